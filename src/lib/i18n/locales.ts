@@ -27,3 +27,14 @@ export function isLocale(value: unknown): value is Locale {
  * others may be missing and then fall back to English.
  */
 export type Localized = { en: string } & Partial<Record<Exclude<Locale, 'en'>, string>>;
+
+/** A text ready to show, with the language it is actually written in. */
+export interface Text {
+	text: string;
+	lang: Locale;
+}
+
+/** The lang attribute a text needs on a page in `locale`: only when it fell back to another language. */
+export function langIfOther(value: Text, locale: string): Locale | undefined {
+	return value.lang === locale ? undefined : value.lang;
+}

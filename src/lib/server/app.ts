@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { demoContent } from '$lib/server/content/demo-content';
+import { seedDemoContent } from '$lib/server/content/demo-seed';
+import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import { migrateToLatest } from '$lib/server/db/migrate';
+import type { Database } from '$lib/server/db/schema';
+import { loadConfig, type Config } from '$lib/server/platform/config';
+import { createLogger, type Logger } from '$lib/server/platform/logger';
+import { loadOrCreateSecrets, type Secrets } from '$lib/server/platform/secrets';
+
+/** Everything a request handler may need, wired once at start. */
+export interface App {
+	config: Config;
+	log: Logger;
+	secrets: Secrets;
+	database: DatabaseHandle;
+	db: Kysely<Database>;
+}
+
+let current: App | undefined;
+
+/**
+ * Reads the configuration, opens and migrates the database, and fills it with
+ * demo content when it is empty. Called once, before the server accepts requests.
+ */
+export async function startApp(env: Record<string, string | undefined>): Promise<App> {
+	const config = loadConfig(env);
+	const log = createLogger(config.logLevel);
+	const secrets = loadOrCreateSecrets(config.dataDir, env);
+	const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+	const applied = await migrateToLatest(database.db);
+	const seeded = await seedDemoContent(database.db, demoContent, new Date().toISOString());
+	log.info(
+		{ database: database.dialect, location: database.location, migrations: applied, seeded, origin: config.origin },
+		'app started'
+	);
+	current = { config, log, secrets, database, db: database.db };
+	return current;
+}
+
+export function app(): App {
+	if (!current) throw new Error('The app has not been started');
+	return current;
+}
+
+export async function stopApp(): Promise<void> {
+	if (!current) return;
+	const { database, log } = current;
+	current = undefined;
+	await database.close();
+	log.info('database closed');
+}

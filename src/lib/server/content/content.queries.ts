@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database, ListTable } from '$lib/server/db/schema';
+
+export type PageKey = 'home' | 'about' | 'manifesto' | 'privacy';
+
+export function findOrganization(db: Kysely<Database>) {
+	return db.selectFrom('organization').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+export function findPage(db: Kysely<Database>, key: PageKey) {
+	return db.selectFrom('page').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export function listItems(db: Kysely<Database>, table: ListTable) {
+	return db.selectFrom(table).selectAll().orderBy('position').orderBy('id').execute();
+}
+
+export function listTestimonials(db: Kysely<Database>, options: { featuredOnly?: boolean } = {}) {
+	let query = db.selectFrom('testimonial').selectAll();
+	if (options.featuredOnly) query = query.where('featured', '=', 1);
+	return query.orderBy('position').orderBy('id').execute();
+}
+
+/** Newest change to any public content, for Last-Modified and the sitemap. */
+export async function lastContentChange(db: Kysely<Database>): Promise<string | undefined> {
+	const rows = await Promise.all([
+		db.selectFrom('organization').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
+		db.selectFrom('page').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst()
+	]);
+	return rows
+		.map((row) => row?.at ?? undefined)
+		.filter((at): at is string => typeof at === 'string')
+		.sort()
+		.at(-1);
+}

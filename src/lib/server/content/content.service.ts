@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '$lib/i18n/locales';
+import type { Database, ListItemRow, ListTable, TestimonialRow } from '$lib/server/db/schema';
+import { NotFoundError } from '$lib/server/errors';
+import { findOrganization, findPage, listItems, listTestimonials, type PageKey } from './content.queries';
+import { pickJson, type Text } from './localized-text';
+
+export interface SocialLink {
+	label: string;
+	url: string;
+}
+
+export interface SiteFrame {
+	name: string;
+	tagline: Text;
+	email: string;
+	location: Text;
+	socialLinks: SocialLink[];
+}
+
+export interface Figures {
+	initiatives: number;
+	countries: number;
+	years: number;
+	participants: number;
+	asOfYear: number;
+}
+
+export interface TextPage {
+	title: Text;
+	summary: Text;
+	body: Text;
+	updatedAt: string;
+}
+
+export interface ListItem {
+	id: number;
+	title: Text;
+	body: Text;
+}
+
+export interface Testimonial {
+	id: number;
+	quote: Text;
+	person: Text;
+	role: Text;
+	place: Text;
+	isExample: boolean;
+}
+
+/** What every public page shows around its own content: header and footer. */
+export async function getSiteFrame(db: Kysely<Database>, locale: Locale): Promise<SiteFrame> {
+	const org = await findOrganization(db);
+	if (!org) throw new NotFoundError('organization');
+	return {
+		name: org.name,
+		tagline: pickJson(org.tagline, locale),
+		email: org.email,
+		location: pickJson(org.location, locale),
+		socialLinks: parseSocialLinks(org.social_links)
+	};
+}
+
+export async function getTextPage(db: Kysely<Database>, key: PageKey, locale: Locale): Promise<TextPage> {
+	const row = await findPage(db, key);
+	if (!row) throw new NotFoundError(`page ${key}`);
+	return {
+		title: pickJson(row.title, locale),
+		summary: pickJson(row.summary, locale),
+		body: pickJson(row.body, locale),
+		updatedAt: row.updated_at
+	};
+}
+
+export async function getList(db: Kysely<Database>, table: ListTable, locale: Locale): Promise<ListItem[]> {
+	return (await listItems(db, table)).map((row) => toListItem(row, locale));
+}
+
+export async function getTestimonials(
+	db: Kysely<Database>,
+	locale: Locale,
+	options: { featuredOnly?: boolean } = {}
+): Promise<Testimonial[]> {
+	return (await listTestimonials(db, options)).map((row) => toTestimonial(row, locale));
+}
+
+export async function getHomePage(db: Kysely<Database>, locale: Locale) {
+	const [org, page, manifesto, pillars, activities, values, testimonials] = await Promise.all([
+		findOrganization(db),
+		getTextPage(db, 'home', locale),
+		getTextPage(db, 'manifesto', locale),
+		getList(db, 'pillar', locale),
+		getList(db, 'activity', locale),
+		getList(db, 'core_value', locale),
+		getTestimonials(db, locale)
+	]);
+	if (!org) throw new NotFoundError('organization');
+	const figures: Figures = {
+		initiatives: org.figure_initiatives,
+		countries: org.figure_countries,
+		years: org.figure_years,
+		participants: Number(org.figure_participants),
+		asOfYear: org.figures_year
+	};
+	return {
+		page,
+		intro: pickJson(org.intro, locale),
+		figures,
+		pillars,
+		activities,
+		values,
+		testimonials,
+		manifesto: { title: manifesto.title, summary: manifesto.summary }
+	};
+}
+
+export async function getAboutPage(db: Kysely<Database>, locale: Locale) {
+	const [page, activities, values] = await Promise.all([
+		getTextPage(db, 'about', locale),
+		getList(db, 'activity', locale),
+		getList(db, 'core_value', locale)
+	]);
+	return { page, activities, values };
+}
+
+function toListItem(row: ListItemRow, locale: Locale): ListItem {
+	return { id: row.id, title: pickJson(row.title, locale), body: pickJson(row.body, locale) };
+}
+
+function toTestimonial(row: TestimonialRow, locale: Locale): Testimonial {
+	return {
+		id: row.id,
+		quote: pickJson(row.quote, locale),
+		person: pickJson(row.person, locale),
+		role: pickJson(row.role, locale),
+		place: pickJson(row.place, locale),
+		isExample: row.is_example === 1
+	};
+}
+
+function parseSocialLinks(json: string): SocialLink[] {
+	const value: unknown = JSON.parse(json);
+	if (!Array.isArray(value)) return [];
+	return value.filter(
+		(link): link is SocialLink =>
+			typeof link?.label === 'string' && typeof link?.url === 'string' && /^https?:\/\//.test(link.url)
+	);
+}

@@ -1,0 +1,29 @@
+import { locales } from '$lib/i18n/locales';
+import { localizeHref } from '$lib/paraglide/runtime';
+
+/** The public pages that exist today, without their language prefix. */
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy'] as const;
+
+function escapeXml(value: string): string {
+	return value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Every public page in every language, each listing all its language versions (hreflang). */
+export function renderSitemap(origin: string, lastModified: string | undefined, paths: readonly string[] = publicPaths): string {
+	const lastmod = lastModified ? `<lastmod>${escapeXml(lastModified.slice(0, 10))}</lastmod>` : '';
+	const entries = paths.flatMap((path) => {
+		const alternates = locales
+			.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(origin + localizeHref(path, { locale: l }))}"/>`)
+			.concat(`<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(origin + path)}"/>`)
+			.join('');
+		return locales.map(
+			(l) => `<url><loc>${escapeXml(origin + localizeHref(path, { locale: l }))}</loc>${lastmod}${alternates}</url>`
+		);
+	});
+	return (
+		'<?xml version="1.0" encoding="UTF-8"?>\n' +
+		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' +
+		entries.join('\n') +
+		'\n</urlset>\n'
+	);
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openNodeSqlite } from './node-sqlite';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	dialect: DialectName;
+	/** Where the data lives, without credentials, for logs and messages. */
+	location: string;
+	close(): Promise<void>;
+}
+
+export class DatabaseOpenError extends Error {
+	constructor(location: string, cause: unknown) {
+		const reason = cause instanceof Error ? cause.message : String(cause);
+		super(`Cannot open the database at ${location}: ${reason}`, { cause });
+		this.name = 'DatabaseOpenError';
+	}
+}
+
+/** Opens PostgreSQL when a `postgres://` URL is given, otherwise the SQLite file. */
+export async function openDatabase(options: { databaseUrl?: string; sqlitePath: string }): Promise<DatabaseHandle> {
+	return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqlitePath);
+}
+
+function openSqlite(path: string): DatabaseHandle {
+	let database;
+	try {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		database = openNodeSqlite(path);
+	} catch (error) {
+		throw new DatabaseOpenError(path, error);
+	}
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+	return {
+		db,
+		dialect: 'sqlite',
+		location: path,
+		close: () => db.destroy()
+	};
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+	const location = redactUrl(url);
+	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+	// An idle client that loses its server must not crash the process.
+	pool.on('error', () => {});
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	try {
+		await sql`select 1`.execute(db);
+	} catch (error) {
+		await db.destroy();
+		throw new DatabaseOpenError(location, error);
+	}
+	return { db, dialect: 'postgres', location, close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return '(unparseable URL)';
+	}
+}
+
+/** True when the database answers a trivial query. */
+export async function ping(db: Kysely<Database>): Promise<boolean> {
+	try {
+		await sql`select 1`.execute(db);
+		return true;
+	} catch {
+		return false;
+	}
+}

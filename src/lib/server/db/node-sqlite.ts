@@ -1,0 +1,59 @@
+import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Kysely's SQLite dialect expects the better-sqlite3 interface; this adapts
+ * `node:sqlite` (built into Node 24, no native build) to it. Prepared statements
+ * are cached because Kysely prepares every query again.
+ */
+export function openNodeSqlite(filename: string): SqliteDatabase & { raw: DatabaseSync } {
+	const raw = new DatabaseSync(filename);
+	// WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL.
+	raw.exec('PRAGMA journal_mode = WAL');
+	raw.exec('PRAGMA synchronous = NORMAL');
+	raw.exec('PRAGMA foreign_keys = ON');
+	raw.exec('PRAGMA busy_timeout = 5000');
+
+	const cache = new Map<string, SqliteStatement>();
+	const maxCached = 500;
+
+	return {
+		raw,
+		close() {
+			cache.clear();
+			if (raw.isOpen) raw.close();
+		},
+		prepare(sql: string): SqliteStatement {
+			let statement = cache.get(sql);
+			if (!statement) {
+				statement = wrap(raw.prepare(sql));
+				if (cache.size >= maxCached) cache.delete(cache.keys().next().value as string);
+				cache.set(sql, statement);
+			}
+			return statement;
+		}
+	};
+}
+
+function wrap(statement: StatementSync): SqliteStatement {
+	const reader = statement.columns().length > 0;
+	return {
+		reader,
+		all: (parameters) => statement.all(...toSqlite(parameters)),
+		run: (parameters) => {
+			const result = statement.run(...toSqlite(parameters));
+			return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
+		},
+		iterate: (parameters) => statement.iterate(...toSqlite(parameters)) as IterableIterator<unknown>
+	};
+}
+
+/** node:sqlite binds only null, numbers, bigints, strings and bytes. */
+function toSqlite(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
+	return parameters.map((value) => {
+		if (value === undefined) return null;
+		if (typeof value === 'boolean') return value ? 1 : 0;
+		if (value instanceof Date) return value.toISOString();
+		return value as SQLInputValue;
+	});
+}

@@ -1,0 +1,23 @@
+/** Typed domain errors; `hooks.server.ts` turns them into HTTP responses in one place. */
+export class NotFoundError extends Error {
+	constructor(what: string) {
+		super(`Not found: ${what}`);
+		this.name = 'NotFoundError';
+	}
+}
+
+export class ValidationError extends Error {
+	readonly issues: Record<string, string>;
+	constructor(issues: Record<string, string>) {
+		super('Invalid input');
+		this.name = 'ValidationError';
+		this.issues = issues;
+	}
+}
+
+export class ForbiddenError extends Error {
+	constructor(message = 'Forbidden') {
+		super(message);
+		this.name = 'ForbiddenError';
+	}
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function problemsOf(env: Record<string, string>): string[] {
+	try {
+		loadConfig(env);
+	} catch (error) {
+		if (error instanceof ConfigError) return error.problems;
+		throw error;
+	}
+	throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+	it('gives a working site with no environment at all', () => {
+		const config = loadConfig({});
+		expect(config.port).toBe(3000);
+		expect(config.origin).toBe('http://localhost:3000');
+		expect(config.databaseUrl).toBeUndefined();
+		expect(config.sqlitePath).toMatch(/data\/site\.sqlite$/);
+		expect(config.stripe).toBeUndefined();
+		expect(config.secureOrigin).toBe(false);
+	});
+
+	it('derives the origin from PORT and keeps an explicit https ORIGIN', () => {
+		expect(loadConfig({ PORT: '8080' }).origin).toBe('http://localhost:8080');
+		const config = loadConfig({ ORIGIN: 'https://art.example.org/' });
+		expect(config.origin).toBe('https://art.example.org');
+		expect(config.secureOrigin).toBe(true);
+	});
+
+	it('treats empty values as unset', () => {
+		expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
+	});
+
+	it('names the variable and the expected form for a bad port', () => {
+		const [problem] = problemsOf({ PORT: 'eighty' });
+		expect(problem).toContain('PORT');
+		expect(problem).toContain('whole number from 1 to 65535');
+		expect(problem).toContain('"eighty"');
+		expect(problemsOf({ PORT: '70000' })[0]).toContain('PORT');
+	});
+
+	it('reports every bad variable at once', () => {
+		const problems = problemsOf({ PORT: '0', ORIGIN: 'ftp://x', LOG_LEVEL: 'loud' });
+		expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['LOG_LEVEL', 'ORIGIN', 'PORT']);
+	});
+
+	it('rejects an ORIGIN with a path', () => {
+		expect(problemsOf({ ORIGIN: 'https://example.org/site' })[0]).toContain('ORIGIN must be');
+	});
+
+	it('never repeats a secret it rejects', () => {
+		const problems = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@db/x', STRIPE_SECRET_KEY: 'pk_live_secret' });
+		expect(problems.join('\n')).not.toContain('hunter2');
+		expect(problems.join('\n')).not.toContain('pk_live_secret');
+		expect(problems.join('\n')).toContain('DATABASE_URL must be a PostgreSQL URL');
+	});
+
+	it('selects PostgreSQL from DATABASE_URL', () => {
+		expect(loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/arts' }).databaseUrl).toBe(
+			'postgres://u:p@localhost:5432/arts'
+		);
+	});
+});

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+const compressibleType = /^(text\/|application\/(xml|json|ld\+json|atom\+xml|rss\+xml|xhtml\+xml|javascript)|image\/svg\+xml)/;
+
+export function isCompressible(contentType: string | null): boolean {
+	return contentType !== null && compressibleType.test(contentType);
+}
+
+/** Brotli when the client takes it, else gzip, else nothing. Respects q=0. */
+export function negotiateEncoding(acceptEncoding: string | null): Encoding {
+	if (!acceptEncoding) return 'identity';
+	const accepted = new Map<string, number>();
+	for (const part of acceptEncoding.toLowerCase().split(',')) {
+		const [name, ...params] = part.trim().split(';');
+		if (!name) continue;
+		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		accepted.set(name, q ? Number(q.slice(2)) : 1);
+	}
+	const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+	if (allows('br')) return 'br';
+	if (allows('gzip')) return 'gzip';
+	return 'identity';
+}
+
+export async function compress(body: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
+	if (encoding === 'br') {
+		return brotli(body, {
+			params: {
+				// Quality 5 is the usual sweet spot for content compressed on the fly.
+				[constants.BROTLI_PARAM_QUALITY]: 5,
+				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+				[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
+			}
+		});
+	}
+	if (encoding === 'gzip') return gzipAsync(body, { level: 6 });
+	return body;
+}
+
+/**
+ * A weak validator: the compressed and plain forms of one page are the same
+ * representation for caching purposes.
+ */
+export function weakEtag(body: Uint8Array): string {
+	return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/** True when an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	if (ifNoneMatch.trim() === '*') return true;
+	const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+	const wanted = opaque(etag);
+	return ifNoneMatch.split(',').some((tag) => opaque(tag) === wanted);
+}

@@ -25,6 +25,7 @@ const config = {
 			}
 		},
 		inlineStyleThreshold: 0,
+		paths: { relative: false },
 		alias: { $messages: 'src/lib/paraglide/messages.js' }
 	}
 };

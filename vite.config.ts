@@ -8,6 +8,7 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['url', 'baseLocale'],
+			trailingSlash: 'never',
 			urlPatterns: [
 				{
 					pattern: '/:path(.*)?',
@@ -22,8 +23,11 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
+	// Built into Node 24; older bundler lists of built-ins do not know it yet.
+	ssr: { external: ['node:sqlite'] },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts'],
+		globalSetup: ['tests/support/build.global-setup.ts'],
 		environment: 'node',
 		testTimeout: 20000,
 		hookTimeout: 120000,

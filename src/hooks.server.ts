@@ -34,8 +34,19 @@ export const handle: Handle = ({ event, resolve }) =>
 		const response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
 		});
-		return finishResponse(event, response);
+		return finishResponse(event, asNotFoundIfMalformed(event, response));
 	});
+
+/** An address that cannot be decoded is a page that does not exist: 404, not 400 or 500. */
+function asNotFoundIfMalformed(event: RequestEvent, response: Response): Response {
+	if (response.status !== 400) return response;
+	try {
+		decodeURI(event.url.pathname);
+		return response;
+	} catch {
+		return new Response(response.body, { status: 404, headers: response.headers });
+	}
+}
 
 /**
  * Every response gets the security headers. Successful GETs of public pages and
@@ -78,7 +89,7 @@ async function finishResponse(event: RequestEvent, response: Response): Promise<
 }
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status !== 404) {
+	if (status >= 500) {
 		app().log.error({ err: error, path: event.url.pathname, status }, 'request failed');
 	}
 	return { message };

@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
-import { deLocalizeHref, getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { deLocalizeHref, getLocale } from '$lib/paraglide/runtime';
+import { localizedPath } from '$lib/i18n/paths';
 import { locales, localeNames, textDirection } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { getSiteFrame } from '$lib/server/content/content.service';
@@ -14,7 +15,7 @@ export const load: LayoutServerLoad = async ({ url }) => {
 		dir: textDirection(locale),
 		origin: config.origin,
 		path,
-		alternates: locales.map((l) => ({ locale: l, name: localeNames[l], href: localizeHref(path, { locale: l }) })),
+		alternates: locales.map((l) => ({ locale: l, name: localeNames[l], href: localizedPath(path, l) })),
 		frame: await getSiteFrame(db, locale)
 	};
 };

@@ -104,6 +104,7 @@ export async function getHomePage(db: Kysely<Database>, locale: Locale) {
 	};
 	return {
 		page,
+		foundedYear: org.founded_year,
 		intro: pickJson(org.intro, locale),
 		figures,
 		pillars,

@@ -1,5 +1,5 @@
 import { locales } from '$lib/i18n/locales';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizedPath } from '$lib/i18n/paths';
 
 /** The public pages that exist today, without their language prefix. */
 export const publicPaths = ['/', '/about', '/manifesto', '/privacy'] as const;
@@ -13,11 +13,11 @@ export function renderSitemap(origin: string, lastModified: string | undefined, 
 	const lastmod = lastModified ? `<lastmod>${escapeXml(lastModified.slice(0, 10))}</lastmod>` : '';
 	const entries = paths.flatMap((path) => {
 		const alternates = locales
-			.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(origin + localizeHref(path, { locale: l }))}"/>`)
+			.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(origin + localizedPath(path, l))}"/>`)
 			.concat(`<xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(origin + path)}"/>`)
 			.join('');
 		return locales.map(
-			(l) => `<url><loc>${escapeXml(origin + localizeHref(path, { locale: l }))}</loc>${lastmod}${alternates}</url>`
+			(l) => `<url><loc>${escapeXml(origin + localizedPath(path, l))}</loc>${lastmod}${alternates}</url>`
 		);
 	});
 	return (

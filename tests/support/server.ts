@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export interface RunningServer {
+	origin: string;
+	port: number;
+	dataDir: string;
+	process: ChildProcess;
+	/** Everything the server wrote to standard output and error so far. */
+	output(): string;
+	stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/**
+ * Starts the built app (build/index.js, as `npm start` does) on a free port with
+ * its own empty DATA_DIR, and waits until /healthz answers.
+ */
+export async function startServer(env: Record<string, string> = {}, options: { keepDataDir?: string } = {}): Promise<RunningServer> {
+	const port = await freePort();
+	const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'arts-server-'));
+	const origin = `http://localhost:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+		cwd: root,
+		env: {
+			PATH: process.env.PATH ?? '',
+			HOME: process.env.HOME ?? '',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATA_DIR: dataDir,
+			SHUTDOWN_TIMEOUT: '5',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
+		try {
+			const response = await fetch(`${origin}/healthz`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`The server did not become healthy in time:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+
+	return {
+		origin,
+		port,
+		dataDir,
+		process: child,
+		output: () => output,
+		async stop(signal = 'SIGTERM') {
+			if (child.exitCode === null) child.kill(signal);
+			const code = await exited;
+			if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+			return code;
+		}
+	};
+}

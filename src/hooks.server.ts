@@ -4,13 +4,8 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
 import { DatabaseOpenError } from '$lib/server/db/connect';
-import {
-	compress,
-	isCompressible,
-	matchesEtag,
-	negotiateEncoding,
-	weakEtag
-} from '$lib/server/platform/http-response';
+import { isCompressible } from '$lib/server/platform/http-response';
+import { CachedPage } from '$lib/server/platform/page-cache';
 import { applySecurityHeaders } from '$lib/server/platform/security-headers';
 
 export const init: ServerInit = async () => {
@@ -28,14 +23,56 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown' as never, () => void stopApp());
 };
 
-export const handle: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, async ({ request, locale }) => {
+const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { pageCache, siteVersion } = app();
+	const cacheKey = publicCacheKey(event);
+	const version = cacheKey ? await siteVersion.current() : '';
+	if (cacheKey) {
+		const hit = pageCache.get(cacheKey, version);
+		if (hit) return hit.respond(event.request);
+	}
+
+	const response = await paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		const response = await resolve(event, {
+		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
 		});
-		return finishResponse(event, asNotFoundIfMalformed(event, response));
 	});
+	const finished = asNotFoundIfMalformed(event, response);
+	applySecurityHeaders(finished.headers, app().config);
+	if (!finished.headers.has('Content-Security-Policy')) {
+		finished.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+	}
+
+	// Successful public text responses get a validator and compression here (adapter-node
+	// compresses only the static files precompressed at build time), and are kept for
+	// the next visitor.
+	if (finished.status !== 200 || !isCompressible(finished.headers.get('Content-Type')) || !isSafe(event)) {
+		return finished;
+	}
+	if (!finished.headers.has('Cache-Control')) finished.headers.set('Cache-Control', publicCacheControl);
+	const page = await CachedPage.from(finished);
+	if (cacheKey && finished.headers.get('Cache-Control')?.startsWith('public')) pageCache.set(cacheKey, version, page);
+	return page.respond(event.request);
+};
+
+function isSafe(event: RequestEvent): boolean {
+	return event.request.method === 'GET' || event.request.method === 'HEAD';
+}
+
+/**
+ * Public pages are the same for everyone: a GET with no cookie and no query may
+ * be answered from the cache. Anything personal (a signed-in person, a form
+ * result, a token in the query) is rendered afresh.
+ */
+function publicCacheKey(event: RequestEvent): string | undefined {
+	if (!isSafe(event) || event.url.search !== '' || event.request.headers.has('cookie')) return undefined;
+	const path = event.url.pathname;
+	if (path.startsWith('/admin') || path.startsWith('/api/') || path === '/healthz') return undefined;
+	return path;
+}
 
 /** An address that cannot be decoded is a page that does not exist: 404, not 400 or 500. */
 function asNotFoundIfMalformed(event: RequestEvent, response: Response): Response {
@@ -46,46 +83,6 @@ function asNotFoundIfMalformed(event: RequestEvent, response: Response): Respons
 	} catch {
 		return new Response(response.body, { status: 404, headers: response.headers });
 	}
-}
-
-/**
- * Every response gets the security headers. Successful GETs of public pages and
- * feeds also get a validator (304 when it matches) and are compressed here, since
- * adapter-node compresses only the static files it precompressed at build time.
- */
-async function finishResponse(event: RequestEvent, response: Response): Promise<Response> {
-	const { config } = app();
-	applySecurityHeaders(response.headers, config);
-	if (!response.headers.has('Content-Security-Policy')) {
-		response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-	}
-
-	const method = event.request.method;
-	const contentType = response.headers.get('Content-Type');
-	if ((method !== 'GET' && method !== 'HEAD') || response.status !== 200 || !isCompressible(contentType)) {
-		return response;
-	}
-	if (!response.headers.has('Cache-Control')) {
-		response.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
-	}
-
-	const body = new Uint8Array(await response.arrayBuffer());
-	const headers = new Headers(response.headers);
-	const etag = headers.get('ETag') ?? weakEtag(body);
-	headers.set('ETag', etag);
-	headers.append('Vary', 'Accept-Encoding');
-
-	if (matchesEtag(event.request.headers.get('If-None-Match'), etag)) {
-		headers.delete('Content-Type');
-		headers.delete('Content-Length');
-		return new Response(null, { status: 304, headers });
-	}
-
-	const encoding = body.byteLength > 1024 ? negotiateEncoding(event.request.headers.get('Accept-Encoding')) : 'identity';
-	const payload = await compress(body, encoding);
-	if (encoding !== 'identity') headers.set('Content-Encoding', encoding);
-	headers.set('Content-Length', String(payload.byteLength));
-	return new Response(method === 'HEAD' ? null : (payload as BodyInit), { status: 200, headers });
 }
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -7,6 +7,8 @@ import type { Database } from '$lib/server/db/schema';
 import { loadConfig, type Config } from '$lib/server/platform/config';
 import { createLogger, type Logger } from '$lib/server/platform/logger';
 import { loadOrCreateSecrets, type Secrets } from '$lib/server/platform/secrets';
+import { PageCache } from '$lib/server/platform/page-cache';
+import { createSiteVersionReader } from '$lib/server/platform/site-version';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -15,6 +17,8 @@ export interface App {
 	secrets: Secrets;
 	database: DatabaseHandle;
 	db: Kysely<Database>;
+	pageCache: PageCache;
+	siteVersion: ReturnType<typeof createSiteVersionReader>;
 }
 
 let current: App | undefined;
@@ -34,7 +38,15 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		{ database: database.dialect, location: database.location, migrations: applied, seeded, origin: config.origin },
 		'app started'
 	);
-	current = { config, log, secrets, database, db: database.db };
+	current = {
+		config,
+		log,
+		secrets,
+		database,
+		db: database.db,
+		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
+		siteVersion: createSiteVersionReader(database.db)
+	};
 	return current;
 }
 

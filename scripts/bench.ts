@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: the server budgets of PRODUCT.md, measured on this machine
+ * against the built app on loopback. Prints figures and ratios; it does not
+ * fail on them (the budgets are judged by a person reading the report).
+ *
+ *   - start-up: from spawning the server to a healthy /healthz; idle memory (RSS)
+ *   - `/` at 50 concurrent connections: requests per second and p99 latency,
+ *     beside the same process serving the same bytes as a static file
+ *   - compressed HTML + CSS of every public page in every language
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import autocannon from 'autocannon';
+import { buildEntry, buildIfNeeded, root } from './build-if-needed.ts';
+
+const locales = ['en', 'ne', 'id', 'es'];
+const paths = ['/', '/about', '/manifesto', '/privacy'];
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 50;
+
+if (!buildIfNeeded()) process.exit(1);
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+async function startServer(dataDir: string) {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const started = performance.now();
+	const child = spawn(process.execPath, [buildEntry], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (;;) {
+		try {
+			if ((await fetch(`${origin}/healthz`)).ok) break;
+		} catch {
+			// not yet listening
+		}
+		if (child.exitCode !== null) throw new Error('server exited');
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	const startupMs = performance.now() - started;
+	return {
+		origin,
+		startupMs,
+		rssMb: () => {
+			const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+			return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+		},
+		stop: () =>
+			new Promise<void>((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+async function load(url: string) {
+	const result = await autocannon({
+		url,
+		connections,
+		duration: seconds,
+		headers: { 'accept-encoding': 'br, gzip' }
+	});
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.non2xx
+	};
+}
+
+async function compressedSize(url: string): Promise<{ bytes: number; body: string }> {
+	const response = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+	const body = await response.text();
+	return { bytes: brotliCompressSync(Buffer.from(body), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).byteLength, body };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'arts-bench-'));
+const staticDir = join(root, 'build', 'client', '__bench');
+try {
+	// First start on an empty database: migrations and demo content included.
+	const first = await startServer(dataDir);
+	const homeHtml = await (await fetch(`${first.origin}/`)).text();
+	await first.stop();
+
+	// The same bytes as a static file, precompressed like the app's own assets.
+	mkdirSync(staticDir, { recursive: true });
+	writeFileSync(join(staticDir, 'home.html'), homeHtml);
+	writeFileSync(join(staticDir, 'home.html.br'), brotliCompressSync(Buffer.from(homeHtml)));
+	writeFileSync(join(staticDir, 'home.html.gz'), gzipSync(Buffer.from(homeHtml)));
+
+	const server = await startServer(dataDir);
+	await new Promise((r) => setTimeout(r, 500));
+	const idleRss = server.rssMb();
+
+	console.log(`\nStart-up (first start, empty database): ${first.startupMs.toFixed(0)} ms to a healthy /healthz`);
+	console.log(`Start-up (second start):               ${server.startupMs.toFixed(0)} ms`);
+	console.log(`Idle memory (RSS) after start:          ${idleRss.toFixed(1)} MB (budget 200 MB)`);
+
+	console.log(`\nLoad: ${connections} connections, ${seconds} s each, accept-encoding br`);
+	await load(`${server.origin}/`); // warm-up run, not reported
+	const page = await load(`${server.origin}/`);
+	const file = await load(`${server.origin}/__bench/home.html`);
+	const peakRss = server.rssMb();
+	console.log(`  /            ${page.rps.toFixed(0).padStart(6)} req/s   p50 ${page.p50} ms   p99 ${page.p99} ms   errors ${page.errors}`);
+	console.log(`  static file  ${file.rps.toFixed(0).padStart(6)} req/s   p50 ${file.p50} ms   p99 ${file.p99} ms   errors ${file.errors}`);
+	console.log(`  ratio page/static: ${(page.rps / file.rps).toFixed(2)} (budget ≥ 0.50); page budget ≥ 1500 req/s, p99 < 50 ms`);
+	console.log(`  memory after load (RSS): ${peakRss.toFixed(1)} MB`);
+
+	console.log('\nCompressed size (brotli) of HTML + CSS, per page:');
+	const cssSizes = new Map<string, number>();
+	const totals: number[] = [];
+	for (const locale of locales) {
+		for (const path of paths) {
+			const localized = locale === 'en' ? path : path === '/' ? `/${locale}` : `/${locale}${path}`;
+			const html = await compressedSize(`${server.origin}${localized}`);
+			let css = 0;
+			for (const [, href] of html.body.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)) {
+				if (!cssSizes.has(href!)) cssSizes.set(href!, (await compressedSize(`${server.origin}${href}`)).bytes);
+				css += cssSizes.get(href!)!;
+			}
+			const total = html.bytes + css;
+			totals.push(total);
+			console.log(`  ${localized.padEnd(14)} HTML ${(html.bytes / 1024).toFixed(1).padStart(5)} KB + CSS ${(css / 1024).toFixed(1).padStart(4)} KB = ${(total / 1024).toFixed(1).padStart(5)} KB`);
+		}
+	}
+	totals.sort((a, b) => a - b);
+	const median = (totals[Math.floor((totals.length - 1) / 2)]! + totals[Math.ceil((totals.length - 1) / 2)]!) / 2;
+	console.log(`  median ${(median / 1024).toFixed(1)} KB (budget 15 KB), largest ${(totals.at(-1)! / 1024).toFixed(1)} KB (cap 35 KB)`);
+	await server.stop();
+} finally {
+	rmSync(staticDir, { recursive: true, force: true });
+	rmSync(dataDir, { recursive: true, force: true });
+}

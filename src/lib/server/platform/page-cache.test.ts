@@ -1,0 +1,93 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { CachedPage, PageCache } from './page-cache';
+import { bumpSiteVersion, createSiteVersionReader, readSiteVersion } from './site-version';
+
+const html = '<!doctype html><p>' + 'Art in the laneways. '.repeat(100) + '</p>';
+
+function page(body = html) {
+	return new CachedPage([['content-type', 'text/html']], new TextEncoder().encode(body));
+}
+
+function get(headers: Record<string, string> = {}, method = 'GET') {
+	return new Request('http://localhost/', { method, headers });
+}
+
+describe('CachedPage', () => {
+	it('serves brotli, gzip or plain bytes as the request accepts, with its ETag', async () => {
+		const cached = page();
+		const br = await cached.respond(get({ 'accept-encoding': 'gzip, br' }));
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(html);
+		const gz = await cached.respond(get({ 'accept-encoding': 'gzip' }));
+		expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(html);
+		const plain = await cached.respond(get());
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(html);
+		expect(plain.headers.get('etag')).toBe(cached.etag);
+		expect(plain.headers.get('vary')).toContain('Accept-Encoding');
+	});
+
+	it('answers 304 with no body to a matching If-None-Match, and HEAD with no body', async () => {
+		const cached = page();
+		const notModified = await cached.respond(get({ 'if-none-match': cached.etag }));
+		expect(notModified.status).toBe(304);
+		expect(await notModified.text()).toBe('');
+		const head = await cached.respond(get({}, 'HEAD'));
+		expect(head.status).toBe(200);
+		expect(await head.text()).toBe('');
+		expect(Number(head.headers.get('content-length'))).toBe(new TextEncoder().encode(html).byteLength);
+	});
+});
+
+describe('PageCache', () => {
+	it('drops everything when the site version moves', () => {
+		const cache = new PageCache({ maxEntries: 10, maxBytes: 1e6 });
+		cache.set('/', 'v1', page());
+		expect(cache.get('/', 'v1')).toBeDefined();
+		expect(cache.get('/', 'v2')).toBeUndefined();
+		expect(cache.size).toBe(0);
+	});
+
+	it('evicts the least recently used entries beyond its limits', () => {
+		const cache = new PageCache({ maxEntries: 2, maxBytes: 1e6 });
+		cache.set('/a', 'v', page());
+		cache.set('/b', 'v', page());
+		cache.get('/a', 'v');
+		cache.set('/c', 'v', page());
+		expect(cache.get('/b', 'v')).toBeUndefined();
+		expect(cache.get('/a', 'v')).toBeDefined();
+		expect(cache.get('/c', 'v')).toBeDefined();
+
+		const small = new PageCache({ maxEntries: 100, maxBytes: new TextEncoder().encode(html).byteLength * 3 });
+		small.set('/a', 'v', page());
+		small.set('/b', 'v', page());
+		expect(small.size).toBe(1);
+	});
+});
+
+describe('site version', () => {
+	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+	});
+	afterAll(() => handle.dispose());
+
+	it('changes on every bump and is seen by a reader once its time is up or it is told', async () => {
+		const before = await readSiteVersion(handle.db);
+		const reader = createSiteVersionReader(handle.db, 60_000);
+		expect(await reader.current()).toBe(before);
+		const after = await bumpSiteVersion(handle.db);
+		expect(after).not.toBe(before);
+		expect(await readSiteVersion(handle.db)).toBe(after);
+		// Within its time the reader keeps the old value: no query per request.
+		expect(await reader.current()).toBe(before);
+		reader.invalidate();
+		expect(await reader.current()).toBe(after);
+		expect(await bumpSiteVersion(handle.db)).not.toBe(after);
+
+		const eager = createSiteVersionReader(handle.db, 0);
+		expect(await eager.current()).toBe(await readSiteVersion(handle.db));
+	});
+});

@@ -1,0 +1,252 @@
+/**
+ * Real Chromium for the browser suite, driven by playwright-core. Nothing here
+ * downloads a browser: it runs Debian's /usr/bin/chromium, or the one named by
+ * CHROMIUM_PATH.
+ *
+ * Contexts have JavaScript disabled unless a test asks otherwise (public pages
+ * ship none), record every request the pages make, and abort any request to a
+ * host other than the test server so nothing leaves the machine even when a
+ * test is about to fail because of it.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults, Result } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: chromiumPath,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic'
+		]
+	});
+}
+
+export interface RecordedRequest {
+	url: string;
+	method: string;
+	resourceType: string;
+}
+
+export interface RecordedResponse {
+	url: string;
+	status: number;
+	contentType: string;
+}
+
+export interface TestContext {
+	context: BrowserContext;
+	/** Every request any page of this context made, in order. */
+	requests: RecordedRequest[];
+	/** Every response any page of this context received, in order. */
+	responses: RecordedResponse[];
+	/** Console errors and warnings (e.g. Content-Security-Policy refusals) and page errors. */
+	problems: string[];
+	/** The requests that went (or tried to go) anywhere but the test server. */
+	foreignRequests(): RecordedRequest[];
+	newPage(): Promise<Page>;
+	close(): Promise<void>;
+}
+
+/** Whether a URL stays on the test server (or never touches the network at all). */
+export function isLocal(url: string, origin: string): boolean {
+	const parsed = new URL(url);
+	if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || url === 'about:blank') return true;
+	return parsed.host === new URL(origin).host && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+}
+
+/**
+ * A fresh browser context for one test: JavaScript off, 1280×800, service
+ * workers blocked, every request recorded. Pass options to override.
+ */
+export async function openContext(
+	browser: Browser,
+	origin: string,
+	options: BrowserContextOptions = {}
+): Promise<TestContext> {
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 1280, height: 800 },
+		serviceWorkers: 'block',
+		...options
+	});
+	const requests: RecordedRequest[] = [];
+	const responses: RecordedResponse[] = [];
+	const problems: string[] = [];
+
+	// Record first, then let through only what stays on this machine.
+	context.on('request', (request) =>
+		requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() })
+	);
+	context.on('response', (response) =>
+		responses.push({ url: response.url(), status: response.status(), contentType: response.headers()['content-type'] ?? '' })
+	);
+	await context.route(
+		(url) => !isLocal(url.href, origin),
+		(route) => route.abort('blockedbyclient')
+	);
+	context.on('page', (page) => {
+		page.on('console', (message) => {
+			if (message.type() === 'error' || message.type() === 'warning') {
+				problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`);
+			}
+		});
+		page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+	});
+
+	return {
+		context,
+		requests,
+		responses,
+		problems,
+		foreignRequests: () => requests.filter((r) => !isLocal(r.url, origin)),
+		newPage: () => context.newPage(),
+		close: () => context.close()
+	};
+}
+
+/** Loads a page and checks the server answered with the expected status. */
+export async function visit(page: Page, url: string, expectedStatus = 200): Promise<void> {
+	const response = await page.goto(url, { waitUntil: 'load' });
+	if (!response) throw new Error(`No response for ${url}`);
+	if (response.status() !== expectedStatus) {
+		throw new Error(`${url} answered ${response.status()}, expected ${expectedStatus}`);
+	}
+}
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core on the page with the WCAG 2.2 A/AA rules. */
+export async function runAxe(page: Page): Promise<AxeResults> {
+	return new AxeBuilder({ page }).withTags(wcagTags).analyze();
+}
+
+/** A readable list of axe violations: rule, impact, help, and each failing element with its summary. */
+export function formatViolations(violations: Result[]): string {
+	return violations
+		.map((v) => {
+			const nodes = v.nodes
+				.map((n) => `    - ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+				.join('\n');
+			return `[${v.id}] (${v.impact ?? 'n/a'}) ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+		})
+		.join('\n');
+}
+
+export interface Overflow {
+	scrollWidth: number;
+	clientWidth: number;
+	/** Elements sticking out of the viewport along the inline axis, to say what to fix. */
+	offenders: string[];
+}
+
+/** How wide the document is compared to the viewport, and what sticks out. */
+export function measureOverflow(page: Page): Promise<Overflow> {
+	return page.evaluate(() => {
+		const root = document.documentElement;
+		const width = root.clientWidth;
+		const offenders: string[] = [];
+		for (const element of Array.from(document.body.querySelectorAll('*'))) {
+			const rect = element.getBoundingClientRect();
+			if (rect.width === 0 && rect.height === 0) continue;
+			if (rect.left < -1 || rect.right > width + 1) {
+				const name =
+					element.tagName.toLowerCase() +
+					(element.id ? `#${element.id}` : '') +
+					(element.classList.length ? `.${Array.from(element.classList).join('.')}` : '');
+				offenders.push(`${name} [${Math.round(rect.left)}, ${Math.round(rect.right)}]`);
+			}
+		}
+		return { scrollWidth: root.scrollWidth, clientWidth: width, offenders: offenders.slice(0, 20) };
+	});
+}
+
+export interface FocusInfo {
+	tag: string;
+	id: string;
+	className: string;
+	text: string;
+	href: string | null;
+	outlineStyle: string;
+	outlineWidth: number;
+	outlineColor: string;
+	/** The colour behind the outline: the composited background of the element's ancestors. */
+	backdrop: string;
+	/** Contrast ratio between the outline colour and what is behind it. */
+	outlineContrast: number;
+	/** Whether the focused element (with its outline) lies inside the viewport. */
+	inViewport: boolean;
+}
+
+/** What has keyboard focus now, and how its focus indicator looks. */
+export function focused(page: Page): Promise<FocusInfo | null> {
+	return page.evaluate(() => {
+		const element = document.activeElement;
+		if (!element || element === document.body || element === document.documentElement) return null;
+
+		const parse = (value: string): [number, number, number, number] => {
+			const m = value.match(/rgba?\(([^)]+)\)/);
+			if (!m) return [0, 0, 0, 0];
+			const parts = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+			return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
+		};
+		const over = (top: number[], bottom: number[]): [number, number, number, number] => {
+			const a = top[3]!;
+			return [
+				top[0]! * a + bottom[0]! * (1 - a),
+				top[1]! * a + bottom[1]! * (1 - a),
+				top[2]! * a + bottom[2]! * (1 - a),
+				1
+			];
+		};
+		const luminance = (c: number[]) => {
+			const [r, g, b] = c.slice(0, 3).map((v) => {
+				const s = v / 255;
+				return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+			});
+			return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+		};
+
+		// The outline is drawn outside the element (outline-offset), on its ancestors' background.
+		const layers: string[] = [];
+		for (let node = element.parentElement; node; node = node.parentElement) {
+			layers.push(getComputedStyle(node).backgroundColor);
+		}
+		let backdrop: [number, number, number, number] = [255, 255, 255, 1];
+		for (const layer of layers.reverse()) backdrop = over(parse(layer), backdrop);
+
+		const style = getComputedStyle(element);
+		const outline = over(parse(style.outlineColor), backdrop);
+		const l1 = luminance(outline);
+		const l2 = luminance(backdrop);
+		const rect = element.getBoundingClientRect();
+		return {
+			tag: element.tagName.toLowerCase(),
+			id: element.id,
+			className: typeof element.className === 'string' ? element.className : '',
+			text: (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
+			href: element.getAttribute('href'),
+			outlineStyle: style.outlineStyle,
+			outlineWidth: parseFloat(style.outlineWidth),
+			outlineColor: style.outlineColor,
+			backdrop: `rgb(${backdrop.slice(0, 3).map(Math.round).join(', ')})`,
+			outlineContrast: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05),
+			inViewport: rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth
+		};
+	});
+}
+
+export function describeFocus(info: FocusInfo | null): string {
+	if (!info) return 'nothing';
+	return `<${info.tag}${info.id ? ` id="${info.id}"` : ''}${info.className ? ` class="${info.className}"` : ''}${
+		info.href !== null ? ` href="${info.href}"` : ''
+	}> "${info.text}"`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The public pages the browser suite visits, in every language.
+ *
+ * The browser config has no SvelteKit `$lib` alias, so this file imports only
+ * modules that do not use it. `locales.ts` is one of them; `sitemap.ts` is not
+ * (it imports through `$lib`), so its `publicPaths` are duplicated below. The
+ * no-JS test compares this list with the server's /sitemap.xml, so the copy
+ * cannot drift silently.
+ */
+import { locales, baseLocale, type Locale } from '../../src/lib/i18n/locales.ts';
+
+export { locales, baseLocale, type Locale };
+
+/** Keep in step with `publicPaths` in src/lib/server/content/sitemap.ts. */
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy'] as const;
+
+/** An address no page lives at: the site's "page not found" page. */
+export const notFoundPath = '/no-such-page';
+
+/** '/about' in 'ne' → '/ne/about'; '/' in 'ne' → '/ne'; English has no prefix. */
+export function pathIn(path: string, locale: Locale): string {
+	if (locale === baseLocale) return path;
+	return path === '/' ? `/${locale}` : `/${locale}${path}`;
+}
+
+export interface PublicPage {
+	/** The path without its language prefix, e.g. '/about'. */
+	path: string;
+	locale: Locale;
+	/** The path as visited, e.g. '/es/about'. */
+	href: string;
+	/** The HTTP status the page answers with. */
+	status: 200 | 404;
+}
+
+/** Every public page in every language. */
+export const publicPages: PublicPage[] = locales.flatMap((locale) =>
+	publicPaths.map((path) => ({ path, locale, href: pathIn(path, locale), status: 200 as const }))
+);
+
+/** The "page not found" page in every language. */
+export const notFoundPages: PublicPage[] = locales.map((locale) => ({
+	path: notFoundPath,
+	locale,
+	href: pathIn(notFoundPath, locale),
+	status: 404 as const
+}));
+
+/** Every page a visitor can land on: the public pages and the 404 page, in every language. */
+export const allPages: PublicPage[] = [...publicPages, ...notFoundPages];
+
+export const viewports = {
+	narrow: { width: 320, height: 640 },
+	wide: { width: 1280, height: 800 }
+} as const;
+
+export function pageName(page: PublicPage): string {
+	return `${page.href} (${page.locale})`;
+}

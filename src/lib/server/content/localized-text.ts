@@ -28,7 +28,7 @@ export function stringifyLocalized(value: Localized): string {
 export function pick(value: Localized, locale: Locale): Text {
 	const wanted = value[locale];
 	if (wanted && wanted.trim() !== '') return { text: wanted, lang: locale };
-	return { text: value[baseLocale], lang: baseLocale };
+	return { text: value.en, lang: baseLocale };
 }
 
 export function pickJson(json: string, locale: Locale): Text {

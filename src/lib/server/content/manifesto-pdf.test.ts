@@ -22,7 +22,7 @@ function input(overrides: Partial<ManifestoPdfInput> = {}): ManifestoPdfInput {
 
 async function parse(bytes: Buffer) {
 	const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-	const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+	const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
 	let text = '';
 	for (let n = 1; n <= doc.numPages; n++) {
 		const content = await (await doc.getPage(n)).getTextContent();

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /*
  * Conventions that keep one schema on both engines:
@@ -26,11 +26,12 @@ export interface OrganizationTable {
 	email: string;
 	location: Json;
 	founded_year: number;
-	social_links: Json;
-	figure_initiatives: number;
-	figure_countries: number;
-	figure_years: number;
-	figure_participants: number;
+	social_links: Generated<Json>;
+	figure_initiatives: Generated<number>;
+	figure_countries: Generated<number>;
+	figure_years: Generated<number>;
+	/** bigint on PostgreSQL, which the driver returns as a string. */
+	figure_participants: ColumnType<number | string, number | undefined, number>;
 	figures_year: number;
 	updated_at: Timestamp;
 }

@@ -27,9 +27,10 @@ const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { pageCache, siteVersion } = app();
-	const cacheKey = publicCacheKey(event);
-	const version = cacheKey ? await siteVersion.current() : '';
-	if (cacheKey) {
+	// When the version cannot be read (the database is down), render without the cache.
+	const version = publicCacheKey(event) ? await siteVersion.current().catch(() => undefined) : undefined;
+	const cacheKey = version === undefined ? undefined : publicCacheKey(event);
+	if (cacheKey && version) {
 		const hit = pageCache.get(cacheKey, version);
 		if (hit) return hit.respond(event.request);
 	}
@@ -54,7 +55,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	if (!finished.headers.has('Cache-Control')) finished.headers.set('Cache-Control', publicCacheControl);
 	const page = await CachedPage.from(finished);
-	if (cacheKey && finished.headers.get('Cache-Control')?.startsWith('public')) pageCache.set(cacheKey, version, page);
+	if (cacheKey && version && finished.headers.get('Cache-Control')?.startsWith('public')) {
+		pageCache.set(cacheKey, version, page);
+	}
 	return page.respond(event.request);
 };
 

@@ -2,4 +2,6 @@ import type { Reroute } from '@sveltejs/kit';
 import { deLocalizeUrl } from '$lib/paraglide/runtime';
 
 // '/ne/about' is served by the route '/about'; the locale is read from the URL.
-export const reroute: Reroute = ({ url }) => deLocalizeUrl(url).pathname;
+// A path with an empty segment ('//about') is left alone, so it finds no route (404)
+// instead of being folded into another page.
+export const reroute: Reroute = ({ url }) => (url.pathname.includes('//') ? url.pathname : deLocalizeUrl(url).pathname);

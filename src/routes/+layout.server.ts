@@ -1,21 +1,36 @@
 import type { LayoutServerLoad } from './$types';
 import { deLocalizeHref, getLocale } from '$lib/paraglide/runtime';
 import { localizedPath } from '$lib/i18n/paths';
-import { locales, localeNames, textDirection } from '$lib/i18n/locales';
+import { locales, localeNames, textDirection, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { getSiteFrame } from '$lib/server/content/content.service';
+import { getSiteFrame, type SiteFrame } from '$lib/server/content/content.service';
+
+/** The frame last read per language, so an error page still has its header and footer when the database is down. */
+const lastFrames = new Map<Locale, SiteFrame>();
+
+async function frameFor(locale: Locale): Promise<SiteFrame> {
+	try {
+		const frame = await getSiteFrame(app().db, locale);
+		lastFrames.set(locale, frame);
+		return frame;
+	} catch (error) {
+		const last = lastFrames.get(locale);
+		if (last) return last;
+		app().log.warn({ err: error }, 'site frame unavailable');
+		return { name: '', tagline: { text: '', lang: locale }, email: '', location: { text: '', lang: locale }, socialLinks: [] };
+	}
+}
 
 export const load: LayoutServerLoad = async ({ url }) => {
 	const locale = getLocale();
-	const { config, db } = app();
 	// The path without its language prefix: '/ne/about' → '/about'.
 	const path = deLocalizeHref(url.pathname);
 	return {
 		locale,
 		dir: textDirection(locale),
-		origin: config.origin,
+		origin: app().config.origin,
 		path,
 		alternates: locales.map((l) => ({ locale: l, name: localeNames[l], href: localizedPath(path, l) })),
-		frame: await getSiteFrame(db, locale)
+		frame: await frameFor(locale)
 	};
 };

@@ -70,10 +70,10 @@ export function redactUrl(url: string): string {
 	}
 }
 
-/** True when the database answers a trivial query. */
+/** True when the database answers a query that reads a table (`select 1` would not touch an SQLite file). */
 export async function ping(db: Kysely<Database>): Promise<boolean> {
 	try {
-		await sql`select 1`.execute(db);
+		await db.selectFrom('app_meta').select('key').limit(1).execute();
 		return true;
 	} catch {
 		return false;

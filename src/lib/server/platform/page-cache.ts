@@ -64,10 +64,11 @@ export class CachedPage {
 
 	constructor(
 		private readonly headers: [string, string][],
-		private readonly body: Uint8Array,
-		etag?: string | null
+		private readonly body: Uint8Array
 	) {
-		this.etag = etag ?? weakEtag(body);
+		// Weak: the brotli, gzip and plain bodies are one representation for caching,
+		// and a strong tag must differ between encodings.
+		this.etag = weakEtag(body);
 		this.encoded.set('identity', Promise.resolve(body));
 	}
 
@@ -77,8 +78,10 @@ export class CachedPage {
 
 	static async from(response: Response): Promise<CachedPage> {
 		const body = new Uint8Array(await response.arrayBuffer());
-		const headers = [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding');
-		return new CachedPage(headers, body, response.headers.get('etag'));
+		const headers = [...response.headers].filter(
+			([name]) => name !== 'content-length' && name !== 'content-encoding' && name !== 'etag'
+		);
+		return new CachedPage(headers, body);
 	}
 
 	/** The response for one request: 304 when its validator matches, else the body in its best encoding. */

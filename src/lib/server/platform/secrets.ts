@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config';
 
 const secretsSchema = z.object({
 	/** Signs sessions and one-time links. */
@@ -15,6 +16,18 @@ export type Secrets = z.infer<typeof secretsSchema>;
  * other processes sharing DATA_DIR, read the same values.
  */
 export function loadOrCreateSecrets(dataDir: string, env: Record<string, string | undefined>): Secrets {
+	try {
+		return readOrCreate(dataDir, env);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code && ['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes(code)) {
+			throw new ConfigError([`DATA_DIR must be a folder the app can create and write to (it is "${dataDir}": ${code})`]);
+		}
+		throw error;
+	}
+}
+
+function readOrCreate(dataDir: string, env: Record<string, string | undefined>): Secrets {
 	const file = join(dataDir, 'secrets.json');
 	let stored: Partial<Secrets> = {};
 	if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;

@@ -1,0 +1,30 @@
+/**
+ * Who may do what in the admin. One table, used by every page and action on the
+ * server (and by the admin's navigation, to hide what a person cannot open).
+ */
+export const roles = ['admin', 'editor', 'reviewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+	'dashboard.view': ['admin', 'editor', 'reviewer'],
+	'account.manage-own': ['admin', 'editor', 'reviewer'],
+	'content.edit': ['admin', 'editor'],
+	'content.publish': ['admin', 'editor'],
+	'media.manage': ['admin', 'editor'],
+	'settings.edit': ['admin'],
+	'staff.manage': ['admin'],
+	'audit.view': ['admin'],
+	'jobs.manage': ['admin'],
+	'outbox.view': ['admin', 'editor'],
+	'applications.review': ['admin', 'editor', 'reviewer']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+export function can(role: string | undefined | null, permission: Permission): boolean {
+	return isRole(role) && (permissions[permission] as readonly Role[]).includes(role);
+}

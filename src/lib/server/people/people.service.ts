@@ -1,0 +1,231 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { isLocale, type Locale } from '$lib/i18n/locales';
+import { isRole, type Role } from '$lib/people/roles';
+import type { Database } from '$lib/server/db/schema';
+import { isPostgres } from '$lib/server/db/migration-helpers';
+import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/errors';
+import type { Auth } from '$lib/server/platform/auth';
+import { recordAudit } from './audit';
+import { checkPassword } from './password-policy';
+import { consumeStaffLink, createStaffLink, inspectStaffLink, type LinkPurpose } from './staff-links';
+
+export interface Actor {
+	id: string;
+	email: string;
+}
+
+export interface StaffMember {
+	id: string;
+	name: string;
+	email: string;
+	role: Role;
+	locale: Locale;
+	twoFactorEnabled: boolean;
+	disabled: boolean;
+	hasPassword: boolean;
+}
+
+/** Sends the e-mails of this domain; wired to the mail layer by the app. */
+export interface StaffMail {
+	invitation(input: { to: string; name: string; locale: Locale; link: string; invitedBy: string | null }): Promise<void>;
+	passwordReset(input: { to: string; name: string; locale: Locale; link: string }): Promise<void>;
+}
+
+const inviteSchema = z.object({
+	email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+	name: z.string().trim().min(1).max(120),
+	role: z.string().refine(isRole),
+	locale: z.string().refine(isLocale).default('en')
+});
+
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export function linkUrl(origin: string, purpose: LinkPurpose, token: string): string {
+	return `${origin}/admin/${purpose === 'invitation' ? 'welcome' : 'reset'}/${token}`;
+}
+
+/**
+ * Creates the account without a password and sends a one-time link to set one.
+ * Returns the link too, for the command line and for the person inviting.
+ */
+export async function inviteStaff(
+	db: Kysely<Database>,
+	deps: { auth: Auth; mail: StaffMail; origin: string },
+	input: InviteInput,
+	actor: Actor | null
+): Promise<{ userId: string; link: string }> {
+	const parsed = inviteSchema.safeParse(input);
+	if (!parsed.success) {
+		throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), 'invalid'])));
+	}
+	const { email, name, role, locale } = parsed.data;
+	const existing = await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
+	if (existing) throw new ValidationError({ email: 'taken' });
+
+	const context = await deps.auth.$context;
+	const user = await context.internalAdapter.createUser({ email, name, emailVerified: false, role, locale });
+	const token = await createStaffLink(db, { userId: user.id, purpose: 'invitation', createdBy: actor?.id });
+	const link = linkUrl(deps.origin, 'invitation', token);
+	await deps.mail.invitation({ to: email, name, locale: locale as Locale, link, invitedBy: actor?.email ?? null });
+	await recordAudit(db, { action: 'staff.invited', actor, subject: `user:${user.id}`, detail: { email, role } });
+	return { userId: user.id, link };
+}
+
+/** A new invitation link for someone who has not set a password yet (the old one stops working). */
+export async function reinvite(
+	db: Kysely<Database>,
+	deps: { mail: StaffMail; origin: string },
+	userId: string,
+	actor: Actor | null
+): Promise<string> {
+	const member = await getStaffMember(db, userId);
+	const token = await createStaffLink(db, { userId, purpose: 'invitation', createdBy: actor?.id });
+	const link = linkUrl(deps.origin, 'invitation', token);
+	await deps.mail.invitation({ to: member.email, name: member.name, locale: member.locale, link, invitedBy: actor?.email ?? null });
+	await recordAudit(db, { action: 'staff.invited', actor, subject: `user:${userId}`, detail: { again: true } });
+	return link;
+}
+
+/**
+ * Always answers the same way whether or not the address belongs to someone, so
+ * the form cannot be used to find out who works here.
+ */
+export async function requestPasswordReset(
+	db: Kysely<Database>,
+	deps: { mail: StaffMail; origin: string },
+	email: string
+): Promise<void> {
+	const user = await db
+		.selectFrom('user')
+		.select(['id', 'name', 'email', 'locale', 'disabledAt'])
+		.where('email', '=', email.trim().toLowerCase())
+		.executeTakeFirst();
+	if (!user || user.disabledAt) return;
+	const token = await createStaffLink(db, { userId: user.id, purpose: 'password-reset' });
+	await deps.mail.passwordReset({
+		to: user.email,
+		name: user.name,
+		locale: isLocale(user.locale) ? user.locale : 'en',
+		link: linkUrl(deps.origin, 'password-reset', token)
+	});
+}
+
+export type RedeemResult =
+	| { ok: true; userId: string; email: string }
+	| { ok: false; reason: 'unknown' | 'expired' | 'used' | 'disabled' }
+	| { ok: false; reason: 'weak'; problem: NonNullable<ReturnType<typeof checkPassword>> };
+
+/**
+ * Sets the password through an invitation or reset link. The link works once;
+ * every session the person had is ended.
+ */
+export async function setPasswordWithLink(
+	db: Kysely<Database>,
+	auth: Auth,
+	input: { token: string; password: string }
+): Promise<RedeemResult> {
+	const link = await inspectStaffLink(db, input.token);
+	if (link.state !== 'valid') return { ok: false, reason: link.state };
+	const user = await db.selectFrom('user').select(['id', 'email', 'disabledAt']).where('id', '=', link.userId).executeTakeFirst();
+	if (!user) return { ok: false, reason: 'unknown' };
+	if (user.disabledAt) return { ok: false, reason: 'disabled' };
+	const problem = checkPassword(input.password, user.email);
+	if (problem) return { ok: false, reason: 'weak', problem };
+	if (!(await consumeStaffLink(db, input.token))) return { ok: false, reason: 'used' };
+
+	await writePassword(db, auth, user.id, input.password);
+	await db.updateTable('user').set({ emailVerified: verifiedFlag(db) }).where('id', '=', user.id).execute();
+	await endSessions(db, user.id);
+	await recordAudit(db, {
+		action: link.purpose === 'invitation' ? 'password.changed' : 'password.reset',
+		actor: { id: user.id, email: user.email },
+		subject: `user:${user.id}`
+	});
+	return { ok: true, userId: user.id, email: user.email };
+}
+
+async function writePassword(db: Kysely<Database>, auth: Auth, userId: string, password: string): Promise<void> {
+	const context = await auth.$context;
+	const hash = await context.password.hash(password);
+	const account = await db
+		.selectFrom('account')
+		.select('id')
+		.where('userId', '=', userId)
+		.where('providerId', '=', 'credential')
+		.executeTakeFirst();
+	if (account) await context.internalAdapter.updatePassword(userId, hash);
+	else await context.internalAdapter.linkAccount({ userId, providerId: 'credential', accountId: userId, password: hash });
+}
+
+function verifiedFlag(db: Kysely<Database>): boolean | number {
+	// better-auth's columns are boolean on PostgreSQL and integer on SQLite.
+	return isPostgres(db) ? true : 1;
+}
+
+/** Ends every session of a person: after a password change, a role change or when disabled. */
+export async function endSessions(db: Kysely<Database>, userId: string, exceptToken?: string): Promise<void> {
+	let query = db.deleteFrom('session').where('userId', '=', userId);
+	if (exceptToken) query = query.where('token', '!=', exceptToken);
+	await query.execute();
+}
+
+export async function listStaff(db: Kysely<Database>): Promise<StaffMember[]> {
+	const rows = await db
+		.selectFrom('user')
+		.leftJoin('account', (join) => join.onRef('account.userId', '=', 'user.id').on('account.providerId', '=', 'credential'))
+		.select(['user.id', 'user.name', 'user.email', 'user.role', 'user.locale', 'user.twoFactorEnabled', 'user.disabledAt', 'account.id as accountId'])
+		.orderBy('user.name')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		email: r.email,
+		role: isRole(r.role) ? r.role : 'reviewer',
+		locale: isLocale(r.locale) ? r.locale : 'en',
+		twoFactorEnabled: Boolean(r.twoFactorEnabled),
+		disabled: r.disabledAt !== null,
+		hasPassword: r.accountId !== null
+	}));
+}
+
+export async function getStaffMember(db: Kysely<Database>, userId: string): Promise<StaffMember> {
+	const member = (await listStaff(db)).find((m) => m.id === userId);
+	if (!member) throw new NotFoundError(`user ${userId}`);
+	return member;
+}
+
+async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+	const row = await db
+		.selectFrom('user')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.where('role', '=', 'admin')
+		.where('disabledAt', 'is', null)
+		.executeTakeFirst();
+	return Number(row?.count ?? 0);
+}
+
+/** Changing someone's role ends their sessions, so the new role applies at once. The last admin stays an admin. */
+export async function setRole(db: Kysely<Database>, actor: Actor, userId: string, role: string): Promise<void> {
+	if (!isRole(role)) throw new ValidationError({ role: 'invalid' });
+	const member = await getStaffMember(db, userId);
+	if (member.role === role) return;
+	if (member.role === 'admin' && (await countActiveAdmins(db)) <= 1) throw new ForbiddenError('last-admin');
+	await db.updateTable('user').set({ role }).where('id', '=', userId).execute();
+	await endSessions(db, userId);
+	await recordAudit(db, { action: 'staff.role-changed', actor, subject: `user:${userId}`, detail: { from: member.role, to: role } });
+}
+
+export async function setDisabled(db: Kysely<Database>, actor: Actor, userId: string, disabled: boolean): Promise<void> {
+	const member = await getStaffMember(db, userId);
+	if (member.disabled === disabled) return;
+	if (disabled && userId === actor.id) throw new ForbiddenError('self');
+	if (disabled && member.role === 'admin' && (await countActiveAdmins(db)) <= 1) throw new ForbiddenError('last-admin');
+	await db
+		.updateTable('user')
+		.set({ disabledAt: disabled ? new Date().toISOString() : null })
+		.where('id', '=', userId)
+		.execute();
+	if (disabled) await endSessions(db, userId);
+	await recordAudit(db, { action: disabled ? 'staff.disabled' : 'staff.enabled', actor, subject: `user:${userId}` });
+}

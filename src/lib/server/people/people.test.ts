@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { createAuth, type Auth } from '$lib/server/platform/auth';
+import { listAudit } from './audit';
+import { endSessions, inviteStaff, requestPasswordReset, setPasswordWithLink, setRole, type StaffMail } from './people.service';
+import { signIn, verifySecondFactor } from './sign-in.service';
+import { throttleRules } from './sign-in-throttle';
+import { totpFromUri } from '../../../../tests/support/totp';
+
+/** Records what would be mailed; the real mail layer has its own SMTP tests. */
+function recordingMail() {
+	const sent: { kind: string; to: string; link: string; locale: string }[] = [];
+	const mail: StaffMail = {
+		async invitation({ to, link, locale }) {
+			sent.push({ kind: 'invitation', to, link, locale });
+		},
+		async passwordReset({ to, link, locale }) {
+			sent.push({ kind: 'reset', to, link, locale });
+		}
+	};
+	return { mail, sent };
+}
+
+function tokenOf(link: string): string {
+	return link.split('/').at(-1)!;
+}
+
+/** Cookies from Set-Cookie headers, as a browser would send them back. */
+function cookieHeader(...sources: Headers[]): Headers {
+	const jar = new Map<string, string>();
+	for (const headers of sources) {
+		for (const line of headers.getSetCookie()) {
+			const [pair] = line.split(';');
+			const [name, ...value] = pair!.split('=');
+			if (/max-age=0/i.test(line)) jar.delete(name!.trim());
+			else jar.set(name!.trim(), value.join('='));
+		}
+	}
+	return new Headers({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') });
+}
+
+describe('staff accounts', () => {
+	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+	let auth: Auth;
+	const origin = 'http://localhost:3000';
+	const { mail, sent } = recordingMail();
+	const password = 'laneway-murals-at-dusk';
+
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+		auth = createAuth({
+			db: handle.db,
+			dialect: handle.dialect,
+			secret: 'test-secret-'.repeat(4),
+			origin,
+			secureCookies: false,
+			appName: 'Micro Galleries'
+		});
+	});
+	afterAll(() => handle.dispose());
+
+	it('invites by e-mail with a one-time link that sets the password once', async () => {
+		const { link } = await inviteStaff(handle.db, { auth, mail, origin }, { email: 'Anita@Example.org', name: 'Anita', role: 'admin', locale: 'es' }, null);
+		expect(link).toMatch(/^http:\/\/localhost:3000\/admin\/welcome\/[\w-]{40,}$/);
+		expect(sent.at(-1)).toMatchObject({ kind: 'invitation', to: 'anita@example.org', link, locale: 'es' });
+
+		const weak = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password: 'short' });
+		expect(weak).toEqual({ ok: false, reason: 'weak', problem: 'too_short' });
+		const containsEmail = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password: 'anita-is-here-2026' });
+		expect(containsEmail).toMatchObject({ ok: false, problem: 'contains_email' });
+
+		const done = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password });
+		expect(done).toMatchObject({ ok: true, email: 'anita@example.org' });
+		const again = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password });
+		expect(again).toEqual({ ok: false, reason: 'used' });
+		expect(await setPasswordWithLink(handle.db, auth, { token: 'x'.repeat(43), password })).toEqual({ ok: false, reason: 'unknown' });
+	});
+
+	it('refuses a second invitation to the same address', async () => {
+		await expect(
+			inviteStaff(handle.db, { auth, mail, origin }, { email: 'anita@example.org', name: 'Anita', role: 'editor' }, null)
+		).rejects.toMatchObject({ issues: { email: 'taken' } });
+	});
+
+	it('signs in with the password, then asks for the second factor once it is on', async () => {
+		const first = await signIn(handle.db, auth, { email: 'anita@example.org', password, ip: '127.0.0.1', headers: new Headers() });
+		expect(first).toMatchObject({ ok: true, twoFactorRequired: false });
+		if (!first.ok) throw new Error('unreachable');
+		const signedIn = cookieHeader(first.headers);
+		const session = await auth.api.getSession({ headers: signedIn });
+		expect(session?.user.email).toBe('anita@example.org');
+
+		const enabled = await auth.api.enableTwoFactor({ body: { password }, headers: signedIn });
+		const uri = enabled.totpURI!;
+		expect(enabled.backupCodes).toHaveLength(10);
+		// Confirming with a valid code turns two-factor on.
+		await auth.api.verifyTOTP({ body: { code: totpFromUri(uri) }, headers: signedIn });
+
+		const step1 = await signIn(handle.db, auth, { email: 'anita@example.org', password, ip: '127.0.0.1', headers: new Headers() });
+		expect(step1).toMatchObject({ ok: true, twoFactorRequired: true });
+		if (!step1.ok) throw new Error('unreachable');
+		const pending = cookieHeader(step1.headers);
+		expect(await auth.api.getSession({ headers: pending })).toBeNull();
+
+		const wrong = await verifySecondFactor(handle.db, auth, { code: '000000', kind: 'totp', ip: '127.0.0.1', headers: pending });
+		expect(wrong.ok).toBe(false);
+		const right = await verifySecondFactor(handle.db, auth, { code: totpFromUri(uri), kind: 'totp', ip: '127.0.0.1', headers: pending });
+		expect(right.ok).toBe(true);
+		if (!right.ok) throw new Error('unreachable');
+		expect((await auth.api.getSession({ headers: cookieHeader(step1.headers, right.headers) }))?.user.email).toBe('anita@example.org');
+
+		const step1b = await signIn(handle.db, auth, { email: 'anita@example.org', password, ip: '127.0.0.1', headers: new Headers() });
+		if (!step1b.ok) throw new Error('unreachable');
+		const recovery = await verifySecondFactor(handle.db, auth, {
+			code: enabled.backupCodes[0]!,
+			kind: 'recovery',
+			ip: '127.0.0.1',
+			headers: cookieHeader(step1b.headers)
+		});
+		expect(recovery.ok).toBe(true);
+	});
+
+	it('locks an address after repeated failures, and says so even for the right password', async () => {
+		const ip = '10.0.0.9';
+		for (let i = 0; i < throttleRules.maxFailuresPerEmail; i++) {
+			const result = await signIn(handle.db, auth, { email: 'anita@example.org', password: 'wrong-password-123', ip, headers: new Headers() });
+			expect(result).toEqual({ ok: false, reason: 'invalid' });
+		}
+		const locked = await signIn(handle.db, auth, { email: 'anita@example.org', password, ip, headers: new Headers() });
+		expect(locked).toMatchObject({ ok: false, reason: 'locked' });
+		const actions = (await listAudit(handle.db, { limit: 50 })).rows.map((r) => r.action);
+		expect(actions).toContain('sign-in.locked');
+		expect(actions).toContain('sign-in.failed');
+	});
+
+	it('answers a reset request for an unknown address like any other, and mails only real accounts', async () => {
+		const before = sent.length;
+		await requestPasswordReset(handle.db, { mail, origin }, 'nobody@example.org');
+		expect(sent.length).toBe(before);
+		await inviteStaff(handle.db, { auth, mail, origin }, { email: 'ed@example.org', name: 'Ed', role: 'editor' }, null);
+		const invitation = sent.at(-1)!;
+		await setPasswordWithLink(handle.db, auth, { token: tokenOf(invitation.link), password });
+		await requestPasswordReset(handle.db, { mail, origin }, 'ED@example.org');
+		expect(sent.at(-1)).toMatchObject({ kind: 'reset', to: 'ed@example.org' });
+		expect(sent.at(-1)!.link).toContain('/admin/reset/');
+	});
+
+	it('ends every session of a person whose role changes, and keeps the last admin', async () => {
+		const signedIn = await signIn(handle.db, auth, { email: 'ed@example.org', password, ip: '127.0.0.2', headers: new Headers() });
+		if (!signedIn.ok) throw new Error('sign-in failed');
+		const cookies = cookieHeader(signedIn.headers);
+		expect(await auth.api.getSession({ headers: cookies })).not.toBeNull();
+		const admin = await handle.db.selectFrom('user').select(['id', 'email']).where('role', '=', 'admin').executeTakeFirstOrThrow();
+		const ed = await handle.db.selectFrom('user').select('id').where('email', '=', 'ed@example.org').executeTakeFirstOrThrow();
+		await setRole(handle.db, admin, ed.id, 'reviewer');
+		expect(await auth.api.getSession({ headers: cookies })).toBeNull();
+		await expect(setRole(handle.db, admin, admin.id, 'editor')).rejects.toThrow('last-admin');
+		await endSessions(handle.db, admin.id);
+	});
+});

@@ -1,0 +1,67 @@
+import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins/two-factor';
+import type { Kysely } from 'kysely';
+import type { DialectName } from '$lib/server/db/connect';
+
+export interface AuthOptions {
+	db: Kysely<any>;
+	dialect: DialectName;
+	secret: string;
+	origin: string;
+	secureCookies: boolean;
+	appName: string;
+}
+
+/**
+ * better-auth, wired to the app's database: e-mail and password sign-in with
+ * sessions stored in the database, TOTP two-factor with recovery codes. Staff
+ * accounts are created by invitation only, so public sign-up is off. The app
+ * calls it from its own form actions (which work without JavaScript) rather
+ * than through its HTTP endpoints, and keeps its own throttle and audit log.
+ */
+export function createAuth(options: AuthOptions) {
+	return betterAuth({
+		appName: options.appName,
+		baseURL: options.origin,
+		secret: options.secret,
+		database: { db: options.db, type: options.dialect },
+		telemetry: { enabled: false },
+		emailAndPassword: {
+			enabled: true,
+			disableSignUp: true,
+			minPasswordLength: 12,
+			maxPasswordLength: 256,
+			revokeSessionsOnPasswordReset: true
+		},
+		user: {
+			additionalFields: {
+				role: { type: 'string', required: false, defaultValue: 'reviewer', input: false },
+				locale: { type: 'string', required: false, defaultValue: 'en', input: false },
+				disabledAt: { type: 'string', required: false, input: false }
+			}
+		},
+		session: {
+			expiresIn: 60 * 60 * 24 * 7,
+			updateAge: 60 * 60 * 24,
+			// Every request checks the database, so ending a session takes effect at once.
+			cookieCache: { enabled: false }
+		},
+		// The app's own form actions throttle sign-in (people/sign-in-throttle.ts).
+		rateLimit: { enabled: false },
+		advanced: {
+			useSecureCookies: options.secureCookies,
+			cookiePrefix: 'arts',
+			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, path: '/' }
+		},
+		plugins: [
+			twoFactor({
+				issuer: options.appName,
+				backupCodeOptions: { amount: 10, length: 10 },
+				// Staff open the two-factor step right after the password: five minutes is enough.
+				twoFactorCookieMaxAge: 5 * 60
+			})
+		]
+	});
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -23,8 +23,12 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	// Built into Node 24; older bundler lists of built-ins do not know it yet.
-	ssr: { external: ['node:sqlite'] },
+	ssr: {
+		// node:sqlite is built into Node 24 (older lists of built-ins miss it). better-auth
+		// also ships Svelte bindings, which would get it bundled; bundled, its imports of
+		// @noble/* would resolve to the copies pdfkit needs rather than its own.
+		external: ['node:sqlite', 'better-auth']
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts'],
 		globalSetup: ['tests/support/build.global-setup.ts'],

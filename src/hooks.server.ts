@@ -7,6 +7,7 @@ import { DatabaseOpenError } from '$lib/server/db/connect';
 import { isCompressible } from '$lib/server/platform/http-response';
 import { CachedPage } from '$lib/server/platform/page-cache';
 import { applySecurityHeaders } from '$lib/server/platform/security-headers';
+import { isRole } from '$lib/people/roles';
 
 export const init: ServerInit = async () => {
 	try {
@@ -27,6 +28,7 @@ const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { pageCache, siteVersion } = app();
+	event.locals.staff = event.url.pathname.startsWith('/admin') ? await staffFromSession(event) : null;
 	// When the version cannot be read (the database is down), render without the cache.
 	const version = publicCacheKey(event) ? await siteVersion.current().catch(() => undefined) : undefined;
 	const cacheKey = version === undefined ? undefined : publicCacheKey(event);
@@ -53,13 +55,34 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (finished.status !== 200 || !isCompressible(finished.headers.get('Content-Type')) || !isSafe(event)) {
 		return finished;
 	}
-	if (!finished.headers.has('Cache-Control')) finished.headers.set('Cache-Control', publicCacheControl);
+	if (!finished.headers.has('Cache-Control')) {
+		// Staff pages are personal: never stored by a browser's or anyone else's cache.
+		finished.headers.set('Cache-Control', event.url.pathname.startsWith('/admin') ? 'private, no-store' : publicCacheControl);
+	}
 	const page = await CachedPage.from(finished);
 	if (cacheKey && version && finished.headers.get('Cache-Control')?.startsWith('public')) {
 		pageCache.set(cacheKey, version, page);
 	}
 	return page.respond(event.request);
 };
+
+/** Who is signed in, from the session cookie; a disabled account has no session. */
+async function staffFromSession(event: RequestEvent): Promise<App.Locals['staff']> {
+	if (!event.request.headers.get('cookie')) return null;
+	const session = await app().auth.api.getSession({ headers: event.request.headers });
+	if (!session) return null;
+	const user = session.user as typeof session.user & { role?: string; locale?: string; disabledAt?: string | null };
+	if (user.disabledAt || !isRole(user.role)) return null;
+	return {
+		id: user.id,
+		name: user.name,
+		email: user.email,
+		role: user.role,
+		locale: user.locale ?? 'en',
+		twoFactorEnabled: Boolean(user.twoFactorEnabled),
+		sessionToken: session.session.token
+	};
+}
 
 function isSafe(event: RequestEvent): boolean {
 	return event.request.method === 'GET' || event.request.method === 'HEAD';

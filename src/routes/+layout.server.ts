@@ -31,6 +31,8 @@ export const load: LayoutServerLoad = async ({ url }) => {
 		origin: app().config.origin,
 		path,
 		alternates: locales.map((l) => ({ locale: l, name: localeNames[l], href: localizedPath(path, l) })),
-		frame: await frameFor(locale)
+		frame: await frameFor(locale),
+		// The admin has its own frame (routes/admin/+layout.svelte).
+		admin: url.pathname === '/admin' || url.pathname.startsWith('/admin/')
 	};
 };

@@ -3,9 +3,10 @@
  * language mirrors the layout. No language of today is written right to left,
  * so the test serves every page with `dir="rtl"` on <html> (rewriting the HTML
  * on its way to the browser; JavaScript stays off) and compares it with the
- * page as served: every landmark box must sit at the mirrored position, the
- * brand at the right edge and the language switcher at the left, borders on the
- * start side move to the right, and nothing scrolls sideways at 320 or 1280 px.
+ * page as served: every landmark box, and the text of headings and paragraphs,
+ * must sit at the mirrored position, the brand at the right edge and the
+ * language switcher at the left, borders on the start side move to the right,
+ * and nothing scrolls sideways at 320 or 1280 px.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -43,6 +44,9 @@ const mirrored = [
 	'.copyright'
 ];
 
+/** Elements whose text (the union of its lines, not the box) must mirror too: text-align: start, not left. */
+const mirroredText = ['main h1', 'main .lead', 'main h2', '.prose p', '.error-code', '.footer-grid h2', '.copyright'];
+
 interface Box {
 	left: number;
 	right: number;
@@ -60,16 +64,24 @@ interface Layout {
 	startBorders: Record<string, [string, string]>;
 }
 
-/** Opens the language menu and focuses the skip link (both without script), then measures. */
+/** Focuses the skip link (which only shows when focused) and opens the language menu, then measures. */
 async function layout(page: Page): Promise<Layout> {
-	await page.locator('details.language summary').click();
-	await page.keyboard.press('Tab'); // the skip link, which only shows when focused
+	await page.keyboard.press('Tab');
+	if ((await page.evaluate(() => document.activeElement?.className)) !== 'skip-link') throw new Error('The first Tab missed the skip link');
+	// Opened from the test, not by a click, so that focus stays on the skip link.
+	await page.locator('details.language').evaluate((d) => ((d as HTMLDetailsElement).open = true));
 	return page.evaluate((selectors) => {
 		const boxes: Record<string, Box> = {};
 		for (const selector of selectors) {
-			const element = document.querySelector(selector);
+			const text = selector.startsWith('text: ');
+			const element = document.querySelector(text ? selector.slice(6) : selector);
 			if (!element) continue;
-			const r = element.getBoundingClientRect();
+			let r: DOMRect = element.getBoundingClientRect();
+			if (text) {
+				const range = document.createRange();
+				range.selectNodeContents(element);
+				r = range.getBoundingClientRect();
+			}
 			if (r.width === 0 && r.height === 0) continue;
 			boxes[selector] = { left: r.left, right: r.right, top: r.top + scrollY, width: r.width };
 		}
@@ -90,7 +102,7 @@ async function layout(page: Page): Promise<Layout> {
 			row: { start: rect.left + parseFloat(style.paddingLeft), end: rect.right - parseFloat(style.paddingRight) },
 			startBorders
 		};
-	}, mirrored);
+	}, [...mirrored, ...mirroredText.map((selector) => `text: ${selector}`)]);
 }
 
 describe.each(Object.values(viewports))('at $width px', (viewport) => {

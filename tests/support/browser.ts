@@ -66,8 +66,9 @@ export function isLocal(url: string, origin: string): boolean {
 }
 
 /**
- * A fresh browser context for one test: JavaScript off, 1280×800, service
- * workers blocked, every request recorded. Pass options to override.
+ * A browser context: JavaScript off, 1280×800, service workers blocked, every
+ * request, response and console complaint recorded (tests that reuse a context
+ * empty the arrays first). Pass options to override.
  */
 export async function openContext(
 	browser: Browser,
@@ -121,9 +122,13 @@ export async function visit(page: Page, url: string, expectedStatus = 200): Prom
 	const response = await page.goto(url, { waitUntil: 'load' });
 	if (!response) throw new Error(`No response for ${url}`);
 	if (response.status() !== expectedStatus) {
-		throw new Error(`${url} answered ${response.status()}, expected ${expectedStatus}`);
+		const log = response.status() >= 500 && runningServer ? `\nThe server said:\n${runningServer.output().slice(-3000)}` : '';
+		throw new Error(`${url} answered ${response.status()}, expected ${expectedStatus}${log}`);
 	}
 }
+
+/** The server of the current test file, whose log `visit` shows when a page fails with a 5xx. */
+let runningServer: RunningServer | undefined;
 
 /**
  * One server and one browser for a whole test file: started before its first
@@ -134,6 +139,7 @@ export function useServerAndBrowser(): { readonly server: RunningServer; readonl
 	let browser: Browser | undefined;
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+		runningServer = server;
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { demoContent } from '$lib/server/content/demo-content';
 import { seedDemoContent } from '$lib/server/content/demo-seed';
+import { findOrganization } from '$lib/server/content/content.queries';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
@@ -9,6 +10,10 @@ import { createLogger, type Logger } from '$lib/server/platform/logger';
 import { loadOrCreateSecrets, type Secrets } from '$lib/server/platform/secrets';
 import { PageCache } from '$lib/server/platform/page-cache';
 import { createSiteVersionReader } from '$lib/server/platform/site-version';
+import { createAuth, type Auth } from '$lib/server/platform/auth';
+import { createJobWorker, type JobWorker } from '$lib/server/platform/jobs/job-worker';
+import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
+import { createMailTransport } from '$lib/server/platform/mail/transports';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -19,6 +24,9 @@ export interface App {
 	db: Kysely<Database>;
 	pageCache: PageCache;
 	siteVersion: ReturnType<typeof createSiteVersionReader>;
+	auth: Auth;
+	mailer: Mailer;
+	worker: JobWorker;
 }
 
 let current: App | undefined;
@@ -27,7 +35,10 @@ let current: App | undefined;
  * Reads the configuration, opens and migrates the database, and fills it with
  * demo content when it is empty. Called once, before the server accepts requests.
  */
-export async function startApp(env: Record<string, string | undefined>): Promise<App> {
+export async function startApp(
+	env: Record<string, string | undefined>,
+	options: { startWorker?: boolean } = {}
+): Promise<App> {
 	const config = loadConfig(env);
 	const log = createLogger(config.logLevel);
 	const secrets = loadOrCreateSecrets(config.dataDir, env);
@@ -38,6 +49,13 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		{ database: database.dialect, location: database.location, migrations: applied, seeded, origin: config.origin },
 		'app started'
 	);
+	const org = await findOrganization(database.db);
+	const siteName = org?.name ?? 'Community arts';
+	const mailer = createMailer({
+		transport: createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir }),
+		from: config.mailFrom ?? `${siteName} <${org?.email ?? 'noreply@localhost'}>`
+	});
+	const worker = createJobWorker(database.db, { handlers: { ...mailer.jobHandlers }, log });
 	current = {
 		config,
 		log,
@@ -45,8 +63,19 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		database,
 		db: database.db,
 		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
-		siteVersion: createSiteVersionReader(database.db)
+		siteVersion: createSiteVersionReader(database.db),
+		auth: createAuth({
+			db: database.db,
+			dialect: database.dialect,
+			secret: secrets.authSecret,
+			origin: config.origin,
+			secureCookies: config.secureOrigin,
+			appName: siteName
+		}),
+		mailer,
+		worker
 	};
+	if (options.startWorker !== false) worker.start();
 	return current;
 }
 
@@ -57,8 +86,9 @@ export function app(): App {
 
 export async function stopApp(): Promise<void> {
 	if (!current) return;
-	const { database, log } = current;
+	const { database, log, worker } = current;
 	current = undefined;
+	await worker.stop();
 	await database.close();
 	log.info('database closed');
 }

@@ -65,6 +65,50 @@ export interface TestimonialTable {
 	updated_at: Timestamp;
 }
 
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** The durable jobs queue: claimed with a lease, retried with backoff, kept when it keeps failing. */
+export interface JobTable {
+	id: Generated<number>;
+	kind: string;
+	payload: Generated<Json>;
+	idempotency_key: string | null;
+	status: Generated<JobStatus>;
+	/** Counted when a job is claimed, so a job that kills its worker still runs out of attempts. */
+	attempts: Generated<number>;
+	max_attempts: Generated<number>;
+	run_at: Timestamp;
+	locked_by: string | null;
+	locked_until: Timestamp | null;
+	last_error: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+	finished_at: Timestamp | null;
+}
+
+export type MailStatus = 'queued' | 'sent' | 'failed';
+export type MailTransportName = 'smtp' | 'outbox';
+
+/** Every e-mail the app sends, kept so that no message goes out twice and staff can see what went out. */
+export interface MailMessageTable {
+	id: Generated<number>;
+	idempotency_key: string;
+	to_address: string;
+	locale: string;
+	subject: string;
+	text_body: string;
+	html_body: string;
+	/** Extra headers as a JSON object of strings. */
+	headers: Generated<Json>;
+	status: Generated<MailStatus>;
+	message_id: string | null;
+	transport: MailTransportName | null;
+	outbox_file: string | null;
+	error: string | null;
+	created_at: Timestamp;
+	sent_at: Timestamp | null;
+}
+
 export interface Database {
 	app_meta: AppMetaTable;
 	organization: OrganizationTable;
@@ -73,6 +117,86 @@ export interface Database {
 	activity: ListItemTable;
 	core_value: ListItemTable;
 	testimonial: TestimonialTable;
+	job: JobTable;
+	mail_message: MailMessageTable;
+	user: UserTable;
+	session: SessionTable;
+	account: AccountTable;
+	staff_link: StaffLinkTable;
+	sign_in_attempt: SignInAttemptTable;
+	audit_event: AuditEventTable;
+	media: MediaTable;
+	media_variant: MediaVariantTable;
+}
+
+/*
+ * Staff accounts. user, session and account belong to better-auth and keep its
+ * column names; their dates come back as Date (PostgreSQL) or text (SQLite).
+ */
+type AuthDate = ColumnType<Date | string, Date | string, Date | string>;
+type AuthFlag = ColumnType<boolean | number | null, boolean | number | null, boolean | number | null>;
+
+export interface UserTable {
+	id: string;
+	name: string;
+	email: string;
+	emailVerified: AuthFlag;
+	image: string | null;
+	createdAt: AuthDate;
+	updatedAt: AuthDate;
+	twoFactorEnabled: AuthFlag;
+	role: string;
+	locale: string;
+	disabledAt: string | null;
+}
+
+export interface SessionTable {
+	id: string;
+	expiresAt: AuthDate;
+	token: string;
+	createdAt: AuthDate;
+	updatedAt: AuthDate;
+	ipAddress: string | null;
+	userAgent: string | null;
+	userId: string;
+}
+
+export interface AccountTable {
+	id: string;
+	accountId: string;
+	providerId: string;
+	userId: string;
+	password: string | null;
+	createdAt: AuthDate;
+	updatedAt: AuthDate;
+}
+
+export interface StaffLinkTable {
+	token_hash: string;
+	purpose: 'invitation' | 'password-reset';
+	user_id: string;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+	created_by: string | null;
+	created_at: Timestamp;
+}
+
+export interface SignInAttemptTable {
+	email: string;
+	ip: string;
+	succeeded: Flag;
+	at: Timestamp;
+}
+
+export interface AuditEventTable {
+	id: Generated<number>;
+	at: Timestamp;
+	actor_id: string | null;
+	actor_email: string | null;
+	action: string;
+	subject: string | null;
+	detail: Json;
+	ip: string | null;
 }
 
 export type ListTable = 'pillar' | 'activity' | 'core_value';
@@ -84,3 +208,41 @@ export type NewListItem = Insertable<ListItemTable>;
 export type TestimonialRow = Selectable<TestimonialTable>;
 export type NewTestimonial = Insertable<TestimonialTable>;
 export type OrganizationUpdate = Updateable<OrganizationTable>;
+export type JobRow = Selectable<JobTable>;
+export type MailMessageRow = Selectable<MailMessageTable>;
+
+/** An uploaded photo. Its files are the variants; the upload itself is not kept. */
+export interface MediaTable {
+	id: Generated<number>;
+	original_name: string;
+	/** Detected from the content, not taken from the upload. */
+	mime_type: string;
+	/** Upright size of the largest variant. */
+	width: number;
+	height: number;
+	/** Size of the upload. */
+	bytes: number;
+	alt: Json;
+	caption: Json | null;
+	/** #rrggbb shown while the photo loads. */
+	color: string | null;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface MediaVariantTable {
+	media_id: number;
+	format: 'avif' | 'webp' | 'jpeg';
+	width: number;
+	height: number;
+	bytes: number;
+	/** Relative to the media storage: "<media id>/<width>.<ext>". */
+	path: string;
+}
+
+export type MediaRow = Selectable<MediaTable>;
+export type NewMedia = Insertable<MediaTable>;
+export type MediaUpdate = Updateable<MediaTable>;
+export type MediaVariantRow = Selectable<MediaVariantTable>;
+export type NewMediaVariant = Insertable<MediaVariantTable>;

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DialectName } from './connect';
 
 /**
@@ -10,4 +10,17 @@ export function databaseNow(dialect: DialectName): RawBuilder<string> {
 	return dialect === 'postgres'
 		? sql<string>`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 		: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+}
+
+/** The database's clock `ms` milliseconds from now (may be negative), in the same form as `databaseNow`. */
+export function databaseTimeAfter(dialect: DialectName, ms: number): RawBuilder<string> {
+	const seconds = (ms / 1000).toFixed(3);
+	return dialect === 'postgres'
+		? sql<string>`to_char((now() + make_interval(secs => ${seconds}::double precision)) at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+		: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`${ms >= 0 ? '+' : ''}${seconds} seconds`})`;
+}
+
+/** Which engine a Kysely instance (or transaction) talks to. */
+export function dialectOf(db: Kysely<any>): DialectName {
+	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

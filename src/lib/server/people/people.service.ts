@@ -64,7 +64,7 @@ export async function inviteStaff(
 	if (existing) throw new ValidationError({ email: 'taken' });
 
 	const context = await deps.auth.$context;
-	const user = await context.internalAdapter.createUser({ email, name, emailVerified: false, role, locale });
+	const user = await context.internalAdapter.createUser({ email, name, emailVerified: false, role, locale }, { method: 'admin' });
 	const token = await createStaffLink(db, { userId: user.id, purpose: 'invitation', createdBy: actor?.id });
 	const link = linkUrl(deps.origin, 'invitation', token);
 	await deps.mail.invitation({ to: email, name, locale: locale as Locale, link, invitedBy: actor?.email ?? null });

@@ -91,6 +91,7 @@ describe('staff accounts', () => {
 		expect(session?.user.email).toBe('anita@example.org');
 
 		const enabled = await auth.api.enableTwoFactor({ body: { password }, headers: signedIn });
+		if (enabled.method !== 'totp') throw new Error('expected an authenticator set-up');
 		const uri = enabled.totpURI!;
 		expect(enabled.backupCodes).toHaveLength(10);
 		// Confirming with a valid code turns two-factor on.

@@ -1,10 +1,16 @@
 import type { Migration } from 'kysely';
 import * as siteContent from './2026-11-26-01-site-content';
+import * as jobsAndMail from './2026-11-26-02-jobs-and-mail';
+import * as media from './2026-11-26-03-media';
+import * as staffAccounts from './2026-11-26-04-staff-accounts';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
  * order they were written; a migration never changes once it has landed.
  */
 export const migrations: Record<string, Migration> = {
-	'2026-11-26-01-site-content': siteContent
+	'2026-11-26-01-site-content': siteContent,
+	'2026-11-26-02-jobs-and-mail': jobsAndMail,
+	'2026-11-26-03-media': media,
+	'2026-11-26-04-staff-accounts': staffAccounts
 };

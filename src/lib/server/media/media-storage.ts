@@ -1,0 +1,155 @@
+import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { VariantFormat } from './image-processing';
+
+/*
+ * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>. A new photo's
+ * files are first written into a staging folder beside them, then the whole
+ * folder is renamed into place: a reader sees all of a photo's files or none.
+ */
+
+export const variantExtensions: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
+
+const contentTypes: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
+const formatsByExtension: Record<string, VariantFormat> = { avif: 'avif', webp: 'webp', jpg: 'jpeg' };
+
+export function variantFileName(format: VariantFormat, width: number): string {
+	return `${width}.${variantExtensions[format]}`;
+}
+
+/** A media id from a URL segment: digits only, no sign, no leading zero, within integer range. */
+export function parseMediaId(segment: string): number | undefined {
+	if (!/^[1-9][0-9]{0,9}$/.test(segment)) return undefined;
+	const id = Number(segment);
+	return id <= 2_147_483_647 ? id : undefined;
+}
+
+export interface VariantFile {
+	width: number;
+	format: VariantFormat;
+	contentType: string;
+	fileName: string;
+}
+
+/** A variant file name from a URL segment ("640.webp"), or undefined for anything else. */
+export function parseVariantFileName(segment: string): VariantFile | undefined {
+	const match = /^([1-9][0-9]{0,4})\.(avif|webp|jpg)$/.exec(segment);
+	if (!match) return undefined;
+	const extension = match[2]!;
+	return {
+		width: Number(match[1]),
+		format: formatsByExtension[extension]!,
+		contentType: contentTypes[extension]!,
+		fileName: segment
+	};
+}
+
+export interface FileToStore {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/** Files written and flushed, not yet visible under any media id. */
+export interface StagedFiles {
+	readonly folder: string;
+	readonly names: readonly string[];
+}
+
+/** Where media files are kept. Today a folder; S3-compatible storage can take its place. */
+export interface MediaStorage {
+	stage(files: FileToStore[]): Promise<StagedFiles>;
+	/** Moves staged files under the media id; what was there before (left by a crash) is replaced. */
+	publish(staged: StagedFiles, mediaId: number): Promise<void>;
+	discard(staged: StagedFiles): Promise<void>;
+	remove(mediaId: number): Promise<void>;
+	/** The path recorded in the database for one file, relative to the storage. */
+	storedPath(mediaId: number, fileName: string): string;
+}
+
+export class LocalMediaStorage implements MediaStorage {
+	readonly root: string;
+
+	constructor(root: string) {
+		this.root = resolve(root);
+	}
+
+	async stage(files: FileToStore[]): Promise<StagedFiles> {
+		await mkdir(this.root, { recursive: true });
+		// Same folder as the published files, so the rename below never crosses file systems.
+		const folder = await mkdtemp(join(this.root, '.staging-'));
+		try {
+			for (const file of files) {
+				if (!parseVariantFileName(file.name)) throw new Error(`Not a variant file name: ${file.name}`);
+				const handle = await open(join(folder, file.name), 'wx');
+				try {
+					await handle.writeFile(file.bytes);
+					// Flushed before the database row that points at it can commit.
+					await handle.sync();
+				} finally {
+					await handle.close();
+				}
+			}
+		} catch (error) {
+			await rm(folder, { recursive: true, force: true });
+			throw error;
+		}
+		return { folder, names: files.map((file) => file.name) };
+	}
+
+	async publish(staged: StagedFiles, mediaId: number): Promise<void> {
+		const target = this.mediaFolder(mediaId);
+		await rm(target, { recursive: true, force: true });
+		await rename(staged.folder, target);
+		await syncFolder(this.root);
+	}
+
+	async discard(staged: StagedFiles): Promise<void> {
+		await rm(staged.folder, { recursive: true, force: true });
+	}
+
+	async remove(mediaId: number): Promise<void> {
+		await rm(this.mediaFolder(mediaId), { recursive: true, force: true });
+	}
+
+	storedPath(mediaId: number, fileName: string): string {
+		return `${mediaId}/${fileName}`;
+	}
+
+	/**
+	 * The file to serve for the URL segments /media/<id>/<file>, or undefined when
+	 * they are not a media id and a variant file name. Only digits and one known
+	 * extension pass, so no segment can climb out of the media folder.
+	 */
+	resolveVariant(idSegment: string, fileSegment: string): (VariantFile & { path: string }) | undefined {
+		const id = parseMediaId(idSegment);
+		const file = parseVariantFileName(fileSegment);
+		if (id === undefined || !file) return undefined;
+		const path = join(this.mediaFolder(id), file.fileName);
+		if (!path.startsWith(this.root + sep)) return undefined;
+		return { ...file, path };
+	}
+
+	private mediaFolder(mediaId: number): string {
+		if (!Number.isSafeInteger(mediaId) || mediaId < 1) throw new Error(`Not a media id: ${mediaId}`);
+		return join(this.root, String(mediaId));
+	}
+}
+
+/** The media folder of the app: DATA_DIR/media. */
+export function createLocalMediaStorage(dataDir: string): LocalMediaStorage {
+	return new LocalMediaStorage(join(dataDir, 'media'));
+}
+
+/** Makes a rename durable; some file systems cannot open folders for syncing, which is fine. */
+async function syncFolder(path: string): Promise<void> {
+	try {
+		const handle = await open(path, 'r');
+		try {
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
+	} catch {
+		// Best effort only.
+	}
+}

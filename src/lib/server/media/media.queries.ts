@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Database, MediaRow, MediaVariantRow, NewMedia, NewMediaVariant } from '$lib/server/db/schema';
+
+export async function insertMedia(db: Kysely<Database>, row: NewMedia): Promise<number> {
+	const { id } = await db.insertInto('media').values(row).returning('id').executeTakeFirstOrThrow();
+	return Number(id);
+}
+
+export async function insertVariants(db: Kysely<Database>, rows: NewMediaVariant[]): Promise<void> {
+	if (rows.length > 0) await db.insertInto('media_variant').values(rows).execute();
+}
+
+export function findMediaRow(db: Kysely<Database>, id: number): Promise<MediaRow | undefined> {
+	return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findVariants(db: Kysely<Database>, mediaIds: number[]): Promise<MediaVariantRow[]> {
+	if (mediaIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom('media_variant')
+		.selectAll()
+		.where('media_id', 'in', mediaIds)
+		.orderBy('media_id')
+		.orderBy('width')
+		.orderBy('format')
+		.execute();
+}
+
+/** Newest first; the id breaks ties between photos uploaded in the same millisecond. */
+export function listMediaRows(db: Kysely<Database>, options: { limit: number; offset: number }): Promise<MediaRow[]> {
+	return db
+		.selectFrom('media')
+		.selectAll()
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(options.limit)
+		.offset(options.offset)
+		.execute();
+}
+
+export async function countMedia(db: Kysely<Database>): Promise<number> {
+	const row = await db
+		.selectFrom('media')
+		.select((eb) => eb.fn.countAll().as('count'))
+		.executeTakeFirstOrThrow();
+	// PostgreSQL returns count(*) as a bigint string.
+	return Number(row.count);
+}
+
+export async function updateMediaText(
+	db: Kysely<Database>,
+	id: number,
+	values: { alt?: string; caption?: string | null; updated_at: string }
+): Promise<boolean> {
+	const result = await db.updateTable('media').set(values).where('id', '=', id).executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function deleteMediaRows(db: Kysely<Database>, id: number): Promise<boolean> {
+	// Variants first: SQLite enforces the cascade only when foreign keys are on.
+	await db.deleteFrom('media_variant').where('media_id', '=', id).execute();
+	const result = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}

@@ -1,0 +1,107 @@
+import { langIfOther, type Locale, type Localized } from '$lib/i18n/locales';
+import { pick } from '$lib/server/content/localized-text';
+import type { VariantFormat } from './image-processing';
+import { variantExtensions } from './media-storage';
+
+/*
+ * What a page needs to show a photo with <picture>: AVIF and WebP sources for the
+ * browsers that take them, JPEG for every other, each as a srcset the browser
+ * picks from by the width it will draw. Pure: no database, no files.
+ */
+
+export interface PictureMedia {
+	id: number;
+	alt: Localized;
+	color?: string | null;
+	variants: ReadonlyArray<{ format: VariantFormat; width: number; height: number }>;
+}
+
+export interface PictureOptions {
+	/** The `sizes` attribute: how wide the photo is drawn. Default: the full viewport. */
+	sizes?: string;
+	/** Below the fold: load when scrolled near, decode off the main thread. */
+	lazy?: boolean;
+	/** The request said `Save-Data: on`: only the smallest variant of each format. */
+	saveData?: boolean;
+}
+
+export interface PictureSource {
+	type: 'image/avif' | 'image/webp';
+	srcset: string;
+	sizes: string;
+}
+
+export interface PictureImage {
+	src: string;
+	srcset: string;
+	sizes: string;
+	width: number;
+	height: number;
+	alt: string;
+	/** Set only when the alt text fell back to another language than the page's. */
+	lang: Locale | undefined;
+	loading: 'lazy' | undefined;
+	decoding: 'async' | undefined;
+}
+
+export interface PictureData {
+	sources: PictureSource[];
+	img: PictureImage;
+	/** #rrggbb to paint while loading, when known. */
+	color: string | null;
+}
+
+export function variantUrl(mediaId: number, format: VariantFormat, width: number): string {
+	return `/media/${mediaId}/${width}.${variantExtensions[format]}`;
+}
+
+/** True when a request's Save-Data header asks for less data. */
+export function wantsSaveData(headerValue: string | null | undefined): boolean {
+	return headerValue?.trim().toLowerCase() === 'on';
+}
+
+/** The fallback `src` for browsers without srcset: a middle width, never the largest file. */
+const fallbackWidth = 960;
+
+export function picture(media: PictureMedia, locale: Locale, options: PictureOptions = {}): PictureData {
+	const sizes = options.sizes ?? '100vw';
+	const byFormat = (format: VariantFormat) => {
+		const all = media.variants.filter((variant) => variant.format === format).sort((a, b) => a.width - b.width);
+		return options.saveData ? all.slice(0, 1) : all;
+	};
+	const srcset = (format: VariantFormat, variants: PictureMedia['variants']) =>
+		variants.map((variant) => `${variantUrl(media.id, format, variant.width)} ${variant.width}w`).join(', ');
+
+	const sources: PictureSource[] = [];
+	for (const [format, type] of [
+		['avif', 'image/avif'],
+		['webp', 'image/webp']
+	] as const) {
+		const variants = byFormat(format);
+		if (variants.length > 0) sources.push({ type, srcset: srcset(format, variants), sizes });
+	}
+
+	const jpegs = byFormat('jpeg');
+	if (jpegs.length === 0) throw new Error(`Media ${media.id} has no JPEG variant`);
+	const fallback = jpegs.filter((variant) => variant.width <= fallbackWidth).at(-1) ?? jpegs[0]!;
+	// The size of the largest variant (any format) gives the aspect ratio and the
+	// same layout whether or not Save-Data trimmed the list.
+	const largest = [...media.variants].sort((a, b) => b.width - a.width)[0]!;
+	const alt = pick(media.alt, locale);
+
+	return {
+		sources,
+		img: {
+			src: variantUrl(media.id, 'jpeg', fallback.width),
+			srcset: srcset('jpeg', jpegs),
+			sizes,
+			width: largest.width,
+			height: largest.height,
+			alt: alt.text,
+			lang: langIfOther(alt, locale),
+			loading: options.lazy ? 'lazy' : undefined,
+			decoding: options.lazy ? 'async' : undefined
+		},
+		color: media.color ?? null
+	};
+}

@@ -1,0 +1,33 @@
+import { error, redirect } from '@sveltejs/kit';
+import { can, type Permission } from '$lib/people/roles';
+
+type Staff = NonNullable<App.Locals['staff']>;
+
+/**
+ * The first line of every admin load and action. Nobody signed in: to the
+ * sign-in page (and back afterwards). Signed in without the permission: 403.
+ * An admin without two-factor may only reach their own account page, to set it up.
+ */
+export function requirePermission(locals: App.Locals, url: URL, permission: Permission): Staff {
+	const staff = locals.staff;
+	if (!staff) {
+		const next = url.pathname + url.search;
+		redirect(303, `/admin/login?next=${encodeURIComponent(next)}`);
+	}
+	if (mustSetUpTwoFactor(staff) && permission !== 'account.manage-own') {
+		redirect(303, '/admin/account#two-factor');
+	}
+	if (!can(staff.role, permission)) error(403, 'You do not have access to this part of the admin.');
+	return staff;
+}
+
+/** Two-factor sign-in is required for admins and offered to everyone. */
+export function mustSetUpTwoFactor(staff: Staff): boolean {
+	return staff.role === 'admin' && !staff.twoFactorEnabled;
+}
+
+/** Only same-site paths inside the admin, so the sign-in page cannot be used to send people elsewhere. */
+export function safeNext(next: string | null): string {
+	if (!next || !next.startsWith('/admin') || next.startsWith('//') || next.includes('\\')) return '/admin';
+	return next;
+}

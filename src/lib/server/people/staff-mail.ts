@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { app } from '$lib/server/app';
+import { findOrganization } from '$lib/server/content/content.queries';
+import type { Database } from '$lib/server/db/schema';
+import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { hashToken } from './staff-links';
+import type { StaffMail } from './people.service';
+
+interface LinkMail {
+	key: string;
+	to: string;
+	locale: Locale;
+	subject: string;
+	paragraphs: string[];
+	button: string;
+	link: string;
+	after: string[];
+	site: string;
+}
+
+function render(mail: LinkMail) {
+	const o = { locale: mail.locale };
+	const footer = m.mail_staff_footer({ site: mail.site }, o);
+	const html = mailLayout({
+		locale: mail.locale,
+		title: mail.subject,
+		footer,
+		bodyHtml:
+			mail.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+			`<p><a href="${escapeHtml(mail.link)}" style="display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(mail.button)}</a></p>` +
+			`<p>${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(mail.link)}">${escapeHtml(mail.link)}</a></p>` +
+			mail.after.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
+	});
+	const text = [...mail.paragraphs, `${mail.button}: ${mail.link}`, ...mail.after, '--', footer].join('\n\n');
+	return { subject: mail.subject, html, text };
+}
+
+/** The invitation and password-reset e-mails, in the recipient's language, queued for the mail job. */
+export function staffMail(db: Kysely<Database>): StaffMail {
+	const queue = async (mail: LinkMail) => {
+		const { subject, html, text } = render(mail);
+		await app().mailer.queue(db, { idempotencyKey: mail.key, to: mail.to, locale: mail.locale, subject, text, html });
+	};
+	const siteName = async () => (await findOrganization(db))?.name ?? 'Admin';
+	return {
+		async invitation({ to, name, locale, link, invitedBy }) {
+			const site = await siteName();
+			const o = { locale };
+			await queue({
+				key: `staff-invitation:${hashToken(link)}`,
+				to,
+				locale,
+				site,
+				link,
+				subject: m.mail_invite_subject({ site }, o),
+				paragraphs: [m.mail_invite_greeting({ name }, o), m.mail_invite_body({ site }, o)],
+				button: m.mail_invite_button({}, o),
+				after: invitedBy ? [m.mail_invite_by({ email: invitedBy }, o)] : []
+			});
+		},
+		async passwordReset({ to, name, locale, link }) {
+			const site = await siteName();
+			const o = { locale };
+			await queue({
+				key: `staff-reset:${hashToken(link)}`,
+				to,
+				locale,
+				site,
+				link,
+				subject: m.mail_reset_subject({ site }, o),
+				paragraphs: [m.mail_invite_greeting({ name }, o), m.mail_reset_body({ site }, o)],
+				button: m.mail_reset_button({}, o),
+				after: [m.mail_reset_ignore({}, o)]
+			});
+		}
+	};
+}

@@ -1,0 +1,249 @@
+import type { Kysely } from 'kysely';
+import { claimDueJobs } from '$lib/server/db/job-claim';
+import type { Database, JobRow, JobStatus } from '$lib/server/db/schema';
+import { databaseNow, databaseTimeAfter, dialectOf } from '$lib/server/db/sql-functions';
+
+/*
+ * The durable jobs queue. Anything slow or external (e-mail, image variants, webhook
+ * follow-ups) is enqueued here in the same transaction as the change that calls for
+ * it, and run by a worker (job-worker.ts) in any app process.
+ *
+ * Life of a job: pending → running (claimed with a lease) → done; or, when it
+ * throws, back to pending with a later run_at, until max_attempts, then failed
+ * (kept with its error until staff retry it). A running job whose lease ran out —
+ * its process died — is claimed again. All times come from the database's clock.
+ */
+
+export const jobStatuses: readonly JobStatus[] = ['pending', 'running', 'done', 'failed'];
+
+export const defaultMaxAttempts = 5;
+
+export interface EnqueueOptions {
+	/** Enqueuing the same key again returns the existing job instead of adding one. */
+	idempotencyKey?: string;
+	/** Not before this moment; default now. */
+	runAt?: Date;
+	maxAttempts?: number;
+}
+
+export interface EnqueuedJob {
+	id: number;
+	/** False when a job with the same idempotency key already existed. */
+	created: boolean;
+}
+
+/** Adds a job. Call it inside the transaction that makes the change the job follows from. */
+export async function enqueueJob(
+	db: Kysely<Database>,
+	kind: string,
+	payload: unknown,
+	options: EnqueueOptions = {}
+): Promise<EnqueuedJob> {
+	const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+	if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be a whole number of at least 1');
+	const now = databaseNow(dialectOf(db));
+	const inserted = await db
+		.insertInto('job')
+		.values({
+			kind,
+			payload: JSON.stringify(payload ?? {}),
+			idempotency_key: options.idempotencyKey ?? null,
+			max_attempts: maxAttempts,
+			run_at: options.runAt ? options.runAt.toISOString() : now,
+			created_at: now,
+			updated_at: now
+		})
+		// A concurrent enqueue with the same key loses quietly instead of failing its transaction.
+		.onConflict((oc) => oc.column('idempotency_key').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (inserted) return { id: inserted.id, created: true };
+
+	const existing = await db
+		.selectFrom('job')
+		.select('id')
+		.where('idempotency_key', '=', options.idempotencyKey ?? '')
+		.executeTakeFirstOrThrow();
+	return { id: existing.id, created: false };
+}
+
+export interface ClaimJobsOptions {
+	workerId: string;
+	limit: number;
+	leaseMs: number;
+	kinds?: readonly string[];
+}
+
+/**
+ * Claims up to `limit` due jobs for `workerId` until the lease ends; safe with any
+ * number of workers in any number of processes. A job whose lease ran out with no
+ * attempts left is marked failed here rather than run again: a job that kills its
+ * process must not kill every process in turn.
+ */
+export async function claimJobs(db: Kysely<Database>, options: ClaimJobsOptions): Promise<JobRow[]> {
+	const now = databaseNow(dialectOf(db));
+	let abandoned = db
+		.updateTable('job')
+		.set({
+			status: 'failed',
+			last_error: 'The worker running this job stopped before it finished (its lease ran out), and no attempts are left.',
+			locked_by: null,
+			locked_until: null,
+			finished_at: now,
+			updated_at: now
+		})
+		.where('status', '=', 'running')
+		.where('locked_until', '<', now)
+		.where((eb) => eb('attempts', '>=', eb.ref('max_attempts')));
+	if (options.kinds?.length) abandoned = abandoned.where('kind', 'in', options.kinds);
+	await abandoned.execute();
+
+	return claimDueJobs(db, options);
+}
+
+/** Marks a claimed job done. False when this worker no longer holds it (its lease ran out and another took it). */
+export async function completeJob(db: Kysely<Database>, id: number, workerId: string): Promise<boolean> {
+	const now = databaseNow(dialectOf(db));
+	const result = await db
+		.updateTable('job')
+		.set({ status: 'done', locked_by: null, locked_until: null, finished_at: now, updated_at: now })
+		.where('id', '=', id)
+		.where('status', '=', 'running')
+		.where('locked_by', '=', workerId)
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** 30 s after the first failure, doubling each time, at most an hour. */
+export function retryDelayMs(attempt: number): number {
+	return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+}
+
+export type FailOutcome = 'retrying' | 'failed' | 'not-held';
+
+/**
+ * Records that a claimed job threw. It runs again after `retryDelayMs(attempts)`
+ * while attempts are left, and is otherwise kept as failed with its error.
+ */
+export async function failJob(
+	db: Kysely<Database>,
+	id: number,
+	workerId: string,
+	error: unknown
+): Promise<FailOutcome> {
+	const job = await db
+		.selectFrom('job')
+		.select(['attempts', 'max_attempts'])
+		.where('id', '=', id)
+		.where('status', '=', 'running')
+		.where('locked_by', '=', workerId)
+		.executeTakeFirst();
+	if (!job) return 'not-held';
+
+	const dialect = dialectOf(db);
+	const now = databaseNow(dialect);
+	const lastError = describeError(error);
+	const exhausted = job.attempts >= job.max_attempts;
+	const result = await db
+		.updateTable('job')
+		.set(
+			exhausted
+				? { status: 'failed', last_error: lastError, locked_by: null, locked_until: null, finished_at: now, updated_at: now }
+				: {
+						status: 'pending',
+						last_error: lastError,
+						locked_by: null,
+						locked_until: null,
+						run_at: databaseTimeAfter(dialect, retryDelayMs(job.attempts)),
+						updated_at: now
+					}
+		)
+		.where('id', '=', id)
+		.where('status', '=', 'running')
+		.where('locked_by', '=', workerId)
+		// Unchanged since it was read: the lease did not run out and get claimed in between.
+		.where('attempts', '=', job.attempts)
+		.executeTakeFirst();
+	if (result.numUpdatedRows === 0n) return 'not-held';
+	return exhausted ? 'failed' : 'retrying';
+}
+
+/**
+ * Puts a failed job back in the queue with a fresh set of attempts, to run now.
+ * Its last error stays until the next outcome. False when there is no failed job
+ * with that id (for example, someone else retried it a moment ago).
+ */
+export async function retryJob(db: Kysely<Database>, id: number): Promise<boolean> {
+	const now = databaseNow(dialectOf(db));
+	const result = await db
+		.updateTable('job')
+		.set({ status: 'pending', attempts: 0, run_at: now, finished_at: null, updated_at: now })
+		.where('id', '=', id)
+		.where('status', '=', 'failed')
+		.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+export function getJob(db: Kysely<Database>, id: number): Promise<JobRow | undefined> {
+	return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countJobsByStatus(db: Kysely<Database>): Promise<Record<JobStatus, number>> {
+	const rows = await db
+		.selectFrom('job')
+		.select((eb) => ['status', eb.fn.countAll().as('count')])
+		.groupBy('status')
+		.execute();
+	const counts: Record<JobStatus, number> = { pending: 0, running: 0, done: 0, failed: 0 };
+	// count(*) is a bigint on PostgreSQL, which the driver returns as a string.
+	for (const row of rows) counts[row.status] = Number(row.count);
+	return counts;
+}
+
+export interface JobListOptions {
+	status?: JobStatus;
+	/** From 1. */
+	page?: number;
+	pageSize?: number;
+}
+
+export interface JobList {
+	jobs: JobRow[];
+	page: number;
+	pageSize: number;
+	/** Jobs matching the filter, across all pages. */
+	total: number;
+	counts: Record<JobStatus, number>;
+}
+
+export const maxJobPageSize = 200;
+
+/** A page of jobs, newest first, with how many there are in each status (for the admin's tabs). */
+export async function listJobs(db: Kysely<Database>, options: JobListOptions = {}): Promise<JobList> {
+	const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? 50)), maxJobPageSize);
+	const page = Math.max(1, Math.trunc(options.page ?? 1));
+	let query = db.selectFrom('job');
+	if (options.status) query = query.where('status', '=', options.status);
+	const [jobs, counts] = await Promise.all([
+		query
+			.selectAll()
+			.orderBy('id', 'desc')
+			.limit(pageSize)
+			.offset((page - 1) * pageSize)
+			.execute(),
+		countJobsByStatus(db)
+	]);
+	const total = options.status ? counts[options.status] : jobStatuses.reduce((sum, s) => sum + counts[s], 0);
+	return { jobs, page, pageSize, total, counts };
+}
+
+/** A job's payload as it was enqueued. Handlers check its shape (with zod) before using it. */
+export function jobPayload(job: Pick<JobRow, 'payload'>): unknown {
+	return JSON.parse(job.payload);
+}
+
+/** What is kept of an error: its message and the top of its stack, bounded so a huge error cannot bloat the row. */
+export function describeError(error: unknown): string {
+	const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+	return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
+}

@@ -1,0 +1,27 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { forwardAuthCookies } from '$lib/server/people/cookies';
+import { safeNext } from '$lib/server/people/guard';
+import { verifySecondFactor } from '$lib/server/people/sign-in.service';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.staff) redirect(303, safeNext(url.searchParams.get('next')));
+	return { next: safeNext(url.searchParams.get('next')) };
+};
+
+async function verify(kind: 'totp' | 'recovery', event: Parameters<Actions[string]>[0]) {
+	const form = await event.request.formData();
+	const code = String(form.get('code') ?? '').slice(0, 64);
+	if (!code.trim()) return fail(400, { kind, problem: 'missing' as const });
+	const { db, auth } = app();
+	const result = await verifySecondFactor(db, auth, { code, kind, ip: event.getClientAddress(), headers: event.request.headers });
+	if (!result.ok) return fail(400, { kind, problem: result.reason });
+	forwardAuthCookies(result.headers, event.cookies);
+	redirect(303, safeNext(String(form.get('next') ?? '')));
+}
+
+export const actions: Actions = {
+	totp: (event) => verify('totp', event),
+	recovery: (event) => verify('recovery', event)
+};

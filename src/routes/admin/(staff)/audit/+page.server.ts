@@ -1,0 +1,16 @@
+import type { PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { listAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'audit.view');
+	const before = Number(url.searchParams.get('before')) || undefined;
+	const action = url.searchParams.get('action')?.slice(0, 60) || undefined;
+	const { rows, more } = await listAudit(app().db, { limit: 50, before, action });
+	return {
+		action: action ?? '',
+		events: rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor_email, action: r.action, subject: r.subject, detail: r.detail, ip: r.ip })),
+		nextBefore: more ? rows.at(-1)?.id : undefined
+	};
+};

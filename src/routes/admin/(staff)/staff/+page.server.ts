@@ -1,0 +1,60 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { ForbiddenError, ValidationError } from '$lib/server/errors';
+import { requirePermission } from '$lib/server/people/guard';
+import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
+import { staffMail } from '$lib/server/people/staff-mail';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'staff.manage');
+	return { members: await listStaff(app().db) };
+};
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 500);
+
+export const actions: Actions = {
+	invite: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, 'staff.manage');
+		const form = await request.formData();
+		const values = { email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), locale: text(form, 'locale') || 'en' };
+		const { db, auth, config } = app();
+		try {
+			const { link } = await inviteStaff(db, { auth, mail: staffMail(db), origin: config.origin }, values, staff);
+			return { action: 'invite', invited: values.email, link };
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { action: 'invite', values, issues: e.issues });
+			throw e;
+		}
+	},
+	reinvite: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, 'staff.manage');
+		const { db, config } = app();
+		const link = await reinvite(db, { mail: staffMail(db), origin: config.origin }, text(await request.formData(), 'id'), staff);
+		return { action: 'reinvite', link };
+	},
+	role: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, 'staff.manage');
+		const form = await request.formData();
+		try {
+			await setRole(app().db, staff, text(form, 'id'), text(form, 'role'));
+			return { action: 'role', done: true };
+		} catch (e) {
+			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
+			if (e instanceof ValidationError) return fail(400, { action: 'role', problem: 'invalid' });
+			throw e;
+		}
+	},
+	disable: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, 'staff.manage');
+		const form = await request.formData();
+		try {
+			await setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true');
+			return { action: 'disable', done: true };
+		} catch (e) {
+			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });
+			throw e;
+		}
+	}
+};
+

@@ -45,7 +45,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	const finished = asNotFoundIfMalformed(event, response);
 	applySecurityHeaders(finished.headers, app().config);
-	if (!finished.headers.has('Content-Security-Policy')) {
+	const csp = finished.headers.get('Content-Security-Policy');
+	if (csp && event.url.pathname.startsWith('/admin')) {
+		// The admin's client-side code (SvelteKit's route announcer, the rich-text editor)
+		// sets style attributes. Scripts stay as strict as on public pages.
+		finished.headers.set('Content-Security-Policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+	}
+	if (!csp) {
 		finished.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
 	}
 

@@ -15,7 +15,8 @@ export const permissions = {
 	'staff.manage': ['admin'],
 	'audit.view': ['admin'],
 	'jobs.manage': ['admin'],
-	'outbox.view': ['admin', 'editor'],
+	// Messages hold one-time links (invitations, password resets): admins only.
+	'outbox.view': ['admin'],
 	'applications.review': ['admin', 'editor', 'reviewer']
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -292,6 +292,6 @@ describe('processing one photo at a time', () => {
 		expect(results.slice(0, 3).map((r) => (r as ProcessedImage).color)).toEqual(['#f80808', '#08f808', '#0808f8']);
 		expect(results[3]).toBeInstanceOf(UploadRejectedError);
 		// A refused upload does not block the queue.
-		expect((await processImage(inputs[0]!)).variants).toHaveLength(6);
+		expect((await processImage(inputs[0]!)).variants.map((v) => v.width)).toEqual([300, 300, 300]);
 	});
 });

@@ -113,9 +113,10 @@ export async function createMediaFromUpload(
 			created_at: now,
 			updated_at: now
 		});
-		// Files move into place before the rows that point at them commit.
-		await storage.publish(staged, id);
+		// Files move into place before the rows that point at them commit. Marked
+		// first: a publish that fails halfway may still have moved some files.
 		publishedId = id;
+		await storage.publish(staged, id);
 		await insertVariants(
 			trx,
 			processed.variants.map((variant) => ({

@@ -1,0 +1,146 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mediaFileResponse } from './media-file-response';
+import { LocalMediaStorage, parseMediaId, parseVariantFileName, variantFileName } from './media-storage';
+
+let dataDir: string;
+let storage: LocalMediaStorage;
+
+beforeEach(() => {
+	dataDir = mkdtempSync(join(tmpdir(), 'arts-media-'));
+	storage = new LocalMediaStorage(join(dataDir, 'media'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const files = [
+	{ name: '320.avif', bytes: Buffer.from('avif bytes') },
+	{ name: '320.webp', bytes: Buffer.from('webp bytes') },
+	{ name: '320.jpg', bytes: Buffer.from('jpeg bytes') }
+];
+
+describe('variant file names and ids from URLs', () => {
+	it('names files by width and extension', () => {
+		expect(variantFileName('jpeg', 640)).toBe('640.jpg');
+		expect(variantFileName('avif', 1920)).toBe('1920.avif');
+		expect(parseVariantFileName('640.jpg')).toEqual({ width: 640, format: 'jpeg', contentType: 'image/jpeg', fileName: '640.jpg' });
+		expect(parseVariantFileName('1920.avif')?.contentType).toBe('image/avif');
+		expect(parseVariantFileName('320.webp')?.contentType).toBe('image/webp');
+	});
+
+	it.each([
+		'../640.jpg',
+		'..',
+		'640.jpg/..',
+		'640.JPG',
+		'640.jpeg',
+		'640.png',
+		'640.jpg.exe',
+		'0640.jpg',
+		'0.jpg',
+		'-640.jpg',
+		'640',
+		'.staging-abc',
+		'640.jpg%00',
+		'640.jpg\0',
+		'123456.jpg',
+		''
+	])('refuses the file name %j', (name) => {
+		expect(parseVariantFileName(name)).toBeUndefined();
+	});
+
+	it.each(['0', '01', '-1', '1.0', '1e3', ' 1', '..', '2147483648', '99999999999', '', 'abc'])('refuses the id %j', (id) => {
+		expect(parseMediaId(id)).toBeUndefined();
+	});
+
+	it('reads plain ids', () => {
+		expect(parseMediaId('1')).toBe(1);
+		expect(parseMediaId('2147483647')).toBe(2147483647);
+	});
+});
+
+describe('local media storage', () => {
+	it('stages files out of sight, then publishes them all at once under the media id', async () => {
+		const staged = await storage.stage(files);
+		expect(readdirSync(storage.root)).toEqual([expect.stringMatching(/^\.staging-/)]);
+		expect(storage.resolveVariant('7', '320.jpg')).toMatchObject({ path: join(storage.root, '7', '320.jpg') });
+		expect(existsSync(join(storage.root, '7'))).toBe(false);
+
+		await storage.publish(staged, 7);
+		expect(readdirSync(storage.root)).toEqual(['7']);
+		expect(readdirSync(join(storage.root, '7')).sort()).toEqual(['320.avif', '320.jpg', '320.webp']);
+		expect(readFileSync(join(storage.root, '7', '320.jpg'), 'utf8')).toBe('jpeg bytes');
+		expect(storage.storedPath(7, '320.jpg')).toBe('7/320.jpg');
+	});
+
+	it('replaces files a crash left under the same id instead of mixing them', async () => {
+		mkdirSync(join(storage.root, '8'), { recursive: true });
+		writeFileSync(join(storage.root, '8', '1920.jpg'), 'left over');
+		await storage.publish(await storage.stage(files), 8);
+		expect(readdirSync(join(storage.root, '8')).sort()).toEqual(['320.avif', '320.jpg', '320.webp']);
+	});
+
+	it('discards staged files and removes published ones', async () => {
+		await storage.discard(await storage.stage(files));
+		expect(readdirSync(storage.root)).toEqual([]);
+		await storage.publish(await storage.stage(files), 9);
+		await storage.remove(9);
+		expect(readdirSync(storage.root)).toEqual([]);
+	});
+
+	it('refuses to stage a file whose name is not a variant name, leaving nothing behind', async () => {
+		await expect(storage.stage([{ name: '../escape.jpg', bytes: Buffer.from('x') }])).rejects.toThrow(/Not a variant file name/);
+		expect(readdirSync(storage.root)).toEqual([]);
+		expect(existsSync(join(dataDir, 'escape.jpg'))).toBe(false);
+	});
+
+	it('resolves only paths inside its folder', () => {
+		for (const [id, file] of [
+			['..', '320.jpg'],
+			['1', '../../secrets.json'],
+			['1/..', '320.jpg'],
+			['%2e%2e', '320.jpg'],
+			['1', '..%2f320.jpg'],
+			['.staging-x', '320.jpg']
+		] as const) {
+			expect(storage.resolveVariant(id, file), `${id}/${file}`).toBeUndefined();
+		}
+		const resolved = storage.resolveVariant('12', '960.webp');
+		expect(resolved?.path).toBe(join(storage.root, '12', '960.webp'));
+		expect(resolved?.path.startsWith(storage.root)).toBe(true);
+	});
+});
+
+describe('serving variant files', () => {
+	it('serves a stored file with its type, a year of immutable caching and nosniff', async () => {
+		await storage.publish(await storage.stage(files), 3);
+		const response = await mediaFileResponse(storage, '3', '320.webp');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('Content-Type')).toBe('image/webp');
+		expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+		expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+		expect(response.headers.get('Content-Length')).toBe('10');
+		expect(await response.text()).toBe('webp bytes');
+		expect((await mediaFileResponse(storage, '3', '320.jpg')).headers.get('Content-Type')).toBe('image/jpeg');
+		expect((await mediaFileResponse(storage, '3', '320.avif')).headers.get('Content-Type')).toBe('image/avif');
+	});
+
+	it('answers 404 for unknown media, missing widths and anything that is not a variant', async () => {
+		writeFileSync(join(dataDir, 'secret.txt'), 'secret');
+		await storage.publish(await storage.stage(files), 3);
+		for (const [id, file] of [
+			['4', '320.jpg'],
+			['3', '640.jpg'],
+			['3', '320.png'],
+			['03', '320.jpg'],
+			['3', '..'],
+			['..', 'secret.txt'],
+			['3', '../../secret.txt']
+		] as const) {
+			const response = await mediaFileResponse(storage, id, file);
+			expect(response.status, `${id}/${file}`).toBe(404);
+			expect(response.headers.get('Cache-Control')).toBe('no-store');
+		}
+	});
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { picture, variantUrl, wantsSaveData, type PictureMedia } from './picture';
+
+const widths = [
+	[320, 240],
+	[640, 480],
+	[960, 720],
+	[1280, 960],
+	[1920, 1440]
+] as const;
+
+const media: PictureMedia = {
+	id: 42,
+	alt: { en: 'Children painting a mural', ne: 'भित्ते चित्र बनाउँदै बालबालिका' },
+	color: '#a85808',
+	variants: (['jpeg', 'webp', 'avif'] as const).flatMap((format) => widths.map(([width, height]) => ({ format, width, height })))
+};
+
+describe('picture()', () => {
+	it('gives AVIF and WebP sources and a JPEG fallback, each with every width', () => {
+		const result = picture(media, 'en', { sizes: '(min-width: 60rem) 50vw, 100vw' });
+		expect(result.sources).toEqual([
+			{
+				type: 'image/avif',
+				srcset:
+					'/media/42/320.avif 320w, /media/42/640.avif 640w, /media/42/960.avif 960w, /media/42/1280.avif 1280w, /media/42/1920.avif 1920w',
+				sizes: '(min-width: 60rem) 50vw, 100vw'
+			},
+			{
+				type: 'image/webp',
+				srcset:
+					'/media/42/320.webp 320w, /media/42/640.webp 640w, /media/42/960.webp 960w, /media/42/1280.webp 1280w, /media/42/1920.webp 1920w',
+				sizes: '(min-width: 60rem) 50vw, 100vw'
+			}
+		]);
+		expect(result.img).toEqual({
+			src: '/media/42/960.jpg',
+			srcset: '/media/42/320.jpg 320w, /media/42/640.jpg 640w, /media/42/960.jpg 960w, /media/42/1280.jpg 1280w, /media/42/1920.jpg 1920w',
+			sizes: '(min-width: 60rem) 50vw, 100vw',
+			width: 1920,
+			height: 1440,
+			alt: 'Children painting a mural',
+			lang: undefined,
+			loading: undefined,
+			decoding: undefined
+		});
+		expect(result.color).toBe('#a85808');
+	});
+
+	it('loads lazily and decodes off the main thread below the fold', () => {
+		const result = picture(media, 'en', { lazy: true });
+		expect(result.img.loading).toBe('lazy');
+		expect(result.img.decoding).toBe('async');
+		expect(result.img.sizes).toBe('100vw');
+	});
+
+	it('offers only the smallest variant of each format when the request asks to save data', () => {
+		const result = picture(media, 'en', { saveData: true });
+		expect(result.sources.map((s) => s.srcset)).toEqual(['/media/42/320.avif 320w', '/media/42/320.webp 320w']);
+		expect(result.img.src).toBe('/media/42/320.jpg');
+		expect(result.img.srcset).toBe('/media/42/320.jpg 320w');
+		// The layout does not change: the same aspect ratio and box.
+		expect([result.img.width, result.img.height]).toEqual([1920, 1440]);
+	});
+
+	it('picks the alt text of the page language, and marks the English fallback with its lang', () => {
+		expect(picture(media, 'ne').img).toMatchObject({ alt: 'भित्ते चित्र बनाउँदै बालबालिका', lang: undefined });
+		expect(picture(media, 'es').img).toMatchObject({ alt: 'Children painting a mural', lang: 'en' });
+		expect(picture({ ...media, alt: { en: 'A mural', id: '  ' } }, 'id').img).toMatchObject({ alt: 'A mural', lang: 'en' });
+	});
+
+	it('works for a photo narrower than the standard widths', () => {
+		const small: PictureMedia = {
+			id: 7,
+			alt: { en: 'Small' },
+			variants: (['avif', 'webp', 'jpeg'] as const).map((format) => ({ format, width: 200, height: 150 }))
+		};
+		const result = picture(small, 'en');
+		expect(result.img).toMatchObject({ src: '/media/7/200.jpg', srcset: '/media/7/200.jpg 200w', width: 200, height: 150 });
+		expect(result.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
+		expect(result.color).toBeNull();
+	});
+
+	it('falls back to the smallest JPEG when none is 960 wide or narrower', () => {
+		const wide: PictureMedia = {
+			...media,
+			variants: [
+				{ format: 'jpeg', width: 1280, height: 960 },
+				{ format: 'jpeg', width: 1920, height: 1440 }
+			]
+		};
+		expect(picture(wide, 'en').img.src).toBe('/media/42/1280.jpg');
+		expect(picture(wide, 'en').sources).toEqual([]);
+	});
+});
+
+describe('variant URLs and Save-Data', () => {
+	it('builds the URL the media route serves', () => {
+		expect(variantUrl(5, 'jpeg', 640)).toBe('/media/5/640.jpg');
+		expect(variantUrl(5, 'avif', 320)).toBe('/media/5/320.avif');
+		expect(variantUrl(5, 'webp', 1920)).toBe('/media/5/1920.webp');
+	});
+
+	it('reads the Save-Data request header', () => {
+		expect(wantsSaveData('on')).toBe(true);
+		expect(wantsSaveData(' On ')).toBe(true);
+		expect(wantsSaveData('off')).toBe(false);
+		expect(wantsSaveData(null)).toBe(false);
+		expect(wantsSaveData(undefined)).toBe(false);
+	});
+});

@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { recordAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import type { JobStatus } from '$lib/server/db/schema';
+import { jobStatuses, listJobs, retryJob } from '$lib/server/platform/jobs/job-queue';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'jobs.manage');
+	const wanted = url.searchParams.get('status');
+	const status = jobStatuses.includes(wanted as JobStatus) ? (wanted as JobStatus) : undefined;
+	const page = Number(url.searchParams.get('page')) || 1;
+	const list = await listJobs(app().db, { status, page, pageSize: 50 });
+	return {
+		status: status ?? '',
+		page: list.page,
+		pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+		counts: list.counts,
+		jobs: list.jobs.map((j) => ({
+			id: j.id,
+			kind: j.kind,
+			status: j.status,
+			attempts: j.attempts,
+			maxAttempts: j.max_attempts,
+			runAt: j.run_at,
+			lastError: j.last_error?.split('\n')[0] ?? null,
+			finishedAt: j.finished_at
+		}))
+	};
+};
+
+export const actions: Actions = {
+	retry: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, 'jobs.manage');
+		const id = Number((await request.formData()).get('id'));
+		if (!Number.isInteger(id) || id <= 0) return fail(400, { problem: 'unknown' });
+		const { db } = app();
+		if (!(await retryJob(db, id))) return fail(409, { problem: 'not-failed' });
+		await recordAudit(db, { action: 'job.retried', actor: staff, subject: `job:${id}` });
+		return { retried: id };
+	}
+};

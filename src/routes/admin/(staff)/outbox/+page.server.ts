@@ -1,0 +1,24 @@
+import type { PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { requirePermission } from '$lib/server/people/guard';
+import { listMailMessages } from '$lib/server/platform/mail/mail-outbox';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'outbox.view');
+	const page = Number(url.searchParams.get('page')) || 1;
+	const list = await listMailMessages(app().db, { page, pageSize: 50 });
+	return {
+		smtp: Boolean(app().config.smtpUrl),
+		page: list.page,
+		pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+		messages: list.messages.map((m) => ({
+			id: m.id,
+			to: m.to_address,
+			subject: m.subject,
+			locale: m.locale,
+			status: m.status,
+			createdAt: m.created_at,
+			sentAt: m.sent_at
+		}))
+	};
+};

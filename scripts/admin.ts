@@ -7,7 +7,9 @@
  * DATA_DIR/outbox) and prints the same one-time link to set the password.
  */
 import { parseArgs } from 'node:util';
-import { buildIfNeeded } from './build-if-needed.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIfNeeded, root } from './build-if-needed.ts';
 
 const usage = `Usage:
   npm run admin -- create-user --email ADDRESS --role admin|editor|reviewer [--name NAME] [--locale en|ne|id|es]`;
@@ -28,8 +30,8 @@ if (values.help || positionals[0] !== 'create-user') {
 	process.exit(values.help ? 0 : 2);
 }
 
-// The interface strings of the e-mails are compiled by the build.
-if (!buildIfNeeded()) process.exit(1);
+// The e-mails' interface strings are compiled by the build; build once if they are not there yet.
+if (!existsSync(join(root, 'src', 'lib', 'paraglide', 'messages.js')) && !buildIfNeeded()) process.exit(1);
 
 const { startApp, stopApp } = await import('../src/lib/server/app.ts');
 const { ConfigError } = await import('../src/lib/server/platform/config.ts');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { demoContent } from '$lib/server/content/demo-content';
 import { seedDemoContent } from '$lib/server/content/demo-seed';
 import { findOrganization } from '$lib/server/content/content.queries';
+import { contentJobHandlers } from '$lib/server/content/revisions.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/schema';
@@ -55,7 +56,15 @@ export async function startApp(
 		transport: createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir }),
 		from: config.mailFrom ?? `${siteName} <${org?.email ?? 'noreply@localhost'}>`
 	});
-	const worker = createJobWorker(database.db, { handlers: { ...mailer.jobHandlers }, log });
+	const siteVersion = createSiteVersionReader(database.db);
+	const worker = createJobWorker(database.db, {
+		handlers: {
+			...mailer.jobHandlers,
+			// Scheduled publishing; this process sees the new site version at once.
+			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() })
+		},
+		log
+	});
 	current = {
 		config,
 		log,
@@ -63,7 +72,7 @@ export async function startApp(
 		database,
 		db: database.db,
 		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
-		siteVersion: createSiteVersionReader(database.db),
+		siteVersion,
 		auth: createAuth({
 			db: database.db,
 			dialect: database.dialect,

@@ -127,6 +127,7 @@ export interface Database {
 	audit_event: AuditEventTable;
 	media: MediaTable;
 	media_variant: MediaVariantTable;
+	content_revision: ContentRevisionTable;
 }
 
 /*
@@ -246,3 +247,26 @@ export type NewMedia = Insertable<MediaTable>;
 export type MediaUpdate = Updateable<MediaTable>;
 export type MediaVariantRow = Selectable<MediaVariantTable>;
 export type NewMediaVariant = Insertable<MediaVariantTable>;
+
+export type ContentRevisionStatus = 'draft' | 'scheduled' | 'published' | 'superseded';
+
+/** A whole-item snapshot of site content as staff saved it (see content/revisions.service.ts). */
+export interface ContentRevisionTable {
+	id: Generated<number>;
+	/** 'organization' | 'page' | 'pillar' | 'activity' | 'core_value' | 'testimonial'. */
+	item_type: string;
+	/** The page key, the list row's id, '1' for the organization, or 'new-…' for an item not yet published. */
+	item_key: string;
+	/** The item's editable fields as JSON. */
+	data: Json;
+	status: ContentRevisionStatus;
+	/** The revision the editor started from; null when there was none. */
+	base_revision_id: number | null;
+	author_id: string | null;
+	author_email: string | null;
+	created_at: Timestamp;
+	publish_at: Timestamp | null;
+	published_at: Timestamp | null;
+}
+
+export type ContentRevisionRow = Selectable<ContentRevisionTable>;

@@ -1,4 +1,6 @@
+import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import Picture from '$lib/components/Picture.svelte';
 import { picture, variantUrl, wantsSaveData, type PictureMedia } from './picture';
 
 const widths = [
@@ -107,5 +109,33 @@ describe('variant URLs and Save-Data', () => {
 		expect(wantsSaveData('off')).toBe(false);
 		expect(wantsSaveData(null)).toBe(false);
 		expect(wantsSaveData(undefined)).toBe(false);
+	});
+});
+
+describe('<Picture>', () => {
+	it('renders <picture> with sources and an <img> carrying every attribute, and no script', () => {
+		const { body } = render(Picture, { props: { image: picture(media, 'es', { lazy: true, sizes: '50vw' }), class: 'photo' } });
+		expect(body).toContain('<picture>');
+		expect(body).toMatch(/<source type="image\/avif" srcset="\/media\/42\/320\.avif 320w, [^"]*1920\.avif 1920w" sizes="50vw"\/?>/);
+		expect(body).toMatch(/<source type="image\/webp" srcset="[^"]*"/);
+		expect(body.indexOf('image/avif')).toBeLessThan(body.indexOf('image/webp'));
+		const img = /<img [^>]*>/.exec(body)?.[0] ?? '';
+		expect(img).toContain('src="/media/42/960.jpg"');
+		expect(img).toContain('srcset="/media/42/320.jpg 320w,');
+		expect(img).toContain('width="1920"');
+		expect(img).toContain('height="1440"');
+		expect(img).toContain('alt="Children painting a mural"');
+		expect(img).toContain('lang="en"');
+		expect(img).toContain('loading="lazy"');
+		expect(img).toContain('decoding="async"');
+		expect(img).toContain('class="photo"');
+		expect(body).not.toContain('<script');
+	});
+
+	it('leaves out lang, loading and decoding when they do not apply', () => {
+		const { body } = render(Picture, { props: { image: picture(media, 'ne') } });
+		const img = /<img [^>]*>/.exec(body)?.[0] ?? '';
+		expect(img).toContain('alt="भित्ते चित्र बनाउँदै बालबालिका"');
+		expect(img).not.toMatch(/ (lang|loading|decoding|class)=/);
 	});
 });

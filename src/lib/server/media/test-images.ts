@@ -48,13 +48,18 @@ export const gpsXmp =
 
 /**
  * A JPEG as a phone writes it: GPS position in EXIF and XMP, and an Orientation
- * tag (6: shown turned 90° clockwise). A pure red square marks the stored
- * top-left corner, which shows at the top right once turned.
+ * tag (6: shown turned 90° clockwise). A red square marks the stored top-left
+ * corner and a blue one the bottom-right: turned, they show at the top right and
+ * the bottom left.
  */
 export async function phoneJpegWithGps(width: number, height: number): Promise<Buffer> {
-	const marker = await solid(100, 100, '#ff0000').png().toBuffer();
+	const red = await solid(100, 100, '#ff0000').png().toBuffer();
+	const blue = await solid(100, 100, '#0000ff').png().toBuffer();
 	const photo = await sharp(await photoLike(width, height))
-		.composite([{ input: marker, left: 0, top: 0 }])
+		.composite([
+			{ input: red, left: 0, top: 0 },
+			{ input: blue, left: width - 100, top: height - 100 }
+		])
 		.jpeg({ quality: 95 })
 		.toBuffer();
 	return sharp(photo)

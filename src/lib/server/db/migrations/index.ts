@@ -3,6 +3,7 @@ import * as siteContent from './2026-11-26-01-site-content';
 import * as jobsAndMail from './2026-11-26-02-jobs-and-mail';
 import * as media from './2026-11-26-03-media';
 import * as staffAccounts from './2026-11-26-04-staff-accounts';
+import * as contentRevisions from './2026-11-26-05-content-revisions';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-01-site-content': siteContent,
 	'2026-11-26-02-jobs-and-mail': jobsAndMail,
 	'2026-11-26-03-media': media,
-	'2026-11-26-04-staff-accounts': staffAccounts
+	'2026-11-26-04-staff-accounts': staffAccounts,
+	'2026-11-26-05-content-revisions': contentRevisions
 };

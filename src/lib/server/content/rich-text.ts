@@ -1,0 +1,118 @@
+import { Parser } from 'htmlparser2';
+import sanitizeHtml from 'sanitize-html';
+
+/*
+ * Rich text is stored as sanitized HTML and rendered as it is on the server
+ * (LocalizedHtml.svelte). Everything that can run script or load something is
+ * removed when it is saved — and again when it is published — so what reaches
+ * a public page is only this small vocabulary.
+ */
+
+export const richTextTags = ['p', 'h2', 'h3', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'blockquote', 'br'] as const;
+
+/** Links may go to the web, to an e-mail address, or to a page of this site ("/about"). */
+export function isAllowedHref(href: string): boolean {
+	const value = href.trim();
+	return /^(https?:\/\/|mailto:)/i.test(value) || /^\/(?![/\\])/.test(value);
+}
+
+const options: sanitizeHtml.IOptions = {
+	allowedTags: [...richTextTags],
+	allowedAttributes: { a: ['href', 'rel'] },
+	allowedSchemes: ['http', 'https', 'mailto'],
+	allowedSchemesAppliedToAttributes: ['href'],
+	allowProtocolRelative: false,
+	allowedClasses: {},
+	allowedStyles: {},
+	disallowedTagsMode: 'discard',
+	// Disallowed tags whose content is not text for a reader: dropped with their content.
+	nonTextTags: ['script', 'style', 'textarea', 'option', 'select', 'xmp', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'embed', 'template', 'title', 'head', 'svg', 'math', 'canvas', 'video', 'audio'],
+	transformTags: {
+		b: 'strong',
+		i: 'em',
+		h1: 'h2',
+		h4: 'h3',
+		h5: 'h3',
+		h6: 'h3',
+		// The href has been decoded from entities here; only the forms above survive.
+		a: (tagName, attribs) => {
+			const href = attribs.href;
+			return {
+				tagName,
+				attribs: href && isAllowedHref(href) ? { href: href.trim(), rel: 'noopener' } : { rel: 'noopener' }
+			};
+		}
+	}
+};
+
+/**
+ * The HTML kept for a rich-text field. Text typed without any markup (a form
+ * used without JavaScript) becomes paragraphs, one per blank-line-separated
+ * block. A field with no visible text is stored as ''.
+ */
+export function sanitizeRichText(input: string): string {
+	const source = looksLikeHtml(input) ? input : paragraphsFromPlainText(input);
+	const clean = sanitizeHtml(source, options).trim();
+	return htmlToText(clean) === '' ? '' : clean;
+}
+
+function looksLikeHtml(input: string): boolean {
+	return /<\/?[a-z!]/i.test(input);
+}
+
+function paragraphsFromPlainText(input: string): string {
+	return input
+		.replace(/\r\n?/g, '\n')
+		.split(/\n\s*\n/)
+		.map((block) => block.trim())
+		.filter((block) => block !== '')
+		.map((block) => `<p>${block.replace(/\n/g, '<br>')}</p>`)
+		.join('');
+}
+
+const blockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'div', 'section', 'article', 'br']);
+
+/**
+ * The readable text of some HTML: one line per block, entities decoded. With
+ * `links`, a link's address follows its text in brackets, so a changed address
+ * shows in a diff.
+ */
+export function htmlToText(html: string, options: { links?: boolean } = {}): string {
+	let out = '';
+	const hrefs: (string | undefined)[] = [];
+	let skipping = 0;
+	const parser = new Parser(
+		{
+			onopentag(name, attribs) {
+				if (name === 'script' || name === 'style') skipping++;
+				if (blockTags.has(name)) out += '\n';
+				if (name === 'li') out += '• ';
+				if (name === 'a') hrefs.push(attribs.href);
+			},
+			ontext(text) {
+				if (skipping === 0) out += text;
+			},
+			onclosetag(name) {
+				if (name === 'script' || name === 'style') skipping--;
+				if (name === 'a') {
+					const href = hrefs.pop();
+					if (options.links && href) out += ` [${href}]`;
+				}
+				if (blockTags.has(name)) out += '\n';
+			}
+		},
+		{ decodeEntities: true }
+	);
+	parser.write(html);
+	parser.end();
+	return out
+		.split('\n')
+		.map((line) => line.replace(/\s+/g, ' ').trim())
+		.filter((line) => line !== '' && line !== '•')
+		.join('\n');
+}
+
+/** True when rich text has nothing a reader would see. */
+export function isBlankRichText(html: string | undefined): boolean {
+	return !html || htmlToText(html) === '';
+}

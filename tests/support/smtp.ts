@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server on loopback that keeps every message it receives, parsed. */
+export async function startSmtpSink() {
+	const messages: { raw: Buffer; parsed: ParsedMail; envelopeTo: string[] }[] = [];
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', async () => {
+				const raw = Buffer.concat(chunks);
+				messages.push({ raw, parsed: await simpleParser(raw), envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const port = (server.server.address() as AddressInfo).port;
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		messages,
+		async waitFor(predicate: (m: ParsedMail) => boolean, timeoutMs = 10_000): Promise<ParsedMail> {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const found = messages.find((m) => predicate(m.parsed));
+				if (found) return found.parsed;
+				if (Date.now() > deadline) throw new Error(`no such message arrived; got: ${messages.map((m) => m.parsed.subject).join(' | ')}`);
+				await new Promise((r) => setTimeout(r, 50));
+			}
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}

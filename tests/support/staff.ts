@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { totpFromUri } from './totp';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/**
+ * A staff member's browser, reduced to what the admin needs over HTTP: a cookie
+ * jar, same-origin form posts (with the Origin header a browser sends) and
+ * redirects not followed, so each step can be checked.
+ */
+export class AdminClient {
+	private jar = new Map<string, string>();
+	constructor(readonly origin: string) {}
+
+	get cookieHeader(): string {
+		return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+	}
+
+	private remember(response: Response) {
+		for (const line of response.headers.getSetCookie()) {
+			const [pair] = line.split(';');
+			const index = pair!.indexOf('=');
+			const name = pair!.slice(0, index).trim();
+			const value = pair!.slice(index + 1);
+			if (/max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.jar.delete(name);
+			else this.jar.set(name, value);
+		}
+	}
+
+	async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+		const response = await fetch(this.origin + path, { redirect: 'manual', headers: { cookie: this.cookieHeader, ...headers } });
+		this.remember(response);
+		return response;
+	}
+
+	async post(path: string, fields: Record<string, string | Blob>, options: { origin?: string } = {}): Promise<Response> {
+		const body = new FormData();
+		for (const [k, v] of Object.entries(fields)) body.append(k, v);
+		const response = await fetch(this.origin + path, {
+			method: 'POST',
+			redirect: 'manual',
+			body,
+			headers: { cookie: this.cookieHeader, origin: options.origin ?? this.origin, accept: 'text/html' }
+		});
+		this.remember(response);
+		return response;
+	}
+
+	/** Password step, then (when asked) the code from the authenticator. */
+	async signIn(email: string, password: string, totpUri?: string): Promise<Response> {
+		let response = await this.post('/admin/login', { email, password, next: '/admin' });
+		const location = response.headers.get('location') ?? '';
+		if (location.startsWith('/admin/login/two-factor')) {
+			if (!totpUri) throw new Error('a second factor is needed');
+			response = await this.post('/admin/login/two-factor?/totp', { code: totpFromUri(totpUri), next: '/admin' });
+		}
+		return response;
+	}
+
+	/** Sets up two-step sign-in from the account page, as a person would; returns the otpauth URI. */
+	async enableTwoFactor(password: string): Promise<string> {
+		const setup = await this.post('/admin/account?/startTwoFactor', { password });
+		const html = await setup.text();
+		const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(html)?.[1];
+		if (!secret) throw new Error(`no secret on the set-up page (status ${setup.status})`);
+		const uri = `otpauth://totp/x?secret=${secret}&digits=6&period=30`;
+		const confirm = await this.post('/admin/account?/confirmTwoFactor', { code: totpFromUri(uri) });
+		if (confirm.status !== 200) throw new Error(`confirming two-step sign-in answered ${confirm.status}`);
+		return uri;
+	}
+}
+
+/**
+ * `npm run admin -- create-user …` against a server's DATA_DIR (and database); returns the printed link.
+ * Asynchronous on purpose: an SMTP server in this test process must keep answering meanwhile.
+ */
+export async function createUserWithCli(
+	env: Record<string, string>,
+	args: { email: string; role: string; locale?: string }
+): Promise<{ link: string; output: string }> {
+	const child = spawn(
+		process.execPath,
+		[join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'admin.ts'), 'create-user', '--email', args.email, '--role', args.role, '--locale', args.locale ?? 'en'],
+		{ cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }
+	);
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk) => (stdout += chunk));
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	const output = `${stdout}\n${stderr}`;
+	const link = /https?:\/\/\S+\/admin\/welcome\/[\w-]+/.exec(stdout)?.[0];
+	if (code !== 0 || !link) throw new Error(`create-user failed (${code}):\n${output}`);
+	return { link, output };
+}
+
+/** The newest link of a kind found in the outbox .eml files of a DATA_DIR. */
+export function linkFromOutbox(dataDir: string, to: string, kind: 'welcome' | 'reset'): string {
+	const dir = join(dataDir, 'outbox');
+	const files = readdirSync(dir).sort().reverse();
+	for (const file of files) {
+		const raw = readFileSync(join(dir, file), 'utf8');
+		if (!raw.toLowerCase().includes(`to: ${to.toLowerCase()}`)) continue;
+		const decoded = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+		const link = new RegExp(`https?://[^\\s"<>]+/admin/${kind}/[\\w-]+`).exec(decoded)?.[0];
+		if (link) return link;
+	}
+	throw new Error(`no ${kind} link for ${to} in ${dir}`);
+}
+
+export function pathOf(link: string): string {
+	const url = new URL(link);
+	return url.pathname + url.search;
+}

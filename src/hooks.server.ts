@@ -102,8 +102,9 @@ function isSafe(event: RequestEvent): boolean {
 function publicCacheKey(event: RequestEvent): string | undefined {
 	if (!isSafe(event) || event.url.search !== '' || event.request.headers.has('cookie')) return undefined;
 	const path = event.url.pathname;
-	if (path.startsWith('/admin') || path.startsWith('/api/') || path === '/healthz') return undefined;
-	return path;
+	if (path.startsWith('/admin') || path.startsWith('/api/') || path.startsWith('/media/') || path === '/healthz') return undefined;
+	// Pages with photos differ for visitors who ask to save data (Save-Data: on).
+	return event.request.headers.get('save-data')?.trim().toLowerCase() === 'on' ? `${path}|save-data` : path;
 }
 
 /** An address that cannot be decoded is a page that does not exist: 404, not 400 or 500. */

@@ -37,10 +37,9 @@ const options: sanitizeHtml.IOptions = {
 		// The href has been decoded from entities here; only the forms above survive.
 		a: (tagName, attribs) => {
 			const href = attribs.href;
-			return {
-				tagName,
-				attribs: href && isAllowedHref(href) ? { href: href.trim(), rel: 'noopener' } : { rel: 'noopener' }
-			};
+			const kept: sanitizeHtml.Attributes = { rel: 'noopener' };
+			if (href && isAllowedHref(href)) kept.href = href.trim();
+			return { tagName, attribs: kept };
 		}
 	}
 };

@@ -88,7 +88,7 @@ export class CachedPage {
 	async respond(request: Request): Promise<Response> {
 		const headers = new Headers(this.headers);
 		headers.set('ETag', this.etag);
-		headers.append('Vary', 'Accept-Encoding');
+		headers.append('Vary', 'Accept-Encoding, Save-Data');
 		if (matchesEtag(request.headers.get('If-None-Match'), this.etag)) {
 			headers.delete('Content-Type');
 			return new Response(null, { status: 304, headers });

@@ -1,0 +1,183 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { can } from '$lib/people/roles';
+import { app } from '$lib/server/app';
+import { contentItems, emptyItemData, isListItemType, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
+import { formValuesFromData, formValuesFromForm, itemDataFromForm } from '$lib/server/content/content-form';
+import {
+	ContentConflictError,
+	RevisionStateError,
+	getEditable,
+	getRevision,
+	itemTitle,
+	listRevisions,
+	newItemKey,
+	publish,
+	restore,
+	saveDraft,
+	schedule,
+	unschedule,
+	type Actor
+} from '$lib/server/content/revisions.service';
+import { ValidationError } from '$lib/server/errors';
+import { requirePermission } from '$lib/server/people/guard';
+import { actorOf, idFrom, itemTypeOf, orNotFound } from '../../content-route';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const staff = requirePermission(locals, url, 'content.edit');
+	const type = itemTypeOf(params.type);
+	const spec = contentItems[type];
+	requirePermission(locals, url, spec.editPermission);
+	// "Add an item" links here; the item gets a key of its own until it is published.
+	if (params.key === 'new' && isListItemType(type)) redirect(303, `/admin/content/${type}/${newItemKey()}`);
+
+	const { db } = app();
+	const editable = await orNotFound(getEditable(db, type, params.key));
+	const current = editable.pending?.data ?? editable.live ?? emptyItemData(type);
+	const revisions = await listRevisions(db, type, params.key);
+	return {
+		item: {
+			type,
+			key: params.key,
+			label: spec.label,
+			groupLabel: spec.groupLabel,
+			title: type === 'page' ? pageLabels[params.key as keyof typeof pageLabels] : itemTitle(type, current, params.key),
+			published: editable.live !== undefined
+		},
+		fields: spec.fields,
+		values: formValuesFromData(type, current),
+		liveValues: editable.live ? formValuesFromData(type, editable.live) : null,
+		missing: missingTranslations(type, current),
+		pending: editable.pending ? revisionView(editable.pending) : null,
+		scheduled: editable.scheduled ? revisionView(editable.scheduled) : null,
+		latestRevisionId: editable.latestRevisionId,
+		revisions: revisions.map(revisionView),
+		canPublish: can(staff.role, spec.publishPermission)
+	};
+};
+
+function revisionView(r: { id: number; status: string; authorName: string | null; authorEmail: string | null; createdAt: string; publishAt: string | null; publishedAt: string | null }) {
+	// Only a name is shown for other people: their e-mail address stays out of the page.
+	return { id: r.id, status: r.status, by: r.authorName ?? 'a former staff member', createdAt: r.createdAt, publishAt: r.publishAt, publishedAt: r.publishedAt };
+}
+
+type Step = 'edit' | 'publish';
+
+/** The first lines of every action: who asks, for which item. */
+function guard(event: RequestEvent, step: Step): { actor: Actor; type: ContentItemType; key: string } {
+	const staff = requirePermission(event.locals, event.url, step === 'edit' ? 'content.edit' : 'content.publish');
+	const type = itemTypeOf(event.params.type);
+	const spec = contentItems[type];
+	requirePermission(event.locals, event.url, step === 'edit' ? spec.editPermission : spec.publishPermission);
+	return { actor: actorOf(staff), type, key: event.params.key };
+}
+
+/**
+ * Saves the posted form as a draft. A refused save answers with what was typed
+ * (and, on a conflict, the other person's version), so nothing is lost.
+ */
+async function saveForm(event: RequestEvent, step: Step) {
+	const { actor, type, key } = guard(event, step);
+	const form = await event.request.formData();
+	const values = formValuesFromForm(type, form);
+	const base = idFrom(form.get('base')) ?? null;
+	try {
+		const saved = await orNotFound(saveDraft(app().db, actor, { type, key, data: itemDataFromForm(type, form), baseRevisionId: base }));
+		return { ok: true as const, saved, form, actor, type, key };
+	} catch (e) {
+		if (e instanceof ValidationError) return { ok: false as const, failure: fail(400, { values, issues: e.issues, base }) };
+		if (e instanceof ContentConflictError) {
+			const theirs = await getRevision(app().db, e.latest.id);
+			return {
+				ok: false as const,
+				failure: fail(409, {
+					values,
+					// Saving again starts from their version: the editor has now seen it.
+					base: e.latest.id,
+					conflict: { revisionId: e.latest.id, by: e.latest.authorName ?? 'Someone', at: e.latest.createdAt, you: e.latest.authorId === actor.id },
+					theirs: formValuesFromData(type, theirs.data)
+				})
+			};
+		}
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		requirePermission(event.locals, event.url, 'content.edit');
+		const result = await saveForm(event, 'edit');
+		if (!result.ok) return result.failure;
+		return { done: 'saved', created: result.saved.created };
+	},
+	preview: async (event) => {
+		requirePermission(event.locals, event.url, 'content.edit');
+		const result = await saveForm(event, 'edit');
+		if (!result.ok) return result.failure;
+		const lang = String(result.form.get('previewLang') ?? 'en');
+		redirect(303, `/admin/content/preview/${result.saved.revision.id}?lang=${/^(en|ne|id|es)$/.test(lang) ? lang : 'en'}`);
+	},
+	publish: async (event) => {
+		requirePermission(event.locals, event.url, 'content.publish');
+		const result = await saveForm(event, 'publish');
+		if (!result.ok) return result.failure;
+		let published;
+		try {
+			published = await publish(app().db, result.actor, result.saved.revision.id);
+		} catch (e) {
+			// Someone published (or scheduled and the job published) this very draft a moment ago.
+			if (e instanceof RevisionStateError) return fail(409, { problem: 'already-published' });
+			throw e;
+		}
+		app().siteVersion.invalidate();
+		if (published.key !== result.key) redirect(303, `/admin/content/${result.type}/${published.key}?published`);
+		return { done: 'published', languages: published.languages };
+	},
+	schedule: async (event) => {
+		requirePermission(event.locals, event.url, 'content.publish');
+		const result = await saveForm(event, 'publish');
+		if (!result.ok) return result.failure;
+		const { form } = result;
+		const values = formValuesFromForm(result.type, form);
+		// With JavaScript the browser sends the moment in its own time zone; without, the field is read as UTC.
+		const fromBrowser = String(form.get('publishAtIso') ?? '');
+		const typed = String(form.get('publishAt') ?? '');
+		const assumedUtc = !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(fromBrowser);
+		const at = assumedUtc ? (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(typed) ? new Date(`${typed}:00Z`) : new Date(Number.NaN)) : new Date(fromBrowser);
+		try {
+			await schedule(app().db, result.actor, result.saved.revision.id, at);
+		} catch (e) {
+			if (e instanceof ValidationError) {
+				// The draft is saved; only the time needs another go.
+				return fail(400, { values, scheduleProblem: e.issues.publishAt ?? 'invalid', publishAt: typed, base: result.saved.revision.id });
+			}
+			throw e;
+		}
+		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: String(form.get('timeZone') ?? '').slice(0, 60) };
+	},
+	unschedule: async (event) => {
+		const { actor } = guard(event, 'publish');
+		const id = idFrom((await event.request.formData()).get('revision'));
+		if (!id) return fail(400, { problem: 'invalid' });
+		try {
+			await orNotFound(unschedule(app().db, actor, id));
+		} catch (e) {
+			if (e instanceof RevisionStateError) return fail(409, { problem: 'not-scheduled' });
+			throw e;
+		}
+		return { done: 'unscheduled' };
+	},
+	restore: async (event) => {
+		const { actor, type, key } = guard(event, 'publish');
+		const id = idFrom((await event.request.formData()).get('revision'));
+		const source = id ? await orNotFound(getRevision(app().db, id)) : undefined;
+		if (!source || source.type !== type || source.key !== key) return fail(400, { problem: 'invalid' });
+		try {
+			const restored = await orNotFound(restore(app().db, actor, source.id));
+			return { done: 'restored', from: source.id, revision: restored.id };
+		} catch (e) {
+			if (e instanceof ContentConflictError) return fail(409, { problem: 'busy' });
+			throw e;
+		}
+	}
+};

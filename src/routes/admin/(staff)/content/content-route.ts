@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { isContentItemType, type ContentItemType } from '$lib/server/content/content-items';
+import type { Actor } from '$lib/server/content/revisions.service';
+import { NotFoundError } from '$lib/server/errors';
+
+/*
+ * Small pieces the site-content admin routes share. The domain lives in
+ * $lib/server/content; these only turn URLs and errors into HTTP.
+ */
+
+type Staff = NonNullable<App.Locals['staff']>;
+
+export function actorOf(staff: Staff): Actor {
+	return { id: staff.id, email: staff.email, name: staff.name };
+}
+
+export function itemTypeOf(value: string): ContentItemType {
+	if (!isContentItemType(value)) error(404, 'There is no such kind of content.');
+	return value;
+}
+
+/** Runs a domain call, answering 404 when it finds nothing. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, 'This content does not exist (any more).');
+		throw e;
+	}
+}
+
+/** A positive whole number from a form or the query, or undefined. */
+export function idFrom(value: FormDataEntryValue | string | null | undefined): number | undefined {
+	const text = typeof value === 'string' ? value.trim() : '';
+	return /^[1-9]\d{0,9}$/.test(text) ? Number(text) : undefined;
+}

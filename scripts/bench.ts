@@ -7,8 +7,10 @@
  *   - `/` at 50 concurrent connections: requests per second and p99 latency,
  *     beside the same process serving the same bytes as a static file
  *   - compressed HTML + CSS of every public page in every language
+ *   - a 12-megapixel photo through the media pipeline: time, peak memory, bytes
+ *   - the JavaScript the admin's pages load (compressed)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
 import { buildEntry, buildIfNeeded, root } from './build-if-needed.ts';
+import { AdminClient, createUserWithCli, pathOf } from '../tests/support/staff.ts';
 
 const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy'];
@@ -140,7 +143,39 @@ try {
 	totals.sort((a, b) => a - b);
 	const median = (totals[Math.floor((totals.length - 1) / 2)]! + totals[Math.ceil((totals.length - 1) / 2)]!) / 2;
 	console.log(`  median ${(median / 1024).toFixed(1)} KB (budget 15 KB), largest ${(totals.at(-1)! / 1024).toFixed(1)} KB (cap 35 KB)`);
+
+	console.log('\nThe admin\'s JavaScript (brotli), per page, all modules it loads:');
+	const { link } = await createUserWithCli({ DATA_DIR: dataDir, ORIGIN: server.origin }, { email: 'bench-editor@example.org', role: 'editor' });
+	const editor = new AdminClient(server.origin);
+	const password = 'benchmarks run on loopback';
+	await editor.post(pathOf(link), { password, confirm: password });
+	await editor.signIn('bench-editor@example.org', password);
+	for (const path of ['/admin/login', '/admin', '/admin/content/page/home', '/admin/media']) {
+		const client = path === '/admin/login' ? new AdminClient(server.origin) : editor;
+		const html = await (await client.get(path)).text();
+		const modules = new Set([...html.matchAll(/(?:href|import\()\s*"(\/_app\/immutable\/[^"]+\.js)"/g)].map((m) => m[1]!));
+		let bytes = 0;
+		for (const file of modules) bytes += (await compressedSize(`${server.origin}${file}`)).bytes;
+		console.log(`  ${path.padEnd(26)} ${modules.size} modules, ${(bytes / 1024).toFixed(1)} KB`);
+	}
 	await server.stop();
+
+	console.log('\nA 12-megapixel photo (4000 × 3000) into every variant, in a process of its own:');
+	const media = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-media.ts')], {
+		cwd: root,
+		encoding: 'utf8'
+	});
+	const report = JSON.parse(media.stdout.trim().split('\n').at(-1) ?? '{}') as {
+		inputBytes: number;
+		ms: number;
+		rssBeforeMb: number;
+		peakRssMb: number;
+		variants: { format: string; width: number; height: number; bytes: number }[];
+	};
+	console.log(`  input ${(report.inputBytes / 1048576).toFixed(1)} MB JPEG; ${(report.ms / 1000).toFixed(2)} s; peak RSS ${report.peakRssMb.toFixed(0)} MB (${report.rssBeforeMb.toFixed(0)} MB before)`);
+	for (const v of report.variants) {
+		console.log(`  ${v.format.padEnd(5)} ${String(v.width).padStart(4)} × ${String(v.height).padEnd(4)} ${(v.bytes / 1024).toFixed(1).padStart(7)} KB`);
+	}
 } finally {
 	rmSync(staticDir, { recursive: true, force: true });
 	rmSync(dataDir, { recursive: true, force: true });

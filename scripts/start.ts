@@ -26,4 +26,7 @@ if (!buildIfNeeded()) {
 process.env.PORT = String(config.port);
 process.env.ORIGIN = config.origin;
 process.env.SHUTDOWN_TIMEOUT ??= '10';
+// adapter-node refuses request bodies over 512 KB by default. Photo uploads may be
+// 20 MB (mediaLimits.maxBytes), plus the form's other fields and multipart framing.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 await import(buildEntry);

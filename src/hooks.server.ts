@@ -43,6 +43,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
 		});
 	});
+	readUnreadBody(event.request);
 	const finished = asNotFoundIfMalformed(event, response);
 	applySecurityHeaders(finished.headers, app().config);
 	const csp = finished.headers.get('Content-Security-Policy');
@@ -105,6 +106,17 @@ function publicCacheKey(event: RequestEvent): string | undefined {
 	if (path.startsWith('/admin') || path.startsWith('/api/') || path.startsWith('/media/') || path === '/healthz') return undefined;
 	// Pages with photos differ for visitors who ask to save data (Save-Data: on).
 	return event.request.headers.get('save-data')?.trim().toLowerCase() === 'on' ? `${path}|save-data` : path;
+}
+
+/**
+ * A request answered without reading its body (a photo upload sent to sign in, or
+ * refused with 403) still has megabytes on the way. They are read and dropped in
+ * the background, as Node does for bodies nobody touched: a server that stops
+ * reading makes the browser's upload stall and end in a connection reset instead
+ * of showing the answer.
+ */
+function readUnreadBody(request: Request): void {
+	if (request.body && !request.bodyUsed) void request.body.pipeTo(new WritableStream()).catch(() => undefined);
 }
 
 /** An address that cannot be decoded is a page that does not exist: 404, not 400 or 500. */

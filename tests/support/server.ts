@@ -47,6 +47,8 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 			ORIGIN: origin,
 			DATA_DIR: dataDir,
 			SHUTDOWN_TIMEOUT: '5',
+			// As scripts/start.ts sets it: photo uploads up to 20 MB.
+			BODY_SIZE_LIMIT: '25M',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -15,6 +15,8 @@ import { createAuth, type Auth } from '$lib/server/platform/auth';
 import { createJobWorker, type JobWorker } from '$lib/server/platform/jobs/job-worker';
 import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
+import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
+import { mediaJobHandlers } from '$lib/server/media/media.service';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -27,6 +29,8 @@ export interface App {
 	siteVersion: ReturnType<typeof createSiteVersionReader>;
 	auth: Auth;
 	mailer: Mailer;
+	/** DATA_DIR/media: photo variants, and uploads waiting to be processed. */
+	mediaStorage: LocalMediaStorage;
 	worker: JobWorker;
 }
 
@@ -57,9 +61,11 @@ export async function startApp(
 		from: config.mailFrom ?? `${siteName} <${org?.email ?? 'noreply@localhost'}>`
 	});
 	const siteVersion = createSiteVersionReader(database.db);
+	const mediaStorage = createLocalMediaStorage(config.dataDir);
 	const worker = createJobWorker(database.db, {
 		handlers: {
 			...mailer.jobHandlers,
+			...mediaJobHandlers(mediaStorage),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() })
 		},
@@ -82,6 +88,7 @@ export async function startApp(
 			appName: siteName
 		}),
 		mailer,
+		mediaStorage,
 		worker
 	};
 	if (options.startWorker !== false) worker.start();

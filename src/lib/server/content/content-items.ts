@@ -167,7 +167,8 @@ export const pageLabels: Record<(typeof pageKeys)[number], string> = {
 
 /** Plain text as typed, without control characters (newlines kept where a field may have several lines). */
 function plainText(value: string, multiline: boolean): string {
-	const cleaned = value.replace(/\r\n?/g, '\n').replace(multiline ? /[\u0000-\u0009\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]+/g, multiline ? '' : ' ');
+	const unified = value.replace(/\r\n?/g, '\n');
+	const cleaned = multiline ? unified.replace(/(?!\n)\p{Cc}/gu, '') : unified.replace(/\p{Cc}+/gu, ' ');
 	return cleaned.trim();
 }
 

@@ -27,7 +27,7 @@ function expectInert(html: string) {
 			expect(tag.attribs.rel).toBe('noopener');
 			if (tag.attribs.href !== undefined) {
 				expect(isAllowedHref(tag.attribs.href), `href in ${html}`).toBe(true);
-				expect(tag.attribs.href.replace(/[\s\u0000-\u001f]/g, '')).not.toMatch(/^(javascript|data|vbscript):/i);
+				expect(tag.attribs.href.replace(/[\s\p{Cc}]/gu, '')).not.toMatch(/^(javascript|data|vbscript):/i);
 			}
 		} else {
 			expect(names, `attributes in ${html}`).toEqual([]);
@@ -107,8 +107,13 @@ describe('sanitizeRichText', () => {
 		expect(sanitizeRichText('<h1>a</h1><h4>b</h4><p><b>c</b><i>d</i></p>')).toBe('<h2>a</h2><h3>b</h3><p><strong>c</strong><em>d</em></p>');
 	});
 
-	it('turns text typed without markup into paragraphs, escaping what looks like markup', () => {
+	it('turns text typed without block markup into paragraphs, escaping what looks like markup', () => {
 		expect(sanitizeRichText('First line\nsame paragraph\n\nSecond & last 5 < 6')).toBe('<p>First line<br />same paragraph</p><p>Second &amp; last 5 &lt; 6</p>');
+		expect(sanitizeRichText('Hola <b>amigos</b>\r\n\r\nSegunda <script>alert(1)</script>línea')).toBe('<p>Hola <strong>amigos</strong></p><p>Segunda línea</p>');
+	});
+
+	it('drops elements left without text, as an editor leaves them', () => {
+		expect(sanitizeRichText('<p>One</p><ul><li><p></p></li></ul><h2> </h2><p><strong></strong>Two<br>lines</p><p></p>')).toBe('<p>One</p><p>Two<br />lines</p>');
 	});
 
 	it('stores a field with nothing visible as empty', () => {

@@ -16,9 +16,11 @@ export function isAllowedHref(href: string): boolean {
 	return /^(https?:\/\/|mailto:)/i.test(value) || /^\/(?![/\\])/.test(value);
 }
 
+const emptiable = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'a']);
+
 const options: sanitizeHtml.IOptions = {
-	allowedTags: [...richTextTags],
-	allowedAttributes: { a: ['href', 'rel'] },
+	allowedTags: [...richTextTags, 'img'],
+	allowedAttributes: { a: ['href', 'rel'], img: ['src', 'onerror'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	allowedSchemesAppliedToAttributes: ['href'],
 	allowProtocolRelative: false,
@@ -27,6 +29,8 @@ const options: sanitizeHtml.IOptions = {
 	disallowedTagsMode: 'discard',
 	// Disallowed tags whose content is not text for a reader: dropped with their content.
 	nonTextTags: ['script', 'style', 'textarea', 'option', 'select', 'xmp', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'embed', 'template', 'title', 'head', 'svg', 'math', 'canvas', 'video', 'audio'],
+	// Elements with no text are dropped: an editor's trailing empty paragraph, an emptied list item or link.
+	exclusiveFilter: (frame) => emptiable.has(frame.tag) && frame.text.trim() === '',
 	transformTags: {
 		b: 'strong',
 		i: 'em',
@@ -37,26 +41,26 @@ const options: sanitizeHtml.IOptions = {
 		// The href has been decoded from entities here; only the forms above survive.
 		a: (tagName, attribs) => {
 			const href = attribs.href;
-			const kept: sanitizeHtml.Attributes = { rel: 'noopener' };
-			if (href && isAllowedHref(href)) kept.href = href.trim();
+			const kept: sanitizeHtml.Attributes = href !== undefined && isAllowedHref(href) ? { href: href.trim(), rel: 'noopener' } : { rel: 'noopener' };
 			return { tagName, attribs: kept };
 		}
 	}
 };
 
 /**
- * The HTML kept for a rich-text field. Text typed without any markup (a form
- * used without JavaScript) becomes paragraphs, one per blank-line-separated
- * block. A field with no visible text is stored as ''.
+ * The HTML kept for a rich-text field. Text typed without block markup (in the
+ * plain textarea a form has without JavaScript) becomes paragraphs, one per
+ * blank-line-separated block, keeping any inline markup. A field with no
+ * visible text is stored as ''.
  */
 export function sanitizeRichText(input: string): string {
-	const source = looksLikeHtml(input) ? input : paragraphsFromPlainText(input);
+	const source = hasBlockMarkup(input) ? input : paragraphsFromPlainText(input);
 	const clean = sanitizeHtml(source, options).trim();
 	return htmlToText(clean) === '' ? '' : clean;
 }
 
-function looksLikeHtml(input: string): boolean {
-	return /<\/?[a-z!]/i.test(input);
+function hasBlockMarkup(input: string): boolean {
+	return /<\/?(p|h[1-6]|ul|ol|li|blockquote|div|section|article|table)\b/i.test(input);
 }
 
 function paragraphsFromPlainText(input: string): string {

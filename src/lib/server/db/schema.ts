@@ -212,21 +212,27 @@ export type OrganizationUpdate = Updateable<OrganizationTable>;
 export type JobRow = Selectable<JobTable>;
 export type MailMessageRow = Selectable<MailMessageTable>;
 
-/** An uploaded photo. Its files are the variants; the upload itself is not kept. */
+/** 'processing' from upload until the media.process job has made the variants; only 'ready' photos reach pages. */
+export type MediaStatus = 'processing' | 'ready' | 'failed';
+
+/** An uploaded photo. Its files are the variants; the upload itself is kept only until processed. */
 export interface MediaTable {
 	id: Generated<number>;
 	original_name: string;
 	/** Detected from the content, not taken from the upload. */
 	mime_type: string;
-	/** Upright size of the largest variant. */
+	/** Upright size: of the upload while processing, of the largest variant once ready. */
 	width: number;
 	height: number;
 	/** Size of the upload. */
 	bytes: number;
 	alt: Json;
 	caption: Json | null;
-	/** #rrggbb shown while the photo loads. */
+	/** #rrggbb shown while the photo loads; known once ready. */
 	color: string | null;
+	status: Generated<MediaStatus>;
+	/** Why processing failed, in words for staff; null otherwise. */
+	error: string | null;
 	created_by: string | null;
 	created_at: Timestamp;
 	updated_at: Timestamp;

@@ -41,7 +41,13 @@ export const acceptedMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'imag
 export const variantWidths = [320, 640, 960, 1280, 1920] as const;
 export const variantFormats: readonly VariantFormat[] = ['avif', 'webp', 'jpeg'];
 
-export type UploadProblem = 'too_large' | 'unsupported_type' | 'heic_not_supported' | 'corrupt' | 'too_many_pixels';
+export type UploadProblem =
+	| 'missing'
+	| 'too_large'
+	| 'unsupported_type'
+	| 'heic_not_supported'
+	| 'corrupt'
+	| 'too_many_pixels';
 
 /**
  * An upload that cannot become a photo. It is a ValidationError on the `file`
@@ -63,6 +69,8 @@ export function uploadProblemMessage(code: UploadProblem, limits: MediaLimits = 
 	const megapixels = Math.floor(limits.maxPixels / 1_000_000);
 	const accepted = `Accepted: JPEG, PNG, WebP or AVIF photos up to ${megabytes} MB and ${megapixels} megapixels.`;
 	switch (code) {
+		case 'missing':
+			return `Choose a photo to upload. ${accepted}`;
 		case 'too_large':
 			return `This file is larger than ${megabytes} MB. ${accepted}`;
 		case 'unsupported_type':

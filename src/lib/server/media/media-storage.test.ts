@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mediaFileResponse } from './media-file-response';
-import { LocalMediaStorage, parseMediaId, parseVariantFileName, variantFileName } from './media-storage';
+import { isIncomingKey, LocalMediaStorage, parseMediaId, parseVariantFileName, variantFileName } from './media-storage';
 
 let dataDir: string;
 let storage: LocalMediaStorage;
@@ -109,6 +109,31 @@ describe('local media storage', () => {
 		const resolved = storage.resolveVariant('12', '960.webp');
 		expect(resolved?.path).toBe(join(storage.root, '12', '960.webp'));
 		expect(resolved?.path.startsWith(storage.root)).toBe(true);
+	});
+});
+
+describe('uploads kept until processed', () => {
+	it('keeps an upload privately under a random key, reads it back and removes it', async () => {
+		const key = await storage.keepIncoming(Buffer.from('original with GPS'));
+		expect(isIncomingKey(key)).toBe(true);
+		const path = join(storage.root, '.incoming', key);
+		expect(statSync(path).mode & 0o777).toBe(0o600);
+		expect(statSync(join(storage.root, '.incoming')).mode & 0o777).toBe(0o700);
+		expect((await storage.readIncoming(key)).toString()).toBe('original with GPS');
+		expect(await mediaFileResponse(storage, '.incoming', key).then((r) => r.status)).toBe(404);
+
+		await storage.removeIncoming(key);
+		expect(existsSync(path)).toBe(false);
+		await storage.removeIncoming(key); // already gone: nothing to do
+		await expect(storage.readIncoming(key)).rejects.toMatchObject({ code: 'ENOENT' });
+	});
+
+	it('refuses keys that are not its own, so a job payload cannot name another file', async () => {
+		for (const key of ['../site.sqlite', '..', '', 'ABCDEFAB-0000-0000-0000-000000000000', '1']) {
+			expect(isIncomingKey(key), key).toBe(false);
+			await expect(storage.readIncoming(key)).rejects.toThrow(/Not an incoming upload key/);
+			await expect(storage.removeIncoming(key)).rejects.toThrow(/Not an incoming upload key/);
+		}
 	});
 });
 

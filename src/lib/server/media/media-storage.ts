@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { VariantFormat } from './image-processing';
 
@@ -6,6 +7,11 @@ import type { VariantFormat } from './image-processing';
  * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>. A new photo's
  * files are first written into a staging folder beside them, then the whole
  * folder is renamed into place: a reader sees all of a photo's files or none.
+ *
+ * An upload waits for its processing job in DATA_DIR/media/.incoming/<random>,
+ * readable by this process only. It is the original file, location metadata and
+ * all: never served (only digit ids resolve to files), and removed as soon as
+ * processing has succeeded or failed for good.
  */
 
 export const variantExtensions: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
@@ -64,6 +70,17 @@ export interface MediaStorage {
 	remove(mediaId: number): Promise<void>;
 	/** The path recorded in the database for one file, relative to the storage. */
 	storedPath(mediaId: number, fileName: string): string;
+	/** Keeps an upload, flushed, until it is processed; returns its key. */
+	keepIncoming(bytes: Uint8Array): Promise<string>;
+	/** The upload kept under this key; rejects with ENOENT when it is gone. */
+	readIncoming(key: string): Promise<Buffer>;
+	/** Removes a kept upload; nothing happens when it is already gone. */
+	removeIncoming(key: string): Promise<void>;
+}
+
+/** Keys of kept uploads are UUIDs: nothing read from a job's payload can name another file. */
+export function isIncomingKey(key: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key);
 }
 
 export class LocalMediaStorage implements MediaStorage {
@@ -115,6 +132,34 @@ export class LocalMediaStorage implements MediaStorage {
 		return `${mediaId}/${fileName}`;
 	}
 
+	async keepIncoming(bytes: Uint8Array): Promise<string> {
+		const folder = this.incomingFolder();
+		await mkdir(this.root, { recursive: true });
+		await mkdir(folder, { recursive: true, mode: 0o700 });
+		const key = randomUUID();
+		const handle = await open(join(folder, key), 'wx', 0o600);
+		try {
+			await handle.writeFile(bytes);
+			// Flushed before the row and the job that point at it can commit.
+			await handle.sync();
+		} catch (error) {
+			await handle.close();
+			await rm(join(folder, key), { force: true });
+			throw error;
+		}
+		await handle.close();
+		await syncFolder(folder);
+		return key;
+	}
+
+	async readIncoming(key: string): Promise<Buffer> {
+		return readFile(this.incomingPath(key));
+	}
+
+	async removeIncoming(key: string): Promise<void> {
+		await rm(this.incomingPath(key), { force: true });
+	}
+
 	/**
 	 * The file to serve for the URL segments /media/<id>/<file>, or undefined when
 	 * they are not a media id and a variant file name. Only digits and one known
@@ -127,6 +172,15 @@ export class LocalMediaStorage implements MediaStorage {
 		const path = join(this.mediaFolder(id), file.fileName);
 		if (!path.startsWith(this.root + sep)) return undefined;
 		return { ...file, path };
+	}
+
+	private incomingFolder(): string {
+		return join(this.root, '.incoming');
+	}
+
+	private incomingPath(key: string): string {
+		if (!isIncomingKey(key)) throw new Error(`Not an incoming upload key: ${key}`);
+		return join(this.incomingFolder(), key);
 	}
 
 	private mediaFolder(mediaId: number): string {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, MediaRow, MediaVariantRow, NewMedia, NewMediaVariant } from '$lib/server/db/schema';
+import type { Database, MediaRow, MediaStatus, MediaVariantRow, NewMedia, NewMediaVariant } from '$lib/server/db/schema';
 
 export async function insertMedia(db: Kysely<Database>, row: NewMedia): Promise<number> {
 	const { id } = await db.insertInto('media').values(row).returning('id').executeTakeFirstOrThrow();
@@ -27,24 +27,46 @@ export function findVariants(db: Kysely<Database>, mediaIds: number[]): Promise<
 }
 
 /** Newest first; the id breaks ties between photos uploaded in the same millisecond. */
-export function listMediaRows(db: Kysely<Database>, options: { limit: number; offset: number }): Promise<MediaRow[]> {
-	return db
-		.selectFrom('media')
-		.selectAll()
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.limit(options.limit)
-		.offset(options.offset)
-		.execute();
+export function listMediaRows(
+	db: Kysely<Database>,
+	options: { limit: number; offset: number; status?: MediaStatus }
+): Promise<MediaRow[]> {
+	let query = db.selectFrom('media').selectAll();
+	if (options.status) query = query.where('status', '=', options.status);
+	return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset).execute();
 }
 
-export async function countMedia(db: Kysely<Database>): Promise<number> {
-	const row = await db
-		.selectFrom('media')
-		.select((eb) => eb.fn.countAll().as('count'))
-		.executeTakeFirstOrThrow();
+export async function countMedia(db: Kysely<Database>, options: { status?: MediaStatus } = {}): Promise<number> {
+	let query = db.selectFrom('media');
+	if (options.status) query = query.where('status', '=', options.status);
+	const row = await query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
 	// PostgreSQL returns count(*) as a bigint string.
 	return Number(row.count);
+}
+
+/** Only a photo still processing becomes ready: one deleted or given up on meanwhile stays as it is. */
+export async function markMediaReady(
+	db: Kysely<Database>,
+	id: number,
+	values: { width: number; height: number; color: string }
+): Promise<boolean> {
+	const result = await db
+		.updateTable('media')
+		.set({ ...values, status: 'ready', error: null })
+		.where('id', '=', id)
+		.where('status', '=', 'processing')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function markMediaFailed(db: Kysely<Database>, id: number, error: string): Promise<boolean> {
+	const result = await db
+		.updateTable('media')
+		.set({ status: 'failed', error })
+		.where('id', '=', id)
+		.where('status', '=', 'processing')
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }
 
 export async function updateMediaText(

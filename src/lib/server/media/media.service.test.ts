@@ -1,21 +1,27 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { UploadRejectedError } from './image-processing';
 import { LocalMediaStorage, type StagedFiles } from './media-storage';
 import {
 	createMediaFromUpload,
 	deleteMedia,
+	editMediaText,
 	getMedia,
 	listMedia,
-	updateAlt,
-	type CreateMediaCommand
+	mediaJobHandlers,
+	mediaProcessJobKind,
+	processUploadedMedia,
+	type CreateMediaCommand,
+	type MediaProcessPayload
 } from './media.service';
-import { phoneJpegWithGps, solid } from './test-images';
+import { picture } from './picture';
+import { phoneJpegWithGps, readExifGps, solid } from './test-images';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -23,6 +29,8 @@ let handle: TestDatabase;
 let dataDir: string;
 let storage: LocalMediaStorage;
 let photo: Buffer;
+
+const editor = { id: 'staff-1', email: 'editor@example.org' };
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -33,6 +41,8 @@ afterAll(() => handle.dispose());
 beforeEach(async () => {
 	await handle.db.deleteFrom('media_variant').execute();
 	await handle.db.deleteFrom('media').execute();
+	await handle.db.deleteFrom('job').execute();
+	await handle.db.deleteFrom('audit_event').execute();
 	dataDir = mkdtempSync(join(tmpdir(), 'arts-media-'));
 	storage = new LocalMediaStorage(join(dataDir, 'media'));
 	return () => rmSync(dataDir, { recursive: true, force: true });
@@ -43,21 +53,51 @@ function upload(overrides: Partial<CreateMediaCommand> = {}): CreateMediaCommand
 		bytes: photo,
 		originalName: 'IMG_0042.JPG',
 		alt: { en: 'Children painting a mural on a school wall', ne: 'विद्यालयको भित्तामा चित्र बनाउँदै बालबालिका' },
-		createdBy: 'staff-1',
+		actor: editor,
 		...overrides
 	};
 }
 
-/** Every file and folder under the media folder, staging folders included. */
+/** Runs every due media job, as the app's worker would, until none is left. */
+async function runJobs(db = handle.db, jobStorage: LocalMediaStorage = storage): Promise<number> {
+	const worker = createJobWorker(db, { handlers: mediaJobHandlers(jobStorage) });
+	let total = 0;
+	for (let claimed = await worker.runOnce(); claimed > 0; claimed = await worker.runOnce()) total += claimed;
+	return total;
+}
+
+/** Published variant files and folders under the media folder; staging folders included, kept uploads not. */
 function filesOnDisk(): string[] {
 	if (!existsSync(storage.root)) return [];
-	return readdirSync(storage.root, { recursive: true, encoding: 'utf8' }).sort();
+	return readdirSync(storage.root, { recursive: true, encoding: 'utf8' })
+		.filter((path) => !path.startsWith('.incoming'))
+		.sort();
+}
+
+/** Uploads kept until processed. */
+function incomingFiles(): string[] {
+	const folder = join(storage.root, '.incoming');
+	return existsSync(folder) ? readdirSync(folder) : [];
 }
 
 async function rowCounts(db = handle.db) {
 	const media = await db.selectFrom('media').select('id').execute();
 	const variants = await db.selectFrom('media_variant').select('media_id').execute();
-	return { media: media.length, variants: variants.length };
+	const jobs = await db.selectFrom('job').select('id').execute();
+	return { media: media.length, variants: variants.length, jobs: jobs.length };
+}
+
+async function mediaJob(mediaId: number) {
+	return handle.db
+		.selectFrom('job')
+		.selectAll()
+		.where('idempotency_key', '=', `${mediaProcessJobKind}:${mediaId}`)
+		.executeTakeFirstOrThrow();
+}
+
+async function auditActions() {
+	const rows = await handle.db.selectFrom('audit_event').select(['action', 'subject', 'actor_id']).orderBy('id').execute();
+	return rows.map((row) => `${row.action} ${row.subject} ${row.actor_id}`);
 }
 
 async function thrown(promise: Promise<unknown>): Promise<unknown> {
@@ -69,8 +109,8 @@ async function thrown(promise: Promise<unknown>): Promise<unknown> {
 	);
 }
 
-describe('adding a photo to the library', () => {
-	it('records the photo and its variants, with their files in place and free of metadata', async () => {
+describe('uploading a photo', () => {
+	it('records it as processing with its job, and keeps the upload out of sight until then', async () => {
 		const media = await createMediaFromUpload(handle.db, storage, upload(), {
 			now: () => new Date('2026-11-26T10:00:00.000Z')
 		});
@@ -83,10 +123,39 @@ describe('adding a photo to the library', () => {
 			bytes: photo.length,
 			alt: { en: 'Children painting a mural on a school wall', ne: 'विद्यालयको भित्तामा चित्र बनाउँदै बालबालिका' },
 			caption: null,
+			color: null,
+			status: 'processing',
+			error: null,
 			createdBy: 'staff-1',
 			createdAt: '2026-11-26T10:00:00.000Z',
-			updatedAt: '2026-11-26T10:00:00.000Z'
+			variants: []
 		});
+
+		const job = await mediaJob(media.id);
+		expect(job).toMatchObject({ kind: 'media.process', status: 'pending', max_attempts: 3 });
+		const payload = JSON.parse(job.payload) as MediaProcessPayload;
+		expect(payload.mediaId).toBe(media.id);
+
+		// The original, location and all, waits in a private folder that no URL reaches.
+		expect(incomingFiles()).toEqual([payload.incoming]);
+		const kept = join(storage.root, '.incoming', payload.incoming);
+		expect(readFileSync(kept).equals(photo)).toBe(true);
+		expect(statSync(kept).mode & 0o777).toBe(0o600);
+		expect(storage.resolveVariant('.incoming', payload.incoming)).toBeUndefined();
+		expect(filesOnDisk()).toEqual([]);
+
+		// Nothing a page could show yet.
+		expect(picture(media, 'en')).toBeUndefined();
+		expect((await listMedia(handle.db)).items).toEqual([]);
+		expect(await auditActions()).toEqual([`media.uploaded media:${media.id} staff-1`]);
+	});
+
+	it('is processed by its job: variants free of metadata, ready, and the upload removed', async () => {
+		const uploaded = await createMediaFromUpload(handle.db, storage, upload());
+		expect(await runJobs()).toBe(1);
+
+		const media = await getMedia(handle.db, uploaded.id);
+		expect(media).toMatchObject({ status: 'ready', error: null, width: 600, height: 800 });
 		expect(media.color).toMatch(/^#[0-9a-f]{6}$/);
 		expect(media.variants.map((v) => `${v.format} ${v.width}x${v.height} ${v.path}`)).toEqual([
 			`avif 320x427 ${media.id}/320.avif`,
@@ -96,10 +165,10 @@ describe('adding a photo to the library', () => {
 			`jpeg 600x800 ${media.id}/600.jpg`,
 			`webp 600x800 ${media.id}/600.webp`
 		]);
-
 		expect(filesOnDisk()).toEqual(
 			[String(media.id), ...['320.avif', '320.jpg', '320.webp', '600.avif', '600.jpg', '600.webp'].map((f) => join(String(media.id), f))].sort()
 		);
+		expect(readExifGps((await sharp(photo).metadata()).exif!)?.get(2)).toEqual([27, 42, 36]);
 		for (const variant of media.variants) {
 			const bytes = readFileSync(join(storage.root, variant.path));
 			expect(bytes.length).toBe(variant.bytes);
@@ -108,7 +177,11 @@ describe('adding a photo to the library', () => {
 			expect(metadata.exif).toBeUndefined();
 			expect(metadata.xmp).toBeUndefined();
 		}
-		expect(await getMedia(handle.db, media.id)).toEqual(media);
+
+		expect(incomingFiles()).toEqual([]);
+		expect((await mediaJob(media.id)).status).toBe('done');
+		expect(picture(media, 'en')?.img.src).toBe(`/media/${media.id}/600.jpg`);
+		expect((await listMedia(handle.db)).items.map((m) => m.id)).toEqual([media.id]);
 	});
 
 	it('keeps only the file name of the upload, without folders or control characters', async () => {
@@ -138,8 +211,8 @@ describe('adding a photo to the library', () => {
 		}
 		const tooLong = await thrown(createMediaFromUpload(handle.db, storage, upload({ alt: { en: 'x'.repeat(501) } })));
 		expect((tooLong as ValidationError).issues).toEqual({ 'alt.en': expect.stringMatching(/500 characters/) });
-		expect(await rowCounts()).toEqual({ media: 0, variants: 0 });
-		expect(filesOnDisk()).toEqual([]);
+		expect(await rowCounts()).toEqual({ media: 0, variants: 0, jobs: 0 });
+		expect(incomingFiles()).toEqual([]);
 	});
 
 	it('names every problem at once: missing alt text and a file that is not a photo', async () => {
@@ -151,36 +224,28 @@ describe('adding a photo to the library', () => {
 		expect(Object.keys((error as ValidationError).issues).sort()).toEqual(['alt.en', 'file']);
 	});
 
-	it('refuses a corrupt upload with its code, and writes nothing', async () => {
+	it('asks for a file when none was chosen', async () => {
+		const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ bytes: new Uint8Array(0) })));
+		expect((error as UploadRejectedError).code).toBe('missing');
+		expect((error as ValidationError).issues.file).toMatch(/^Choose a photo to upload\. Accepted: JPEG, PNG, WebP or AVIF/);
+	});
+
+	it('refuses a truncated upload at once, with its code, and writes nothing', async () => {
 		const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ bytes: photo.subarray(0, photo.length / 2) })));
 		expect((error as UploadRejectedError).code).toBe('corrupt');
 		expect((error as ValidationError).issues.file).toMatch(/Accepted: JPEG, PNG, WebP or AVIF/);
-		expect(await rowCounts()).toEqual({ media: 0, variants: 0 });
+		expect(await rowCounts()).toEqual({ media: 0, variants: 0, jobs: 0 });
 		expect(filesOnDisk()).toEqual([]);
+		expect(incomingFiles()).toEqual([]);
 	});
 
-	it('removes the files and leaves no row when the transaction fails after the files were published', async () => {
-		class FailingAfterPublish extends LocalMediaStorage {
-			async publish(staged: StagedFiles, mediaId: number) {
-				await super.publish(staged, mediaId);
-				expect(readdirSync(join(this.root, String(mediaId)))).toHaveLength(6);
-				throw new Error('disk went away');
-			}
-		}
-		const failing = new FailingAfterPublish(storage.root);
-		await expect(createMediaFromUpload(handle.db, failing, upload())).rejects.toThrow('disk went away');
-		expect(await rowCounts()).toEqual({ media: 0, variants: 0 });
-		expect(filesOnDisk()).toEqual([]);
-	});
-
-	it('removes the files and rolls the photo back when recording the variants fails', async () => {
+	it('leaves no row, job or kept upload when recording the upload fails', async () => {
 		const broken = await createTestDatabase();
 		try {
-			await broken.db.schema.dropTable('media_variant').execute();
-			await expect(createMediaFromUpload(broken.db, storage, upload())).rejects.toThrow(/media_variant/);
-			const media = await broken.db.selectFrom('media').select('id').execute();
-			expect(media).toEqual([]);
-			expect(filesOnDisk()).toEqual([]);
+			await broken.db.schema.dropTable('job').execute();
+			await expect(createMediaFromUpload(broken.db, storage, upload())).rejects.toThrow(/job/);
+			expect(await broken.db.selectFrom('media').select('id').execute()).toEqual([]);
+			expect(incomingFiles()).toEqual([]);
 		} finally {
 			await broken.dispose();
 		}
@@ -192,18 +257,126 @@ describe('adding a photo to the library', () => {
 			[1, 2, 3].map((n) => createMediaFromUpload(handle.db, storage, upload({ bytes: small, alt: { en: `Photo ${n}` } })))
 		);
 		expect(new Set(created.map((m) => m.id)).size).toBe(3);
-		expect(await rowCounts()).toEqual({ media: 3, variants: 18 });
+		expect(incomingFiles()).toHaveLength(3);
+		expect(await runJobs()).toBe(3);
+		expect(await rowCounts()).toEqual({ media: 3, variants: 18, jobs: 3 });
 		expect(filesOnDisk().filter((f) => !f.includes('/'))).toEqual(created.map((m) => String(m.id)).sort());
+		expect(incomingFiles()).toEqual([]);
+	});
+});
+
+describe('processing that fails', () => {
+	it('fails for good, without retrying, when the file is damaged past the upload check; the upload is removed', async () => {
+		const media = await createMediaFromUpload(handle.db, storage, upload());
+		// The upload check passed; the body the job reads is damaged (a disk error, a bad sector).
+		const [kept] = incomingFiles();
+		writeFileSync(join(storage.root, '.incoming', kept!), photo.subarray(0, Math.floor(photo.length * 0.6)));
+
+		expect(await runJobs()).toBe(1);
+		const failed = await getMedia(handle.db, media.id);
+		expect(failed.status).toBe('failed');
+		expect(failed.error).toMatch(/^The file is damaged or incomplete/);
+		expect(failed.variants).toEqual([]);
+		expect(incomingFiles()).toEqual([]);
+		expect(filesOnDisk()).toEqual([]);
+		// Nothing to retry: the job is done, the photo is not.
+		expect((await mediaJob(media.id)).status).toBe('done');
+		expect(picture(failed, 'en')).toBeUndefined();
+		expect((await listMedia(handle.db)).total).toBe(0);
+		expect((await listMedia(handle.db, { status: 'all' })).items.map((m) => m.status)).toEqual(['failed']);
+	});
+
+	it('retries passing trouble, then on the last attempt fails the photo and removes the upload', async () => {
+		class FailingPublish extends LocalMediaStorage {
+			async publish(staged: StagedFiles, mediaId: number) {
+				await super.publish(staged, mediaId);
+				throw new Error('disk went away');
+			}
+		}
+		const failing = new FailingPublish(storage.root);
+		const media = await createMediaFromUpload(handle.db, storage, upload());
+		const makeDue = () =>
+			handle.db.updateTable('job').set({ run_at: '2000-01-01T00:00:00.000Z' }).where('kind', '=', mediaProcessJobKind).execute();
+
+		for (const attempt of [1, 2]) {
+			expect(await runJobs(handle.db, failing)).toBe(1);
+			const job = await mediaJob(media.id);
+			expect(job).toMatchObject({ status: 'pending', attempts: attempt });
+			expect(job.last_error).toContain('disk went away');
+			// Still processing, the upload kept for the next attempt, and no half-made files.
+			expect((await getMedia(handle.db, media.id)).status).toBe('processing');
+			expect(incomingFiles()).toHaveLength(1);
+			expect(filesOnDisk()).toEqual([]);
+			expect(await rowCounts()).toMatchObject({ variants: 0 });
+			await makeDue();
+		}
+
+		expect(await runJobs(handle.db, failing)).toBe(1);
+		expect((await mediaJob(media.id)).status).toBe('failed');
+		const failed = await getMedia(handle.db, media.id);
+		expect(failed.status).toBe('failed');
+		expect(failed.error).toBe('The photo could not be processed after 3 tries (disk went away). Upload it again.');
+		expect(incomingFiles()).toEqual([]);
+		expect(filesOnDisk()).toEqual([]);
+	});
+
+	it('rolls the photo back to processing and removes the files when recording the variants fails', async () => {
+		const broken = await createTestDatabase();
+		try {
+			const media = await createMediaFromUpload(broken.db, storage, upload());
+			await broken.db.schema.dropTable('media_variant').execute();
+			const [incoming] = incomingFiles();
+			await expect(processUploadedMedia(broken.db, storage, { mediaId: media.id, incoming: incoming! })).rejects.toThrow(
+				/media_variant/
+			);
+			const row = await broken.db.selectFrom('media').select('status').where('id', '=', media.id).executeTakeFirstOrThrow();
+			expect(row.status).toBe('processing');
+			expect(filesOnDisk()).toEqual([]);
+			expect(incomingFiles()).toEqual([incoming]);
+		} finally {
+			await broken.dispose();
+		}
+	});
+
+	it('marks the photo failed when its kept upload is gone', async () => {
+		const media = await createMediaFromUpload(handle.db, storage, upload());
+		rmSync(join(storage.root, '.incoming'), { recursive: true });
+		expect(await runJobs()).toBe(1);
+		expect(await getMedia(handle.db, media.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/lost/) });
+	});
+});
+
+describe('a processing job run again, or after the photo was deleted', () => {
+	it('changes nothing the second time', async () => {
+		const media = await createMediaFromUpload(handle.db, storage, upload());
+		const payload = JSON.parse((await mediaJob(media.id)).payload) as MediaProcessPayload;
+		expect(await processUploadedMedia(handle.db, storage, payload)).toBe('ready');
+		const ready = await getMedia(handle.db, media.id);
+		expect(await processUploadedMedia(handle.db, storage, payload)).toBe('skipped');
+		expect(await getMedia(handle.db, media.id)).toEqual(ready);
+		expect(await rowCounts()).toMatchObject({ variants: 6 });
+	});
+
+	it('finds nothing to do for a photo deleted while processing, and removes its upload', async () => {
+		const media = await createMediaFromUpload(handle.db, storage, upload());
+		await deleteMedia(handle.db, storage, media.id);
+		expect(incomingFiles()).toHaveLength(1);
+		expect(await runJobs()).toBe(1);
+		expect(incomingFiles()).toEqual([]);
+		expect(filesOnDisk()).toEqual([]);
+		expect(await rowCounts()).toMatchObject({ media: 0, variants: 0 });
 	});
 });
 
 describe('the library', () => {
 	async function addSmall(alt: string, at: string) {
 		const bytes = await solid(120, 90, '#996633').png().toBuffer();
-		return createMediaFromUpload(handle.db, storage, upload({ bytes, alt: { en: alt } }), { now: () => new Date(at) });
+		const media = await createMediaFromUpload(handle.db, storage, upload({ bytes, alt: { en: alt } }), { now: () => new Date(at) });
+		await runJobs();
+		return getMedia(handle.db, media.id);
 	}
 
-	it('lists photos newest first, one page at a time', async () => {
+	it('lists ready photos newest first, one page at a time', async () => {
 		await addSmall('first', '2026-01-01T00:00:00.000Z');
 		await addSmall('third', '2026-03-01T00:00:00.000Z');
 		await addSmall('second', '2026-02-01T00:00:00.000Z');
@@ -221,32 +394,57 @@ describe('the library', () => {
 		expect(await listMedia(handle.db, { page: 0, perPage: 1000 })).toMatchObject({ page: 1, perPage: 100 });
 	});
 
-	it('updates the alt text in every language, keeping English required', async () => {
+	it('leaves photos still processing out of the list pickers use, and shows them to the library', async () => {
+		const ready = await addSmall('ready', '2026-01-01T00:00:00.000Z');
+		const processing = await createMediaFromUpload(handle.db, storage, upload({ alt: { en: 'processing' } }));
+		expect((await listMedia(handle.db)).items.map((m) => m.id)).toEqual([ready.id]);
+		expect((await listMedia(handle.db, { status: 'processing' })).items.map((m) => m.id)).toEqual([processing.id]);
+		const all = await listMedia(handle.db, { status: 'all' });
+		expect(all.items.map((m) => [m.id, m.status])).toEqual([
+			[processing.id, 'processing'],
+			[ready.id, 'ready']
+		]);
+		expect(all.total).toBe(2);
+	});
+
+	it('edits the alt text and caption in every language, keeping English alt text required', async () => {
 		const media = await addSmall('old', '2026-01-01T00:00:00.000Z');
-		const updated = await updateAlt(handle.db, media.id, { en: 'A clay pot', es: 'Una vasija de barro' }, {
-			now: () => new Date('2026-05-05T05:05:05.000Z')
-		});
+		const updated = await editMediaText(
+			handle.db,
+			media.id,
+			{ alt: { en: 'A clay pot', es: 'Una vasija de barro' }, caption: { en: 'Made in Patan' }, actor: editor },
+			{ now: () => new Date('2026-05-05T05:05:05.000Z') }
+		);
 		expect(updated.alt).toEqual({ en: 'A clay pot', es: 'Una vasija de barro' });
+		expect(updated.caption).toEqual({ en: 'Made in Patan' });
 		expect(updated.updatedAt).toBe('2026-05-05T05:05:05.000Z');
 		expect(updated.createdAt).toBe('2026-01-01T00:00:00.000Z');
 
-		const error = await thrown(updateAlt(handle.db, media.id, { es: 'Solo español' }));
+		const error = await thrown(editMediaText(handle.db, media.id, { alt: { es: 'Solo español' } }));
 		expect((error as ValidationError).issues).toHaveProperty('alt.en');
 		expect((await getMedia(handle.db, media.id)).alt.en).toBe('A clay pot');
 
-		await expect(updateAlt(handle.db, media.id + 1000, { en: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+		// An empty caption removes it.
+		expect((await editMediaText(handle.db, media.id, { alt: { en: 'A clay pot' }, caption: { en: ' ' } })).caption).toBeNull();
+
+		await expect(editMediaText(handle.db, media.id + 1000, { alt: { en: 'x' } })).rejects.toBeInstanceOf(NotFoundError);
+		expect((await auditActions()).filter((a) => a.startsWith('media.updated'))).toEqual([
+			`media.updated media:${media.id} staff-1`,
+			`media.updated media:${media.id} null`
+		]);
 	});
 
 	it('deletes a photo with its variants and files, and never gives its id out again', async () => {
 		const kept = await addSmall('kept', '2026-01-01T00:00:00.000Z');
 		const removed = await addSmall('removed', '2026-01-02T00:00:00.000Z');
-		await deleteMedia(handle.db, storage, removed.id);
+		await deleteMedia(handle.db, storage, removed.id, { actor: editor });
 
 		await expect(getMedia(handle.db, removed.id)).rejects.toBeInstanceOf(NotFoundError);
-		expect(await rowCounts()).toEqual({ media: 1, variants: 3 });
+		expect(await rowCounts()).toMatchObject({ media: 1, variants: 3 });
 		expect(existsSync(join(storage.root, String(removed.id)))).toBe(false);
 		expect(existsSync(join(storage.root, String(kept.id), '120.jpg'))).toBe(true);
 		await expect(deleteMedia(handle.db, storage, removed.id)).rejects.toBeInstanceOf(NotFoundError);
+		expect((await auditActions()).filter((a) => a.startsWith('media.deleted'))).toEqual([`media.deleted media:${removed.id} staff-1`]);
 
 		// Variant URLs are cached as immutable, so a new photo must not reuse the id.
 		const next = await addSmall('next', '2026-01-03T00:00:00.000Z');

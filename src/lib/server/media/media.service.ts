@@ -1,17 +1,24 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { isLocale, locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
-import type { Database, MediaRow, MediaVariantRow } from '$lib/server/db/schema';
+import type { Database, MediaRow, MediaStatus, MediaVariantRow } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { recordAudit, type AuditEntry } from '$lib/server/people/audit';
+import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
+import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import {
 	inspectUpload,
 	mediaLimits,
 	processImage,
 	UploadRejectedError,
+	type InspectionResult,
 	type MediaLimits,
+	type ProcessedImage,
+	type UploadProblem,
 	type VariantFormat
 } from './image-processing';
-import { variantFileName, type MediaStorage, type StagedFiles } from './media-storage';
+import { isIncomingKey, variantFileName, type MediaStorage } from './media-storage';
 import {
 	countMedia,
 	deleteMediaRows,
@@ -20,6 +27,8 @@ import {
 	insertMedia,
 	insertVariants,
 	listMediaRows,
+	markMediaFailed,
+	markMediaReady,
 	updateMediaText
 } from './media.queries';
 
@@ -36,12 +45,17 @@ export interface MediaRecord {
 	id: number;
 	originalName: string;
 	mimeType: string;
+	/** Upright size: of the upload while processing, of the largest variant once ready. */
 	width: number;
 	height: number;
 	bytes: number;
 	alt: Localized;
 	caption: Localized | null;
 	color: string | null;
+	/** Only 'ready' photos have variants and may be shown on pages. */
+	status: MediaStatus;
+	/** Why processing failed, for staff; null unless failed. */
+	error: string | null;
 	createdBy: string | null;
 	createdAt: string;
 	updatedAt: string;
@@ -52,12 +66,16 @@ export interface MediaRecord {
 /** A text per language as a form sends it: any language may be missing or empty. */
 export type LocalizedInput = Partial<Record<Locale, string>>;
 
+/** The staff member making a change, for the photo's record and the audit log. */
+export type MediaActor = NonNullable<AuditEntry['actor']>;
+
 export interface CreateMediaCommand {
 	bytes: Uint8Array;
 	originalName: string;
 	alt: LocalizedInput;
 	caption?: LocalizedInput | null;
-	createdBy?: string | null;
+	/** Who uploaded; null for the system (tests, imports). */
+	actor?: MediaActor | null;
 }
 
 export interface MediaServiceOptions {
@@ -68,10 +86,23 @@ export interface MediaServiceOptions {
 export const altTextMaxLength = 500;
 export const captionMaxLength = 2000;
 
+/** The job that turns an upload into variants; its idempotency key is `media.process:<media id>`. */
+export const mediaProcessJobKind = 'media.process';
+/** Decode errors fail at once; these attempts are for passing trouble (disk full, database away). */
+export const mediaProcessMaxAttempts = 3;
+
+const processPayloadSchema = z.object({
+	mediaId: z.number().int().positive(),
+	incoming: z.string().refine(isIncomingKey, 'not an incoming upload key')
+});
+export type MediaProcessPayload = z.infer<typeof processPayloadSchema>;
+
 /**
- * Adds an uploaded photo to the library: checks the alt text and the file,
- * makes the variants, writes their files, then records photo and variants in one
- * transaction. When anything fails, no row and no file is left behind.
+ * Adds an uploaded photo to the library, quickly: checks the alt text and the
+ * file (size, type from the content, pixel count, a small decode), keeps the file
+ * until it is processed, then records the photo as 'processing' and its
+ * `media.process` job in one transaction. The slow part, the variants, is the
+ * job's (`mediaJobHandlers`). When anything fails, no row and no file is left.
  * Throws ValidationError (UploadRejectedError when the file is the problem).
  */
 export async function createMediaFromUpload(
@@ -85,48 +116,41 @@ export async function createMediaFromUpload(
 		...localizedTextIssues('alt', command.alt, { required: true, maxLength: altTextMaxLength }),
 		...localizedTextIssues('caption', command.caption ?? {}, { required: false, maxLength: captionMaxLength })
 	};
-	if (Object.keys(issues).length > 0) {
-		// Say everything that is wrong at once, without spending seconds on variants.
-		const inspection = await inspectUpload(command.bytes, limits);
-		if (!inspection.ok) throw new UploadRejectedError(inspection.code, limits, issues);
-		throw new ValidationError(issues);
-	}
+	// Checked even when the alt text is missing, so that every problem is named at once.
+	const inspection: InspectionResult =
+		command.bytes.length === 0 ? { ok: false, code: 'missing' } : await inspectUpload(command.bytes, limits);
+	if (!inspection.ok) throw new UploadRejectedError(inspection.code, limits, issues);
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	const { upload } = inspection;
 
-	const processed = await processImage(command.bytes, limits);
-	const staged = await storage.stage(
-		processed.variants.map((variant) => ({ name: variantFileName(variant.format, variant.width), bytes: variant.bytes }))
-	);
+	const incoming = await storage.keepIncoming(command.bytes);
 	const now = (options.now ?? (() => new Date()))().toISOString();
-	let publishedId: number | undefined;
-
+	const originalName = cleanFileName(command.originalName);
 	const record = async (trx: Kysely<Database>) => {
 		const id = await insertMedia(trx, {
-			original_name: cleanFileName(command.originalName),
-			mime_type: processed.upload.mimeType,
-			width: processed.width,
-			height: processed.height,
+			original_name: originalName,
+			mime_type: upload.mimeType,
+			width: upload.width,
+			height: upload.height,
 			bytes: command.bytes.length,
 			alt: stringifyLocalized(cleanLocalized(command.alt)),
 			caption: command.caption && hasText(command.caption) ? stringifyLocalized(cleanLocalized(command.caption)) : null,
-			color: processed.color,
-			created_by: command.createdBy ?? null,
+			color: null,
+			status: 'processing',
+			error: null,
+			created_by: command.actor?.id ?? null,
 			created_at: now,
 			updated_at: now
 		});
-		// Files move into place before the rows that point at them commit. Marked
-		// first: a publish that fails halfway may still have moved some files.
-		publishedId = id;
-		await storage.publish(staged, id);
-		await insertVariants(
+		const payload: MediaProcessPayload = { mediaId: id, incoming };
+		await enqueueJob(trx, mediaProcessJobKind, payload, {
+			idempotencyKey: `${mediaProcessJobKind}:${id}`,
+			maxAttempts: mediaProcessMaxAttempts
+		});
+		await recordAudit(
 			trx,
-			processed.variants.map((variant) => ({
-				media_id: id,
-				format: variant.format,
-				width: variant.width,
-				height: variant.height,
-				bytes: variant.bytes.length,
-				path: storage.storedPath(id, variantFileName(variant.format, variant.width))
-			}))
+			{ action: 'media.uploaded', actor: command.actor ?? null, subject: `media:${id}`, detail: { name: originalName, bytes: command.bytes.length } },
+			now
 		);
 		return id;
 	};
@@ -135,16 +159,163 @@ export async function createMediaFromUpload(
 	try {
 		id = db.isTransaction ? await record(db) : await db.transaction().execute(record);
 	} catch (error) {
-		await removeQuietly(storage, staged, publishedId);
+		// The original error matters more than a failed clean-up.
+		await storage.removeIncoming(incoming).catch(() => undefined);
 		throw error;
 	}
 	return getMedia(db, id);
 }
 
-async function removeQuietly(storage: MediaStorage, staged: StagedFiles, publishedId: number | undefined) {
-	// The original error matters more than a failed clean-up.
-	await storage.discard(staged).catch(() => undefined);
-	if (publishedId !== undefined) await storage.remove(publishedId).catch(() => undefined);
+export interface MediaJobOptions {
+	limits?: MediaLimits;
+}
+
+/** For the job worker: `{ 'media.process': … }`, wired in app.ts with the app's media storage. */
+export function mediaJobHandlers(storage: MediaStorage, options: MediaJobOptions = {}): Record<string, JobHandler> {
+	return {
+		[mediaProcessJobKind]: async (db, job) => {
+			const payload = processPayloadSchema.parse(jobPayload(job));
+			await processUploadedMedia(db, storage, payload, {
+				limits: options.limits,
+				lastAttempt: job.attempts >= job.max_attempts
+			});
+		}
+	};
+}
+
+export type ProcessOutcome = 'ready' | 'failed' | 'skipped';
+
+/**
+ * The `media.process` job: makes the variants of an upload, stores their files,
+ * records them and sets the photo 'ready', then removes the kept upload. A file
+ * that cannot be decoded fails for good at once; other errors are thrown to be
+ * retried, and on the last attempt the photo is set 'failed' too. The kept upload
+ * holds the photo's location metadata, so it goes in every outcome but a retry.
+ * Safe to run twice: a photo no longer processing (done, failed, deleted) is left alone.
+ */
+export async function processUploadedMedia(
+	db: Kysely<Database>,
+	storage: MediaStorage,
+	payload: MediaProcessPayload,
+	options: { limits?: MediaLimits; lastAttempt?: boolean } = {}
+): Promise<ProcessOutcome> {
+	const { mediaId, incoming } = payload;
+	const row = await findMediaRow(db, mediaId);
+	if (row?.status !== 'processing') {
+		await storage.removeIncoming(incoming);
+		return 'skipped';
+	}
+
+	const giveUp = async (message: string) => {
+		await markMediaFailed(db, mediaId, message);
+		await storage.removeIncoming(incoming);
+	};
+
+	let processed: ProcessedImage;
+	try {
+		processed = await processImage(await storage.readIncoming(incoming), options.limits ?? mediaLimits);
+	} catch (error) {
+		if (isMissingFile(error)) {
+			await giveUp('The uploaded file was lost before it could be processed. Upload the photo again.');
+			return 'failed';
+		}
+		if (error instanceof UploadRejectedError) {
+			await giveUp(failureMessage(error.code));
+			return 'failed';
+		}
+		if (options.lastAttempt) await giveUp(lastAttemptMessage(error));
+		throw error;
+	}
+
+	try {
+		const stored = await storeVariants(db, storage, mediaId, processed);
+		if (!stored) {
+			await storage.removeIncoming(incoming);
+			return 'skipped';
+		}
+	} catch (error) {
+		if (options.lastAttempt) await giveUp(lastAttemptMessage(error));
+		throw error;
+	}
+	await storage.removeIncoming(incoming);
+	return 'ready';
+}
+
+/**
+ * Writes the variant files and, in one transaction, sets the photo ready and
+ * records its variants. False (and nothing kept) when the photo stopped
+ * processing meanwhile, e.g. staff deleted it.
+ */
+async function storeVariants(
+	db: Kysely<Database>,
+	storage: MediaStorage,
+	mediaId: number,
+	processed: ProcessedImage
+): Promise<boolean> {
+	const staged = await storage.stage(
+		processed.variants.map((variant) => ({ name: variantFileName(variant.format, variant.width), bytes: variant.bytes }))
+	);
+	let published = false;
+	const record = async (trx: Kysely<Database>) => {
+		// First, so that a concurrent delete either waits for this transaction or has already won.
+		const ready = await markMediaReady(trx, mediaId, {
+			width: processed.width,
+			height: processed.height,
+			color: processed.color
+		});
+		if (!ready) return false;
+		// Files move into place before the rows that point at them commit. Marked
+		// first: a publish that fails halfway may still have moved some files.
+		published = true;
+		await storage.publish(staged, mediaId);
+		await insertVariants(
+			trx,
+			processed.variants.map((variant) => ({
+				media_id: mediaId,
+				format: variant.format,
+				width: variant.width,
+				height: variant.height,
+				bytes: variant.bytes.length,
+				path: storage.storedPath(mediaId, variantFileName(variant.format, variant.width))
+			}))
+		);
+		return true;
+	};
+	try {
+		const stored = db.isTransaction ? await record(db) : await db.transaction().execute(record);
+		if (!stored) await storage.discard(staged);
+		return stored;
+	} catch (error) {
+		await storage.discard(staged).catch(() => undefined);
+		if (published) await storage.remove(mediaId).catch(() => undefined);
+		throw error;
+	}
+}
+
+/** Short, for the library list: what went wrong with the file, and what to do. */
+function failureMessage(code: UploadProblem): string {
+	switch (code) {
+		case 'corrupt':
+			return 'The file is damaged or incomplete and cannot be read as a photo. Upload it again, or export it again from the phone or camera.';
+		case 'heic_not_supported':
+			return 'HEIC photos cannot be read here. Upload it as JPEG.';
+		case 'too_many_pixels':
+			return 'The photo has too many pixels. Upload a smaller version.';
+		case 'too_large':
+			return 'The file is too large. Upload a smaller version.';
+		case 'missing':
+		case 'unsupported_type':
+			return 'The file is not a photo in a format we accept (JPEG, PNG, WebP or AVIF).';
+	}
+}
+
+function lastAttemptMessage(error: unknown): string {
+	const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'unknown error';
+	return `The photo could not be processed after ${mediaProcessMaxAttempts} tries (${reason}). Upload it again.`;
+}
+
+function isMissingFile(error: unknown): boolean {
+	return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
 export async function getMedia(db: Kysely<Database>, id: number): Promise<MediaRecord> {
@@ -161,16 +332,20 @@ export interface MediaPage {
 	pageCount: number;
 }
 
-/** The library, newest first, one page at a time (pages count from 1). */
+/**
+ * The library, newest first, one page at a time (pages count from 1). Only ready
+ * photos unless asked otherwise: pickers must offer nothing a page cannot show.
+ */
 export async function listMedia(
 	db: Kysely<Database>,
-	options: { page?: number; perPage?: number } = {}
+	options: { page?: number; perPage?: number; status?: MediaStatus | 'all' } = {}
 ): Promise<MediaPage> {
 	const perPage = clampInteger(options.perPage ?? 24, 1, 100);
 	const page = clampInteger(options.page ?? 1, 1, Number.MAX_SAFE_INTEGER);
+	const status = options.status === 'all' ? undefined : (options.status ?? 'ready');
 	const [rows, total] = await Promise.all([
-		listMediaRows(db, { limit: perPage, offset: (page - 1) * perPage }),
-		countMedia(db)
+		listMediaRows(db, { limit: perPage, offset: (page - 1) * perPage, status }),
+		countMedia(db, { status })
 	]);
 	const variants = await findVariants(
 		db,
@@ -185,31 +360,62 @@ export async function listMedia(
 	};
 }
 
-/** Replaces the alt text in every language; English stays required. */
-export async function updateAlt(
+export interface EditMediaTextCommand {
+	alt: LocalizedInput;
+	caption?: LocalizedInput | null;
+	actor?: MediaActor | null;
+}
+
+/** Replaces the alt text and the caption in every language; English alt text stays required. */
+export async function editMediaText(
 	db: Kysely<Database>,
 	id: number,
-	alt: LocalizedInput,
+	command: EditMediaTextCommand,
 	options: Pick<MediaServiceOptions, 'now'> = {}
 ): Promise<MediaRecord> {
-	const issues = localizedTextIssues('alt', alt, { required: true, maxLength: altTextMaxLength });
+	const issues = {
+		...localizedTextIssues('alt', command.alt, { required: true, maxLength: altTextMaxLength }),
+		...localizedTextIssues('caption', command.caption ?? {}, { required: false, maxLength: captionMaxLength })
+	};
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	const updated = await updateMediaText(db, id, {
-		alt: stringifyLocalized(cleanLocalized(alt)),
-		updated_at: (options.now ?? (() => new Date()))().toISOString()
-	});
-	if (!updated) throw new NotFoundError(`media ${id}`);
+	const now = (options.now ?? (() => new Date()))().toISOString();
+	const update = async (trx: Kysely<Database>) => {
+		const updated = await updateMediaText(trx, id, {
+			alt: stringifyLocalized(cleanLocalized(command.alt)),
+			caption: command.caption && hasText(command.caption) ? stringifyLocalized(cleanLocalized(command.caption)) : null,
+			updated_at: now
+		});
+		if (!updated) throw new NotFoundError(`media ${id}`);
+		await recordAudit(trx, { action: 'media.updated', actor: command.actor ?? null, subject: `media:${id}` }, now);
+	};
+	await (db.isTransaction ? update(db) : db.transaction().execute(update));
 	return getMedia(db, id);
 }
 
 /**
  * Removes a photo: its rows, then its files once the rows are gone, so no page
- * ever points at a missing file. Call it outside any other transaction.
+ * ever points at a missing file. Call it outside any other transaction. A photo
+ * still processing may be deleted: its job then finds nothing to do and removes
+ * the kept upload.
  */
-export async function deleteMedia(db: Kysely<Database>, storage: MediaStorage, id: number): Promise<void> {
-	const deleted = db.isTransaction
-		? await deleteMediaRows(db, id)
-		: await db.transaction().execute((trx) => deleteMediaRows(trx, id));
+export async function deleteMedia(
+	db: Kysely<Database>,
+	storage: MediaStorage,
+	id: number,
+	options: { actor?: MediaActor | null } = {}
+): Promise<void> {
+	const remove = async (trx: Kysely<Database>) => {
+		const row = await findMediaRow(trx, id);
+		if (!row || !(await deleteMediaRows(trx, id))) return false;
+		await recordAudit(trx, {
+			action: 'media.deleted',
+			actor: options.actor ?? null,
+			subject: `media:${id}`,
+			detail: { name: row.original_name }
+		});
+		return true;
+	};
+	const deleted = db.isTransaction ? await remove(db) : await db.transaction().execute(remove);
 	if (!deleted) throw new NotFoundError(`media ${id}`);
 	await storage.remove(id);
 }
@@ -225,6 +431,8 @@ function toRecord(row: MediaRow, variants: MediaVariantRow[]): MediaRecord {
 		alt: parseLocalized(row.alt),
 		caption: row.caption === null ? null : parseLocalized(row.caption),
 		color: row.color,
+		status: row.status,
+		error: row.error,
 		createdBy: row.created_by,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,

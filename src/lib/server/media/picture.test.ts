@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import Picture from '$lib/components/Picture.svelte';
-import { picture, variantUrl, wantsSaveData, type PictureMedia } from './picture';
+import { picture as pictureOrNothing, variantUrl, wantsSaveData, type PictureData, type PictureMedia } from './picture';
 
 const widths = [
 	[320, 240],
@@ -13,12 +13,26 @@ const widths = [
 
 const media: PictureMedia = {
 	id: 42,
+	status: 'ready',
 	alt: { en: 'Children painting a mural', ne: 'भित्ते चित्र बनाउँदै बालबालिका' },
 	color: '#a85808',
 	variants: (['jpeg', 'webp', 'avif'] as const).flatMap((format) => widths.map(([width, height]) => ({ format, width, height })))
 };
 
+/** picture() of a ready photo, which always gives something. */
+function picture(...args: Parameters<typeof pictureOrNothing>): PictureData {
+	const result = pictureOrNothing(...args);
+	if (!result) throw new Error('expected a picture');
+	return result;
+}
+
 describe('picture()', () => {
+	it('gives nothing for a photo still processing or failed, so no page points at files that do not exist', () => {
+		expect(pictureOrNothing({ ...media, status: 'processing', variants: [] }, 'en')).toBeUndefined();
+		expect(pictureOrNothing({ ...media, status: 'failed' }, 'en')).toBeUndefined();
+		expect(render(Picture, { props: { image: undefined } }).body).not.toContain('<img');
+	});
+
 	it('gives AVIF and WebP sources and a JPEG fallback, each with every width', () => {
 		const result = picture(media, 'en', { sizes: '(min-width: 60rem) 50vw, 100vw' });
 		expect(result.sources).toEqual([
@@ -74,6 +88,7 @@ describe('picture()', () => {
 	it('works for a photo narrower than the standard widths', () => {
 		const small: PictureMedia = {
 			id: 7,
+			status: 'ready',
 			alt: { en: 'Small' },
 			variants: (['avif', 'webp', 'jpeg'] as const).map((format) => ({ format, width: 200, height: 150 }))
 		};

@@ -1,5 +1,6 @@
 import { langIfOther, type Locale, type Localized } from '$lib/i18n/locales';
 import { pick } from '$lib/server/content/localized-text';
+import type { MediaStatus } from '$lib/server/db/schema';
 import type { VariantFormat } from './image-processing';
 import { variantExtensions } from './media-storage';
 
@@ -7,10 +8,13 @@ import { variantExtensions } from './media-storage';
  * What a page needs to show a photo with <picture>: AVIF and WebP sources for the
  * browsers that take them, JPEG for every other, each as a srcset the browser
  * picks from by the width it will draw. Pure: no database, no files.
+ * Only a photo whose processing is done ('ready') is shown: one still processing
+ * or failed has no files yet, so it gives nothing and the page shows no image.
  */
 
 export interface PictureMedia {
 	id: number;
+	status: MediaStatus;
 	alt: Localized;
 	color?: string | null;
 	variants: ReadonlyArray<{ format: VariantFormat; width: number; height: number }>;
@@ -63,7 +67,9 @@ export function wantsSaveData(headerValue: string | null | undefined): boolean {
 /** The fallback `src` for browsers without srcset: a middle width, never the largest file. */
 const fallbackWidth = 960;
 
-export function picture(media: PictureMedia, locale: Locale, options: PictureOptions = {}): PictureData {
+/** The <picture> of a ready photo; undefined for one still processing or failed. */
+export function picture(media: PictureMedia, locale: Locale, options: PictureOptions = {}): PictureData | undefined {
+	if (media.status !== 'ready') return undefined;
 	const sizes = options.sizes ?? '100vw';
 	const byFormat = (format: VariantFormat) => {
 		const all = media.variants.filter((variant) => variant.format === format).sort((a, b) => a.width - b.width);

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { addAutoId } from '../migration-helpers';
 
 // The media library: uploaded photos (alt text and caption per language) and the
-// files made from each, one row per format and width.
+// files made from each, one row per format and width. A photo is recorded as
+// 'processing' when uploaded; a job makes its variants and sets it 'ready', or
+// 'failed' with a short error for staff. Only 'ready' photos appear on pages.
 export async function up(db: Kysely<any>): Promise<void> {
 	await addAutoId(db, db.schema.createTable('media'))
 		.addColumn('original_name', 'text', (c) => c.notNull())
@@ -13,6 +15,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('alt', 'text', (c) => c.notNull())
 		.addColumn('caption', 'text')
 		.addColumn('color', 'text')
+		.addColumn('status', 'text', (c) =>
+			c.notNull().defaultTo('processing').check(sql`status in ('processing', 'ready', 'failed')`)
+		)
+		.addColumn('error', 'text')
 		.addColumn('created_by', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())

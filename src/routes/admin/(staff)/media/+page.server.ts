@@ -1,0 +1,74 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { ValidationError } from '$lib/server/errors';
+import { acceptedMimeTypes } from '$lib/server/media/image-processing';
+import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
+import { requirePermission } from '$lib/server/people/guard';
+import {
+	actorOf,
+	isBodyTooLarge,
+	localizedFrom,
+	mediaTextFromForm,
+	thumbnailOf,
+	uploadRules,
+	type MediaTextValues
+} from './media-route';
+
+const perPage = 24;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'media.manage');
+	const list = await listMedia(app().db, { page: Number(url.searchParams.get('page')) || 1, perPage, status: 'all' });
+	return {
+		page: list.page,
+		pageCount: list.pageCount,
+		total: list.total,
+		items: list.items.map((media) => ({
+			id: media.id,
+			name: media.originalName,
+			alt: media.alt.en,
+			status: media.status,
+			error: media.error,
+			bytes: media.bytes,
+			createdAt: media.createdAt,
+			thumbnail: thumbnailOf(media)
+		})),
+		accept: acceptedMimeTypes.join(','),
+		rules: uploadRules(),
+		uploaded: Number(url.searchParams.get('uploaded')) || null,
+		deleted: url.searchParams.has('deleted')
+	};
+};
+
+export const actions: Actions = {
+	upload: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, 'media.manage');
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch (e) {
+			// Over the server's body limit, nothing of the form can be read, the typed text neither.
+			if (isBodyTooLarge(e)) return fail(413, { issues: { file: uploadRules().tooLarge }, values: null, textLost: true });
+			throw e;
+		}
+		const values: MediaTextValues = mediaTextFromForm(form);
+		const file = form.get('file');
+		let id: number;
+		try {
+			const media = await createMediaFromUpload(app().db, app().mediaStorage, {
+				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
+				originalName: file instanceof File ? file.name : '',
+				alt: localizedFrom(values, 'alt'),
+				caption: localizedFrom(values, 'caption'),
+				actor: actorOf(staff)
+			});
+			id = media.id;
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values, textLost: false });
+			throw e;
+		}
+		// After a post, a page of its own: reloading it does not upload the photo again.
+		redirect(303, `/admin/media?uploaded=${id}`);
+	}
+};

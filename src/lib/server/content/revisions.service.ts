@@ -262,7 +262,7 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
 	return db.transaction().execute(async (trx) => {
 		if (!isNewItemKey(key) && !(await readLiveItem(trx, type, key))) throw new NotFoundError(`${type} ${key}`);
 		const latest = await latestRevision(trx, type, key);
-		if (false) {
+		if ((latest?.id ?? null) !== input.baseRevisionId) {
 			if (latest) throw new ContentConflictError(latest);
 			// The base named a revision that is not there (a stale form after a database reset).
 			throw new NotFoundError(`revision ${input.baseRevisionId}`);
@@ -353,7 +353,7 @@ async function publishIn(
 		.set({ status: 'published', published_at: now, publish_at: null })
 		.where('id', '=', revisionId);
 	claim = options.requireScheduledAt
-		? claim.where('status', 'in', ['draft', 'scheduled'])
+		? claim.where('status', '=', 'scheduled').where('publish_at', '=', options.requireScheduledAt)
 		: claim.where('status', 'in', ['draft', 'scheduled']);
 	const claimed = await claim.executeTakeFirst();
 	if (claimed.numUpdatedRows === 0n) {
@@ -379,6 +379,8 @@ async function publishIn(
 		.where('id', '<', revisionId)
 		.where('status', 'in', ['draft', 'scheduled', 'published'])
 		.execute();
+	await bumpSiteVersion(trx);
+
 	const changes = changedFields(type, before, data);
 	await recordAudit(
 		trx,

@@ -19,8 +19,8 @@ export function isAllowedHref(href: string): boolean {
 const emptiable = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'a']);
 
 const options: sanitizeHtml.IOptions = {
-	allowedTags: [...richTextTags, 'img'],
-	allowedAttributes: { a: ['href', 'rel'], img: ['src', 'onerror'] },
+	allowedTags: [...richTextTags],
+	allowedAttributes: { a: ['href', 'rel'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	allowedSchemesAppliedToAttributes: ['href'],
 	allowProtocolRelative: false,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isContentItemType, type ContentItemType } from '$lib/server/content/content-items';
 import type { Actor } from '$lib/server/content/revisions.service';
-import { NotFoundError } from '$lib/server/errors';
+import { orNotFound as orNotFoundAs } from '$lib/server/route-errors';
 
 /*
  * Small pieces the site-content admin routes share. The domain lives in
@@ -20,13 +20,8 @@ export function itemTypeOf(value: string): ContentItemType {
 }
 
 /** Runs a domain call, answering 404 when it finds nothing. */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-	try {
-		return await work;
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, 'This content does not exist (any more).');
-		throw e;
-	}
+export function orNotFound<T>(work: Promise<T>): Promise<T> {
+	return orNotFoundAs(work, 'This content does not exist (any more).');
 }
 
 /** A positive whole number from a form or the query, or undefined. */

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { ForbiddenError, ValidationError } from '$lib/server/errors';
+import { orNotFound } from '$lib/server/route-errors';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
 import { staffMail } from '$lib/server/people/staff-mail';
@@ -30,14 +31,14 @@ export const actions: Actions = {
 	reinvite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const { db, config } = app();
-		const link = await reinvite(db, { mail: staffMail(db), origin: config.origin }, text(await request.formData(), 'id'), staff);
+		const link = await orNotFound(reinvite(db, { mail: staffMail(db), origin: config.origin }, text(await request.formData(), 'id'), staff), 'There is no such person.');
 		return { action: 'reinvite', link };
 	},
 	role: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		try {
-			await setRole(app().db, staff, text(form, 'id'), text(form, 'role'));
+			await orNotFound(setRole(app().db, staff, text(form, 'id'), text(form, 'role')), 'There is no such person.');
 			return { action: 'role', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		try {
-			await setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true');
+			await orNotFound(setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true'), 'There is no such person.');
 			return { action: 'disable', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/http';
+import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+
+/*
+ * Every admin page and action against every role: allowed, or refused (403 for
+ * a signed-in person without the right, a redirect to the sign-in page for
+ * nobody). The table is the specification; a second test fails when a route or
+ * action exists that the table does not list, so nothing new goes unchecked.
+ */
+
+type Role = 'admin' | 'editor' | 'reviewer';
+const all: Role[] = ['admin', 'editor', 'reviewer'];
+const staffEditors: Role[] = ['admin', 'editor'];
+const adminOnly: Role[] = ['admin'];
+
+interface Check {
+	/** The route's folder under src/routes, as SvelteKit names it. */
+	route: string;
+	method: 'GET' | 'POST';
+	/** The action's name for POST ('default' for a page's only action). */
+	action?: string;
+	path: string;
+	allowed: Role[];
+}
+
+const missing = 999_999;
+
+const checks: Check[] = [
+	{ route: '/admin/(staff)', method: 'GET', path: '/admin', allowed: all },
+	{ route: '/admin/(staff)/account', method: 'GET', path: '/admin/account', allowed: all },
+	...['changePassword', 'startTwoFactor', 'confirmTwoFactor', 'disableTwoFactor', 'regenerateCodes'].map(
+		(action): Check => ({ route: '/admin/(staff)/account', method: 'POST', action, path: `/admin/account?/${action}`, allowed: all })
+	),
+	{ route: '/admin/(staff)/audit', method: 'GET', path: '/admin/audit', allowed: adminOnly },
+	{ route: '/admin/(staff)/content', method: 'GET', path: '/admin/content', allowed: staffEditors },
+	{ route: '/admin/(staff)/content', method: 'POST', action: 'move', path: '/admin/content?/move', allowed: staffEditors },
+	{ route: '/admin/(staff)/content', method: 'POST', action: 'delete', path: '/admin/content?/delete', allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: '/admin/content/page/about', allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: '/admin/content/organization/1', allowed: adminOnly },
+	...['save', 'preview', 'publish', 'schedule', 'unschedule', 'restore'].flatMap((action): Check[] => [
+		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/page/about?/${action}`, allowed: staffEditors },
+		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/organization/1?/${action}`, allowed: adminOnly }
+	]),
+	{ route: '/admin/(staff)/content/[type]/[key]/compare', method: 'GET', path: '/admin/content/page/about/compare', allowed: staffEditors },
+	{ route: '/admin/(staff)/content/preview/[revisionId]', method: 'GET', path: `/admin/content/preview/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
+	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
+	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },
+	{ route: '/admin/(staff)/media', method: 'POST', action: 'upload', path: '/admin/media?/upload', allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id]', method: 'GET', path: `/admin/media/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id]', method: 'POST', action: 'save', path: `/admin/media/${missing}?/save`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id]/delete', method: 'GET', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id]/delete', method: 'POST', action: 'default', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
+	{ route: '/admin/(staff)/outbox', method: 'GET', path: '/admin/outbox', allowed: adminOnly },
+	{ route: '/admin/(staff)/outbox/[id]', method: 'GET', path: '/admin/outbox/1', allowed: adminOnly },
+	{ route: '/admin/(staff)/outbox/[id]/raw', method: 'GET', path: '/admin/outbox/1/raw', allowed: adminOnly },
+	{ route: '/admin/(staff)/staff', method: 'GET', path: '/admin/staff', allowed: adminOnly },
+	...['invite', 'reinvite', 'role', 'disable'].map(
+		(action): Check => ({ route: '/admin/(staff)/staff', method: 'POST', action, path: `/admin/staff?/${action}`, allowed: adminOnly })
+	)
+];
+
+/** Sign-out and the pages reached before signing in are not behind a role; they are tested elsewhere. */
+const outsideTheMatrix = new Set(['/admin/(staff)/logout']);
+
+const routesDir = join(import.meta.dirname, '..', '..', 'src', 'routes');
+
+function discoverStaffRoutes(): { route: string; get: boolean; actions: string[] }[] {
+	const found: { route: string; get: boolean; actions: string[] }[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir)) {
+			const path = join(dir, entry);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (entry === '+page.server.ts' || entry === '+server.ts') {
+				const source = readFileSync(path, 'utf8');
+				const route = '/' + relative(routesDir, dir).split('\\').join('/');
+				const actionsBlock = source.split('export const actions')[1] ?? '';
+				const actions = [...actionsBlock.matchAll(/^\t([A-Za-z]+): /gm)].map((m) => m[1]!);
+				found.push({ route, get: entry === '+server.ts' ? /export const GET/.test(source) : /export const load/.test(source), actions });
+			}
+		}
+	};
+	walk(join(routesDir, 'admin', '(staff)'));
+	return found;
+}
+
+describe('admin authorization matrix', () => {
+	let test: TestServer;
+	const password = 'every lane an open gallery';
+	const emails: Record<Role, string> = { admin: 'a@example.org', editor: 'e@example.org', reviewer: 'r@example.org' };
+	const clients = {} as Record<Role | 'anonymous', AdminClient>;
+
+	beforeAll(async () => {
+		test = await startTestServer();
+		const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
+		clients.anonymous = new AdminClient(test.origin);
+		for (const role of all) {
+			const { link } = await createUserWithCli(env, { email: emails[role], role });
+			const client = new AdminClient(test.origin);
+			expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
+			expect((await client.signIn(emails[role], password)).status).toBe(303);
+			if (role === 'admin') await client.enableTwoFactor(password);
+			clients[role] = client;
+		}
+	}, 120_000);
+	afterAll(() => test?.stop());
+
+	it('lists every route and action of the staff admin', () => {
+		const listed = new Set(checks.map((c) => `${c.method} ${c.route}${c.action ? ` ${c.action}` : ''}`));
+		const unlisted: string[] = [];
+		for (const route of discoverStaffRoutes()) {
+			if (outsideTheMatrix.has(route.route)) continue;
+			if (route.get && !listed.has(`GET ${route.route}`)) unlisted.push(`GET ${route.route}`);
+			for (const action of route.actions) if (!listed.has(`POST ${route.route} ${action}`)) unlisted.push(`POST ${route.route} ${action}`);
+		}
+		expect(unlisted).toEqual([]);
+	});
+
+	describe.each(checks)('$method $path', (check) => {
+		const send = (client: AdminClient) => (check.method === 'GET' ? client.get(check.path) : client.post(check.path, {}));
+
+		it('sends someone not signed in to the sign-in page', async () => {
+			const response = await send(clients.anonymous);
+			expect(response.status).toBe(303);
+			expect(response.headers.get('location')).toMatch(/^\/admin\/login\?next=/);
+		});
+
+		it.each(all)('as %s', async (role) => {
+			const response = await send(clients[role]);
+			const body = await response.text();
+			if (check.allowed.includes(role)) {
+				expect(response.status, body.slice(0, 300)).not.toBe(403);
+				expect(response.status).toBeLessThan(500);
+				expect(response.headers.get('location') ?? '').not.toMatch(/^\/admin\/login/);
+			} else {
+				expect(response.status).toBe(403);
+				// Nothing of what the page would show: no one's address, no admin data.
+				for (const email of Object.values(emails)) if (email !== emails[role]) expect(body).not.toContain(email);
+			}
+		});
+	});
+});

@@ -2,5 +2,16 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getHomePage } from '$lib/server/content/content.service';
+import { pagePicture } from '$lib/server/media/page-picture';
+import { wantsSaveData } from '$lib/server/media/picture';
 
-export const load: PageServerLoad = async () => getHomePage(app().db, getLocale());
+export const load: PageServerLoad = async ({ request }) => {
+	const locale = getLocale();
+	const home = await getHomePage(app().db, locale);
+	const image = await pagePicture(app().db, home.page.imageId, locale, {
+		sizes: '(min-width: 72rem) 68rem, 100vw',
+		lazy: false,
+		saveData: wantsSaveData(request.headers.get('save-data'))
+	});
+	return { ...home, image };
+};

@@ -30,6 +30,7 @@ export interface TextPage {
 	title: Text;
 	summary: Text;
 	body: Text;
+	imageId: number | null;
 	updatedAt: string;
 }
 
@@ -68,6 +69,7 @@ export async function getTextPage(db: Kysely<Database>, key: PageKey, locale: Lo
 		title: pickJson(row.title, locale),
 		summary: pickJson(row.summary, locale),
 		body: pickJson(row.body, locale),
+		imageId: row.image_id ?? null,
 		updatedAt: row.updated_at
 	};
 }

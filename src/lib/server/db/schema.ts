@@ -41,6 +41,8 @@ export interface PageTable {
 	title: Json;
 	summary: Json;
 	body: Json;
+	/** A photo from the media library, shown at the top of the page. */
+	image_id: number | null;
 	updated_at: Timestamp;
 }
 

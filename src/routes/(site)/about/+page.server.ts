@@ -2,5 +2,10 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getAboutPage } from '$lib/server/content/content.service';
+import { loadTextPageWithPhoto } from '$lib/server/content/page-load';
 
-export const load: PageServerLoad = async () => getAboutPage(app().db, getLocale());
+export const load: PageServerLoad = async ({ request }) => {
+	const locale = getLocale();
+	const [about, { image }] = await Promise.all([getAboutPage(app().db, locale), loadTextPageWithPhoto(app().db, 'about', locale, request)]);
+	return { ...about, image };
+};

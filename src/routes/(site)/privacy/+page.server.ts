@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
-import { getTextPage } from '$lib/server/content/content.service';
+import { loadTextPageWithPhoto } from '$lib/server/content/page-load';
 
-export const load: PageServerLoad = async () => ({ page: await getTextPage(app().db, 'privacy', getLocale()) });
+export const load: PageServerLoad = async ({ request }) => loadTextPageWithPhoto(app().db, 'privacy', getLocale(), request);

@@ -4,6 +4,7 @@ import * as jobsAndMail from './2026-11-26-02-jobs-and-mail';
 import * as media from './2026-11-26-03-media';
 import * as staffAccounts from './2026-11-26-04-staff-accounts';
 import * as contentRevisions from './2026-11-26-05-content-revisions';
+import * as pagePhoto from './2026-11-26-06-page-photo';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-02-jobs-and-mail': jobsAndMail,
 	'2026-11-26-03-media': media,
 	'2026-11-26-04-staff-accounts': staffAccounts,
-	'2026-11-26-05-content-revisions': contentRevisions
+	'2026-11-26-05-content-revisions': contentRevisions,
+	'2026-11-26-06-page-photo': pagePhoto
 };

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
-import { NotFoundError } from '$lib/server/errors';
 import { mediaLimits, uploadProblemMessage } from '$lib/server/media/image-processing';
 import { parseMediaId } from '$lib/server/media/media-storage';
 import type { LocalizedInput, MediaActor, MediaRecord } from '$lib/server/media/media.service';
 import { variantUrl } from '$lib/server/media/picture';
+import { orNotFound as orNotFoundAs } from '$lib/server/route-errors';
 
 /*
  * Small pieces the media admin routes share. The domain lives in
@@ -25,14 +25,9 @@ export function mediaIdOf(segment: string): number {
 	return id;
 }
 
-/** Runs a domain call, answering 404 when it finds nothing. */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-	try {
-		return await work;
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, 'This photo does not exist (any more).');
-		throw e;
-	}
+/** Runs a domain call, answering 404 when the photo is not there. */
+export function orNotFound<T>(work: Promise<T>): Promise<T> {
+	return orNotFoundAs(work, 'This photo does not exist (any more).');
 }
 
 /** Longer texts are refused by the domain anyway; this only bounds what is sent back into the form. */

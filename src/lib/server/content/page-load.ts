@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Locale } from '$lib/i18n/locales';
+import type { Database } from '$lib/server/db/schema';
+import { pagePicture } from '$lib/server/media/page-picture';
+import { wantsSaveData } from '$lib/server/media/picture';
+import { getTextPage } from './content.service';
+import type { PageKey } from './content.queries';
+
+/** A long page with its photo, sized for the request (the smallest variant when it asks to save data). */
+export async function loadTextPageWithPhoto(db: Kysely<Database>, key: PageKey, locale: Locale, request: Request) {
+	const page = await getTextPage(db, key, locale);
+	const image = await pagePicture(db, page.imageId, locale, {
+		sizes: '(min-width: 72rem) 68rem, 100vw',
+		lazy: false,
+		saveData: wantsSaveData(request.headers.get('save-data'))
+	});
+	return { page, image };
+}

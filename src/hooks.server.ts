@@ -48,8 +48,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	applySecurityHeaders(finished.headers, app().config);
 	const csp = finished.headers.get('Content-Security-Policy');
 	if (csp && event.url.pathname.startsWith('/admin')) {
-		// The admin's client-side code (SvelteKit's route announcer, the rich-text editor)
-		// sets style attributes. Scripts stay as strict as on public pages.
+		// SvelteKit's route announcer (client-side navigation) sets a style attribute.
+		// Scripts stay as strict as on public pages.
 		finished.headers.set('Content-Security-Policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
 	}
 	if (!csp) {

@@ -24,6 +24,9 @@ export function itemDataFromForm(type: ContentItemType, form: FormData): Record<
 		} else if (field.kind === 'integer') {
 			const value = text(field.name).trim();
 			data[field.name] = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+		} else if (field.kind === 'image') {
+			const value = text(field.name).trim();
+			data[field.name] = value === '' ? 0 : /^\d+$/.test(value) ? Number(value) : Number.NaN;
 		} else if (field.kind === 'links') {
 			data[field.name] = linksFromText(text(field.name));
 		} else {
@@ -57,6 +60,8 @@ export function formValuesFromData(type: ContentItemType, data: ItemData): FormV
 			values[field.name] = value ? 'on' : '';
 		} else if (field.kind === 'links') {
 			values[field.name] = linksToText((value ?? []) as SocialLinkData[]);
+		} else if (field.kind === 'image') {
+			values[field.name] = value ? String(value) : '';
 		} else {
 			values[field.name] = value === undefined || value === null ? '' : String(value);
 		}

@@ -30,8 +30,9 @@ export function isListItemType(value: unknown): value is ListItemType {
 /**
  * line / paragraph / rich: translated (one value per language); rich is HTML.
  * text, email, integer, flag, links: one value for every language.
+ * image: a photo from the media library, by id (0 for none).
  */
-export type FieldKind = 'line' | 'paragraph' | 'rich' | 'text' | 'email' | 'integer' | 'flag' | 'links';
+export type FieldKind = 'line' | 'paragraph' | 'rich' | 'text' | 'email' | 'integer' | 'flag' | 'links' | 'image';
 
 export interface FieldSpec {
 	name: string;
@@ -106,7 +107,8 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 		fields: [
 			{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200 },
 			{ name: 'summary', label: 'Summary', kind: 'paragraph', max: 600, hint: 'Shown under the title and by search engines.' },
-			{ name: 'body', label: 'Text', kind: 'rich', max: 100_000 }
+			{ name: 'body', label: 'Text', kind: 'rich', max: 100_000 },
+			{ name: 'image_id', label: 'Photo', kind: 'image', hint: 'Shown at the top of the page, with its alt text. Upload photos in Media first.' }
 		]
 	},
 	pillar: {
@@ -224,6 +226,8 @@ function fieldSchema(field: FieldSpec): z.ZodType {
 			return z.boolean();
 		case 'links':
 			return socialLinks;
+		case 'image':
+			return z.number('Choose a photo from the list.').int().min(0);
 	}
 }
 
@@ -270,7 +274,7 @@ export function missingTranslations(type: ContentItemType, data: ItemData): Miss
 export function emptyItemData(type: ContentItemType): ItemData {
 	const data: ItemData = {};
 	for (const field of contentItems[type].fields) {
-		data[field.name] = isLocalizedField(field) ? { en: '' } : field.kind === 'flag' ? false : field.kind === 'links' ? [] : field.kind === 'integer' ? 0 : '';
+		data[field.name] = isLocalizedField(field) ? { en: '' } : field.kind === 'flag' ? false : field.kind === 'links' ? [] : field.kind === 'integer' || field.kind === 'image' ? 0 : '';
 	}
 	return data;
 }
@@ -303,7 +307,12 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
 		case 'page': {
 			const row = await db.selectFrom('page').selectAll().where('key', '=', key).executeTakeFirst();
 			if (!row) return undefined;
-			return { title: parseLocalized(row.title), summary: parseLocalized(row.summary), body: parseLocalized(row.body) };
+			return {
+				title: parseLocalized(row.title),
+				summary: parseLocalized(row.summary),
+				body: parseLocalized(row.body),
+				image_id: row.image_id ?? 0
+			};
 		}
 		case 'pillar':
 		case 'activity':
@@ -365,7 +374,13 @@ export async function writeLiveItem(
 			return '1';
 		}
 		case 'page': {
-			const values = { title: loc('title'), summary: loc('summary'), body: loc('body'), updated_at: now };
+			const values = {
+				title: loc('title'),
+				summary: loc('summary'),
+				body: loc('body'),
+				image_id: (data.image_id as number | undefined) || null,
+				updated_at: now
+			};
 			const result = await db.updateTable('page').set(values).where('key', '=', key).executeTakeFirst();
 			if (result.numUpdatedRows === 0n) await db.insertInto('page').values({ key, ...values }).execute();
 			return key;

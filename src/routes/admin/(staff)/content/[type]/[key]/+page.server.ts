@@ -20,6 +20,7 @@ import {
 	type Actor
 } from '$lib/server/content/revisions.service';
 import { ValidationError } from '$lib/server/errors';
+import { listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { actorOf, idFrom, itemTypeOf, orNotFound } from '../../content-route';
 
@@ -52,7 +53,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		scheduled: editable.scheduled ? revisionView(editable.scheduled) : null,
 		latestRevisionId: editable.latestRevisionId,
 		revisions: revisions.map(revisionView),
-		canPublish: can(staff.role, spec.publishPermission)
+		canPublish: can(staff.role, spec.publishPermission),
+		// Photos a page may show: ready ones, newest first, named by their English alt text.
+		photos: spec.fields.some((f) => f.kind === 'image')
+			? (await listMedia(db, { perPage: 100 })).items.map((m) => ({ id: m.id, label: m.alt.en }))
+			: []
 	};
 };
 

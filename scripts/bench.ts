@@ -17,8 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
 import { buildEntry, buildIfNeeded, root } from './build-if-needed.ts';
-import { AdminClient, createUserWithCli, pathOf } from '../tests/support/staff.ts';
+import { createUserWithCli, pathOf } from '../tests/support/staff.ts';
 
 const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy'];
@@ -144,19 +145,38 @@ try {
 	const median = (totals[Math.floor((totals.length - 1) / 2)]! + totals[Math.ceil((totals.length - 1) / 2)]!) / 2;
 	console.log(`  median ${(median / 1024).toFixed(1)} KB (budget 15 KB), largest ${(totals.at(-1)! / 1024).toFixed(1)} KB (cap 35 KB)`);
 
-	console.log('\nThe admin\'s JavaScript (brotli), per page, all modules it loads:');
+	console.log('\nThe admin\'s JavaScript, per page, as Chromium downloads it (compressed bytes on the wire):');
 	const { link } = await createUserWithCli({ DATA_DIR: dataDir, ORIGIN: server.origin }, { email: 'bench-editor@example.org', role: 'editor' });
-	const editor = new AdminClient(server.origin);
 	const password = 'benchmarks run on loopback';
-	await editor.post(pathOf(link), { password, confirm: password });
-	await editor.signIn('bench-editor@example.org', password);
-	for (const path of ['/admin/login', '/admin', '/admin/content/page/home', '/admin/media']) {
-		const client = path === '/admin/login' ? new AdminClient(server.origin) : editor;
-		const html = await (await client.get(path)).text();
-		const modules = new Set([...html.matchAll(/(?:href|import\()\s*"(\/_app\/immutable\/[^"]+\.js)"/g)].map((m) => m[1]!));
-		let bytes = 0;
-		for (const file of modules) bytes += (await compressedSize(`${server.origin}${file}`)).bytes;
-		console.log(`  ${path.padEnd(26)} ${modules.size} modules, ${(bytes / 1024).toFixed(1)} KB`);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	try {
+		const page = await (await browser.newContext()).newPage();
+		const scripts = new Map<string, number>();
+		page.on('response', async (response) => {
+			if (!response.url().endsWith('.js')) return;
+			const length = Number(response.headers()['content-length'] ?? 0) || (await response.body()).byteLength;
+			scripts.set(response.url(), length);
+		});
+		await page.goto(`${server.origin}${pathOf(link)}`);
+		await page.fill('#password', password);
+		await page.fill('#confirm', password);
+		await page.click('button[type=submit]');
+		await page.waitForURL(/\/admin\/login/);
+		await page.fill('#email', 'bench-editor@example.org');
+		await page.fill('#password', password);
+		await page.click('button[type=submit]');
+		await page.waitForURL(`${server.origin}/admin`);
+		for (const path of ['/admin', '/admin/content', '/admin/content/page/home', '/admin/media']) {
+			scripts.clear();
+			await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+			const bytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+			console.log(`  ${path.padEnd(26)} ${String(scripts.size).padStart(2)} files, ${(bytes / 1024).toFixed(1)} KB`);
+		}
+	} finally {
+		await browser.close();
 	}
 	await server.stop();
 

@@ -5,6 +5,7 @@ import { app } from '$lib/server/app';
 import { findOrganization } from '$lib/server/content/content.queries';
 import type { Database } from '$lib/server/db/schema';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import type { Mailer } from '$lib/server/platform/mail/mailer';
 import { hashToken } from './staff-links';
 import type { StaffMail } from './people.service';
 
@@ -38,10 +39,10 @@ function render(mail: LinkMail) {
 }
 
 /** The invitation and password-reset e-mails, in the recipient's language, queued for the mail job. */
-export function staffMail(db: Kysely<Database>): StaffMail {
+export function staffMail(db: Kysely<Database>, mailer: Pick<Mailer, 'queue'> = app().mailer): StaffMail {
 	const queue = async (mail: LinkMail) => {
 		const { subject, html, text } = render(mail);
-		await app().mailer.queue(db, { idempotencyKey: mail.key, to: mail.to, locale: mail.locale, subject, text, html });
+		await mailer.queue(db, { idempotencyKey: mail.key, to: mail.to, locale: mail.locale, subject, text, html });
 	};
 	const siteName = async () => (await findOrganization(db))?.name ?? 'Admin';
 	return {

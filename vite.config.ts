@@ -8,7 +8,6 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['url', 'baseLocale'],
-			trailingSlash: 'never',
 			urlPatterns: [
 				{
 					pattern: '/:path(.*)?',

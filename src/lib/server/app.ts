@@ -17,6 +17,7 @@ import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
 import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
+import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -35,6 +36,7 @@ export interface App {
 }
 
 let current: App | undefined;
+let maintenanceTimer: ReturnType<typeof setInterval> | undefined;
 
 /**
  * Reads the configuration, opens and migrates the database, and fills it with
@@ -67,7 +69,8 @@ export async function startApp(
 			...mailer.jobHandlers,
 			...mediaJobHandlers(mediaStorage),
 			// Scheduled publishing; this process sees the new site version at once.
-			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() })
+			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
+			...maintenanceJobHandlers()
 		},
 		log
 	});
@@ -91,7 +94,14 @@ export async function startApp(
 		mediaStorage,
 		worker
 	};
-	if (options.startWorker !== false) worker.start();
+	if (options.startWorker !== false) {
+		worker.start();
+		// Ask for the daily housekeeping now and every hour; the job runs once a day.
+		const ask = () => scheduleMaintenance(database.db).catch((err) => log.warn({ err }, 'could not schedule maintenance'));
+		await ask();
+		maintenanceTimer = setInterval(ask, 60 * 60_000);
+		maintenanceTimer.unref();
+	}
 	return current;
 }
 
@@ -104,6 +114,7 @@ export async function stopApp(): Promise<void> {
 	if (!current) return;
 	const { database, log, worker } = current;
 	current = undefined;
+	clearInterval(maintenanceTimer);
 	await worker.stop();
 	await database.close();
 	log.info('database closed');

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { recordSignInAttempt } from '$lib/server/people/sign-in-throttle';
+import { claimJobs, completeJob, enqueueJob } from '$lib/server/platform/jobs/job-queue';
+import { maintenanceJobKind, retention, runMaintenance, scheduleMaintenance } from './maintenance';
+
+describe('daily housekeeping', () => {
+	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+	});
+	afterAll(() => handle.dispose());
+
+	it('removes finished jobs and delivered mail past their time, and keeps everything else', async () => {
+		const db = handle.db;
+		const now = Date.now();
+		const long = new Date(now - retention.sentMailMs - 60_000).toISOString();
+		for (const key of ['old', 'recent']) await enqueueJob(db, 'test.kind', {}, { idempotencyKey: key });
+		const claimed = await claimJobs(db, { workerId: 'w', limit: 10, leaseMs: 60_000 });
+		for (const job of claimed) await completeJob(db, job.id, 'w');
+		await db.updateTable('job').set({ finished_at: long }).where('idempotency_key', '=', 'old').execute();
+		await enqueueJob(db, 'test.kind', {}, { idempotencyKey: 'still-pending' });
+
+		const mail = (key: string, status: 'sent' | 'queued', sentAt: string | null) => ({
+			idempotency_key: key,
+			to_address: 'a@example.org',
+			locale: 'en',
+			subject: 's',
+			text_body: 't',
+			html_body: 'h',
+			headers: '{}',
+			message_id: `<${key}@example.org>`,
+			status,
+			sent_at: sentAt,
+			created_at: long
+		});
+		await db
+			.insertInto('mail_message')
+			.values([mail('m-old', 'sent', long), mail('m-new', 'sent', new Date(now).toISOString()), mail('m-queued', 'queued', null)])
+			.execute();
+		await recordSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4', succeeded: false }, new Date(now - 2 * 86_400_000).toISOString());
+		await recordSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4', succeeded: false }, new Date(now).toISOString());
+
+		expect(await runMaintenance(db, now)).toEqual({ jobs: 1, mail: 1 });
+		const jobs = (await db.selectFrom('job').select('idempotency_key').execute()).map((j) => j.idempotency_key).sort();
+		expect(jobs).toEqual(['recent', 'still-pending']);
+		const mails = (await db.selectFrom('mail_message').select('idempotency_key').execute()).map((m) => m.idempotency_key).sort();
+		expect(mails).toEqual(['m-new', 'm-queued']);
+		expect(await db.selectFrom('sign_in_attempt').select('at').execute()).toHaveLength(1);
+	});
+
+	it('is asked for once a day, however often and by however many processes', async () => {
+		const day = new Date('2026-11-26T10:00:00Z');
+		await scheduleMaintenance(handle.db, day);
+		await scheduleMaintenance(handle.db, new Date('2026-11-26T23:00:00Z'));
+		await scheduleMaintenance(handle.db, new Date('2026-11-27T01:00:00Z'));
+		const rows = await handle.db.selectFrom('job').select('idempotency_key').where('kind', '=', maintenanceJobKind).execute();
+		expect(rows.map((r) => r.idempotency_key).sort()).toEqual([`${maintenanceJobKind}:2026-11-26`, `${maintenanceJobKind}:2026-11-27`]);
+	});
+});

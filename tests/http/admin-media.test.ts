@@ -142,7 +142,7 @@ describe('the media library in the admin, over HTTP against the built server', (
 		);
 		expect(response.status).toBe(400);
 		const html = await response.text();
-		expect(html).toContain('This file is not a photo in a format we accept. Accepted: JPEG, PNG, WebP or AVIF photos up to 20 MB');
+		expect(html).toContain('This file is not a photo in a format we accept. Accepted: JPEG, PNG, WebP, AVIF or HEIC photos up to 20 MB');
 		expect(html).toContain('Children painting a mural on a school wall</textarea>');
 		expect(html).toContain('Unas notas</textarea>');
 		expect(html).toContain('choose the file again');
@@ -168,10 +168,10 @@ describe('the media library in the admin, over HTTP against the built server', (
 		expect(await mediaRows()).toEqual(before);
 	});
 
-	it('states the size limit in the form and offers only the types it takes, so iPhones send JPEG', async () => {
+	it('states the size limit in the form and offers the types it takes, HEIC included, so iPhones send photos as they are', async () => {
 		const html = await (await editor.get('/admin/media')).text();
-		expect(html).toContain('JPEG, PNG, WebP or AVIF, up to 20 MB');
-		expect(html).toMatch(/<input[^>]*type="file"[^>]*accept="image\/jpeg,image\/png,image\/webp,image\/avif"/);
+		expect(html).toContain('JPEG, PNG, WebP, AVIF or HEIC, up to 20 MB. Photos from a phone can be sent as they are.');
+		expect(html).toMatch(/<input[^>]*type="file"[^>]*accept="image\/jpeg,image\/png,image\/webp,image\/avif,image\/heic,image\/heif,\.heic,\.heif"/);
 		expect(html).toContain('enctype="multipart/form-data"');
 	});
 

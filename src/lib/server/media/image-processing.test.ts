@@ -10,7 +10,17 @@ import {
 	widthsFor,
 	type ProcessedImage
 } from './image-processing';
-import { heicSample, phoneJpegWithGps, photoLike, readExifGps, solid } from './test-images';
+import {
+	heicDisplayP3,
+	heicFromPhone,
+	heicSample,
+	heicTransparent,
+	phoneJpegWithGps,
+	photoLike,
+	readExifGps,
+	solid,
+	withHeifTransform
+} from './test-images';
 
 async function rejection(promise: Promise<unknown>): Promise<UploadRejectedError> {
 	const error = await promise.then(
@@ -65,11 +75,15 @@ describe('the type of an upload comes from its content', () => {
 			const result = await inspectUpload(bytes);
 			expect(result).toEqual({ ok: true, upload: { type, mimeType, width: 120, height: 80, bytes: bytes.length } });
 		}
+		expect(await inspectUpload(heicSample)).toEqual({
+			ok: true,
+			upload: { type: 'heic', mimeType: 'image/heic', width: 96, height: 64, bytes: heicSample.length }
+		});
 	});
 });
 
 describe('uploads that are refused, with a code and a message that says what is accepted', () => {
-	const acceptedHint = /Accepted: JPEG, PNG, WebP or AVIF photos up to 20 MB and 50 megapixels/;
+	const acceptedHint = /Accepted: JPEG, PNG, WebP, AVIF or HEIC photos up to 20 MB and 50 megapixels/;
 
 	it('refuses a text file renamed .jpg as an unsupported type', async () => {
 		const text = Buffer.from('These are not the pixels you are looking for.\n'.repeat(20));
@@ -122,17 +136,144 @@ describe('uploads that are refused, with a code and a message that says what is 
 		expect((await inspectUpload(small, { ...mediaLimits, maxPixels: 120_000 })).ok).toBe(true);
 	});
 
-	it('refuses HEIC (HEVC) photos, which this build of libvips cannot decode, and says to send JPEG', async () => {
-		// The file really is HEVC in HEIF: its header reads fine, only the pixels cannot be decoded.
-		const header = await sharp(heicSample).metadata();
-		expect(header).toMatchObject({ format: 'heif', compression: 'hevc', width: 96, height: 64 });
+	it('refuses a truncated HEIC as corrupt, whether the cut is in its pixels or before', async () => {
+		// Cut in the compressed pixels at the end: the header still reads, the HEVC data ends early.
+		const cut = heicSample.subarray(0, heicSample.length - 12);
+		expect(await sharp(cut).metadata()).toMatchObject({ format: 'heif', compression: 'hevc', width: 96, height: 64 });
+		expect(await inspectUpload(cut)).toEqual({ ok: false, code: 'corrupt' });
+		const error = await rejection(processImage(cut));
+		expect(error.code).toBe('corrupt');
+		expect(error.message).toMatch(/damaged or incomplete/);
+		expect(error.message).toMatch(acceptedHint);
 
-		expect(await inspectUpload(heicSample)).toEqual({ ok: false, code: 'heic_not_supported' });
-		const error = await rejection(processImage(heicSample));
-		expect(error.code).toBe('heic_not_supported');
-		expect(error.message).toMatch(/HEIC/);
-		expect(error.message).toMatch(/JPEG/);
-		expect(error.message).toMatch(/Most Compatible/);
+		// Cut in the EXIF data (after the pixels in this file) or in the header: libvips cannot read it.
+		for (const length of [heicFromPhone.length - 40, 1000, 300]) {
+			expect(await inspectUpload(heicFromPhone.subarray(0, length)), `${length} bytes`).toEqual({ ok: false, code: 'corrupt' });
+		}
+	});
+
+	it('refuses a HEIC with too many pixels from its header, before decoding it', async () => {
+		const pixels = 96 * 64;
+		expect(await inspectUpload(heicSample, { ...mediaLimits, maxPixels: pixels - 1 })).toEqual({ ok: false, code: 'too_many_pixels' });
+		expect((await inspectUpload(heicSample, { ...mediaLimits, maxPixels: pixels })).ok).toBe(true);
+		// A file whose pixels cannot be decoded is refused for its size, not as damaged: no decode was tried.
+		const cut = heicSample.subarray(0, heicSample.length - 12);
+		expect(await inspectUpload(cut, { ...mediaLimits, maxPixels: pixels - 1 })).toEqual({ ok: false, code: 'too_many_pixels' });
+	});
+});
+
+describe('HEIC photos, decoded by heic-decode (libheif in WebAssembly)', () => {
+	it('become AVIF, WebP and JPEG variants of the same size, with the same colours', async () => {
+		// The prebuilt libvips reads the header but cannot decode HEVC itself.
+		expect(await sharp(heicSample).metadata()).toMatchObject({ format: 'heif', compression: 'hevc', width: 96, height: 64 });
+		const result = await processImage(heicSample);
+		expect(result.upload).toEqual({ type: 'heic', mimeType: 'image/heic', width: 96, height: 64, bytes: heicSample.length });
+		expect([result.width, result.height]).toEqual([96, 64]);
+		expect(result.variants.map((v) => `${v.format} ${v.width}x${v.height}`)).toEqual(['avif 96x64', 'jpeg 96x64', 'webp 96x64']);
+		for (const variant of result.variants) {
+			const metadata = await sharp(variant.bytes).metadata();
+			expect(metadata.format).toBe(variant.format === 'avif' ? 'heif' : variant.format);
+			if (variant.format === 'avif') expect(metadata.compression).toBe('av1');
+			expect([metadata.width, metadata.height]).toEqual([96, 64]);
+			// An opaque photo stays opaque: no alpha channel from heic-decode's RGBA.
+			expect(metadata.hasAlpha, variant.format).toBe(false);
+			expectClose((await pixel(variant.bytes, 48, 32)).slice(0, 3), [199, 80, 40], 8);
+		}
+	});
+
+	it('keeps no metadata of a phone HEIC: no EXIF, GPS, XMP, ICC or orientation', async () => {
+		const metadata = await sharp(heicFromPhone).metadata();
+		expect(readExifGps(metadata.exif!)?.get(2)).toEqual([27, 42, 36]);
+		expect(metadata.xmp?.toString()).toContain('GPSLatitude');
+		expect(metadata.icc).toBeDefined();
+
+		const result = await processImage(heicFromPhone);
+		expect(result.variants).toHaveLength(3);
+		for (const variant of result.variants) {
+			const output = await sharp(variant.bytes).metadata();
+			const label = `${variant.format} ${variant.width}`;
+			expect(output.exif, label).toBeUndefined();
+			expect(output.xmp, label).toBeUndefined();
+			expect(output.iptc, label).toBeUndefined();
+			expect(output.icc, label).toBeUndefined();
+			expect(output.orientation, label).toBeUndefined();
+			const text = variant.bytes.toString('latin1');
+			for (const trace of ['PhoneMaker', 'xmpmeta', 'GPSLatitude', 'Camera 1.0']) expect(text, label).not.toContain(trace);
+		}
+	});
+
+	async function corners(heic: Buffer) {
+		const result = await processImage(heic);
+		const jpeg = result.variants.find((v) => v.format === 'jpeg')!;
+		const [w, h] = [jpeg.width, jpeg.height];
+		return {
+			size: [result.upload.width, result.upload.height, w, h],
+			topLeft: await pixel(jpeg.bytes, 6, 6),
+			topRight: await pixel(jpeg.bytes, w - 7, 6),
+			bottomLeft: await pixel(jpeg.bytes, 6, h - 7),
+			bottomRight: await pixel(jpeg.bytes, w - 7, h - 7)
+		};
+	}
+	const [red, green, blue, grey] = [
+		[255, 0, 0],
+		[0, 255, 0],
+		[0, 0, 255],
+		[128, 128, 128]
+	];
+	function expectCorners(actual: Awaited<ReturnType<typeof corners>>, expected: Record<'topLeft' | 'topRight' | 'bottomLeft' | 'bottomRight', number[]>) {
+		for (const corner of ['topLeft', 'topRight', 'bottomLeft', 'bottomRight'] as const) {
+			expect(actual[corner].every((value, i) => Math.abs(value - expected[corner][i]!) <= 40), `${corner}: ${actual[corner]}`).toBe(true);
+		}
+	}
+
+	it('goes by the HEIF rotation, not by the EXIF orientation, which HEIF readers ignore', async () => {
+		// EXIF Orientation 6 and no irot: the pixels are shown as stored.
+		const asStored = await corners(heicFromPhone);
+		expect(asStored.size).toEqual([96, 64, 96, 64]);
+		expectCorners(asStored, { topLeft: red, topRight: green, bottomLeft: blue, bottomRight: grey });
+
+		// irot 3 (three quarter turns anticlockwise), as a phone held upright stores its photos:
+		// libheif turns the pixels, and the size reported at upload is the turned one.
+		const upright = await corners(withHeifTransform(heicFromPhone, { quarterTurns: 3 }));
+		expect(upright.size).toEqual([64, 96, 64, 96]);
+		expectCorners(upright, { topLeft: blue, topRight: red, bottomLeft: grey, bottomRight: green });
+
+		const quarterTurn = await corners(withHeifTransform(heicFromPhone, { quarterTurns: 1 }));
+		expect(quarterTurn.size).toEqual([64, 96, 64, 96]);
+		expectCorners(quarterTurn, { topLeft: green, topRight: grey, bottomLeft: red, bottomRight: blue });
+	});
+
+	it('applies the HEIF mirroring', async () => {
+		expectCorners(await corners(withHeifTransform(heicFromPhone, { mirrorAxis: 0 })), {
+			topLeft: blue,
+			topRight: grey,
+			bottomLeft: red,
+			bottomRight: green
+		});
+		expectCorners(await corners(withHeifTransform(heicFromPhone, { mirrorAxis: 1 })), {
+			topLeft: green,
+			topRight: red,
+			bottomLeft: grey,
+			bottomRight: blue
+		});
+	});
+
+	it('converts a Display P3 HEIC to sRGB before dropping its profile', async () => {
+		expect((await sharp(heicDisplayP3).metadata()).icc).toBeDefined();
+		const result = await processImage(heicDisplayP3);
+		for (const variant of result.variants) {
+			expect((await sharp(variant.bytes).metadata()).icc).toBeUndefined();
+			expectClose((await pixel(variant.bytes, 10, 10)).slice(0, 3), [0, 160, 60], 8);
+		}
+	});
+
+	it('keeps the transparency of a HEIC with an alpha channel in AVIF and WebP', async () => {
+		const result = await processImage(heicTransparent);
+		const byFormat = Object.fromEntries(result.variants.map((v) => [v.format, v.bytes]));
+		expectClose(await pixel(byFormat.jpeg!, 50, 40), [255, 255, 255], 2);
+		expect((await sharp(byFormat.webp!).metadata()).hasAlpha).toBe(true);
+		expect((await sharp(byFormat.avif!).metadata()).hasAlpha).toBe(true);
+		expect((await pixel(byFormat.webp!, 50, 40))[3]).toBe(0);
 	});
 });
 

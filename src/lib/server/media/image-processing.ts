@@ -1,4 +1,6 @@
-import sharp, { type Sharp, type SharpOptions } from 'sharp';
+import { crc32, deflateSync } from 'node:zlib';
+import type { HeicDecode } from 'heic-decode';
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { ValidationError } from '$lib/server/errors';
 
 /*
@@ -7,6 +9,10 @@ import { ValidationError } from '$lib/server/errors';
  * and re-encoded (nothing of the original file survives), every kind of metadata
  * is dropped (EXIF with its GPS position, XMP, IPTC, ICC after converting to sRGB),
  * and each photo gets AVIF, WebP and JPEG variants at a few widths.
+ *
+ * sharp decodes everything but HEIC: its prebuilt libvips reads HEIF containers but
+ * has no HEVC decoder. HEIC pixels come from heic-decode (libheif compiled to
+ * WebAssembly), and sharp takes over from the raw pixels.
  */
 
 export type UploadType = 'jpeg' | 'png' | 'webp' | 'avif' | 'heic';
@@ -32,10 +38,10 @@ export const mediaLimits: MediaLimits = {
 };
 
 /**
- * The types a person may upload, for the form's `accept` attribute. HEIC is left
- * out on purpose: iOS Safari then converts HEIC photos to JPEG before uploading.
+ * The types a person may upload, for the form's `accept` attribute. With HEIC
+ * listed, iPhones send their photos as they are instead of converting them to JPEG.
  */
-export const acceptedMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const;
+export const acceptedMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/heic', 'image/heif'] as const;
 
 /** Widths of the variants; a photo gets those not wider than itself (never upscaled). */
 export const variantWidths = [320, 640, 960, 1280, 1920] as const;
@@ -67,7 +73,8 @@ export class UploadRejectedError extends ValidationError {
 export function uploadProblemMessage(code: UploadProblem, limits: MediaLimits = mediaLimits): string {
 	const megabytes = Math.floor(limits.maxBytes / (1024 * 1024));
 	const megapixels = Math.floor(limits.maxPixels / 1_000_000);
-	const accepted = `Accepted: JPEG, PNG, WebP or AVIF photos up to ${megabytes} MB and ${megapixels} megapixels.`;
+	const limitsText = `photos up to ${megabytes} MB and ${megapixels} megapixels.`;
+	const accepted = `Accepted: JPEG, PNG, WebP, AVIF or HEIC ${limitsText}`;
 	switch (code) {
 		case 'missing':
 			return `Choose a photo to upload. ${accepted}`;
@@ -79,7 +86,8 @@ export function uploadProblemMessage(code: UploadProblem, limits: MediaLimits = 
 			return (
 				'HEIC photos cannot be read here. Please send the photo as JPEG instead: on an iPhone, share it ' +
 				'and choose "Options" then "Most Compatible", or set Settings, Camera, Formats to "Most Compatible". ' +
-				accepted
+				// Only when the HEIC decoder could not be loaded: then HEIC is not among what is accepted.
+				`Accepted: JPEG, PNG, WebP or AVIF ${limitsText}`
 			);
 		case 'corrupt':
 			return `This file is damaged or incomplete and cannot be read as a photo. ${accepted}`;
@@ -162,16 +170,34 @@ function decoder(bytes: Uint8Array, limits: MediaLimits): Sharp {
 /**
  * Checks an upload without keeping anything of it: size, type from the content,
  * pixel count from the header (before decoding), then a small decode that finds
- * damaged or truncated files. Fast enough to answer within the upload request.
+ * damaged or truncated files. Fast enough to answer within the upload request;
+ * HEIC has no small decode, so it is decoded whole (about a second for 12 megapixels).
  */
 export async function inspectUpload(bytes: Uint8Array, limits: MediaLimits = mediaLimits): Promise<InspectionResult> {
+	const result = await inspect(bytes, limits);
+	return result.ok ? { ok: true, upload: result.upload } : result;
+}
+
+/** A decoded HEIC, as heic-decode gives it: upright RGBA pixels, and what its header said about colour. */
+interface HeicPixels {
+	data: Uint8ClampedArray;
+	width: number;
+	height: number;
+	hasAlpha: boolean;
+	icc: Buffer | undefined;
+}
+
+type Inspection = { ok: true; upload: UploadInspection; heic?: HeicPixels } | { ok: false; code: UploadProblem };
+
+async function inspect(bytes: Uint8Array, limits: MediaLimits): Promise<Inspection> {
 	if (bytes.length > limits.maxBytes) return { ok: false, code: 'too_large' };
 	const detected = detectUploadType(bytes);
 	if (!detected) return { ok: false, code: 'unsupported_type' };
 
 	let metadata;
 	try {
-		// Reads the header only; the pixel limit is checked by hand just below.
+		// Reads the header only (also of HEIC, which this libvips cannot decode);
+		// the pixel limit is checked by hand just below.
 		metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
 	} catch {
 		return { ok: false, code: 'corrupt' };
@@ -187,12 +213,18 @@ export async function inspectUpload(bytes: Uint8Array, limits: MediaLimits = med
 		else return { ok: false, code: 'unsupported_type' };
 	}
 
-	try {
-		// Decodes every byte of compressed data (JPEG at 1/8 scale), which finds truncation.
-		await decoder(bytes, limits).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
-	} catch {
-		// The prebuilt libvips reads HEIF containers but has no HEVC decoder.
-		return { ok: false, code: type === 'heic' ? 'heic_not_supported' : 'corrupt' };
+	let heic: HeicPixels | undefined;
+	if (type === 'heic') {
+		const decoded = await decodeHeic(bytes, metadata, limits);
+		if (!decoded.ok) return decoded;
+		heic = decoded.pixels;
+	} else {
+		try {
+			// Decodes every byte of compressed data (JPEG at 1/8 scale), which finds truncation.
+			await decoder(bytes, limits).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
+		} catch {
+			return { ok: false, code: 'corrupt' };
+		}
 	}
 
 	return {
@@ -200,11 +232,70 @@ export async function inspectUpload(bytes: Uint8Array, limits: MediaLimits = med
 		upload: {
 			type,
 			mimeType: uploadMimeTypes[type],
+			// For HEIF, libvips reports the size after the file's rotation (irot) and ignores EXIF orientation.
 			width: metadata.autoOrient.width,
 			height: metadata.autoOrient.height,
 			bytes: bytes.length
-		}
+		},
+		heic
 	};
+}
+
+let heicDecodeLoading: Promise<HeicDecode | undefined> | undefined;
+
+/** heic-decode, loaded on first use (its WebAssembly is 1.4 MB); undefined when it cannot be loaded. */
+function loadHeicDecode(): Promise<HeicDecode | undefined> {
+	heicDecodeLoading ??= import('heic-decode').then(
+		(module) => module.default,
+		() => undefined
+	);
+	return heicDecodeLoading;
+}
+
+/** heic-decode refuses files whose major brand it does not list, even when libheif could read them. */
+const heicDecodeBrands = new Set(['mif1', 'msf1', 'heic', 'heix', 'hevc', 'hevx']);
+
+/**
+ * Decodes the primary image of a HEIC whose header sharp has read and whose size
+ * was found within the limits. libheif applies the file's rotation and mirroring
+ * (irot, imir) itself, as libvips does when it reads the header, so the pixels are
+ * upright and their size is the one sharp reported. The decode runs on the main
+ * thread: about a second for 12 megapixels.
+ */
+async function decodeHeic(
+	bytes: Uint8Array,
+	metadata: Metadata,
+	limits: MediaLimits
+): Promise<{ ok: true; pixels: HeicPixels } | { ok: false; code: UploadProblem }> {
+	const decode = await loadHeicDecode();
+	if (!decode) return { ok: false, code: 'heic_not_supported' };
+
+	let input = bytes;
+	if (!heicDecodeBrands.has(ascii(bytes, 8, 4))) {
+		input = Uint8Array.from(bytes);
+		input.set([0x6d, 0x69, 0x66, 0x31], 8); // "mif1": libheif goes by the compatible brands
+	}
+	let images;
+	try {
+		images = await decode.all({ buffer: input });
+	} catch {
+		return { ok: false, code: 'corrupt' };
+	}
+	try {
+		// The top-level images are in the same order for libvips and libheif.
+		const primary = images[metadata.pagePrimary ?? 0];
+		if (!primary || primary.width !== metadata.width || primary.height !== metadata.height) return { ok: false, code: 'corrupt' };
+		// A second guard, should libheif and libvips disagree.
+		if (primary.width * primary.height > limits.maxPixels) return { ok: false, code: 'too_many_pixels' };
+		const { data, width, height } = await primary.decode();
+		if (data.length !== width * height * 4) return { ok: false, code: 'corrupt' };
+		return { ok: true, pixels: { data, width, height, hasAlpha: metadata.hasAlpha, icc: metadata.icc } };
+	} catch {
+		// Truncated or broken HEVC data.
+		return { ok: false, code: 'corrupt' };
+	} finally {
+		images.dispose();
+	}
 }
 
 export interface ImageVariant {
@@ -253,27 +344,7 @@ export function processImage(bytes: Uint8Array, limits: MediaLimits = mediaLimit
 }
 
 async function processNow(bytes: Uint8Array, limits: MediaLimits): Promise<ProcessedImage> {
-	const inspection = await inspectUpload(bytes, limits);
-	if (!inspection.ok) throw new UploadRejectedError(inspection.code, limits);
-	const { upload } = inspection;
-	const widths = widthsFor(upload.width);
-	const largest = Math.max(...widths);
-
-	// Decode once, upright and in sRGB (an embedded ICC profile is applied, then
-	// dropped), to raw pixels no wider than the largest variant; every variant is
-	// made from these. Raw pixels carry no metadata of any kind.
-	let base: RawImage;
-	try {
-		const { data, info } = await decoder(bytes, limits)
-			.resize({ width: largest, withoutEnlargement: true })
-			.toColourspace('srgb')
-			.raw()
-			.toBuffer({ resolveWithObject: true });
-		base = { data, width: info.width, height: info.height, channels: info.channels as RawChannels };
-	} catch {
-		throw new UploadRejectedError('corrupt', limits);
-	}
-
+	const { upload, widths, base } = await decodeUpload(bytes, limits);
 	const variants: ImageVariant[] = [];
 	let smallest = base;
 	for (const width of [...widths].sort((a, b) => b - a)) {
@@ -289,6 +360,59 @@ async function processNow(bytes: Uint8Array, limits: MediaLimits): Promise<Proce
 		color: await dominantColor(smallest),
 		variants: variants.sort((a, b) => a.width - b.width || a.format.localeCompare(b.format))
 	};
+}
+
+/**
+ * Inspects an upload, then decodes it once, upright and in sRGB (an embedded ICC
+ * profile is applied, then dropped), to raw pixels no wider than the largest
+ * variant; every variant is made from these. Raw pixels carry no metadata of any
+ * kind. A decoded HEIC (full size) is no longer referenced once this returns.
+ */
+async function decodeUpload(bytes: Uint8Array, limits: MediaLimits): Promise<{ upload: UploadInspection; widths: number[]; base: RawImage }> {
+	const inspection = await inspect(bytes, limits);
+	if (!inspection.ok) throw new UploadRejectedError(inspection.code, limits);
+	const { upload, heic } = inspection;
+	const widths = widthsFor(upload.width);
+	const largest = Math.max(...widths);
+	try {
+		const { data, info } = await (heic ? await fromHeic(heic, largest) : decoder(bytes, limits))
+			.resize({ width: largest, withoutEnlargement: true })
+			.toColourspace('srgb')
+			.raw()
+			.toBuffer({ resolveWithObject: true });
+		return { upload, widths, base: { data, width: info.width, height: info.height, channels: info.channels as RawChannels } };
+	} catch {
+		throw new UploadRejectedError('corrupt', limits);
+	}
+}
+
+/**
+ * sharp, reading a decoded HEIC at most `largest` pixels wide. Its pixels are in
+ * the colours of the file's ICC profile (Display P3 on iPhones), which raw pixels
+ * cannot carry: they go through a PNG with the profile attached, so that sharp
+ * converts them to sRGB as it does for every other photo.
+ */
+async function fromHeic(heic: HeicPixels, largest: number): Promise<Sharp> {
+	configureSharp();
+	const pixels = Buffer.from(heic.data.buffer, heic.data.byteOffset, heic.data.byteLength);
+	let image = sharp(pixels, { raw: { width: heic.width, height: heic.height, channels: 4 } });
+	// heic-decode always gives an alpha channel; an opaque photo should not carry one into AVIF and WebP.
+	if (!heic.hasAlpha) image = image.removeAlpha();
+	if (!heic.icc || heic.icc.toString('latin1', 16, 20) !== 'RGB ') return image;
+	const png = await image.resize({ width: largest, withoutEnlargement: true }).png({ compressionLevel: 0, adaptiveFiltering: false }).toBuffer();
+	return sharp(withIccChunk(png, heic.icc), { failOn: 'error' });
+}
+
+/** A PNG with an iCCP chunk (the ICC profile, deflated) right after its IHDR chunk. */
+function withIccChunk(png: Buffer, icc: Buffer): Buffer {
+	const afterHeader = 8 + 12 + png.readUInt32BE(8);
+	const data = Buffer.concat([Buffer.from('ICC profile\0\0', 'latin1'), deflateSync(icc)]);
+	const chunk = Buffer.alloc(12 + data.length);
+	chunk.writeUInt32BE(data.length, 0);
+	chunk.write('iCCP', 4, 'latin1');
+	data.copy(chunk, 8);
+	chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+	return Buffer.concat([png.subarray(0, afterHeader), chunk, png.subarray(afterHeader)]);
 }
 
 type RawChannels = 1 | 2 | 3 | 4;

@@ -21,7 +21,7 @@ import {
 	type MediaProcessPayload
 } from './media.service';
 import { picture } from './picture';
-import { phoneJpegWithGps, readExifGps, solid } from './test-images';
+import { heicFromPhone, phoneJpegWithGps, readExifGps, solid, withHeifTransform } from './test-images';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -184,6 +184,25 @@ describe('uploading a photo', () => {
 		expect((await listMedia(handle.db)).items.map((m) => m.id)).toEqual([media.id]);
 	});
 
+	it('takes a HEIC from an iPhone as it is, and processes it into upright variants without metadata', async () => {
+		// Taken upright: the pixels are stored sideways, with a rotation for readers to apply.
+		const heic = withHeifTransform(heicFromPhone, { quarterTurns: 3 });
+		const uploaded = await createMediaFromUpload(handle.db, storage, upload({ bytes: heic, originalName: 'IMG_0043.HEIC' }));
+		expect(uploaded).toMatchObject({ mimeType: 'image/heic', width: 64, height: 96, bytes: heic.length, status: 'processing' });
+		expect(await runJobs()).toBe(1);
+
+		const media = await getMedia(handle.db, uploaded.id);
+		expect(media).toMatchObject({ status: 'ready', error: null, width: 64, height: 96 });
+		expect(media.variants.map((v) => `${v.format} ${v.width}x${v.height}`)).toEqual(['avif 64x96', 'jpeg 64x96', 'webp 64x96']);
+		for (const variant of media.variants) {
+			const metadata = await sharp(readFileSync(join(storage.root, variant.path))).metadata();
+			expect([metadata.width, metadata.height]).toEqual([64, 96]);
+			expect(metadata.exif).toBeUndefined();
+			expect(metadata.xmp).toBeUndefined();
+		}
+		expect(incomingFiles()).toEqual([]);
+	});
+
 	it('keeps only the file name of the upload, without folders or control characters', async () => {
 		const media = await createMediaFromUpload(handle.db, storage, upload({ originalName: 'C:\\Users\\me\\DCIM/pic\u0000 1.jpg' }));
 		expect(media.originalName).toBe('pic 1.jpg');
@@ -227,13 +246,13 @@ describe('uploading a photo', () => {
 	it('asks for a file when none was chosen', async () => {
 		const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ bytes: new Uint8Array(0) })));
 		expect((error as UploadRejectedError).code).toBe('missing');
-		expect((error as ValidationError).issues.file).toMatch(/^Choose a photo to upload\. Accepted: JPEG, PNG, WebP or AVIF/);
+		expect((error as ValidationError).issues.file).toMatch(/^Choose a photo to upload\. Accepted: JPEG, PNG, WebP, AVIF or HEIC/);
 	});
 
 	it('refuses a truncated upload at once, with its code, and writes nothing', async () => {
 		const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ bytes: photo.subarray(0, photo.length / 2) })));
 		expect((error as UploadRejectedError).code).toBe('corrupt');
-		expect((error as ValidationError).issues.file).toMatch(/Accepted: JPEG, PNG, WebP or AVIF/);
+		expect((error as ValidationError).issues.file).toMatch(/Accepted: JPEG, PNG, WebP, AVIF or HEIC/);
 		expect(await rowCounts()).toEqual({ media: 0, variants: 0, jobs: 0 });
 		expect(filesOnDisk()).toEqual([]);
 		expect(incomingFiles()).toEqual([]);

@@ -305,7 +305,7 @@ function failureMessage(code: UploadProblem): string {
 			return 'The file is too large. Upload a smaller version.';
 		case 'missing':
 		case 'unsupported_type':
-			return 'The file is not a photo in a format we accept (JPEG, PNG, WebP or AVIF).';
+			return 'The file is not a photo in a format we accept (JPEG, PNG, WebP, AVIF or HEIC).';
 	}
 }
 

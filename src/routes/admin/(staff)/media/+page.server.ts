@@ -34,7 +34,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			createdAt: media.createdAt,
 			thumbnail: thumbnailOf(media)
 		})),
-		accept: acceptedMimeTypes.join(','),
+		// File endings too: some systems do not name HEIC photos by their type, and their pickers would hide them.
+		accept: [...acceptedMimeTypes, '.heic', '.heif'].join(','),
 		rules: uploadRules(),
 		uploaded: Number(url.searchParams.get('uploaded')) || null,
 		deleted: url.searchParams.has('deleted')

@@ -64,7 +64,7 @@ export function localizedFrom(values: MediaTextValues, field: 'alt' | 'caption')
 export function uploadRules() {
 	return {
 		maxBytes: mediaLimits.maxBytes,
-		summary: `JPEG, PNG, WebP or AVIF, up to ${Math.floor(mediaLimits.maxBytes / (1024 * 1024))} MB`,
+		summary: `JPEG, PNG, WebP, AVIF or HEIC, up to ${Math.floor(mediaLimits.maxBytes / (1024 * 1024))} MB`,
 		tooLarge: uploadProblemMessage('too_large')
 	};
 }

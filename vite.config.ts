@@ -1,25 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.options.js';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'baseLocale'],
-			urlPatterns: [
-				{
-					pattern: '/:path(.*)?',
-					localized: [
-						['ne', '/ne/:path(.*)?'],
-						['id', '/id/:path(.*)?'],
-						['es', '/es/:path(.*)?'],
-						['en', '/:path(.*)?']
-					]
-				}
-			]
-		}),
+		paraglideVitePlugin(paraglideOptions),
 		sveltekit()
 	],
 	ssr: {

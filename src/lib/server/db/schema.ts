@@ -130,6 +130,11 @@ export interface Database {
 	media: MediaTable;
 	media_variant: MediaVariantTable;
 	content_revision: ContentRevisionTable;
+	donation_campaign: DonationCampaignTable;
+	donation: DonationTable;
+	donation_subscription: DonationSubscriptionTable;
+	stripe_event: StripeEventTable;
+	donation_settings: DonationSettingsTable;
 }
 
 /*
@@ -278,3 +283,86 @@ export interface ContentRevisionTable {
 }
 
 export type ContentRevisionRow = Selectable<ContentRevisionTable>;
+
+/** bigint on PostgreSQL, which the driver returns as a string: read through Number(). */
+type MinorAmount = ColumnType<number | string, number, number>;
+
+/** A fundraising goal in one currency, with optional dates. */
+export interface DonationCampaignTable {
+	id: Generated<number>;
+	slug: string;
+	title: Json;
+	description: Generated<Json>;
+	goal_minor: MinorAmount;
+	currency: string;
+	starts_at: Timestamp | null;
+	ends_at: Timestamp | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type DonationKind = 'one-off' | 'monthly';
+export type WallStatus = 'none' | 'pending' | 'approved' | 'rejected';
+export type DonationStatus = 'paid' | 'refunded';
+
+/** One payment: a one-off gift, or one month of a monthly gift. Amounts come from Stripe's objects only. */
+export interface DonationTable {
+	id: Generated<number>;
+	stripe_checkout_session_id: string | null;
+	stripe_payment_intent_id: string | null;
+	stripe_invoice_id: string | null;
+	stripe_subscription_id: string | null;
+	stripe_customer_id: string | null;
+	kind: DonationKind;
+	amount_minor: MinorAmount;
+	currency: string;
+	campaign_id: number | null;
+	donor_name: string | null;
+	donor_email: string | null;
+	donor_locale: Generated<string>;
+	message: string | null;
+	wall_consent: Generated<Flag>;
+	wall_status: Generated<WallStatus>;
+	status: Generated<DonationStatus>;
+	refunded_minor: ColumnType<number | string, number | undefined, number>;
+	paid_at: Timestamp;
+	created_at: Timestamp;
+}
+
+/** A monthly gift as a whole, by its Stripe subscription. */
+export interface DonationSubscriptionTable {
+	stripe_subscription_id: string;
+	stripe_customer_id: string | null;
+	donor_email: string | null;
+	donor_locale: Generated<string>;
+	amount_minor: MinorAmount;
+	currency: string;
+	campaign_id: number | null;
+	status: Generated<'active' | 'ended'>;
+	ended_at: Timestamp | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+/** A Stripe event handled once, by its id. */
+export interface StripeEventTable {
+	id: string;
+	type: string;
+	received_at: Timestamp;
+	processed_at: Timestamp | null;
+}
+
+/** The single row (id 1) of staff-edited donation settings; see donations/donation-settings.ts. */
+export interface DonationSettingsTable {
+	id: number;
+	currencies: Json;
+	currency_rules: Json;
+	receipt_note: Generated<Json>;
+	other_ways: Generated<Json>;
+	updated_at: Timestamp;
+}
+
+export type DonationCampaignRow = Selectable<DonationCampaignTable>;
+export type DonationRow = Selectable<DonationTable>;
+export type NewDonation = Insertable<DonationTable>;
+export type DonationSubscriptionRow = Selectable<DonationSubscriptionTable>;

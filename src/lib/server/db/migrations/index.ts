@@ -5,6 +5,7 @@ import * as media from './2026-11-26-03-media';
 import * as staffAccounts from './2026-11-26-04-staff-accounts';
 import * as contentRevisions from './2026-11-26-05-content-revisions';
 import * as pagePhoto from './2026-11-26-06-page-photo';
+import * as donations from './2026-11-26-07-donations';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-03-media': media,
 	'2026-11-26-04-staff-accounts': staffAccounts,
 	'2026-11-26-05-content-revisions': contentRevisions,
-	'2026-11-26-06-page-photo': pagePhoto
+	'2026-11-26-06-page-photo': pagePhoto,
+	'2026-11-26-07-donations': donations
 };

@@ -1,0 +1,44 @@
+import { json } from '@sveltejs/kit';
+import { ZodError } from 'zod';
+import type { RequestHandler } from './$types';
+import { app } from '$lib/server/app';
+import { handleStripeEvent } from '$lib/server/donations/webhook.service';
+import { stripeFor, webhookSecretOf } from '$lib/server/donations/stripe-client';
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+/**
+ * Stripe's webhook. The signature is checked against the raw body before
+ * anything is read from it; a verified event is handled once (replays answer 200
+ * and change nothing). Stripe posts JSON, so SvelteKit's CSRF check (form
+ * content types only) does not apply, and POSTs are never cached.
+ */
+export const POST: RequestHandler = async ({ request }) => {
+	const { config, db, mailer, log } = app();
+	const stripe = stripeFor(config);
+	const secret = webhookSecretOf(config);
+	if (!stripe || !secret) return json({ error: 'stripe_not_configured' }, { status: 503, headers: noStore });
+
+	const body = await request.text();
+	const signature = request.headers.get('stripe-signature');
+	if (!signature) return json({ error: 'missing_signature' }, { status: 400, headers: noStore });
+	let event;
+	try {
+		event = stripe.webhooks.constructEvent(body, signature, secret);
+	} catch {
+		return json({ error: 'bad_signature' }, { status: 400, headers: noStore });
+	}
+
+	try {
+		const outcome = await handleStripeEvent(db, { mailer, stripe, log, origin: config.origin }, event);
+		log.info({ event: event.id, type: event.type, outcome }, 'stripe event');
+	} catch (error) {
+		// Signed by Stripe but not the shape we read: nothing was recorded (the transaction rolled back).
+		if (error instanceof ZodError) {
+			log.warn({ event: event.id, type: event.type, issues: error.issues.slice(0, 5) }, 'malformed stripe event');
+			return json({ error: 'malformed_event' }, { status: 400, headers: noStore });
+		}
+		throw error;
+	}
+	return json({ received: true }, { headers: noStore });
+};

@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
-import { textDirection } from '$lib/i18n/locales';
+import { locales, textDirection } from '$lib/i18n/locales';
+import { stripePageOrigins } from '$lib/server/donations/stripe-client';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
@@ -23,6 +24,9 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this after it stopped accepting and finished requests in flight.
 	process.once('sveltekit:shutdown' as never, () => void stopApp());
 };
+
+/** /donate and the pages under it, in every language. */
+const donationPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/donate(?:/|$)`);
 
 const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
 
@@ -51,6 +55,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// SvelteKit's route announcer (client-side navigation) sets a style attribute.
 		// Scripts stay as strict as on public pages.
 		finished.headers.set('Content-Security-Policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+	}
+	if (csp && donationPath.test(event.url.pathname)) {
+		// The donation forms redirect to Stripe's pages after the POST (see stripePageOrigins).
+		finished.headers.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${stripePageOrigins(app().config).join(' ')}`));
 	}
 	if (!csp) {
 		finished.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");

@@ -123,7 +123,7 @@ describe('an admin journey in the browser', () => {
 		if (!signedIn) throw new Error('the sign-in step did not run');
 		const page = await signedIn.newPage();
 		await page.setViewportSize({ width: 360, height: 740 });
-		for (const path of ['/admin', '/admin/content', '/admin/content/page/about', '/admin/media', '/admin/staff', '/admin/audit', '/admin/jobs', '/admin/outbox', '/admin/account']) {
+		for (const path of ['/admin', '/admin/content', '/admin/content/page/about', '/admin/media', '/admin/staff', '/admin/audit', '/admin/jobs', '/admin/outbox', '/admin/account', '/admin/donations', '/admin/donations/wall', '/admin/donations/settings', '/admin/donations/settings/campaigns/new']) {
 			await page.goto(env.origin + path);
 			await axeClean(page, path);
 			const overflow = await measureOverflow(page);

@@ -46,6 +46,18 @@ const checks: Check[] = [
 	]),
 	{ route: '/admin/(staff)/content/[type]/[key]/compare', method: 'GET', path: '/admin/content/page/about/compare', allowed: staffEditors },
 	{ route: '/admin/(staff)/content/preview/[revisionId]', method: 'GET', path: `/admin/content/preview/${missing}`, allowed: staffEditors },
+	// Donations: the list and its CSV hold donors' personal data (admins only); editors moderate the wall.
+	{ route: '/admin/(staff)/donations', method: 'GET', path: '/admin/donations', allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/export.csv', method: 'GET', path: '/admin/donations/export.csv', allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/wall', method: 'GET', path: '/admin/donations/wall', allowed: staffEditors },
+	...['approve', 'reject', 'hide'].map(
+		(action): Check => ({ route: '/admin/(staff)/donations/wall', method: 'POST', action, path: `/admin/donations/wall?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/donations/settings', method: 'GET', path: '/admin/donations/settings', allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings', method: 'POST', action: 'save', path: '/admin/donations/settings?/save', allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings/campaigns/[id]', method: 'GET', path: '/admin/donations/settings/campaigns/new', allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings/campaigns/[id]', method: 'GET', path: `/admin/donations/settings/campaigns/${missing}`, allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings/campaigns/[id]', method: 'POST', action: 'save', path: `/admin/donations/settings/campaigns/${missing}?/save`, allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

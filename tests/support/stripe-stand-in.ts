@@ -14,8 +14,14 @@ export interface RecordedRequest {
 	headers: IncomingMessage['headers'];
 }
 
-export async function startStripeStandIn() {
+/**
+ * `pagesOnLoopback`: Checkout and portal URLs point at the stand-in itself (it
+ * answers GET of them with a small page), for a browser that may not leave the
+ * machine; otherwise they look like Stripe's own.
+ */
+export async function startStripeStandIn(options: { pagesOnLoopback?: boolean } = {}) {
 	const requests: RecordedRequest[] = [];
+	let portals = 0;
 	/** payment intent → invoice, for GET /v1/invoice_payments. */
 	const invoicesByPaymentIntent = new Map<string, string>();
 	let sessions = 0;
@@ -32,6 +38,28 @@ export async function startStripeStandIn() {
 			res.end(JSON.stringify(value));
 		};
 
+		const pageBase = options.pagesOnLoopback ? `http://127.0.0.1:${port}` : undefined;
+		if (req.method === 'GET' && (url.pathname.startsWith('/c/pay/') || url.pathname.startsWith('/p/session/'))) {
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			return res.end(`<!doctype html><html lang="en"><title>Stripe stand-in</title><h1>Stripe stand-in: ${url.pathname}</h1></html>`);
+		}
+		if (req.method === 'POST' && url.pathname === '/v1/billing_portal/sessions') {
+			portals += 1;
+			const id = `bps_test_${String(portals).padStart(6, '0')}`;
+			return send(200, {
+				id,
+				object: 'billing_portal.session',
+				configuration: 'bpc_test_standin',
+				created: Math.floor(Date.now() / 1000),
+				customer: params.customer,
+				flow: null,
+				livemode: false,
+				locale: params.locale ?? null,
+				on_behalf_of: null,
+				return_url: params.return_url ?? null,
+				url: `${pageBase ?? 'https://billing.stripe.com'}/p/session/${id}`
+			});
+		}
 		if (req.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
 			if (req.headers.authorization !== 'Bearer sk_test_standin') {
 				return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
@@ -47,7 +75,7 @@ export async function startStripeStandIn() {
 			return send(200, {
 				id,
 				object: 'checkout.session',
-				url: `https://checkout.stripe.com/c/pay/${id}#stand-in`,
+				url: `${pageBase ?? 'https://checkout.stripe.com'}/c/pay/${id}#stand-in`,
 				mode: params.mode,
 				status: 'open',
 				payment_status: 'unpaid',

@@ -17,7 +17,15 @@ export const permissions = {
 	'jobs.manage': ['admin'],
 	// Messages hold one-time links (invitations, password resets): admins only.
 	'outbox.view': ['admin'],
-	'applications.review': ['admin', 'editor', 'reviewer']
+	'applications.review': ['admin', 'editor', 'reviewer'],
+	// The donations list and its CSV hold donors' names, e-mail addresses and
+	// amounts (personal data): admins only, like the outbox. The donor wall shows
+	// only what donors agreed to publish (a name and a message, never an e-mail or
+	// an amount), so editors, who run the site's content, may moderate it.
+	'donations.view': ['admin'],
+	'donations.moderate': ['admin', 'editor'],
+	// Currencies, amounts, receipt text and campaigns change what donors are asked for.
+	'donations.manage': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -135,6 +135,7 @@ export interface Database {
 	donation_subscription: DonationSubscriptionTable;
 	stripe_event: StripeEventTable;
 	donation_settings: DonationSettingsTable;
+	donor_link: DonorLinkTable;
 }
 
 /*
@@ -366,3 +367,14 @@ export type DonationCampaignRow = Selectable<DonationCampaignTable>;
 export type DonationRow = Selectable<DonationTable>;
 export type NewDonation = Insertable<DonationTable>;
 export type DonationSubscriptionRow = Selectable<DonationSubscriptionTable>;
+
+/** A one-time link to Stripe's customer portal for a monthly donor; see donations/donor-links.ts. */
+export interface DonorLinkTable {
+	token_hash: string;
+	donor_email: string;
+	stripe_customer_id: string;
+	locale: Generated<string>;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+	created_at: Timestamp;
+}

@@ -128,7 +128,27 @@ export function parseDonationForm(
 		const code = issue.message as DonationFormErrorCode;
 		issues[field] = isErrorCode(code) && code.startsWith(field) ? code : fallbackCodes[field];
 	}
+	// The amount is checked in the object's transform, which zod skips when another
+	// field failed: check it here too, so that every error shows at once.
+	if (!issues.amount && !issues.currency) {
+		const amount = amountIssue(input, settings);
+		if (amount) issues.amount = amount;
+	}
 	return { ok: false, issues };
+}
+
+function amountIssue(input: DonationFormInput, settings: DonationSettings): DonationFormErrorCode | undefined {
+	const currency = normalizeCurrency(input.currency ?? '');
+	const rule = settings.rules[currency];
+	if (!rule || !settings.currencies.includes(currency)) return undefined;
+	const typed = input.amount && input.amount !== 'other' ? input.amount : (input.custom_amount ?? '');
+	if (typed.trim() === '') return 'amount_required';
+	if (typed.length > 40) return 'amount_invalid';
+	const minor = toMinorUnits(typed, currency);
+	if (minor === undefined) return 'amount_invalid';
+	if (minor < rule.min) return 'amount_below_minimum';
+	if (minor > rule.max) return 'amount_above_maximum';
+	return undefined;
 }
 
 /** Reads a posted FormData into the form's input (first value of each field, strings only). */

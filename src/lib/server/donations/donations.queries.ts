@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import type { Database, DonationCampaignRow, DonationKind, DonationStatus, WallStatus } from '$lib/server/db/schema';
 
 /*
@@ -160,6 +161,8 @@ export interface WallEntry {
 	message: string | null;
 	paidAt: string;
 	campaignSlug: string | null;
+	/** The language the donor used the form in (their name and message are as they wrote them). */
+	locale: string;
 }
 
 /** The donor wall: approved entries only, newest first; never an e-mail or an amount. */
@@ -170,7 +173,7 @@ export async function approvedWallEntries(
 	let query = db
 		.selectFrom('donation')
 		.leftJoin('donation_campaign as c', 'c.id', 'donation.campaign_id')
-		.select(['donation.id', 'donation.donor_name', 'donation.message', 'donation.paid_at', 'c.slug'])
+		.select(['donation.id', 'donation.donor_name', 'donation.message', 'donation.paid_at', 'donation.donor_locale', 'c.slug'])
 		.where('donation.wall_status', '=', 'approved')
 		.where('donation.wall_consent', '=', 1)
 		.where('donation.status', '=', 'paid');
@@ -180,7 +183,7 @@ export async function approvedWallEntries(
 		.orderBy('donation.id', 'desc')
 		.limit(Math.min(options.limit ?? 50, 200))
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: r.donor_name, message: r.message, paidAt: r.paid_at, campaignSlug: r.slug }));
+	return rows.map((r) => ({ id: r.id, name: r.donor_name, message: r.message, paidAt: r.paid_at, campaignSlug: r.slug, locale: r.donor_locale }));
 }
 
 /** Staff moderation of a donor-wall entry. Only entries with the donor's consent can be approved. */
@@ -191,7 +194,10 @@ export async function setWallStatus(db: Kysely<Database>, donationId: number, st
 		.where('id', '=', donationId)
 		.where('wall_consent', '=', 1)
 		.executeTakeFirst();
-	return Number(result.numUpdatedRows) > 0;
+	const changed = Number(result.numUpdatedRows) > 0;
+	// The donor wall is on /donate, a cached public page.
+	if (changed) await bumpSiteVersion(db);
+	return changed;
 }
 
 export interface DonationFilters {

@@ -376,7 +376,7 @@ describe('reading donations', () => {
 		expect(await setWallStatus(handle.db, rows[1]!.id, 'rejected')).toBe(true);
 		expect(await setWallStatus(handle.db, rows[2]!.id, 'approved')).toBe(false); // no consent
 		expect(await approvedWallEntries(handle.db)).toEqual([
-			{ id: rows[0]!.id, name: 'Ana', message: 'Yes!', paidAt: rows[0]!.paid_at, campaignSlug: 'bali-walls' }
+			{ id: rows[0]!.id, name: 'Ana', message: 'Yes!', paidAt: rows[0]!.paid_at, campaignSlug: 'bali-walls', locale: 'en' }
 		]);
 
 		const progress = await campaignProgress(handle.db);

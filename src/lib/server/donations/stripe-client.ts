@@ -32,13 +32,34 @@ export function createStripeClient(secretKey: string, endpoint: StripeEndpoint =
 
 const clients = new Map<string, StripeClient>();
 
-/** One client per key for the running app, or undefined when Stripe is not configured. */
+/** STRIPE_API_BASE ("http://127.0.0.1:12111") as the client's host, port and protocol. */
+export function endpointOf(apiBase: string | undefined): StripeEndpoint {
+	if (!apiBase) return {};
+	const url = new URL(apiBase);
+	const protocol = url.protocol === 'http:' ? 'http' : 'https';
+	return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+}
+
+/** One client per key (and API base) for the running app, or undefined when Stripe is not configured. */
 export function stripeFor(config: Pick<Config, 'stripe'>): StripeClient | undefined {
 	if (!config.stripe) return undefined;
-	let client = clients.get(config.stripe.secretKey);
+	const key = `${config.stripe.secretKey} ${config.stripe.apiBase ?? ''}`;
+	let client = clients.get(key);
 	if (!client) {
-		client = createStripeClient(config.stripe.secretKey);
-		clients.set(config.stripe.secretKey, client);
+		client = createStripeClient(config.stripe.secretKey, endpointOf(config.stripe.apiBase));
+		clients.set(key, client);
 	}
 	return client;
+}
+
+/**
+ * Where the donation forms send the browser on (a 303 after the POST): Stripe
+ * Checkout and the customer portal, or the stand-in at STRIPE_API_BASE. The
+ * Content-Security-Policy's form-action covers redirects after a form is posted,
+ * so the donation pages allow these as well as 'self'.
+ */
+export function stripePageOrigins(config: Pick<Config, 'stripe'>): string[] {
+	const origins = ['https://checkout.stripe.com', 'https://billing.stripe.com'];
+	if (config.stripe?.apiBase) origins.push(new URL(config.stripe.apiBase).origin);
+	return origins;
 }

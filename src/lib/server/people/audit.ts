@@ -19,7 +19,8 @@ export type AuditAction =
 	| 'staff.enabled'
 	| `content.${string}`
 	| `media.${string}`
-	| `job.${string}`;
+	| `job.${string}`
+	| `donation.${string}`;
 
 export interface AuditEntry {
 	action: AuditAction;

@@ -28,6 +28,12 @@ const environmentSchema = z.object({
 	MAIL_FROM: z.string().min(3, 'an e-mail address, e.g. "Name <hello@example.org>"').optional(),
 	STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_\S+$/, 'a Stripe secret key starting with sk_ or rk_').optional(),
 	STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\S+$/, 'a Stripe webhook secret starting with whsec_').optional(),
+	// Where the Stripe client sends API requests instead of api.stripe.com: a stand-in on
+	// loopback in tests, or a proxy when self-hosting behind one. Unset in production.
+	STRIPE_API_BASE: z
+		.url({ protocol: /^https?$/, error: 'an http or https URL without a path, e.g. http://127.0.0.1:12111' })
+		.refine((value) => new URL(value).pathname === '/', 'an http or https URL without a path, e.g. http://127.0.0.1:12111')
+		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -40,7 +46,8 @@ export interface Config {
 	sqlitePath: string;
 	smtpUrl: string | undefined;
 	mailFrom: string | undefined;
-	stripe: { secretKey: string; webhookSecret: string | undefined } | undefined;
+	/** apiBase: STRIPE_API_BASE, where API requests go instead of https://api.stripe.com. */
+	stripe: { secretKey: string; webhookSecret: string | undefined; apiBase?: string } | undefined;
 	logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -82,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		smtpUrl: e.SMTP_URL,
 		mailFrom: e.MAIL_FROM,
 		stripe: e.STRIPE_SECRET_KEY
-			? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+			? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE?.replace(/\/$/, '') }
 			: undefined,
 		logLevel: e.LOG_LEVEL
 	};

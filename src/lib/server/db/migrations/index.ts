@@ -6,6 +6,7 @@ import * as staffAccounts from './2026-11-26-04-staff-accounts';
 import * as contentRevisions from './2026-11-26-05-content-revisions';
 import * as pagePhoto from './2026-11-26-06-page-photo';
 import * as donations from './2026-11-26-07-donations';
+import * as donorLinks from './2026-11-26-08-donor-links';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-04-staff-accounts': staffAccounts,
 	'2026-11-26-05-content-revisions': contentRevisions,
 	'2026-11-26-06-page-photo': pagePhoto,
-	'2026-11-26-07-donations': donations
+	'2026-11-26-07-donations': donations,
+	'2026-11-26-08-donor-links': donorLinks
 };

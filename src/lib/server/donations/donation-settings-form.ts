@@ -1,0 +1,140 @@
+import { locales } from '$lib/i18n/locales';
+import { normalizeCurrency, toDecimalString, toMinorUnits } from './currencies';
+import type { CurrencyRule, DonationSettings } from './donation-settings';
+
+/*
+ * The admin's donation settings form, as text fields: one row per currency
+ * (`currency.0`, `presets.0`, `min.0`, `max.0`; amounts typed in whole units as
+ * donors see them, "5 10 25"), and the receipt note and "other ways to give" per
+ * language (`receiptNote.en`, `otherWays.es`…). parseSettingsValues gives the
+ * settings for saveDonationSettings, or a message per field.
+ */
+
+export type SettingsValues = Record<string, string>;
+
+export const maxCurrencyRows = 20;
+const maxPresets = 8;
+const textLimit = 4000;
+const localizedFields = ['receiptNote', 'otherWays'] as const;
+
+/** ISO 4217 codes the runtime knows (Intl's list), so a typo like "USS" is caught. */
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** The form's values for the stored settings, with one empty row to add a currency. */
+export function settingsValues(settings: DonationSettings): SettingsValues {
+	const values: SettingsValues = {};
+	settings.currencies.forEach((code, i) => {
+		const rule = settings.rules[code];
+		values[`currency.${i}`] = code;
+		values[`presets.${i}`] = rule ? rule.presets.map((p) => toDecimalString(p, code)).join(' ') : '';
+		values[`min.${i}`] = rule ? toDecimalString(rule.min, code) : '';
+		values[`max.${i}`] = rule ? toDecimalString(rule.max, code) : '';
+	});
+	const blank = settings.currencies.length;
+	if (blank < maxCurrencyRows) for (const f of ['currency', 'presets', 'min', 'max']) values[`${f}.${blank}`] = '';
+	for (const field of localizedFields) for (const l of locales) values[`${field}.${l}`] = settings[field][l] ?? '';
+	return values;
+}
+
+/** How many currency rows a set of values holds. */
+export function currencyRowCount(values: SettingsValues): number {
+	let n = 0;
+	while (n < maxCurrencyRows && `currency.${n}` in values) n++;
+	return n;
+}
+
+/** Reads the posted form into values (text only, bounded), ready to parse or to show again. */
+export function settingsValuesFromForm(form: FormData): SettingsValues {
+	const read = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value.slice(0, textLimit) : '';
+	};
+	const values: SettingsValues = {};
+	for (let i = 0; i < maxCurrencyRows && form.has(`currency.${i}`); i++) {
+		for (const f of ['currency', 'presets', 'min', 'max']) values[`${f}.${i}`] = read(`${f}.${i}`);
+	}
+	for (const field of localizedFields) for (const l of locales) values[`${field}.${l}`] = read(`${field}.${l}`);
+	return values;
+}
+
+export function parseSettingsValues(
+	values: SettingsValues
+): { ok: true; settings: DonationSettings } | { ok: false; issues: Record<string, string> } {
+	const issues: Record<string, string> = {};
+	const currencies: string[] = [];
+	const rules: Record<string, CurrencyRule> = {};
+	const text = (name: string) => (values[name] ?? '').trim();
+
+	for (let i = 0; i < currencyRowCount(values); i++) {
+		const typed = ['currency', 'presets', 'min', 'max'].map((f) => text(`${f}.${i}`));
+		if (typed.every((t) => t === '')) continue; // an empty row: nothing to add
+		const code = normalizeCurrency(typed[0]!);
+		if (code === '') {
+			issues[`currency.${i}`] = 'Give the currency’s three-letter code, e.g. USD; or empty the whole row to remove it.';
+			continue;
+		}
+		if (!/^[A-Z]{3}$/.test(code) || !knownCurrencies.has(code)) {
+			issues[`currency.${i}`] = 'Not a currency code: use three letters such as USD, EUR, NPR or IDR.';
+			continue;
+		}
+		if (currencies.includes(code)) {
+			issues[`currency.${i}`] = `${code} is listed twice.`;
+			continue;
+		}
+		const amount = (field: 'min' | 'max', label: string) => {
+			const raw = text(`${field}.${i}`);
+			if (raw === '') {
+				issues[`${field}.${i}`] = `Give the ${label} amount.`;
+				return undefined;
+			}
+			const minor = toMinorUnits(raw, code);
+			if (!minor) issues[`${field}.${i}`] = `Give the ${label} as an amount in ${code}, e.g. 2 or 2.50.`;
+			return minor || undefined;
+		};
+		const min = amount('min', 'smallest');
+		const max = amount('max', 'largest');
+		if (min !== undefined && max !== undefined && min > max) issues[`max.${i}`] = 'The largest amount is below the smallest.';
+
+		const presetTexts = text(`presets.${i}`).split(/\s*;\s*|,\s+|\s+/).filter(Boolean);
+		const presets: number[] = [];
+		if (presetTexts.length > maxPresets) issues[`presets.${i}`] = `At most ${maxPresets} suggested amounts.`;
+		else {
+			for (const p of presetTexts) {
+				const minor = toMinorUnits(p, code);
+				if (!minor) {
+					issues[`presets.${i}`] = `“${p}” is not an amount in ${code}. Separate amounts with spaces, e.g. 5 10 25.`;
+					break;
+				}
+				if ((min !== undefined && minor < min) || (max !== undefined && minor > max)) {
+					issues[`presets.${i}`] = `${p} is outside the smallest and largest amounts.`;
+					break;
+				}
+				presets.push(minor);
+			}
+		}
+		currencies.push(code);
+		if (min !== undefined && max !== undefined) rules[code] = { presets, min, max };
+	}
+	if (currencies.length === 0 && Object.keys(issues).length === 0) issues['currency.0'] = 'Offer at least one currency.';
+
+	const localized = Object.fromEntries(
+		localizedFields.map((field) => [field, Object.fromEntries(locales.map((l) => [l, text(`${field}.${l}`)]))])
+	) as Record<(typeof localizedFields)[number], Record<string, string>>;
+	if (!localized.receiptNote.en) {
+		issues['receiptNote.en'] = 'The English note is required: every receipt carries it (e.g. whether gifts are tax-deductible), and the other languages fall back to it.';
+	}
+	if (!localized.otherWays.en) {
+		issues['otherWays.en'] = 'The English text is required: /donate shows it when card giving is not set up, and the other languages fall back to it.';
+	}
+
+	if (Object.keys(issues).length > 0) return { ok: false, issues };
+	return {
+		ok: true,
+		settings: {
+			currencies,
+			rules,
+			receiptNote: { ...localized.receiptNote, en: localized.receiptNote.en! },
+			otherWays: { ...localized.otherWays, en: localized.otherWays.en! }
+		}
+	};
+}

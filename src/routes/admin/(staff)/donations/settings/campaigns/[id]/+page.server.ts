@@ -1,0 +1,61 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
+import { getDonationSettings } from '$lib/server/donations/donation-settings';
+import { ValidationError } from '$lib/server/errors';
+import { recordAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import { orNotFound } from '$lib/server/route-errors';
+
+/** 'new', or the id of a campaign; anything else is a 404. */
+function campaignIdOf(segment: string): number | undefined {
+	if (segment === 'new') return undefined;
+	if (!/^\d{1,9}$/.test(segment)) error(404, 'There is no such campaign.');
+	return Number(segment);
+}
+
+const notFound = 'This campaign does not exist (any more).';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'donations.manage');
+	const { db } = app();
+	const id = campaignIdOf(params.id);
+	const settings = await getDonationSettings(db);
+	const values: CampaignValues =
+		id === undefined
+			? Object.fromEntries(campaignFieldNames.map((n) => [n, n === 'currency' ? (settings.currencies[0] ?? '') : '']))
+			: await orNotFound(getCampaignValues(db, id), notFound);
+	return { id: id ?? null, values, currencies: settings.currencies };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const staff = requirePermission(locals, url, 'donations.manage');
+		const id = campaignIdOf(params.id);
+		const form = await request.formData();
+		const values: CampaignValues = Object.fromEntries(
+			campaignFieldNames.map((n) => {
+				const v = form.get(n);
+				return [n, typeof v === 'string' ? v.slice(0, 4000) : ''];
+			})
+		);
+		const { db } = app();
+		const { currencies } = await getDonationSettings(db);
+		let saved: number;
+		try {
+			saved = await orNotFound(saveCampaign(db, values, { id, currencies }), notFound);
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
+			throw e;
+		}
+		await recordAudit(db, {
+			action: id === undefined ? 'donation.campaign-created' : 'donation.campaign-changed',
+			actor: staff,
+			subject: `campaign:${saved}`,
+			detail: { slug: values.slug?.trim() }
+		});
+		if (id === undefined) redirect(303, `/admin/donations/settings/campaigns/${saved}?created=1`);
+		return { saved: true };
+	}
+};

@@ -1,0 +1,55 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { app } from '$lib/server/app';
+import { listDonations, setWallStatus, type AdminDonation } from '$lib/server/donations/donations.queries';
+import type { AuditAction } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+
+/*
+ * Donor wall moderation. Only what the wall itself would show reaches this page
+ * (name, message, day, campaign): never an e-mail address or an amount, so
+ * editors may moderate without seeing donors' personal data.
+ */
+
+const perPage = 50;
+
+const entryOf = (d: AdminDonation) => ({ id: d.id, name: d.donorName, message: d.message, paidAt: d.paidAt, campaign: d.campaignSlug });
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'donations.moderate');
+	const { db } = app();
+	const pageOf = (name: string) => Math.max(1, Math.trunc(Number(url.searchParams.get(name))) || 1);
+	const list = async (wallStatus: 'pending' | 'approved' | 'rejected', page: number) => {
+		const result = await listDonations(db, { wallStatus, status: 'paid' }, { page, perPage });
+		return {
+			// wall_status is only ever pending with the donor's consent; the filter keeps it so.
+			entries: result.rows.filter((d) => d.wallConsent).map(entryOf),
+			total: result.total,
+			page: result.page,
+			pages: Math.max(1, Math.ceil(result.total / result.perPage))
+		};
+	};
+	const [pending, approved, rejected] = await Promise.all([
+		list('pending', pageOf('page')),
+		list('approved', pageOf('approvedPage')),
+		list('rejected', pageOf('rejectedPage'))
+	]);
+	return { pending, approved, rejected };
+};
+
+async function moderate(event: RequestEvent, status: 'approved' | 'rejected', action: AuditAction) {
+	const staff = requirePermission(event.locals, event.url, 'donations.moderate');
+	const id = Number((await event.request.formData()).get('id'));
+	if (!Number.isInteger(id) || id <= 0) return fail(400, { problem: 'unknown' as const });
+	const { db } = app();
+	if (!(await setWallStatus(db, id, status))) return fail(404, { problem: 'unknown' as const });
+	await recordAudit(db, { action, actor: staff, subject: `donation:${id}` });
+	return { done: action, id };
+}
+
+export const actions: Actions = {
+	approve: (event) => moderate(event, 'approved', 'donation.wall-approved'),
+	reject: (event) => moderate(event, 'rejected', 'donation.wall-rejected'),
+	hide: (event) => moderate(event, 'rejected', 'donation.wall-hidden')
+};

@@ -136,6 +136,11 @@ export interface Database {
 	stripe_event: StripeEventTable;
 	donation_settings: DonationSettingsTable;
 	donor_link: DonorLinkTable;
+	newsletter_topic: NewsletterTopicTable;
+	newsletter_consent_text: NewsletterConsentTextTable;
+	subscriber: SubscriberTable;
+	subscriber_token: SubscriberTokenTable;
+	consent_event: ConsentEventTable;
 }
 
 /*
@@ -378,3 +383,71 @@ export interface DonorLinkTable {
 	used_at: Timestamp | null;
 	created_at: Timestamp;
 }
+
+/* The newsletter; see newsletter/CONTEXT.md for the terms. */
+export interface NewsletterTopicTable {
+	id: Generated<number>;
+	key: string;
+	/** Localized JSON. */
+	name: Json;
+	position: Generated<number>;
+}
+
+/** A consent text never changes once published: a new wording is a new version. */
+export interface NewsletterConsentTextTable {
+	id: Generated<number>;
+	version: number;
+	/** Localized JSON. */
+	text: Json;
+	created_at: Timestamp;
+}
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed' | 'bounced';
+
+export interface SubscriberTable {
+	id: Generated<number>;
+	/** Always lower case. */
+	email: string;
+	name: string | null;
+	locale: Generated<string>;
+	status: SubscriberStatus;
+	paused: Generated<Flag>;
+	/** JSON array of topic keys. */
+	topics: Generated<Json>;
+	consent_text_version: number;
+	created_at: Timestamp;
+	confirmed_at: Timestamp | null;
+	unsubscribed_at: Timestamp | null;
+	updated_at: Timestamp;
+}
+
+export type SubscriberTokenPurpose = 'confirm' | 'preferences' | 'unsubscribe';
+
+export interface SubscriberTokenTable {
+	/** SHA-256 of the token, base64url; the token itself is only in the e-mail. */
+	hash: string;
+	subscriber_id: number;
+	purpose: SubscriberTokenPurpose;
+	expires_at: Timestamp | null;
+	used_at: Timestamp | null;
+	created_at: Timestamp;
+}
+
+export type ConsentAction = 'subscribed' | 'confirmed' | 'preferences-changed' | 'unsubscribed' | 'imported' | 'deleted';
+
+export interface ConsentEventTable {
+	id: Generated<number>;
+	/** Null once the subscriber is deleted; `email_hash` keeps the entry attributable. */
+	subscriber_id: number | null;
+	email_hash: string;
+	action: ConsentAction;
+	consent_text_version: number | null;
+	source_page: string | null;
+	method: string;
+	at: Timestamp;
+	detail: Generated<Json>;
+}
+
+export type SubscriberRow = Selectable<SubscriberTable>;
+export type ConsentEventRow = Selectable<ConsentEventTable>;
+export type NewsletterTopicRow = Selectable<NewsletterTopicTable>;

@@ -33,9 +33,10 @@ const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
 export const handle: Handle = async ({ event, resolve }) => {
 	const { pageCache, siteVersion } = app();
 	event.locals.staff = event.url.pathname.startsWith('/admin') ? await staffFromSession(event) : null;
+	const publicKey = publicCacheKey(event);
 	// When the version cannot be read (the database is down), render without the cache.
-	const version = publicCacheKey(event) ? await siteVersion.current().catch(() => undefined) : undefined;
-	const cacheKey = version === undefined ? undefined : publicCacheKey(event);
+	const version = publicKey ? await siteVersion.current().catch(() => undefined) : undefined;
+	const cacheKey = version === undefined ? undefined : publicKey;
 	if (cacheKey && version) {
 		const hit = pageCache.get(cacheKey, version);
 		if (hit) return hit.respond(event.request);

@@ -272,26 +272,7 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
 			return { revision: pending, created: false };
 		}
 
-		// ON CONFLICT: the unique (item, base) index caught an editor who saved from the same base a moment ago.
-		const inserted = await trx
-			.insertInto('content_revision')
-			.values({
-				item_type: type,
-				item_key: key,
-				data: json,
-				status: 'draft',
-				base_revision_id: input.baseRevisionId,
-				author_id: actor.id,
-				author_email: actor.email,
-				created_at: now
-			})
-			.onConflict((oc) => oc.doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (!inserted) {
-			const newer = await latestRevision(trx, type, key);
-			throw new ContentConflictError(newer!);
-		}
+		const inserted = await insertDraft(trx, { type, key, json, baseRevisionId: input.baseRevisionId, actor, now });
 		await recordAudit(trx, { action: 'content.draft-saved', actor, subject: `${type}:${key}`, detail: { revision: inserted.id } }, now);
 		const revision: Revision = {
 			id: inserted.id,
@@ -519,6 +500,34 @@ export function contentJobHandlers(options: { onPublished?: () => void } = {}): 
 // ---------------------------------------------------------------------------
 // Restore
 
+/**
+ * Adds a draft on top of `baseRevisionId`. The unique (item, base) index makes a
+ * second editor who saved from the same base a moment ago fail here: they get the
+ * conflict, with the newer revision, instead of a silent overwrite.
+ */
+async function insertDraft(
+	trx: Kysely<Database>,
+	draft: { type: ContentItemType; key: string; json: string; baseRevisionId: number | null; actor: Actor; now: string }
+): Promise<{ id: number }> {
+	const inserted = await trx
+		.insertInto('content_revision')
+		.values({
+			item_type: draft.type,
+			item_key: draft.key,
+			data: draft.json,
+			status: 'draft',
+			base_revision_id: draft.baseRevisionId,
+			author_id: draft.actor.id,
+			author_email: draft.actor.email,
+			created_at: draft.now
+		})
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!inserted) throw new ContentConflictError((await latestRevision(trx, draft.type, draft.key))!);
+	return inserted;
+}
+
 /** A new draft holding an earlier revision's data, on top of the newest revision. */
 export async function restore(db: Kysely<Database>, actor: Actor, revisionId: number): Promise<Revision> {
 	const source = await getRevision(db, revisionId);
@@ -527,22 +536,14 @@ export async function restore(db: Kysely<Database>, actor: Actor, revisionId: nu
 	return db.transaction().execute(async (trx) => {
 		if (!isNewItemKey(source.key) && !(await readLiveItem(trx, source.type, source.key))) throw new NotFoundError(`${source.type} ${source.key}`);
 		const latest = await latestRevision(trx, source.type, source.key);
-		const inserted = await trx
-			.insertInto('content_revision')
-			.values({
-				item_type: source.type,
-				item_key: source.key,
-				data: JSON.stringify(data),
-				status: 'draft',
-				base_revision_id: latest?.id ?? null,
-				author_id: actor.id,
-				author_email: actor.email,
-				created_at: now
-			})
-			.onConflict((oc) => oc.doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (!inserted) throw new ContentConflictError((await latestRevision(trx, source.type, source.key))!);
+		const inserted = await insertDraft(trx, {
+			type: source.type,
+			key: source.key,
+			json: JSON.stringify(data),
+			baseRevisionId: latest?.id ?? null,
+			actor,
+			now
+		});
 		await recordAudit(trx, { action: 'content.restored', actor, subject: `${source.type}:${source.key}`, detail: { from: revisionId, revision: inserted.id } }, now);
 		return {
 			...source,

@@ -105,6 +105,13 @@ describe('the media library in the admin, over HTTP against the built server', (
 			status = (await db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 		}
 		expect(status).toBe('ready');
+		// The job marks the photo ready, then deletes the original: wait for the job to finish.
+		let job = '';
+		for (const deadline = Date.now() + 10_000; job !== 'done' && Date.now() < deadline; ) {
+			job = (await db.selectFrom('job').select('status').where('idempotency_key', '=', `media.process:${id}`).executeTakeFirstOrThrow()).status;
+			if (job !== 'done') await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		expect(job).toBe('done');
 		// The original, with its location, is gone.
 		expect(incomingFiles()).toEqual([]);
 

@@ -5,6 +5,8 @@ export const adminNav: { href: string; label: string; permission: Permission }[]
 	{ href: '/admin', label: 'Dashboard', permission: 'dashboard.view' },
 	{ href: '/admin/content', label: 'Site content', permission: 'content.edit' },
 	{ href: '/admin/media', label: 'Media', permission: 'media.manage' },
+	{ href: '/admin/newsletter', label: 'Newsletter', permission: 'newsletter.campaigns' },
+	{ href: '/admin/newsletter/subscribers', label: 'Subscribers', permission: 'newsletter.subscribers' },
 	{ href: '/admin/donations', label: 'Donations', permission: 'donations.view' },
 	{ href: '/admin/donations/wall', label: 'Donor wall', permission: 'donations.moderate' },
 	{ href: '/admin/outbox', label: 'Outbox', permission: 'outbox.view' },

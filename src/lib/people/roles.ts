@@ -25,7 +25,12 @@ export const permissions = {
 	'donations.view': ['admin'],
 	'donations.moderate': ['admin', 'editor'],
 	// Currencies, amounts, receipt text and campaigns change what donors are asked for.
-	'donations.manage': ['admin']
+	'donations.manage': ['admin'],
+	// Subscribers' addresses, the consent ledger, import and export: personal data,
+	// but running the newsletter is everyday work for editors as well as admins.
+	'newsletter.subscribers': ['admin', 'editor'],
+	// Writing, testing, scheduling and sending campaigns, topics and the consent text.
+	'newsletter.campaigns': ['admin', 'editor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -77,3 +77,37 @@ export async function ensureSubscriberLinks(
 	}
 	return links;
 }
+
+/** The page path for a language: English at the root, the others under their prefix. */
+function localePrefix(locale: string): string {
+	return locale === 'en' ? '' : `/${locale}`;
+}
+
+/** The addresses of a subscriber's private pages, in their language, under the public ORIGIN. */
+export function subscriberLinkUrls(origin: string, locale: string, tokens: SubscriberLinks) {
+	const base = `${origin.replace(/\/$/, '')}${localePrefix(locale)}/newsletter`;
+	return {
+		preferences: `${base}/preferences/${tokens.preferences}`,
+		unsubscribe: `${base}/unsubscribe/${tokens.unsubscribe}`
+	};
+}
+
+/**
+ * RFC 2369 and RFC 8058 headers for every newsletter e-mail: the https address
+ * takes a one-click POST; the mailto (the sender's own mailbox, read by staff)
+ * is for clients that only know mail.
+ */
+export function listUnsubscribeHeaders(unsubscribeUrl: string, mailbox: string | null): Record<string, string> {
+	const targets = [`<${unsubscribeUrl}>`];
+	if (mailbox) targets.push(`<mailto:${mailbox}?subject=unsubscribe>`);
+	return {
+		'List-Unsubscribe': targets.join(', '),
+		'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+	};
+}
+
+/** The bare address in `Name <a@b.org>` or `a@b.org`; null when there is none. */
+export function mailboxOf(from: string): string | null {
+	const match = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from.trim()) ?? /^([^<>\s]+@[^<>\s]+)$/.exec(from.trim());
+	return match?.[1] ?? null;
+}

@@ -69,6 +69,8 @@ export interface QueuedMail {
 export type SendOutcome = 'sent' | 'already-sent';
 
 export interface Mailer {
+	/** The sender, as in MailerOptions. */
+	readonly from: string;
 	/** Stores the message and its `mail.send` job together (in the caller's transaction, if `db` is one). */
 	queue(db: Kysely<Database>, message: MailToQueue): Promise<QueuedMail>;
 	/** Sends a stored message unless it was sent already, and records the result. */
@@ -178,6 +180,7 @@ export function createMailer(options: MailerOptions): Mailer {
 	}
 
 	return {
+		from,
 		queue(db, message) {
 			// Join the caller's transaction when there is one, so the message exists only if their change does.
 			return db.isTransaction ? queueIn(db, message) : db.transaction().execute((trx) => queueIn(trx, message));

@@ -2,13 +2,25 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+export interface SmtpSinkOptions {
+	/** Answers to RCPT TO for some addresses, e.g. `{ 'gone@example.org': 550 }` (5xx permanent, 4xx temporary). */
+	rejectRecipients?: Record<string, number>;
+}
+
 /** A real SMTP server on loopback that keeps every message it receives, parsed. */
-export async function startSmtpSink() {
+export async function startSmtpSink(options: SmtpSinkOptions = {}) {
 	const messages: { raw: Buffer; parsed: ParsedMail; envelopeTo: string[] }[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			const code = options.rejectRecipients?.[address.address.toLowerCase()];
+			if (!code) return callback();
+			const error = new Error(code >= 500 ? 'No such mailbox here' : 'Mailbox busy, try again later') as Error & { responseCode: number };
+			error.responseCode = code;
+			callback(error);
+		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -18,6 +18,16 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
+import { createCampaignSender } from '$lib/server/newsletter/campaign-sender';
+import {
+	createBulkComposer,
+	createOutboxBulkTransport,
+	createSmtpBulkTransport,
+	type BulkTransport
+} from '$lib/server/platform/mail/bulk-transport';
+import { outboxDirectory } from '$lib/server/platform/mail/transports';
+import { processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
+import { hostname } from 'node:os';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -33,6 +43,8 @@ export interface App {
 	/** DATA_DIR/media: photo variants, and uploads waiting to be processed. */
 	mediaStorage: LocalMediaStorage;
 	worker: JobWorker;
+	/** Newsletter campaigns: SMTP connections of their own, apart from the mailer's. */
+	bulkTransport: BulkTransport;
 }
 
 let current: App | undefined;
@@ -59,18 +71,31 @@ export async function startApp(
 	const org = await findOrganization(database.db);
 	const siteName = org?.name ?? 'Community arts';
 	const mailer = createMailer({
-		transport: createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir }),
+		transport: createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, dkim: config.dkim }),
 		from: config.mailFrom ?? `${siteName} <${org?.email ?? 'noreply@localhost'}>`
 	});
 	const siteVersion = createSiteVersionReader(database.db);
 	const mediaStorage = createLocalMediaStorage(config.dataDir);
+	const bulkTransport = config.smtpUrl
+		? createSmtpBulkTransport(config.smtpUrl)
+		: createOutboxBulkTransport(outboxDirectory(config.dataDir));
+	const campaignSender = createCampaignSender({
+		transport: bulkTransport,
+		compose: createBulkComposer(config.dkim),
+		from: mailer.from,
+		origin: config.origin,
+		linkSecret: secrets.authSecret,
+		siteName: async (db) => (await findOrganization(db))?.name ?? siteName,
+		log
+	});
 	const worker = createJobWorker(database.db, {
 		handlers: {
 			...mailer.jobHandlers,
 			...mediaJobHandlers(mediaStorage),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers()
+			...maintenanceJobHandlers(),
+			...campaignSender.jobHandlers
 		},
 		log
 	});
@@ -92,9 +117,13 @@ export async function startApp(
 		}),
 		mailer,
 		mediaStorage,
-		worker
+		worker,
+		bulkTransport
 	};
 	if (options.startWorker !== false) {
+		// A process on this machine that was killed mid-job (a campaign, a photo) is picked up now, not after its lease.
+		const released = await releaseJobsOfDeadProcesses(database.db, hostname(), processExists);
+		if (released > 0) log.warn({ released }, 'took over jobs left running by a stopped process');
 		worker.start();
 		// Ask for the daily housekeeping now and every hour; the job runs once a day.
 		const ask = () => scheduleMaintenance(database.db).catch((err) => log.warn({ err }, 'could not schedule maintenance'));
@@ -112,10 +141,11 @@ export function app(): App {
 
 export async function stopApp(): Promise<void> {
 	if (!current) return;
-	const { database, log, worker } = current;
+	const { database, log, worker, bulkTransport } = current;
 	current = undefined;
 	clearInterval(maintenanceTimer);
 	await worker.stop();
+	bulkTransport.close();
 	await database.close();
 	log.info('database closed');
 }

@@ -141,6 +141,8 @@ export interface Database {
 	subscriber: SubscriberTable;
 	subscriber_token: SubscriberTokenTable;
 	consent_event: ConsentEventTable;
+	newsletter_campaign: NewsletterCampaignTable;
+	newsletter_delivery: NewsletterDeliveryTable;
 }
 
 /*
@@ -419,6 +421,8 @@ export interface SubscriberTable {
 	confirmed_at: Timestamp | null;
 	unsubscribed_at: Timestamp | null;
 	updated_at: Timestamp;
+	bounced_at: Timestamp | null;
+	bounce_reason: string | null;
 }
 
 export type SubscriberTokenPurpose = 'confirm' | 'preferences' | 'unsubscribe';
@@ -451,3 +455,47 @@ export interface ConsentEventTable {
 export type SubscriberRow = Selectable<SubscriberTable>;
 export type ConsentEventRow = Selectable<ConsentEventTable>;
 export type NewsletterTopicRow = Selectable<NewsletterTopicTable>;
+
+export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled';
+
+export interface NewsletterCampaignTable {
+	id: Generated<number>;
+	/** Localized JSON. */
+	subject: Json;
+	preview_text: Generated<Json>;
+	/** Localized JSON of sanitized HTML. */
+	body_html: Generated<Json>;
+	/** JSON arrays of topic keys and locales; empty means all. */
+	topics: Generated<Json>;
+	locales: Generated<Json>;
+	status: CampaignStatus;
+	/** Messages per minute. */
+	send_rate: number;
+	scheduled_at: Timestamp | null;
+	started_at: Timestamp | null;
+	finished_at: Timestamp | null;
+	recipient_count: Generated<number>;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'skipped';
+
+export interface NewsletterDeliveryTable {
+	id: Generated<number>;
+	campaign_id: number;
+	subscriber_id: number | null;
+	status: DeliveryStatus;
+	locale: string | null;
+	attempts: Generated<number>;
+	claimed_by: string | null;
+	lease_until: Timestamp | null;
+	next_attempt_at: Timestamp | null;
+	message_id: string | null;
+	error: string | null;
+	sent_at: Timestamp | null;
+}
+
+export type NewsletterCampaignRow = Selectable<NewsletterCampaignTable>;
+export type NewsletterDeliveryRow = Selectable<NewsletterDeliveryTable>;

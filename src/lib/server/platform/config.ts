@@ -1,3 +1,5 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +36,20 @@ const environmentSchema = z.object({
 		.url({ protocol: /^https?$/, error: 'an http or https URL without a path, e.g. http://127.0.0.1:12111' })
 		.refine((value) => new URL(value).pathname === '/', 'an http or https URL without a path, e.g. http://127.0.0.1:12111')
 		.optional(),
+	// DKIM signing of outgoing mail: all three, or none. The key is PEM text or the path of a PEM file.
+	DKIM_DOMAIN: z
+		.string()
+		.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'a domain name, e.g. example.org')
+		.optional(),
+	DKIM_SELECTOR: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a DNS label, e.g. mail2026').optional(),
+	DKIM_PRIVATE_KEY: z.string().min(1, 'a PEM private key, or the path of a file holding one').optional(),
+	// Newsletter campaigns: messages per minute a new campaign is sent at (staff can change it per campaign).
+	NEWSLETTER_SEND_RATE: z.coerce
+		.number({ error: 'a whole number of messages per minute from 1 to 60000, e.g. 600' })
+		.int('a whole number of messages per minute from 1 to 60000, e.g. 600')
+		.min(1, 'a whole number of messages per minute from 1 to 60000, e.g. 600')
+		.max(60000, 'a whole number of messages per minute from 1 to 60000, e.g. 600')
+		.default(600),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -48,7 +64,18 @@ export interface Config {
 	mailFrom: string | undefined;
 	/** apiBase: STRIPE_API_BASE, where API requests go instead of https://api.stripe.com. */
 	stripe: { secretKey: string; webhookSecret: string | undefined; apiBase?: string } | undefined;
+	/** Signing of every outgoing message, when configured. */
+	dkim: DkimConfig | undefined;
+	/** Default messages per minute for a new campaign. */
+	newsletterSendRate: number;
 	logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+}
+
+export interface DkimConfig {
+	domainName: string;
+	keySelector: string;
+	/** PEM text. */
+	privateKey: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		);
 	}
 	const e = parsed.data;
+	const dkim = dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY);
 	const origin = (e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
 	const dataDir = resolve(e.DATA_DIR);
 	return {
@@ -91,11 +119,38 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		stripe: e.STRIPE_SECRET_KEY
 			? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: e.STRIPE_API_BASE?.replace(/\/$/, '') }
 			: undefined,
+		dkim,
+		newsletterSendRate: e.NEWSLETTER_SEND_RATE,
 		logLevel: e.LOG_LEVEL
 	};
 }
 
-const secretNames = new Set(['DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
+function dkimConfig(domain: string | undefined, selector: string | undefined, key: string | undefined): DkimConfig | undefined {
+	const given = [domain, selector, key].filter((value) => value !== undefined).length;
+	if (given === 0) return undefined;
+	if (given < 3) {
+		throw new ConfigError([
+			'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY go together: set all three to sign mail, or none'
+		]);
+	}
+	let pem = key!.replace(/\\n/g, '\n');
+	if (!pem.includes('-----BEGIN')) {
+		try {
+			pem = readFileSync(pem, 'utf8');
+		} catch {
+			throw new ConfigError(['DKIM_PRIVATE_KEY must be a PEM private key, or the path of a readable file holding one']);
+		}
+	}
+	try {
+		createPrivateKey(pem);
+	} catch {
+		// Never echo the key itself.
+		throw new ConfigError(['DKIM_PRIVATE_KEY must be a PEM private key (RSA or Ed25519); the one given could not be read']);
+	}
+	return { domainName: domain!.toLowerCase(), keySelector: selector!, privateKey: pem };
+}
+
+const secretNames = new Set(['DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DKIM_PRIVATE_KEY']);
 
 /** Never echo a secret back, even a malformed one. */
 function describeValue(name: string, value: unknown): string {

@@ -247,3 +247,38 @@ export function describeError(error: unknown): string {
 	const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 	return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
 }
+
+/**
+ * Jobs left running by a process on this machine that no longer exists (killed,
+ * crashed) are made claimable at once instead of after their lease. Worker ids
+ * start with `host:pid:`; other machines' jobs are left to their leases.
+ */
+export async function releaseJobsOfDeadProcesses(db: Kysely<Database>, host: string, isAlive: (pid: number) => boolean): Promise<number> {
+	const running = await db.selectFrom('job').select(['id', 'locked_by']).where('status', '=', 'running').execute();
+	let released = 0;
+	for (const job of running) {
+		const match = /^(.*):(\d+):[^:]+$/.exec(job.locked_by ?? '');
+		if (!match || match[1] !== host) continue;
+		const pid = Number(match[2]);
+		if (pid === process.pid || isAlive(pid)) continue;
+		const result = await db
+			.updateTable('job')
+			.set({ locked_until: databaseNow(dialectOf(db)) })
+			.where('id', '=', job.id)
+			.where('locked_by', '=', job.locked_by)
+			.where('status', '=', 'running')
+			.executeTakeFirst();
+		released += Number(result.numUpdatedRows);
+	}
+	return released;
+}
+
+/** Whether a process with this id exists on this machine. */
+export function processExists(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}

@@ -19,6 +19,8 @@ export interface MailLayoutOptions {
 	bodyHtml: string;
 	/** Plain text under the message, e.g. why the recipient gets it. Escaped here. */
 	footer?: string;
+	/** Plain text mail apps show after the subject in a list; hidden in the message itself. */
+	preheader?: string;
 }
 
 // Fonts every mail client has, with Noto for Devanagari; nothing is fetched.
@@ -47,7 +49,7 @@ export function mailLayout(options: MailLayoutOptions): string {
 <title>${title}</title>
 </head>
 <body style="margin:0;padding:0;background-color:#f4f4f4;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f4;">
+${options.preheader ? `<div style="display:none;max-height:0;overflow:hidden;opacity:0;">${escapeHtml(options.preheader)}</div>\n` : ''}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f4;">
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;">
 <tr><td style="padding:24px;background-color:#ffffff;border-radius:4px;font-family:${fontStack};font-size:16px;line-height:1.6;color:#1a1a1a;text-align:${dir === 'rtl' ? 'right' : 'left'};">

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
 import type { MailTransportName } from '$lib/server/db/schema';
+import type { DkimConfig } from '$lib/server/platform/config';
 
 /** One message ready to go out, as the mailer hands it to a transport. */
 export interface OutgoingMail {
@@ -54,9 +55,10 @@ function toNodemailer(mail: OutgoingMail): SendMailOptions {
  * than nodemailer's defaults (10 minutes of socket silence) so that a send always
  * ends well within a job's lease; options in the URL's query still win.
  */
-export function createSmtpTransport(smtpUrl: string): MailTransport {
+export function createSmtpTransport(smtpUrl: string, dkim?: DkimConfig): MailTransport {
 	const transporter = nodemailer.createTransport({
 		url: smtpUrl,
+		...(dkim ? { dkim } : {}),
 		connectionTimeout: 30_000,
 		greetingTimeout: 30_000,
 		socketTimeout: 60_000
@@ -77,8 +79,8 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
  * named `<time>-<id>.eml`, which any mail client opens. Nothing is lost in
  * development, and staff see the messages in the admin's outbox.
  */
-export function createOutboxTransport(outboxDir: string): MailTransport {
-	const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+export function createOutboxTransport(outboxDir: string, dkim?: DkimConfig): MailTransport {
+	const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) });
 	return {
 		name: 'outbox',
 		async send(mail) {
@@ -101,6 +103,8 @@ export function outboxDirectory(dataDir: string): string {
 }
 
 /** SMTP when `SMTP_URL` is set, otherwise the outbox folder in the data directory. */
-export function createMailTransport(config: { smtpUrl: string | undefined; dataDir: string }): MailTransport {
-	return config.smtpUrl ? createSmtpTransport(config.smtpUrl) : createOutboxTransport(outboxDirectory(config.dataDir));
+export function createMailTransport(config: { smtpUrl: string | undefined; dataDir: string; dkim?: DkimConfig }): MailTransport {
+	return config.smtpUrl
+		? createSmtpTransport(config.smtpUrl, config.dkim)
+		: createOutboxTransport(outboxDirectory(config.dataDir), config.dkim);
 }

@@ -1,0 +1,376 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { locales, type Locale, type Localized } from '$lib/i18n/locales';
+import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
+import { isBlankRichText, sanitizeRichText } from '$lib/server/content/rich-text';
+import type { CampaignStatus, Database, DeliveryStatus, NewsletterCampaignRow } from '$lib/server/db/schema';
+import { ValidationError } from '$lib/server/errors';
+import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
+import { audienceQuery, topicKeys } from './newsletter.service';
+
+/*
+ * Campaigns: written and tested as drafts, sent now or at a scheduled time, paused
+ * and resumed. Starting to send fixes the audience: one delivery row per
+ * recipient (see the migration), which the sender works through. Everything here
+ * takes `now` in milliseconds so tests can move time.
+ */
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const campaignStartJobKind = 'newsletter.start';
+export const campaignSendJobKind = 'newsletter.send';
+
+export const maxSendRate = 60_000;
+export const campaignFieldLimits = { subject: 200, previewText: 200, bodyHtml: 200_000 } as const;
+
+export interface Campaign {
+	id: number;
+	subject: Localized;
+	previewText: Localized;
+	bodyHtml: Localized;
+	topics: string[];
+	locales: Locale[];
+	status: CampaignStatus;
+	sendRate: number;
+	scheduledAt: string | null;
+	startedAt: string | null;
+	finishedAt: string | null;
+	recipientCount: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export type DeliveryCounts = Record<DeliveryStatus, number> & { total: number; remaining: number };
+
+function parseStringArray(json: string): string[] {
+	const value: unknown = JSON.parse(json);
+	return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function campaignFromRow(row: NewsletterCampaignRow): Campaign {
+	return {
+		id: row.id,
+		subject: parseLocalized(row.subject),
+		previewText: parseLocalized(row.preview_text),
+		bodyHtml: parseLocalized(row.body_html),
+		topics: parseStringArray(row.topics),
+		locales: parseStringArray(row.locales).filter((l): l is Locale => (locales as readonly string[]).includes(l)),
+		status: row.status,
+		sendRate: row.send_rate,
+		scheduledAt: row.scheduled_at,
+		startedAt: row.started_at,
+		finishedAt: row.finished_at,
+		recipientCount: row.recipient_count,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
+	};
+}
+
+const oneLine = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, 'too_long')
+		.refine((s) => !/[\r\n]/.test(s), 'one_line');
+
+const localizedOf = (field: z.ZodType<string>) =>
+	z.object(Object.fromEntries(locales.map((l) => [l, field.optional()])) as Record<Locale, z.ZodOptional<z.ZodType<string>>>);
+
+const campaignSchema = z.object({
+	subject: localizedOf(oneLine(campaignFieldLimits.subject)),
+	previewText: localizedOf(oneLine(campaignFieldLimits.previewText)),
+	bodyHtml: localizedOf(z.string().max(campaignFieldLimits.bodyHtml, 'too_long')),
+	topics: z.array(z.string()).default([]),
+	locales: z.array(z.enum(locales, 'locale_invalid')).default([]),
+	sendRate: z.coerce.number('rate_invalid').int('rate_invalid').min(1, 'rate_invalid').max(maxSendRate, 'rate_invalid')
+});
+
+export type CampaignInput = z.input<typeof campaignSchema>;
+
+/**
+ * Field errors use dotted keys: `subject.en`, `bodyHtml.ne`, `topics`, `sendRate`.
+ * A campaign needs an English subject and body: English is what readers of a
+ * language without its own version get.
+ */
+async function parseCampaign(db: Db, input: CampaignInput) {
+	const parsed = campaignSchema.safeParse(input);
+	if (!parsed.success) {
+		const issues: Record<string, string> = {};
+		for (const issue of parsed.error.issues) issues[issue.path.join('.')] ??= issue.message;
+		throw new ValidationError(issues);
+	}
+	const data = parsed.data;
+	const issues: Record<string, string> = {};
+	const bodyHtml: Record<string, string> = {};
+	for (const locale of locales) {
+		const html = data.bodyHtml[locale];
+		if (html !== undefined) bodyHtml[locale] = sanitizeRichText(html);
+	}
+	if (!data.subject.en) issues['subject.en'] = 'required';
+	if (isBlankRichText(bodyHtml.en)) issues['bodyHtml.en'] = 'required';
+	for (const locale of locales) {
+		// A version is a subject and a body together; half of one would mix two languages in one e-mail.
+		if (locale === 'en') continue;
+		const hasSubject = Boolean(data.subject[locale]);
+		const hasBody = !isBlankRichText(bodyHtml[locale]);
+		if (hasSubject && !hasBody) issues[`bodyHtml.${locale}`] = 'version_incomplete';
+		if (hasBody && !hasSubject) issues[`subject.${locale}`] = 'version_incomplete';
+	}
+	const known = new Set(await topicKeys(db));
+	if (data.topics.some((topic) => !known.has(topic))) issues.topics = 'topic_unknown';
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	return {
+		subject: stringifyLocalized({ en: '', ...data.subject }),
+		preview_text: stringifyLocalized({ en: '', ...data.previewText }),
+		body_html: stringifyLocalized({ en: '', ...bodyHtml }),
+		topics: JSON.stringify([...new Set(data.topics)]),
+		locales: JSON.stringify([...new Set(data.locales)]),
+		send_rate: data.sendRate
+	};
+}
+
+export class CampaignStateError extends Error {
+	readonly status: CampaignStatus;
+	constructor(status: CampaignStatus, action: string) {
+		super(`A ${status} campaign cannot be ${action}`);
+		this.name = 'CampaignStateError';
+		this.status = status;
+	}
+}
+
+export async function createCampaign(
+	db: Kysely<Database>,
+	input: CampaignInput,
+	{ createdBy = null, now = Date.now() }: { createdBy?: string | null; now?: number } = {}
+): Promise<number> {
+	const values = await parseCampaign(db, input);
+	const at = new Date(now).toISOString();
+	const row = await db
+		.insertInto('newsletter_campaign')
+		.values({ ...values, status: 'draft', created_by: createdBy, created_at: at, updated_at: at })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function getCampaign(db: Db, id: number): Promise<Campaign | undefined> {
+	const row = await db.selectFrom('newsletter_campaign').selectAll().where('id', '=', id).executeTakeFirst();
+	return row ? campaignFromRow(row) : undefined;
+}
+
+/** Content and audience can change until sending starts; after that, what went out is what the record says. */
+const editable: readonly CampaignStatus[] = ['draft', 'scheduled'];
+
+export async function updateCampaign(db: Kysely<Database>, id: number, input: CampaignInput, { now = Date.now() } = {}): Promise<void> {
+	const values = await parseCampaign(db, input);
+	const result = await db
+		.updateTable('newsletter_campaign')
+		.set({ ...values, updated_at: new Date(now).toISOString() })
+		.where('id', '=', id)
+		.where('status', 'in', editable)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 0) await throwStateError(db, id, 'changed');
+}
+
+async function throwStateError(db: Db, id: number, action: string): Promise<never> {
+	const campaign = await getCampaign(db, id);
+	if (!campaign) throw new ValidationError({ campaign: 'not_found' });
+	throw new CampaignStateError(campaign.status, action);
+}
+
+/** Only drafts are deleted; a campaign that went out stays as the record of it. */
+export async function deleteCampaign(db: Kysely<Database>, id: number): Promise<void> {
+	const result = await db.deleteFrom('newsletter_campaign').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+	if (Number(result.numDeletedRows) === 0) await throwStateError(db, id, 'deleted');
+}
+
+/** How many confirmed, not paused subscribers the campaign would reach now. */
+export async function countAudience(db: Db, campaign: Pick<Campaign, 'topics' | 'locales'>): Promise<number> {
+	return (await audienceQuery(db, { topics: campaign.topics, locales: campaign.locales })).count;
+}
+
+export async function listCampaigns(db: Kysely<Database>, { limit = 50, offset = 0 } = {}) {
+	const rows = await db
+		.selectFrom('newsletter_campaign')
+		.selectAll()
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.offset(offset)
+		.execute();
+	const total = await db.selectFrom('newsletter_campaign').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+	const campaigns = rows.map(campaignFromRow);
+	const counts = await deliveryCounts(
+		db,
+		campaigns.filter((c) => c.status !== 'draft' && c.status !== 'scheduled').map((c) => c.id)
+	);
+	return { campaigns: campaigns.map((c) => ({ ...c, progress: counts.get(c.id) ?? null })), total: Number(total.n) };
+}
+
+const deliveryStatuses: readonly DeliveryStatus[] = ['queued', 'sending', 'sent', 'failed', 'bounced', 'skipped'];
+
+/** Sent, failed, remaining… for each campaign, from the delivery rows. */
+export async function deliveryCounts(db: Db, campaignIds: readonly number[]): Promise<Map<number, DeliveryCounts>> {
+	const result = new Map<number, DeliveryCounts>();
+	if (campaignIds.length === 0) return result;
+	const rows = await db
+		.selectFrom('newsletter_delivery')
+		.select(['campaign_id', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+		.where('campaign_id', 'in', [...campaignIds])
+		.groupBy(['campaign_id', 'status'])
+		.execute();
+	for (const id of campaignIds) {
+		result.set(id, { queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0, skipped: 0, total: 0, remaining: 0 });
+	}
+	for (const row of rows) {
+		const counts = result.get(row.campaign_id)!;
+		if ((deliveryStatuses as readonly string[]).includes(row.status)) counts[row.status] = Number(row.n);
+	}
+	for (const counts of result.values()) {
+		counts.total = deliveryStatuses.reduce((sum, status) => sum + counts[status], 0);
+		counts.remaining = counts.queued + counts.sending;
+	}
+	return result;
+}
+
+export async function campaignProgress(db: Db, id: number): Promise<DeliveryCounts> {
+	return (await deliveryCounts(db, [id])).get(id)!;
+}
+
+/** Sends at `at` (a job waits for it). A scheduled campaign can still be edited, re-scheduled or unscheduled. */
+export async function scheduleCampaign(db: Kysely<Database>, id: number, at: Date, { now = Date.now() } = {}): Promise<void> {
+	if (Number.isNaN(at.getTime())) throw new ValidationError({ scheduledAt: 'date_invalid' });
+	if (at.getTime() <= now) throw new ValidationError({ scheduledAt: 'date_past' });
+	const scheduledAt = at.toISOString();
+	await db.transaction().execute(async (trx) => {
+		const result = await trx
+			.updateTable('newsletter_campaign')
+			.set({ status: 'scheduled', scheduled_at: scheduledAt, updated_at: new Date(now).toISOString() })
+			.where('id', '=', id)
+			.where('status', 'in', editable)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'scheduled');
+		// The job carries the time it was made for: after a re-schedule, the old job finds a different time and does nothing.
+		await enqueueJob(trx, campaignStartJobKind, { campaignId: id, scheduledAt }, {
+			idempotencyKey: `${campaignStartJobKind}:${id}:${scheduledAt}`,
+			runAt: at
+		});
+	});
+}
+
+export async function unscheduleCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
+	const result = await db
+		.updateTable('newsletter_campaign')
+		.set({ status: 'draft', scheduled_at: null, updated_at: new Date(now).toISOString() })
+		.where('id', '=', id)
+		.where('status', '=', 'scheduled')
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 0) await throwStateError(db, id, 'unscheduled');
+}
+
+export interface StartOutcome {
+	started: boolean;
+	recipients: number;
+}
+
+/**
+ * Starts sending: the campaign becomes `sending`, its audience is fixed as one
+ * delivery per recipient, and the first send job is queued, all in one
+ * transaction. `onlyIfScheduledAt` is for the scheduled job: it starts only the
+ * campaign still scheduled for that moment. Starting twice starts once.
+ */
+export async function startSending(
+	db: Kysely<Database>,
+	id: number,
+	{ now = Date.now(), onlyIfScheduledAt }: { now?: number; onlyIfScheduledAt?: string } = {}
+): Promise<StartOutcome> {
+	return db.transaction().execute(async (trx) => {
+		let claim = trx
+			.updateTable('newsletter_campaign')
+			.set({ status: 'sending', started_at: new Date(now).toISOString(), updated_at: new Date(now).toISOString() })
+			.where('id', '=', id);
+		claim = onlyIfScheduledAt
+			? claim.where('status', '=', 'scheduled').where('scheduled_at', '=', onlyIfScheduledAt)
+			: claim.where('status', 'in', editable);
+		const result = await claim.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) {
+			if (onlyIfScheduledAt) return { started: false, recipients: 0 };
+			await throwStateError(trx, id, 'sent');
+		}
+		const campaign = (await getCampaign(trx, id))!;
+		const { ids } = await audienceQuery(trx, { topics: campaign.topics, locales: campaign.locales });
+		// Chunks keep each statement within both engines' parameter limits.
+		for (let i = 0; i < ids.length; i += 1000) {
+			await trx
+				.insertInto('newsletter_delivery')
+				.values(ids.slice(i, i + 1000).map((subscriberId) => ({ campaign_id: id, subscriber_id: subscriberId, status: 'queued' as const })))
+				.onConflict((oc) => oc.columns(['campaign_id', 'subscriber_id']).doNothing())
+				.execute();
+		}
+		await trx.updateTable('newsletter_campaign').set({ recipient_count: ids.length }).where('id', '=', id).execute();
+		await enqueueSendJob(trx, id, 'start');
+		return { started: true, recipients: ids.length };
+	});
+}
+
+/** The next stretch of sending; `after` names what it follows, so a re-run of the same step queues nothing more. */
+export function enqueueSendJob(db: Kysely<Database>, campaignId: number, after: string, runAt?: Date) {
+	return enqueueJob(db, campaignSendJobKind, { campaignId }, { idempotencyKey: `${campaignSendJobKind}:${campaignId}:${after}`, runAt, maxAttempts: 1000 });
+}
+
+/** Stops after the messages on their way; nothing is lost, resume continues where it stopped. */
+export async function pauseCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
+	const result = await db
+		.updateTable('newsletter_campaign')
+		.set({ status: 'paused', updated_at: new Date(now).toISOString() })
+		.where('id', '=', id)
+		.where('status', '=', 'sending')
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 0) await throwStateError(db, id, 'paused');
+}
+
+export async function resumeCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const at = new Date(now).toISOString();
+		const result = await trx
+			.updateTable('newsletter_campaign')
+			.set({ status: 'sending', updated_at: at })
+			.where('id', '=', id)
+			.where('status', '=', 'paused')
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'resumed');
+		await enqueueSendJob(trx, id, `resume:${at}`);
+	});
+}
+
+/** Ends a paused or sending campaign for good: who has not received it yet never will. */
+export async function cancelCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const at = new Date(now).toISOString();
+		const result = await trx
+			.updateTable('newsletter_campaign')
+			.set({ status: 'cancelled', finished_at: at, updated_at: at })
+			.where('id', '=', id)
+			.where('status', 'in', ['sending', 'paused'])
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'cancelled');
+		await trx
+			.updateTable('newsletter_delivery')
+			.set({ status: 'skipped', error: 'The campaign was cancelled' })
+			.where('campaign_id', '=', id)
+			.where('status', '=', 'queued')
+			.execute();
+	});
+}
+
+/** Sent campaigns, newest first, for the public list of past newsletters. */
+export async function sentCampaigns(db: Kysely<Database>, limit = 20): Promise<Campaign[]> {
+	const rows = await db
+		.selectFrom('newsletter_campaign')
+		.selectAll()
+		.where('status', 'in', ['sending', 'paused', 'sent'])
+		.orderBy('started_at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map(campaignFromRow);
+}

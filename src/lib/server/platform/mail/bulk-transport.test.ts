@@ -42,7 +42,7 @@ describe('bulk SMTP transport', () => {
 		expect(receivedAtHandOver).toBe(0);
 		expect(sink.messages.length).toBe(1);
 		// Dot-stuffing kept the lone dot as text.
-		expect(sink.messages[0].parsed.text).toContain('Hello.\n.\nA line with only a dot above.');
+		expect(sink.messages[0]!.parsed.text).toContain('Hello.\n.\nA line with only a dot above.');
 	});
 
 	it('delivers nothing when the hand-over is refused or fails, and the connection recovers', async () => {

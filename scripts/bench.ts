@@ -204,6 +204,15 @@ try {
 	});
 	const summary = /\{[\s\S]*\}\s*$/.exec(webhooks.stdout)?.[0];
 	console.log(summary ? summary.replace(/^/gm, '  ') : `  failed:\n${webhooks.stderr.slice(-2000)}`);
+
+	console.log('\nNewsletter: a campaign to 50,000 subscribers through an SMTP server on loopback, clean and killed halfway (scripts/bench-campaign.ts):');
+	const campaign = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-campaign.ts')], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 16 * 1024 * 1024
+	});
+	const campaignReport = /\{[\s\S]*\}\s*$/.exec(campaign.stdout)?.[0];
+	console.log(campaignReport ? campaignReport.replace(/^/gm, '  ') : `  failed:\n${campaign.stderr.slice(-2000)}`);
 } finally {
 	rmSync(staticDir, { recursive: true, force: true });
 	rmSync(dataDir, { recursive: true, force: true });

@@ -41,7 +41,26 @@ describe('daily housekeeping', () => {
 		await recordSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4', succeeded: false }, new Date(now - 2 * 86_400_000).toISOString());
 		await recordSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4', succeeded: false }, new Date(now).toISOString());
 
-		expect(await runMaintenance(db, now)).toEqual({ jobs: 1, mail: 1 });
+		const subscriber = (email: string, status: 'pending' | 'confirmed', updatedAt: string) => ({
+			email,
+			status,
+			consent_text_version: 1,
+			created_at: updatedAt,
+			updated_at: updatedAt
+		});
+		const thirtyOneDaysAgo = new Date(now - 31 * 86_400_000).toISOString();
+		await db
+			.insertInto('subscriber')
+			.values([
+				subscriber('never-confirmed@example.org', 'pending', thirtyOneDaysAgo),
+				subscriber('recent-sign-up@example.org', 'pending', new Date(now - 86_400_000).toISOString()),
+				subscriber('long-time-reader@example.org', 'confirmed', thirtyOneDaysAgo)
+			])
+			.execute();
+
+		expect(await runMaintenance(db, now)).toEqual({ jobs: 1, mail: 1, unconfirmedSubscribers: 1 });
+		const left = (await db.selectFrom('subscriber').select('email').execute()).map((s) => s.email).sort();
+		expect(left).toEqual(['long-time-reader@example.org', 'recent-sign-up@example.org']);
 		const jobs = (await db.selectFrom('job').select('idempotency_key').execute()).map((j) => j.idempotency_key).sort();
 		expect(jobs).toEqual(['recent', 'still-pending']);
 		const mails = (await db.selectFrom('mail_message').select('idempotency_key').execute()).map((m) => m.idempotency_key).sort();

@@ -214,7 +214,8 @@ export function createCampaignSender(options: CampaignSenderOptions) {
 				messageId,
 				date: new Date(),
 				locale: template.locale,
-				headers: listUnsubscribeHeaders(item.links.unsubscribe, envelopeFrom)
+				// List-Id (RFC 2919) lets mail apps and filters recognise the newsletter as one list.
+				headers: { ...listUnsubscribeHeaders(item.links.unsubscribe, envelopeFrom), 'List-Id': `<newsletter.${messageIdDomain}>` }
 			});
 			let handedOver = false;
 			try {

@@ -212,6 +212,7 @@ describe('sending', () => {
 		expect(https).toMatch(new RegExp(`^<${origin}/newsletter/unsubscribe/[A-Za-z0-9_-]{43}>$`));
 		expect(mailto).toBe('<mailto:news@arts.example.org?subject=unsubscribe>');
 		expect(header(rawOf(en.email), 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+		expect(header(rawOf(en.email), 'List-Id')).toBe('<newsletter.arts.example.org>');
 		// The link in the body and in the header open the same subscriber.
 		const token = https.slice(1, -1).split('/').pop()!;
 		expect(english.html).toContain(`/newsletter/unsubscribe/${token}`);

@@ -201,7 +201,7 @@ export function createCampaignSender(options: CampaignSenderOptions) {
 			}
 		}
 
-		async function deliver(lane: number, item: Ready) {
+		async function deliver(item: Ready) {
 			const template = templateFor(item.locale)!;
 			const { subject, html, text } = personalize(template, item.links);
 			const messageId = `<campaign-${campaignId}.${item.delivery.id}@${messageIdDomain}>`;
@@ -219,7 +219,7 @@ export function createCampaignSender(options: CampaignSenderOptions) {
 			});
 			let handedOver = false;
 			try {
-				await options.transport.send(lane, { from: envelopeFrom, to: item.to, raw }, async () => {
+				await options.transport.send({ from: envelopeFrom, to: item.to, raw }, async () => {
 					const marked = await db
 						.updateTable('newsletter_delivery')
 						.set({
@@ -290,7 +290,7 @@ export function createCampaignSender(options: CampaignSenderOptions) {
 			}
 		}
 
-		async function lane(index: number) {
+		async function lane() {
 			for (;;) {
 				const item = await next();
 				if (!item) return;
@@ -303,12 +303,12 @@ export function createCampaignSender(options: CampaignSenderOptions) {
 				}
 				nextSlot = Math.max(nextSlot, Date.now()) + interval;
 				if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-				await deliver(index, item);
+				await deliver(item);
 			}
 		}
 
 		try {
-			await Promise.all(Array.from({ length: options.transport.lanes }, (_, index) => lane(index)));
+			await Promise.all(Array.from({ length: options.transport.lanes }, () => lane()));
 		} finally {
 			await refilling;
 			if (queue.length > 0) await release(db, queue.splice(0).map((item) => item.delivery.id), claimer);

@@ -32,7 +32,7 @@ describe('bulk SMTP transport', () => {
 	it('hands over before the message is complete: the server has it only after the commit', async () => {
 		const transport = createSmtpBulkTransport(sink.url, { lanes: 1 });
 		let receivedAtHandOver = -1;
-		await transport.send(0, await message('ana@example.org'), async () => {
+		await transport.send(await message('ana@example.org'), async () => {
 			// The whole message is on its way, but without its final dot the server has not taken it.
 			await new Promise((resolve) => setTimeout(resolve, 50));
 			receivedAtHandOver = sink.messages.length;
@@ -47,15 +47,15 @@ describe('bulk SMTP transport', () => {
 
 	it('delivers nothing when the hand-over is refused or fails, and the connection recovers', async () => {
 		const transport = createSmtpBulkTransport(sink.url, { lanes: 1 });
-		await expect(transport.send(0, await message('ana@example.org'), async () => false)).rejects.toMatchObject({ uncertain: false });
+		await expect(transport.send(await message('ana@example.org'), async () => false)).rejects.toMatchObject({ uncertain: false });
 		await expect(
-			transport.send(0, await message('ana@example.org'), async () => {
+			transport.send(await message('ana@example.org'), async () => {
 				throw new Error('database gone');
 			})
 		).rejects.toBeInstanceOf(BulkSendError);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		expect(sink.messages.length).toBe(0);
-		await transport.send(0, await message('ben@example.org'), async () => true);
+		await transport.send(await message('ben@example.org'), async () => true);
 		transport.close();
 		expect(sink.messages.map((m) => m.envelopeTo)).toEqual([['ben@example.org']]);
 	});
@@ -64,21 +64,29 @@ describe('bulk SMTP transport', () => {
 		const transport = createSmtpBulkTransport(sink.url, { lanes: 1 });
 		let handedOver = false;
 		const error = await transport
-			.send(0, await message('gone@example.org'), async () => {
+			.send(await message('gone@example.org'), async () => {
 				handedOver = true;
 				return true;
 			})
 			.catch((e: unknown) => e);
 		expect(error).toMatchObject({ recipientRejected: true, permanent: true, uncertain: false, responseCode: 550 });
 		expect(handedOver).toBe(false);
-		await transport.send(0, await message('ana@example.org'), async () => true);
+		await transport.send(await message('ana@example.org'), async () => true);
 		transport.close();
 		expect(sink.messages.length).toBe(1);
 	});
 
+	it('lets more senders than connections take turns, one message per connection at a time', async () => {
+		const transport = createSmtpBulkTransport(sink.url, { lanes: 2 });
+		const addresses = Array.from({ length: 12 }, (_, i) => `reader${i}@example.org`);
+		await Promise.all(addresses.map(async (to) => transport.send(await message(to), async () => true)));
+		transport.close();
+		expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([...addresses].sort());
+	});
+
 	it('says so when the server cannot be reached', async () => {
 		const transport = createSmtpBulkTransport('smtp://127.0.0.1:1', { lanes: 1 });
-		await expect(transport.send(0, await message('ana@example.org'), async () => true)).rejects.toMatchObject({
+		await expect(transport.send(await message('ana@example.org'), async () => true)).rejects.toMatchObject({
 			permanent: false,
 			uncertain: false
 		});

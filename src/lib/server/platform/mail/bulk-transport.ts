@@ -55,10 +55,10 @@ export class BulkSendError extends Error {
 
 export interface BulkTransport {
 	readonly name: 'smtp' | 'outbox';
-	/** How many messages may be on their way at once (one connection each). */
+	/** How many messages may be on their way at once (one connection each); more senders wait their turn. */
 	readonly lanes: number;
-	/** Sends on `lane` (0 ≤ lane < lanes; one message per lane at a time). Throws BulkSendError. */
-	send(lane: number, message: BulkMessage, handOver: HandOver): Promise<void>;
+	/** Sends one message on the first free connection. Throws BulkSendError. */
+	send(message: BulkMessage, handOver: HandOver): Promise<void>;
 	close(): void;
 }
 
@@ -143,6 +143,18 @@ export function createSmtpBulkTransport(smtpUrl: string, options: { lanes?: numb
 	const url = parseConnectionUrl(smtpUrl);
 	const lanes = Math.max(1, options.lanes ?? 4);
 	const connections: (SMTPConnection | null)[] = Array.from({ length: lanes }, () => null);
+	// Lanes not in use, and senders waiting for one (two campaigns may send at once).
+	const free = Array.from({ length: lanes }, (_, lane) => lane);
+	const waiting: ((lane: number) => void)[] = [];
+	const acquire = (): Promise<number> => {
+		const lane = free.pop();
+		return lane !== undefined ? Promise.resolve(lane) : new Promise((resolve) => waiting.push(resolve));
+	};
+	const releaseLane = (lane: number) => {
+		const next = waiting.shift();
+		if (next) next(lane);
+		else free.push(lane);
+	};
 
 	function drop(lane: number) {
 		const connection = connections[lane];
@@ -192,26 +204,35 @@ export function createSmtpBulkTransport(smtpUrl: string, options: { lanes?: numb
 		});
 	}
 
+	async function sendOn(lane: number, message: BulkMessage, handOver: HandOver): Promise<void> {
+		let connection: SMTPConnection;
+		try {
+			connection = await open(lane);
+		} catch (error) {
+			throw classify(error as SmtpError, false);
+		}
+		const state = { handedOver: false };
+		await new Promise<void>((resolve, reject) => {
+			connection.send({ from: message.from, to: [message.to], size: message.raw.length }, handingOver(message.raw, handOver, state), (error) => {
+				if (!error) return resolve();
+				// A refused recipient leaves the connection usable; anything else may have left it mid-message.
+				if ((error as SmtpError).code === 'EENVELOPE') connection.reset(() => undefined);
+				else drop(lane);
+				reject(classify(error as SmtpError, state.handedOver));
+			});
+		});
+	}
+
 	return {
 		name: 'smtp',
 		lanes,
-		async send(lane, message, handOver) {
-			let connection: SMTPConnection;
+		async send(message, handOver) {
+			const lane = await acquire();
 			try {
-				connection = await open(lane);
-			} catch (error) {
-				throw classify(error as SmtpError, false);
+				await sendOn(lane, message, handOver);
+			} finally {
+				releaseLane(lane);
 			}
-			const state = { handedOver: false };
-			await new Promise<void>((resolve, reject) => {
-				connection.send({ from: message.from, to: [message.to], size: message.raw.length }, handingOver(message.raw, handOver, state), (error) => {
-					if (!error) return resolve();
-					// A refused recipient leaves the connection usable; anything else may have left it mid-message.
-					if ((error as SmtpError).code === 'EENVELOPE') connection.reset(() => undefined);
-					else drop(lane);
-					reject(classify(error as SmtpError, state.handedOver));
-				});
-			});
 		},
 		close() {
 			for (let lane = 0; lane < lanes; lane++) {
@@ -232,7 +253,7 @@ export function createOutboxBulkTransport(outboxDir: string): BulkTransport {
 	return {
 		name: 'outbox',
 		lanes: 1,
-		async send(_lane, message, handOver) {
+		async send(message, handOver) {
 			await mkdir(outboxDir, { recursive: true, mode: 0o700 });
 			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-campaign-${process.pid}-${sequence++}.eml`;
 			const path = join(outboxDir, name);

@@ -223,6 +223,29 @@ describe('sending', () => {
 		expect(spanishUnsubscribe).toContain(`${origin}/es/newsletter/unsubscribe/`);
 	});
 
+	it('writes Nepali subjects and bodies so that mail apps read them back intact', async () => {
+		const reader = (await addSubscribers(1, { locale: 'ne' }))[0]!;
+		const subject = 'बोल्ने पर्खालहरू: काठमाडौंका गल्लीहरूमा तीन उत्सव र चालीस कलाकार';
+		const text = 'काठमाडौंका तीन गल्लीमा चालीस कलाकारले एक सप्ताहन्त पर्खालहरूमा चित्र कोरे। '.repeat(8).trim();
+		const id = await createCampaign(handle.db, draft({ subject: { en: 'Walls that talk', ne: subject }, bodyHtml: { en: '<p>Hello.</p>', ne: `<p>${text}</p>` } }));
+		await startSending(handle.db, id);
+		const s = sender(handle.db, sink.url);
+		await s.runSlice(handle.db, id, 'job:1:1');
+		s.transport.close();
+		const message = sink.messages.find((m) => m.envelopeTo.includes(reader.email))!;
+		expect(message.parsed.subject).toBe(subject);
+		expect(message.parsed.text).toContain(text);
+		expect(message.parsed.html).toContain(text);
+		expect(message.parsed.html).toContain('lang="ne"');
+		expect(message.parsed.from?.value[0]).toEqual({ address: 'news@arts.example.org', name: 'Micro Galleries' });
+		// Header lines folded within 78 characters wherever there is a space to fold at, every line within SMTP's 998.
+		const raw = message.raw.toString('utf8');
+		const [head = '', body = ''] = raw.split('\r\n\r\n', 2);
+		expect(head.split('\r\n').filter((line) => line.length > 78 && /\S\s+\S/.test(line.trim()))).toEqual([]);
+		expect(raw.split('\r\n').filter((line) => line.length > 998)).toEqual([]);
+		expect(body).toContain('Content-Transfer-Encoding: base64');
+	});
+
 	it('signs with DKIM when configured', async () => {
 		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 		await addSubscribers(1);

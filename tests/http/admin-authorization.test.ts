@@ -66,6 +66,15 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/media/[id]', method: 'POST', action: 'save', path: `/admin/media/${missing}?/save`, allowed: staffEditors },
 	{ route: '/admin/(staff)/media/[id]/delete', method: 'GET', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
 	{ route: '/admin/(staff)/media/[id]/delete', method: 'POST', action: 'default', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
+	// Newsletter campaigns: admins and editors write, test, schedule and send them.
+	{ route: '/admin/(staff)/newsletter', method: 'GET', path: '/admin/newsletter', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'GET', path: '/admin/newsletter/campaigns/new', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'GET', path: `/admin/newsletter/campaigns/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'POST', action: 'save', path: '/admin/newsletter/campaigns/new?/save', allowed: staffEditors },
+	...['save', 'test', 'schedule', 'unschedule', 'send', 'pause', 'resume', 'cancel', 'delete'].map(
+		(action): Check => ({ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'POST', action, path: `/admin/newsletter/campaigns/${missing}?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/newsletter/campaigns/[id]/preview', method: 'GET', path: `/admin/newsletter/campaigns/${missing}/preview?locale=es`, allowed: staffEditors },
 	{ route: '/admin/(staff)/outbox', method: 'GET', path: '/admin/outbox', allowed: adminOnly },
 	{ route: '/admin/(staff)/outbox/[id]', method: 'GET', path: '/admin/outbox/1', allowed: adminOnly },
 	{ route: '/admin/(staff)/outbox/[id]/raw', method: 'GET', path: '/admin/outbox/1/raw', allowed: adminOnly },

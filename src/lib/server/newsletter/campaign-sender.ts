@@ -315,6 +315,8 @@ export function createCampaignSender(options: CampaignSenderOptions) {
 		}
 
 		outcome.next = await whatNext(db, campaignId);
+		// A slice sends its first message at once, so the rate holds across slices only if the next one waits for its turn.
+		if (typeof outcome.next === 'object' && nextSlot > outcome.next.at.getTime()) outcome.next = { at: new Date(nextSlot) };
 		return outcome;
 	}
 

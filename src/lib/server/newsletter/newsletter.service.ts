@@ -3,13 +3,15 @@ import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
 import type { ConsentAction, Database, SubscriberRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
+import { ensureSubscriberLinks, type SubscriberLinks } from './subscriber-links';
 import { createSubscriberToken, hashEmail, inspectSubscriberToken } from './subscriber-tokens';
 
 /*
  * The newsletter's rules: double opt-in, the consent ledger, preferences,
- * unsubscribing, export and deletion. No mail is sent here: functions return the
- * token a caller mails through the jobs queue. Every function takes `db` first
- * and a clock (`now`, milliseconds) so tests can move time.
+ * unsubscribing, export and deletion. Nothing is composed or sent here: the
+ * functions that lead to an e-mail take a `NewsletterMail` and ask it to queue
+ * the message inside their own transaction. Every function takes `db` first and
+ * a clock (`now`, milliseconds) so tests can move time.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -45,7 +47,8 @@ const subscribeSchema = z.object({
 	sourcePage: z.string().trim().max(subscribeFieldLimits.sourcePage).default('')
 });
 
-export type SubscribeInput = z.input<typeof subscribeSchema>;
+/** What a form may send: the schema, not the type, refuses a language we do not speak or a consent not given. */
+export type SubscribeInput = Omit<z.input<typeof subscribeSchema>, 'locale' | 'consent'> & { locale: string; consent: boolean };
 
 function issuesOf(error: z.ZodError): Record<string, string> {
 	const issues: Record<string, string> = {};
@@ -110,19 +113,95 @@ async function recordConsent(
 }
 
 /**
+ * A sign-up sends at most one e-mail per address in this time: no new confirm
+ * link while the last one is this fresh and unused, and no second "already
+ * subscribed" note. The form cannot then be used to flood someone's inbox.
+ */
+export const signUpMailCooldownMs = 10 * 60_000;
+
+/**
+ * The newsletter's e-mails, composed and queued by `newsletter-mail.ts`. Each is
+ * queued in the transaction of the change it reports, so the e-mail exists
+ * exactly when the change does.
+ */
+export interface NewsletterMail {
+	/** The confirm link, to a pending subscriber. */
+	confirmation(db: Db, subscriber: SubscriberRow, confirmToken: string): Promise<void>;
+	/** "You are already subscribed", with the preferences link; `idempotencyKey` from `alreadySubscribedMailKey`. */
+	alreadySubscribed(db: Db, subscriber: SubscriberRow, idempotencyKey: string): Promise<void>;
+	/** The welcome after confirming, with the preferences and unsubscribe links; returns those links. */
+	welcome(db: Db, subscriber: SubscriberRow): Promise<SubscriberLinks>;
+}
+
+interface MailOption {
+	/** Without it nothing is mailed (tests of the rules alone). */
+	mail?: NewsletterMail;
+}
+
+const alreadySubscribedKeyPrefix = 'newsletter-already-subscribed:';
+
+/**
+ * The time (this domain's clock) is part of the key: it is what the 10-minute
+ * rule reads back from the mail queue, which needs no table of its own.
+ */
+export function alreadySubscribedMailKey(subscriberId: number, now: number): string {
+	return `${alreadySubscribedKeyPrefix}${subscriberId}:${now}`;
+}
+
+/** When the last "already subscribed" e-mail to this subscriber was queued, or null. */
+async function lastAlreadySubscribedMail(db: Db, subscriberId: number): Promise<number | null> {
+	const prefix = `${alreadySubscribedKeyPrefix}${subscriberId}:`;
+	const row = await db
+		.selectFrom('mail_message')
+		.select('idempotency_key')
+		.where('idempotency_key', 'like', `${prefix}%`)
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	const at = row ? Number(row.idempotency_key.slice(prefix.length)) : NaN;
+	return Number.isFinite(at) ? at : null;
+}
+
+/** Whether an unused confirm link for this subscriber was made (and mailed) within the cooldown. */
+async function hasFreshConfirmLink(db: Db, subscriberId: number, now: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('subscriber_token')
+		.select('created_at')
+		.where('subscriber_id', '=', subscriberId)
+		.where('purpose', '=', 'confirm')
+		.where('used_at', 'is', null)
+		.where('created_at', '>', new Date(now - signUpMailCooldownMs).toISOString())
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/**
  * The outcome is the same whatever the address's state, so the page cannot tell
- * anyone whether an address is subscribed. `confirmToken` is for the caller to
- * mail; it is null when the address is already confirmed (nothing changes then).
+ * anyone whether an address is subscribed. `confirmToken` is the new confirm
+ * link (already mailed when `mail` was given); null when none was made.
  */
 export interface SubscribeOutcome {
 	outcome: 'check-your-inbox';
 	confirmToken: string | null;
-	/** For the caller's mail job only; never show it on the page. */
+	/** For logs and tests only; never show it on the page. */
 	subscriberId: number | null;
+	/** What was e-mailed (or, without `mail`, would have been), for logs and tests only. */
+	mailed: 'confirmation' | 'already-subscribed' | 'nothing';
 }
 
-/** Throws ValidationError with per-field codes (`SubscribeErrorCode`). */
-export async function subscribe(db: Kysely<Database>, input: unknown, { now = Date.now() }: Clock = {}): Promise<SubscribeOutcome> {
+/**
+ * Signs an address up (double opt-in). A new, pending, unsubscribed or bounced
+ * address becomes pending and gets a confirm link, unless its last unused link
+ * is younger than `signUpMailCooldownMs`: then nothing changes and that link
+ * keeps working. A confirmed address changes nothing and gets an "already
+ * subscribed" e-mail, at most one per cooldown. Throws ValidationError with
+ * per-field codes (`SubscribeErrorCode`).
+ */
+export async function subscribe(
+	db: Kysely<Database>,
+	input: unknown,
+	{ now = Date.now(), mail }: Clock & MailOption = {}
+): Promise<SubscribeOutcome> {
 	const parsed = subscribeSchema.safeParse(input);
 	if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
 	const data = parsed.data;
@@ -138,7 +217,7 @@ export async function subscribe(db: Kysely<Database>, input: unknown, { now = Da
 	if (version === null || !versionExists) throw new ValidationError({ consentTextVersion: 'consent_text_unknown' });
 
 	const at = new Date(now).toISOString();
-	return db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx): Promise<SubscribeOutcome> => {
 		// Insert-or-nothing first, so two simultaneous sign-ups of one address make one row.
 		const inserted = await trx
 			.insertInto('subscriber')
@@ -155,14 +234,31 @@ export async function subscribe(db: Kysely<Database>, input: unknown, { now = Da
 			.onConflict((oc) => oc.column('email').doNothing())
 			.returning('id')
 			.executeTakeFirst();
+		if (!inserted) {
+			// Writing the row to itself changes nothing but takes its lock (PostgreSQL; SQLite
+			// runs one write transaction at a time anyway), so simultaneous sign-ups of one
+			// address take turns and the cooldown below holds for them too.
+			await trx
+				.updateTable('subscriber')
+				.set((eb) => ({ updated_at: eb.ref('updated_at') }))
+				.where('email', '=', data.email)
+				.execute();
+		}
 		const subscriber = await trx
 			.selectFrom('subscriber')
 			.selectAll()
 			.where('email', '=', data.email)
 			.executeTakeFirstOrThrow();
+		const nothing = { outcome: 'check-your-inbox', confirmToken: null, subscriberId: subscriber.id, mailed: 'nothing' } as const;
+
 		if (subscriber.status === 'confirmed') {
-			return { outcome: 'check-your-inbox', confirmToken: null, subscriberId: null } satisfies SubscribeOutcome;
+			const last = await lastAlreadySubscribedMail(trx, subscriber.id);
+			if (last !== null && now - last < signUpMailCooldownMs) return nothing;
+			await mail?.alreadySubscribed(trx, subscriber, alreadySubscribedMailKey(subscriber.id, now));
+			return { ...nothing, mailed: 'already-subscribed' };
 		}
+		if (!inserted && subscriber.status === 'pending' && (await hasFreshConfirmLink(trx, subscriber.id, now))) return nothing;
+
 		if (!inserted) {
 			// A pending, unsubscribed or bounced address signs up again: start over as pending.
 			await trx
@@ -190,19 +286,43 @@ export async function subscribe(db: Kysely<Database>, input: unknown, { now = Da
 			detail: { locale: data.locale, topics }
 		});
 		const confirmToken = await createSubscriberToken(trx, subscriber.id, 'confirm', now);
-		return { outcome: 'check-your-inbox', confirmToken, subscriberId: subscriber.id } satisfies SubscribeOutcome;
+		const pending = await trx.selectFrom('subscriber').selectAll().where('id', '=', subscriber.id).executeTakeFirstOrThrow();
+		await mail?.confirmation(trx, pending, confirmToken);
+		return { ...nothing, confirmToken, mailed: 'confirmation' };
 	});
 }
 
 export type TokenProblem = 'expired' | 'used' | 'unknown';
 
 export type ConfirmResult =
-	| { status: 'confirmed'; subscriberId: number; locale: string }
+	| {
+			status: 'confirmed';
+			subscriberId: number;
+			locale: string;
+			/** The subscriber's preferences and unsubscribe links, when `mail` was given (they are in the welcome e-mail). */
+			links: SubscriberLinks | null;
+	  }
 	| { status: TokenProblem };
 
-/** Opens the confirmation link: the address becomes confirmed and the ledger says so. */
-export async function confirm(db: Kysely<Database>, token: string, { now = Date.now() }: Clock = {}): Promise<ConfirmResult> {
-	return db.transaction().execute(async (trx) => {
+/** What a confirm link is worth now, without using it (the page a GET shows). */
+export async function confirmLinkState(
+	db: Kysely<Database>,
+	token: string,
+	{ now = Date.now() }: Clock = {}
+): Promise<'valid' | TokenProblem> {
+	return (await inspectSubscriberToken(db, token, ['confirm'], now)).state;
+}
+
+/**
+ * Uses the confirm link: the address becomes confirmed, the ledger says so, and
+ * (with `mail`) the welcome e-mail is queued with the subscriber's private links.
+ */
+export async function confirm(
+	db: Kysely<Database>,
+	token: string,
+	{ now = Date.now(), mail }: Clock & MailOption = {}
+): Promise<ConfirmResult> {
+	return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
 		const state = await inspectSubscriberToken(trx, token, ['confirm'], now);
 		if (state.state !== 'valid') return { status: state.state };
 		const at = new Date(now).toISOString();
@@ -215,16 +335,16 @@ export async function confirm(db: Kysely<Database>, token: string, { now = Date.
 			.executeTakeFirst();
 		// Someone else (a second tab) confirmed first.
 		if (Number(used.numUpdatedRows) === 0) return { status: 'used' };
+		await trx
+			.updateTable('subscriber')
+			.set({ status: 'confirmed', confirmed_at: at, unsubscribed_at: null, updated_at: at })
+			.where('id', '=', state.subscriberId)
+			.execute();
 		const subscriber = await trx
 			.selectFrom('subscriber')
 			.selectAll()
 			.where('id', '=', state.subscriberId)
 			.executeTakeFirstOrThrow();
-		await trx
-			.updateTable('subscriber')
-			.set({ status: 'confirmed', confirmed_at: at, unsubscribed_at: null, updated_at: at })
-			.where('id', '=', subscriber.id)
-			.execute();
 		await recordConsent(trx, {
 			subscriberId: subscriber.id,
 			email: subscriber.email,
@@ -233,7 +353,8 @@ export async function confirm(db: Kysely<Database>, token: string, { now = Date.
 			at,
 			consentTextVersion: subscriber.consent_text_version
 		});
-		return { status: 'confirmed', subscriberId: subscriber.id, locale: subscriber.locale };
+		const links = mail ? await mail.welcome(trx, subscriber) : null;
+		return { status: 'confirmed', subscriberId: subscriber.id, locale: subscriber.locale, links };
 	});
 }
 
@@ -256,7 +377,7 @@ const preferencesSchema = z.object({
 	paused: z.boolean()
 });
 
-export type PreferencesInput = z.input<typeof preferencesSchema>;
+export type PreferencesInput = Omit<z.input<typeof preferencesSchema>, 'locale'> & { locale: string };
 
 export interface Preferences {
 	email: string;
@@ -364,6 +485,104 @@ export async function unsubscribe(
 			detail: { previousStatus: found.subscriber.status }
 		});
 		return { status: 'unsubscribed' };
+	});
+}
+
+/** What the unsubscribe page shows on opening (a GET changes nothing: mail scanners follow links). */
+export async function unsubscribeLinkState(
+	db: Kysely<Database>,
+	token: string,
+	{ now = Date.now() }: Clock = {}
+): Promise<{ status: 'ok'; unsubscribed: boolean } | { status: TokenProblem }> {
+	const found = await subscriberByToken(db, token, ['unsubscribe', 'preferences'], now);
+	return 'subscriber' in found ? { status: 'ok', unsubscribed: found.subscriber.status === 'unsubscribed' } : found;
+}
+
+/**
+ * The private links of the subscriber behind an unsubscribe or preferences
+ * link, made sure to open (so a page can point from one to the other). Null for
+ * a link that does not work.
+ */
+export async function subscriberLinksFor(
+	db: Kysely<Database>,
+	secret: string,
+	token: string,
+	{ now = Date.now() }: Clock = {}
+): Promise<SubscriberLinks | null> {
+	const found = await subscriberByToken(db, token, ['unsubscribe', 'preferences'], now);
+	if (!('subscriber' in found)) return null;
+	const links = await ensureSubscriberLinks(db, secret, [found.subscriber], now);
+	return links.get(found.subscriber.id) ?? null;
+}
+
+const resubscribeSchema = z.object({
+	consent: z.literal(true, 'consent_required'),
+	consentTextVersion: z.number().int().positive('consent_text_unknown').optional(),
+	sourcePage: z.string().trim().max(subscribeFieldLimits.sourcePage).default('')
+});
+
+export type ResubscribeInput = Omit<z.input<typeof resubscribeSchema>, 'consent'> & { consent: boolean };
+
+/**
+ * Subscribes again from the preferences page, after unsubscribing. The
+ * preferences link was only ever e-mailed to the address, so opening it proves
+ * the mailbox as a confirm link does: the subscriber is confirmed at once, and
+ * the ledger records the new consent (with the text version shown) and the
+ * confirmation. Throws ValidationError (`consent_required`, `consent_text_unknown`).
+ */
+export async function resubscribe(
+	db: Kysely<Database>,
+	token: string,
+	input: ResubscribeInput,
+	{ now = Date.now() }: Clock = {}
+): Promise<{ status: 'resubscribed' | 'already-subscribed' } | { status: TokenProblem }> {
+	const parsed = resubscribeSchema.safeParse(input);
+	if (!parsed.success) throw new ValidationError(issuesOf(parsed.error));
+	const version = parsed.data.consentTextVersion ?? (await latestConsentTextVersion(db));
+	const versionExists =
+		version !== null &&
+		(await db.selectFrom('newsletter_consent_text').select('id').where('version', '=', version).executeTakeFirst());
+	if (version === null || !versionExists) throw new ValidationError({ consentTextVersion: 'consent_text_unknown' });
+
+	return db.transaction().execute(async (trx) => {
+		const found = await subscriberByToken(trx, token, ['preferences'], now);
+		if (!('subscriber' in found)) return found;
+		const subscriber = found.subscriber;
+		if (subscriber.status === 'confirmed') return { status: 'already-subscribed' as const };
+		const at = new Date(now).toISOString();
+		await trx
+			.updateTable('subscriber')
+			.set({ status: 'confirmed', confirmed_at: at, unsubscribed_at: null, consent_text_version: version, updated_at: at })
+			.where('id', '=', subscriber.id)
+			.execute();
+		// A confirm link still out there would otherwise "confirm" a second time.
+		await trx
+			.updateTable('subscriber_token')
+			.set({ used_at: at })
+			.where('subscriber_id', '=', subscriber.id)
+			.where('purpose', '=', 'confirm')
+			.where('used_at', 'is', null)
+			.execute();
+		const topics = parseTopics(subscriber.topics);
+		await recordConsent(trx, {
+			subscriberId: subscriber.id,
+			email: subscriber.email,
+			action: 'subscribed',
+			method: 'preferences',
+			at,
+			consentTextVersion: version,
+			sourcePage: parsed.data.sourcePage || null,
+			detail: { locale: subscriber.locale, topics, previousStatus: subscriber.status }
+		});
+		await recordConsent(trx, {
+			subscriberId: subscriber.id,
+			email: subscriber.email,
+			action: 'confirmed',
+			method: 'preferences',
+			at,
+			consentTextVersion: version
+		});
+		return { status: 'resubscribed' as const };
 	});
 }
 

@@ -1,19 +1,29 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { ValidationError } from '$lib/server/errors';
+import { createMailer } from '$lib/server/platform/mail/mailer';
+import type { MailTransport } from '$lib/server/platform/mail/transports';
+import { confirmLinkUrl, createNewsletterMail } from './newsletter-mail';
 import {
 	audienceQuery,
 	confirm,
+	confirmLinkState,
 	deleteSubscriber,
 	exportSubscriberData,
 	publishConsentText,
 	purgeUnconfirmed,
 	readPreferences,
+	resubscribe,
+	signUpMailCooldownMs,
 	subscribe,
+	subscriberLinksFor,
 	unsubscribe,
-	updatePreferences
+	unsubscribeLinkState,
+	updatePreferences,
+	type NewsletterMail
 } from './newsletter.service';
 import { versionForRecipient } from './recipient-language';
+import { subscriberLinkTokens } from './subscriber-links';
 import { createSubscriberToken, hashEmail } from './subscriber-tokens';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -25,6 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => handle.dispose());
 beforeEach(async () => {
+	await handle.db.deleteFrom('job').execute();
+	await handle.db.deleteFrom('mail_message').execute();
 	await handle.db.deleteFrom('consent_event').execute();
 	await handle.db.deleteFrom('subscriber_token').execute();
 	await handle.db.deleteFrom('subscriber').execute();
@@ -81,12 +93,30 @@ describe('subscribing', () => {
 		expect(fresh.outcome).toBe(existing.outcome);
 		expect(again.outcome).toBe(existing.outcome);
 		expect(existing.confirmToken).toBeNull();
+		expect(existing.mailed).toBe('already-subscribed');
 		const after = await handle.db.selectFrom('subscriber').selectAll().where('email', '=', 'old@example.org').executeTakeFirstOrThrow();
 		expect(after).toEqual(before);
 		expect((await ledger()).length).toBe(eventsBefore);
-		// A second sign-up of a pending address makes the first link stop working.
-		expect((await confirm(handle.db, fresh.confirmToken!, { now: t0 + 3000 })).status).toBe('used');
-		expect((await confirm(handle.db, again.confirmToken!, { now: t0 + 3000 })).status).toBe('confirmed');
+	});
+
+	it('makes no second confirm link within 10 minutes, so the first keeps working; later a new one replaces it', async () => {
+		const first = await subscribe(handle.db, form({ email: 'new@example.org' }), { now: t0 });
+		const soon = await subscribe(handle.db, form({ email: 'new@example.org', locale: 'es', topics: ['events'] }), {
+			now: t0 + signUpMailCooldownMs - 1
+		});
+		expect(soon).toMatchObject({ outcome: first.outcome, confirmToken: null, mailed: 'nothing' });
+		// Nothing changed: not the row, not the ledger, not the links.
+		expect(await handle.db.selectFrom('subscriber').select(['locale', 'topics']).executeTakeFirstOrThrow()).toEqual({ locale: 'id', topics: '["news"]' });
+		expect((await ledger()).map((e) => e.action)).toEqual(['subscribed']);
+		expect(await handle.db.selectFrom('subscriber_token').selectAll().execute()).toHaveLength(1);
+
+		const later = await subscribe(handle.db, form({ email: 'new@example.org', locale: 'es' }), { now: t0 + signUpMailCooldownMs });
+		expect(later.mailed).toBe('confirmation');
+		expect((await confirm(handle.db, first.confirmToken!, { now: t0 + signUpMailCooldownMs + 1 })).status).toBe('used');
+		expect(await confirm(handle.db, later.confirmToken!, { now: t0 + signUpMailCooldownMs + 1 })).toMatchObject({
+			status: 'confirmed',
+			locale: 'es'
+		});
 	});
 
 	it('refuses bad input with field codes and stores nothing', async () => {
@@ -137,8 +167,20 @@ describe('confirming', () => {
 
 	it('refuses an expired link, and the address stays pending', async () => {
 		const { confirmToken } = await subscribe(handle.db, form(), { now: t0 });
+		expect(await confirmLinkState(handle.db, confirmToken!, { now: t0 + 7 * day - 1 })).toBe('valid');
+		expect(await confirmLinkState(handle.db, confirmToken!, { now: t0 + 7 * day })).toBe('expired');
 		expect((await confirm(handle.db, confirmToken!, { now: t0 + 7 * day })).status).toBe('expired');
+		expect((await handle.db.selectFrom('subscriber').select('status').executeTakeFirstOrThrow()).status).toBe('pending');
 		expect((await confirm(handle.db, confirmToken!, { now: t0 + 7 * day - 1 })).status).toBe('confirmed');
+		expect(await confirmLinkState(handle.db, confirmToken!, { now: t0 + 7 * day - 1 })).toBe('used');
+	});
+
+	it('gives an expired link’s address a new one at once, the cooldown being long over', async () => {
+		const { confirmToken } = await subscribe(handle.db, form(), { now: t0 });
+		const again = await subscribe(handle.db, form(), { now: t0 + 8 * day });
+		expect(again.mailed).toBe('confirmation');
+		expect((await confirm(handle.db, confirmToken!, { now: t0 + 8 * day })).status).toBe('used');
+		expect((await confirm(handle.db, again.confirmToken!, { now: t0 + 8 * day })).status).toBe('confirmed');
 	});
 
 	it('treats a tampered, malformed or foreign token as unknown', async () => {
@@ -186,6 +228,37 @@ describe('unsubscribing', () => {
 		const unsubscribes = (await ledger()).filter((e) => e.action === 'unsubscribed');
 		expect(unsubscribes.map((e) => e.method)).toEqual(['one-click']);
 		expect((await audienceQuery(handle.db)).ids).not.toContain(id);
+	});
+
+	it('shows the state of the link on opening without changing it', async () => {
+		const { id, unsubscribeToken } = await confirmedSubscriber();
+		expect(await unsubscribeLinkState(handle.db, unsubscribeToken)).toEqual({ status: 'ok', unsubscribed: false });
+		expect(await unsubscribeLinkState(handle.db, unsubscribeToken)).toEqual({ status: 'ok', unsubscribed: false });
+		expect((await handle.db.selectFrom('subscriber').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('confirmed');
+		await unsubscribe(handle.db, unsubscribeToken, 'one-click', { now: t0 });
+		expect(await unsubscribeLinkState(handle.db, unsubscribeToken)).toEqual({ status: 'ok', unsubscribed: true });
+		expect(await unsubscribeLinkState(handle.db, 'x'.repeat(43))).toEqual({ status: 'unknown' });
+	});
+
+	it('can be undone from the preferences link with consent given again, which the ledger records', async () => {
+		await publishConsentText(handle.db, { en: 'Second wording' }, { now: t0 });
+		const { id, preferences } = await confirmedSubscriber();
+		await unsubscribe(handle.db, preferences, 'preferences', { now: t0 + day });
+		await expect(resubscribe(handle.db, preferences, { consent: false }, { now: t0 + 2 * day })).rejects.toThrow(ValidationError);
+		await expect(resubscribe(handle.db, preferences, { consent: true, consentTextVersion: 9 })).rejects.toThrow(ValidationError);
+		expect(
+			await resubscribe(handle.db, preferences, { consent: true, consentTextVersion: 2, sourcePage: '/id/newsletter/preferences' }, { now: t0 + 2 * day })
+		).toEqual({ status: 'resubscribed' });
+		expect(await resubscribe(handle.db, preferences, { consent: true }, { now: t0 + 3 * day })).toEqual({ status: 'already-subscribed' });
+		const row = await handle.db.selectFrom('subscriber').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ status: 'confirmed', unsubscribed_at: null, consent_text_version: 2, confirmed_at: new Date(t0 + 2 * day).toISOString() });
+		const events = (await ledger()).slice(-3);
+		expect(events.map((e) => [e.action, e.method, e.consent_text_version, e.source_page])).toEqual([
+			['unsubscribed', 'preferences', null, null],
+			['subscribed', 'preferences', 2, '/id/newsletter/preferences'],
+			['confirmed', 'preferences', 2, null]
+		]);
+		expect((await audienceQuery(handle.db)).ids).toContain(id);
 	});
 
 	it('works from the preferences link too, but not with a confirm token', async () => {
@@ -264,6 +337,90 @@ describe('audience', () => {
 		expect(await audienceQuery(handle.db, { topics: ['news'] })).toEqual({ count: 2, ids: [news.id, both.id] });
 		expect(await audienceQuery(handle.db, { topics: ['events'], locales: ['es', 'id'] })).toEqual({ count: 1, ids: [events.id] });
 		expect(await audienceQuery(handle.db, { locales: ['ne'] })).toEqual({ count: 0, ids: [] });
+	});
+});
+
+describe('e-mails', () => {
+	const transport: MailTransport = { name: 'outbox', send: () => Promise.reject(new Error('only queued here')), close: () => undefined };
+	const mailer = createMailer({ transport, from: 'Micro Galleries <hello@example.org>' });
+	const origin = 'https://arts.example';
+	const secret = 'a-test-secret';
+	const mail = createNewsletterMail({ mailer, origin, secret });
+	const messages = () => handle.db.selectFrom('mail_message').selectAll().orderBy('id').execute();
+
+	it('queue the confirm link in the subscriber’s language, with its job, as part of the sign-up', async () => {
+		const { confirmToken } = await subscribe(handle.db, form({ locale: 'es' }), { now: t0, mail });
+		const [message, ...others] = await messages();
+		expect(others).toEqual([]);
+		expect(message).toMatchObject({ to_address: 'ana@example.org', locale: 'es', subject: 'Confirma tu suscripción al boletín de Community arts' });
+		const link = confirmLinkUrl(origin, 'es', confirmToken!);
+		expect(link).toBe(`${origin}/es/newsletter/confirm/${confirmToken}`);
+		expect(message!.text_body).toContain(link);
+		expect(message!.html_body).toContain(`href="${link}"`);
+		expect(message!.html_body).toContain('<html lang="es"');
+		const jobs = await handle.db.selectFrom('job').select('kind').execute();
+		expect(jobs.map((j) => j.kind)).toEqual(['mail.send']);
+	});
+
+	it('send a pending address nothing more within 10 minutes of its confirm link, then a new link', async () => {
+		await subscribe(handle.db, form(), { now: t0, mail });
+		await subscribe(handle.db, form(), { now: t0 + 60_000, mail });
+		await subscribe(handle.db, form(), { now: t0 + signUpMailCooldownMs - 1, mail });
+		expect(await messages()).toHaveLength(1);
+		await subscribe(handle.db, form(), { now: t0 + signUpMailCooldownMs, mail });
+		expect(await messages()).toHaveLength(2);
+	});
+
+	it('welcome a confirmed subscriber with working private links and the one-click unsubscribe headers', async () => {
+		const { confirmToken, subscriberId } = await subscribe(handle.db, form({ name: 'Ana', topics: ['news', 'events'] }), { now: t0, mail });
+		const result = await confirm(handle.db, confirmToken!, { now: t0, mail });
+		if (result.status !== 'confirmed') throw new Error(result.status);
+		expect(result.links).toEqual(subscriberLinkTokens(secret, { id: subscriberId!, email: 'ana@example.org' }));
+		const welcome = (await messages())[1]!;
+		expect(welcome).toMatchObject({ locale: 'id', subject: 'Selamat datang di buletin Community arts' });
+		const preferencesUrl = `${origin}/id/newsletter/preferences/${result.links!.preferences}`;
+		const unsubscribeUrl = `${origin}/id/newsletter/unsubscribe/${result.links!.unsubscribe}`;
+		expect(welcome.text_body).toContain('Halo Ana,');
+		expect(welcome.text_body).toContain('News dan Events');
+		expect(welcome.text_body).toContain(preferencesUrl);
+		expect(welcome.text_body).toContain(unsubscribeUrl);
+		expect(JSON.parse(welcome.headers)).toEqual({
+			'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:hello@example.org?subject=unsubscribe>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+		});
+		// The links in the e-mail open the pages.
+		expect((await readPreferences(handle.db, result.links!.preferences)).status).toBe('ok');
+		expect(await subscriberLinksFor(handle.db, secret, result.links!.unsubscribe)).toEqual(result.links);
+		expect(await subscriberLinksFor(handle.db, secret, 'x'.repeat(43))).toBeNull();
+		expect((await unsubscribe(handle.db, result.links!.unsubscribe, 'one-click')).status).toBe('unsubscribed');
+	});
+
+	it('tell a confirmed address it is already subscribed, at most once in 10 minutes, with its preferences link', async () => {
+		const { confirmToken } = await subscribe(handle.db, form({ locale: 'ne' }), { now: t0, mail });
+		const confirmed = await confirm(handle.db, confirmToken!, { now: t0, mail });
+		if (confirmed.status !== 'confirmed') throw new Error(confirmed.status);
+		expect(await messages()).toHaveLength(2);
+
+		const first = t0 + day;
+		expect((await subscribe(handle.db, form({ locale: 'es' }), { now: first, mail })).mailed).toBe('already-subscribed');
+		expect((await subscribe(handle.db, form(), { now: first + signUpMailCooldownMs - 1, mail })).mailed).toBe('nothing');
+		const sent = await messages();
+		expect(sent).toHaveLength(3);
+		// In the language the subscriber chose, not the one the new form asked for: nothing changed.
+		expect(sent[2]).toMatchObject({ to_address: 'ana@example.org', locale: 'ne', subject: 'तपाईं Community arts न्युजलेटरको सदस्य भइसक्नुभएको छ' });
+		expect(sent[2]!.text_body).toContain(`${origin}/ne/newsletter/preferences/${confirmed.links!.preferences}`);
+		expect(JSON.parse(sent[2]!.headers)['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+
+		expect((await subscribe(handle.db, form(), { now: first + signUpMailCooldownMs, mail })).mailed).toBe('already-subscribed');
+		expect(await messages()).toHaveLength(4);
+	});
+
+	it('are queued in the sign-up’s transaction: when queuing fails, the sign-up did not happen', async () => {
+		const broken: NewsletterMail = { ...mail, confirmation: () => Promise.reject(new Error('the queue is down')) };
+		await expect(subscribe(handle.db, form(), { now: t0, mail: broken })).rejects.toThrow('the queue is down');
+		expect(await handle.db.selectFrom('subscriber').selectAll().execute()).toEqual([]);
+		expect(await ledger()).toEqual([]);
+		expect(await handle.db.selectFrom('subscriber_token').selectAll().execute()).toEqual([]);
 	});
 });
 

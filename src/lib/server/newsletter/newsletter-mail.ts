@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import { baseLocale, isLocale, type Locale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { findOrganization } from '$lib/server/content/content.queries';
+import { pickJson } from '$lib/server/content/localized-text';
+import type { Database, SubscriberRow } from '$lib/server/db/schema';
+import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import type { Mailer } from '$lib/server/platform/mail/mailer';
+import type { NewsletterMail } from './newsletter.service';
+import { ensureSubscriberLinks, listUnsubscribeHeaders, mailboxOf, subscriberLinkUrls } from './subscriber-links';
+import { hashToken } from './subscriber-tokens';
+
+/*
+ * The newsletter's own e-mails (not campaigns): the confirm link, "you are
+ * already subscribed" and the welcome. Each is written in the subscriber's
+ * language, as a text part and an HTML part, and queued in the caller's
+ * transaction through the jobs queue.
+ */
+
+export interface NewsletterMailOptions {
+	mailer: Pick<Mailer, 'queue' | 'from'>;
+	/** The public ORIGIN, for the links. */
+	origin: string;
+	/** The app's secret, from which the preferences and unsubscribe links are derived. */
+	secret: string;
+}
+
+/** English at the root, the other languages under their prefix (as `subscriberLinkUrls` does). */
+export function confirmLinkUrl(origin: string, locale: string, token: string): string {
+	const prefix = locale === baseLocale ? '' : `/${locale}`;
+	return `${origin.replace(/\/$/, '')}${prefix}/newsletter/confirm/${token}`;
+}
+
+function localeOf(subscriber: SubscriberRow): Locale {
+	return isLocale(subscriber.locale) ? subscriber.locale : baseLocale;
+}
+
+async function siteOf(db: Kysely<Database>, locale: Locale) {
+	const org = await findOrganization(db);
+	const site = org?.name ?? 'Community arts';
+	const location = org ? pickJson(org.location, locale).text : '';
+	const footer = m.mail_newsletter_footer({ site: location ? `${site}, ${location}` : site, email: org?.email ?? '' }, { locale });
+	return { site, footer };
+}
+
+/** The subscriber's topics by name, in their language, as a sentence's list ("News, Events and Open calls"). */
+async function topicNames(db: Kysely<Database>, subscriber: SubscriberRow, locale: Locale): Promise<string | null> {
+	const chosen = new Set<string>(JSON.parse(subscriber.topics) as string[]);
+	if (chosen.size === 0) return null;
+	const rows = await db.selectFrom('newsletter_topic').select(['key', 'name']).orderBy('position').orderBy('id').execute();
+	const names = rows.filter((row) => chosen.has(row.key)).map((row) => pickJson(row.name, locale).text);
+	return names.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) : null;
+}
+
+type Block = { text: string } | { link: string; label: string };
+
+/** One message from blocks of text and links: the text part shows the addresses, the HTML part buttons. */
+function compose(locale: Locale, subject: string, footer: string, blocks: Block[]) {
+	const text = blocks.map((b) => ('text' in b ? b.text : `${b.label}: ${b.link}`));
+	const html = blocks
+		.map((b) =>
+			'text' in b
+				? `<p>${escapeHtml(b.text)}</p>`
+				: `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(b.label)}</a></p>` +
+					`<p style="font-size:14px;color:#4a4a4a;">${escapeHtml(m.mail_link_fallback({}, { locale }))}<br><a href="${escapeHtml(b.link)}" style="color:#1a1a1a;word-break:break-all;">${escapeHtml(b.link)}</a></p>`
+		)
+		.join('');
+	return {
+		subject,
+		text: [...text, '--', footer].join('\n\n'),
+		html: mailLayout({ locale, title: subject, footer, bodyHtml: html })
+	};
+}
+
+export function createNewsletterMail(options: NewsletterMailOptions): NewsletterMail {
+	const { mailer, origin, secret } = options;
+	const mailbox = mailboxOf(mailer.from);
+
+	/** The subscriber's private links, made sure to open, and the RFC 8058 headers that go with them. */
+	async function privateLinks(db: Kysely<Database>, subscriber: SubscriberRow, locale: Locale) {
+		const tokens = (await ensureSubscriberLinks(db, secret, [subscriber])).get(subscriber.id)!;
+		const urls = subscriberLinkUrls(origin, locale, tokens);
+		return { tokens, urls, headers: listUnsubscribeHeaders(urls.unsubscribe, mailbox) };
+	}
+
+	return {
+		async confirmation(db, subscriber, confirmToken) {
+			const locale = localeOf(subscriber);
+			const o = { locale };
+			const { site, footer } = await siteOf(db, locale);
+			const message = compose(locale, m.mail_newsletter_confirm_subject({ site }, o), footer, [
+				{ text: m.mail_newsletter_confirm_body({ site }, o) },
+				{ link: confirmLinkUrl(origin, locale, confirmToken), label: m.mail_newsletter_confirm_button({}, o) },
+				{ text: m.mail_newsletter_confirm_ignore({}, o) }
+			]);
+			await mailer.queue(db, {
+				idempotencyKey: `newsletter-confirm:${hashToken(confirmToken)}`,
+				to: subscriber.email,
+				locale,
+				...message
+			});
+		},
+
+		async alreadySubscribed(db, subscriber, idempotencyKey) {
+			const locale = localeOf(subscriber);
+			const o = { locale };
+			const { site, footer } = await siteOf(db, locale);
+			const { urls, headers } = await privateLinks(db, subscriber, locale);
+			const message = compose(locale, m.mail_newsletter_already_subject({ site }, o), footer, [
+				{ text: m.mail_newsletter_already_body({ site }, o) },
+				{ text: m.mail_newsletter_preferences_intro({}, o) },
+				{ link: urls.preferences, label: m.mail_newsletter_preferences_button({}, o) },
+				{ text: m.mail_newsletter_already_ignore({}, o) }
+			]);
+			await mailer.queue(db, { idempotencyKey, to: subscriber.email, locale, headers, ...message });
+		},
+
+		async welcome(db, subscriber) {
+			const locale = localeOf(subscriber);
+			const o = { locale };
+			// One after another: inside a transaction there is one connection to share.
+			const { site, footer } = await siteOf(db, locale);
+			const topics = await topicNames(db, subscriber, locale);
+			const { tokens, urls, headers } = await privateLinks(db, subscriber, locale);
+			const message = compose(locale, m.mail_newsletter_welcome_subject({ site }, o), footer, [
+				{
+					text: subscriber.name
+						? m.mail_newsletter_welcome_greeting({ name: subscriber.name }, o)
+						: m.mail_newsletter_welcome_greeting_anonymous({}, o)
+				},
+				{ text: m.mail_newsletter_welcome_body({ site }, o) },
+				...(topics ? [{ text: m.mail_newsletter_welcome_topics({ topics }, o) }] : []),
+				{ text: m.mail_newsletter_preferences_intro({}, o) },
+				{ link: urls.preferences, label: m.mail_newsletter_preferences_button({}, o) },
+				{ text: m.mail_newsletter_welcome_unsubscribe({}, o) },
+				{ link: urls.unsubscribe, label: m.mail_newsletter_unsubscribe_button({}, o) }
+			]);
+			await mailer.queue(db, {
+				// One welcome per confirmation: subscribing again later is welcomed again.
+				idempotencyKey: `newsletter-welcome:${subscriber.id}:${subscriber.confirmed_at ?? ''}`,
+				to: subscriber.email,
+				locale,
+				headers,
+				...message
+			});
+			return tokens;
+		}
+	};
+}

@@ -1,0 +1,44 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { localizedPath } from '$lib/i18n/paths';
+import { m } from '$lib/paraglide/messages';
+import { app } from '$lib/server/app';
+import { ValidationError } from '$lib/server/errors';
+import { readSmallForm } from '$lib/server/donations/donate-page';
+import { subscribe } from '$lib/server/newsletter/newsletter.service';
+import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';
+import { newsletterMail } from './newsletter-route';
+
+export const load: PageServerLoad = async () => {
+	return { signUp: await signUpForm(app().db, getLocale()) };
+};
+
+export const actions: Actions = {
+	/**
+	 * The full form on this page and the short one in every footer post here. The
+	 * answer to an accepted sign-up is the same whatever the address's state (new,
+	 * pending, confirmed), and so is the answer to a robot caught by the trap field.
+	 */
+	default: async ({ request }) => {
+		const locale = getLocale();
+		const { db, log } = app();
+		const form = await readSmallForm(request);
+		if (!form) return fail(413, { values: null, errors: {}, problem: m.newsletter_error_too_large(), sent: null });
+		const { input, values, trapped } = await readSubscribeForm(db, form, { locale, path: localizedPath('/newsletter', locale) });
+		if (trapped) {
+			log.info('newsletter sign-up trap field filled in; nothing done');
+			return { sent: { email: values.email.trim() } };
+		}
+		try {
+			const outcome = await subscribe(db, input, { mail: newsletterMail() });
+			log.info({ subscriber: outcome.subscriberId, mailed: outcome.mailed }, 'newsletter sign-up');
+		} catch (error) {
+			if (error instanceof ValidationError) {
+				return fail(400, { values, errors: subscribeErrorMessages(error.issues), problem: null, sent: null });
+			}
+			throw error;
+		}
+		return { sent: { email: values.email.trim() } };
+	}
+};

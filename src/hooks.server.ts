@@ -92,6 +92,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// The donation forms redirect to Stripe's pages after the POST (see stripePageOrigins).
 		finished.headers.set('Content-Security-Policy', csp.replace("form-action 'self'", `form-action 'self' ${stripePageOrigins(app().config).join(' ')}`));
 	}
+	if (newsletterLinkPath.test(event.url.pathname)) {
+		// The address holds a private token: never sent to another site. (Not no-referrer: Chromium then
+		// sends `Origin: null` with the page's own forms, which the origin check refuses.)
+		finished.headers.set('Referrer-Policy', 'same-origin');
+		finished.headers.set('Cache-Control', 'private, no-store');
+	}
 	if (!csp) {
 		finished.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
 	}

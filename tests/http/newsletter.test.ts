@@ -528,6 +528,8 @@ describe('private pages', () => {
 		for (const path of [a.preferences, a.unsubscribe, `${a.preferences}/data.json`]) {
 			const response = await rawRequest(site.origin, path);
 			expect(header(response, 'cache-control'), path).toBe('private, no-store');
+			// The token in the address never travels to another site in a Referer.
+			expect(header(response, 'referrer-policy'), path).toBe('same-origin');
 		}
 	});
 });

@@ -18,6 +18,7 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
+import { subscriberImportJobHandlers } from '$lib/server/newsletter/subscriber-import';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -70,7 +71,9 @@ export async function startApp(
 			...mediaJobHandlers(mediaStorage),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers()
+			...maintenanceJobHandlers(),
+			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
+			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret })
 		},
 		log
 	});

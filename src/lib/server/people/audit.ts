@@ -20,7 +20,8 @@ export type AuditAction =
 	| `content.${string}`
 	| `media.${string}`
 	| `job.${string}`
-	| `donation.${string}`;
+	| `donation.${string}`
+	| `newsletter.${string}`;
 
 export interface AuditEntry {
 	action: AuditAction;

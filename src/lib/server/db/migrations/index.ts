@@ -8,6 +8,7 @@ import * as pagePhoto from './2026-11-26-06-page-photo';
 import * as donations from './2026-11-26-07-donations';
 import * as donorLinks from './2026-11-26-08-donor-links';
 import * as newsletter from './2026-11-26-09-newsletter';
+import * as newsletterImport from './2026-11-26-11-newsletter-import';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-06-page-photo': pagePhoto,
 	'2026-11-26-07-donations': donations,
 	'2026-11-26-08-donor-links': donorLinks,
-	'2026-11-26-09-newsletter': newsletter
+	'2026-11-26-09-newsletter': newsletter,
+	'2026-11-26-11-newsletter-import': newsletterImport
 };

@@ -75,6 +75,19 @@ const checks: Check[] = [
 		(action): Check => ({ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'POST', action, path: `/admin/newsletter/campaigns/${missing}?/${action}`, allowed: staffEditors })
 	),
 	{ route: '/admin/(staff)/newsletter/campaigns/[id]/preview', method: 'GET', path: `/admin/newsletter/campaigns/${missing}/preview?locale=es`, allowed: staffEditors },
+	// Newsletter subscribers (addresses, the consent ledger, import and export) and topics with the consent text: admins and editors.
+	{ route: '/admin/(staff)/newsletter/subscribers', method: 'GET', path: '/admin/newsletter/subscribers', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/export.csv', method: 'GET', path: '/admin/newsletter/subscribers/export.csv', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/[id]', method: 'GET', path: `/admin/newsletter/subscribers/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/[id]', method: 'POST', action: 'delete', path: `/admin/newsletter/subscribers/${missing}?/delete`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/import', method: 'GET', path: '/admin/newsletter/subscribers/import', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/import', method: 'POST', action: 'upload', path: '/admin/newsletter/subscribers/import?/upload', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/import/[id]', method: 'GET', path: `/admin/newsletter/subscribers/import/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/import/[id]/report.csv', method: 'GET', path: `/admin/newsletter/subscribers/import/${missing}/report.csv`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/topics', method: 'GET', path: '/admin/newsletter/topics', allowed: staffEditors },
+	...['add', 'rename', 'move', 'delete', 'publish'].map(
+		(action): Check => ({ route: '/admin/(staff)/newsletter/topics', method: 'POST', action, path: `/admin/newsletter/topics?/${action}`, allowed: staffEditors })
+	),
 	{ route: '/admin/(staff)/outbox', method: 'GET', path: '/admin/outbox', allowed: adminOnly },
 	{ route: '/admin/(staff)/outbox/[id]', method: 'GET', path: '/admin/outbox/1', allowed: adminOnly },
 	{ route: '/admin/(staff)/outbox/[id]/raw', method: 'GET', path: '/admin/outbox/1/raw', allowed: adminOnly },

@@ -28,6 +28,7 @@ import {
 import { outboxDirectory } from '$lib/server/platform/mail/transports';
 import { processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
 import { hostname } from 'node:os';
+import { subscriberImportJobHandlers } from '$lib/server/newsletter/subscriber-import';
 
 /** Everything a request handler may need, wired once at start. */
 export interface App {
@@ -95,7 +96,9 @@ export async function startApp(
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
 			...maintenanceJobHandlers(),
-			...campaignSender.jobHandlers
+			...campaignSender.jobHandlers,
+			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
+			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret })
 		},
 		log
 	});

@@ -143,6 +143,8 @@ export interface Database {
 	consent_event: ConsentEventTable;
 	newsletter_campaign: NewsletterCampaignTable;
 	newsletter_delivery: NewsletterDeliveryTable;
+	subscriber_import: SubscriberImportTable;
+	subscriber_import_issue: SubscriberImportIssueTable;
 }
 
 /*
@@ -499,3 +501,46 @@ export interface NewsletterDeliveryTable {
 
 export type NewsletterCampaignRow = Selectable<NewsletterCampaignTable>;
 export type NewsletterDeliveryRow = Selectable<NewsletterDeliveryTable>;
+export type SubscriberImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A staff import of subscribers from a CSV file, run as a job in chunks (see newsletter/subscriber-import.ts). */
+export interface SubscriberImportTable {
+	id: Generated<number>;
+	status: SubscriberImportStatus;
+	file_name: string;
+	/** The uploaded file as UTF-8 text, kept so a stopped import resumes; '' once done. */
+	csv: string;
+	default_locale: string;
+	/** JSON array of topic keys, for rows that name none. */
+	default_topics: Generated<Json>;
+	consent_statement: string;
+	total_rows: number;
+	processed_rows: Generated<number>;
+	imported_count: Generated<number>;
+	skipped_count: Generated<number>;
+	error_count: Generated<number>;
+	failure: string | null;
+	created_by: string | null;
+	created_by_email: string | null;
+	created_at: Timestamp;
+	started_at: Timestamp | null;
+	finished_at: Timestamp | null;
+	updated_at: Timestamp;
+}
+
+export type SubscriberImportIssueKind = 'error' | 'skipped';
+
+/** One row of an import that was not imported, and why. */
+export interface SubscriberImportIssueTable {
+	id: Generated<number>;
+	import_id: number;
+	/** As a spreadsheet numbers it: the header is row 1. */
+	row_number: number;
+	kind: SubscriberImportIssueKind;
+	email: string;
+	value: string;
+	reason: string;
+}
+
+export type SubscriberImportRow = Selectable<SubscriberImportTable>;
+export type SubscriberImportIssueRow = Selectable<SubscriberImportIssueTable>;

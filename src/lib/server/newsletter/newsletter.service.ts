@@ -683,7 +683,7 @@ export async function deleteSubscriber(
 	});
 }
 
-async function eraseSubscriber(db: Db, subscriber: SubscriberRow, method: string, at: string, detail: Record<string, unknown>) {
+export async function eraseSubscriber(db: Db, subscriber: SubscriberRow, method: string, at: string, detail: Record<string, unknown>) {
 	// Detach explicitly rather than trusting `on delete set null`: SQLite enforces it only with foreign keys on.
 	await db.updateTable('consent_event').set({ subscriber_id: null }).where('subscriber_id', '=', subscriber.id).execute();
 	await db.deleteFrom('subscriber_token').where('subscriber_id', '=', subscriber.id).execute();

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { readSiteVersion } from '$lib/server/platform/site-version';
+import { latestConsentTextVersion, subscribe, topicKeys } from './newsletter.service';
+import { addTopic, deleteTopic, listConsentTexts, listTopicsForAdmin, moveTopic, publishConsentTextFromAdmin, renameTopic } from './topic-admin';
+
+/* Topics and the consent text as staff edit them, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+	handle = await createTestDatabase();
+});
+afterAll(() => handle.dispose());
+
+const names = (en: string, rest: Partial<Record<'ne' | 'id' | 'es', string>> = {}) => ({ en, ne: '', id: '', es: '', ...rest });
+
+describe('topics', () => {
+	it('adds a topic at the end with a stable key, and names what is wrong', async () => {
+		const version = await readSiteVersion(handle.db);
+		expect(await addTopic(handle.db, { key: ' Workshops ', names: names('Workshops', { es: 'Talleres' }) })).toBe('workshops');
+		expect(await topicKeys(handle.db)).toEqual(['news', 'open-calls', 'events', 'workshops']);
+		// The sign-up form (a cached public page) shows topics.
+		expect(await readSiteVersion(handle.db)).not.toBe(version);
+
+		await expect(addTopic(handle.db, { key: 'workshops', names: names('Again') })).rejects.toMatchObject({ issues: { key: 'There is already a topic with the key “workshops”.' } });
+		await expect(addTopic(handle.db, { key: 'Open Calls!', names: names('', { es: 'x'.repeat(61) }) })).rejects.toMatchObject({
+			issues: { key: expect.stringMatching(/lower-case letters, digits and hyphens/), 'name.en': expect.stringMatching(/English name/), 'name.es': 'At most 60 characters.' }
+		});
+	});
+
+	it('renames and reorders topics, keeping their keys', async () => {
+		await renameTopic(handle.db, 'events', names('Events and talks', { ne: 'कार्यक्रम' }));
+		await moveTopic(handle.db, 'events', 'up');
+		await moveTopic(handle.db, 'news', 'up'); // already first: nothing changes
+		const topics = await listTopicsForAdmin(handle.db);
+		expect(topics.map((t) => [t.key, t.position])).toEqual([
+			['news', 0],
+			['events', 1],
+			['open-calls', 2],
+			['workshops', 3]
+		]);
+		expect(topics[1]!.names).toEqual({ en: 'Events and talks', ne: 'कार्यक्रम', id: '', es: '' });
+		await expect(renameTopic(handle.db, 'events', names(' '))).rejects.toThrow(ValidationError);
+		await expect(renameTopic(handle.db, 'missing', names('x'))).rejects.toThrow(NotFoundError);
+	});
+
+	it('deletes a topic only while nobody has chosen it', async () => {
+		await subscribe(handle.db, { email: 'ana@example.org', locale: 'en', topics: ['workshops'], consent: true });
+		expect((await listTopicsForAdmin(handle.db)).find((t) => t.key === 'workshops')?.subscribers).toBe(1);
+		await expect(deleteTopic(handle.db, 'workshops')).rejects.toMatchObject({ issues: { topic: '“workshops” cannot be deleted: 1 subscriber has chosen it. You can rename it instead.' } });
+		await addTopic(handle.db, { key: 'unused', names: names('Unused') });
+		await deleteTopic(handle.db, 'unused');
+		expect(await topicKeys(handle.db)).not.toContain('unused');
+		await expect(deleteTopic(handle.db, 'unused')).rejects.toThrow(NotFoundError);
+	});
+});
+
+describe('the consent text', () => {
+	it('publishes a new wording as the next version and keeps the earlier ones', async () => {
+		const wording = names('I want the newsletter, and nothing else is done with my address.', { es: 'Quiero el boletín.' });
+		expect(await publishConsentTextFromAdmin(handle.db, wording, { now: Date.parse('2026-12-01T00:00:00Z') })).toBe(2);
+		const texts = await listConsentTexts(handle.db);
+		expect(texts.map((t) => t.version)).toEqual([2, 1]);
+		expect(texts[0]).toEqual({ version: 2, text: wording, createdAt: '2026-12-01T00:00:00.000Z' });
+		expect(texts[1]!.text.en).toMatch(/^I would like to receive the newsletter/);
+
+		await expect(publishConsentTextFromAdmin(handle.db, wording)).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/wording of version 2 already/) } });
+		await expect(publishConsentTextFromAdmin(handle.db, names(''))).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/English wording is required/) } });
+		expect(await latestConsentTextVersion(handle.db)).toBe(2);
+	});
+});

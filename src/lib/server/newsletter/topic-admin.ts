@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import { locales, type Locale } from '$lib/i18n/locales';
+import { parseLocalized } from '$lib/server/content/localized-text';
+import type { Database } from '$lib/server/db/schema';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { bumpSiteVersion } from '$lib/server/platform/site-version';
+import { latestConsentTextVersion, publishConsentText } from './newsletter.service';
+
+/*
+ * Staff editing of the newsletter's topics and consent text. Both appear on the
+ * public sign-up form, a cached page, so every change bumps the site version.
+ *
+ * A topic's key is stored in subscribers' choices (and campaigns'), so it never
+ * changes: renaming changes the names shown, not the key. A topic someone has
+ * chosen cannot be deleted, or their choice would quietly vanish.
+ */
+
+export const topicLimits = { key: 40, name: 60 } as const;
+export const consentTextMax = 1000;
+const keyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One text per language, '' where there is none. */
+export type LocalizedValues = Record<Locale, string>;
+
+function valuesOf(json: string): LocalizedValues {
+	const parsed = parseLocalized(json) as Partial<Record<Locale, string>>;
+	return Object.fromEntries(locales.map((l) => [l, parsed[l] ?? ''])) as LocalizedValues;
+}
+
+function storedText(values: LocalizedValues): string {
+	const clean: Record<string, string> = {};
+	for (const l of locales) if (values[l].trim() !== '') clean[l] = values[l].trim();
+	return JSON.stringify({ en: '', ...clean });
+}
+
+export interface AdminTopic {
+	id: number;
+	key: string;
+	names: LocalizedValues;
+	position: number;
+	/** Subscribers of any status with this topic among their choices. */
+	subscribers: number;
+}
+
+async function subscribersWithTopic(db: Kysely<Database>, key: string): Promise<number> {
+	const row = await db
+		.selectFrom('subscriber')
+		.select((eb) => eb.fn.countAll<string | number>().as('n'))
+		// Topics are a JSON array of keys; a key is a slug, so its quoted form cannot match anything else.
+		.where('topics', 'like', `%${JSON.stringify(key)}%`)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export async function listTopicsForAdmin(db: Kysely<Database>): Promise<AdminTopic[]> {
+	const rows = await db.selectFrom('newsletter_topic').selectAll().orderBy('position').orderBy('id').execute();
+	return Promise.all(
+		rows.map(async (r) => ({ id: r.id, key: r.key, names: valuesOf(r.name), position: r.position, subscribers: await subscribersWithTopic(db, r.key) }))
+	);
+}
+
+function checkNames(names: LocalizedValues, issues: Record<string, string>) {
+	if (names.en.trim() === '') issues['name.en'] = 'Give the topic an English name; the other languages fall back to it.';
+	for (const l of locales) {
+		if (names[l].trim().length > topicLimits.name) issues[`name.${l}`] = `At most ${topicLimits.name} characters.`;
+	}
+}
+
+/** Adds a topic at the end of the list. Throws ValidationError by field (`key`, `name.<language>`). */
+export async function addTopic(db: Kysely<Database>, input: { key: string; names: LocalizedValues }): Promise<string> {
+	const key = input.key.trim().toLowerCase();
+	const issues: Record<string, string> = {};
+	if (key === '') issues.key = 'Give the topic a key, e.g. workshops.';
+	else if (key.length > topicLimits.key || !keyPattern.test(key)) {
+		issues.key = `Use lower-case letters, digits and hyphens only (at most ${topicLimits.key}), e.g. open-calls. The key never changes once the topic exists.`;
+	}
+	checkNames(input.names, issues);
+	if (!issues.key && (await db.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst())) {
+		issues.key = `There is already a topic with the key “${key}”.`;
+	}
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	await db.transaction().execute(async (trx) => {
+		const last = await trx.selectFrom('newsletter_topic').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
+		await trx
+			.insertInto('newsletter_topic')
+			.values({ key, name: storedText(input.names), position: Number(last?.p ?? -1) + 1 })
+			.execute();
+		await bumpSiteVersion(trx);
+	});
+	return key;
+}
+
+/** New names for a topic; its key stays. */
+export async function renameTopic(db: Kysely<Database>, key: string, names: LocalizedValues): Promise<void> {
+	const issues: Record<string, string> = {};
+	checkNames(names, issues);
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	await db.transaction().execute(async (trx) => {
+		const result = await trx.updateTable('newsletter_topic').set({ name: storedText(names) }).where('key', '=', key).executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`topic ${key}`);
+		await bumpSiteVersion(trx);
+	});
+}
+
+/** Moves a topic one place up or down; at either end nothing changes. */
+export async function moveTopic(db: Kysely<Database>, key: string, direction: 'up' | 'down'): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const rows = await trx.selectFrom('newsletter_topic').select(['id', 'key']).orderBy('position').orderBy('id').execute();
+		const index = rows.findIndex((r) => r.key === key);
+		if (index < 0) throw new NotFoundError(`topic ${key}`);
+		const other = direction === 'up' ? index - 1 : index + 1;
+		if (other < 0 || other >= rows.length) return;
+		[rows[index], rows[other]] = [rows[other]!, rows[index]!];
+		// Numbered afresh, so positions stay 0, 1, 2… whatever they were before.
+		for (const [position, row] of rows.entries()) {
+			await trx.updateTable('newsletter_topic').set({ position }).where('id', '=', row.id).execute();
+		}
+		await bumpSiteVersion(trx);
+	});
+}
+
+/** Deletes a topic nobody has chosen. Throws ValidationError (`topic`) when someone has. */
+export async function deleteTopic(db: Kysely<Database>, key: string): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const topic = await trx.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst();
+		if (!topic) throw new NotFoundError(`topic ${key}`);
+		const used = await subscribersWithTopic(trx, key);
+		if (used > 0) {
+			throw new ValidationError({
+				topic: `“${key}” cannot be deleted: ${used === 1 ? '1 subscriber has' : `${used} subscribers have`} chosen it. You can rename it instead.`
+			});
+		}
+		await trx.deleteFrom('newsletter_topic').where('id', '=', topic.id).execute();
+		await bumpSiteVersion(trx);
+	});
+}
+
+export interface ConsentTextVersion {
+	version: number;
+	text: LocalizedValues;
+	createdAt: string;
+}
+
+/** Every published consent text, newest first. */
+export async function listConsentTexts(db: Kysely<Database>): Promise<ConsentTextVersion[]> {
+	const rows = await db.selectFrom('newsletter_consent_text').selectAll().orderBy('version', 'desc').execute();
+	return rows.map((r) => ({ version: r.version, text: valuesOf(r.text), createdAt: r.created_at }));
+}
+
+/**
+ * Publishes a new wording as the next version; earlier versions stay as they
+ * were, since sign-ups point at them. Throws ValidationError by field (`text.<language>`).
+ */
+export async function publishConsentTextFromAdmin(db: Kysely<Database>, text: LocalizedValues, { now = Date.now() } = {}): Promise<number> {
+	const issues: Record<string, string> = {};
+	if (text.en.trim() === '') issues['text.en'] = 'The English wording is required; the other languages fall back to it.';
+	for (const l of locales) if (text[l].trim().length > consentTextMax) issues[`text.${l}`] = `At most ${consentTextMax} characters.`;
+	const latest = await latestConsentTextVersion(db);
+	if (Object.keys(issues).length === 0 && latest !== null) {
+		const current = await db.selectFrom('newsletter_consent_text').select('text').where('version', '=', latest).executeTakeFirstOrThrow();
+		if (current.text === storedText(text)) issues['text.en'] = `This is the wording of version ${latest} already; change it before publishing.`;
+	}
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	return db.transaction().execute(async (trx) => {
+		const clean = JSON.parse(storedText(text)) as Record<string, string>;
+		const version = await publishConsentText(trx, clean, { now });
+		await bumpSiteVersion(trx);
+		return version;
+	});
+}
+
+/** Topics for filters and checkboxes: key and English name, in their order. */
+export async function topicChoices(db: Kysely<Database>): Promise<{ key: string; name: string }[]> {
+	const rows = await db.selectFrom('newsletter_topic').select(['key', 'name']).orderBy('position').orderBy('id').execute();
+	return rows.map((r) => ({ key: r.key, name: valuesOf(r.name).en || r.key }));
+}

@@ -1,0 +1,28 @@
+import type { PageServerLoad } from './$types';
+import { localeNames, locales } from '$lib/i18n/locales';
+import { app } from '$lib/server/app';
+import { countSubscribersByStatus, listSubscribers } from '$lib/server/newsletter/subscriber-admin';
+import { topicChoices } from '$lib/server/newsletter/topic-admin';
+import { requirePermission } from '$lib/server/people/guard';
+import { filterValuesOf, filtersOf } from './subscribers-route';
+
+const perPage = 50;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'newsletter.subscribers');
+	const { db } = app();
+	const values = filterValuesOf(url);
+	const page = Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1);
+	const [list, counts, topics] = await Promise.all([listSubscribers(db, filtersOf(values), { page, perPage }), countSubscribersByStatus(db), topicChoices(db)]);
+	return {
+		filters: values,
+		counts,
+		topics,
+		languages: locales.map((code) => ({ code, name: localeNames[code] })),
+		page: list.page,
+		pages: Math.max(1, Math.ceil(list.total / list.perPage)),
+		total: list.total,
+		subscribers: list.rows,
+		deleted: url.searchParams.has('deleted')
+	};
+};

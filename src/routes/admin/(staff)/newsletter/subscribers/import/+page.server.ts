@@ -1,0 +1,86 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localeNames, locales } from '$lib/i18n/locales';
+import { app } from '$lib/server/app';
+import { ValidationError } from '$lib/server/errors';
+import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
+import { topicChoices } from '$lib/server/newsletter/topic-admin';
+import { recordAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import { isBodyTooLarge } from '../../../media/media-route';
+
+/** What the form keeps when it comes back with a problem (a file cannot be kept: the browser needs it chosen again). */
+export interface ImportFormValues {
+	statement: string;
+	affirmed: boolean;
+	defaultLocale: string;
+	defaultTopics: string[];
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'newsletter.subscribers');
+	const { db } = app();
+	const [topics, imports] = await Promise.all([topicChoices(db), listImports(db, 10)]);
+	return {
+		topics,
+		languages: locales.map((code) => ({ code, name: localeNames[code] })),
+		limits: { megabytes: importLimits.maxBytes / (1024 * 1024), rows: importLimits.maxRows.toLocaleString('en'), statementMax: importLimits.statementMax },
+		imports: imports.map((i) => ({
+			id: i.id,
+			fileName: i.fileName,
+			status: i.status,
+			totalRows: i.totalRows,
+			imported: i.imported,
+			skipped: i.skipped,
+			errors: i.errors,
+			createdAt: i.createdAt,
+			createdByEmail: i.createdByEmail
+		}))
+	};
+};
+
+export const actions: Actions = {
+	upload: async ({ locals, url, request, getClientAddress }) => {
+		const staff = requirePermission(locals, url, 'newsletter.subscribers');
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch (e) {
+			// Over the server's body limit, nothing of the form can be read, the statement neither.
+			if (isBodyTooLarge(e)) {
+				return fail(413, { issues: { file: `The file is larger than ${importLimits.maxBytes / (1024 * 1024)} MB. Split it into smaller files.` }, values: null });
+			}
+			throw e;
+		}
+		const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
+		const values: ImportFormValues = {
+			statement: text('statement', importLimits.statementMax + 500),
+			affirmed: form.get('affirmed') === 'yes',
+			defaultLocale: text('defaultLocale', 10),
+			defaultTopics: form.getAll('defaultTopics').filter((t): t is string => typeof t === 'string').slice(0, 50)
+		};
+		const file = form.get('file');
+		const { db } = app();
+		let started: { id: number; totalRows: number };
+		try {
+			started = await startImport(db, {
+				...values,
+				fileName: file instanceof File ? file.name : '',
+				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
+				actor: { id: staff.id, email: staff.email }
+			});
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
+			throw e;
+		}
+		await recordAudit(db, {
+			action: 'newsletter.import-started',
+			actor: staff,
+			subject: `subscriber-import:${started.id}`,
+			detail: { rows: started.totalRows, fileName: file instanceof File ? file.name : '' },
+			ip: getClientAddress()
+		});
+		// After a post, a page of its own: reloading it does not import the file again.
+		redirect(303, `/admin/newsletter/subscribers/import/${started.id}`);
+	}
+};

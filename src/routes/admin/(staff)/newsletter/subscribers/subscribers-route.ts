@@ -1,0 +1,78 @@
+import { error } from '@sveltejs/kit';
+import { isLocale } from '$lib/i18n/locales';
+import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
+
+/*
+ * The subscriber list's filters, read from the query string the same way by the
+ * page and by the CSV export, so the export holds exactly what the list shows.
+ */
+
+/** The filters as typed (for the form and for links), each '' when unset. */
+export interface FilterValues {
+	status: '' | SubscriberStatusFilter;
+	q: string;
+	topic: string;
+	language: string;
+}
+
+export function filterValuesOf(url: URL): FilterValues {
+	const get = (name: string) => (url.searchParams.get(name) ?? '').trim();
+	const status = get('status');
+	const topic = get('topic').toLowerCase();
+	const language = get('language');
+	return {
+		status: (subscriberStatusFilters as readonly string[]).includes(status) ? (status as SubscriberStatusFilter) : '',
+		q: get('q').slice(0, 100),
+		topic: /^[a-z0-9-]{1,40}$/.test(topic) ? topic : '',
+		language: isLocale(language) ? language : ''
+	};
+}
+
+export function filtersOf(values: FilterValues): SubscriberFilters {
+	return {
+		...(values.status ? { status: values.status } : {}),
+		...(values.q ? { search: values.q } : {}),
+		...(values.topic ? { topic: values.topic } : {}),
+		...(values.language ? { locale: values.language } : {})
+	};
+}
+
+/** The query string for the same filters (without empty ones), for the export link and the page links. */
+export function queryOf(values: FilterValues, extra: Record<string, string | number> = {}): string {
+	const params = new URLSearchParams();
+	for (const [k, v] of Object.entries({ ...values, ...extra })) if (v !== '') params.set(k, String(v));
+	const text = params.toString();
+	return text ? `?${text}` : '';
+}
+
+/** A numeric id from the URL, or 404. */
+export function idOf(segment: string, what: string): number {
+	if (!/^\d{1,9}$/.test(segment)) error(404, `There is no such ${what}.`);
+	return Number(segment);
+}
+
+/** A body of CSV batches as a streamed response, with the byte-order mark spreadsheet programs need to read UTF-8. */
+export function csvResponse(batches: AsyncGenerator<string>, fileName: string): Response {
+	const encoder = new TextEncoder();
+	const stream = new ReadableStream<Uint8Array>({
+		start(controller) {
+			controller.enqueue(encoder.encode('\uFEFF'));
+		},
+		async pull(controller) {
+			const next = await batches.next();
+			if (next.done) controller.close();
+			else controller.enqueue(encoder.encode(next.value));
+		},
+		async cancel() {
+			await batches.return(undefined);
+		}
+	});
+	return new Response(stream, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${fileName}"`,
+			'Cache-Control': 'private, no-store',
+			'X-Content-Type-Options': 'nosniff'
+		}
+	});
+}

@@ -1,0 +1,344 @@
+/**
+ * The subscriber admin over HTTP against the built server, as an editor: the
+ * list with its counts, filters and pages; one subscriber with the consent
+ * ledger, and erasing them; the CSV export (BOM, filters, defused formulas);
+ * an import from upload to the job's report; topics and the consent text.
+ * A reviewer is refused everywhere, and nobody signed in is sent to sign in.
+ */
+import { join } from 'node:path';
+import { DomUtils } from 'htmlparser2';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import type { Database, SubscriberStatus } from '../../src/lib/server/db/schema';
+import { hashEmail } from '../../src/lib/server/newsletter/subscriber-tokens';
+import { isInside, parseHtml, startTestServer, type TestServer } from '../support/http';
+import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+
+const password = 'paper lanterns over the river';
+
+let test: TestServer;
+let database: DatabaseHandle;
+let db: Kysely<Database>;
+let editor: AdminClient;
+let reviewer: AdminClient;
+
+async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
+	const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
+	const { link } = await createUserWithCli(env, { email, role });
+	const client = new AdminClient(test.origin);
+	expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
+	expect((await client.signIn(email, password)).status).toBe(303);
+	return client;
+}
+
+/** The text of each row of a table's body on a page, cells joined by " | ". */
+function rowsOf(html: string, tableId: string): string[] {
+	const { all } = parseHtml(html);
+	const table = all((e) => e.name === 'table' && e.attribs.id === tableId)[0];
+	if (!table) return [];
+	const body = all((e) => e.name === 'tbody' && isInside(e, table))[0];
+	return all((e) => e.name === 'tr' && isInside(e, body)).map((tr) =>
+		all((e) => (e.name === 'td' || e.name === 'th') && isInside(e, tr))
+			.map((cell) => DomUtils.textContent(cell).replace(/\s+/g, ' ').trim())
+			.join(' | ')
+	);
+}
+
+/** "term: description" for each pair of a <dl>. */
+function factsOf(html: string, id: string): string[] {
+	const { all } = parseHtml(html);
+	const list = all((e) => e.name === 'dl' && e.attribs.id === id)[0];
+	const text = (e: Parameters<typeof DomUtils.textContent>[0]) => DomUtils.textContent(e).replace(/\s+/g, ' ').trim();
+	const terms = all((e) => e.name === 'dt' && isInside(e, list)).map(text);
+	const details = all((e) => e.name === 'dd' && isInside(e, list)).map(text);
+	return terms.map((term, i) => `${term}: ${details[i]}`);
+}
+
+const addresses = (html: string) => rowsOf(html, 'subscribers').map((row) => row.split(' | ')[0]);
+
+async function seed(email: string, options: { status?: SubscriberStatus; name?: string; locale?: string; topics?: string[]; paused?: boolean } = {}) {
+	const at = new Date().toISOString();
+	const status = options.status ?? 'confirmed';
+	const row = await db
+		.insertInto('subscriber')
+		.values({
+			email,
+			name: options.name ?? null,
+			locale: options.locale ?? 'en',
+			status,
+			paused: options.paused ? 1 : 0,
+			topics: JSON.stringify(options.topics ?? []),
+			consent_text_version: 1,
+			created_at: at,
+			confirmed_at: status === 'pending' ? null : at,
+			unsubscribed_at: status === 'unsubscribed' ? at : null,
+			updated_at: at
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('consent_event')
+		.values({ subscriber_id: row.id, email_hash: hashEmail(email), action: 'subscribed', consent_text_version: 1, source_page: '/newsletter', method: 'double-opt-in', at, detail: JSON.stringify({ locale: options.locale ?? 'en', topics: options.topics ?? [] }) })
+		.execute();
+	return row.id;
+}
+
+function csvFile(text: string | Uint8Array<ArrayBuffer>, name = 'list.csv'): File {
+	return new File([typeof text === 'string' ? new TextEncoder().encode(text) : text], name, { type: 'text/csv' });
+}
+
+const statement = 'They wrote their addresses on our newsletter sheet at the Kathmandu festival, May 2026.';
+
+beforeAll(async () => {
+	test = await startTestServer();
+	database = test.databaseUrl
+		? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
+		: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
+	db = database.db;
+	[editor, reviewer] = await Promise.all([signedIn('editor@example.org', 'editor'), signedIn('reviewer@example.org', 'reviewer')]);
+
+	await seed('ana@example.org', { name: 'Ana Pérez', locale: 'es', topics: ['news', 'events'] });
+	await seed('bo@example.org', { name: 'Bo', locale: 'id', topics: ['open-calls'], paused: true });
+	await seed('cy@example.org', { status: 'pending', topics: ['news'] });
+	await seed('left@example.org', { status: 'unsubscribed', locale: 'ne' });
+	await seed('formula@example.org', { name: '=HYPERLINK("http://evil.example","x")' });
+}, 180_000);
+
+afterAll(async () => {
+	await database?.close();
+	await test?.stop();
+});
+
+describe('who may see subscribers', () => {
+	it('sends someone not signed in to the sign-in page, and refuses a reviewer', async () => {
+		const anonymous = new AdminClient(test.origin);
+		const response = await anonymous.get('/admin/newsletter/subscribers?status=confirmed');
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe(`/admin/login?next=${encodeURIComponent('/admin/newsletter/subscribers?status=confirmed')}`);
+		for (const path of ['/admin/newsletter/subscribers', '/admin/newsletter/subscribers/export.csv', '/admin/newsletter/subscribers/import', '/admin/newsletter/topics']) {
+			const refused = await reviewer.get(path);
+			expect(refused.status, path).toBe(403);
+			expect(await refused.text()).not.toContain('ana@example.org');
+		}
+	});
+});
+
+describe('the subscriber list', () => {
+	it('shows counts per status and every subscriber, newest first', async () => {
+		const response = await editor.get('/admin/newsletter/subscribers');
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		expect(addresses(html)).toEqual(['formula@example.org', 'left@example.org', 'cy@example.org', 'bo@example.org', 'ana@example.org']);
+		expect(rowsOf(html, 'subscribers')[3]).toBe('bo@example.org | Bo | id | confirmed, paused | Open calls | ' + new Date().toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' }));
+		const { all } = parseHtml(html);
+		const tabList = all((e) => e.name === 'ul' && e.attribs.class === 'tabs')[0];
+		const tabs = all((e) => e.name === 'a' && isInside(e, tabList)).map((a) => DomUtils.textContent(a).replace(/\s+/g, ' ').trim());
+		expect(tabs).toEqual(['All 5', 'Confirmed 3', 'Paused 1', 'Pending 1', 'Unsubscribed 1', 'Bounced 0']);
+	});
+
+	it('narrows the list with each filter, and the export link carries them', async () => {
+		const list = async (query: string) => addresses(await (await editor.get(`/admin/newsletter/subscribers?${query}`)).text()).filter((a) => a?.includes('@'));
+		expect(await list('status=confirmed')).toEqual(['formula@example.org', 'bo@example.org', 'ana@example.org']);
+		expect(await list('status=paused')).toEqual(['bo@example.org']);
+		expect(await list('status=pending')).toEqual(['cy@example.org']);
+		expect(await list('q=p%C3%A9rez')).toEqual(['ana@example.org']);
+		expect(await list('topic=news')).toEqual(['cy@example.org', 'ana@example.org']);
+		expect(await list('language=ne')).toEqual(['left@example.org']);
+		expect(await list('status=bounced')).toEqual([]);
+		const html = await (await editor.get('/admin/newsletter/subscribers?status=confirmed&language=es')).text();
+		expect(html).toContain('href="/admin/newsletter/subscribers/export.csv?status=confirmed&amp;language=es"');
+		expect(html).toMatch(/<option value="es" selected/);
+	});
+
+	it('pages on the server', async () => {
+		const html = await (await editor.get('/admin/newsletter/subscribers?page=2')).text();
+		expect(rowsOf(html, 'subscribers')).toEqual(['No subscribers on this page.']);
+		expect(html).toContain('Page 2 of 1');
+	});
+});
+
+describe('one subscriber', () => {
+	it('shows the fields and the consent ledger', async () => {
+		const id = (await db.selectFrom('subscriber').select('id').where('email', '=', 'ana@example.org').executeTakeFirstOrThrow()).id;
+		const response = await editor.get(`/admin/newsletter/subscribers/${id}`);
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		expect(html).toMatch(/<h1[^>]*>ana@example\.org<\/h1>/);
+		expect(rowsOf(html, 'ledger')).toEqual([expect.stringMatching(/ \| Signed up \| 1 \| \/newsletter \| double-opt-in \| Language es; topics: news, events$/)]);
+		expect((await editor.get('/admin/newsletter/subscribers/999999')).status).toBe(404);
+	});
+
+	it('erases a subscriber only when staff confirm it, keeping the ledger by hash and the audit log without the address', async () => {
+		const id = await seed('erase-me@example.org', { name: 'Erase Me' });
+		const refused = await editor.post(`/admin/newsletter/subscribers/${id}?/delete`, { note: 'Asked by e-mail' });
+		expect(refused.status).toBe(400);
+		const refusedHtml = await refused.text();
+		expect(refusedHtml).toContain('Tick the box to confirm');
+		expect(refusedHtml).toContain('Asked by e-mail</textarea>');
+		expect(await db.selectFrom('subscriber').select('id').where('id', '=', id).executeTakeFirst()).toBeDefined();
+
+		const erased = await editor.post(`/admin/newsletter/subscribers/${id}?/delete`, { note: 'Asked by e-mail', confirm: 'yes' });
+		expect(erased.status).toBe(303);
+		expect(erased.headers.get('location')).toBe('/admin/newsletter/subscribers?deleted');
+		expect(await (await editor.get('/admin/newsletter/subscribers?deleted')).text()).toContain('The subscriber’s data was erased');
+		expect(await db.selectFrom('subscriber').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+		const ledger = await db.selectFrom('consent_event').select(['action', 'method', 'subscriber_id', 'detail']).where('email_hash', '=', hashEmail('erase-me@example.org')).orderBy('id').execute();
+		expect(ledger).toEqual([
+			expect.objectContaining({ action: 'subscribed', subscriber_id: null }),
+			{ action: 'deleted', method: 'staff', subscriber_id: null, detail: JSON.stringify({ note: 'Asked by e-mail' }) }
+		]);
+		const audit = await db.selectFrom('audit_event').selectAll().where('action', '=', 'newsletter.subscriber-erased').execute();
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({ actor_email: 'editor@example.org', subject: `subscriber:${id}` });
+		expect(JSON.stringify(audit[0])).not.toContain('erase-me@example.org');
+		expect((await editor.get(`/admin/newsletter/subscribers/${id}`)).status).toBe(404);
+	});
+});
+
+describe('the export', () => {
+	it('is CSV with a byte-order mark, the filters applied and formulas defused, and it is in the audit log', async () => {
+		const response = await editor.get('/admin/newsletter/subscribers/export.csv');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"$/);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+		expect(lines[0]).toBe('email,name,language,status,paused,topics,consent_text_version,created,confirmed,unsubscribed');
+		expect(lines).toHaveLength(6);
+		expect(lines.find((l) => l.startsWith('ana@'))).toMatch(/^ana@example\.org,Ana Pérez,es,confirmed,no,"news;events",1,\d{4}-/);
+		expect(lines.find((l) => l.startsWith('formula@'))).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+
+		const filtered = await (await editor.get('/admin/newsletter/subscribers/export.csv?status=paused')).text();
+		expect(filtered.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toEqual([lines[0], expect.stringMatching(/^bo@example\.org,Bo,id,confirmed,yes,open-calls,/)]);
+		const audit = await db.selectFrom('audit_event').select(['actor_email', 'detail']).where('action', '=', 'newsletter.subscribers-exported').orderBy('id').execute();
+		expect(audit.map((a) => [a.actor_email, JSON.parse(a.detail) as unknown])).toEqual([
+			['editor@example.org', { rows: 5, filters: {} }],
+			['editor@example.org', { rows: 1, filters: { status: 'paused' } }]
+		]);
+	});
+});
+
+describe('importing', () => {
+	it('refuses an upload without the statement of prior consent, keeping what was typed', async () => {
+		const response = await editor.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile('email\nnew@example.org\n'), defaultLocale: 'es', statement: '', defaultTopics: 'events' });
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Nothing was imported');
+		expect(html).toMatch(/how and when these people agreed/);
+		expect(html).toContain('Tick the box to confirm that everyone in the file agreed');
+		expect(html).toMatch(/<option value="es" selected/);
+		expect(html).toMatch(/<input[^>]*value="events"[^>]*checked/);
+		expect(await db.selectFrom('subscriber_import').select('id').execute()).toEqual([]);
+	});
+
+	it('refuses a file that is not UTF-8, saying how to save it, and keeps the statement', async () => {
+		const latin1 = Uint8Array.from([...new TextEncoder().encode('email,name\nmaria@example.org,Mar'), 0xed, 0x61, 0x0a]);
+		const response = await editor.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile(latin1), defaultLocale: 'en', statement, affirmed: 'yes' });
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('not saved as UTF-8');
+		expect(html).toContain('CSV UTF-8 (comma delimited)');
+		expect(html).toContain(`${statement}</textarea>`);
+	});
+
+	it('shows an import that has not finished with a refresh for pages without JavaScript', async () => {
+		const at = new Date().toISOString();
+		// An import whose job has not run yet (none was queued for it here).
+		const { id } = await db
+			.insertInto('subscriber_import')
+			.values({ status: 'queued', file_name: 'waiting.csv', csv: 'email\nw@example.org\n', default_locale: 'en', consent_statement: statement, total_rows: 1, failure: null, created_by: null, created_by_email: null, created_at: at, started_at: null, finished_at: null, updated_at: at })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const html = await (await editor.get(`/admin/newsletter/subscribers/import/${id}`)).text();
+		expect(html).toContain('Waiting to start…');
+		expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="3"\s*\/?><\/noscript>/);
+		expect(html).toContain('Rows done: 0 of 1');
+		await db.deleteFrom('subscriber_import').where('id', '=', id).execute();
+	});
+
+	it('imports an upload as a job and shows its progress and report, downloadable as CSV', async () => {
+		const file = '\uFEFFemail;name;language;topics\r\nnew1@example.org;Nima;ne;events\r\nNEW2@example.org;;;\r\nnot-an-address;X;;\r\nleft@example.org;Left;;\r\nnew3@example.org;;xx;\r\n';
+		const upload = await editor.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile(file, 'festival.csv'), defaultLocale: 'id', defaultTopics: 'news', statement, affirmed: 'yes' });
+		expect(upload.status).toBe(303);
+		const location = upload.headers.get('location') ?? '';
+		expect(location).toMatch(/^\/admin\/newsletter\/subscribers\/import\/\d+$/);
+
+		let html = await (await editor.get(location)).text();
+		const deadline = Date.now() + 15_000;
+		while (!html.includes('Finished') && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			html = await (await editor.get(location)).text();
+		}
+		expect(html).toContain('Finished');
+		expect(html).not.toContain('http-equiv="refresh"');
+		expect(factsOf(html, 'counts')).toEqual([
+			'Imported: 2',
+			'Skipped (already on the list, unsubscribed or bounced): 1',
+			'Not imported (a problem in the row): 2'
+		]);
+		expect(rowsOf(html, 'report')).toEqual([
+			'4 | not-an-address | not-an-address | Invalid address: this is not an e-mail address.',
+			expect.stringMatching(/^5 \| left@example\.org \| left@example\.org \| Skipped: Unsubscribed on \d{4}-\d{2}-\d{2}: an import never adds back someone who left\.$/),
+			expect.stringMatching(/^6 \| new3@example\.org \| xx \| Unknown language/)
+		]);
+
+		expect(await db.selectFrom('subscriber').select(['email', 'status', 'locale', 'topics', 'name']).where('email', 'in', ['new1@example.org', 'new2@example.org', 'left@example.org']).orderBy('email').execute()).toEqual([
+			{ email: 'left@example.org', status: 'unsubscribed', locale: 'ne', topics: '[]', name: null },
+			{ email: 'new1@example.org', status: 'confirmed', locale: 'ne', topics: '["events"]', name: 'Nima' },
+			{ email: 'new2@example.org', status: 'confirmed', locale: 'id', topics: '["news"]', name: null }
+		]);
+
+		const report = await editor.get(`${location}/report.csv`);
+		expect(report.status).toBe(200);
+		const bytes = new Uint8Array(await report.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+		expect(lines[0]).toBe('row,email,value,reason,outcome');
+		expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['4', '5', '6']);
+
+		const audit = await db.selectFrom('audit_event').select(['action', 'actor_email']).where('action', 'like', 'newsletter.import-%').orderBy('id').execute();
+		expect(audit).toEqual([
+			{ action: 'newsletter.import-started', actor_email: 'editor@example.org' },
+			{ action: 'newsletter.import-finished', actor_email: 'editor@example.org' }
+		]);
+		const list = await (await editor.get('/admin/newsletter/subscribers/import')).text();
+		expect(rowsOf(list, 'imports')).toEqual([expect.stringMatching(/^festival\.csv \| .* \| editor@example\.org \| finished \| 2 \| 1 \| 2$/)]);
+	});
+});
+
+describe('topics and the consent text', () => {
+	it('adds and renames topics, keeping what was typed when something is wrong', async () => {
+		const bad = await editor.post('/admin/newsletter/topics?/add', { key: 'Work Shops', 'name.en': 'Workshops', 'name.es': 'Talleres' });
+		expect(bad.status).toBe(400);
+		const badHtml = await bad.text();
+		expect(badHtml).toContain('lower-case letters, digits and hyphens');
+		expect(badHtml).toContain('value="Work Shops"');
+		expect(badHtml).toContain('value="Talleres"');
+
+		expect((await editor.post('/admin/newsletter/topics?/add', { key: 'workshops', 'name.en': 'Workshops', 'name.es': 'Talleres' })).status).toBe(200);
+		expect((await editor.post('/admin/newsletter/topics?/rename', { key: 'workshops', 'name.en': 'Workshops and labs', 'name.ne': 'कार्यशाला' })).status).toBe(200);
+		const html = await (await editor.get('/admin/newsletter/topics')).text();
+		expect(html).toContain('value="Workshops and labs"');
+		expect(html).toContain('value="कार्यशाला"');
+
+		const refused = await editor.post('/admin/newsletter/topics?/delete', { key: 'news' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toMatch(/“news” cannot be deleted: \d+ subscribers have chosen it/);
+		expect((await editor.post('/admin/newsletter/topics?/delete', { key: 'workshops' })).status).toBe(200);
+		expect(await db.selectFrom('newsletter_topic').select('key').where('key', '=', 'workshops').executeTakeFirst()).toBeUndefined();
+	});
+
+	it('publishes a new consent text version and lists the earlier one', async () => {
+		const response = await editor.post('/admin/newsletter/topics?/publish', { 'text.en': 'Send me the newsletter; use my address for nothing else.', 'text.es': 'Envíenme el boletín.' });
+		expect(response.status).toBe(200);
+		const html = await (await editor.get('/admin/newsletter/topics')).text();
+		expect(html).toContain('Now in use: version 2');
+		expect(html).toContain('Version 1, published');
+		expect(html).toContain('Publish as version 3');
+		const latest = await db.selectFrom('newsletter_consent_text').select(['version', 'text']).orderBy('version', 'desc').executeTakeFirstOrThrow();
+		expect(latest.version).toBe(2);
+		expect(JSON.parse(latest.text)).toEqual({ en: 'Send me the newsletter; use my address for nothing else.', es: 'Envíenme el boletín.' });
+	});
+});

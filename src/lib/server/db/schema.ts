@@ -544,3 +544,145 @@ export interface SubscriberImportIssueTable {
 
 export type SubscriberImportRow = Selectable<SubscriberImportTable>;
 export type SubscriberImportIssueRow = Selectable<SubscriberImportIssueTable>;
+
+/*
+ * Open calls; see calls/CONTEXT.md for the terms. The tables join `Database`
+ * through interface merging, so this block stays in one piece at the end.
+ */
+export interface Database {
+	open_call: OpenCallTable;
+	open_call_field: OpenCallFieldTable;
+	application: ApplicationTable;
+	application_file: ApplicationFileTable;
+	call_reviewer: CallReviewerTable;
+	review_criterion: ReviewCriterionTable;
+	review_score: ReviewScoreTable;
+}
+
+export type CallKind = 'artists' | 'hosts' | 'volunteers';
+export type CallStatus = 'draft' | 'open' | 'closed';
+
+export interface OpenCallTable {
+	id: Generated<number>;
+	slug: string;
+	kind: CallKind;
+	/** Localized JSON; description and eligibility are sanitized rich text. */
+	title: Json;
+	summary: Generated<Json>;
+	description: Generated<Json>;
+	eligibility: Generated<Json>;
+	consent_text: Generated<Json>;
+	opens_at: Timestamp;
+	deadline_at: Timestamp;
+	/** IANA name, e.g. 'Asia/Kathmandu'. */
+	time_zone: string;
+	status: CallStatus;
+	max_submissions_per_person: number | null;
+	retention_days: number;
+	blind_review: Generated<Flag>;
+	personal_data_purged_at: Timestamp | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type CallFieldType =
+	| 'short_text'
+	| 'long_text'
+	| 'email'
+	| 'country'
+	| 'single_choice'
+	| 'multiple_choice'
+	| 'yes_no'
+	| 'url'
+	| 'number'
+	| 'date'
+	| 'file';
+
+export interface OpenCallFieldTable {
+	id: Generated<number>;
+	call_id: number;
+	key: string;
+	position: number;
+	type: CallFieldType;
+	/** Localized JSON. */
+	label: Json;
+	help: Generated<Json>;
+	required: Generated<Flag>;
+	contact: Generated<Flag>;
+	/** JSON; its shape depends on `type` (see calls/call-fields.ts). */
+	options: Generated<Json>;
+}
+
+export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
+export type ApplicationDecision = 'accepted' | 'waitlisted' | 'declined';
+
+export interface ApplicationTable {
+	id: Generated<number>;
+	call_id: number;
+	/** Always lower case; null once erased. */
+	applicant_email: string | null;
+	applicant_name: string | null;
+	locale: Generated<string>;
+	status: ApplicationStatus;
+	/** JSON object: field key → answer. */
+	answers: Generated<Json>;
+	token_hash: string | null;
+	consented_at: Timestamp | null;
+	eligibility_confirmed_at: Timestamp | null;
+	submitted_at: Timestamp | null;
+	withdrawn_at: Timestamp | null;
+	shortlisted: Generated<Flag>;
+	decision: ApplicationDecision | null;
+	decided_at: Timestamp | null;
+	personal_data_erased_at: Timestamp | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface ApplicationFileTable {
+	id: Generated<number>;
+	application_id: number;
+	field_key: string;
+	storage_key: string;
+	original_name: string;
+	media_type: string;
+	bytes: number;
+	created_at: Timestamp;
+}
+
+/** A reviewer assigned to a whole call (`call_id`) or to one application (`application_id`). */
+export interface CallReviewerTable {
+	id: Generated<number>;
+	call_id: number | null;
+	application_id: number | null;
+	user_id: string;
+	created_at: Timestamp;
+}
+
+export interface ReviewCriterionTable {
+	id: Generated<number>;
+	call_id: number;
+	/** Localized JSON. */
+	label: Json;
+	weight: number;
+	position: number;
+}
+
+export interface ReviewScoreTable {
+	id: Generated<number>;
+	application_id: number;
+	reviewer_id: string;
+	criterion_id: number;
+	/** 1 to 5. */
+	score: number;
+	comment: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type OpenCallRow = Selectable<OpenCallTable>;
+export type OpenCallFieldRow = Selectable<OpenCallFieldTable>;
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ApplicationFileRow = Selectable<ApplicationFileTable>;
+export type ReviewCriterionRow = Selectable<ReviewCriterionTable>;
+export type ReviewScoreRow = Selectable<ReviewScoreTable>;

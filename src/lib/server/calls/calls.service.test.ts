@@ -1,0 +1,163 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { databaseTimeAfter } from '$lib/server/db/sql-functions';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { submitApplication } from './applications.service';
+import { application, basicFields, callInput, openCall } from './call-test-data';
+import {
+	addField,
+	callFormValues,
+	createCall,
+	getCall,
+	isAcceptingSubmissions,
+	listCalls,
+	listFields,
+	removeField,
+	reorderFields,
+	setCallStatus,
+	updateCall,
+	updateField
+} from './calls.service';
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+	handle = await createTestDatabase();
+});
+afterAll(() => handle.dispose());
+beforeEach(async () => {
+	await handle.db.deleteFrom('application').execute();
+	await handle.db.deleteFrom('open_call').execute();
+});
+
+describe('calls', () => {
+	it('are created as drafts, with the wall times staff typed kept as UTC instants of the call’s zone', async () => {
+		const id = await createCall(
+			handle.db,
+			callInput({ slug: 'guerrilla-gallery-kit', opensAt: '2027-03-01T09:00', deadlineAt: '2027-03-28T23:59', timeZone: 'Asia/Kathmandu' })
+		);
+		const call = await getCall(handle.db, id);
+		expect(call).toMatchObject({
+			slug: 'guerrilla-gallery-kit',
+			status: 'draft',
+			opensAt: '2027-03-01T03:15:00.000Z',
+			deadlineAt: '2027-03-28T18:14:00.000Z',
+			timeZone: 'Asia/Kathmandu',
+			retentionDays: 365,
+			maxSubmissionsPerPerson: null,
+			blindReview: false
+		});
+		// The edit form shows what staff typed.
+		expect(callFormValues(call!)).toMatchObject({ opensAt: '2027-03-01T09:00', deadlineAt: '2027-03-28T23:59' });
+		expect(await listCalls(handle.db)).toEqual([]);
+		expect((await listCalls(handle.db, { includeDrafts: true })).map((c) => c.id)).toEqual([id]);
+	});
+
+	it('place a deadline typed in the skipped hour at the moment the clocks change', async () => {
+		const id = await createCall(handle.db, callInput({ opensAt: '2027-03-01T00:00', deadlineAt: '2027-03-28T02:30', timeZone: 'Europe/Madrid' }));
+		expect((await getCall(handle.db, id))?.deadlineAt).toBe('2027-03-28T01:00:00.000Z');
+		await updateCall(handle.db, id, callInput({ slug: 'moved', opensAt: '2027-10-01T00:00', deadlineAt: '2027-10-31T02:30', timeZone: 'Europe/Madrid' }));
+		expect((await getCall(handle.db, id))?.deadlineAt).toBe('2027-10-31T00:30:00.000Z');
+	});
+
+	it('refuse a bad slug, a missing English title, an unknown zone, a deadline before opening and odd limits', async () => {
+		await expect(createCall(handle.db, callInput({ slug: 'Not A Slug' }))).rejects.toMatchObject({ issues: { slug: 'slug_invalid' } });
+		await expect(createCall(handle.db, callInput({ title: { es: 'Solo español' } }))).rejects.toMatchObject({ issues: { 'title.en': 'required' } });
+		await expect(createCall(handle.db, callInput({ timeZone: 'Europe/Atlantis' }))).rejects.toMatchObject({ issues: { timeZone: 'time_zone_invalid' } });
+		await expect(createCall(handle.db, callInput({ timeZone: '+05:45' }))).rejects.toMatchObject({ issues: { timeZone: 'time_zone_invalid' } });
+		await expect(
+			createCall(handle.db, callInput({ opensAt: '2027-03-28T10:00', deadlineAt: '2027-03-28T10:00' }))
+		).rejects.toMatchObject({ issues: { deadlineAt: 'deadline_before_opening' } });
+		await expect(createCall(handle.db, callInput({ deadlineAt: '2027-02-30T10:00' }))).rejects.toMatchObject({ issues: { deadlineAt: 'date_invalid' } });
+		await expect(createCall(handle.db, callInput({ maxSubmissionsPerPerson: 0 }))).rejects.toMatchObject({
+			issues: { maxSubmissionsPerPerson: 'limit_invalid' }
+		});
+		await expect(createCall(handle.db, callInput({ retentionDays: 5 }))).rejects.toMatchObject({ issues: { retentionDays: 'retention_invalid' } });
+		await expect(createCall(handle.db, callInput({ kind: 'sponsors' as never }))).rejects.toMatchObject({ issues: { kind: 'kind_invalid' } });
+		await createCall(handle.db, callInput({ slug: 'taken' }));
+		await expect(createCall(handle.db, callInput({ slug: 'taken' }))).rejects.toMatchObject({ issues: { slug: 'slug_taken' } });
+	});
+
+	it('keep only safe HTML in the description and eligibility', async () => {
+		const id = await createCall(
+			handle.db,
+			callInput({ description: { en: '<p onclick="x()">Hi<script>alert(1)</script></p>' }, eligibility: { en: 'Artists living in Nepal' } })
+		);
+		const call = await getCall(handle.db, id);
+		expect(call?.description.en).toBe('<p>Hi</p>');
+		expect(call?.eligibility.en).toBe('<p>Artists living in Nepal</p>');
+	});
+
+	it('open only with a form and a consent text', async () => {
+		const id = await createCall(handle.db, callInput({ consentText: {} }));
+		await expect(setCallStatus(handle.db, id, 'open')).rejects.toMatchObject({
+			issues: { fields: 'fields_required', 'consentText.en': 'consent_text_required' }
+		});
+		await addField(handle.db, id, basicFields[0]!);
+		await updateCall(handle.db, id, callInput({ slug: (await getCall(handle.db, id))!.slug }));
+		await setCallStatus(handle.db, id, 'open');
+		expect((await getCall(handle.db, id))?.status).toBe('open');
+	});
+});
+
+describe('a call’s form', () => {
+	it('adds fields at the end, with unique keys, and reorders them', async () => {
+		const id = await openCall(handle.db);
+		expect((await listFields(handle.db, id)).map((f) => f.key)).toEqual(basicFields.map((f) => f.key));
+		await expect(addField(handle.db, id, { key: 'phone', type: 'short_text', label: { en: 'Phone again' } })).rejects.toMatchObject({
+			issues: { key: 'key_taken' }
+		});
+		const order = ['country', 'project_title', 'statement', 'phone', 'backup_email', 'id_scan', 'images'];
+		await reorderFields(handle.db, id, order);
+		expect((await listFields(handle.db, id)).map((f) => f.key)).toEqual(order);
+		await expect(reorderFields(handle.db, id, order.slice(1))).rejects.toMatchObject({ issues: { fields: 'order_invalid' } });
+		await expect(reorderFields(handle.db, id, [...order.slice(1, 6), 'country', 'country'])).rejects.toMatchObject({ issues: { fields: 'order_invalid' } });
+	});
+
+	it('changes a field freely until applications exist, then keeps its key and type', async () => {
+		const id = await openCall(handle.db);
+		const phone = (await listFields(handle.db, id)).find((f) => f.key === 'phone')!;
+		await updateField(handle.db, phone.id, { key: 'mobile', type: 'short_text', label: { en: 'Mobile', ne: 'मोबाइल' }, contact: true });
+		expect((await listFields(handle.db, id)).find((f) => f.id === phone.id)).toMatchObject({ key: 'mobile', label: { en: 'Mobile', ne: 'मोबाइल' } });
+
+		await submitApplication(handle.db, { callId: id, input: application({ answers: { project_title: 'A', country: 'NP' } }) });
+		await expect(updateField(handle.db, phone.id, { key: 'phone', type: 'short_text', label: { en: 'Phone' } })).rejects.toMatchObject({
+			issues: { key: 'key_locked' }
+		});
+		await expect(updateField(handle.db, phone.id, { key: 'mobile', type: 'url', label: { en: 'Mobile' } })).rejects.toMatchObject({
+			issues: { type: 'type_locked' }
+		});
+		// Labels and help may still be improved.
+		await updateField(handle.db, phone.id, { key: 'mobile', type: 'short_text', label: { en: 'Mobile number' }, contact: true });
+		await removeField(handle.db, phone.id);
+		expect((await listFields(handle.db, id)).some((f) => f.id === phone.id)).toBe(false);
+	});
+});
+
+describe('isAcceptingSubmissions', () => {
+	it('follows the status and the dates', async () => {
+		const id = await openCall(handle.db);
+		expect(await isAcceptingSubmissions(handle.db, id)).toBe(true);
+		await setCallStatus(handle.db, id, 'closed');
+		expect(await isAcceptingSubmissions(handle.db, id)).toBe(false);
+
+		const later = await openCall(handle.db, { opensAt: '2099-01-01T00:00', deadlineAt: '2099-02-01T00:00' });
+		expect(await isAcceptingSubmissions(handle.db, later)).toBe(false);
+		expect(await isAcceptingSubmissions(handle.db, 999_999)).toBe(false);
+	});
+
+	it('reads the database’s clock: a deadline one second ahead passes while the test waits', async () => {
+		const id = await openCall(handle.db);
+		await handle.db
+			.updateTable('open_call')
+			.set({ deadline_at: databaseTimeAfter(handle.dialect, 1000) })
+			.where('id', '=', id)
+			.execute();
+		expect(await isAcceptingSubmissions(handle.db, id)).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 1200));
+		expect(await isAcceptingSubmissions(handle.db, id)).toBe(false);
+		// The row holds the database's own idea of the moment, not the app's.
+		const row = await sql<{ deadline: string }>`select deadline_at as deadline from open_call where id = ${id}`.execute(handle.db);
+		expect(row.rows[0]?.deadline).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+	});
+});

@@ -381,7 +381,7 @@ describe('e-mails', () => {
 		const preferencesUrl = `${origin}/id/newsletter/preferences/${result.links!.preferences}`;
 		const unsubscribeUrl = `${origin}/id/newsletter/unsubscribe/${result.links!.unsubscribe}`;
 		expect(welcome.text_body).toContain('Halo Ana,');
-		expect(welcome.text_body).toContain('News dan Events');
+		expect(welcome.text_body).toContain('Berita dan Acara');
 		expect(welcome.text_body).toContain(preferencesUrl);
 		expect(welcome.text_body).toContain(unsubscribeUrl);
 		expect(JSON.parse(welcome.headers)).toEqual({

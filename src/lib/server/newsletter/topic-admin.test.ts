@@ -3,6 +3,7 @@ import { createTestDatabase } from '$lib/server/db/test-database';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { readSiteVersion } from '$lib/server/platform/site-version';
 import { latestConsentTextVersion, subscribe, topicKeys } from './newsletter.service';
+import { createCampaign } from './campaign.service';
 import { addTopic, deleteTopic, listConsentTexts, listTopicsForAdmin, moveTopic, publishConsentTextFromAdmin, renameTopic } from './topic-admin';
 
 /* Topics and the consent text as staff edit them, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
@@ -54,19 +55,35 @@ describe('topics', () => {
 		expect(await topicKeys(handle.db)).not.toContain('unused');
 		await expect(deleteTopic(handle.db, 'unused')).rejects.toThrow(NotFoundError);
 	});
+
+	it('keeps a topic that a campaign not yet sent is aimed at', async () => {
+		await addTopic(handle.db, { key: 'festivals', names: names('Festivals') });
+		const id = await createCampaign(handle.db, {
+			subject: { en: 'Festival season' },
+			previewText: {},
+			bodyHtml: { en: '<p>Soon.</p>' },
+			topics: ['festivals'],
+			sendRate: 600
+		});
+		await expect(deleteTopic(handle.db, 'festivals')).rejects.toMatchObject({ issues: { topic: expect.stringContaining('a campaign not yet sent uses it') } });
+		await handle.db.updateTable('newsletter_campaign').set({ status: 'sent' }).where('id', '=', id).execute();
+		await deleteTopic(handle.db, 'festivals');
+		expect(await topicKeys(handle.db)).not.toContain('festivals');
+	});
 });
 
 describe('the consent text', () => {
 	it('publishes a new wording as the next version and keeps the earlier ones', async () => {
+		// The seeded text has two versions: English only, then all four languages.
 		const wording = names('I want the newsletter, and nothing else is done with my address.', { es: 'Quiero el boletín.' });
-		expect(await publishConsentTextFromAdmin(handle.db, wording, { now: Date.parse('2026-12-01T00:00:00Z') })).toBe(2);
+		expect(await publishConsentTextFromAdmin(handle.db, wording, { now: Date.parse('2026-12-01T00:00:00Z') })).toBe(3);
 		const texts = await listConsentTexts(handle.db);
-		expect(texts.map((t) => t.version)).toEqual([2, 1]);
-		expect(texts[0]).toEqual({ version: 2, text: wording, createdAt: '2026-12-01T00:00:00.000Z' });
-		expect(texts[1]!.text.en).toMatch(/^I would like to receive the newsletter/);
+		expect(texts.map((t) => t.version)).toEqual([3, 2, 1]);
+		expect(texts[0]).toEqual({ version: 3, text: wording, createdAt: '2026-12-01T00:00:00.000Z' });
+		expect(texts[2]!.text.en).toMatch(/^I would like to receive the newsletter/);
 
-		await expect(publishConsentTextFromAdmin(handle.db, wording)).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/wording of version 2 already/) } });
+		await expect(publishConsentTextFromAdmin(handle.db, wording)).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/wording of version 3 already/) } });
 		await expect(publishConsentTextFromAdmin(handle.db, names(''))).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/English wording is required/) } });
-		expect(await latestConsentTextVersion(handle.db)).toBe(2);
+		expect(await latestConsentTextVersion(handle.db)).toBe(3);
 	});
 });

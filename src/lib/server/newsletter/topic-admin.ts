@@ -130,6 +130,18 @@ export async function deleteTopic(db: Kysely<Database>, key: string): Promise<vo
 				topic: `“${key}” cannot be deleted: ${used === 1 ? '1 subscriber has' : `${used} subscribers have`} chosen it. You can rename it instead.`
 			});
 		}
+		// A campaign still to be sent that targets the topic would otherwise go to a different audience.
+		const campaigns = await trx
+			.selectFrom('newsletter_campaign')
+			.select('topics')
+			.where('status', 'in', ['draft', 'scheduled', 'sending', 'paused'])
+			.execute();
+		const inCampaigns = campaigns.filter((c) => (JSON.parse(c.topics) as unknown[]).includes(key)).length;
+		if (inCampaigns > 0) {
+			throw new ValidationError({
+				topic: `“${key}” cannot be deleted: ${inCampaigns === 1 ? 'a campaign not yet sent uses' : `${inCampaigns} campaigns not yet sent use`} it as its audience. Change or finish those first, or rename the topic instead.`
+			});
+		}
 		await trx.deleteFrom('newsletter_topic').where('id', '=', topic.id).execute();
 		await bumpSiteVersion(trx);
 	});

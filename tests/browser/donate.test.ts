@@ -57,9 +57,10 @@ describe('giving without JavaScript', () => {
 		await visit(page, `${server.origin}/es/donate`);
 		expect(await page.evaluate(() => document.scripts.length)).toBe(0);
 		await page.locator('#amount-1').check();
-		await page.getByLabel('Cada mes').check();
-		await page.getByLabel('Correo electrónico').fill('lucia@example.org');
-		await page.getByLabel('Tu nombre').fill('Lucía');
+		await page.locator('main').getByLabel('Cada mes').check();
+		// The footer's newsletter form has an e-mail field too: the donation form is the one in <main>.
+		await page.locator('main').getByLabel('Correo electrónico').fill('lucia@example.org');
+		await page.locator('main').getByLabel('Tu nombre').fill('Lucía');
 		await Promise.all([page.waitForURL(/\/c\/pay\/cs_test_/), page.getByRole('button', { name: 'Continuar al pago seguro' }).click()]);
 		expect(page.url()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${standIn.port}/c/pay/cs_test_\\d+`));
 		expect(await page.locator('h1').innerText()).toContain('Stripe stand-in');
@@ -103,7 +104,7 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 		await visit(analysed, `${server.origin}/id/donate`);
 		await analysed.locator('#custom_amount').fill('abc');
 		await analysed.locator('#email').fill('nope@');
-		await Promise.all([analysed.waitForURL(`${server.origin}/id/donate`), analysed.locator('button[type=submit]').click()]);
+		await Promise.all([analysed.waitForURL(`${server.origin}/id/donate`), analysed.locator('main button[type=submit]').click()]);
 		await analysed.waitForSelector('#amount-error');
 		expect(await analysed.locator('#custom_amount').inputValue()).toBe('abc');
 		const overflow = await measureOverflow(analysed);

@@ -11,9 +11,9 @@ import {
 	donateErrorMessages,
 	donateFormOptions,
 	donatePageContent,
-	otherWaysText,
-	readSmallForm
+	otherWaysText
 } from '$lib/server/donations/donate-page';
+import { readSmallForm } from '$lib/server/platform/small-form';
 import { isConfigured, stripeFor } from '$lib/server/donations/stripe-client';
 
 export const load: PageServerLoad = async () => {

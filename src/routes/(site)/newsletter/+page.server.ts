@@ -5,7 +5,7 @@ import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { ValidationError } from '$lib/server/errors';
-import { readSmallForm } from '$lib/server/donations/donate-page';
+import { readSmallForm } from '$lib/server/platform/small-form';
 import { subscribe } from '$lib/server/newsletter/newsletter.service';
 import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';
 import { newsletterMail } from './newsletter-route';

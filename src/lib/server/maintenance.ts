@@ -1,16 +1,21 @@
 import type { Kysely } from 'kysely';
+import { createApplicationFileStorage, type ApplicationFileStorage } from '$lib/server/calls/application-files';
+import { purgeExpiredApplications } from '$lib/server/calls/applications.service';
 import type { Database } from '$lib/server/db/schema';
 import { purgeUnconfirmed } from '$lib/server/newsletter/newsletter.service';
 import { forgetOldAttempts } from '$lib/server/people/sign-in-throttle';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
+import { loadConfig } from '$lib/server/platform/config';
 
 /*
  * Daily housekeeping, as a job so that one process does it however many run:
  * finished jobs and delivered e-mails are kept for a while for the admin's
  * views, then removed (the e-mails hold people's addresses); sign-in attempts
  * only matter for the lock window; newsletter sign-ups never confirmed are
- * deleted after 30 days (the ledger keeps that they were, by address hash).
+ * deleted after 30 days (the ledger keeps that they were, by address hash);
+ * applicants' personal data and files are erased once a call's retention
+ * period has passed (the files after the erasure has committed).
  */
 
 export const maintenanceJobKind = 'maintenance.daily';
@@ -21,9 +26,22 @@ export interface MaintenanceReport {
 	jobs: number;
 	mail: number;
 	unconfirmedSubscribers: number;
+	/** Calls whose retention period ended, and the applications erased in them. */
+	callsPurged: number;
+	applicationsErased: number;
+	applicationFilesDeleted: number;
 }
 
-export async function runMaintenance(db: Kysely<Database>, now = Date.now()): Promise<MaintenanceReport> {
+export interface MaintenanceOptions {
+	/** Where applicants' files are kept; DATA_DIR/applications by default. */
+	applicationFiles?: ApplicationFileStorage;
+}
+
+function defaultApplicationFiles(): ApplicationFileStorage {
+	return createApplicationFileStorage(loadConfig(process.env).dataDir);
+}
+
+export async function runMaintenance(db: Kysely<Database>, now = Date.now(), options: MaintenanceOptions = {}): Promise<MaintenanceReport> {
 	const jobsBefore = new Date(now - retention.finishedJobsMs).toISOString();
 	const mailBefore = new Date(now - retention.sentMailMs).toISOString();
 	const jobs = await db
@@ -38,7 +56,17 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now()): Pr
 		.executeTakeFirst();
 	await forgetOldAttempts(db, now);
 	const unconfirmedSubscribers = await purgeUnconfirmed(db, now);
-	return { jobs: Number(jobs.numDeletedRows), mail: Number(mail.numDeletedRows), unconfirmedSubscribers };
+	const purge = await purgeExpiredApplications(db, { now });
+	// The rows no longer point at these files: deleting them now can never leave an application without its file.
+	if (purge.storageKeys.length > 0) await (options.applicationFiles ?? defaultApplicationFiles()).remove(purge.storageKeys);
+	return {
+		jobs: Number(jobs.numDeletedRows),
+		mail: Number(mail.numDeletedRows),
+		unconfirmedSubscribers,
+		callsPurged: purge.calls,
+		applicationsErased: purge.applications,
+		applicationFilesDeleted: purge.storageKeys.length
+	};
 }
 
 /** Asks for today's housekeeping; the key makes it once a day, whichever process asks first. */
@@ -46,6 +74,6 @@ export async function scheduleMaintenance(db: Kysely<Database>, now = new Date()
 	await enqueueJob(db, maintenanceJobKind, {}, { idempotencyKey: `${maintenanceJobKind}:${now.toISOString().slice(0, 10)}` });
 }
 
-export function maintenanceJobHandlers(): Record<string, JobHandler> {
-	return { [maintenanceJobKind]: async (db) => void (await runMaintenance(db)) };
+export function maintenanceJobHandlers(options: MaintenanceOptions = {}): Record<string, JobHandler> {
+	return { [maintenanceJobKind]: async (db) => void (await runMaintenance(db, Date.now(), options)) };
 }

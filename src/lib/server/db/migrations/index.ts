@@ -10,6 +10,7 @@ import * as donorLinks from './2026-11-26-08-donor-links';
 import * as newsletter from './2026-11-26-09-newsletter';
 import * as newsletterCampaigns from './2026-11-26-10-newsletter-campaigns';
 import * as openCalls from './2026-11-26-12-open-calls';
+import * as openCallMail from './2026-11-26-14-open-call-mail';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-08-donor-links': donorLinks,
 	'2026-11-26-09-newsletter': newsletter,
 	'2026-11-26-10-newsletter-campaigns': newsletterCampaigns,
-	'2026-11-26-12-open-calls': openCalls
+	'2026-11-26-12-open-calls': openCalls,
+	'2026-11-26-14-open-call-mail': openCallMail
 };

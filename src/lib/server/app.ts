@@ -18,6 +18,7 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
+import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCampaignSender } from '$lib/server/newsletter/campaign-sender';
 import {
 	createBulkComposer,
@@ -95,7 +96,7 @@ export async function startApp(
 			...mediaJobHandlers(mediaStorage),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers(),
+			...maintenanceJobHandlers({ applicationFiles: createApplicationFileStorage(config.dataDir) }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret })

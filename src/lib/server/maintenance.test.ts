@@ -1,4 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachUpload, createApplicationFileStorage } from '$lib/server/calls/application-files';
+import { saveDraft, submitApplication } from '$lib/server/calls/applications.service';
+import { application, openCall, smallPdf } from '$lib/server/calls/call-test-data';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { recordSignInAttempt } from '$lib/server/people/sign-in-throttle';
 import { claimJobs, completeJob, enqueueJob } from '$lib/server/platform/jobs/job-queue';
@@ -58,7 +64,14 @@ describe('daily housekeeping', () => {
 			])
 			.execute();
 
-		expect(await runMaintenance(db, now)).toEqual({ jobs: 1, mail: 1, unconfirmedSubscribers: 1 });
+		expect(await runMaintenance(db, now)).toEqual({
+			jobs: 1,
+			mail: 1,
+			unconfirmedSubscribers: 1,
+			callsPurged: 0,
+			applicationsErased: 0,
+			applicationFilesDeleted: 0
+		});
 		const left = (await db.selectFrom('subscriber').select('email').execute()).map((s) => s.email).sort();
 		expect(left).toEqual(['long-time-reader@example.org', 'recent-sign-up@example.org']);
 		const jobs = (await db.selectFrom('job').select('idempotency_key').execute()).map((j) => j.idempotency_key).sort();
@@ -66,6 +79,50 @@ describe('daily housekeeping', () => {
 		const mails = (await db.selectFrom('mail_message').select('idempotency_key').execute()).map((m) => m.idempotency_key).sort();
 		expect(mails).toEqual(['m-new', 'm-queued']);
 		expect(await db.selectFrom('sign_in_attempt').select('at').execute()).toHaveLength(1);
+	});
+
+	it('erases applicants’ data and files once a call’s retention period has passed, and only then', async () => {
+		const db = handle.db;
+		const dataDir = mkdtempSync(join(tmpdir(), 'maintenance-'));
+		const applicationFiles = createApplicationFileStorage(dataDir);
+		try {
+			const now = Date.now();
+			const day = 86_400_000;
+			const expired = await openCall(db);
+			const kept = await openCall(db);
+			const submitted = await submitApplication(db, { callId: expired, input: application() });
+			const draft = await saveDraft(db, { callId: expired, input: application({ email: 'later@example.org' }) });
+			const other = await submitApplication(db, { callId: kept, input: application() });
+			if (submitted.status !== 'submitted' || draft.status !== 'saved' || other.status !== 'submitted') throw new Error('not set up');
+			await attachUpload(db, applicationFiles, draft.token, { fieldKey: 'id_scan', fileName: 'id.pdf', bytes: await smallPdf() });
+			await attachUpload(db, applicationFiles, other.token, { fieldKey: 'id_scan', fileName: 'id.pdf', bytes: await smallPdf() });
+			const [draftFile, otherFile] = await db.selectFrom('application_file').select('storage_key').orderBy('id').execute();
+			// The first call's deadline was 31 days ago with 30 days' retention; the second's 29 days ago.
+			await db
+				.updateTable('open_call')
+				.set({ opens_at: new Date(now - 60 * day).toISOString(), deadline_at: new Date(now - 31 * day).toISOString(), retention_days: 30 })
+				.where('id', '=', expired)
+				.execute();
+			await db
+				.updateTable('open_call')
+				.set({ opens_at: new Date(now - 60 * day).toISOString(), deadline_at: new Date(now - 29 * day).toISOString(), retention_days: 30 })
+				.where('id', '=', kept)
+				.execute();
+
+			const report = await runMaintenance(db, now, { applicationFiles });
+			expect(report).toMatchObject({ callsPurged: 1, applicationsErased: 2, applicationFilesDeleted: 1 });
+			expect(existsSync(applicationFiles.pathOf(draftFile!.storage_key))).toBe(false);
+			expect(existsSync(applicationFiles.pathOf(otherFile!.storage_key))).toBe(true);
+			const rows = await db.selectFrom('application').select(['call_id', 'status', 'applicant_email', 'token_hash']).orderBy('id').execute();
+			expect(rows).toEqual([
+				{ call_id: expired, status: 'submitted', applicant_email: null, token_hash: null },
+				{ call_id: kept, status: 'submitted', applicant_email: 'ana@example.org', token_hash: expect.any(String) }
+			]);
+			// Done once: running again finds nothing more to do.
+			expect(await runMaintenance(db, now + 60_000, { applicationFiles })).toMatchObject({ callsPurged: 0, applicationsErased: 0 });
+		} finally {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
 	});
 
 	it('is asked for once a day, however often and by however many processes', async () => {

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { ApplicationFileStorage } from '$lib/server/calls/application-files';
+import { purgeExpiredApplications } from '$lib/server/calls/applications.service';
 import type { Database } from '$lib/server/db/schema';
 import { purgeUnconfirmed } from '$lib/server/newsletter/newsletter.service';
 import { forgetOldAttempts } from '$lib/server/people/sign-in-throttle';
@@ -10,7 +12,9 @@ import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
  * finished jobs and delivered e-mails are kept for a while for the admin's
  * views, then removed (the e-mails hold people's addresses); sign-in attempts
  * only matter for the lock window; newsletter sign-ups never confirmed are
- * deleted after 30 days (the ledger keeps that they were, by address hash).
+ * deleted after 30 days (the ledger keeps that they were, by address hash);
+ * applicants' personal data and files are erased once a call's retention
+ * period has passed (the files after the erasure has committed).
  */
 
 export const maintenanceJobKind = 'maintenance.daily';
@@ -21,9 +25,18 @@ export interface MaintenanceReport {
 	jobs: number;
 	mail: number;
 	unconfirmedSubscribers: number;
+	/** Calls whose retention period ended, and the applications erased in them. */
+	callsPurged: number;
+	applicationsErased: number;
+	applicationFilesDeleted: number;
 }
 
-export async function runMaintenance(db: Kysely<Database>, now = Date.now()): Promise<MaintenanceReport> {
+export interface MaintenanceOptions {
+	/** Where applicants' files are kept (DATA_DIR/applications). The app always passes it; without it the purged applications' files are left on disk. */
+	applicationFiles?: ApplicationFileStorage;
+}
+
+export async function runMaintenance(db: Kysely<Database>, now = Date.now(), options: MaintenanceOptions = {}): Promise<MaintenanceReport> {
 	const jobsBefore = new Date(now - retention.finishedJobsMs).toISOString();
 	const mailBefore = new Date(now - retention.sentMailMs).toISOString();
 	const jobs = await db
@@ -38,7 +51,17 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now()): Pr
 		.executeTakeFirst();
 	await forgetOldAttempts(db, now);
 	const unconfirmedSubscribers = await purgeUnconfirmed(db, now);
-	return { jobs: Number(jobs.numDeletedRows), mail: Number(mail.numDeletedRows), unconfirmedSubscribers };
+	const purge = await purgeExpiredApplications(db, { now });
+	// The rows no longer point at these files: deleting them now can never leave an application without its file.
+	if (purge.storageKeys.length > 0 && options.applicationFiles) await options.applicationFiles.remove(purge.storageKeys);
+	return {
+		jobs: Number(jobs.numDeletedRows),
+		mail: Number(mail.numDeletedRows),
+		unconfirmedSubscribers,
+		callsPurged: purge.calls,
+		applicationsErased: purge.applications,
+		applicationFilesDeleted: purge.storageKeys.length
+	};
 }
 
 /** Asks for today's housekeeping; the key makes it once a day, whichever process asks first. */
@@ -46,6 +69,6 @@ export async function scheduleMaintenance(db: Kysely<Database>, now = new Date()
 	await enqueueJob(db, maintenanceJobKind, {}, { idempotencyKey: `${maintenanceJobKind}:${now.toISOString().slice(0, 10)}` });
 }
 
-export function maintenanceJobHandlers(): Record<string, JobHandler> {
-	return { [maintenanceJobKind]: async (db) => void (await runMaintenance(db)) };
+export function maintenanceJobHandlers(options: Required<MaintenanceOptions>): Record<string, JobHandler> {
+	return { [maintenanceJobKind]: async (db) => void (await runMaintenance(db, Date.now(), options)) };
 }

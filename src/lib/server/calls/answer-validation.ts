@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallField, FieldOptions } from './call-fields';
+import { acceptsMediaType, type CallField, type FieldOptions } from './call-fields';
 import { isCountryCode } from './countries';
 
 /*
@@ -169,7 +169,7 @@ function checkFiles(field: CallField, files: readonly AttachedFile[]): Checked {
 	if (files.length === 0) return { empty: true };
 	const { options } = field;
 	if (files.length > (options.maxFiles ?? 1)) return { error: 'too_many_files' };
-	if (files.some((file) => !(options.allowedTypes as readonly string[] | undefined)?.includes(file.mediaType))) {
+	if (files.some((file) => !acceptsMediaType(options.allowedTypes, file.mediaType))) {
 		return { error: 'file_type_not_allowed' };
 	}
 	if (files.some((file) => file.bytes > (options.maxBytes ?? 0))) return { error: 'file_too_large' };

@@ -6,8 +6,9 @@ import { lockRowForUpdate } from '$lib/server/db/row-lock';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { ValidationError } from '$lib/server/errors';
 import { draftValues, validateAnswers, type Answer, type AttachedFile, type FormValue } from './answer-validation';
+import { queueDraftLinkMail, queueSubmissionMail, queueWithdrawalMail, type ApplicationMailContext } from './application-mail';
 import { hashApplicationToken, isWellFormedToken, newApplicationToken } from './application-tokens';
-import { uploadMediaTypes, type CallField } from './call-fields';
+import { acceptsMediaType, type CallField } from './call-fields';
 import { callFromRow, listFields, requiresEligibilityConfirmation, type OpenCall } from './calls.service';
 
 /*
@@ -24,6 +25,14 @@ import { callFromRow, listFields, requiresEligibilityConfirmation, type OpenCall
 type Db = Kysely<Database> | Transaction<Database>;
 interface Clock {
 	now?: number;
+}
+/**
+ * With `mail`, the applicant's e-mail (the private link, the confirmation) is
+ * queued in the same transaction as the change it reports: no link is mailed for
+ * a draft that was not saved, and no saved draft misses its link.
+ */
+interface ClockAndMail extends Clock {
+	mail?: ApplicationMailContext;
 }
 
 export const applicantLimits = { email: 254, name: 120 } as const;
@@ -199,7 +208,7 @@ export type SaveDraftResult = { status: 'saved'; applicationId: number; token: s
 export async function saveDraft(
 	db: Kysely<Database>,
 	request: { callId: number; token?: string; input: DraftInput },
-	{ now = Date.now() }: Clock = {}
+	{ now = Date.now(), mail }: ClockAndMail = {}
 ): Promise<SaveDraftResult> {
 	const data = parseWith(draftSchema, request.input);
 	const at = new Date(now).toISOString();
@@ -225,6 +234,7 @@ export async function saveDraft(
 			if (!current || current.call_id !== request.callId) return { status: 'unknown' };
 			if (current.status !== 'draft') return { status: current.status === 'submitted' ? 'already_submitted' : 'not_editable' };
 			await trx.updateTable('application').set(values).where('id', '=', current.id).execute();
+			if (mail) await queueDraftLinkMail(trx, mail, { applicationId: current.id, token: request.token });
 			return { status: 'saved', applicationId: current.id, token: request.token };
 		}
 		const { token, hash } = newApplicationToken();
@@ -233,6 +243,7 @@ export async function saveDraft(
 			.values({ ...values, call_id: request.callId, status: 'draft', token_hash: hash, created_at: at })
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		if (mail) await queueDraftLinkMail(trx, mail, { applicationId: row.id, token });
 		return { status: 'saved', applicationId: row.id, token };
 	});
 }
@@ -250,7 +261,7 @@ export type SubmitResult = { status: 'submitted'; applicationId: number; token: 
 export async function submitApplication(
 	db: Kysely<Database>,
 	request: { callId: number; token?: string; input: SubmissionInput },
-	{ now = Date.now() }: Clock = {}
+	{ now = Date.now(), mail }: ClockAndMail = {}
 ): Promise<SubmitResult> {
 	// Checked in full inside the transaction, after the deadline: a late applicant hears that first.
 	const attempt = submissionSchema.safeParse(request.input);
@@ -302,6 +313,7 @@ export async function submitApplication(
 		};
 		if (current && request.token !== undefined) {
 			await trx.updateTable('application').set(values).where('id', '=', current.id).execute();
+			if (mail) await queueSubmissionMail(trx, mail, { applicationId: current.id, token: request.token });
 			return { status: 'submitted', applicationId: current.id, token: request.token, locale: data.locale };
 		}
 		const { token, hash } = newApplicationToken();
@@ -310,6 +322,7 @@ export async function submitApplication(
 			.values({ ...values, call_id: request.callId, token_hash: hash, created_at: at })
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		if (mail) await queueSubmissionMail(trx, mail, { applicationId: row.id, token });
 		return { status: 'submitted', applicationId: row.id, token, locale: data.locale };
 	});
 }
@@ -351,22 +364,30 @@ export async function editApplication(
 	});
 }
 
-/** Withdraws a draft or a submitted application, at any time. Doing it twice changes nothing. */
+/**
+ * Withdraws a draft or a submitted application, at any time. Doing it twice
+ * changes nothing. With `mail`, a submitted application's withdrawal is
+ * confirmed by e-mail (a draft was never confirmed, so its withdrawal is not).
+ */
 export async function withdrawApplication(
 	db: Kysely<Database>,
 	token: string,
-	{ now = Date.now() }: Clock = {}
-): Promise<{ status: 'withdrawn' | 'already_withdrawn' } | { status: 'unknown' }> {
-	const current = await applicationByToken(db, token);
-	if (!current) return { status: 'unknown' };
+	{ now = Date.now(), mail }: ClockAndMail = {}
+): Promise<{ status: 'withdrawn' | 'already_withdrawn'; applicationId: number } | { status: 'unknown' }> {
 	const at = new Date(now).toISOString();
-	const result = await db
-		.updateTable('application')
-		.set({ status: 'withdrawn', withdrawn_at: at, updated_at: at })
-		.where('id', '=', current.id)
-		.where('status', '!=', 'withdrawn')
-		.executeTakeFirst();
-	return { status: Number(result.numUpdatedRows) === 0 ? 'already_withdrawn' : 'withdrawn' };
+	return db.transaction().execute(async (trx) => {
+		const current = await applicationByToken(trx, token);
+		if (!current) return { status: 'unknown' as const };
+		const result = await trx
+			.updateTable('application')
+			.set({ status: 'withdrawn', withdrawn_at: at, updated_at: at })
+			.where('id', '=', current.id)
+			.where('status', '!=', 'withdrawn')
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) return { status: 'already_withdrawn' as const, applicationId: current.id };
+		if (mail && current.status === 'submitted') await queueWithdrawalMail(trx, mail, { applicationId: current.id });
+		return { status: 'withdrawn' as const, applicationId: current.id };
+	});
 }
 
 export type FindResult =
@@ -435,8 +456,7 @@ export async function attachFile(
 		const key = `answers.${file.fieldKey}`;
 		const field = (await listFields(trx, current.call_id)).find((f) => f.key === file.fieldKey && f.type === 'file');
 		if (!field) throw new ValidationError({ [key]: 'field_unknown' });
-		const allowed: readonly string[] = field.options.allowedTypes ?? [];
-		if (!allowed.includes(file.mediaType) || !(uploadMediaTypes as readonly string[]).includes(file.mediaType)) {
+		if (!acceptsMediaType(field.options.allowedTypes, file.mediaType)) {
 			throw new ValidationError({ [key]: 'file_type_not_allowed' });
 		}
 		if (file.bytes > (field.options.maxBytes ?? 0)) throw new ValidationError({ [key]: 'file_too_large' });

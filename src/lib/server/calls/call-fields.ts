@@ -27,6 +27,16 @@ export const callFieldTypes = [
 export const uploadMediaTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
 export type UploadMediaType = (typeof uploadMediaTypes)[number];
 
+/**
+ * Whether a file of `mediaType` (as stored) satisfies a field allowing
+ * `allowedTypes`. HEIC photos are stored re-encoded as JPEG (see
+ * application-files.ts), so a field that takes HEIC takes the JPEG it became.
+ */
+export function acceptsMediaType(allowedTypes: readonly string[] | undefined, mediaType: string): boolean {
+	if (!allowedTypes || !(uploadMediaTypes as readonly string[]).includes(mediaType)) return false;
+	return allowedTypes.includes(mediaType) || (mediaType === 'image/jpeg' && allowedTypes.includes('image/heic'));
+}
+
 export const fieldLimits = {
 	fieldsPerCall: 60,
 	key: 40,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import PDFDocument from 'pdfkit';
 import type { Database } from '$lib/server/db/schema';
 import type { FieldInput } from './call-fields';
 import { instantToZonedWallTime } from './call-time';
@@ -58,4 +59,17 @@ export async function addStaff(db: Kysely<Database>, id: string, role: 'admin' |
 		.insertInto('user')
 		.values({ id, name: id, email: `${id}@staff.example`, emailVerified: 1, createdAt: at, updatedAt: at, role, locale: 'en', image: null, twoFactorEnabled: 0, disabledAt })
 		.execute();
+}
+
+/** A real one-page PDF, as a portfolio or an ID scan would be. */
+export function smallPdf(): Promise<Buffer> {
+	return new Promise((done, fail) => {
+		const doc = new PDFDocument({ size: 'A6' });
+		const parts: Buffer[] = [];
+		doc.on('data', (part: Buffer) => parts.push(part));
+		doc.on('end', () => done(Buffer.concat(parts)));
+		doc.on('error', fail);
+		doc.text('Portfolio of Ana Shrestha');
+		doc.end();
+	});
 }

@@ -1,3 +1,4 @@
+import { demoCalls } from './demo-content-calls';
 import type { DemoContent } from './demo-content.types';
 
 /**
@@ -590,5 +591,6 @@ export const demoContent: DemoContent = {
 			featured: false,
 			isExample: true
 		}
-	]
+	],
+	calls: demoCalls
 };

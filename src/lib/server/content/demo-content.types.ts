@@ -1,4 +1,6 @@
-import type { Localized } from '$lib/i18n/locales';
+import type { Locale, Localized } from '$lib/i18n/locales';
+import type { FieldInput } from '$lib/server/calls/call-fields';
+import type { ApplicationDecision, CallKind } from '$lib/server/db/schema';
 
 /** The shape of the demo content written into an empty database on first start. */
 export interface DemoContent {
@@ -36,5 +38,39 @@ export interface DemoContent {
 		place: Localized;
 		featured: boolean;
 		isExample: boolean;
+	}[];
+	/** Open calls with their forms, rubrics and a few applications, so the review screens show something. */
+	calls: DemoCall[];
+}
+
+/** A demo call. Dates are whole days from the moment of seeding, at 23:59 in the call's zone. */
+export interface DemoCall {
+	slug: string;
+	kind: CallKind;
+	title: Localized;
+	summary: Localized;
+	/** Simple HTML, like pages. */
+	description: Localized;
+	eligibility: Partial<Localized>;
+	consentText: Localized;
+	timeZone: string;
+	opensInDays: number;
+	deadlineInDays: number;
+	maxSubmissionsPerPerson: number | null;
+	retentionDays: number;
+	blindReview: boolean;
+	fields: FieldInput[];
+	criteria: { label: Localized; weight: number }[];
+	applications: {
+		name: string;
+		email: string;
+		locale: Locale;
+		submittedInDays: number;
+		/** As the form sends them; checked against the fields when seeding. */
+		answers: Record<string, string | string[]>;
+		/** Per reviewer, one score per criterion in order. Reviewers are plain ids: no accounts are made. */
+		scores: { reviewer: string; scores: number[]; comment?: string }[];
+		shortlisted?: boolean;
+		decision?: ApplicationDecision;
 	}[];
 }

@@ -1,8 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Localized } from '$lib/i18n/locales';
+import { validateAnswers } from '$lib/server/calls/answer-validation';
+import { callFieldFromRow, parseFieldInput } from '$lib/server/calls/call-fields';
+import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/calls/call-time';
 import type { Database } from '$lib/server/db/schema';
-import type { DemoContent } from './demo-content.types';
+import type { DemoCall, DemoContent } from './demo-content.types';
 import { stringifyLocalized } from './localized-text';
+import { sanitizeRichText } from './rich-text';
 
 const seededKey = 'demo_content_seeded_at';
 
@@ -88,8 +92,127 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 				})
 				.execute();
 		}
+
+		for (const call of content.calls) await insertDemoCall(trx, call, now);
 		return true;
 	});
+}
+
+const dayMs = 24 * 60 * 60_000;
+
+/** The instant of a wall time on the day `days` from `fromMs`, in the call's zone. */
+function dayInZone(fromMs: number, days: number, timeZone: string, time: string): string {
+	const day = instantToZonedWallTime(fromMs + days * dayMs, timeZone).slice(0, 10);
+	return zonedWallTimeToInstant(`${day}T${time}`, timeZone).toISOString();
+}
+
+/**
+ * One demo call with its form, rubric, applications and scores. Fields and
+ * answers go through the same checks as staff's and applicants' input, so demo
+ * data can never be something the app itself would refuse.
+ */
+async function insertDemoCall(trx: Transaction<Database>, call: DemoCall, now: string): Promise<void> {
+	const seedMs = Date.parse(now);
+	const localizedHtml = (value: Partial<Localized>) =>
+		JSON.stringify(Object.fromEntries(Object.entries(value).map(([locale, html]) => [locale, sanitizeRichText(html ?? '')])));
+	const { id: callId } = await trx
+		.insertInto('open_call')
+		.values({
+			slug: call.slug,
+			kind: call.kind,
+			title: json(call.title),
+			summary: json(call.summary),
+			description: localizedHtml(call.description),
+			eligibility: localizedHtml(call.eligibility),
+			consent_text: json(call.consentText),
+			opens_at: dayInZone(seedMs, call.opensInDays, call.timeZone, '00:00'),
+			deadline_at: dayInZone(seedMs, call.deadlineInDays, call.timeZone, '23:59'),
+			time_zone: call.timeZone,
+			status: 'open',
+			max_submissions_per_person: call.maxSubmissionsPerPerson,
+			retention_days: call.retentionDays,
+			blind_review: call.blindReview ? 1 : 0,
+			created_at: now,
+			updated_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+
+	for (const [position, input] of call.fields.entries()) {
+		const parsed = parseFieldInput(input);
+		if ('issues' in parsed) throw new Error(`Demo call ${call.slug}, field ${input.key}: ${JSON.stringify(parsed.issues)}`);
+		const { field } = parsed;
+		await trx
+			.insertInto('open_call_field')
+			.values({
+				call_id: callId,
+				key: field.key,
+				position,
+				type: field.type,
+				label: field.label,
+				help: field.help,
+				required: field.required ? 1 : 0,
+				contact: field.contact ? 1 : 0,
+				options: JSON.stringify(field.options)
+			})
+			.execute();
+	}
+	const fields = (await trx.selectFrom('open_call_field').selectAll().where('call_id', '=', callId).orderBy('position').execute()).map(callFieldFromRow);
+
+	const criterionIds: number[] = [];
+	for (const [position, criterion] of call.criteria.entries()) {
+		const row = await trx
+			.insertInto('review_criterion')
+			.values({ call_id: callId, label: json(criterion.label), weight: criterion.weight, position })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		criterionIds.push(row.id);
+	}
+
+	for (const application of call.applications) {
+		const checked = validateAnswers(fields, application.answers, application.locale);
+		if (!checked.ok) throw new Error(`Demo call ${call.slug}, application of ${application.email}: ${JSON.stringify(checked.errors)}`);
+		const submittedAt = new Date(seedMs + application.submittedInDays * dayMs).toISOString();
+		const { id: applicationId } = await trx
+			.insertInto('application')
+			.values({
+				call_id: callId,
+				applicant_email: application.email.toLowerCase(),
+				applicant_name: application.name,
+				locale: application.locale,
+				status: 'submitted',
+				answers: JSON.stringify(checked.answers),
+				// Nobody holds a private link to a demo application.
+				token_hash: null,
+				consented_at: submittedAt,
+				eligibility_confirmed_at: Object.keys(call.eligibility).length > 0 ? submittedAt : null,
+				submitted_at: submittedAt,
+				shortlisted: application.shortlisted ? 1 : 0,
+				decision: application.decision ?? null,
+				decided_at: application.decision ? now : null,
+				created_at: submittedAt,
+				updated_at: submittedAt
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		for (const review of application.scores) {
+			for (const [index, score] of review.scores.entries()) {
+				await trx
+					.insertInto('review_score')
+					.values({
+						application_id: applicationId,
+						reviewer_id: review.reviewer,
+						criterion_id: criterionIds[index]!,
+						score,
+						// A reviewer's comment goes with their first criterion.
+						comment: index === 0 ? (review.comment ?? null) : null,
+						created_at: now,
+						updated_at: now
+					})
+					.execute();
+			}
+		}
+	}
 }
 
 function json(value: Localized): string {

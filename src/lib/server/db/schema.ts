@@ -557,6 +557,7 @@ export interface Database {
 	call_reviewer: CallReviewerTable;
 	review_criterion: ReviewCriterionTable;
 	review_score: ReviewScoreTable;
+	call_decision_template: CallDecisionTemplateTable;
 }
 
 export type CallKind = 'artists' | 'hosts' | 'volunteers';
@@ -677,6 +678,17 @@ export interface ReviewScoreTable {
 	score: number;
 	comment: string | null;
 	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+/** Staff's wording of one decision e-mail of a call; see calls/application-mail.ts. */
+export interface CallDecisionTemplateTable {
+	id: Generated<number>;
+	call_id: number;
+	decision: ApplicationDecision;
+	/** Localized JSON with the placeholders {name} and {call}. */
+	subject: Generated<Json>;
+	body: Generated<Json>;
 	updated_at: Timestamp;
 }
 

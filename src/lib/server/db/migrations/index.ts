@@ -12,6 +12,7 @@ import * as newsletterCampaigns from './2026-11-26-10-newsletter-campaigns';
 import * as newsletterImport from './2026-11-26-11-newsletter-import';
 import * as openCalls from './2026-11-26-12-open-calls';
 import * as newsletterTranslations from './2026-11-26-13-newsletter-translations';
+import * as openCallMail from './2026-11-26-14-open-call-mail';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-10-newsletter-campaigns': newsletterCampaigns,
 	'2026-11-26-11-newsletter-import': newsletterImport,
 	'2026-11-26-12-open-calls': openCalls,
-	'2026-11-26-13-newsletter-translations': newsletterTranslations
+	'2026-11-26-13-newsletter-translations': newsletterTranslations,
+	'2026-11-26-14-open-call-mail': openCallMail
 };

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { Kysely } from 'kysely';
+import sharp from 'sharp';
+import type { Database } from '$lib/server/db/schema';
+import { ValidationError } from '$lib/server/errors';
+import { detectUploadType, inspectUpload, mediaLimits, processImage, uploadMimeTypes } from '$lib/server/media/image-processing';
+import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
+import { acceptsMediaType, type CallField, type UploadMediaType } from './call-fields';
+
+/*
+ * Applicants' files. They are never public: they live under
+ * DATA_DIR/applications/<call id>/<application id>/, apart from the public media,
+ * readable by this process only, and reach staff and assigned reviewers only
+ * through an authorized route.
+ *
+ * What an upload is comes from its bytes, never from its name or the browser's
+ * claim. Photos go through the media checks (type, pixel count, a decode) and are
+ * re-encoded by sharp: upright, in sRGB, at most `maxImageSide` pixels on the long
+ * side, with no metadata at all (EXIF with its GPS position, XMP, IPTC). PDFs must
+ * start like one and open in a PDF parser (pdf.js); they are kept as sent.
+ */
+
+/** Long side of a stored photo: enough to judge a work on a large screen, a fraction of a camera's file. */
+export const maxImageSide = 3000;
+
+/** Why an upload was refused; the page words each one beside the field. */
+export type UploadRefusal = 'file_missing' | 'file_type_not_allowed' | 'file_too_large' | 'file_damaged';
+
+export interface PreparedUpload {
+	mediaType: UploadMediaType;
+	/** What to store: the re-encoded photo, or the PDF as sent. */
+	bytes: Buffer;
+	extension: 'jpg' | 'png' | 'webp' | 'pdf';
+}
+
+const extensions: Record<UploadMediaType, PreparedUpload['extension']> = {
+	'image/jpeg': 'jpg',
+	'image/heic': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'application/pdf': 'pdf'
+};
+
+/** The media type the bytes are, as far as applicants may send them; undefined for anything else. */
+export function detectApplicationFileType(bytes: Uint8Array): UploadMediaType | 'image/avif' | undefined {
+	if (bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'application/pdf';
+	const image = detectUploadType(bytes);
+	if (!image) return undefined;
+	// A generic HEIF container is told apart (AV1 or HEVC) by the media checks; applicants' HEIF is a phone's HEIC.
+	return image === 'heif' ? 'image/heic' : (uploadMimeTypes[image] as UploadMediaType | 'image/avif');
+}
+
+/** At most two uploads are decoded at a time (one per core here), so memory stays bounded under a rush. */
+const decodeSlots = { free: 2, waiting: [] as (() => void)[] };
+
+async function inDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+	if (decodeSlots.free > 0) decodeSlots.free--;
+	else await new Promise<void>((resume) => decodeSlots.waiting.push(resume));
+	try {
+		return await work();
+	} finally {
+		const next = decodeSlots.waiting.shift();
+		if (next) next();
+		else decodeSlots.free++;
+	}
+}
+
+/**
+ * Checks an upload for a file field and makes it safe to keep: its type from the
+ * content (and allowed by the field), its size, a photo re-encoded without
+ * metadata, a PDF that parses. Returns the refusal instead of throwing.
+ */
+export async function prepareApplicationUpload(
+	bytes: Uint8Array,
+	field: Pick<CallField, 'options'>
+): Promise<{ ok: true; upload: PreparedUpload } | { ok: false; code: UploadRefusal }> {
+	if (bytes.length === 0) return { ok: false, code: 'file_missing' };
+	const maxBytes = field.options.maxBytes ?? 0;
+	const detected = detectApplicationFileType(bytes);
+	if (!detected || detected === 'image/avif' || !(field.options.allowedTypes ?? []).includes(detected)) {
+		return { ok: false, code: 'file_type_not_allowed' };
+	}
+	if (bytes.length > maxBytes) return { ok: false, code: 'file_too_large' };
+	if (detected === 'application/pdf') {
+		return (await isReadablePdf(bytes)) ? { ok: true, upload: { mediaType: detected, bytes: Buffer.from(bytes), extension: 'pdf' } } : { ok: false, code: 'file_damaged' };
+	}
+	return inDecodeSlot(() => reencodePhoto(bytes, detected, maxBytes));
+}
+
+async function reencodePhoto(
+	bytes: Uint8Array,
+	detected: Exclude<UploadMediaType, 'application/pdf'>,
+	maxBytes: number
+): Promise<{ ok: true; upload: PreparedUpload } | { ok: false; code: UploadRefusal }> {
+	const limits = { maxBytes, maxPixels: mediaLimits.maxPixels };
+	const inspection = await inspectUpload(bytes, limits);
+	if (!inspection.ok) {
+		if (inspection.code === 'too_large') return { ok: false, code: 'file_too_large' };
+		if (inspection.code === 'unsupported_type' || inspection.code === 'heic_not_supported') return { ok: false, code: 'file_type_not_allowed' };
+		return { ok: false, code: 'file_damaged' };
+	}
+	try {
+		if (detected === 'image/heic') {
+			// sharp cannot decode HEVC; the media pipeline can (slowly, about a second for a phone photo). Its largest JPEG is kept.
+			const processed = await processImage(bytes, limits);
+			const jpeg = processed.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
+			if (!jpeg) return { ok: false, code: 'file_damaged' };
+			return { ok: true, upload: { mediaType: 'image/jpeg', bytes: jpeg.bytes, extension: 'jpg' } };
+		}
+		const pipeline = sharp(bytes, { failOn: 'error', limitInputPixels: limits.maxPixels, autoOrient: true })
+			.resize({ width: maxImageSide, height: maxImageSide, fit: 'inside', withoutEnlargement: true })
+			.toColourspace('srgb');
+		// sharp writes no metadata unless asked to (no withMetadata, withExif or keepIccProfile here).
+		const output =
+			detected === 'image/png'
+				? await pipeline.png({ compressionLevel: 9 }).toBuffer()
+				: detected === 'image/webp'
+					? await pipeline.webp({ quality: 85 }).toBuffer()
+					: await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+		return { ok: true, upload: { mediaType: detected, bytes: output, extension: extensions[detected] } };
+	} catch {
+		return { ok: false, code: 'file_damaged' };
+	}
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsLoading: Promise<PdfJs> | undefined;
+
+/**
+ * True when pdf.js opens the file and reads its first page. Scripts inside a
+ * PDF never run here (no eval, no fonts loaded); the file is only parsed.
+ */
+export async function isReadablePdf(bytes: Uint8Array): Promise<boolean> {
+	pdfjsLoading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+	const pdfjs = await pdfjsLoading;
+	// pdf.js takes ownership of the buffer it is given; it gets a copy.
+	const task = pdfjs.getDocument({
+		data: Uint8Array.from(bytes),
+		isEvalSupported: false,
+		disableFontFace: true,
+		stopAtErrors: true,
+		verbosity: 0
+	});
+	try {
+		const document = await task.promise;
+		if (document.numPages < 1) return false;
+		await document.getPage(1);
+		return true;
+	} catch {
+		return false;
+	} finally {
+		await task.destroy();
+	}
+}
+
+/** A storage key: `<call id>/<application id>/<uuid>.<ext>`; nothing else names a file. */
+export function isApplicationFileKey(key: string): boolean {
+	return /^[1-9][0-9]{0,9}\/[1-9][0-9]{0,9}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:jpg|png|webp|pdf)$/.test(key);
+}
+
+/** Where applicants' files are kept. Today a folder under DATA_DIR; object storage can take its place. */
+export class ApplicationFileStorage {
+	readonly root: string;
+
+	constructor(root: string) {
+		this.root = resolve(root);
+	}
+
+	/** Writes and flushes a file before the row that points at it can commit; returns its key. */
+	async save(callId: number, applicationId: number, bytes: Uint8Array, extension: PreparedUpload['extension']): Promise<string> {
+		const key = `${callId}/${applicationId}/${randomUUID()}.${extension}`;
+		const path = this.pathOf(key);
+		await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+		const handle = await open(path, 'wx', 0o600);
+		try {
+			await handle.writeFile(bytes);
+			await handle.sync();
+		} catch (error) {
+			await handle.close();
+			await rm(path, { force: true });
+			throw error;
+		}
+		await handle.close();
+		return key;
+	}
+
+	/** The file under `key`; rejects with ENOENT when it is gone. */
+	read(key: string): Promise<Buffer> {
+		return readFile(this.pathOf(key));
+	}
+
+	/** Removes files (gone already is fine) and the folders they leave empty. */
+	async remove(keys: readonly string[]): Promise<void> {
+		const folders = new Set<string>();
+		for (const key of keys) {
+			if (!isApplicationFileKey(key)) continue;
+			const path = this.pathOf(key);
+			await rm(path, { force: true });
+			folders.add(dirname(path));
+		}
+		for (const folder of folders) {
+			for (const emptied of [folder, dirname(folder)]) {
+				try {
+					if ((await readdir(emptied)).length > 0) break;
+					await rmdir(emptied);
+				} catch {
+					break;
+				}
+			}
+		}
+	}
+
+	/** The absolute path of a key; throws for anything that is not one (so nothing climbs out of the folder). */
+	pathOf(key: string): string {
+		if (!isApplicationFileKey(key)) throw new Error(`Not an application file key: ${key}`);
+		const path = join(this.root, key);
+		if (!path.startsWith(this.root + sep)) throw new Error(`Not an application file key: ${key}`);
+		return path;
+	}
+}
+
+/** DATA_DIR/applications. */
+export function createApplicationFileStorage(dataDir: string): ApplicationFileStorage {
+	return new ApplicationFileStorage(join(dataDir, 'applications'));
+}
+
+/** The applicant's name for a file, without a path or control characters, ending in the stored type's extension. */
+export function applicantFileName(declared: string, extension: PreparedUpload['extension']): string {
+	const name = basename(declared.replaceAll('\\', '/'))
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u001f\u007f"]/g, '')
+		.trim()
+		.slice(0, 200);
+	const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'file';
+	return `${stem}.${extension}`;
+}
+
+export type AttachUploadResult = { status: 'attached'; fileId: number; mediaType: string; bytes: number } | { status: ApplicationProblem };
+
+/**
+ * An upload for a file field of the application the token opens: checked and
+ * made safe (`prepareApplicationUpload`), stored, then recorded (`attachFile`,
+ * which checks the deadline and the field's number of files). When recording
+ * fails, the stored file is removed again. Throws ValidationError under
+ * `answers.<field>` with an UploadRefusal or attachFile's codes.
+ */
+export async function attachUpload(
+	db: Kysely<Database>,
+	storage: ApplicationFileStorage,
+	token: string,
+	upload: { fieldKey: string; fileName: string; bytes: Uint8Array },
+	{ now = Date.now() }: { now?: number } = {}
+): Promise<AttachUploadResult> {
+	const found = await findApplicationByToken(db, token);
+	if (found.status !== 'found') return { status: 'unknown' };
+	if (found.application.status === 'withdrawn') return { status: 'not_editable' };
+	const issueKey = `answers.${upload.fieldKey}`;
+	const field = found.fields.find((f) => f.key === upload.fieldKey && f.type === 'file');
+	if (!field) throw new ValidationError({ [issueKey]: 'field_unknown' });
+	const prepared = await prepareApplicationUpload(upload.bytes, field);
+	if (!prepared.ok) throw new ValidationError({ [issueKey]: prepared.code });
+	const { mediaType, bytes, extension } = prepared.upload;
+	if (!acceptsMediaType(field.options.allowedTypes, mediaType)) throw new ValidationError({ [issueKey]: 'file_type_not_allowed' });
+
+	const storageKey = await storage.save(found.call.id, found.application.id, bytes, extension);
+	try {
+		const result = await attachFile(
+			db,
+			token,
+			{ fieldKey: field.key, storageKey, originalName: applicantFileName(upload.fileName, extension), mediaType, bytes: bytes.length },
+			{ now }
+		);
+		if (result.status !== 'attached') {
+			await storage.remove([storageKey]);
+			return result;
+		}
+		return { status: 'attached', fileId: result.fileId, mediaType, bytes: bytes.length };
+	} catch (error) {
+		await storage.remove([storageKey]);
+		throw error;
+	}
+}
+
+/** Removes one attached file, and its stored copy once the removal has committed. */
+export async function removeUpload(db: Kysely<Database>, storage: ApplicationFileStorage, token: string, fileId: number) {
+	const result = await removeFile(db, token, fileId);
+	if (result.status === 'removed') await storage.remove([result.storageKey]);
+	return result;
+}
+
+/** The applicant's deletion request, with their stored files deleted once the erasure has committed. */
+export async function eraseApplication(db: Kysely<Database>, storage: ApplicationFileStorage, token: string, { now = Date.now() }: { now?: number } = {}) {
+	const result = await deleteApplicationData(db, token, { now });
+	if (result.status === 'deleted') await storage.remove(result.storageKeys);
+	return result;
+}

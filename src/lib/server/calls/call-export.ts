@@ -1,0 +1,196 @@
+import type { Kysely } from 'kysely';
+import { zipSync, type Zippable } from 'fflate';
+import type { Locale } from '$lib/i18n/locales';
+import { pick } from '$lib/server/content/localized-text';
+import type { Database } from '$lib/server/db/schema';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import type { ApplicationFileStorage } from './application-files';
+import { parseAnswers } from './applications.service';
+import type { CallField } from './call-fields';
+import { getCall, listFields } from './calls.service';
+import { callScoreSummaries, listCriteria } from './review.service';
+
+/*
+ * A call's applications leave the app for staff: as CSV (one row per submitted
+ * or withdrawn application, one column per field, with status, decision and the
+ * reviewers' weighted average and spread) and as a zip of their files. Staff see
+ * everything, so blind review plays no part here. The caller records who
+ * exported what in the audit log.
+ */
+
+/** What a spreadsheet would run as a formula gets an apostrophe in front; plain numbers stay numbers. */
+export function defuseFormula(cell: string): string {
+	return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(?:\.\d+)?$/.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: cells with a comma, quote or line break are quoted; lines end in CRLF. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+	return rows.map((row) => row.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\r\n') + '\r\n';
+}
+
+function answerText(field: CallField, value: unknown, fileNames: readonly string[], locale: Locale): string {
+	if (field.type === 'file') return fileNames.join('; ');
+	if (value === undefined || value === null || value === '') return '';
+	const choiceLabel = (choice: unknown) => {
+		const found = field.options.choices?.find((c) => c.value === choice);
+		return found ? pick(found.label, locale).text : String(choice);
+	};
+	if (field.type === 'yes_no') return value === true ? 'yes' : value === false ? 'no' : String(value);
+	if (field.type === 'single_choice') return choiceLabel(value);
+	if (Array.isArray(value)) return value.map((item) => (field.type === 'multiple_choice' ? choiceLabel(item) : String(item))).join('; ');
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+const twoDecimals = (value: number | null) => (value === null ? '' : value.toFixed(2));
+
+/**
+ * The CSV of a call's applications, UTF-8 with a byte-order mark so that
+ * spreadsheet programs read every script right. Columns are headed by the
+ * fields' labels in `locale` (English by default), with their keys. Drafts are
+ * not applications yet and are left out; erased applications keep their row
+ * with empty personal cells.
+ */
+export async function callApplicationsCsv(db: Kysely<Database>, callId: number, { locale = 'en' as Locale } = {}): Promise<string> {
+	const call = await getCall(db, callId);
+	if (!call) throw new NotFoundError(`call ${callId}`);
+	const fields = await listFields(db, callId);
+	const criteria = await listCriteria(db, callId);
+	const summaries = await callScoreSummaries(db, callId);
+	const applications = await db
+		.selectFrom('application')
+		.selectAll()
+		.where('call_id', '=', callId)
+		.where('status', '!=', 'draft')
+		.orderBy('submitted_at')
+		.orderBy('id')
+		.execute();
+	const files = await db
+		.selectFrom('application_file')
+		.innerJoin('application', 'application.id', 'application_file.application_id')
+		.select(['application_file.application_id', 'application_file.field_key', 'application_file.original_name'])
+		.where('application.call_id', '=', callId)
+		.orderBy('application_file.id')
+		.execute();
+
+	const header = [
+		'application',
+		'status',
+		'submitted_at',
+		'withdrawn_at',
+		'name',
+		'email',
+		'language',
+		...fields.map((field) => `${pick(field.label, locale).text} (${field.key})`),
+		'shortlisted',
+		'decision',
+		'decided_at',
+		...criteria.map((criterion) => `${pick(criterion.label, locale).text} (×${criterion.weight})`),
+		'reviewers',
+		'weighted_average',
+		'spread'
+	];
+	const rows = applications.map((application) => {
+		const answers = parseAnswers(application.answers);
+		const summary = summaries.get(application.id);
+		const own = files.filter((file) => file.application_id === application.id);
+		return [
+			String(application.id),
+			application.status,
+			application.submitted_at ?? '',
+			application.withdrawn_at ?? '',
+			application.applicant_name ?? '',
+			application.applicant_email ?? '',
+			application.locale,
+			...fields.map((field) =>
+				answerText(
+					field,
+					answers[field.key],
+					own.filter((file) => file.field_key === field.key).map((file) => file.original_name),
+					locale
+				)
+			),
+			application.shortlisted === 1 ? 'yes' : 'no',
+			application.decision ?? '',
+			application.decided_at ?? '',
+			...criteria.map((criterion) => twoDecimals(summary?.byCriterion[criterion.id] ?? null)),
+			String(summary?.reviewers ?? 0),
+			twoDecimals(summary?.average ?? null),
+			twoDecimals(summary?.spread ?? null)
+		];
+	});
+	return '\uFEFF' + toCsv([header, ...rows].map((row) => row.map(defuseFormula)));
+}
+
+/** The most a zip of files may hold, in bytes, since it is built in memory. */
+export const zipLimitBytes = 512 * 1024 * 1024;
+
+/** A name safe as a path segment in a zip on every system. */
+function segment(text: string, fallback: string): string {
+	const clean = text
+		.normalize('NFC')
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+		.replace(/^[.\s]+|[.\s]+$/g, '')
+		.slice(0, 80);
+	return clean || fallback;
+}
+
+export interface CallFilesZip {
+	zip: Uint8Array;
+	files: number;
+	/** Storage keys recorded but not found on disk (reported, not fatal). */
+	missing: string[];
+}
+
+/**
+ * A zip of the files of a call's submitted applications, one folder per
+ * application (`<id>-<name>/<field>-<file id>-<name>`), with the CSV at its top.
+ * Built in memory: above `limitBytes` of files it refuses (`zip_too_large`)
+ * rather than exhaust the server. Photos and PDFs are compressed already, so
+ * they are stored as they are.
+ */
+export async function callFilesZip(
+	db: Kysely<Database>,
+	storage: ApplicationFileStorage,
+	callId: number,
+	{ limitBytes = zipLimitBytes, locale = 'en' as Locale } = {}
+): Promise<CallFilesZip> {
+	const call = await getCall(db, callId);
+	if (!call) throw new NotFoundError(`call ${callId}`);
+	const files = await db
+		.selectFrom('application_file')
+		.innerJoin('application', 'application.id', 'application_file.application_id')
+		.select([
+			'application_file.id',
+			'application_file.application_id',
+			'application_file.field_key',
+			'application_file.storage_key',
+			'application_file.original_name',
+			'application_file.bytes',
+			'application.applicant_name'
+		])
+		.where('application.call_id', '=', callId)
+		.where('application.status', '=', 'submitted')
+		.orderBy('application_file.application_id')
+		.orderBy('application_file.id')
+		.execute();
+	const total = files.reduce((sum, file) => sum + file.bytes, 0);
+	if (total > limitBytes) throw new ValidationError({ zip: 'zip_too_large' });
+
+	const entries: Zippable = { 'applications.csv': [new TextEncoder().encode(await callApplicationsCsv(db, callId, { locale })), { level: 6 }] };
+	const missing: string[] = [];
+	let count = 0;
+	for (const file of files) {
+		let bytes: Buffer;
+		try {
+			bytes = await storage.read(file.storage_key);
+		} catch {
+			missing.push(file.storage_key);
+			continue;
+		}
+		const folder = `${file.application_id}-${segment(file.applicant_name ?? '', 'applicant')}`;
+		entries[`${folder}/${file.field_key}-${file.id}-${segment(file.original_name, 'file')}`] = [bytes, { level: 0 }];
+		count++;
+	}
+	return { zip: zipSync(entries), files: count, missing };
+}

@@ -1,19 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locales';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
+import type { FilterValues } from './subscriber-filters';
 
 /*
  * The subscriber list's filters, read from the query string the same way by the
  * page and by the CSV export, so the export holds exactly what the list shows.
  */
 
-/** The filters as typed (for the form and for links), each '' when unset. */
-export interface FilterValues {
-	status: '' | SubscriberStatusFilter;
-	q: string;
-	topic: string;
-	language: string;
-}
 
 export function filterValuesOf(url: URL): FilterValues {
 	const get = (name: string) => (url.searchParams.get(name) ?? '').trim();
@@ -37,13 +31,6 @@ export function filtersOf(values: FilterValues): SubscriberFilters {
 	};
 }
 
-/** The query string for the same filters (without empty ones), for the export link and the page links. */
-export function queryOf(values: FilterValues, extra: Record<string, string | number> = {}): string {
-	const params = new URLSearchParams();
-	for (const [k, v] of Object.entries({ ...values, ...extra })) if (v !== '') params.set(k, String(v));
-	const text = params.toString();
-	return text ? `?${text}` : '';
-}
 
 /** A numeric id from the URL, or 404. */
 export function idOf(segment: string, what: string): number {

@@ -5,6 +5,8 @@ export const adminNav: { href: string; label: string; permission: Permission }[]
 	{ href: '/admin', label: 'Dashboard', permission: 'dashboard.view' },
 	{ href: '/admin/content', label: 'Site content', permission: 'content.edit' },
 	{ href: '/admin/media', label: 'Media', permission: 'media.manage' },
+	{ href: '/admin/calls', label: 'Open calls', permission: 'calls.manage' },
+	{ href: '/admin/reviews', label: 'My reviews', permission: 'applications.review' },
 	{ href: '/admin/newsletter', label: 'Newsletter', permission: 'newsletter.campaigns' },
 	{ href: '/admin/newsletter/subscribers', label: 'Subscribers', permission: 'newsletter.subscribers' },
 	{ href: '/admin/donations', label: 'Donations', permission: 'donations.view' },

@@ -17,7 +17,11 @@ export const permissions = {
 	'jobs.manage': ['admin'],
 	// Messages hold one-time links (invitations, password resets): admins only.
 	'outbox.view': ['admin'],
+	// Scoring and commenting on the applications assigned to oneself; reviewers see nothing else of a call.
 	'applications.review': ['admin', 'editor', 'reviewer'],
+	// Building calls and their forms, assigning reviewers, the rubric, every application
+	// of a call with its files, shortlisting, decisions and their e-mails, export.
+	'calls.manage': ['admin', 'editor'],
 	// The donations list and its CSV hold donors' names, e-mail addresses and
 	// amounts (personal data): admins only, like the outbox. The donor wall shows
 	// only what donors agreed to publish (a name and a message, never an e-mail or

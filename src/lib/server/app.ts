@@ -18,7 +18,7 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
-import { createApplicationFileStorage } from '$lib/server/calls/application-files';
+import { createApplicationFileStorage, type ApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCampaignSender } from '$lib/server/newsletter/campaign-sender';
 import {
 	createBulkComposer,
@@ -47,6 +47,8 @@ export interface App {
 	worker: JobWorker;
 	/** Newsletter campaigns: SMTP connections of their own, apart from the mailer's. */
 	bulkTransport: BulkTransport;
+	/** DATA_DIR/applications: applicants' files, never public. */
+	applicationFiles: ApplicationFileStorage;
 }
 
 let current: App | undefined;
@@ -78,6 +80,7 @@ export async function startApp(
 	});
 	const siteVersion = createSiteVersionReader(database.db);
 	const mediaStorage = createLocalMediaStorage(config.dataDir);
+	const applicationFiles = createApplicationFileStorage(config.dataDir);
 	const bulkTransport = config.smtpUrl
 		? createSmtpBulkTransport(config.smtpUrl)
 		: createOutboxBulkTransport(outboxDirectory(config.dataDir));
@@ -96,7 +99,7 @@ export async function startApp(
 			...mediaJobHandlers(mediaStorage),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers({ applicationFiles: createApplicationFileStorage(config.dataDir) }),
+			...maintenanceJobHandlers({ applicationFiles }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret })
@@ -122,7 +125,8 @@ export async function startApp(
 		mailer,
 		mediaStorage,
 		worker,
-		bulkTransport
+		bulkTransport,
+		applicationFiles
 	};
 	if (options.startWorker !== false) {
 		// A process on this machine that was killed mid-job (a campaign, a photo) is picked up now, not after its lease.

@@ -88,6 +88,26 @@ const checks: Check[] = [
 	...['add', 'rename', 'move', 'delete', 'publish'].map(
 		(action): Check => ({ route: '/admin/(staff)/newsletter/topics', method: 'POST', action, path: `/admin/newsletter/topics?/${action}`, allowed: staffEditors })
 	),
+	// Reviews: everyone who reviews sees their own assignments; anything not assigned to them is a 404 (allowed, in this table's terms).
+	{ route: '/admin/(staff)/reviews', method: 'GET', path: '/admin/reviews', allowed: all },
+	{ route: '/admin/(staff)/reviews/[applicationId]', method: 'GET', path: `/admin/reviews/${missing}`, allowed: all },
+	{ route: '/admin/(staff)/reviews/[applicationId]', method: 'POST', action: 'save', path: `/admin/reviews/${missing}?/save`, allowed: all },
+	{ route: '/admin/(staff)/applications/files/[fileId]', method: 'GET', path: `/admin/applications/files/${missing}`, allowed: all },
+	// A call's applications, decisions and exports: admins and editors (the demo content's first call, and one that does not exist).
+	...['/admin/calls/1', `/admin/calls/${missing}`].flatMap((call): Check[] => [
+		{ route: '/admin/(staff)/calls/[id]/applications', method: 'GET', path: `${call}/applications`, allowed: staffEditors },
+		...['shortlist', 'decide'].flatMap((action): Check[] => [
+			{ route: '/admin/(staff)/calls/[id]/applications', method: 'POST', action, path: `${call}/applications?/${action}`, allowed: staffEditors },
+			{ route: '/admin/(staff)/calls/[id]/applications/[applicationId]', method: 'POST', action, path: `${call}/applications/${missing}?/${action}`, allowed: staffEditors }
+		]),
+		{ route: '/admin/(staff)/calls/[id]/applications/[applicationId]', method: 'GET', path: `${call}/applications/1`, allowed: staffEditors },
+		{ route: '/admin/(staff)/calls/[id]/decisions', method: 'GET', path: `${call}/decisions`, allowed: staffEditors },
+		...['saveTemplate', 'resetTemplate', 'send'].map(
+			(action): Check => ({ route: '/admin/(staff)/calls/[id]/decisions', method: 'POST', action, path: `${call}/decisions?/${action}`, allowed: staffEditors })
+		),
+		{ route: '/admin/(staff)/calls/[id]/export.csv', method: 'GET', path: `${call}/export.csv`, allowed: staffEditors },
+		{ route: '/admin/(staff)/calls/[id]/files.zip', method: 'GET', path: `${call}/files.zip`, allowed: staffEditors }
+	]),
 	{ route: '/admin/(staff)/outbox', method: 'GET', path: '/admin/outbox', allowed: adminOnly },
 	{ route: '/admin/(staff)/outbox/[id]', method: 'GET', path: '/admin/outbox/1', allowed: adminOnly },
 	{ route: '/admin/(staff)/outbox/[id]/raw', method: 'GET', path: '/admin/outbox/1/raw', allowed: adminOnly },

@@ -28,7 +28,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 	return rows.map((row) => row.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\r\n') + '\r\n';
 }
 
-function answerText(field: CallField, value: unknown, fileNames: readonly string[], locale: Locale): string {
+/** An answer as one line of text: choices by their label, files by their names. */
+export function answerText(field: CallField, value: unknown, fileNames: readonly string[], locale: Locale): string {
 	if (field.type === 'file') return fileNames.join('; ');
 	if (value === undefined || value === null || value === '') return '';
 	const choiceLabel = (choice: unknown) => {

@@ -21,7 +21,8 @@ export type AuditAction =
 	| `media.${string}`
 	| `job.${string}`
 	| `donation.${string}`
-	| `newsletter.${string}`;
+	| `newsletter.${string}`
+	| `calls.${string}`;
 
 export interface AuditEntry {
 	action: AuditAction;

@@ -141,8 +141,11 @@ function isSafe(event: RequestEvent): boolean {
 	return event.request.method === 'GET' || event.request.method === 'HEAD';
 }
 
-/** Pages reached by a subscriber's private link (confirm, preferences, unsubscribe), in every language. */
-const newsletterLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/newsletter/(?:confirm|preferences|unsubscribe)/`);
+/**
+ * Pages reached by a private link, in every language: a subscriber's (confirm,
+ * preferences, unsubscribe) and an applicant's (/applications/<token>).
+ */
+const newsletterLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications)/`);
 
 /**
  * Public pages are the same for everyone: a GET with no cookie and no query may
@@ -153,7 +156,7 @@ function publicCacheKey(event: RequestEvent): string | undefined {
 	if (!isSafe(event) || event.url.search !== '' || event.request.headers.has('cookie')) return undefined;
 	const path = event.url.pathname;
 	if (path.startsWith('/admin') || path.startsWith('/api/') || path.startsWith('/media/') || path === '/healthz') return undefined;
-	// A subscriber's private pages: the token in the path makes each one personal.
+	// Private-link pages (a subscriber's, an applicant's): the token in the path makes each one personal.
 	if (newsletterLinkPath.test(path)) return undefined;
 	// Pages with photos differ for visitors who ask to save data (Save-Data: on).
 	return event.request.headers.get('save-data')?.trim().toLowerCase() === 'on' ? `${path}|save-data` : path;

@@ -12,7 +12,7 @@ import { locales, baseLocale, type Locale } from '../../src/lib/i18n/locales.ts'
 export { locales, baseLocale, type Locale };
 
 /** Keep in step with `publicPaths` in src/lib/server/content/sitemap.ts. */
-export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter'] as const;
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls'] as const;
 
 /** An address no page lives at: the site's "page not found" page. */
 export const notFoundPath = '/no-such-page';

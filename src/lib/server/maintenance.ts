@@ -4,6 +4,7 @@ import { purgeExpiredApplications } from '$lib/server/calls/applications.service
 import type { Database } from '$lib/server/db/schema';
 import { purgeUnconfirmed } from '$lib/server/newsletter/newsletter.service';
 import { forgetOldAttempts } from '$lib/server/people/sign-in-throttle';
+import { forgetOldApplicationAttempts } from '$lib/server/calls/application-throttle';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 
@@ -50,6 +51,7 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now(), opt
 		.where('sent_at', '<', mailBefore)
 		.executeTakeFirst();
 	await forgetOldAttempts(db, now);
+	await forgetOldApplicationAttempts(db, now);
 	const unconfirmedSubscribers = await purgeUnconfirmed(db, now);
 	const purge = await purgeExpiredApplications(db, { now });
 	// The rows no longer point at these files: deleting them now can never leave an application without its file.

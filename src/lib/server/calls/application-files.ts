@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
+import { WorkSlots } from '$lib/server/platform/work-slots';
 import { detectUploadType, inspectUpload, mediaLimits, processImage, uploadMimeTypes } from '$lib/server/media/image-processing';
 import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
 import { acceptsMediaType, type CallField, type UploadMediaType } from './call-fields';
@@ -52,20 +53,12 @@ export function detectApplicationFileType(bytes: Uint8Array): UploadMediaType | 
 	return image === 'heif' ? 'image/heic' : (uploadMimeTypes[image] as UploadMediaType | 'image/avif');
 }
 
-/** At most two uploads are decoded at a time (one per core here), so memory stays bounded under a rush. */
-const decodeSlots = { free: 2, waiting: [] as (() => void)[] };
-
-async function inDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
-	if (decodeSlots.free > 0) decodeSlots.free--;
-	else await new Promise<void>((resume) => decodeSlots.waiting.push(resume));
-	try {
-		return await work();
-	} finally {
-		const next = decodeSlots.waiting.shift();
-		if (next) next();
-		else decodeSlots.free++;
-	}
-}
+/**
+ * At most two uploads are decoded and re-encoded at a time across the process
+ * (one per core here), so a rush of applicants with large photos keeps memory
+ * bounded: the rest wait their turn.
+ */
+export const decodeSlots = new WorkSlots(2);
 
 /**
  * Checks an upload for a file field and makes it safe to keep: its type from the
@@ -84,9 +77,9 @@ export async function prepareApplicationUpload(
 	}
 	if (bytes.length > maxBytes) return { ok: false, code: 'file_too_large' };
 	if (detected === 'application/pdf') {
-		return (await isReadablePdf(bytes)) ? { ok: true, upload: { mediaType: detected, bytes: Buffer.from(bytes), extension: 'pdf' } } : { ok: false, code: 'file_damaged' };
+		return (await decodeSlots.run(() => isReadablePdf(bytes))) ? { ok: true, upload: { mediaType: detected, bytes: Buffer.from(bytes), extension: 'pdf' } } : { ok: false, code: 'file_damaged' };
 	}
-	return inDecodeSlot(() => reencodePhoto(bytes, detected, maxBytes));
+	return decodeSlots.run(() => reencodePhoto(bytes, detected, maxBytes));
 }
 
 async function reencodePhoto(

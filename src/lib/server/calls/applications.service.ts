@@ -67,8 +67,17 @@ const submissionSchema = z.object({
 	eligibilityConfirmed: z.boolean().default(false)
 });
 
-/** A draft needs only an address to send the link to; everything else may wait. */
-const draftSchema = submissionSchema.extend({ name: nameField.default('') });
+/**
+ * A draft needs only an address to send the link to; everything else may wait.
+ * The address may also be empty: when a form with files comes back with a
+ * mistyped address, the files are kept in a draft without one, known only by
+ * its token (which the form carries along), and no link is mailed until an
+ * address is given.
+ */
+const draftSchema = submissionSchema.extend({
+	email: z.union([z.literal(''), emailField], 'email_invalid').default(''),
+	name: nameField.default('')
+});
 
 /** Editing keeps the address the application was made with. */
 const editSchema = submissionSchema.omit({ email: true });
@@ -234,7 +243,7 @@ export async function saveDraft(
 			if (!current || current.call_id !== request.callId) return { status: 'unknown' };
 			if (current.status !== 'draft') return { status: current.status === 'submitted' ? 'already_submitted' : 'not_editable' };
 			await trx.updateTable('application').set(values).where('id', '=', current.id).execute();
-			if (mail) await queueDraftLinkMail(trx, mail, { applicationId: current.id, token: request.token });
+			if (mail && data.email) await queueDraftLinkMail(trx, mail, { applicationId: current.id, token: request.token });
 			return { status: 'saved', applicationId: current.id, token: request.token };
 		}
 		const { token, hash } = newApplicationToken();
@@ -243,7 +252,7 @@ export async function saveDraft(
 			.values({ ...values, call_id: request.callId, status: 'draft', token_hash: hash, created_at: at })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (mail) await queueDraftLinkMail(trx, mail, { applicationId: row.id, token });
+		if (mail && data.email) await queueDraftLinkMail(trx, mail, { applicationId: row.id, token });
 		return { status: 'saved', applicationId: row.id, token };
 	});
 }

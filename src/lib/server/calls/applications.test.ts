@@ -83,6 +83,22 @@ describe('drafts', () => {
 		});
 	});
 
+	it('may be kept without an address, mailing no link, until one is given', async () => {
+		const callId = await openCall(handle.db);
+		const queued: string[] = [];
+		const mail = { mailer: { queue: async (_db: unknown, message: { to: string }) => void queued.push(message.to) }, origin: 'https://example.org' };
+		const saved = await saveDraft(handle.db, { callId, input: application({ email: '', answers: { project_title: 'Kept' } }) }, { mail: mail as never });
+		expect(saved.status).toBe('saved');
+		if (saved.status !== 'saved') return;
+		expect(queued).toEqual([]);
+		const found = await findApplicationByToken(handle.db, saved.token);
+		expect(found).toMatchObject({ status: 'found', application: { email: '', status: 'draft', answers: { project_title: 'Kept' } } });
+		await saveDraft(handle.db, { callId, token: saved.token, input: application({ answers: { project_title: 'Kept' } }) }, { mail: mail as never });
+		expect(queued).toEqual(['ana@example.org']);
+		const submittedDraft = await submitApplication(handle.db, { callId, token: saved.token, input: application() });
+		expect(submittedDraft.status).toBe('submitted');
+	});
+
 	it('cannot be saved for a call that is not open', async () => {
 		const callId = await openCall(handle.db);
 		await setCallStatus(handle.db, callId, 'closed');

@@ -2,7 +2,7 @@ import { locales } from '$lib/i18n/locales';
 import { localizedPath } from '$lib/i18n/paths';
 
 /** The public pages that exist today, without their language prefix. */
-export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter'] as const;
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls'] as const;
 
 function escapeXml(value: string): string {
 	return value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

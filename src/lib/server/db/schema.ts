@@ -558,6 +558,14 @@ export interface Database {
 	review_criterion: ReviewCriterionTable;
 	review_score: ReviewScoreTable;
 	call_decision_template: CallDecisionTemplateTable;
+	application_attempt: ApplicationAttemptTable;
+}
+
+/** One try at saving or submitting an application; see calls/application-throttle.ts. */
+export interface ApplicationAttemptTable {
+	email: string;
+	ip: string;
+	at: Timestamp;
 }
 
 export type CallKind = 'artists' | 'hosts' | 'volunteers';

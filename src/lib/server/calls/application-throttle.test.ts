@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { applicationThrottleRules, forgetOldApplicationAttempts, recordApplicationAttempt } from './application-throttle';
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+	handle = await createTestDatabase();
+});
+afterAll(() => handle.dispose());
+beforeEach(async () => {
+	await handle.db.deleteFrom('application_attempt').execute();
+});
+
+describe('application attempts', () => {
+	it('allow so many per address within the window, whatever the case of the address', async () => {
+		const now = Date.parse('2027-01-01T10:00:00Z');
+		for (let i = 0; i < applicationThrottleRules.maxPerEmail; i++) {
+			expect(await recordApplicationAttempt(handle.db, { email: i % 2 ? 'Ana@Example.org' : 'ana@example.org', ip: `10.0.0.${i}` }, now)).toEqual({ allowed: true });
+		}
+		expect((await recordApplicationAttempt(handle.db, { email: 'ana@example.org', ip: '10.0.1.1' }, now)).allowed).toBe(false);
+		// Another address from the same machines is fine; the window passing frees the first.
+		expect((await recordApplicationAttempt(handle.db, { email: 'bo@example.org', ip: '10.0.0.1' }, now)).allowed).toBe(true);
+		expect((await recordApplicationAttempt(handle.db, { email: 'ana@example.org', ip: '10.0.1.1' }, now + applicationThrottleRules.windowMs + 1)).allowed).toBe(true);
+	});
+
+	it('allow so many per network address, with or without an address typed', async () => {
+		const now = Date.parse('2027-01-01T10:00:00Z');
+		for (let i = 0; i < applicationThrottleRules.maxPerIp; i++) {
+			await recordApplicationAttempt(handle.db, { email: i % 3 ? `p${i}@example.org` : '', ip: '192.0.2.7' }, now);
+		}
+		expect((await recordApplicationAttempt(handle.db, { email: 'new@example.org', ip: '192.0.2.7' }, now)).allowed).toBe(false);
+		expect((await recordApplicationAttempt(handle.db, { email: 'new@example.org', ip: '192.0.2.8' }, now)).allowed).toBe(true);
+	});
+
+	it('are forgotten after a day', async () => {
+		const now = Date.parse('2027-01-02T10:00:00Z');
+		await recordApplicationAttempt(handle.db, { email: 'old@example.org', ip: '1.1.1.1' }, now - 25 * 60 * 60_000);
+		await recordApplicationAttempt(handle.db, { email: 'new@example.org', ip: '1.1.1.1' }, now);
+		await forgetOldApplicationAttempts(handle.db, now);
+		expect((await handle.db.selectFrom('application_attempt').select('email').execute()).map((r) => r.email)).toEqual(['new@example.org']);
+	});
+});

@@ -1,0 +1,32 @@
+/**
+ * A counting semaphore: at most `size` pieces of work run at once, the others
+ * wait their turn in order. Used to bound memory-hungry work (decoding photos)
+ * across every request the process serves.
+ */
+export class WorkSlots {
+	private free: number;
+	private readonly waiting: (() => void)[] = [];
+
+	constructor(readonly size: number) {
+		if (!Number.isInteger(size) || size < 1) throw new RangeError('WorkSlots needs at least one slot');
+		this.free = size;
+	}
+
+	/** How many are waiting for a slot now. */
+	get queued(): number {
+		return this.waiting.length;
+	}
+
+	async run<T>(work: () => Promise<T>): Promise<T> {
+		if (this.free > 0) this.free--;
+		else await new Promise<void>((resume) => this.waiting.push(resume));
+		try {
+			return await work();
+		} finally {
+			// The slot passes straight to the next in line, so a newcomer cannot jump the queue.
+			const next = this.waiting.shift();
+			if (next) next();
+			else this.free++;
+		}
+	}
+}

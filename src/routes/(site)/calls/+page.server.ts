@@ -1,0 +1,20 @@
+import type { PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { app } from '$lib/server/app';
+import { callCard } from '$lib/server/calls/application-page';
+import { listCalls } from '$lib/server/calls/calls.service';
+import { callPageHeaders } from './calls-route';
+
+/** Every call the public may see (no drafts): open now, opening soon, and closed, newest deadline first among the closed. */
+export const load: PageServerLoad = async ({ setHeaders }) => {
+	setHeaders(callPageHeaders);
+	const locale = getLocale();
+	const now = Date.now();
+	const cards = (await listCalls(app().db)).map((call) => callCard(call, locale, now));
+	const byDeadline = (a: { deadline: { iso: string } }, b: { deadline: { iso: string } }) => a.deadline.iso.localeCompare(b.deadline.iso);
+	return {
+		open: cards.filter((c) => c.phase === 'open').sort(byDeadline),
+		upcoming: cards.filter((c) => c.phase === 'upcoming').sort(byDeadline),
+		past: cards.filter((c) => c.phase === 'closed').sort((a, b) => byDeadline(b, a))
+	};
+};

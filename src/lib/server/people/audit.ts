@@ -21,7 +21,8 @@ export type AuditAction =
 	| `media.${string}`
 	| `job.${string}`
 	| `donation.${string}`
-	| `newsletter.${string}`;
+	| `newsletter.${string}`
+	| `call.${string}`;
 
 export interface AuditEntry {
 	action: AuditAction;

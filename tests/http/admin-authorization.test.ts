@@ -35,6 +35,24 @@ const checks: Check[] = [
 		(action): Check => ({ route: '/admin/(staff)/account', method: 'POST', action, path: `/admin/account?/${action}`, allowed: all })
 	),
 	{ route: '/admin/(staff)/audit', method: 'GET', path: '/admin/audit', allowed: adminOnly },
+	// Open calls: admins and editors build calls, their forms, reviewers and rubrics.
+	{ route: '/admin/(staff)/calls', method: 'GET', path: '/admin/calls', allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/new', method: 'GET', path: '/admin/calls/new', allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/new', method: 'POST', action: 'save', path: '/admin/calls/new?/save', allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id]', method: 'GET', path: `/admin/calls/${missing}`, allowed: staffEditors },
+	...['save', 'status', 'delete'].map(
+		(action): Check => ({ route: '/admin/(staff)/calls/[id]', method: 'POST', action, path: `/admin/calls/${missing}?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/calls/[id]/form', method: 'GET', path: `/admin/calls/${missing}/form`, allowed: staffEditors },
+	...['add', 'update', 'remove', 'move'].map(
+		(action): Check => ({ route: '/admin/(staff)/calls/[id]/form', method: 'POST', action, path: `/admin/calls/${missing}/form?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/calls/[id]/reviewers', method: 'GET', path: `/admin/calls/${missing}/reviewers`, allowed: staffEditors },
+	...['assign', 'unassign'].map(
+		(action): Check => ({ route: '/admin/(staff)/calls/[id]/reviewers', method: 'POST', action, path: `/admin/calls/${missing}/reviewers?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/calls/[id]/rubric', method: 'GET', path: `/admin/calls/${missing}/rubric`, allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id]/rubric', method: 'POST', action: 'save', path: `/admin/calls/${missing}/rubric?/save`, allowed: staffEditors },
 	{ route: '/admin/(staff)/content', method: 'GET', path: '/admin/content', allowed: staffEditors },
 	{ route: '/admin/(staff)/content', method: 'POST', action: 'move', path: '/admin/content?/move', allowed: staffEditors },
 	{ route: '/admin/(staff)/content', method: 'POST', action: 'delete', path: '/admin/content?/delete', allowed: staffEditors },

@@ -212,7 +212,7 @@ describe('a reviewer', () => {
 			const response = await reviewerB.post(`/admin/reviews/${id}?/save`, { [`score-${criteria.strength}`]: strength, [`score-${criteria.place}`]: place });
 			expect(response.status).toBe(200);
 		}
-		const audit = await db.selectFrom('audit_event').select('subject').where('action', '=', 'calls.application-scored').execute();
+		const audit = await db.selectFrom('audit_event').select('subject').where('action', '=', 'call.application-scored').execute();
 		expect(audit).toHaveLength(3);
 	});
 
@@ -286,7 +286,7 @@ describe('staff reading the applications of a call', () => {
 		expect((await editor.post(`${list}/${apps.carla}?/decide`, { decision: '' })).status).toBe(200);
 		expect(await listOrder('?decision=none')).toEqual(['Carla Mendes']);
 		expect((await editor.post(`${list}/${apps.carla}?/decide`, { decision: 'waitlisted' })).status).toBe(200);
-		const audit = await db.selectFrom('audit_event').select('action').where('action', 'in', ['calls.application-decided', 'calls.application-shortlisted']).execute();
+		const audit = await db.selectFrom('audit_event').select('action').where('action', 'in', ['call.application-decided', 'call.application-shortlisted']).execute();
 		expect(audit.length).toBe(6);
 	});
 
@@ -317,7 +317,7 @@ describe('the authorized file route', () => {
 		expect(response.headers.get('cache-control')).toBe('private, no-store');
 		expect(response.headers.get('content-security-policy')).toContain('sandbox');
 		expect(Buffer.from(await response.arrayBuffer()).equals(pdfs.passport)).toBe(true);
-		const audit = await db.selectFrom('audit_event').select(['actor_email', 'subject']).where('action', '=', 'calls.application-file-downloaded').execute();
+		const audit = await db.selectFrom('audit_event').select(['actor_email', 'subject']).where('action', '=', 'call.application-file-downloaded').execute();
 		expect(audit).toContainEqual({ actor_email: emails.editor, subject: `application:${apps.ana}` });
 		expect((await editor.get('/admin/applications/files/999999')).status).toBe(404);
 		// A name beyond ASCII arrives whole, spelled as RFC 5987 wants it.
@@ -381,7 +381,7 @@ describe('decision e-mails', () => {
 		const carla = await sink.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'carla@example.org');
 		expect(carla.text).toContain('waiting list');
 
-		const audit = await db.selectFrom('audit_event').select('detail').where('action', '=', 'calls.decision-mails-queued').execute();
+		const audit = await db.selectFrom('audit_event').select('detail').where('action', '=', 'call.decision-mails-queued').execute();
 		expect(audit.map((a) => JSON.parse(a.detail))).toEqual([{ queued: 3, alreadyQueued: 0, skipped: 0 }]);
 	});
 
@@ -399,8 +399,8 @@ describe('decision e-mails', () => {
 		expect((await editor.post(`${decisions()}?/resetTemplate`, { decision: 'accepted' })).status).toBe(200);
 		const preview = parseHtml(await (await editor.get(`${decisions()}?application=${apps.ana}&locale=es&decision=accepted`)).text());
 		expect(DomUtils.textContent(preview.all((e) => e.attribs.id === 'preview-subject')[0]!)).toBe('Buenas noticias sobre tu solicitud para «Muros que hablan»');
-		const actions = (await db.selectFrom('audit_event').select('action').where('action', 'like', 'calls.decision-template-%').execute()).map((a) => a.action);
-		expect(actions).toEqual(['calls.decision-template-saved', 'calls.decision-template-reset']);
+		const actions = (await db.selectFrom('audit_event').select('action').where('action', 'like', 'call.decision-template-%').execute()).map((a) => a.action);
+		expect(actions).toEqual(['call.decision-template-saved', 'call.decision-template-reset']);
 	});
 });
 
@@ -418,7 +418,7 @@ describe('export', () => {
 		const ana = csv.split('\r\n').find((line) => line.includes('ana@example.org'))!;
 		expect(ana).toContain('Ana Sol');
 		expect(ana).toMatch(/,accepted,.*,2,3\.75,0\.75$/);
-		expect(await db.selectFrom('audit_event').select('actor_email').where('action', '=', 'calls.applications-exported').execute()).toEqual([{ actor_email: emails.editor }]);
+		expect(await db.selectFrom('audit_event').select('actor_email').where('action', '=', 'call.applications-exported').execute()).toEqual([{ actor_email: emails.editor }]);
 	});
 
 	it('gives every file of the call in one zip, by application', async () => {
@@ -435,7 +435,7 @@ describe('export', () => {
 		expect(Buffer.from(entries[entry('portfolio.pdf')]!).equals(pdfs.portfolio)).toBe(true);
 		expect(Buffer.from(entries[entry('passport.pdf')]!).equals(pdfs.passport)).toBe(true);
 		expect(Buffer.from(entries[entry('sawah ñ (padi).pdf')]!).equals(pdfs.sawah)).toBe(true);
-		expect(await db.selectFrom('audit_event').select('detail').where('action', '=', 'calls.files-exported').execute()).toEqual([
+		expect(await db.selectFrom('audit_event').select('detail').where('action', '=', 'call.files-exported').execute()).toEqual([
 			{ detail: JSON.stringify({ files: 3, missing: 0 }) }
 		]);
 	});

@@ -6,8 +6,10 @@ import { submitApplication } from './applications.service';
 import { application, basicFields, callInput, openCall } from './call-test-data';
 import {
 	addField,
+	applicationCounts,
 	callFormValues,
 	createCall,
+	deleteCall,
 	getCall,
 	isAcceptingSubmissions,
 	listCalls,
@@ -97,6 +99,48 @@ describe('calls', () => {
 		await updateCall(handle.db, id, callInput({ slug: (await getCall(handle.db, id))!.slug }));
 		await setCallStatus(handle.db, id, 'open');
 		expect((await getCall(handle.db, id))?.status).toBe('open');
+	});
+});
+
+describe('deleting a call', () => {
+	it('removes a draft without applications, with its form', async () => {
+		const id = await createCall(handle.db, callInput());
+		await addField(handle.db, id, basicFields[0]!);
+		await deleteCall(handle.db, id);
+		expect(await getCall(handle.db, id)).toBeUndefined();
+		expect(await listFields(handle.db, id)).toEqual([]);
+	});
+
+	it('refuses a call that is or was open, or has applications, and a call that is not there', async () => {
+		const open = await openCall(handle.db);
+		await expect(deleteCall(handle.db, open)).rejects.toMatchObject({ issues: { call: 'not_a_draft' } });
+		await submitApplication(handle.db, { callId: open, input: application() });
+		await setCallStatus(handle.db, open, 'closed');
+		await expect(deleteCall(handle.db, open)).rejects.toMatchObject({ issues: { call: 'not_a_draft' } });
+		await setCallStatus(handle.db, open, 'draft');
+		await expect(deleteCall(handle.db, open)).rejects.toMatchObject({ issues: { call: 'has_applications' } });
+		expect(await getCall(handle.db, open)).toBeDefined();
+		await expect(deleteCall(handle.db, 999_999)).rejects.toThrow(/call 999999/);
+	});
+});
+
+describe('applicationCounts', () => {
+	it('counts submitted and draft applications per call, not withdrawn ones', async () => {
+		const first = await openCall(handle.db);
+		const second = await openCall(handle.db);
+		await submitApplication(handle.db, { callId: first, input: application({ email: 'a@example.org' }) });
+		await submitApplication(handle.db, { callId: first, input: application({ email: 'b@example.org' }) });
+		const at = new Date().toISOString();
+		await handle.db
+			.insertInto('application')
+			.values([
+				{ call_id: first, applicant_email: 'c@example.org', applicant_name: 'C', status: 'draft', created_at: at, updated_at: at },
+				{ call_id: second, applicant_email: 'd@example.org', applicant_name: 'D', status: 'withdrawn', created_at: at, updated_at: at }
+			])
+			.execute();
+		const counts = await applicationCounts(handle.db);
+		expect(counts.get(first)).toEqual({ submitted: 2, draft: 1 });
+		expect(counts.get(second)).toBeUndefined();
 	});
 });
 

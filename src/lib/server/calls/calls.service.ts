@@ -292,7 +292,7 @@ export async function listFields(db: Db, callId: number): Promise<CallField[]> {
 	return rows.map(callFieldFromRow);
 }
 
-async function hasApplications(db: Db, callId: number): Promise<boolean> {
+export async function hasApplications(db: Db, callId: number): Promise<boolean> {
 	return (await db.selectFrom('application').select('id').where('call_id', '=', callId).limit(1).executeTakeFirst()) !== undefined;
 }
 
@@ -383,4 +383,37 @@ export async function reorderFields(db: Kysely<Database>, callId: number, keys: 
 			await trx.updateTable('open_call_field').set({ position }).where('call_id', '=', callId).where('key', '=', key).execute();
 		}
 	});
+}
+
+/**
+ * Deletes a call that never went public: a draft without applications, with its
+ * form and rubric. Anything else stays (close it instead) so no applicant's
+ * work disappears (`not_a_draft`, `has_applications`).
+ */
+export async function deleteCall(db: Kysely<Database>, id: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const call = await getCall(trx, id);
+		if (!call) throw new NotFoundError(`call ${id}`);
+		if (call.status !== 'draft') throw new ValidationError({ call: 'not_a_draft' });
+		if (await hasApplications(trx, id)) throw new ValidationError({ call: 'has_applications' });
+		await trx.deleteFrom('open_call').where('id', '=', id).execute();
+	});
+}
+
+/** Applications per call and status, for the staff list (withdrawn ones are not counted). */
+export async function applicationCounts(db: Db): Promise<Map<number, { submitted: number; draft: number }>> {
+	const rows = await db
+		.selectFrom('application')
+		.select((eb) => ['call_id', 'status', eb.fn.countAll<number | string>().as('count')])
+		.where('status', 'in', ['submitted', 'draft'])
+		.groupBy(['call_id', 'status'])
+		.execute();
+	const counts = new Map<number, { submitted: number; draft: number }>();
+	for (const row of rows) {
+		const entry = counts.get(row.call_id) ?? { submitted: 0, draft: 0 };
+		// PostgreSQL's count is a bigint, which pg hands over as a string.
+		entry[row.status as 'submitted' | 'draft'] = Number(row.count);
+		counts.set(row.call_id, entry);
+	}
+	return counts;
 }

@@ -429,3 +429,22 @@ export async function setShortlisted(db: Db, applicationId: number, shortlisted:
 		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) === 0) throw new ValidationError({ shortlisted: 'not_submitted' });
 }
+
+/** Staff who may be assigned as reviewers (see roles.ts): not disabled, by name. Ids, names and roles only. */
+export async function reviewerCandidates(db: Db): Promise<{ id: string; name: string; role: string }[]> {
+	const rows = await db.selectFrom('user').select(['id', 'name', 'role']).where('disabledAt', 'is', null).orderBy('name').orderBy('id').execute();
+	return rows.filter((row) => can(row.role, 'applications.review'));
+}
+
+/** A call's submitted applications, oldest first, for assigning them to reviewers singly. */
+export async function submittedApplicationsOf(db: Db, callId: number): Promise<{ id: number; name: string | null; submittedAt: string | null }[]> {
+	const rows = await db
+		.selectFrom('application')
+		.select(['id', 'applicant_name', 'submitted_at'])
+		.where('call_id', '=', callId)
+		.where('status', '=', 'submitted')
+		.orderBy('submitted_at')
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => ({ id: row.id, name: row.applicant_name, submittedAt: row.submitted_at }));
+}

@@ -11,9 +11,11 @@ import {
 	decideApplication,
 	listCriteria,
 	recordScores,
+	reviewerCandidates,
 	reviewersOfCall,
 	saveCriteria,
 	setShortlisted,
+	submittedApplicationsOf,
 	summarizeScores,
 	unassignReviewer
 } from './review.service';
@@ -39,6 +41,24 @@ async function submit(callId: number, email: string, extra: Record<string, unkno
 	if (result.status !== 'submitted') throw new Error(result.status);
 	return result;
 }
+
+describe('choosing whom to assign', () => {
+	it('offers staff who may review and are not disabled, without their addresses', async () => {
+		const candidates = await reviewerCandidates(handle.db);
+		expect(candidates.map((c) => c.id).sort()).toEqual(['eda', 'rita', 'sam']);
+		expect(candidates[0]).toEqual({ id: 'eda', name: 'eda', role: 'editor' });
+	});
+
+	it('lists a call’s submitted applications only, oldest first', async () => {
+		const callId = await openCall(handle.db);
+		const first = await submit(callId, 'one@example.org');
+		const second = await submit(callId, 'two@example.org');
+		await saveDraft(handle.db, { callId, input: application({ email: 'three@example.org' }) });
+		const listed = await submittedApplicationsOf(handle.db, callId);
+		expect(listed.map((a) => a.id)).toEqual([first.applicationId, second.applicationId]);
+		expect(listed[0]?.name).toBe('Name of one@example.org');
+	});
+});
 
 describe('assigning reviewers', () => {
 	it('takes staff who may review, to a call or to one application, once', async () => {

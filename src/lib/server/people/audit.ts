@@ -22,7 +22,7 @@ export type AuditAction =
 	| `job.${string}`
 	| `donation.${string}`
 	| `newsletter.${string}`
-	| `calls.${string}`;
+	| `call.${string}`;
 
 export interface AuditEntry {
 	action: AuditAction;

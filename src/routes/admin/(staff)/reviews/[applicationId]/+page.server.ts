@@ -100,7 +100,7 @@ export const actions: Actions = {
 			if (e instanceof ValidationError) return fail(400, { issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values });
 			throw e;
 		}
-		await recordAudit(db, { action: 'calls.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
+		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };
 	}
 };

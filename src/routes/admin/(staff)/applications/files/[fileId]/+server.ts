@@ -27,7 +27,7 @@ export const GET: RequestHandler = async ({ locals, url, params, getClientAddres
 		error(404, notFound);
 	}
 	await recordAudit(db, {
-		action: 'calls.application-file-downloaded',
+		action: 'call.application-file-downloaded',
 		actor: staff,
 		subject: `application:${file.applicationId}`,
 		detail: { fileId: file.id },

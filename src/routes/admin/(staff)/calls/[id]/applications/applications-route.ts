@@ -47,7 +47,7 @@ export async function shortlistAction(db: Kysely<Database>, staff: Staff, callId
 		throw e;
 	}
 	await recordAudit(db, {
-		action: shortlisted ? 'calls.application-shortlisted' : 'calls.application-unshortlisted',
+		action: shortlisted ? 'call.application-shortlisted' : 'call.application-unshortlisted',
 		actor: staff,
 		subject: `application:${application.id}`,
 		detail: { callId }
@@ -69,7 +69,7 @@ export async function decideAction(db: Kysely<Database>, staff: Staff, callId: n
 		throw e;
 	}
 	await recordAudit(db, {
-		action: 'calls.application-decided',
+		action: 'call.application-decided',
 		actor: staff,
 		subject: `application:${application.id}`,
 		detail: { callId, decision, before: application.decision }

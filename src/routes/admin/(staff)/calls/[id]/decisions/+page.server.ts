@@ -89,7 +89,7 @@ export const actions: Actions = {
 			}
 			throw e;
 		}
-		await recordAudit(db, { action: 'calls.decision-template-saved', actor: staff, subject: `call:${call.id}`, detail: { decision } });
+		await recordAudit(db, { action: 'call.decision-template-saved', actor: staff, subject: `call:${call.id}`, detail: { decision } });
 		return { done: 'saved' as const, decision };
 	},
 
@@ -100,7 +100,7 @@ export const actions: Actions = {
 		const decision = decisionOf(await request.formData());
 		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to reset.' });
 		await resetDecisionTemplate(db, call.id, decision);
-		await recordAudit(db, { action: 'calls.decision-template-reset', actor: staff, subject: `call:${call.id}`, detail: { decision } });
+		await recordAudit(db, { action: 'call.decision-template-reset', actor: staff, subject: `call:${call.id}`, detail: { decision } });
 		return { done: 'reset' as const, decision };
 	},
 
@@ -117,7 +117,7 @@ export const actions: Actions = {
 		const plan = await decisionMailPlan(db, call.id);
 		if (form.get('confirm') !== 'yes') return { confirmSend: { toSend: plan.toSend, alreadySent: plan.alreadySent } };
 		const report = await queueDecisionMails(db, mailer, call.id, plan.applicationIds);
-		await recordAudit(db, { action: 'calls.decision-mails-queued', actor: staff, subject: `call:${call.id}`, detail: { ...report } });
+		await recordAudit(db, { action: 'call.decision-mails-queued', actor: staff, subject: `call:${call.id}`, detail: { ...report } });
 		return { sent: report };
 	}
 };

@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, url, params, getClientAddres
 	const call = await callOf(db, params.id);
 	const csv = await callApplicationsCsv(db, call.id);
 	// Personal data leaves the app: who took it goes in the audit log.
-	await recordAudit(db, { action: 'calls.applications-exported', actor: staff, subject: `call:${call.id}`, ip: getClientAddress() });
+	await recordAudit(db, { action: 'call.applications-exported', actor: staff, subject: `call:${call.id}`, ip: getClientAddress() });
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

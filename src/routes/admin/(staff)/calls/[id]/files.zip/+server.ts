@@ -29,7 +29,7 @@ export const GET: RequestHandler = async ({ locals, url, params, getClientAddres
 		throw e;
 	}
 	await recordAudit(db, {
-		action: 'calls.files-exported',
+		action: 'call.files-exported',
 		actor: staff,
 		subject: `call:${call.id}`,
 		detail: { files: result.files, missing: result.missing.length },

@@ -1,0 +1,59 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { app } from '$lib/server/app';
+import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { recordAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import { callIdOf, existingCall, explain, permission, stringOf, subjectOf } from '../../calls-route';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, permission);
+	const { db } = app();
+	const call = await existingCall(db, callIdOf(params.id));
+	const [candidates, assignments, applications] = await Promise.all([reviewerCandidates(db), reviewersOfCall(db, call.id), submittedApplicationsOf(db, call.id)]);
+	return { candidates, assignments, applications };
+};
+
+/** The call, or one of its applications, as the form names it (`target` is `call` or an application's id). */
+async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: number; target: ReviewTarget; applicationId: number | null }> {
+	const callId = callIdOf(event.params.id);
+	const { db } = app();
+	await existingCall(db, callId);
+	const target = stringOf(form, 'target', 12);
+	if (target === 'call' || target === '') return { callId, target: { callId }, applicationId: null };
+	const applicationId = Number(target);
+	const application = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('call_id', '=', callId).executeTakeFirst();
+	if (!application) error(404, 'This application does not exist (any more), or belongs to another call.');
+	return { callId, target: { applicationId }, applicationId };
+}
+
+export const actions: Actions = {
+	assign: async (event) => {
+		const staff = requirePermission(event.locals, event.url, permission);
+		const form = await event.request.formData();
+		const { callId, target, applicationId } = await targetOf(event, form);
+		const userId = stringOf(form, 'userId', 100);
+		const { db } = app();
+		try {
+			await assignReviewer(db, target, userId);
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { form: applicationId === null ? 'call' : 'application', issues: explain(e.issues) });
+			if (e instanceof NotFoundError) error(404, 'This call or application does not exist (any more).');
+			throw e;
+		}
+		await recordAudit(db, { action: 'call.reviewer-assigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
+		return { done: 'assigned' as const };
+	},
+
+	unassign: async (event) => {
+		const staff = requirePermission(event.locals, event.url, permission);
+		const form = await event.request.formData();
+		const { callId, target, applicationId } = await targetOf(event, form);
+		const userId = stringOf(form, 'userId', 100);
+		const { db } = app();
+		await unassignReviewer(db, target, userId);
+		await recordAudit(db, { action: 'call.reviewer-unassigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
+		return { done: 'unassigned' as const };
+	}
+};

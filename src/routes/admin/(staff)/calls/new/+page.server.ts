@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { callLimits, createCall } from '$lib/server/calls/calls.service';
+import { ValidationError } from '$lib/server/errors';
+import { recordAudit } from '$lib/server/people/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import type { CallSettingsValues } from '../call-words';
+import { callInputOf, explain, permission, settingsFrom, settingsLimits, subjectOf, timeZoneChoices } from '../calls-route';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, permission);
+	const values: CallSettingsValues = {
+		kind: '',
+		slug: '',
+		texts: {},
+		opensAt: '',
+		deadlineAt: '',
+		timeZone: 'UTC',
+		maxSubmissionsPerPerson: '',
+		retentionDays: String(callLimits.retentionDays.default),
+		blindReview: false
+	};
+	return { values, timeZones: timeZoneChoices(), limits: settingsLimits };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, request }) => {
+		const staff = requirePermission(locals, url, permission);
+		const values = settingsFrom(await request.formData());
+		const { db } = app();
+		let id: number;
+		try {
+			id = await createCall(db, callInputOf(values));
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { issues: explain(e.issues), values });
+			throw e;
+		}
+		await recordAudit(db, { action: 'call.created', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
+		redirect(303, `/admin/calls/${id}?created=1`);
+	}
+};

@@ -99,7 +99,7 @@ function missingAfterAcknowledgement(dataDir: string, acknowledged: Outcome[]) {
 		const find = db.prepare(
 			`select a.status, f.storage_key from application a
 			 left join application_file f on f.application_id = a.id
-			 where a.email = ?`
+			 where a.applicant_email = ?`
 		);
 		let withoutRow = 0;
 		let notSubmitted = 0;
@@ -114,7 +114,7 @@ function missingAfterAcknowledgement(dataDir: string, acknowledged: Outcome[]) {
 				if (!existsSync(path) || statSync(path).size === 0) withoutFile++;
 			}
 		}
-		const stored = (db.prepare(`select count(*) as n from application where status = 'submitted' and email like 'applicant%@example.org'`).get() as { n: number }).n;
+		const stored = (db.prepare(`select count(*) as n from application where status = 'submitted' and applicant_email like 'applicant%@example.org'`).get() as { n: number }).n;
 		return { withoutRow, notSubmitted, withoutFile, submittedInDatabase: stored };
 	} finally {
 		db.close();

@@ -76,7 +76,7 @@ async function apply(origin: string, index: number, photo: Buffer): Promise<Outc
 			method: 'POST',
 			body: form,
 			redirect: 'manual',
-			headers: { origin, 'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` }
+			headers: { origin, accept: 'text/html', 'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` }
 		});
 		await response.arrayBuffer();
 		const ms = performance.now() - started;

@@ -56,6 +56,8 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now(), opt
 	const purge = await purgeExpiredApplications(db, { now });
 	// The rows no longer point at these files: deleting them now can never leave an application without its file.
 	if (purge.storageKeys.length > 0 && options.applicationFiles) await options.applicationFiles.remove(purge.storageKeys);
+	// Uploads spooled by requests that never finished (the process was killed while reading them).
+	await options.applicationFiles?.sweepIncoming(now);
 	return {
 		jobs: Number(jobs.numDeletedRows),
 		mail: Number(mail.numDeletedRows),

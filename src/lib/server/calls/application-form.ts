@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
 import { validateAnswers, type AttachedFile } from './answer-validation';
-import { attachUpload, removeUpload, type ApplicationFileStorage } from './application-files';
+import { attachUpload, removeUpload, uploadSlots, type ApplicationFileStorage } from './application-files';
 import type { ApplicationMailContext } from './application-mail';
 import {
 	problemMessage,
@@ -117,7 +117,9 @@ async function attachAll(deps: ApplicationFormDeps, token: string, uploads: Read
 		const name = `field.${upload.fieldKey}`;
 		if (errors[name]) continue;
 		try {
-			const result = await attachUpload(deps.db, deps.storage, token, upload);
+			const result = await uploadSlots.run(async () =>
+				attachUpload(deps.db, deps.storage, token, { fieldKey: upload.fieldKey, fileName: upload.fileName, bytes: await upload.read() })
+			);
 			if (result.status !== 'attached') return { errors, problem: result.status };
 		} catch (error) {
 			if (!(error instanceof ValidationError)) throw error;

@@ -1,3 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, openAsBlob } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Busboy } from '@fastify/busboy';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { pick } from '$lib/server/content/localized-text';
@@ -280,7 +287,9 @@ export const emptyValues: FormValues = { email: '', name: '', consent: false, el
 export interface Upload {
 	fieldKey: string;
 	fileName: string;
-	bytes: Uint8Array;
+	size: number;
+	/** The bytes, read when they are about to be checked (uploads wait on disk until then). */
+	read(): Promise<Uint8Array>;
 }
 
 export interface ReadForm {
@@ -306,7 +315,7 @@ export async function readApplicationForm(form: FormData, fields: readonly CallF
 			for (const entry of form.getAll(name)) {
 				// A file input left empty still sends a part, with no name and no bytes.
 				if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
-				uploads.push({ fieldKey: field.key, fileName: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+				uploads.push({ fieldKey: field.key, fileName: entry.name, size: entry.size, read: async () => new Uint8Array(await entry.arrayBuffer()) });
 			}
 		} else if (field.type === 'multiple_choice') {
 			answers[field.key] = form.getAll(name).map((entry) => text(entry, 200));
@@ -344,40 +353,71 @@ export function maxFormBytes(fields: readonly CallField[]): number {
 	return bytes;
 }
 
-export type BoundedForm = { ok: true; form: FormData } | { ok: false; reason: 'too_large' | 'unreadable' };
+export type BoundedForm =
+	| {
+			ok: true;
+			/** Text values as strings; files as blobs backed by their spooled copy on disk, not read into memory. */
+			form: FormData;
+			/** Deletes the spooled copies: call once the request is answered. */
+			discard(): Promise<void>;
+	  }
+	| { ok: false; reason: 'too_large' | 'unreadable' };
+
+class BodyTooLarge extends Error {}
 
 /**
- * Reads a posted form of at most `maxBytes`. A larger body (announced or
- * streamed, or over the server-wide BODY_SIZE_LIMIT) is `too_large`; the rest of
- * it is left for the server to drop.
+ * Reads a posted form of at most `maxBytes` as it streams in: text values into
+ * memory, each file straight to a file of its own in `spoolDir`, so a slow phone
+ * uploading a photo for minutes, or two hundred applicants at once, hold no more
+ * than a few buffers each. A larger body (announced or streamed, or over the
+ * server-wide BODY_SIZE_LIMIT) is `too_large`; a body that is not a form is
+ * `unreadable`. Nothing is left in `spoolDir` when it is refused.
  */
-export async function readBoundedForm(request: Request, maxBytes: number): Promise<BoundedForm> {
+export async function readBoundedForm(request: Request, maxBytes: number, spoolDir: string): Promise<BoundedForm> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) return { ok: false, reason: 'unreadable' };
 	if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return { ok: false, reason: 'too_large' };
-	if (!request.body) return { ok: true, form: new FormData() };
-	const chunks: Uint8Array[] = [];
+	const form = new FormData();
+	const spooled: { name: string; path: string; fileName: string; mediaType: string; stream: Readable; written: Promise<void> }[] = [];
+	const discard = async () => {
+		// A refused body leaves its last file's stream open: ending it ends its write.
+		for (const file of spooled) file.stream.destroy();
+		await Promise.allSettled(spooled.map((file) => file.written));
+		await Promise.all(spooled.map((file) => rm(file.path, { force: true })));
+	};
+	if (!request.body) return { ok: true, form, discard };
 	let size = 0;
-	const reader = request.body.getReader();
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > maxBytes) {
-				await reader.cancel().catch(() => undefined);
-				return { ok: false, reason: 'too_large' };
-			}
-			chunks.push(value);
+	const counter = new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			size += chunk.length;
+			done(size > maxBytes ? new BodyTooLarge() : null, chunk);
 		}
-	} catch (error) {
-		const status = (error as { status?: unknown } | null)?.status;
-		return { ok: false, reason: status === 413 ? 'too_large' : 'unreadable' };
-	}
+	});
 	try {
-		return { ok: true, form: await new Response(new Blob(chunks as BlobPart[]), { headers: { 'content-type': type } }).formData() };
-	} catch {
-		return { ok: false, reason: 'unreadable' };
+		const parser = Busboy({
+			headers: { 'content-type': type },
+			limits: { fieldNameSize: 200, fieldSize: 1024 * 1024, fields: 2000, files: 100, parts: 2100 }
+		});
+		parser.on('field', (name, value) => form.append(name, value));
+		parser.on('file', (name, stream, fileName, _encoding, mediaType) => {
+			// A file input left empty still sends a part, with no name and no bytes.
+			if (!fileName) {
+				stream.resume();
+				return;
+			}
+			const path = join(spoolDir, randomUUID());
+			const written = mkdir(spoolDir, { recursive: true, mode: 0o700 }).then(() => pipeline(stream, createWriteStream(path, { mode: 0o600 })));
+			written.catch(() => undefined);
+			spooled.push({ name, path, fileName, mediaType, stream, written });
+		});
+		await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream), counter, parser);
+		await Promise.all(spooled.map((file) => file.written));
+		for (const file of spooled) form.append(file.name, await openAsBlob(file.path, { type: file.mediaType }), file.fileName);
+		return { ok: true, form, discard };
+	} catch (error) {
+		await discard();
+		const status = (error as { status?: unknown } | null)?.status;
+		return { ok: false, reason: error instanceof BodyTooLarge || status === 413 ? 'too_large' : 'unreadable' };
 	}
 }
 

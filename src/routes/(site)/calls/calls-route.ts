@@ -38,7 +38,7 @@ export async function applicationAction(
 	target: { call: OpenCall; fields: CallField[]; action: FormAction; locale: Locale; editToken?: string }
 ) {
 	const limit = maxFormBytes(target.fields);
-	const body = await readBoundedForm(event.request, limit);
+	const body = await readBoundedForm(event.request, limit, app().applicationFiles.incomingDir);
 	if (!body.ok) {
 		const state: FormState = {
 			values: emptyValues,
@@ -51,8 +51,13 @@ export async function applicationAction(
 		};
 		return fail(body.reason === 'too_large' ? 413 : 400, { form: state });
 	}
-	const form = await readApplicationForm(body.form, target.fields);
-	const outcome = await handleApplicationPost(deps(event.getClientAddress()), { ...target, form });
+	let outcome;
+	try {
+		const form = await readApplicationForm(body.form, target.fields);
+		outcome = await handleApplicationPost(deps(event.getClientAddress()), { ...target, form });
+	} finally {
+		await body.discard();
+	}
 	if (outcome.kind === 'redirect') redirect(303, `${localizedPath(`/applications/${outcome.token}`, target.locale)}?done=${outcome.done}`);
 	if (outcome.kind === 'received') return { received: true as const };
 	if (outcome.status >= 400) return fail(outcome.status, { form: outcome.state });

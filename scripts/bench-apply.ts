@@ -138,7 +138,7 @@ function summarize(outcomes: Outcome[]) {
 	};
 }
 
-const serverEnv = { LOG_LEVEL: 'warn', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
+const serverEnv = { LOG_LEVEL: 'warn', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', ...(process.env.SERVER_MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.SERVER_MALLOC_ARENA_MAX } : {}) };
 const photo = await fiveMegabytePhoto();
 const report: Record<string, unknown> = { applicants, photoMb: Number((photo.length / 1048576).toFixed(2)), database: 'sqlite' };
 

@@ -73,8 +73,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (hit) return hit.respond(event.request);
 	}
 
-	const response = await paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// Paraglide reads only the address and headers, but it clones the request it is given, and a
+	// clone of an upload keeps a second, unread copy of the whole body in memory until the response
+	// (5 MB for each applicant's photo). It gets the request without its body; the app reads the original.
+	const withoutBody = new Request(event.request.url, { method: event.request.method, headers: event.request.headers });
+	const response = await paraglideMiddleware(withoutBody, ({ locale }) => {
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
 		});

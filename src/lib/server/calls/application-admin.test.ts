@@ -11,6 +11,7 @@ import {
 	decisionMailPlan,
 	listCallApplications,
 	scoredCriteriaCounts,
+	reviewerWithoutAccount,
 	scoresOfReviewer
 } from './application-admin';
 import { queueDecisionMails } from './application-mail';
@@ -213,5 +214,12 @@ describe('who may download an applicant’s file', () => {
 		// Without blind review the reviewer gets the contact file too.
 		await handle.db.updateTable('open_call').set({ blind_review: 0 }).where('id', '=', callId).execute();
 		expect(await authorizedApplicationFile(handle.db, rita, scan.fileId)).toMatchObject({ originalName: 'passport.pdf' });
+	});
+});
+
+describe('reviewers without an account', () => {
+	it('are named as sample reviewers for the demo content and as removed otherwise, never by a bare id', () => {
+		expect(reviewerWithoutAccount('demo-reviewer-a')).toBe('Sample reviewer A (demo content)');
+		expect(reviewerWithoutAccount('k3j2h4g5')).toBe('A reviewer whose account was removed');
 	});
 });

@@ -111,6 +111,15 @@ export async function listCallApplications(db: Db, callId: number, filters: Appl
 	return { rows, counts: { submitted: countOf('submitted'), drafts: countOf('draft'), withdrawn: countOf('withdrawn') } };
 }
 
+/**
+ * Scores outlive the account of the reviewer who gave them. The demo content's
+ * scores come from sample reviewers who never had an account.
+ */
+export function reviewerWithoutAccount(reviewerId: string): string {
+	const demo = /^demo-reviewer-([a-z])$/.exec(reviewerId);
+	return demo ? `Sample reviewer ${demo[1]!.toUpperCase()} (demo content)` : 'A reviewer whose account was removed';
+}
+
 export interface StaffReview {
 	reviewerId: string;
 	/** The reviewer's name and address, or their id when the account is gone (demo reviewers). */
@@ -171,7 +180,7 @@ export async function applicationForStaff(db: Db, callId: number, applicationId:
 		const first = own[0]!;
 		reviews.push({
 			reviewerId,
-			reviewerName: first.name ?? reviewerId,
+			reviewerName: first.name ?? reviewerWithoutAccount(reviewerId),
 			reviewerEmail: first.email ?? null,
 			average: summarizeScores(criteria, own.map((score) => ({ reviewerId, criterionId: score.criterion_id, score: score.score }))).average,
 			scores: own

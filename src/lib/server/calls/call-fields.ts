@@ -168,6 +168,19 @@ export interface ParsedField {
 	options: FieldOptions;
 }
 
+/** The columns of `open_call_field` that hold a parsed field (all but its call and position). */
+export function fieldColumns(field: ParsedField) {
+	return {
+		key: field.key,
+		type: field.type,
+		label: field.label,
+		help: field.help,
+		required: field.required ? 1 : 0,
+		contact: field.contact ? 1 : 0,
+		options: JSON.stringify(field.options)
+	};
+}
+
 /**
  * A field as staff defined it, checked and with its type's defaults. Errors use
  * dotted keys: `key`, `label.en`, `options.choices`, `options.choices.2.label.en`.

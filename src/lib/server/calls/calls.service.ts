@@ -6,7 +6,7 @@ import { isBlankRichText, sanitizeRichText } from '$lib/server/content/rich-text
 import type { CallKind, CallStatus, Database, OpenCallRow } from '$lib/server/db/schema';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { callFieldFromRow, fieldLimits, parseFieldInput, type CallField, type FieldInput } from './call-fields';
+import { callFieldFromRow, fieldColumns, fieldLimits, parseFieldInput, type CallField, type FieldInput } from './call-fields';
 import { canonicalTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from './call-time';
 
 /*
@@ -311,14 +311,8 @@ export async function addField(db: Kysely<Database>, callId: number, input: Fiel
 			.insertInto('open_call_field')
 			.values({
 				call_id: callId,
-				key: field.key,
 				position,
-				type: field.type,
-				label: field.label,
-				help: field.help,
-				required: field.required ? 1 : 0,
-				contact: field.contact ? 1 : 0,
-				options: JSON.stringify(field.options)
+				...fieldColumns(field)
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -351,15 +345,7 @@ export async function updateField(db: Kysely<Database>, fieldId: number, input: 
 		if (clash) throw new ValidationError({ key: 'key_taken' });
 		await trx
 			.updateTable('open_call_field')
-			.set({
-				key: field.key,
-				type: field.type,
-				label: field.label,
-				help: field.help,
-				required: field.required ? 1 : 0,
-				contact: field.contact ? 1 : 0,
-				options: JSON.stringify(field.options)
-			})
+			.set(fieldColumns(field))
 			.where('id', '=', fieldId)
 			.execute();
 	});

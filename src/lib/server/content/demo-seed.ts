@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Localized } from '$lib/i18n/locales';
 import { validateAnswers } from '$lib/server/calls/answer-validation';
-import { callFieldFromRow, parseFieldInput } from '$lib/server/calls/call-fields';
+import { callFieldFromRow, fieldColumns, parseFieldInput } from '$lib/server/calls/call-fields';
 import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/calls/call-time';
 import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
@@ -146,14 +146,8 @@ async function insertDemoCall(trx: Transaction<Database>, call: DemoCall, now: s
 			.insertInto('open_call_field')
 			.values({
 				call_id: callId,
-				key: field.key,
 				position,
-				type: field.type,
-				label: field.label,
-				help: field.help,
-				required: field.required ? 1 : 0,
-				contact: field.contact ? 1 : 0,
-				options: JSON.stringify(field.options)
+				...fieldColumns(field)
 			})
 			.execute();
 	}

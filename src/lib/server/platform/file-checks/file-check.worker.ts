@@ -8,6 +8,8 @@
  * that follow the same rule. The heavy packages load on the first task, so that the
  * main thread can import this module for its address alone.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { PDFDocument as PdfLibDocument } from '@cantoo/pdf-lib';
 import { checkStructuralStreams } from './pdf-structure.ts';
@@ -20,14 +22,33 @@ export type FileCheckTask =
 	| { kind: 'heic'; bytes: Uint8Array; primary: number; width: number; height: number };
 
 export type PdfCheckResult = { ok: true; bytes?: Uint8Array } | { ok: false; reason: 'damaged' | 'too_complex' };
-export type HeicDecodeResult = { ok: true; data: Uint8ClampedArray; width: number; height: number } | { ok: false; reason: 'damaged' };
+export type HeicDecodeResult = { ok: true; data: Uint8ClampedArray; width: number; height: number } | { ok: false; reason: 'damaged' | 'unsupported' };
 
 export default async function checkFile(task: FileCheckTask): Promise<PdfCheckResult | HeicDecodeResult> {
+	yieldToRequests();
 	if (task.kind === 'pdf') return checkPdf(task.bytes, task.stripMetadata, task.expandedCapBytes);
 	const decoded = await decodeHeic(task);
 	if (!decoded.ok) return decoded;
 	// The pixels move to the caller without a copy (about 200 MB for 48 megapixels).
 	return move({ [transferableSymbol]: [decoded.data.buffer], [valueSymbol]: decoded } as never) as never;
+}
+
+let niced = false;
+
+/**
+ * Lowers this thread's CPU priority, once: on a small machine a few files being
+ * checked must not starve the thread that answers requests. On Linux a thread is a
+ * task of its own, with an id that setpriority takes; elsewhere this does nothing.
+ */
+function yieldToRequests(): void {
+	if (niced) return;
+	niced = true;
+	try {
+		const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		if (threadId > 0) setPriority(threadId, 10);
+	} catch {
+		// Not Linux, or not allowed: the limits still hold.
+	}
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -128,7 +149,13 @@ const heicDecodeBrands = new Set(['mif1', 'msf1', 'heic', 'heix', 'hevc', 'hevx'
  */
 async function decodeHeic(task: Extract<FileCheckTask, { kind: 'heic' }>): Promise<HeicDecodeResult> {
 	heicDecode ??= import('heic-decode').then((module) => module.default);
-	const decode = await heicDecode;
+	let decode: HeicDecode;
+	try {
+		decode = await heicDecode;
+	} catch {
+		// Its WebAssembly could not be loaded: HEIC is then not among the accepted types.
+		return { ok: false, reason: 'unsupported' };
+	}
 	let input = task.bytes;
 	const brand = Buffer.from(input.buffer, input.byteOffset + 8, 4).toString('latin1');
 	if (!heicDecodeBrands.has(brand)) {

@@ -86,13 +86,18 @@ class LimitedPool {
 	async run<T>(task: FileCheckTask): Promise<T> {
 		this.busy++;
 		this.watchdog ??= setInterval(() => void this.sample(), 50);
+		// A timer of its own, cleared at the end: AbortSignal.timeout() would keep the task
+		// reachable from the signal's listeners until it fired.
+		const deadline = new AbortController();
+		const timer = setTimeout(() => deadline.abort(), this.limits.timeMs);
 		try {
-			return (await this.pool.run(task, { signal: AbortSignal.timeout(this.limits.timeMs) })) as T;
+			return (await this.pool.run(task, { signal: deadline.signal })) as T;
 		} catch (error) {
-			const reason = error instanceof Error && error.name === 'AbortError' ? 'time' : error instanceof Error ? error.message : String(error);
+			const reason = deadline.signal.aborted ? 'time' : error instanceof Error ? error.message : String(error);
 			this.onLimit(reason);
 			throw new LimitBroken(reason);
 		} finally {
+			clearTimeout(timer);
 			if (--this.busy === 0) {
 				clearInterval(this.watchdog);
 				this.watchdog = undefined;
@@ -185,7 +190,11 @@ export class FileChecks {
 
 	/** The worker module's own file: its source in development, its chunk in the build. */
 	private filename(): Promise<string> {
-		this.workerFile ??= import('./file-check.worker').then((module) => module.workerUrl);
+		this.workerFile ??= import('./file-check.worker').then((module) => {
+			// Named here so that the bundler keeps the handler the worker runs in the same file.
+			if (typeof module.default !== 'function') throw new Error('The file-check worker has no handler');
+			return module.workerUrl;
+		});
 		return this.workerFile;
 	}
 }

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
 import { WorkSlots } from '$lib/server/platform/work-slots';
-import { detectUploadType, mediaLimits, openPhoto, uploadMimeTypes, type UploadProblem } from '$lib/server/media/image-processing';
+import { detectUploadType, mediaLimits, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/media/image-processing';
 import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
 import { acceptsMediaType, type CallField, type UploadMediaType } from './call-fields';
@@ -100,25 +100,26 @@ async function reencodePhoto(
 	detected: Exclude<UploadMediaType, 'application/pdf'>,
 	maxBytes: number
 ): Promise<{ ok: true; upload: PreparedUpload } | { ok: false; code: UploadRefusal }> {
-	const opened = await openPhoto(bytes, { maxBytes, maxPixels: mediaLimits.maxPixels }, maxImageSide);
-	if (!opened.ok) return { ok: false, code: photoRefusals[opened.code] };
 	// A phone's HEIC is kept as JPEG: few browsers can show HEIC.
 	const stored = detected === 'image/heic' ? 'image/jpeg' : detected;
+	let result;
 	try {
-		const pipeline = opened.image.resize({ width: maxImageSide, height: maxImageSide, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb');
-		// sharp writes no metadata unless asked to (no withMetadata, withExif or keepIccProfile here).
-		const output =
-			stored === 'image/png'
-				? await pipeline.png({ compressionLevel: 6 }).toBuffer()
+		result = await withOpenedPhoto(bytes, { maxBytes, maxPixels: mediaLimits.maxPixels }, { width: maxImageSide, height: maxImageSide }, (image) => {
+			const pipeline = image.resize({ width: maxImageSide, height: maxImageSide, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb');
+			// sharp writes no metadata unless asked to (no withMetadata, withExif or keepIccProfile here).
+			return stored === 'image/png'
+				? pipeline.png({ compressionLevel: 6 }).toBuffer()
 				: stored === 'image/webp'
-					? await pipeline.webp({ quality: 85 }).toBuffer()
+					? pipeline.webp({ quality: 85 }).toBuffer()
 					: // libjpeg-turbo's own encoder: mozjpeg's would save about an eighth of the bytes
 						// at fifteen times the time (3 s instead of 0.2 s for a 6-megapixel photo).
-						await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
-		return { ok: true, upload: { mediaType: stored, bytes: output, extension: extensions[stored] } };
+						pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
+		});
 	} catch {
 		return { ok: false, code: 'file_damaged' };
 	}
+	if (!result.ok) return { ok: false, code: photoRefusals[result.code] };
+	return { ok: true, upload: { mediaType: stored, bytes: result.value, extension: extensions[stored] } };
 }
 
 const photoRefusals: Record<UploadProblem, UploadRefusal> = {

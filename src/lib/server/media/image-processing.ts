@@ -184,7 +184,7 @@ export async function inspectUpload(bytes: Uint8Array, limits: MediaLimits = med
 
 /** A decoded HEIC, as heic-decode gives it: upright RGBA pixels, and what its header said about colour. */
 interface HeicPixels {
-	data: Uint8ClampedArray;
+	data: Uint8ClampedArray<ArrayBuffer>;
 	width: number;
 	height: number;
 	hasAlpha: boolean;
@@ -193,7 +193,8 @@ interface HeicPixels {
 
 type Inspection = { ok: true; upload: UploadInspection; heic?: HeicPixels } | { ok: false; code: UploadProblem };
 
-async function inspect(bytes: Uint8Array, limits: MediaLimits): Promise<Inspection> {
+/** With `heicFit`, a HEIC's pixels are kept (made at most an integer number of times smaller than needed to cover that box). */
+async function inspect(bytes: Uint8Array, limits: MediaLimits, heicFit?: { width: number; height: number }): Promise<Inspection> {
 	if (bytes.length > limits.maxBytes) return { ok: false, code: 'too_large' };
 	const detected = detectUploadType(bytes);
 	if (!detected) return { ok: false, code: 'unsupported_type' };
@@ -219,7 +220,7 @@ async function inspect(bytes: Uint8Array, limits: MediaLimits): Promise<Inspecti
 
 	let heic: HeicPixels | undefined;
 	if (type === 'heic') {
-		const decoded = await decodeHeic(bytes, metadata);
+		const decoded = await decodeHeic(bytes, metadata, heicFit);
 		if (!decoded.ok) return decoded;
 		heic = decoded.pixels;
 	} else {
@@ -257,10 +258,12 @@ const heicRefusals = { damaged: 'corrupt', too_complex: 'too_complex', unsupport
  */
 async function decodeHeic(
 	bytes: Uint8Array,
-	metadata: Metadata
-): Promise<{ ok: true; pixels: HeicPixels } | { ok: false; code: UploadProblem }> {
-	const decoded = await fileChecks().decodeHeic(bytes, { primary: metadata.pagePrimary ?? 0, width: metadata.width, height: metadata.height });
+	metadata: Metadata,
+	fit: { width: number; height: number } | undefined
+): Promise<{ ok: true; pixels: HeicPixels | undefined } | { ok: false; code: UploadProblem }> {
+	const decoded = await fileChecks().decodeHeic(bytes, { primary: metadata.pagePrimary ?? 0, width: metadata.width, height: metadata.height }, fit);
 	if (!decoded.ok) return { ok: false, code: heicRefusals[decoded.reason] };
+	if (!decoded.data) return { ok: true, pixels: undefined };
 	const { data, width, height } = decoded;
 	return { ok: true, pixels: { data, width, height, hasAlpha: metadata.hasAlpha, icc: metadata.icc } };
 }
@@ -330,22 +333,31 @@ async function processNow(bytes: Uint8Array, limits: MediaLimits): Promise<Proce
 }
 
 /**
- * A checked upload, opened once: sharp reading its pixels upright, HEIC included
- * (decoded in a worker, and made at most `maxWidth` wide on the way). Whatever is
- * made from it carries no metadata unless asked to.
+ * A checked upload, opened once, handed to `work` as sharp reading its pixels
+ * upright, HEIC included (decoded in a worker, and shrunk there while it still
+ * covers the `fit` box that `work` will fit it into). Whatever is made from it carries no metadata unless asked to. A HEIC's
+ * decoded pixels (200 MB for 48 megapixels) are released as soon as `work` is done,
+ * rather than whenever the garbage collector next runs.
  */
-export async function openPhoto(
+export async function withOpenedPhoto<T>(
 	bytes: Uint8Array,
 	limits: MediaLimits,
-	maxWidth: number
-): Promise<{ ok: true; upload: UploadInspection; image: Sharp } | { ok: false; code: UploadProblem }> {
-	const inspection = await inspect(bytes, limits);
+	fit: { width: number; height: number },
+	work: (image: Sharp, upload: UploadInspection) => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; code: UploadProblem }> {
+	const inspection = await inspect(bytes, limits, fit);
 	if (!inspection.ok) return inspection;
 	const { upload, heic } = inspection;
 	try {
-		return { ok: true, upload, image: heic ? await fromHeic(heic, maxWidth) : decoder(bytes, limits) };
-	} catch {
-		return { ok: false, code: 'corrupt' };
+		let image: Sharp;
+		try {
+			image = heic ? await fromHeic(heic, fit.width) : decoder(bytes, limits);
+		} catch {
+			return { ok: false, code: 'corrupt' };
+		}
+		return { ok: true, value: await work(image, upload) };
+	} finally {
+		heic?.data.buffer.transfer(0);
 	}
 }
 
@@ -356,20 +368,21 @@ export async function openPhoto(
  * kind. A decoded HEIC (full size) is no longer referenced once this returns.
  */
 async function decodeUpload(bytes: Uint8Array, limits: MediaLimits): Promise<{ upload: UploadInspection; widths: number[]; base: RawImage }> {
-	const opened = await openPhoto(bytes, limits, variantWidths[variantWidths.length - 1]!);
-	if (!opened.ok) throw new UploadRejectedError(opened.code, limits);
-	const widths = widthsFor(opened.upload.width);
-	const largest = Math.max(...widths);
+	let decoded;
 	try {
-		const { data, info } = await opened.image
-			.resize({ width: largest, withoutEnlargement: true })
-			.toColourspace('srgb')
-			.raw()
-			.toBuffer({ resolveWithObject: true });
-		return { upload: opened.upload, widths, base: { data, width: info.width, height: info.height, channels: info.channels as RawChannels } };
+		// Variants are as wide as the widest standard width; their height follows.
+		const fit = { width: variantWidths[variantWidths.length - 1]!, height: Number.POSITIVE_INFINITY };
+		decoded = await withOpenedPhoto(bytes, limits, fit, async (image, upload) => {
+			const widths = widthsFor(upload.width);
+			const largest = Math.max(...widths);
+			const { data, info } = await image.resize({ width: largest, withoutEnlargement: true }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+			return { upload, widths, base: { data, width: info.width, height: info.height, channels: info.channels as RawChannels } };
+		});
 	} catch {
 		throw new UploadRejectedError('corrupt', limits);
 	}
+	if (!decoded.ok) throw new UploadRejectedError(decoded.code, limits);
+	return decoded.value;
 }
 
 /**

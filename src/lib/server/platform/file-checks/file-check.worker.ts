@@ -19,16 +19,27 @@ export const workerUrl = import.meta.url;
 
 export type FileCheckTask =
 	| { kind: 'pdf'; bytes: Uint8Array; stripMetadata: boolean; expandedCapBytes: number }
-	| { kind: 'heic'; bytes: Uint8Array; primary: number; width: number; height: number };
+	| {
+			kind: 'heic';
+			bytes: Uint8Array;
+			primary: number;
+			width: number;
+			height: number;
+			/** The box the caller will fit the photo into; null to check the file without keeping its pixels. */
+			fit: { width: number; height: number } | null;
+	  };
 
 export type PdfCheckResult = { ok: true; bytes?: Uint8Array } | { ok: false; reason: 'damaged' | 'too_complex' };
-export type HeicDecodeResult = { ok: true; data: Uint8ClampedArray; width: number; height: number } | { ok: false; reason: 'damaged' | 'unsupported' };
+export type HeicDecodeResult =
+	| { ok: true; data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number }
+	| { ok: true; data: null }
+	| { ok: false; reason: 'damaged' | 'unsupported' };
 
 export default async function checkFile(task: FileCheckTask): Promise<PdfCheckResult | HeicDecodeResult> {
 	yieldToRequests();
 	if (task.kind === 'pdf') return checkPdf(task.bytes, task.stripMetadata, task.expandedCapBytes);
 	const decoded = await decodeHeic(task);
-	if (!decoded.ok) return decoded;
+	if (!decoded.ok || !decoded.data) return decoded;
 	// The pixels move to the caller without a copy (about 200 MB for 48 megapixels).
 	return move({ [transferableSymbol]: [decoded.data.buffer], [valueSymbol]: decoded } as never) as never;
 }
@@ -55,7 +66,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
 async function checkPdf(bytes: Uint8Array, stripMetadata: boolean, expandedCapBytes: number): Promise<PdfCheckResult> {
-	const structure = checkStructuralStreams(bytes, expandedCapBytes);
+	const structure = await checkStructuralStreams(bytes, expandedCapBytes);
 	if (structure !== 'ok') return { ok: false, reason: 'too_complex' };
 	const pages = await pageCount(bytes);
 	if (pages === undefined) return { ok: false, reason: 'damaged' };
@@ -174,11 +185,41 @@ async function decodeHeic(task: Extract<FileCheckTask, { kind: 'heic' }>): Promi
 		if (!primary || primary.width !== task.width || primary.height !== task.height) return { ok: false, reason: 'damaged' };
 		const { data, width, height } = await primary.decode();
 		if (width !== task.width || height !== task.height || data.length !== width * height * 4) return { ok: false, reason: 'damaged' };
-		return { ok: true, data, width, height };
+		if (!task.fit) return { ok: true, data: null };
+		// Only what the caller will use crosses to its thread: a quarter or less of a large photo.
+		const factor = Math.max(1, Math.floor(Math.max(width / task.fit.width, height / task.fit.height)));
+		return { ok: true, ...shrink(data as Uint8ClampedArray<ArrayBuffer>, width, height, factor) };
 	} catch {
 		// Truncated or broken HEVC data.
 		return { ok: false, reason: 'damaged' };
 	} finally {
 		images.dispose();
 	}
+}
+
+/**
+ * RGBA pixels made `factor` times smaller on each side, each new pixel the mean of
+ * the square it replaces (as libvips shrinks before its finer resize). At least as
+ * large as the box the caller fits the photo into, so nothing is lost that it keeps.
+ */
+function shrink(data: Uint8ClampedArray<ArrayBuffer>, width: number, height: number, factor: number) {
+	if (factor === 1) return { data, width, height };
+	const outWidth = Math.floor(width / factor);
+	const outHeight = Math.floor(height / factor);
+	const out = new Uint8ClampedArray(outWidth * outHeight * 4);
+	const sums = new Uint32Array(outWidth * 4);
+	const area = factor * factor;
+	for (let y = 0; y < outHeight; y++) {
+		sums.fill(0);
+		for (let row = y * factor; row < (y + 1) * factor; row++) {
+			let input = row * width * 4;
+			for (let x = 0; x < outWidth; x++) {
+				const sum = x * 4;
+				for (let i = 0; i < factor * 4; i++) sums[sum + (i % 4)] = sums[sum + (i % 4)]! + data[input++]!;
+			}
+		}
+		const output = y * outWidth * 4;
+		for (let i = 0; i < sums.length; i++) out[output + i] = Math.round(sums[i]! / area);
+	}
+	return { data: out, width: outWidth, height: outHeight };
 }

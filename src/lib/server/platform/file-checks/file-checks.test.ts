@@ -77,13 +77,13 @@ describe('PDFs, opened in a worker', () => {
 describe('the expanded-size cap on a PDF structure', () => {
 	it('inflates object streams up to the cap and no further', async () => {
 		const bomb = await pdfBomb(8 * megabyte);
-		expect(checkStructuralStreams(bomb, 16 * megabyte)).toBe('ok');
-		expect(checkStructuralStreams(bomb, 4 * megabyte)).toBe('too_large');
+		expect(await checkStructuralStreams(bomb, 16 * megabyte)).toBe('ok');
+		expect(await checkStructuralStreams(bomb, 4 * megabyte)).toBe('too_large');
 	});
 
-	it('refuses object streams in encodings without a bound it can check', () => {
+	it('refuses object streams in encodings without a bound it can check', async () => {
 		const lzw = Buffer.from('%PDF-1.7\n4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /LZWDecode /Length 3 >>\nstream\nabc\nendstream\nendobj\n');
-		expect(checkStructuralStreams(lzw, megabyte)).toBe('unusual_encoding');
+		expect(await checkStructuralStreams(lzw, megabyte)).toBe('unusual_encoding');
 	});
 });
 
@@ -92,13 +92,23 @@ describe('HEIC photos, decoded in a worker', () => {
 		const bytes = await readFile(largeHeicPath);
 		const delay = monitorEventLoopDelay({ resolution: 10 });
 		delay.enable();
-		const decoded = await checks.decodeHeic(bytes, largeHeic);
+		const decoded = await checks.decodeHeic(bytes, largeHeic, { width: 7000, height: 7000 });
 		delay.disable();
-		if (!decoded.ok) throw new Error(`refused: ${decoded.reason}`);
+		if (!decoded.ok || !decoded.data) throw new Error('refused');
 		expect(decoded.width * decoded.height).toBe(49_000_000);
 		expect(decoded.data.length).toBe(49_000_000 * 4);
 		// On the main thread this decode blocked everything for seconds.
 		expect(delay.max / 1e6).toBeLessThan(200);
+	});
+
+	it('hands back only the pixels the caller will use: shrunk while they cover its box, or none when it only checks', async () => {
+		const bytes = await readFile(largeHeicPath);
+		const shrunk = await checks.decodeHeic(bytes, largeHeic, { width: 3000, height: 3000 });
+		if (!shrunk.ok || !shrunk.data) throw new Error('refused');
+		expect([shrunk.width, shrunk.height, shrunk.data.length]).toEqual([3500, 3500, 3500 * 3500 * 4]);
+		// The file is a flat grey: the mean of each square is the same grey.
+		expect([...shrunk.data.subarray(0, 4)]).toEqual([...shrunk.data.subarray(-4)]);
+		expect(await checks.decodeHeic(bytes, largeHeic)).toEqual({ ok: true, data: null });
 	});
 
 	it('refuses pixels of another size than the header said', async () => {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { HeapInfo } from 'node:worker_threads';
+import type { HeapInfo } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { FileCheckTask, HeicDecodeResult, PdfCheckResult } from './file-check.worker';
 
@@ -21,7 +21,10 @@ import type { FileCheckTask, HeicDecodeResult, PdfCheckResult } from './file-che
 
 export type FileCheckRefusal = 'damaged' | 'too_complex';
 export type PdfCheck = { ok: true; bytes: Uint8Array; metadataStripped: boolean } | { ok: false; reason: FileCheckRefusal };
-export type HeicPixels = { ok: true; data: Uint8ClampedArray; width: number; height: number } | { ok: false; reason: FileCheckRefusal };
+export type HeicPixels =
+	| { ok: true; data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number }
+	| { ok: true; data: null }
+	| { ok: false; reason: FileCheckRefusal | 'unsupported' };
 
 export interface FileCheckLimits {
 	/** Worker threads per kind of file. */
@@ -163,11 +166,17 @@ export class FileChecks {
 	}
 
 	/**
-	 * The primary image of a HEIC as upright RGBA pixels. The caller has read the
-	 * header (`primary`, `width`, `height`) and checked the pixel count against its
-	 * limit; pixels of another size are refused as damaged.
+	 * The primary image of a HEIC as upright RGBA pixels, made an integer number of
+	 * times smaller when that still covers the `fit` box the caller will fit it into
+	 * (without `fit`, the file is only checked and no pixels come back). The caller
+	 * has read the header (`primary`, `width`, `height`) and checked the pixel count
+	 * against its limit; a decode of another size is refused as damaged.
 	 */
-	async decodeHeic(bytes: Uint8Array, header: { primary: number; width: number; height: number }): Promise<HeicPixels> {
+	async decodeHeic(
+		bytes: Uint8Array,
+		header: { primary: number; width: number; height: number },
+		fit?: { width: number; height: number }
+	): Promise<HeicPixels> {
 		const { threads, heicTimeMs, heicBytesPerPixel, heicMaxPixels, pdfMemoryBytes, heapMb } = this.limits;
 		this.heicPool ??= new LimitedPool(
 			await this.filename(),
@@ -175,8 +184,8 @@ export class FileChecks {
 			(reason) => this.onLimit('heic', reason)
 		);
 		try {
-			const result = await this.heicPool.run<HeicDecodeResult>({ kind: 'heic', bytes, ...header });
-			return result.ok ? result : { ok: false, reason: 'damaged' };
+			const result = await this.heicPool.run<HeicDecodeResult>({ kind: 'heic', bytes, ...header, fit: fit ?? null });
+			return result.ok ? result : { ok: false, reason: result.reason };
 		} catch (error) {
 			if (error instanceof LimitBroken) return { ok: false, reason: 'too_complex' };
 			throw error;

@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { createInflate } from 'node:zlib';
 
 /*
  * The cap on a PDF's expanded size, checked before any PDF reader sees the file.
@@ -20,7 +20,7 @@ export type StructureVerdict = 'ok' | 'too_large' | 'unusual_encoding';
 /** How far before a `stream` keyword its dictionary may start. */
 const dictionaryReach = 16 * 1024;
 
-export function checkStructuralStreams(bytes: Uint8Array, capBytes: number): StructureVerdict {
+export async function checkStructuralStreams(bytes: Uint8Array, capBytes: number): Promise<StructureVerdict> {
 	const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	let budget = capBytes;
 	for (let at = file.indexOf('stream'); at !== -1; at = file.indexOf('stream', at + 6)) {
@@ -37,15 +37,33 @@ export function checkStructuralStreams(bytes: Uint8Array, capBytes: number): Str
 
 		const declared = /\/Length\s+(\d{1,10})\b(?!\s+\d+\s+R)/.exec(dictionary);
 		const end = declared ? Math.min(file.length, dataStart + Number(declared[1])) : endOfData(file, dataStart);
-		try {
-			budget -= inflateSync(file.subarray(dataStart, end), { maxOutputLength: Math.max(1, budget) }).length;
-		} catch (error) {
-			if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'too_large';
-			// Damaged data: the reader decides what it makes of it.
-		}
+		budget -= await inflatedSize(file.subarray(dataStart, end), budget);
 		if (budget < 0) return 'too_large';
 	}
 	return 'ok';
+}
+
+/**
+ * How many bytes the data inflates to, counted as it comes out and never kept, up
+ * to one more than `limit`. Damaged data counts what came out before the damage:
+ * the reader decides what it makes of the rest.
+ */
+function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
+	return new Promise((resolve) => {
+		let size = 0;
+		const inflate = createInflate();
+		const finish = () => resolve(size);
+		inflate.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > limit) {
+				inflate.destroy();
+				finish();
+			}
+		});
+		inflate.on('end', finish);
+		inflate.on('error', finish);
+		inflate.end(data);
+	});
 }
 
 /** After the keyword: CRLF or LF (a lone CR is tolerated, as readers do). */

@@ -49,6 +49,9 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 			SHUTDOWN_TIMEOUT: '5',
 			// As scripts/start.ts sets it: photo uploads up to 20 MB.
 			BODY_SIZE_LIMIT: '25M',
+			// As `npm start` sets them: memory that big uploads needed goes back to the system (README, design notes).
+			MALLOC_ARENA_MAX: '2',
+			MALLOC_TRIM_THRESHOLD_: '131072',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '$lib/server/platform/config';
 import { createLogger, type Logger } from '$lib/server/platform/logger';
 import { loadOrCreateSecrets, type Secrets } from '$lib/server/platform/secrets';
 import { PageCache } from '$lib/server/platform/page-cache';
+import { closeFileChecks, reportFileCheckLimits } from '$lib/server/platform/file-checks/file-checks';
 import { createSiteVersionReader } from '$lib/server/platform/site-version';
 import { createAuth, type Auth } from '$lib/server/platform/auth';
 import { createJobWorker, type JobWorker } from '$lib/server/platform/jobs/job-worker';
@@ -72,6 +73,8 @@ export async function startApp(
 		{ database: database.dialect, location: database.location, migrations: applied, seeded, origin: config.origin },
 		'app started'
 	);
+	// A file refused for breaking a limit is worth a line in the log (without its content).
+	reportFileCheckLimits((kind, reason) => log.warn({ kind, reason }, 'untrusted file stopped at a limit'));
 	const org = await findOrganization(database.db);
 	const siteName = org?.name ?? 'Community arts';
 	const mailer = createMailer({
@@ -154,6 +157,7 @@ export async function stopApp(): Promise<void> {
 	clearInterval(maintenanceTimer);
 	await worker.stop();
 	bulkTransport.close();
+	await closeFileChecks();
 	await database.close();
 	log.info('database closed');
 }

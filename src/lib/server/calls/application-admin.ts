@@ -320,9 +320,9 @@ export async function authorizedApplicationFile(db: Db, staff: { id: string; rol
 	};
 	if (can(staff.role, 'calls.manage')) return row.status === 'draft' ? undefined : file;
 	if (!can(staff.role, 'applications.review')) return undefined;
-	// The reviewer's own view already leaves out what blind review hides.
-	const visible = await applicationForReviewer(db, staff.id, row.application_id);
-	return visible?.files.some((f) => f.id === fileId) ? file : undefined;
+	// The reviewer's own view already leaves out what blind review hides, and names files as they see them.
+	const visible = (await applicationForReviewer(db, staff.id, row.application_id))?.files.find((f) => f.id === fileId);
+	return visible ? { ...file, originalName: visible.originalName } : undefined;
 }
 
 /** The fields a reviewer may see answers of: all, or in blind review all but contact fields. */

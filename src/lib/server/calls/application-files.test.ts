@@ -7,6 +7,7 @@ import { createTestDatabase } from '$lib/server/db/test-database';
 import { heicFromPhone, phoneJpegWithGps, solid } from '$lib/server/media/test-images';
 import { attachUpload, createApplicationFileStorage, eraseApplication, isApplicationFileKey, maxImageSide, removeUpload, type ApplicationFileStorage } from './application-files';
 import { findApplicationByToken, saveDraft, submitApplication } from './applications.service';
+import { pdfWithMetadata } from '../../../../tests/support/hostile-files';
 import { application, openCall, smallPdf } from './call-test-data';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -79,19 +80,25 @@ describe('applicants’ files', () => {
 		expect((await sharp(await storage.read(row.storage_key)).metadata()).width).toBe(maxImageSide);
 	});
 
-	it('accept a real PDF as sent, and refuse one that only starts like a PDF', async () => {
-		const { token } = await draft();
-		const pdf = await smallPdf();
+	it('accept a real PDF without the metadata that names its author, and refuse one that only starts like a PDF', async () => {
+		const { token, applicationId } = await draft();
+		const pdf = pdfWithMetadata('Ana Applicant');
 		expect(await attachUpload(handle.db, storage, token, { fieldKey: 'id_scan', fileName: 'passport.pdf', bytes: pdf })).toMatchObject({
 			status: 'attached',
-			mediaType: 'application/pdf',
-			bytes: pdf.length
+			mediaType: 'application/pdf'
 		});
+		const row = await handle.db.selectFrom('application_file').selectAll().where('application_id', '=', applicationId).executeTakeFirstOrThrow();
+		const stored = (await storage.read(row.storage_key)).toString('latin1');
+		expect(row.bytes).toBe(stored.length);
+		expect(stored).toMatch(/^%PDF-/);
+		expect(stored).not.toContain('Ana Applicant');
+		expect(stored).toContain('(Portfolio) Tj');
 		const fake = Buffer.from('%PDF-1.7\nThis is a text file with a PDF header and nothing of a PDF after it.\n%%EOF\n');
 		await expect(attachUpload(handle.db, storage, token, { fieldKey: 'images', fileName: 'works.pdf', bytes: fake })).rejects.toMatchObject({
 			issues: { 'answers.images': 'file_damaged' }
 		});
-		const truncated = pdf.subarray(0, Math.floor(pdf.length / 3));
+		const small = await smallPdf();
+		const truncated = small.subarray(0, Math.floor(small.length / 3));
 		await expect(attachUpload(handle.db, storage, token, { fieldKey: 'images', fileName: 'works.pdf', bytes: truncated })).rejects.toMatchObject({
 			issues: { 'answers.images': 'file_damaged' }
 		});

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
 import { WorkSlots } from '$lib/server/platform/work-slots';
-import { detectUploadType, inspectUpload, mediaLimits, processImage, uploadMimeTypes } from '$lib/server/media/image-processing';
+import { detectUploadType, mediaLimits, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/media/image-processing';
+import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
 import { acceptsMediaType, type CallField, type UploadMediaType } from './call-fields';
 
@@ -20,14 +20,17 @@ import { acceptsMediaType, type CallField, type UploadMediaType } from './call-f
  * claim. Photos go through the media checks (type, pixel count, a decode) and are
  * re-encoded by sharp: upright, in sRGB, at most `maxImageSide` pixels on the long
  * side, with no metadata at all (EXIF with its GPS position, XMP, IPTC). PDFs must
- * start like one and open in a PDF parser (pdf.js); they are kept as sent.
+ * start like one and open in a PDF parser (pdf.js); they are kept without their
+ * document information and XMP (author, title, creator), so a blind review stays
+ * blind. Both are opened in worker threads with time and memory limits
+ * (platform/file-checks), never on the thread that answers requests.
  */
 
 /** Long side of a stored photo: enough to judge a work on a large screen, a fraction of a camera's file. */
 export const maxImageSide = 3000;
 
 /** Why an upload was refused; the page words each one beside the field. */
-export type UploadRefusal = 'file_missing' | 'file_type_not_allowed' | 'file_too_large' | 'file_damaged';
+export type UploadRefusal = 'file_missing' | 'file_type_not_allowed' | 'file_too_large' | 'file_damaged' | 'file_too_complex';
 
 export interface PreparedUpload {
 	mediaType: UploadMediaType;
@@ -84,7 +87,10 @@ export async function prepareApplicationUpload(
 	}
 	if (bytes.length > maxBytes) return { ok: false, code: 'file_too_large' };
 	if (detected === 'application/pdf') {
-		return (await decodeSlots.run(() => isReadablePdf(bytes))) ? { ok: true, upload: { mediaType: detected, bytes: Buffer.from(bytes), extension: 'pdf' } } : { ok: false, code: 'file_damaged' };
+		// Kept without its metadata: the author's name would undo a blind review.
+		const checked = await decodeSlots.run(() => fileChecks().checkPdf(bytes, { stripMetadata: true }));
+		if (!checked.ok) return { ok: false, code: checked.reason === 'damaged' ? 'file_damaged' : 'file_too_complex' };
+		return { ok: true, upload: { mediaType: detected, bytes: Buffer.from(checked.bytes), extension: 'pdf' } };
 	}
 	return decodeSlots.run(() => reencodePhoto(bytes, detected, maxBytes));
 }
@@ -94,68 +100,37 @@ async function reencodePhoto(
 	detected: Exclude<UploadMediaType, 'application/pdf'>,
 	maxBytes: number
 ): Promise<{ ok: true; upload: PreparedUpload } | { ok: false; code: UploadRefusal }> {
-	const limits = { maxBytes, maxPixels: mediaLimits.maxPixels };
-	const inspection = await inspectUpload(bytes, limits);
-	if (!inspection.ok) {
-		if (inspection.code === 'too_large') return { ok: false, code: 'file_too_large' };
-		if (inspection.code === 'unsupported_type' || inspection.code === 'heic_not_supported') return { ok: false, code: 'file_type_not_allowed' };
-		return { ok: false, code: 'file_damaged' };
-	}
+	// A phone's HEIC is kept as JPEG: few browsers can show HEIC.
+	const stored = detected === 'image/heic' ? 'image/jpeg' : detected;
+	let result;
 	try {
-		if (detected === 'image/heic') {
-			// sharp cannot decode HEVC; the media pipeline can (slowly, about a second for a phone photo). Its largest JPEG is kept.
-			const processed = await processImage(bytes, limits);
-			const jpeg = processed.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
-			if (!jpeg) return { ok: false, code: 'file_damaged' };
-			return { ok: true, upload: { mediaType: 'image/jpeg', bytes: jpeg.bytes, extension: 'jpg' } };
-		}
-		const pipeline = sharp(bytes, { failOn: 'error', limitInputPixels: limits.maxPixels, autoOrient: true })
-			.resize({ width: maxImageSide, height: maxImageSide, fit: 'inside', withoutEnlargement: true })
-			.toColourspace('srgb');
-		// sharp writes no metadata unless asked to (no withMetadata, withExif or keepIccProfile here).
-		const output =
-			detected === 'image/png'
-				? await pipeline.png({ compressionLevel: 6 }).toBuffer()
-				: detected === 'image/webp'
-					? await pipeline.webp({ quality: 85 }).toBuffer()
+		result = await withOpenedPhoto(bytes, { maxBytes, maxPixels: mediaLimits.maxPixels }, { width: maxImageSide, height: maxImageSide }, (image) => {
+			const pipeline = image.resize({ width: maxImageSide, height: maxImageSide, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb');
+			// sharp writes no metadata unless asked to (no withMetadata, withExif or keepIccProfile here).
+			return stored === 'image/png'
+				? pipeline.png({ compressionLevel: 6 }).toBuffer()
+				: stored === 'image/webp'
+					? pipeline.webp({ quality: 85 }).toBuffer()
 					: // libjpeg-turbo's own encoder: mozjpeg's would save about an eighth of the bytes
-					// at fifteen times the time (3 s instead of 0.2 s for a 6-megapixel photo).
-					await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
-		return { ok: true, upload: { mediaType: detected, bytes: output, extension: extensions[detected] } };
+						// at fifteen times the time (3 s instead of 0.2 s for a 6-megapixel photo).
+						pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
+		});
 	} catch {
 		return { ok: false, code: 'file_damaged' };
 	}
+	if (!result.ok) return { ok: false, code: photoRefusals[result.code] };
+	return { ok: true, upload: { mediaType: stored, bytes: result.value, extension: extensions[stored] } };
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsLoading: Promise<PdfJs> | undefined;
-
-/**
- * True when pdf.js opens the file and reads its first page. Scripts inside a
- * PDF never run here (no eval, no fonts loaded); the file is only parsed.
- */
-export async function isReadablePdf(bytes: Uint8Array): Promise<boolean> {
-	pdfjsLoading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-	const pdfjs = await pdfjsLoading;
-	// pdf.js takes ownership of the buffer it is given; it gets a copy.
-	const task = pdfjs.getDocument({
-		data: Uint8Array.from(bytes),
-		isEvalSupported: false,
-		disableFontFace: true,
-		stopAtErrors: true,
-		verbosity: 0
-	});
-	try {
-		const document = await task.promise;
-		if (document.numPages < 1) return false;
-		await document.getPage(1);
-		return true;
-	} catch {
-		return false;
-	} finally {
-		await task.destroy();
-	}
-}
+const photoRefusals: Record<UploadProblem, UploadRefusal> = {
+	missing: 'file_missing',
+	too_large: 'file_too_large',
+	unsupported_type: 'file_type_not_allowed',
+	heic_not_supported: 'file_type_not_allowed',
+	corrupt: 'file_damaged',
+	too_many_pixels: 'file_too_large',
+	too_complex: 'file_too_complex'
+};
 
 /** A storage key: `<call id>/<application id>/<uuid>.<ext>`; nothing else names a file. */
 export function isApplicationFileKey(key: string): boolean {

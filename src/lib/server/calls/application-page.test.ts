@@ -39,7 +39,7 @@ const answerCodes: AnswerErrorCode[] = [
 	'file_type_not_allowed',
 	'file_too_large'
 ];
-const refusals: UploadRefusal[] = ['file_missing', 'file_type_not_allowed', 'file_too_large', 'file_damaged'];
+const refusals: UploadRefusal[] = ['file_missing', 'file_type_not_allowed', 'file_too_large', 'file_damaged', 'file_too_complex'];
 const problems: ApplicationProblem[] = [
 	'unknown',
 	'call_not_found',

@@ -47,6 +47,7 @@ const errorMessages: Record<FormErrorCode, Wording> = {
 	file_type_not_allowed: m.answer_error_file_type_not_allowed,
 	file_too_large: m.answer_error_file_too_large,
 	file_damaged: m.answer_error_file_damaged,
+	file_too_complex: m.answer_error_file_too_complex,
 	file_missing: m.answer_error_file_missing,
 	field_unknown: m.answer_error_field_unknown,
 	consent_required: m.answer_error_consent_required,

@@ -179,7 +179,8 @@ describe('the zip of a call’s files', () => {
 		expect(names[0]).toMatch(new RegExp(`^${ana.applicationId}-अना श्रेष्ठ/id_scan-\\d+-id\\.pdf$`));
 		expect(names[1]).toMatch(new RegExp(`^${ana.applicationId}-अना श्रेष्ठ/images-\\d+-laneway\\.jpg$`));
 		expect(names[2]).toBe('applications.csv');
-		expect(Buffer.from(entries[names[0]!]!).equals(pdf)).toBe(true);
+		const storedPdf = await handle.db.selectFrom('application_file').select('storage_key').where('original_name', '=', 'id.pdf').executeTakeFirstOrThrow();
+		expect(Buffer.from(entries[names[0]!]!).equals(await storage.read(storedPdf.storage_key))).toBe(true);
 		expect(strFromU8(entries['applications.csv']!)).toContain('laneway.jpg');
 
 		await expect(callFilesZip(handle.db, storage, callId, { limitBytes: 1000 })).rejects.toMatchObject({ issues: { zip: 'zip_too_large' } });

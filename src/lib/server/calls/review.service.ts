@@ -164,9 +164,23 @@ async function toReviewerView(
 			answers,
 			files: files
 				.filter((file) => file.application_id === row.id && !hidden?.has(file.field_key))
-				.map((file) => ({ id: file.id, fieldKey: file.field_key, originalName: file.original_name, mediaType: file.media_type, bytes: file.bytes }))
+				.map((file, index, own) => ({
+					id: file.id,
+					fieldKey: file.field_key,
+					// An applicant's own file name often holds their name ("CV Ana Shrestha.pdf"): blind review shows a neutral one.
+					originalName: hidden ? blindFileName(file.field_key, own.slice(0, index + 1).filter((f) => f.field_key === file.field_key).length, file.media_type) : file.original_name,
+					mediaType: file.media_type,
+					bytes: file.bytes
+				}))
 		};
 	});
+}
+
+const blindExtensions: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** The name a blind reviewer sees for the `position`th file of a field: `portfolio-2.pdf`. */
+export function blindFileName(fieldKey: string, position: number, mediaType: string): string {
+	return `${fieldKey}-${position}.${blindExtensions[mediaType] ?? 'bin'}`;
 }
 
 const reviewerColumns = [

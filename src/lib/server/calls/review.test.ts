@@ -126,9 +126,10 @@ describe('what a reviewer sees', () => {
 		const [seen] = await applicationsForReviewer(handle.db, 'rita');
 		expect(seen).toMatchObject({ blind: true, applicantName: null, applicantEmail: null });
 		expect(seen!.answers).toEqual({ project_title: 'Walls that talk', statement: 'We paint together.', country: 'NP' });
-		expect(seen!.files.map((f) => f.originalName)).toEqual(['wall.jpg']);
+		// The applicant's file name gives way to the field's.
+		expect(seen!.files.map((f) => f.originalName)).toEqual(['images-1.jpg']);
 		const text = JSON.stringify(seen);
-		for (const secret of ['Ana', 'ana@', '5555555', 'passport']) expect(text).not.toContain(secret);
+		for (const secret of ['Ana', 'ana@', '5555555', 'passport', 'wall']) expect(text).not.toContain(secret);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
-import type { HeicDecode } from 'heic-decode';
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { ValidationError } from '$lib/server/errors';
+import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 
 /*
  * Photos from phones, made safe and light for the public site:
@@ -53,7 +53,9 @@ export type UploadProblem =
 	| 'unsupported_type'
 	| 'heic_not_supported'
 	| 'corrupt'
-	| 'too_many_pixels';
+	| 'too_many_pixels'
+	/** Opening it broke the time or memory limit of the file checks. */
+	| 'too_complex';
 
 /**
  * An upload that cannot become a photo. It is a ValidationError on the `file`
@@ -93,6 +95,8 @@ export function uploadProblemMessage(code: UploadProblem, limits: MediaLimits = 
 			return `This file is damaged or incomplete and cannot be read as a photo. ${accepted}`;
 		case 'too_many_pixels':
 			return `This photo has more than ${megapixels} megapixels. ${accepted}`;
+		case 'too_complex':
+			return `This photo takes too long or too much memory to open. Export it again as JPEG and upload that. ${accepted}`;
 	}
 }
 
@@ -180,7 +184,7 @@ export async function inspectUpload(bytes: Uint8Array, limits: MediaLimits = med
 
 /** A decoded HEIC, as heic-decode gives it: upright RGBA pixels, and what its header said about colour. */
 interface HeicPixels {
-	data: Uint8ClampedArray;
+	data: Uint8ClampedArray<ArrayBuffer>;
 	width: number;
 	height: number;
 	hasAlpha: boolean;
@@ -189,7 +193,8 @@ interface HeicPixels {
 
 type Inspection = { ok: true; upload: UploadInspection; heic?: HeicPixels } | { ok: false; code: UploadProblem };
 
-async function inspect(bytes: Uint8Array, limits: MediaLimits): Promise<Inspection> {
+/** With `heicFit`, a HEIC's pixels are kept (made at most an integer number of times smaller than needed to cover that box). */
+async function inspect(bytes: Uint8Array, limits: MediaLimits, heicFit?: { width: number; height: number }): Promise<Inspection> {
 	if (bytes.length > limits.maxBytes) return { ok: false, code: 'too_large' };
 	const detected = detectUploadType(bytes);
 	if (!detected) return { ok: false, code: 'unsupported_type' };
@@ -215,7 +220,7 @@ async function inspect(bytes: Uint8Array, limits: MediaLimits): Promise<Inspecti
 
 	let heic: HeicPixels | undefined;
 	if (type === 'heic') {
-		const decoded = await decodeHeic(bytes, metadata, limits);
+		const decoded = await decodeHeic(bytes, metadata, heicFit);
 		if (!decoded.ok) return decoded;
 		heic = decoded.pixels;
 	} else {
@@ -241,61 +246,26 @@ async function inspect(bytes: Uint8Array, limits: MediaLimits): Promise<Inspecti
 	};
 }
 
-let heicDecodeLoading: Promise<HeicDecode | undefined> | undefined;
-
-/** heic-decode, loaded on first use (its WebAssembly is 1.4 MB); undefined when it cannot be loaded. */
-function loadHeicDecode(): Promise<HeicDecode | undefined> {
-	heicDecodeLoading ??= import('heic-decode').then(
-		(module) => module.default,
-		() => undefined
-	);
-	return heicDecodeLoading;
-}
-
-/** heic-decode refuses files whose major brand it does not list, even when libheif could read them. */
-const heicDecodeBrands = new Set(['mif1', 'msf1', 'heic', 'heix', 'hevc', 'hevx']);
+const heicRefusals = { damaged: 'corrupt', too_complex: 'too_complex', unsupported: 'heic_not_supported' } as const;
 
 /**
  * Decodes the primary image of a HEIC whose header sharp has read and whose size
- * was found within the limits. libheif applies the file's rotation and mirroring
- * (irot, imir) itself, as libvips does when it reads the header, so the pixels are
- * upright and their size is the one sharp reported. The decode runs on the main
- * thread: about a second for 12 megapixels.
+ * was found within the limits, in a worker thread (platform/file-checks): libheif
+ * is WebAssembly and synchronous, about 2.5 s for 48 megapixels, and must not hold
+ * up the requests of everyone else. The pixels come back upright (libheif applies
+ * the file's rotation and mirroring, as libvips does when it reads the header), so
+ * their size is the one sharp reported.
  */
 async function decodeHeic(
 	bytes: Uint8Array,
 	metadata: Metadata,
-	limits: MediaLimits
-): Promise<{ ok: true; pixels: HeicPixels } | { ok: false; code: UploadProblem }> {
-	const decode = await loadHeicDecode();
-	if (!decode) return { ok: false, code: 'heic_not_supported' };
-
-	let input = bytes;
-	if (!heicDecodeBrands.has(ascii(bytes, 8, 4))) {
-		input = Uint8Array.from(bytes);
-		input.set([0x6d, 0x69, 0x66, 0x31], 8); // "mif1": libheif goes by the compatible brands
-	}
-	let images;
-	try {
-		images = await decode.all({ buffer: input });
-	} catch {
-		return { ok: false, code: 'corrupt' };
-	}
-	try {
-		// The top-level images are in the same order for libvips and libheif.
-		const primary = images[metadata.pagePrimary ?? 0];
-		if (!primary || primary.width !== metadata.width || primary.height !== metadata.height) return { ok: false, code: 'corrupt' };
-		// A second guard, should libheif and libvips disagree.
-		if (primary.width * primary.height > limits.maxPixels) return { ok: false, code: 'too_many_pixels' };
-		const { data, width, height } = await primary.decode();
-		if (data.length !== width * height * 4) return { ok: false, code: 'corrupt' };
-		return { ok: true, pixels: { data, width, height, hasAlpha: metadata.hasAlpha, icc: metadata.icc } };
-	} catch {
-		// Truncated or broken HEVC data.
-		return { ok: false, code: 'corrupt' };
-	} finally {
-		images.dispose();
-	}
+	fit: { width: number; height: number } | undefined
+): Promise<{ ok: true; pixels: HeicPixels | undefined } | { ok: false; code: UploadProblem }> {
+	const decoded = await fileChecks().decodeHeic(bytes, { primary: metadata.pagePrimary ?? 0, width: metadata.width, height: metadata.height }, fit);
+	if (!decoded.ok) return { ok: false, code: heicRefusals[decoded.reason] };
+	if (!decoded.data) return { ok: true, pixels: undefined };
+	const { data, width, height } = decoded;
+	return { ok: true, pixels: { data, width, height, hasAlpha: metadata.hasAlpha, icc: metadata.icc } };
 }
 
 export interface ImageVariant {
@@ -363,27 +333,56 @@ async function processNow(bytes: Uint8Array, limits: MediaLimits): Promise<Proce
 }
 
 /**
+ * A checked upload, opened once, handed to `work` as sharp reading its pixels
+ * upright, HEIC included (decoded in a worker, and shrunk there while it still
+ * covers the `fit` box that `work` will fit it into). Whatever is made from it carries no metadata unless asked to. A HEIC's
+ * decoded pixels (200 MB for 48 megapixels) are released as soon as `work` is done,
+ * rather than whenever the garbage collector next runs.
+ */
+export async function withOpenedPhoto<T>(
+	bytes: Uint8Array,
+	limits: MediaLimits,
+	fit: { width: number; height: number },
+	work: (image: Sharp, upload: UploadInspection) => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; code: UploadProblem }> {
+	const inspection = await inspect(bytes, limits, fit);
+	if (!inspection.ok) return inspection;
+	const { upload, heic } = inspection;
+	try {
+		let image: Sharp;
+		try {
+			image = heic ? await fromHeic(heic, fit.width) : decoder(bytes, limits);
+		} catch {
+			return { ok: false, code: 'corrupt' };
+		}
+		return { ok: true, value: await work(image, upload) };
+	} finally {
+		heic?.data.buffer.transfer(0);
+	}
+}
+
+/**
  * Inspects an upload, then decodes it once, upright and in sRGB (an embedded ICC
  * profile is applied, then dropped), to raw pixels no wider than the largest
  * variant; every variant is made from these. Raw pixels carry no metadata of any
  * kind. A decoded HEIC (full size) is no longer referenced once this returns.
  */
 async function decodeUpload(bytes: Uint8Array, limits: MediaLimits): Promise<{ upload: UploadInspection; widths: number[]; base: RawImage }> {
-	const inspection = await inspect(bytes, limits);
-	if (!inspection.ok) throw new UploadRejectedError(inspection.code, limits);
-	const { upload, heic } = inspection;
-	const widths = widthsFor(upload.width);
-	const largest = Math.max(...widths);
+	let decoded;
 	try {
-		const { data, info } = await (heic ? await fromHeic(heic, largest) : decoder(bytes, limits))
-			.resize({ width: largest, withoutEnlargement: true })
-			.toColourspace('srgb')
-			.raw()
-			.toBuffer({ resolveWithObject: true });
-		return { upload, widths, base: { data, width: info.width, height: info.height, channels: info.channels as RawChannels } };
+		// Variants are as wide as the widest standard width; their height follows.
+		const fit = { width: variantWidths[variantWidths.length - 1]!, height: Number.POSITIVE_INFINITY };
+		decoded = await withOpenedPhoto(bytes, limits, fit, async (image, upload) => {
+			const widths = widthsFor(upload.width);
+			const largest = Math.max(...widths);
+			const { data, info } = await image.resize({ width: largest, withoutEnlargement: true }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+			return { upload, widths, base: { data, width: info.width, height: info.height, channels: info.channels as RawChannels } };
+		});
 	} catch {
 		throw new UploadRejectedError('corrupt', limits);
 	}
+	if (!decoded.ok) throw new UploadRejectedError(decoded.code, limits);
+	return decoded.value;
 }
 
 /**

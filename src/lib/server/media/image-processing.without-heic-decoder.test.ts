@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { inspectUpload, processImage, UploadRejectedError } from './image-processing';
 import { heicSample, solid } from './test-images';
 
-// As if heic-decode were missing or its WebAssembly could not be loaded.
-vi.mock('heic-decode', () => {
-	throw new Error('heic-decode cannot be loaded');
-});
+// As the file-check worker answers when heic-decode is missing or its WebAssembly cannot be loaded.
+vi.mock('$lib/server/platform/file-checks/file-checks', () => ({
+	fileChecks: () => ({ decodeHeic: async () => ({ ok: false, reason: 'unsupported' }) })
+}));
 
 describe('without the HEIC decoder', () => {
 	it('refuses HEIC photos, saying to send JPEG, and accepts the other formats', async () => {

@@ -301,6 +301,8 @@ function failureMessage(code: UploadProblem): string {
 			return 'HEIC photos cannot be read here. Upload it as JPEG.';
 		case 'too_many_pixels':
 			return 'The photo has too many pixels. Upload a smaller version.';
+		case 'too_complex':
+			return 'The photo took too long or too much memory to open. Export it again as JPEG and upload that.';
 		case 'too_large':
 			return 'The file is too large. Upload a smaller version.';
 		case 'missing':

@@ -103,11 +103,11 @@ describe('limits around staff accounts, over HTTP', () => {
 
 		const off = await laptop.post('/admin/account?/disableTwoFactor', { password });
 		expect(off.status).toBe(200);
-		expect(await off.text()).toContain('You were signed out everywhere else.');
 		const onPhone = await phone.get('/admin');
 		expect(onPhone.status).toBe(303);
 		expect(onPhone.headers.get('location')).toMatch(/^\/admin\/login\?next=/);
 		expect((await laptop.get('/admin')).status).toBe(200);
+		expect(await off.text()).toContain('You were signed out everywhere else.');
 	});
 
 	it('signs out a session left unused longer than the idle limit (12 hours), and says why', async () => {

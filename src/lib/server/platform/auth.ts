@@ -49,6 +49,7 @@ export function createAuth(options: AuthOptions) {
 				disabledAt: { type: 'string', required: false, input: false }
 			}
 		},
+		// The upper bound; the app ends a staff session unused for STAFF_SESSION_IDLE_MINUTES (people/staff-session.ts).
 		session: {
 			expiresIn: 60 * 60 * 24 * 7,
 			updateAge: 60 * 60 * 24,

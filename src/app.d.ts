@@ -13,6 +13,8 @@ declare global {
 				twoFactorEnabled: boolean;
 				sessionToken: string;
 			} | null;
+			/** Set when this request's session was just ended for being unused too long (the sign-in page says so). */
+			staffSessionIdle?: boolean;
 		}
 		interface Error {
 			message: string;

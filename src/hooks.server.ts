@@ -9,6 +9,7 @@ import { isCompressible } from '$lib/server/platform/http-response';
 import { CachedPage } from '$lib/server/platform/page-cache';
 import { applySecurityHeaders } from '$lib/server/platform/security-headers';
 import { isRole } from '$lib/people/roles';
+import { keepSessionAlive } from '$lib/server/people/staff-session';
 
 export const init: ServerInit = async () => {
 	try {
@@ -122,13 +123,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return page.respond(event.request);
 };
 
-/** Who is signed in, from the session cookie; a disabled account has no session. */
+/** Who is signed in, from the session cookie; a disabled account has no session, nor one left unused too long. */
 async function staffFromSession(event: RequestEvent): Promise<App.Locals['staff']> {
 	if (!event.request.headers.get('cookie')) return null;
-	const session = await app().auth.api.getSession({ headers: event.request.headers });
+	const { auth, db, config } = app();
+	const session = await auth.api.getSession({ headers: event.request.headers });
 	if (!session) return null;
 	const user = session.user as typeof session.user & { role?: string; locale?: string; disabledAt?: string | null };
 	if (user.disabledAt || !isRole(user.role)) return null;
+	if ((await keepSessionAlive(db, session.session, config.staffSessionIdleMs)) === 'idle') {
+		event.locals.staffSessionIdle = true;
+		return null;
+	}
 	return {
 		id: user.id,
 		name: user.name,

@@ -6,7 +6,7 @@ import { attachUpload, createApplicationFileStorage } from '$lib/server/calls/ap
 import { saveDraft, submitApplication } from '$lib/server/calls/applications.service';
 import { application, openCall, smallPdf } from '$lib/server/calls/call-test-data';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { recordSignInAttempt } from '$lib/server/people/sign-in-throttle';
+import { reserveSignInAttempt } from '$lib/server/people/sign-in-throttle';
 import { claimJobs, completeJob, enqueueJob } from '$lib/server/platform/jobs/job-queue';
 import { maintenanceJobKind, retention, runMaintenance, scheduleMaintenance } from './maintenance';
 
@@ -44,8 +44,8 @@ describe('daily housekeeping', () => {
 			.insertInto('mail_message')
 			.values([mail('m-old', 'sent', long), mail('m-new', 'sent', new Date(now).toISOString()), mail('m-queued', 'queued', null)])
 			.execute();
-		await recordSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4', succeeded: false }, new Date(now - 2 * 86_400_000).toISOString());
-		await recordSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4', succeeded: false }, new Date(now).toISOString());
+		await reserveSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4' }, now - 2 * 86_400_000);
+		await reserveSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4' }, now);
 
 		const subscriber = (email: string, status: 'pending' | 'confirmed', updatedAt: string) => ({
 			email,

@@ -12,3 +12,17 @@ export async function lockRowForUpdate(trx: Transaction<Database>, table: keyof 
 	if (dialectOf(trx) !== 'postgres') return;
 	await sql`select id from ${sql.table(table)} where id = ${id} for update`.execute(trx);
 }
+
+/**
+ * Makes transactions that name the same key take turns until they end, for a
+ * check-then-write about something that has no row to lock (a count of recent
+ * attempts). PostgreSQL: a transaction-level advisory lock per key, taken in
+ * one order so that two transactions never wait for each other. SQLite: the
+ * app's one connection runs one transaction at a time already.
+ */
+export async function lockKeysForTransaction(trx: Transaction<Database>, keys: readonly string[]): Promise<void> {
+	if (dialectOf(trx) !== 'postgres') return;
+	for (const key of [...new Set(keys)].sort()) {
+		await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+	}
+}

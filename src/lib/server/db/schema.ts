@@ -126,6 +126,7 @@ export interface Database {
 	account: AccountTable;
 	staff_link: StaffLinkTable;
 	sign_in_attempt: SignInAttemptTable;
+	password_reset_request: PasswordResetRequestTable;
 	audit_event: AuditEventTable;
 	media: MediaTable;
 	media_variant: MediaVariantTable;
@@ -200,9 +201,18 @@ export interface StaffLinkTable {
 }
 
 export interface SignInAttemptTable {
+	/** Set when the attempt is recorded, before its password is checked; null on rows from before. */
+	id: string | null;
 	email: string;
 	ip: string;
+	/** 0 until the password proved right (so an attempt still being checked counts as a failure). */
 	succeeded: Flag;
+	at: Timestamp;
+}
+
+export interface PasswordResetRequestTable {
+	email: string;
+	ip: string;
 	at: Timestamp;
 }
 

@@ -12,7 +12,7 @@ export function requirePermission(locals: App.Locals, url: URL, permission: Perm
 	const staff = locals.staff;
 	if (!staff) {
 		const next = url.pathname + url.search;
-		redirect(303, `/admin/login?next=${encodeURIComponent(next)}`);
+		redirect(303, `/admin/login?next=${encodeURIComponent(next)}${locals.staffSessionIdle ? '&idle=1' : ''}`);
 	}
 	if (mustSetUpTwoFactor(staff) && permission !== 'account.manage-own') {
 		redirect(303, '/admin/account#two-factor');

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/erro
 import type { Auth } from '$lib/server/platform/auth';
 import { recordAudit } from './audit';
 import { checkPassword } from './password-policy';
+import { reservePasswordResetRequest } from './sign-in-throttle';
 import { consumeStaffLink, createStaffLink, inspectStaffLink, type LinkPurpose } from './staff-links';
 
 export interface Actor {
@@ -89,19 +90,26 @@ export async function reinvite(
 
 /**
  * Always answers the same way whether or not the address belongs to someone, so
- * the form cannot be used to find out who works here.
+ * the form cannot be used to find out who works here. An address gets at most
+ * one link every few minutes (the answer stays the same: the earlier link is on
+ * its way); a network address that asks too often is told to wait.
  */
 export async function requestPasswordReset(
 	db: Kysely<Database>,
 	deps: { mail: StaffMail; origin: string },
-	email: string
-): Promise<void> {
+	input: { email: string; ip: string },
+	now = Date.now()
+): Promise<{ ok: true } | { ok: false; reason: 'too-many' }> {
+	const email = input.email.trim().toLowerCase();
+	const verdict = await reservePasswordResetRequest(db, { email, ip: input.ip }, now);
+	if (verdict === 'too-many') return { ok: false, reason: 'too-many' };
+	if (verdict === 'address-waits') return { ok: true };
 	const user = await db
 		.selectFrom('user')
 		.select(['id', 'name', 'email', 'locale', 'disabledAt'])
-		.where('email', '=', email.trim().toLowerCase())
+		.where('email', '=', email)
 		.executeTakeFirst();
-	if (!user || user.disabledAt) return;
+	if (!user || user.disabledAt) return { ok: true };
 	const token = await createStaffLink(db, { userId: user.id, purpose: 'password-reset' });
 	await deps.mail.passwordReset({
 		to: user.email,
@@ -109,6 +117,7 @@ export async function requestPasswordReset(
 		locale: isLocale(user.locale) ? user.locale : 'en',
 		link: linkUrl(deps.origin, 'password-reset', token)
 	});
+	return { ok: true };
 }
 
 export type RedeemResult =

@@ -136,12 +136,12 @@ describe('staff accounts', () => {
 
 	it('answers a reset request for an unknown address like any other, and mails only real accounts', async () => {
 		const before = sent.length;
-		await requestPasswordReset(handle.db, { mail, origin }, 'nobody@example.org');
+		await requestPasswordReset(handle.db, { mail, origin }, { email: 'nobody@example.org', ip: '127.0.0.1' });
 		expect(sent.length).toBe(before);
 		await inviteStaff(handle.db, { auth, mail, origin }, { email: 'ed@example.org', name: 'Ed', role: 'editor' }, null);
 		const invitation = sent.at(-1)!;
 		await setPasswordWithLink(handle.db, auth, { token: tokenOf(invitation.link), password });
-		await requestPasswordReset(handle.db, { mail, origin }, 'ED@example.org');
+		await requestPasswordReset(handle.db, { mail, origin }, { email: 'ED@example.org', ip: '127.0.0.1' });
 		expect(sent.at(-1)).toMatchObject({ kind: 'reset', to: 'ed@example.org' });
 		expect(sent.at(-1)!.link).toContain('/admin/reset/');
 	});

@@ -10,6 +10,14 @@ export interface AuthOptions {
 	origin: string;
 	secureCookies: boolean;
 	appName: string;
+	/** Only for tests, which count the passwords really checked; otherwise better-auth's own scrypt. */
+	passwordHasher?: PasswordHasher;
+}
+
+/** How better-auth hashes and checks passwords (its `emailAndPassword.password` option). */
+export interface PasswordHasher {
+	hash(password: string): Promise<string>;
+	verify(data: { hash: string; password: string }): Promise<boolean>;
 }
 
 /**
@@ -31,7 +39,8 @@ export function createAuth(options: AuthOptions) {
 			disableSignUp: true,
 			minPasswordLength: 12,
 			maxPasswordLength: 256,
-			revokeSessionsOnPasswordReset: true
+			revokeSessionsOnPasswordReset: true,
+			password: options.passwordHasher
 		},
 		user: {
 			additionalFields: {
@@ -40,6 +49,7 @@ export function createAuth(options: AuthOptions) {
 				disabledAt: { type: 'string', required: false, input: false }
 			}
 		},
+		// The upper bound; the app ends a staff session unused for STAFF_SESSION_IDLE_MINUTES (people/staff-session.ts).
 		session: {
 			expiresIn: 60 * 60 * 24 * 7,
 			updateAge: 60 * 60 * 24,

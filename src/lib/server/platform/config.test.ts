@@ -57,6 +57,14 @@ describe('loadConfig', () => {
 		expect(problems.join('\n')).toContain('DATABASE_URL must be a PostgreSQL URL');
 	});
 
+	it('ends staff sessions unused for 12 hours, or for the minutes STAFF_SESSION_IDLE_MINUTES gives', () => {
+		expect(loadConfig({}).staffSessionIdleMs).toBe(12 * 60 * 60_000);
+		expect(loadConfig({ STAFF_SESSION_IDLE_MINUTES: '30' }).staffSessionIdleMs).toBe(30 * 60_000);
+		expect(problemsOf({ STAFF_SESSION_IDLE_MINUTES: 'soon' })[0]).toContain('STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 10080');
+		expect(problemsOf({ STAFF_SESSION_IDLE_MINUTES: '2' })[0]).toContain('(it is "2")');
+		expect(problemsOf({ STAFF_SESSION_IDLE_MINUTES: '20000' })[0]).toContain('STAFF_SESSION_IDLE_MINUTES');
+	});
+
 	it('selects PostgreSQL from DATABASE_URL', () => {
 		expect(loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/arts' }).databaseUrl).toBe(
 			'postgres://u:p@localhost:5432/arts'

@@ -50,6 +50,13 @@ const environmentSchema = z.object({
 		.min(1, 'a whole number of messages per minute from 1 to 60000, e.g. 600')
 		.max(60000, 'a whole number of messages per minute from 1 to 60000, e.g. 600')
 		.default(600),
+	// Staff sessions unused for this long end: the person signs in again.
+	STAFF_SESSION_IDLE_MINUTES: z.coerce
+		.number({ error: 'a whole number of minutes from 5 to 10080, e.g. 720' })
+		.int('a whole number of minutes from 5 to 10080, e.g. 720')
+		.min(5, 'a whole number of minutes from 5 to 10080, e.g. 720')
+		.max(10080, 'a whole number of minutes from 5 to 10080, e.g. 720')
+		.default(720),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -68,6 +75,8 @@ export interface Config {
 	dkim: DkimConfig | undefined;
 	/** Default messages per minute for a new campaign. */
 	newsletterSendRate: number;
+	/** A staff session unused for longer than this is signed out. */
+	staffSessionIdleMs: number;
 	logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -121,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 			: undefined,
 		dkim,
 		newsletterSendRate: e.NEWSLETTER_SEND_RATE,
+		staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
 		logLevel: e.LOG_LEVEL
 	};
 }

@@ -6,11 +6,14 @@ import { requestPasswordReset } from '$lib/server/people/people.service';
 import { staffMail } from '$lib/server/people/staff-mail';
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const email = z.email().max(254).safeParse(String((await request.formData()).get('email') ?? '').trim());
-		if (!email.success) return fail(400, { problem: 'email' as const });
+	default: async ({ request, getClientAddress }) => {
+		const typed = String((await request.formData()).get('email') ?? '').trim();
+		const email = z.email().max(254).safeParse(typed);
+		if (!email.success) return fail(400, { email: typed.slice(0, 254), problem: 'email' as const });
 		const { db, config } = app();
-		await requestPasswordReset(db, { mail: staffMail(db), origin: config.origin }, email.data);
+		const result = await requestPasswordReset(db, { mail: staffMail(db), origin: config.origin }, { email: email.data, ip: getClientAddress() });
+		// Too many requests from this network, whatever the addresses: says nothing about any account.
+		if (!result.ok) return fail(429, { email: email.data, problem: 'too-many' as const });
 		// The same answer whether or not the address has an account.
 		return { sent: true };
 	}

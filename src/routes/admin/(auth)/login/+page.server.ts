@@ -8,7 +8,12 @@ import { signIn } from '$lib/server/people/sign-in.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.staff) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next')), passwordSaved: url.searchParams.get('done') === 'password' };
+	return {
+		next: safeNext(url.searchParams.get('next')),
+		passwordSaved: url.searchParams.get('done') === 'password',
+		// Signed out for being away: how long, to say so.
+		idleMinutes: url.searchParams.get('idle') === '1' ? app().config.staffSessionIdleMs / 60_000 : null
+	};
 };
 
 const schema = z.object({

@@ -4,9 +4,10 @@ import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { recordAudit } from '$lib/server/people/audit';
-import { forwardAuthCookies } from '$lib/server/people/cookies';
+import { asRequestCookies, forwardAuthCookies } from '$lib/server/people/cookies';
 import { mustSetUpTwoFactor, requirePermission } from '$lib/server/people/guard';
 import { checkPassword } from '$lib/server/people/password-policy';
+import { throttledPasswordCheck, type PasswordCheckResult } from '$lib/server/people/sign-in.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requirePermission(locals, url, 'account.manage-own');
@@ -14,6 +15,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 1024);
+
+/** A wrong password (400), or too many of them: locked like the sign-in form (429). */
+function refused(action: string, result: Extract<PasswordCheckResult<unknown>, { ok: false }>, wrongPassword: string) {
+	if (result.reason === 'invalid') return fail(400, { action, problem: wrongPassword });
+	const minutes = result.retryAfterMs ? Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) : undefined;
+	return fail(429, { action, problem: result.reason, minutes });
+}
 
 export const actions: Actions = {
 	changePassword: async ({ locals, url, request, cookies, getClientAddress }) => {
@@ -25,35 +33,32 @@ export const actions: Actions = {
 		const problem = checkPassword(next, staff.email);
 		if (problem) return fail(400, { action: 'password', problem });
 		const { db, auth } = app();
-		try {
-			// Every other session of this person ends; this one is renewed.
-			const { headers } = await auth.api.changePassword({
+		// Every other session of this person ends; this one is renewed.
+		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
+			auth.api.changePassword({
 				body: { currentPassword: current, newPassword: next, revokeOtherSessions: true },
 				headers: request.headers,
 				returnHeaders: true
-			});
-			forwardAuthCookies(headers, cookies);
-		} catch (error) {
-			if (error instanceof APIError) return fail(400, { action: 'password', problem: 'current' });
-			throw error;
-		}
+			})
+		);
+		if (!result.ok) return refused('password', result, 'current');
+		forwardAuthCookies(result.value.headers, cookies);
 		await recordAudit(db, { action: 'password.changed', actor: staff, ip: getClientAddress() });
 		return { action: 'password', done: true };
 	},
 
-	startTwoFactor: async ({ locals, url, request }) => {
-		requirePermission(locals, url, 'account.manage-own');
+	startTwoFactor: async ({ locals, url, request, getClientAddress }) => {
+		const staff = requirePermission(locals, url, 'account.manage-own');
 		const password = field(await request.formData(), 'password');
-		try {
-			const result = await app().auth.api.enableTwoFactor({ body: { password }, headers: request.headers });
-			if (result.method !== 'totp') throw new Error('unexpected two-factor method');
-			const qr = await QRCode.toString(result.totpURI, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-			const secret = new URL(result.totpURI).searchParams.get('secret') ?? '';
-			return { action: 'two-factor-setup', qr, secret, backupCodes: result.backupCodes };
-		} catch (error) {
-			if (error instanceof APIError) return fail(400, { action: 'two-factor-start', problem: 'password' });
-			throw error;
-		}
+		const { db, auth } = app();
+		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
+			auth.api.enableTwoFactor({ body: { password }, headers: request.headers })
+		);
+		if (!result.ok) return refused('two-factor-start', result, 'password');
+		if (result.value.method !== 'totp') throw new Error('unexpected two-factor method');
+		const qr = await QRCode.toString(result.value.totpURI, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+		const secret = new URL(result.value.totpURI).searchParams.get('secret') ?? '';
+		return { action: 'two-factor-setup', qr, secret, backupCodes: result.value.backupCodes };
 	},
 
 	confirmTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
@@ -76,13 +81,13 @@ export const actions: Actions = {
 		if (staff.role === 'admin') return fail(400, { action: 'two-factor-disable', problem: 'required' });
 		const password = field(await request.formData(), 'password');
 		const { db, auth } = app();
-		try {
-			const { headers } = await auth.api.disableTwoFactor({ body: { password }, headers: request.headers, returnHeaders: true });
-			forwardAuthCookies(headers, cookies);
-		} catch (error) {
-			if (error instanceof APIError) return fail(400, { action: 'two-factor-disable', problem: 'password' });
-			throw error;
-		}
+		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
+			auth.api.disableTwoFactor({ body: { password }, headers: request.headers, returnHeaders: true })
+		);
+		if (!result.ok) return refused('two-factor-disable', result, 'password');
+		forwardAuthCookies(result.value.headers, cookies);
+		// Sessions that passed the second step elsewhere end, as after a password change: only the renewed one stays.
+		await auth.api.revokeOtherSessions({ headers: asRequestCookies(result.value.headers) });
 		await recordAudit(db, { action: 'two-factor.disabled', actor: staff, ip: getClientAddress() });
 		return { action: 'two-factor-disable', done: true };
 	},
@@ -91,13 +96,11 @@ export const actions: Actions = {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const password = field(await request.formData(), 'password');
 		const { db, auth } = app();
-		try {
-			const result = await auth.api.generateBackupCodes({ body: { password }, headers: request.headers });
-			await recordAudit(db, { action: 'recovery-codes.regenerated', actor: staff, ip: getClientAddress() });
-			return { action: 'codes', backupCodes: result.backupCodes };
-		} catch (error) {
-			if (error instanceof APIError) return fail(400, { action: 'codes', problem: 'password' });
-			throw error;
-		}
+		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
+			auth.api.generateBackupCodes({ body: { password }, headers: request.headers })
+		);
+		if (!result.ok) return refused('codes', result, 'password');
+		await recordAudit(db, { action: 'recovery-codes.regenerated', actor: staff, ip: getClientAddress() });
+		return { action: 'codes', backupCodes: result.value.backupCodes };
 	}
 };

@@ -126,6 +126,7 @@ export interface Database {
 	account: AccountTable;
 	staff_link: StaffLinkTable;
 	sign_in_attempt: SignInAttemptTable;
+	throttle_attempt: ThrottleAttemptTable;
 	audit_event: AuditEventTable;
 	media: MediaTable;
 	media_variant: MediaVariantTable;
@@ -203,6 +204,14 @@ export interface SignInAttemptTable {
 	email: string;
 	ip: string;
 	succeeded: Flag;
+	at: Timestamp;
+}
+
+/** One attempt counted against one limit; see platform/throttle.ts. */
+export interface ThrottleAttemptTable {
+	id: Generated<number>;
+	scope: string;
+	key: string;
 	at: Timestamp;
 }
 
@@ -558,14 +567,6 @@ export interface Database {
 	review_criterion: ReviewCriterionTable;
 	review_score: ReviewScoreTable;
 	call_decision_template: CallDecisionTemplateTable;
-	application_attempt: ApplicationAttemptTable;
-}
-
-/** One try at saving or submitting an application; see calls/application-throttle.ts. */
-export interface ApplicationAttemptTable {
-	email: string;
-	ip: string;
-	at: Timestamp;
 }
 
 export type CallKind = 'artists' | 'hosts' | 'volunteers';

@@ -37,7 +37,8 @@ import { requiresEligibilityConfirmation, type OpenCall } from './calls.service'
  * uploads are kept with a draft (created for the purpose when there is none,
  * without an address if the one typed does not work), the draft's token rides
  * along in the form's hidden `draft` input, and the form comes back with every
- * value and each error beside its field.
+ * value and each error beside its field. Every post counts against the
+ * application limits (application-throttle.ts) before anything is kept.
  */
 
 export interface ApplicationFormDeps {

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEditable, getRevision, saveDraft, schedule } from '$lib/server/content/revisions.service';
+import { openDatabase } from '$lib/server/db/connect';
 import { startTestServer, type TestServer } from '../support/http';
 import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
 
@@ -213,5 +215,26 @@ describe('admin authorization matrix', () => {
 				for (const email of Object.values(emails)) if (email !== emails[role]) expect(body).not.toContain(email);
 			}
 		});
+	});
+
+	it('lets an action touch only a revision of its own page: an editor cannot cancel an admin-only scheduled change through a page they may edit', async () => {
+		const database = await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: join(test.server.dataDir, 'site.sqlite') });
+		try {
+			const admin = { id: 'admin-of-the-test', email: emails.admin };
+			const editable = await getEditable(database.db, 'organization', '1');
+			const data = { ...structuredClone(editable.pending?.data ?? editable.live!), name: 'Renamed on the first of the month' };
+			const { revision } = await saveDraft(database.db, admin, { type: 'organization', key: '1', data, baseRevisionId: editable.latestRevisionId });
+			await schedule(database.db, admin, revision.id, new Date(Date.now() + 7 * 24 * 60 * 60_000));
+
+			const response = await clients.editor.post('/admin/content/page/about?/unschedule', { revision: String(revision.id) });
+			expect(response.status).toBe(404);
+			expect((await getRevision(database.db, revision.id)).status).toBe('scheduled');
+
+			// On its own page, by someone who may change it, the same request works.
+			expect((await clients.admin.post('/admin/content/organization/1?/unschedule', { revision: String(revision.id) })).status).toBe(200);
+			expect((await getRevision(database.db, revision.id)).status).toBe('draft');
+		} finally {
+			await database.close();
+		}
 	});
 });

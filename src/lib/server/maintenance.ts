@@ -4,18 +4,19 @@ import { purgeExpiredApplications } from '$lib/server/calls/applications.service
 import type { Database } from '$lib/server/db/schema';
 import { purgeUnconfirmed } from '$lib/server/newsletter/newsletter.service';
 import { forgetOldAttempts } from '$lib/server/people/sign-in-throttle';
-import { forgetOldApplicationAttempts } from '$lib/server/calls/application-throttle';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
+import { forgetOldThrottleAttempts } from '$lib/server/platform/throttle';
 
 /*
  * Daily housekeeping, as a job so that one process does it however many run:
  * finished jobs and delivered e-mails are kept for a while for the admin's
- * views, then removed (the e-mails hold people's addresses); sign-in attempts
- * only matter for the lock window; newsletter sign-ups never confirmed are
- * deleted after 30 days (the ledger keeps that they were, by address hash);
- * applicants' personal data and files are erased once a call's retention
- * period has passed (the files after the erasure has committed).
+ * views, then removed (the e-mails hold people's addresses); sign-in attempts,
+ * and the attempts other limits count, only matter for their windows;
+ * newsletter sign-ups never confirmed are deleted after 30 days (the ledger
+ * keeps that they were, by address hash); applicants' personal data and files
+ * are erased once a call's retention period has passed (the files after the
+ * erasure has committed).
  */
 
 export const maintenanceJobKind = 'maintenance.daily';
@@ -51,7 +52,7 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now(), opt
 		.where('sent_at', '<', mailBefore)
 		.executeTakeFirst();
 	await forgetOldAttempts(db, now);
-	await forgetOldApplicationAttempts(db, now);
+	await forgetOldThrottleAttempts(db, now);
 	const unconfirmedSubscribers = await purgeUnconfirmed(db, now);
 	const purge = await purgeExpiredApplications(db, { now });
 	// The rows no longer point at these files: deleting them now can never leave an application without its file.

@@ -37,7 +37,8 @@ import { requiresEligibilityConfirmation, type OpenCall } from './calls.service'
  * uploads are kept with a draft (created for the purpose when there is none,
  * without an address if the one typed does not work), the draft's token rides
  * along in the form's hidden `draft` input, and the form comes back with every
- * value and each error beside its field.
+ * value and each error beside its field. Every post counts against the
+ * application limits (application-throttle.ts) before anything is kept.
  */
 
 export interface ApplicationFormDeps {
@@ -94,6 +95,12 @@ async function usableDraft(db: Kysely<Database>, callId: number, token: string):
 	if (!token) return '';
 	const found = await findApplicationByToken(db, token);
 	return found.status === 'found' && found.call.id === callId && found.application.status === 'draft' ? token : '';
+}
+
+/** The address of the application behind a private link ('' for a link that does not work). */
+async function applicationEmail(db: Kysely<Database>, token: string): Promise<string> {
+	const found = await findApplicationByToken(db, token);
+	return found.status === 'found' ? found.application.email : '';
 }
 
 async function keptOf(db: Kysely<Database>, token: string, locale: Locale): Promise<Record<string, KeptFileView[]>> {
@@ -192,14 +199,13 @@ export async function handleApplicationPost(
 	const problemState = (problem: ApplicationProblem, errors: Record<string, string> = {}) =>
 		state(problemStatus(problem) === 404 ? 409 : problemStatus(problem), { problem: problemMessage(problem), late: isLate(problem), errors });
 
-	if (action === 'submit' || action === 'save') {
-		// A form filled in by a robot: answered as if it went through, and nothing is kept.
-		if (form.website) return { kind: 'received' };
-		const verdict = await recordApplicationAttempt(deps.db, { email: values.email, ip: deps.ip });
-		if (!verdict.allowed) {
-			return state(429, { problem: m.apply_too_many() });
-		}
-	}
+	// A form filled in by a robot: answered as if it went through, and nothing is kept.
+	if (form.website && !editing) return { kind: 'received' };
+	// Every action keeps something (answers, uploads, a draft, a change), so each post
+	// counts against the limits before anything is stored; editing counts against the
+	// application's own address, not one typed into the form.
+	const verdict = await recordApplicationAttempt(deps.db, { email: editing ? await applicationEmail(deps.db, token) : values.email, ip: deps.ip });
+	if (!verdict.allowed) return state(429, { problem: m.apply_too_many() });
 
 	// Uploads first, so that whatever else is wrong they are kept.
 	let fileErrors: Record<string, string> = {};

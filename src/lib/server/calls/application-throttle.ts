@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
+import { recordAttempt, type ThrottleVerdict } from '$lib/server/platform/throttle';
 
 /*
- * How often one address and one network address may save or submit
- * applications. Every attempt counts, whatever its outcome: a person fixing a
- * form sends a handful, a script sends hundreds. Kept in the database, so every
- * app process agrees (the same pattern as people/sign-in-throttle.ts).
+ * How often one address and one network address may post anything that stores
+ * something: save, submit, remove a file (which keeps the uploads and answers
+ * sent with it), edit and withdraw. Every attempt counts, whatever its outcome:
+ * a person fixing a form sends a handful, a script sends hundreds. Counted by
+ * platform/throttle.ts, in the database, so every app process agrees.
  */
 export const applicationThrottleRules = {
 	windowMs: 15 * 60_000,
@@ -15,17 +17,7 @@ export const applicationThrottleRules = {
 	maxPerIp: 120
 };
 
-export type ApplicationThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-async function countSince(db: Kysely<Database>, column: 'email' | 'ip', value: string, since: string): Promise<number> {
-	const row = await db
-		.selectFrom('application_attempt')
-		.select((eb) => eb.fn.countAll<number>().as('count'))
-		.where(column, '=', value)
-		.where('at', '>=', since)
-		.executeTakeFirst();
-	return Number(row?.count ?? 0);
-}
+export type ApplicationThrottleVerdict = ThrottleVerdict;
 
 /**
  * Records this attempt and says whether it may go ahead. An empty address (not
@@ -37,18 +29,14 @@ export async function recordApplicationAttempt(
 	now = Date.now()
 ): Promise<ApplicationThrottleVerdict> {
 	const rules = applicationThrottleRules;
-	const since = new Date(now - rules.windowMs).toISOString();
 	const email = attempt.email.trim().toLowerCase().slice(0, 254);
-	const [byEmail, byIp] = await Promise.all([email ? countSince(db, 'email', email, since) : Promise.resolve(0), countSince(db, 'ip', attempt.ip, since)]);
-	if (byEmail >= rules.maxPerEmail || byIp >= rules.maxPerIp) return { allowed: false, retryAfterMs: rules.windowMs };
-	await db.insertInto('application_attempt').values({ email, ip: attempt.ip, at: new Date(now).toISOString() }).execute();
-	return { allowed: true };
-}
-
-/** Attempts older than a day matter to nobody; the daily maintenance job clears them. */
-export async function forgetOldApplicationAttempts(db: Kysely<Database>, now = Date.now()): Promise<void> {
-	await db
-		.deleteFrom('application_attempt')
-		.where('at', '<', new Date(now - 24 * 60 * 60_000).toISOString())
-		.execute();
+	return recordAttempt(
+		db,
+		{
+			scope: 'application',
+			windowMs: rules.windowMs,
+			limits: [...(email ? [{ key: `email:${email}`, max: rules.maxPerEmail }] : []), { key: `ip:${attempt.ip}`, max: rules.maxPerIp }]
+		},
+		now
+	);
 }

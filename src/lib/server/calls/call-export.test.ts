@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
+import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import { phoneJpegWithGps } from '$lib/server/media/test-images';
 import { attachUpload, createApplicationFileStorage, type ApplicationFileStorage } from './application-files';
 import { saveDraft, submitApplication, withdrawApplication } from './applications.service';
@@ -157,6 +158,20 @@ describe('the CSV of a call', () => {
 		// Nothing a spreadsheet would run.
 		expect(cell(eveRow!, 'name')).toBe(`'=HYPERLINK("http://evil.example","click")`);
 		expect(cell(eveRow!, 'Project title (project_title)')).toBe(`'-2+3`);
+	});
+
+	it('has no cell a spreadsheet could read as a formula, whether it splits on commas or semicolons', async () => {
+		const choices = hostileCells.map((text, i) => ({ value: `c${i}`, label: { en: text } }));
+		const callId = await openCall(handle.db, {}, [...basicFields, { ...multipleChoice, label: { en: hostileCells[0]! }, options: { choices } }]);
+		for (const [i, text] of hostileCells.entries()) {
+			const result = await submitApplication(handle.db, {
+				callId,
+				input: application({ email: `hostile${i}@example.org`, name: text, answers: answers({ project_title: text, statement: text, phone: text, media: [`c${i}`] }) })
+			});
+			if (result.status !== 'submitted') throw new Error(result.status);
+			await attachUpload(handle.db, storage, result.token, { fieldKey: 'id_scan', fileName: `${text}.pdf`, bytes: await smallPdf() });
+		}
+		expect(cellsReadAsFormulas(await callApplicationsCsv(handle.db, callId))).toEqual([]);
 	});
 });
 

@@ -4,6 +4,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { pick } from '$lib/server/content/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { csvFile } from '$lib/server/platform/csv';
 import type { ApplicationFileStorage } from './application-files';
 import { parseAnswers } from './applications.service';
 import type { CallField } from './call-fields';
@@ -17,16 +18,6 @@ import { callScoreSummaries, listCriteria } from './review.service';
  * everything, so blind review plays no part here. The caller records who
  * exported what in the audit log.
  */
-
-/** What a spreadsheet would run as a formula gets an apostrophe in front; plain numbers stay numbers. */
-export function defuseFormula(cell: string): string {
-	return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(?:\.\d+)?$/.test(cell) ? `'${cell}` : cell;
-}
-
-/** RFC 4180: cells with a comma, quote or line break are quoted; lines end in CRLF. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-	return rows.map((row) => row.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\r\n') + '\r\n';
-}
 
 /** An answer as one line of text: choices by their label, files by their names. */
 export function answerText(field: CallField, value: unknown, fileNames: readonly string[], locale: Locale): string {
@@ -45,8 +36,8 @@ export function answerText(field: CallField, value: unknown, fileNames: readonly
 const twoDecimals = (value: number | null) => (value === null ? '' : value.toFixed(2));
 
 /**
- * The CSV of a call's applications, UTF-8 with a byte-order mark so that
- * spreadsheet programs read every script right. Columns are headed by the
+ * The CSV of a call's applications (platform/csv.ts: UTF-8 with a byte-order
+ * mark, nothing a spreadsheet could run as a formula). Columns are headed by the
  * fields' labels in `locale` (English by default), with their keys. Drafts are
  * not applications yet and are left out; erased applications keep their row
  * with empty personal cells.
@@ -119,7 +110,7 @@ export async function callApplicationsCsv(db: Kysely<Database>, callId: number, 
 			twoDecimals(summary?.spread ?? null)
 		];
 	});
-	return '\uFEFF' + toCsv([header, ...rows].map((row) => row.map(defuseFormula)));
+	return csvFile([header, ...rows]);
 }
 
 /** The most a zip of files may hold, in bytes, since it is built in memory. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Localized } from '$lib/i18n/locales';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { listAudit } from '$lib/server/people/audit';
 import { getJob } from '$lib/server/platform/jobs/job-queue';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
@@ -226,7 +226,10 @@ describe('content revisions', () => {
 		const first = new Date(Date.now() - 300_000);
 		const second = new Date(Date.now() - 200_000);
 		await schedule(handle.db, ana, revision.id, first, now);
-		await unschedule(handle.db, ana, revision.id);
+		// Only through its own item: the permission checked was for that item.
+		await expect(unschedule(handle.db, ana, { type: 'page', key: 'about' }, revision.id)).rejects.toThrow(NotFoundError);
+		expect((await getRevision(handle.db, revision.id)).status).toBe('scheduled');
+		await unschedule(handle.db, ana, { type: 'page', key: 'home' }, revision.id);
 		expect((await getRevision(handle.db, revision.id)).status).toBe('draft');
 		await schedule(handle.db, ana, revision.id, second, now);
 

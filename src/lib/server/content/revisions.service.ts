@@ -449,11 +449,15 @@ export async function schedule(
 	return summary;
 }
 
-/** Takes a scheduled revision back to a draft; its job then does nothing. */
-export async function unschedule(db: Kysely<Database>, actor: Actor, revisionId: number): Promise<void> {
+/**
+ * Takes a scheduled revision of `item` back to a draft; its job then does
+ * nothing. A revision of another item is not found: the caller checked who may
+ * change `item`, not whichever item a posted id points at.
+ */
+export async function unschedule(db: Kysely<Database>, actor: Actor, item: { type: ContentItemType; key: string }, revisionId: number): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('content_revision').select(['item_type', 'item_key', 'status']).where('id', '=', revisionId).executeTakeFirst();
-		if (!row) throw new NotFoundError(`revision ${revisionId}`);
+		if (!row || row.item_type !== item.type || row.item_key !== item.key) throw new NotFoundError(`revision ${revisionId} of ${item.type}:${item.key}`);
 		const updated = await trx
 			.updateTable('content_revision')
 			.set({ status: 'draft', publish_at: null })

@@ -127,6 +127,7 @@ export interface Database {
 	staff_link: StaffLinkTable;
 	sign_in_attempt: SignInAttemptTable;
 	password_reset_request: PasswordResetRequestTable;
+	throttle_attempt: ThrottleAttemptTable;
 	audit_event: AuditEventTable;
 	media: MediaTable;
 	media_variant: MediaVariantTable;
@@ -213,6 +214,14 @@ export interface SignInAttemptTable {
 export interface PasswordResetRequestTable {
 	email: string;
 	ip: string;
+	at: Timestamp;
+}
+
+/** One attempt counted against one limit; see platform/throttle.ts. */
+export interface ThrottleAttemptTable {
+	id: Generated<number>;
+	scope: string;
+	key: string;
 	at: Timestamp;
 }
 
@@ -568,14 +577,6 @@ export interface Database {
 	review_criterion: ReviewCriterionTable;
 	review_score: ReviewScoreTable;
 	call_decision_template: CallDecisionTemplateTable;
-	application_attempt: ApplicationAttemptTable;
-}
-
-/** One try at saving or submitting an application; see calls/application-throttle.ts. */
-export interface ApplicationAttemptTable {
-	email: string;
-	ip: string;
-	at: Timestamp;
 }
 
 export type CallKind = 'artists' | 'hosts' | 'volunteers';

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import type { Database, DonationCampaignRow, DonationKind, DonationStatus, WallStatus } from '$lib/server/db/schema';
+import { csvFile, type CsvCell } from '$lib/server/platform/csv';
+import { bumpSiteVersion } from '$lib/server/platform/site-version';
 
 /*
  * Reading donations for pages and the admin. Sums are "net": what was paid less
@@ -331,45 +332,40 @@ export const donationCsvHeader = [
 	'stripe_subscription'
 ] as const;
 
-/**
- * The CSV export's rows (header first), amounts in minor units as stored. Cells
- * that a spreadsheet would run as a formula are prefixed with an apostrophe.
- */
-export async function donationCsvRows(db: Kysely<Database>, filters: DonationFilters = {}): Promise<string[][]> {
+/** The CSV export's rows (header first), amounts in minor units as stored. */
+async function donationCsvRows(db: Kysely<Database>, filters: DonationFilters = {}): Promise<CsvCell[][]> {
 	const rows = await adminQuery(db, filters).execute();
 	return [
 		[...donationCsvHeader],
-		...rows.map(toAdminDonation).map((d) =>
-			[
-				d.id,
-				d.paidAt,
-				d.kind,
-				d.amountMinor,
-				d.refundedMinor,
-				d.currency,
-				d.status,
-				d.campaignSlug ?? '',
-				d.donorName ?? '',
-				d.donorEmail ?? '',
-				d.donorLocale,
-				d.message ?? '',
-				d.wallConsent ? '1' : '0',
-				d.wallStatus,
-				d.stripePaymentIntentId ?? '',
-				d.stripeInvoiceId ?? '',
-				d.stripeSubscriptionId ?? ''
-			].map((cell) => defuseFormula(String(cell)))
-		)
+		...rows.map(toAdminDonation).map((d) => [
+			d.id,
+			d.paidAt,
+			d.kind,
+			d.amountMinor,
+			d.refundedMinor,
+			d.currency,
+			d.status,
+			d.campaignSlug,
+			d.donorName,
+			d.donorEmail,
+			d.donorLocale,
+			d.message,
+			d.wallConsent ? '1' : '0',
+			d.wallStatus,
+			d.stripePaymentIntentId,
+			d.stripeInvoiceId,
+			d.stripeSubscriptionId
+		])
 	];
 }
 
-/** RFC 4180 text for rows from donationCsvRows. */
-export function toCsv(rows: string[][]): string {
-	return rows.map((row) => row.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\r\n') + '\r\n';
-}
-
-function defuseFormula(cell: string): string {
-	return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+$/.test(cell) ? `'${cell}` : cell;
+/**
+ * The CSV export as a file (platform/csv.ts: a byte-order mark, nothing a
+ * spreadsheet could run as a formula), with how many donations it holds.
+ */
+export async function donationsCsv(db: Kysely<Database>, filters: DonationFilters = {}): Promise<{ text: string; donations: number }> {
+	const rows = await donationCsvRows(db, filters);
+	return { text: csvFile(rows), donations: rows.length - 1 };
 }
 
 /** A donor's active monthly gifts by e-mail, for the self-service portal link. */

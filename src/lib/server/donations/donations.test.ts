@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { locales } from '$lib/i18n/locales';
@@ -10,6 +11,7 @@ import { createTestDatabase } from '$lib/server/db/test-database';
 import { ValidationError } from '$lib/server/errors';
 import { createMailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
+import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import { startSmtpSink } from '../../../../tests/support/smtp';
 import { startStripeStandIn } from '../../../../tests/support/stripe-stand-in';
 import * as events from '../../../../tests/support/stripe-events';
@@ -20,7 +22,7 @@ import { getDonationSettings, saveDonationSettings } from './donation-settings';
 import {
 	approvedWallEntries,
 	campaignProgress,
-	donationCsvRows,
+	donationsCsv,
 	listDonations,
 	setWallStatus,
 	totalsByCurrency,
@@ -400,9 +402,21 @@ describe('reading donations', () => {
 		expect((await listDonations(handle.db, { kind: 'monthly' })).total).toBe(0);
 		expect((await listDonations(handle.db, { from: '2000-01-01', to: '2001-01-01' })).total).toBe(0);
 
-		const csv = await donationCsvRows(handle.db, { campaignId: progress.find((c) => c.slug === 'bali-walls')!.id });
-		expect(csv).toHaveLength(4);
-		expect(csv[0]![3]).toBe('amount');
-		expect(csv.flat()).toContain(`'=HYPERLINK("x")`);
+		const csv = await donationsCsv(handle.db, { campaignId: progress.find((c) => c.slug === 'bali-walls')!.id });
+		expect(csv.donations).toBe(3);
+		const parsed = parse(csv.text, { bom: true }) as string[][];
+		expect(parsed).toHaveLength(4);
+		expect(parsed[0]![3]).toBe('amount');
+		expect(parsed.flat()).toContain(`'=HYPERLINK("x")`);
+	});
+
+	it('exports no cell a spreadsheet could read as a formula, whether it splits on commas or semicolons', async () => {
+		for (const [i, text] of hostileCells.entries()) {
+			await deliver(events.oneOffCompleted({ amount: 1000 + i, currency: 'usd', paymentIntent: `pi_hostile_${i}`, metadata: { donor_name: text, message: text, wall_consent: '1' } }));
+		}
+		expect(await donations()).toHaveLength(hostileCells.length);
+		const csv = await donationsCsv(handle.db);
+		expect(csv.donations).toBe(hostileCells.length);
+		expect(cellsReadAsFormulas(csv.text)).toEqual([]);
 	});
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
+import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import type { SubscriberStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { confirm, subscribe, updatePreferences } from './newsletter.service';
@@ -193,5 +194,13 @@ describe('the export', () => {
 		let filtered = '';
 		for await (const part of subscriberCsvBatches(handle.db, { status: 'unsubscribed' })) filtered += part;
 		expect(filtered.trimEnd().split('\r\n').slice(1)).toEqual([`di@example.org,,ne,unsubscribed,no,events,1,${new Date(t0 + 3000).toISOString()},${new Date(t0 + 3000).toISOString()},${new Date(t0 + 3000).toISOString()}`]);
+	});
+
+	it('has no cell a spreadsheet could read as a formula, whether it splits on commas or semicolons', async () => {
+		await seed(hostileCells.map((text, i) => ({ email: `hostile${i}@example.org`, name: text, topics: ['news', 'events'] })));
+		let csv = '';
+		for await (const part of subscriberCsvBatches(handle.db, {}, 5)) csv += part;
+		expect(csv.trimEnd().split('\r\n').length).toBeGreaterThan(hostileCells.length);
+		expect(cellsReadAsFormulas(csv)).toEqual([]);
 	});
 });

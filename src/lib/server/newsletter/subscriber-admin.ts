@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentAction, Database, SubscriberStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
+import { csvLines } from '$lib/server/platform/csv';
 import { eraseSubscriber } from './newsletter.service';
 import { hashEmail } from './subscriber-tokens';
 
@@ -227,22 +228,6 @@ export const subscriberCsvHeader = [
 	'unsubscribed'
 ] as const;
 
-/** One CSV line (RFC 4180, CRLF), with cells a spreadsheet would run as a formula prefixed by an apostrophe. */
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-	return (
-		cells
-			.map((value) => {
-				const cell = defuseFormula(value === null || value === undefined ? '' : String(value));
-				return /[",;\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-			})
-			.join(',') + '\r\n'
-	);
-}
-
-function defuseFormula(cell: string): string {
-	return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+$/.test(cell) ? `'${cell}` : cell;
-}
-
 /**
  * The export, a batch of CSV lines at a time (header first), newest first, with
  * the list's filters. Batches are read by id (keyset), so 50,000 rows never sit
@@ -253,7 +238,7 @@ export async function* subscriberCsvBatches(
 	filters: SubscriberFilters = {},
 	batchSize = 1000
 ): AsyncGenerator<string> {
-	yield csvLine(subscriberCsvHeader);
+	yield csvLines([subscriberCsvHeader]);
 	let before: number | undefined;
 	for (;;) {
 		let query = applyFilters(db.selectFrom('subscriber'), filters).select([
@@ -272,22 +257,20 @@ export async function* subscriberCsvBatches(
 		if (before !== undefined) query = query.where('id', '<', before);
 		const rows = await query.orderBy('id', 'desc').limit(batchSize).execute();
 		if (rows.length === 0) return;
-		yield rows
-			.map((r) =>
-				csvLine([
-					r.email,
-					r.name,
-					r.locale,
-					r.status,
-					r.paused === 1 ? 'yes' : 'no',
-					parseTopicList(r.topics).join(';'),
-					r.consent_text_version,
-					r.created_at,
-					r.confirmed_at,
-					r.unsubscribed_at
-				])
-			)
-			.join('');
+		yield csvLines(
+			rows.map((r) => [
+				r.email,
+				r.name,
+				r.locale,
+				r.status,
+				r.paused === 1 ? 'yes' : 'no',
+				parseTopicList(r.topics).join(';'),
+				r.consent_text_version,
+				r.created_at,
+				r.confirmed_at,
+				r.unsubscribed_at
+			])
+		);
 		if (rows.length < batchSize) return;
 		before = rows[rows.length - 1]!.id;
 	}

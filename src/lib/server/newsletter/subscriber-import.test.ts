@@ -3,6 +3,7 @@ import { createTestDatabase } from '$lib/server/db/test-database';
 import type { SubscriberStatus } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
+import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import { readPreferences, subscribe } from './newsletter.service';
 import {
 	checkRows,
@@ -315,5 +316,14 @@ describe('running an import', () => {
 		expect(csv).toBe('row,email,value,reason,outcome\r\n' + `2,"'=HYPERLINK(""http://evil.example"")","'=HYPERLINK(""http://evil.example"")",Invalid address: this is not an e-mail address.,not imported\r\n`);
 		// A name that looks like a formula is stored as typed; only CSV output defuses it.
 		expect(await subscriberByEmail('ok@example.org')).toMatchObject({ name: '=1+1' });
+	});
+
+	it('gives a report with no cell a spreadsheet could read as a formula, whether it splits on commas or semicolons', async () => {
+		const quoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+		const id = await runImport(['email,name', ...hostileCells.map((cell) => `${quoted(cell)},x`)].join('\n') + '\n');
+		let csv = '';
+		for await (const part of importIssueCsvBatches(handle.db, id)) csv += part;
+		expect(csv.trimEnd().split('\r\n').length).toBeGreaterThan(hostileCells.length);
+		expect(cellsReadAsFormulas(csv)).toEqual([]);
 	});
 });

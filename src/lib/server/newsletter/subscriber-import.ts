@@ -5,10 +5,10 @@ import { locales, localeNames, type Locale } from '$lib/i18n/locales';
 import type { Database, SubscriberImportIssueKind, SubscriberImportStatus, SubscriberStatus } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
+import { csvLines } from '$lib/server/platform/csv';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { latestConsentTextVersion, subscribeFieldLimits, topicKeys } from './newsletter.service';
-import { csvLine } from './subscriber-admin';
 import { ensureSubscriberLinks } from './subscriber-links';
 import { hashEmail } from './subscriber-tokens';
 
@@ -765,7 +765,7 @@ export async function listImportIssues(
 
 /** The report as CSV lines, a batch at a time (header first), in file order. */
 export async function* importIssueCsvBatches(db: Kysely<Database>, importId: number, batchSize = 2000): AsyncGenerator<string> {
-	yield csvLine(['row', 'email', 'value', 'reason', 'outcome']);
+	yield csvLines([['row', 'email', 'value', 'reason', 'outcome']]);
 	let after = 0;
 	for (;;) {
 		const rows = await db
@@ -777,7 +777,7 @@ export async function* importIssueCsvBatches(db: Kysely<Database>, importId: num
 			.limit(batchSize)
 			.execute();
 		if (rows.length === 0) return;
-		yield rows.map((r) => csvLine([r.row_number, r.email, r.value, r.reason, r.kind === 'error' ? 'not imported' : 'skipped'])).join('');
+		yield csvLines(rows.map((r) => [r.row_number, r.email, r.value, r.reason, r.kind === 'error' ? 'not imported' : 'skipped']));
 		if (rows.length < batchSize) return;
 		after = rows[rows.length - 1]!.row_number;
 	}

@@ -65,6 +65,12 @@ describe('loadConfig', () => {
 		expect(problemsOf({ STAFF_SESSION_IDLE_MINUTES: '20000' })[0]).toContain('STAFF_SESSION_IDLE_MINUTES');
 	});
 
+	it('reads the newsletter sign-up limits, with defaults', () => {
+		expect(loadConfig({}).newsletterSignUpLimits).toEqual({ perIp: 20, site: 300 });
+		expect(loadConfig({ NEWSLETTER_SIGNUPS_PER_IP: '5', NEWSLETTER_SIGNUPS_PER_HOUR: '1000' }).newsletterSignUpLimits).toEqual({ perIp: 5, site: 1000 });
+		expect(problemsOf({ NEWSLETTER_SIGNUPS_PER_IP: '0' })[0]).toContain('NEWSLETTER_SIGNUPS_PER_IP must be a whole number of sign-ups per hour');
+	});
+
 	it('selects PostgreSQL from DATABASE_URL', () => {
 		expect(loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/arts' }).databaseUrl).toBe(
 			'postgres://u:p@localhost:5432/arts'

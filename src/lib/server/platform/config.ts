@@ -57,6 +57,21 @@ const environmentSchema = z.object({
 		.min(5, 'a whole number of minutes from 5 to 10080, e.g. 720')
 		.max(10080, 'a whole number of minutes from 5 to 10080, e.g. 720')
 		.default(720),
+	// Newsletter sign-ups (each may send a confirmation e-mail to the address typed) per hour:
+	// from one network address, and for the whole site, so the form cannot be used to mail
+	// strangers in bulk or spoil the sender's reputation. Raise them for a big launch.
+	NEWSLETTER_SIGNUPS_PER_IP: z.coerce
+		.number({ error: 'a whole number of sign-ups per hour from 1 to 100000, e.g. 20' })
+		.int('a whole number of sign-ups per hour from 1 to 100000, e.g. 20')
+		.min(1, 'a whole number of sign-ups per hour from 1 to 100000, e.g. 20')
+		.max(100000, 'a whole number of sign-ups per hour from 1 to 100000, e.g. 20')
+		.default(20),
+	NEWSLETTER_SIGNUPS_PER_HOUR: z.coerce
+		.number({ error: 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300' })
+		.int('a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
+		.min(1, 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
+		.max(1000000, 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
+		.default(300),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -77,6 +92,8 @@ export interface Config {
 	newsletterSendRate: number;
 	/** A staff session unused for longer than this is signed out. */
 	staffSessionIdleMs: number;
+	/** Newsletter sign-ups per hour, from one network address and for the whole site. */
+	newsletterSignUpLimits: { perIp: number; site: number };
 	logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -131,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		dkim,
 		newsletterSendRate: e.NEWSLETTER_SEND_RATE,
 		staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
+		newsletterSignUpLimits: { perIp: e.NEWSLETTER_SIGNUPS_PER_IP, site: e.NEWSLETTER_SIGNUPS_PER_HOUR },
 		logLevel: e.LOG_LEVEL
 	};
 }

@@ -7,6 +7,7 @@ import { app } from '$lib/server/app';
 import { ValidationError } from '$lib/server/errors';
 import { readSmallForm } from '$lib/server/platform/small-form';
 import { subscribe } from '$lib/server/newsletter/newsletter.service';
+import { recordSignUpAttempt } from '$lib/server/newsletter/sign-up-throttle';
 import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';
 import { newsletterMail } from './newsletter-route';
 
@@ -19,16 +20,21 @@ export const actions: Actions = {
 	 * The full form on this page and the short one in every footer post here. The
 	 * answer to an accepted sign-up is the same whatever the address's state (new,
 	 * pending, confirmed), and so is the answer to a robot caught by the trap field.
+	 * Over the sign-up limits (sign-up-throttle.ts) the form comes back as typed.
 	 */
-	default: async ({ request }) => {
+	default: async ({ request, getClientAddress }) => {
 		const locale = getLocale();
-		const { db, log } = app();
+		const { db, log, config } = app();
 		const form = await readSmallForm(request);
 		if (!form) return fail(413, { values: null, errors: {}, problem: m.newsletter_error_too_large(), sent: null });
 		const { input, values, trapped } = await readSubscribeForm(db, form, { locale, path: localizedPath('/newsletter', locale) });
 		if (trapped) {
 			log.info('newsletter sign-up trap field filled in; nothing done');
 			return { sent: { email: values.email.trim() } };
+		}
+		if (!(await recordSignUpAttempt(db, getClientAddress(), config.newsletterSignUpLimits)).allowed) {
+			log.info('newsletter sign-up over the limits; refused');
+			return fail(429, { values, errors: {}, problem: m.newsletter_error_too_many(), sent: null });
 		}
 		try {
 			const outcome = await subscribe(db, input, { mail: newsletterMail() });

@@ -14,7 +14,8 @@ import * as openCalls from './2026-11-26-12-open-calls';
 import * as newsletterTranslations from './2026-11-26-13-newsletter-translations';
 import * as openCallMail from './2026-11-26-14-open-call-mail';
 import * as applicationAttempts from './2026-11-26-15-application-attempts';
-import * as staffThrottles from './2026-11-26-16-staff-throttles';
+import * as staffThrottles from './2026-12-02-01-staff-throttles';
+import * as throttleAttempts from './2026-12-02-02-throttle-attempts';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-13-newsletter-translations': newsletterTranslations,
 	'2026-11-26-14-open-call-mail': openCallMail,
 	'2026-11-26-15-application-attempts': applicationAttempts,
-	'2026-11-26-16-staff-throttles': staffThrottles
+	'2026-12-02-01-staff-throttles': staffThrottles,
+	'2026-12-02-02-throttle-attempts': throttleAttempts
 };

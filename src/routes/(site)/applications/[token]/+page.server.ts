@@ -7,6 +7,7 @@ import { app } from '$lib/server/app';
 import { answersToFormValues, type FormValue } from '$lib/server/calls/answer-validation';
 import { eraseApplication } from '$lib/server/calls/application-files';
 import { answerText, callView, fieldViews, keptFiles, type FormValues } from '$lib/server/calls/application-page';
+import { recordApplicationAttempt } from '$lib/server/calls/application-throttle';
 import { findApplicationByToken, withdrawApplication } from '$lib/server/calls/applications.service';
 import { callPhase } from '$lib/server/calls/call-time';
 import { readSmallForm } from '$lib/server/platform/small-form';
@@ -97,10 +98,13 @@ export const actions: Actions = {
 		const { call, fields } = await found(event.params.token);
 		return applicationAction(event, { call, fields, action: 'removeFile', locale: getLocale(), editToken: event.params.token });
 	},
-	withdraw: async ({ params, request }) => {
-		await found(params.token);
+	withdraw: async ({ params, request, getClientAddress }) => {
+		const { application } = await found(params.token);
 		if (!(await confirmed(request, 'confirm_withdraw'))) return fail(400, { confirm: 'withdraw' as const, message: m.application_confirm_required() });
 		const { db, mailer, config } = app();
+		// A withdrawal is a change and an e-mail: it counts against the same limits as the form.
+		const verdict = await recordApplicationAttempt(db, { email: application.email, ip: getClientAddress() });
+		if (!verdict.allowed) return fail(429, { confirm: 'withdraw' as const, message: m.application_withdraw_too_many() });
 		const result = await withdrawApplication(db, params.token, { mail: { mailer, origin: config.origin } });
 		if (result.status === 'unknown') error(404, m.application_problem_unknown());
 		redirect(303, `${localizedPath(`/applications/${params.token}`, getLocale())}?done=withdrawn`);

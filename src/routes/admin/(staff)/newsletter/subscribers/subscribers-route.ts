@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locales';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
+import { csvByteOrderMark } from '$lib/server/platform/csv';
 import type { FilterValues } from './subscriber-filters';
 
 /*
@@ -43,7 +44,7 @@ export function csvResponse(batches: AsyncGenerator<string>, fileName: string): 
 	const encoder = new TextEncoder();
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
-			controller.enqueue(encoder.encode('\uFEFF'));
+			controller.enqueue(encoder.encode(csvByteOrderMark));
 		},
 		async pull(controller) {
 			const next = await batches.next();

@@ -161,11 +161,11 @@ export const actions: Actions = {
 		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: String(form.get('timeZone') ?? '').slice(0, 60) };
 	},
 	unschedule: async (event) => {
-		const { actor } = guard(event, 'publish');
+		const { actor, type, key } = guard(event, 'publish');
 		const id = idFrom((await event.request.formData()).get('revision'));
 		if (!id) return fail(400, { problem: 'invalid' });
 		try {
-			await orNotFound(unschedule(app().db, actor, id));
+			await orNotFound(unschedule(app().db, actor, { type, key }, id));
 		} catch (e) {
 			if (e instanceof RevisionStateError) return fail(409, { problem: 'not-scheduled' });
 			throw e;

@@ -56,6 +56,14 @@ describe('topics', () => {
 		await expect(deleteTopic(handle.db, 'unused')).rejects.toThrow(NotFoundError);
 	});
 
+	it('finds no topic for something that is no key, a NUL character included (which PostgreSQL cannot even compare)', async () => {
+		for (const key of ['news\u0000', 'News', '../news', 'x'.repeat(200)]) {
+			await expect(renameTopic(handle.db, key, names('x'))).rejects.toThrow(NotFoundError);
+			await expect(deleteTopic(handle.db, key)).rejects.toThrow(NotFoundError);
+		}
+		expect(await topicKeys(handle.db)).toContain('news');
+	});
+
 	it('keeps a topic that a campaign not yet sent is aimed at', async () => {
 		await addTopic(handle.db, { key: 'festivals', names: names('Festivals') });
 		const id = await createCampaign(handle.db, {

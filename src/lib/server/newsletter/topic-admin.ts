@@ -95,6 +95,8 @@ export async function renameTopic(db: Kysely<Database>, key: string, names: Loca
 	const issues: Record<string, string> = {};
 	checkNames(names, issues);
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	// Anything but a key names no topic (and a NUL in it would be an error in PostgreSQL, not a miss).
+	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
 	await db.transaction().execute(async (trx) => {
 		const result = await trx.updateTable('newsletter_topic').set({ name: storedText(names) }).where('key', '=', key).executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`topic ${key}`);
@@ -121,6 +123,7 @@ export async function moveTopic(db: Kysely<Database>, key: string, direction: 'u
 
 /** Deletes a topic nobody has chosen. Throws ValidationError (`topic`) when someone has. */
 export async function deleteTopic(db: Kysely<Database>, key: string): Promise<void> {
+	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
 	await db.transaction().execute(async (trx) => {
 		const topic = await trx.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst();
 		if (!topic) throw new NotFoundError(`topic ${key}`);

@@ -73,11 +73,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (hit) return hit.respond(event.request);
 	}
 
-	// Paraglide reads only the address and headers, but it clones the request it is given, and a
-	// clone of an upload keeps a second, unread copy of the whole body in memory until the response
-	// (5 MB for each applicant's photo). It gets the request without its body; the app reads the original.
-	const withoutBody = new Request(event.request.url, { method: event.request.method, headers: event.request.headers });
-	const response = await paraglideMiddleware(withoutBody, ({ locale }) => {
+	const response = await paraglideMiddleware(addressForParaglide(event), ({ locale }) => {
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
 		});
@@ -121,6 +117,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return page.respond(event.request);
 };
+
+/**
+ * Paraglide needs only the address: the language is its first segment. It gets a
+ * request with nothing else. Without the body, because it clones the request, and a
+ * clone of an upload keeps a second, unread copy of the whole body in memory until
+ * the response (5 MB for each applicant's photo); the app reads the original.
+ * Without headers, so it never answers with a redirect of its own (it does for a
+ * browser's navigation, Sec-Fetch-Dest: document, when the address is not in its
+ * localized form): for a path starting with `//` that pointed at another site
+ * (`///evil.example` → http://evil.example/). With each run of slashes made one,
+ * because it cannot read an empty segment (`///` threw "Invalid URL", a 500);
+ * the app still answers the address as it came (a 404).
+ */
+function addressForParaglide(event: RequestEvent): Request {
+	const address = new URL(event.request.url);
+	address.pathname = address.pathname.replace(/\/{2,}/g, '/');
+	return new Request(address, { method: event.request.method });
+}
 
 /** Who is signed in, from the session cookie; a disabled account has no session. */
 async function staffFromSession(event: RequestEvent): Promise<App.Locals['staff']> {

@@ -55,6 +55,7 @@ function isCrossSiteForm(event: RequestEvent): boolean {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	withConnectionAddressFallback(event);
 	if (isCrossSiteForm(event)) {
 		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
 		const response = event.request.headers.get('accept') === 'application/json' ? Response.json({ message }, { status: 403 }) : new Response(message, { status: 403 });
@@ -134,6 +135,41 @@ function addressForParaglide(event: RequestEvent): Request {
 	const address = new URL(event.request.url);
 	address.pathname = address.pathname.replace(/\/{2,}/g, '/');
 	return new Request(address, { method: event.request.method });
+}
+
+let warnedAboutAddress = false;
+
+/**
+ * Behind a reverse proxy, ADDRESS_HEADER names the header with the visitor's
+ * address, and adapter-node throws when a request lacks it (or has fewer
+ * X-Forwarded-For entries than XFF_DEPTH), which made a sign-in or an
+ * application a 500. Such a request did not come through the proxy (or the
+ * proxy does not set the header), so the address of its connection, which
+ * cannot be forged, counts instead for the limits and the audit log; so it does
+ * for an empty header. The first one is logged: if it was the proxy, every
+ * visitor now shares its address.
+ */
+function withConnectionAddressFallback(event: RequestEvent): void {
+	const fromAdapter = event.getClientAddress;
+	event.getClientAddress = () => {
+		let problem: unknown = new Error('The address header is empty');
+		try {
+			const address = fromAdapter();
+			if (address) return address;
+		} catch (error) {
+			problem = error;
+		}
+		const connection = event.platform?.req.socket.remoteAddress;
+		if (!connection) throw problem;
+		if (!warnedAboutAddress) {
+			warnedAboutAddress = true;
+			app().log.warn(
+				{ address: connection, reason: problem instanceof Error ? problem.message : String(problem) },
+				'a request came without the address header set by ADDRESS_HEADER (and XFF_DEPTH); its connection address counts instead'
+			);
+		}
+		return connection;
+	};
 }
 
 /** Who is signed in, from the session cookie; a disabled account has no session. */

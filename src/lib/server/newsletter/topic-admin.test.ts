@@ -94,4 +94,13 @@ describe('the consent text', () => {
 		await expect(publishConsentTextFromAdmin(handle.db, names(''))).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/English wording is required/) } });
 		expect(await latestConsentTextVersion(handle.db)).toBe(3);
 	});
+
+	it('numbers two wordings published at the same moment one after the other', async () => {
+		const versions = await Promise.all([
+			publishConsentTextFromAdmin(handle.db, names('First of two at once.')),
+			publishConsentTextFromAdmin(handle.db, names('Second of two at once.'))
+		]);
+		expect(versions.sort()).toEqual([4, 5]);
+		expect((await listConsentTexts(handle.db)).slice(0, 2).map((t) => t.text.en).sort()).toEqual(['First of two at once.', 'Second of two at once.']);
+	});
 });

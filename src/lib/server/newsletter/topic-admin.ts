@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { parseLocalized } from '$lib/server/content/localized-text';
+import { lockTableForWriting } from '$lib/server/db/row-lock';
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
@@ -177,6 +178,8 @@ export async function publishConsentTextFromAdmin(db: Kysely<Database>, text: Lo
 	}
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 	return db.transaction().execute(async (trx) => {
+		// The next version is the latest plus one: two staff publishing at once take turns.
+		await lockTableForWriting(trx, 'newsletter_consent_text');
 		const clean = JSON.parse(storedText(text)) as Record<string, string>;
 		const version = await publishConsentText(trx, clean, { now });
 		await bumpSiteVersion(trx);

@@ -51,8 +51,22 @@ const formValues = [...everyValue.filter((v) => formLabels.includes(v.label)), o
 
 const routes = discoverRoutes();
 
-/** The usual suspects, sent to every route, besides the names each route reads. */
-const commonNames = ['page', 'next', 'id', 'q', 'sort', 'filter', 'limit', 'offset'];
+/**
+ * The usual suspects, sent to every route, besides the names each route reads;
+ * and the English of the texts staff write in every language (`title.en`…), whose
+ * names the routes build from a prefix and the language.
+ */
+const commonNames = [
+	'page',
+	'next',
+	'id',
+	'q',
+	'sort',
+	'filter',
+	'limit',
+	'offset',
+	...['title', 'subject', 'body', 'text', 'name', 'label', 'help', 'description', 'alt', 'caption'].map((field) => `${field}.en`)
+];
 const namesOf = (route: DiscoveredRoute) => [...new Set([...commonNames, ...route.reads])];
 
 /**

@@ -1,3 +1,5 @@
+// adapter-node's App.Platform: the Node request, whose socket has the connection's address.
+/// <reference types="@sveltejs/adapter-node" />
 import type { Role } from '$lib/people/roles';
 
 declare global {

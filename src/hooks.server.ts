@@ -56,6 +56,7 @@ function isCrossSiteForm(event: RequestEvent): boolean {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	withConnectionAddressFallback(event);
 	if (isCrossSiteForm(event)) {
 		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
 		const response = event.request.headers.get('accept') === 'application/json' ? Response.json({ message }, { status: 403 }) : new Response(message, { status: 403 });
@@ -74,11 +75,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (hit) return hit.respond(event.request);
 	}
 
-	// Paraglide reads only the address and headers, but it clones the request it is given, and a
-	// clone of an upload keeps a second, unread copy of the whole body in memory until the response
-	// (5 MB for each applicant's photo). It gets the request without its body; the app reads the original.
-	const withoutBody = new Request(event.request.url, { method: event.request.method, headers: event.request.headers });
-	const response = await paraglideMiddleware(withoutBody, ({ locale }) => {
+	const response = await paraglideMiddleware(addressForParaglide(event), ({ locale }) => {
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
 		});
@@ -122,6 +119,59 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return page.respond(event.request);
 };
+
+/**
+ * Paraglide needs only the address: the language is its first segment. It gets a
+ * request with nothing else. Without the body, because it clones the request, and a
+ * clone of an upload keeps a second, unread copy of the whole body in memory until
+ * the response (5 MB for each applicant's photo); the app reads the original.
+ * Without headers, so it never answers with a redirect of its own (it does for a
+ * browser's navigation, Sec-Fetch-Dest: document, when the address is not in its
+ * localized form): for a path starting with `//` that pointed at another site
+ * (`///evil.example` → http://evil.example/). With each run of slashes made one,
+ * because it cannot read an empty segment (`///` threw "Invalid URL", a 500);
+ * the app still answers the address as it came (a 404).
+ */
+function addressForParaglide(event: RequestEvent): Request {
+	const address = new URL(event.request.url);
+	address.pathname = address.pathname.replace(/\/{2,}/g, '/');
+	return new Request(address, { method: event.request.method });
+}
+
+let warnedAboutAddress = false;
+
+/**
+ * Behind a reverse proxy, ADDRESS_HEADER names the header with the visitor's
+ * address, and adapter-node throws when a request lacks it (or has fewer
+ * X-Forwarded-For entries than XFF_DEPTH), which made a sign-in or an
+ * application a 500. Such a request did not come through the proxy (or the
+ * proxy does not set the header), so the address of its connection, which
+ * cannot be forged, counts instead for the limits and the audit log; so it does
+ * for an empty header. The first one is logged: if it was the proxy, every
+ * visitor now shares its address.
+ */
+function withConnectionAddressFallback(event: RequestEvent): void {
+	const fromAdapter = event.getClientAddress;
+	event.getClientAddress = () => {
+		let problem: unknown = new Error('The address header is empty');
+		try {
+			const address = fromAdapter();
+			if (address) return address;
+		} catch (error) {
+			problem = error;
+		}
+		const connection = event.platform?.req.socket.remoteAddress;
+		if (!connection) throw problem;
+		if (!warnedAboutAddress) {
+			warnedAboutAddress = true;
+			app().log.warn(
+				{ address: connection, reason: problem instanceof Error ? problem.message : String(problem) },
+				'a request came without the address header set by ADDRESS_HEADER (and XFF_DEPTH); its connection address counts instead'
+			);
+		}
+		return connection;
+	};
+}
 
 /** Who is signed in, from the session cookie; a disabled account has no session, nor one left unused too long. */
 async function staffFromSession(event: RequestEvent): Promise<App.Locals['staff']> {

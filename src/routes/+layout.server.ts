@@ -23,8 +23,9 @@ async function frameFor(locale: Locale): Promise<SiteFrame> {
 
 export const load: LayoutServerLoad = async ({ url }) => {
 	const locale = getLocale();
-	// The path without its language prefix: '/ne/about' → '/about'.
-	const path = deLocalizeHref(url.pathname);
+	// The path without its language prefix: '/ne/about' → '/about'. Paraglide cannot read an empty
+	// segment ('///' threw "Invalid URL"): such an address is a 404, whose language links drop them.
+	const path = deLocalizeHref(url.pathname.replace(/\/{2,}/g, '/'));
 	return {
 		locale,
 		dir: textDirection(locale),

@@ -80,7 +80,12 @@ describe('unknown language prefixes and malformed paths give 404, never 500', ()
 		'/_app/immutable/assets/no-such-file.css',
 		'//no-such-page',
 		'//about',
-		'/ne//about'
+		'/ne//about',
+		'///',
+		'////',
+		'/ne//',
+		'/ne///',
+		'//%2F/'
 	];
 
 	it.each(paths)('%s', async (path) => {
@@ -88,6 +93,12 @@ describe('unknown language prefixes and malformed paths give 404, never 500', ()
 		const body = response.body.toString('utf8');
 		expect(response.status, body.slice(0, 200)).toBe(404);
 		expect(body).not.toMatch(stackFrame);
+	});
+
+	it.each(['///elsewhere.example', '///elsewhere.example/admin', '//ne', '//about'])('%s, as a browser navigates to it, stays on this site', async (path) => {
+		const response = await rawRequest(site.origin, path, { headers: { accept: 'text/html', 'sec-fetch-dest': 'document' } });
+		expect(response.status).toBe(404);
+		expect(header(response, 'location')).toBeUndefined();
 	});
 
 	it('a malformed path under a language prefix gets the 404 page in that language', async () => {

@@ -19,7 +19,7 @@ export interface RawResponse {
 export function rawRequest(
 	origin: string,
 	path: string,
-	options: { method?: string; headers?: Record<string, string> } = {}
+	options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}
 ): Promise<RawResponse> {
 	const { hostname, port } = new URL(origin);
 	return new Promise((resolve, reject) => {
@@ -40,7 +40,7 @@ export function rawRequest(
 			}
 		);
 		req.on('error', reject);
-		req.end();
+		req.end(options.body);
 	});
 }
 

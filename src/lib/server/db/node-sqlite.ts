@@ -8,9 +8,11 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  */
 export function openNodeSqlite(filename: string): SqliteDatabase & { raw: DatabaseSync } {
 	const raw = new DatabaseSync(filename);
-	// WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL.
+	// WAL lets readers go on while one writer commits. FULL syncs the log at every commit: with
+	// NORMAL, a power loss (not a crash of the app) can undo the last commits, and a submitted
+	// application, a registration or a recorded payment must stay once the person was told so.
 	raw.exec('PRAGMA journal_mode = WAL');
-	raw.exec('PRAGMA synchronous = NORMAL');
+	raw.exec('PRAGMA synchronous = FULL');
 	raw.exec('PRAGMA foreign_keys = ON');
 	raw.exec('PRAGMA busy_timeout = 5000');
 

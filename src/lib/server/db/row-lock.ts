@@ -26,3 +26,13 @@ export async function lockKeysForTransaction(trx: Transaction<Database>, keys: r
 		await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
 	}
 }
+
+/**
+ * Makes the writers of `table` take turns until the transaction ends (readers go
+ * on), for a check-then-insert with no row to hold, such as numbering the next
+ * version. PostgreSQL needs a table lock for that; SQLite has one writer at a time.
+ */
+export async function lockTableForWriting(trx: Transaction<Database>, table: keyof Database): Promise<void> {
+	if (dialectOf(trx) !== 'postgres') return;
+	await sql`lock table ${sql.table(table)} in share row exclusive mode`.execute(trx);
+}

@@ -40,6 +40,50 @@ export interface StripeEventLike {
 	data: { object: unknown };
 }
 
+/** What every event has, whatever its type; the object inside is checked by its type's schema. */
+const eventSchema = z.object({
+	id: z.string().min(1).max(255),
+	type: z.string().min(1).max(255),
+	created: z.number(),
+	data: z.object({ object: z.unknown() })
+});
+
+/**
+ * Far deeper than anything Stripe sends (an event's objects nest a few levels).
+ * A body nested 200,000 levels deep parses, but overflows the stack of code that
+ * walks it recursively: the PostgreSQL driver encoding such an array as an id did.
+ */
+export const maxEventDepth = 64;
+
+/**
+ * A verified delivery, read: the event when it has an event's shape and a sane
+ * depth, else why not (for the log; the answer is a 400 that Stripe shows in its
+ * dashboard). `body` is the raw text, `parsed` what the signature check parsed.
+ */
+export function readStripeEvent(body: string, parsed: unknown): { ok: true; event: StripeEventLike } | { ok: false; problem: string } {
+	if (jsonDepthExceeds(body, maxEventDepth)) return { ok: false, problem: `nested deeper than ${maxEventDepth} levels` };
+	const envelope = eventSchema.safeParse(parsed);
+	if (!envelope.success) return { ok: false, problem: envelope.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') };
+	return { ok: true, event: envelope.data };
+}
+
+/** Whether JSON text opens more than `max` arrays or objects inside each other; brackets inside strings do not count. */
+function jsonDepthExceeds(text: string, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) i++; // a backslash escapes the next character
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x5b || c === 0x7b) {
+			if (++depth > max) return true;
+		} else if (c === 0x5d || c === 0x7d) depth--;
+	}
+	return false;
+}
+
 const idOrObject = z
 	.union([z.string(), z.object({ id: z.string() })])
 	.nullish()

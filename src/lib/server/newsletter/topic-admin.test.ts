@@ -56,6 +56,14 @@ describe('topics', () => {
 		await expect(deleteTopic(handle.db, 'unused')).rejects.toThrow(NotFoundError);
 	});
 
+	it('finds no topic for something that is no key, a NUL character included (which PostgreSQL cannot even compare)', async () => {
+		for (const key of ['news\u0000', 'News', '../news', 'x'.repeat(200)]) {
+			await expect(renameTopic(handle.db, key, names('x'))).rejects.toThrow(NotFoundError);
+			await expect(deleteTopic(handle.db, key)).rejects.toThrow(NotFoundError);
+		}
+		expect(await topicKeys(handle.db)).toContain('news');
+	});
+
 	it('keeps a topic that a campaign not yet sent is aimed at', async () => {
 		await addTopic(handle.db, { key: 'festivals', names: names('Festivals') });
 		const id = await createCampaign(handle.db, {
@@ -85,5 +93,14 @@ describe('the consent text', () => {
 		await expect(publishConsentTextFromAdmin(handle.db, wording)).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/wording of version 3 already/) } });
 		await expect(publishConsentTextFromAdmin(handle.db, names(''))).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/English wording is required/) } });
 		expect(await latestConsentTextVersion(handle.db)).toBe(3);
+	});
+
+	it('numbers two wordings published at the same moment one after the other', async () => {
+		const versions = await Promise.all([
+			publishConsentTextFromAdmin(handle.db, names('First of two at once.')),
+			publishConsentTextFromAdmin(handle.db, names('Second of two at once.'))
+		]);
+		expect(versions.sort()).toEqual([4, 5]);
+		expect((await listConsentTexts(handle.db)).slice(0, 2).map((t) => t.text.en).sort()).toEqual(['First of two at once.', 'Second of two at once.']);
 	});
 });

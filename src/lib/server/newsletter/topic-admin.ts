@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { parseLocalized } from '$lib/server/content/localized-text';
+import { lockTableForWriting } from '$lib/server/db/row-lock';
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
@@ -95,6 +96,8 @@ export async function renameTopic(db: Kysely<Database>, key: string, names: Loca
 	const issues: Record<string, string> = {};
 	checkNames(names, issues);
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	// Anything but a key names no topic (and a NUL in it would be an error in PostgreSQL, not a miss).
+	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
 	await db.transaction().execute(async (trx) => {
 		const result = await trx.updateTable('newsletter_topic').set({ name: storedText(names) }).where('key', '=', key).executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`topic ${key}`);
@@ -121,6 +124,7 @@ export async function moveTopic(db: Kysely<Database>, key: string, direction: 'u
 
 /** Deletes a topic nobody has chosen. Throws ValidationError (`topic`) when someone has. */
 export async function deleteTopic(db: Kysely<Database>, key: string): Promise<void> {
+	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
 	await db.transaction().execute(async (trx) => {
 		const topic = await trx.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst();
 		if (!topic) throw new NotFoundError(`topic ${key}`);
@@ -174,6 +178,8 @@ export async function publishConsentTextFromAdmin(db: Kysely<Database>, text: Lo
 	}
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 	return db.transaction().execute(async (trx) => {
+		// The next version is the latest plus one: two staff publishing at once take turns.
+		await lockTableForWriting(trx, 'newsletter_consent_text');
 		const clean = JSON.parse(storedText(text)) as Record<string, string>;
 		const version = await publishConsentText(trx, clean, { now });
 		await bumpSiteVersion(trx);

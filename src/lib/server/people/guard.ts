@@ -26,8 +26,19 @@ export function mustSetUpTwoFactor(staff: Staff): boolean {
 	return staff.role === 'admin' && !staff.twoFactorEnabled;
 }
 
-/** Only same-site paths inside the admin, so the sign-in page cannot be used to send people elsewhere. */
+/** A base for reading a path on its own; never shown to anyone. */
+const sameSite = 'http://same-site.invalid';
+
+/**
+ * Only same-site paths inside the admin, so the sign-in page cannot be used to
+ * send people elsewhere. The answer goes into a Location header: control
+ * characters (a header injection) are refused, and text beyond ASCII comes back
+ * percent-encoded, as a browser would send it.
+ */
 export function safeNext(next: string | null): string {
-	if (!next || !next.startsWith('/admin') || next.startsWith('//') || next.includes('\\')) return '/admin';
-	return next;
+	if (!next || !next.startsWith('/') || next.startsWith('//') || /[\p{Cc}\\]/u.test(next)) return '/admin';
+	const url = new URL(next, sameSite);
+	// Read after resolving dot segments, so `/admin/../x` counts as the /x it leads to.
+	if (url.origin !== sameSite || (url.pathname !== '/admin' && !url.pathname.startsWith('/admin/'))) return '/admin';
+	return url.pathname + url.search + url.hash;
 }

@@ -2,11 +2,12 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { listAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom, searchTextFrom } from '$lib/server/route-params';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'audit.view');
-	const before = Number(url.searchParams.get('before')) || undefined;
-	const action = url.searchParams.get('action')?.slice(0, 60) || undefined;
+	const before = idFrom(url.searchParams.get('before'));
+	const action = searchTextFrom(url, 'action', 60) || undefined;
 	const { rows, more } = await listAudit(app().db, { limit: 50, before, action });
 	return {
 		action: action ?? '',

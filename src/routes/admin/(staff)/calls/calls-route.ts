@@ -5,6 +5,7 @@ import { app } from '$lib/server/app';
 import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
+import { idOrNotFound } from '$lib/server/route-params';
 import { textFieldNames, type CallSettingsValues } from './call-words';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
@@ -14,8 +15,7 @@ export const notFound = 'This call does not exist (any more). Someone may have d
 
 /** The call's id from the URL; anything that is not a number is a 404. */
 export function callIdOf(segment: string): number {
-	if (!/^\d{1,9}$/.test(segment)) error(404, notFound);
-	return Number(segment);
+	return idOrNotFound(segment, notFound);
 }
 
 export async function existingCall(db: Kysely<Database>, id: number): Promise<OpenCall> {

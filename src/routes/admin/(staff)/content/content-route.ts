@@ -23,9 +23,3 @@ export function itemTypeOf(value: string): ContentItemType {
 export function orNotFound<T>(work: Promise<T>): Promise<T> {
 	return orNotFoundAs(work, 'This content does not exist (any more).');
 }
-
-/** A positive whole number from a form or the query, or undefined. */
-export function idFrom(value: FormDataEntryValue | string | null | undefined): number | undefined {
-	const text = typeof value === 'string' ? value.trim() : '';
-	return /^[1-9]\d{0,9}$/.test(text) ? Number(text) : undefined;
-}

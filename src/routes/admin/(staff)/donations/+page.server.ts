@@ -6,6 +6,7 @@ import { getDonationSettings } from '$lib/server/donations/donation-settings';
 import { campaignProgress, listDonations, totalsByCurrency, totalsByMonth } from '$lib/server/donations/donations.queries';
 import { isConfigured, webhookSecretOf } from '$lib/server/donations/stripe-client';
 import { requirePermission } from '$lib/server/people/guard';
+import { pageFrom } from '$lib/server/route-params';
 import { filterValuesOf, filtersOf } from './donations-route';
 
 const perPage = 50;
@@ -22,9 +23,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db, config } = app();
 	const values = filterValuesOf(url);
 	const filters = filtersOf(values);
-	const page = Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1);
 	const [list, months, currencies, campaigns, settings] = await Promise.all([
-		listDonations(db, filters, { page, perPage }),
+		listDonations(db, filters, { page: pageFrom(url), perPage }),
 		totalsByMonth(db, filters),
 		totalsByCurrency(db, filters),
 		campaignProgress(db),

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom, pageFrom } from '$lib/server/route-params';
 import type { JobStatus } from '$lib/server/db/schema';
 import { jobStatuses, listJobs, retryJob } from '$lib/server/platform/jobs/job-queue';
 
@@ -10,8 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'jobs.manage');
 	const wanted = url.searchParams.get('status');
 	const status = jobStatuses.includes(wanted as JobStatus) ? (wanted as JobStatus) : undefined;
-	const page = Number(url.searchParams.get('page')) || 1;
-	const list = await listJobs(app().db, { status, page, pageSize: 50 });
+	const list = await listJobs(app().db, { status, page: pageFrom(url), pageSize: 50 });
 	return {
 		status: status ?? '',
 		page: list.page,
@@ -33,8 +33,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	retry: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'jobs.manage');
-		const id = Number((await request.formData()).get('id'));
-		if (!Number.isInteger(id) || id <= 0) return fail(400, { problem: 'unknown' });
+		const id = idFrom((await request.formData()).get('id'));
+		if (id === undefined) return fail(400, { problem: 'unknown' });
 		const { db } = app();
 		if (!(await retryJob(db, id))) return fail(409, { problem: 'not-failed' });
 		await recordAudit(db, { action: 'job.retried', actor: staff, subject: `job:${id}` });

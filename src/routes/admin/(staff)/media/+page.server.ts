@@ -5,6 +5,7 @@ import { ValidationError } from '$lib/server/errors';
 import { acceptedMimeTypes } from '$lib/server/media/image-processing';
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom, pageFrom } from '$lib/server/route-params';
 import {
 	actorOf,
 	isBodyTooLarge,
@@ -19,7 +20,7 @@ const perPage = 24;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'media.manage');
-	const list = await listMedia(app().db, { page: Number(url.searchParams.get('page')) || 1, perPage, status: 'all' });
+	const list = await listMedia(app().db, { page: pageFrom(url), perPage, status: 'all' });
 	return {
 		page: list.page,
 		pageCount: list.pageCount,
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// File endings too: some systems do not name HEIC photos by their type, and their pickers would hide them.
 		accept: [...acceptedMimeTypes, '.heic', '.heif'].join(','),
 		rules: uploadRules(),
-		uploaded: Number(url.searchParams.get('uploaded')) || null,
+		uploaded: idFrom(url.searchParams.get('uploaded')) ?? null,
 		deleted: url.searchParams.has('deleted')
 	};
 };

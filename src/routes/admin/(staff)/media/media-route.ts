@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { mediaLimits, uploadProblemMessage } from '$lib/server/media/image-processing';
-import { parseMediaId } from '$lib/server/media/media-storage';
 import type { LocalizedInput, MediaActor, MediaRecord } from '$lib/server/media/media.service';
 import { variantUrl } from '$lib/server/media/picture';
 import { orNotFound as orNotFoundAs } from '$lib/server/route-errors';
+import { idOrNotFound } from '$lib/server/route-params';
 
 /*
  * Small pieces the media admin routes share. The domain lives in
@@ -20,9 +19,7 @@ export function actorOf(staff: Staff): MediaActor {
 
 /** The media id from the URL, or 404. */
 export function mediaIdOf(segment: string): number {
-	const id = parseMediaId(segment);
-	if (id === undefined) error(404, 'There is no such photo.');
-	return id;
+	return idOrNotFound(segment, 'There is no such photo.');
 }
 
 /** Runs a domain call, answering 404 when the photo is not there. */

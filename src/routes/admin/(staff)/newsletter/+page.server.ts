@@ -2,13 +2,14 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { countAudience, listCampaigns } from '$lib/server/newsletter/campaign.service';
 import { requirePermission } from '$lib/server/people/guard';
+import { pageFrom } from '$lib/server/route-params';
 
 const perPage = 25;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'newsletter.campaigns');
 	const { db } = app();
-	const page = Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1);
+	const page = pageFrom(url);
 	const [list, reachable] = await Promise.all([
 		listCampaigns(db, { limit: perPage, offset: (page - 1) * perPage }),
 		// Empty filters: everyone a campaign can reach (confirmed, not paused).

@@ -2,11 +2,11 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { listMailMessages } from '$lib/server/platform/mail/mail-outbox';
+import { pageFrom } from '$lib/server/route-params';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'outbox.view');
-	const page = Number(url.searchParams.get('page')) || 1;
-	const list = await listMailMessages(app().db, { page, pageSize: 50 });
+	const list = await listMailMessages(app().db, { page: pageFrom(url), pageSize: 50 });
 	return {
 		smtp: Boolean(app().config.smtpUrl),
 		page: list.page,

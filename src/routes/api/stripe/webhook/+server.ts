@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { handleStripeEvent } from '$lib/server/donations/webhook.service';
+import { handleStripeEvent, readStripeEvent } from '$lib/server/donations/webhook.service';
 import { stripeFor, webhookSecretOf } from '$lib/server/donations/stripe-client';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
 
@@ -23,12 +23,19 @@ export const POST: RequestHandler = async ({ request }) => {
 	const body = await request.text();
 	const signature = request.headers.get('stripe-signature');
 	if (!signature) return json({ error: 'missing_signature' }, { status: 400, headers: noStore });
-	let event;
+	let verified;
 	try {
-		event = stripe.webhooks.constructEvent(body, signature, secret);
+		verified = stripe.webhooks.constructEvent(body, signature, secret);
 	} catch {
 		return json({ error: 'bad_signature' }, { status: 400, headers: noStore });
 	}
+	const read = readStripeEvent(body, verified);
+	if (!read.ok) {
+		// Signed, yet not an event (or absurdly deep): nothing of it is logged but why.
+		log.warn({ problem: read.problem }, 'malformed stripe event');
+		return json({ error: 'malformed_event' }, { status: 400, headers: noStore });
+	}
+	const { event } = read;
 
 	try {
 		const outcome = await handleStripeEvent(db, { mailer, stripe, log, origin: config.origin }, event);

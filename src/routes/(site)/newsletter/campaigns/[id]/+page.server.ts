@@ -6,6 +6,7 @@ import { app } from '$lib/server/app';
 import { campaignVersions } from '$lib/server/newsletter/campaign-mail';
 import { getCampaign } from '$lib/server/newsletter/campaign.service';
 import { versionForRecipient } from '$lib/server/newsletter/recipient-language';
+import { idOrNotFound } from '$lib/server/route-params';
 
 /**
  * The web version of a campaign, linked from every copy: the same text in the
@@ -13,8 +14,7 @@ import { versionForRecipient } from '$lib/server/newsletter/recipient-language';
  * scheduled campaigns do not exist here.
  */
 export const load: PageServerLoad = async ({ params }) => {
-	if (!/^\d{1,9}$/.test(params.id)) error(404, m.campaign_not_found());
-	const campaign = await getCampaign(app().db, Number(params.id));
+	const campaign = await getCampaign(app().db, idOrNotFound(params.id, m.campaign_not_found()));
 	if (!campaign || !campaign.startedAt || !['sending', 'paused', 'sent'].includes(campaign.status)) error(404, m.campaign_not_found());
 	const chosen = versionForRecipient(campaignVersions(campaign), getLocale());
 	if (!chosen) error(404, m.campaign_not_found());

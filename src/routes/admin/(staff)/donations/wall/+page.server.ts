@@ -5,6 +5,7 @@ import { listDonations, setWallStatus, type AdminDonation } from '$lib/server/do
 import type { AuditAction } from '$lib/server/people/audit';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom, pageFrom } from '$lib/server/route-params';
 
 /*
  * Donor wall moderation. Only what the wall itself would show reaches this page
@@ -19,7 +20,6 @@ const entryOf = (d: AdminDonation) => ({ id: d.id, name: d.donorName, message: d
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'donations.moderate');
 	const { db } = app();
-	const pageOf = (name: string) => Math.max(1, Math.trunc(Number(url.searchParams.get(name))) || 1);
 	const list = async (wallStatus: 'pending' | 'approved' | 'rejected', page: number) => {
 		const result = await listDonations(db, { wallStatus, status: 'paid' }, { page, perPage });
 		return {
@@ -31,17 +31,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		};
 	};
 	const [pending, approved, rejected] = await Promise.all([
-		list('pending', pageOf('page')),
-		list('approved', pageOf('approvedPage')),
-		list('rejected', pageOf('rejectedPage'))
+		list('pending', pageFrom(url)),
+		list('approved', pageFrom(url, 'approvedPage')),
+		list('rejected', pageFrom(url, 'rejectedPage'))
 	]);
 	return { pending, approved, rejected };
 };
 
 async function moderate(event: RequestEvent, status: 'approved' | 'rejected', action: AuditAction) {
 	const staff = requirePermission(event.locals, event.url, 'donations.moderate');
-	const id = Number((await event.request.formData()).get('id'));
-	if (!Number.isInteger(id) || id <= 0) return fail(400, { problem: 'unknown' as const });
+	const id = idFrom((await event.request.formData()).get('id'));
+	if (id === undefined) return fail(400, { problem: 'unknown' as const });
 	const { db } = app();
 	if (!(await setWallStatus(db, id, status))) return fail(404, { problem: 'unknown' as const });
 	await recordAudit(db, { action, actor: staff, subject: `donation:${id}` });

@@ -4,6 +4,7 @@ import { app } from '$lib/server/app';
 import { countSubscribersByStatus, listSubscribers } from '$lib/server/newsletter/subscriber-admin';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
+import { pageFrom } from '$lib/server/route-params';
 import { filterValuesOf, filtersOf } from './subscribers-route';
 
 const perPage = 50;
@@ -12,8 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
 	const values = filterValuesOf(url);
-	const page = Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1);
-	const [list, counts, topics] = await Promise.all([listSubscribers(db, filtersOf(values), { page, perPage }), countSubscribersByStatus(db), topicChoices(db)]);
+	const [list, counts, topics] = await Promise.all([listSubscribers(db, filtersOf(values), { page: pageFrom(url), perPage }), countSubscribersByStatus(db), topicChoices(db)]);
 	return {
 		filters: values,
 		counts,

@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locales';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
 import { csvByteOrderMark } from '$lib/server/platform/csv';
+import { searchTextFrom } from '$lib/server/route-params';
 import type { FilterValues } from './subscriber-filters';
 
 /*
@@ -17,7 +17,7 @@ export function filterValuesOf(url: URL): FilterValues {
 	const language = get('language');
 	return {
 		status: (subscriberStatusFilters as readonly string[]).includes(status) ? (status as SubscriberStatusFilter) : '',
-		q: get('q').slice(0, 100),
+		q: searchTextFrom(url, 'q', 100),
 		topic: /^[a-z0-9-]{1,40}$/.test(topic) ? topic : '',
 		language: isLocale(language) ? language : ''
 	};
@@ -32,12 +32,6 @@ export function filtersOf(values: FilterValues): SubscriberFilters {
 	};
 }
 
-
-/** A numeric id from the URL, or 404. */
-export function idOf(segment: string, what: string): number {
-	if (!/^\d{1,9}$/.test(segment)) error(404, `There is no such ${what}.`);
-	return Number(segment);
-}
 
 /** A body of CSV batches as a streamed response, with the byte-order mark spreadsheet programs need to read UTF-8. */
 export function csvResponse(batches: AsyncGenerator<string>, fileName: string): Response {

@@ -3,11 +3,12 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { getMailMessage } from '$lib/server/platform/mail/mail-outbox';
+import { idFrom } from '$lib/server/route-params';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'outbox.view');
-	const id = Number(params.id);
-	const message = Number.isInteger(id) && id > 0 ? await getMailMessage(app().db, id) : undefined;
+	const id = idFrom(params.id);
+	const message = id === undefined ? undefined : await getMailMessage(app().db, id);
 	if (!message) error(404, 'There is no such e-mail.');
 	return {
 		message: {

@@ -10,6 +10,7 @@ import type { Database } from '$lib/server/db/schema';
 import { ForbiddenError, ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idOrNotFound } from '$lib/server/route-params';
 
 /*
  * One application as its reviewer may see it, and their scores. Anything not
@@ -24,8 +25,7 @@ const notFound = 'There is no application here for you to review.';
 type Staff = NonNullable<App.Locals['staff']>;
 
 async function assigned(db: Kysely<Database>, staff: Staff, segment: string) {
-	if (!/^[1-9]\d{0,8}$/.test(segment)) error(404, notFound);
-	const application = await applicationForReviewer(db, staff.id, Number(segment));
+	const application = await applicationForReviewer(db, staff.id, idOrNotFound(segment, notFound));
 	if (!application) error(404, notFound);
 	return application;
 }

@@ -4,6 +4,7 @@ import { app } from '$lib/server/app';
 import { authorizedApplicationFile } from '$lib/server/calls/application-admin';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idOrNotFound } from '$lib/server/route-params';
 
 const notFound = 'There is no such file for you.';
 
@@ -16,9 +17,9 @@ const notFound = 'There is no such file for you.';
  */
 export const GET: RequestHandler = async ({ locals, url, params, getClientAddress }) => {
 	const staff = requirePermission(locals, url, 'applications.review');
-	if (!/^[1-9]\d{0,8}$/.test(params.fileId)) error(404, notFound);
+	const fileId = idOrNotFound(params.fileId, notFound);
 	const { db, applicationFiles } = app();
-	const file = await authorizedApplicationFile(db, staff, Number(params.fileId));
+	const file = await authorizedApplicationFile(db, staff, fileId);
 	if (!file) error(404, notFound);
 	let bytes: Buffer;
 	try {

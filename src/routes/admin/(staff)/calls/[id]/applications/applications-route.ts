@@ -6,6 +6,7 @@ import { applicationDecisions, decideApplication, setShortlisted } from '$lib/se
 import type { ApplicationDecision, Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
+import { idOrNotFound } from '$lib/server/route-params';
 
 
 type Staff = NonNullable<App.Locals['staff']>;
@@ -17,8 +18,7 @@ export const applicationNotFound = 'This application does not exist in this call
 
 /** A positive id from a path segment; anything else is a 404. */
 export function idOf(segment: string, message: string): number {
-	if (!/^[1-9]\d{0,8}$/.test(segment)) error(404, message);
-	return Number(segment);
+	return idOrNotFound(segment, message);
 }
 
 export async function callOf(db: Kysely<Database>, segment: string): Promise<OpenCall> {

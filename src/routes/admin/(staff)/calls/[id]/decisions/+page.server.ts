@@ -11,6 +11,7 @@ import type { ApplicationDecision } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom } from '$lib/server/route-params';
 import { callOf } from '../applications/applications-route';
 
 const permission = 'calls.manage';
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const applications = (await listCallApplications(db, call.id, { sort: 'name' })).rows.filter((a) => a.email !== null);
 
 	// The preview: a chosen application (by default the first with a decision), in a chosen language (by default its own).
-	const wanted = Number(url.searchParams.get('application'));
+	const wanted = idFrom(url.searchParams.get('application'));
 	const chosen = applications.find((a) => a.id === wanted) ?? applications.find((a) => a.decision !== null) ?? applications[0];
 	const wantedDecision = url.searchParams.get('decision') ?? '';
 	const previewDecision: ApplicationDecision =

@@ -8,6 +8,7 @@ import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom } from '$lib/server/route-params';
 import { callIdOf, existingCall, explain, localizedFrom, permission, publicPagesChanged, stringOf, subjectOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
@@ -166,7 +167,7 @@ async function staffAndForm(event: RequestEvent) {
 
 /** The field of this call the form names; a field of another call (or none) is a 404. */
 async function fieldOf(db: Kysely<Database>, callId: number, form: FormData): Promise<CallField> {
-	const id = Number(stringOf(form, 'fieldId', 12));
+	const id = idFrom(stringOf(form, 'fieldId', 12));
 	const field = (await listFields(db, callId)).find((f) => f.id === id);
 	if (!field) error(404, 'This question does not exist (any more). Someone may have removed it.');
 	return field;

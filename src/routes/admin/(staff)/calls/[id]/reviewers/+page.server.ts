@@ -5,6 +5,7 @@ import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicati
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom } from '$lib/server/route-params';
 import { callIdOf, existingCall, explain, permission, stringOf, subjectOf } from '../../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -22,7 +23,8 @@ async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: 
 	await existingCall(db, callId);
 	const target = stringOf(form, 'target', 12);
 	if (target === 'call' || target === '') return { callId, target: { callId }, applicationId: null };
-	const applicationId = Number(target);
+	const applicationId = idFrom(target);
+	if (applicationId === undefined) error(404, 'This application does not exist (any more), or belongs to another call.');
 	const application = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('call_id', '=', callId).executeTakeFirst();
 	if (!application) error(404, 'This application does not exist (any more), or belongs to another call.');
 	return { callId, target: { applicationId }, applicationId };

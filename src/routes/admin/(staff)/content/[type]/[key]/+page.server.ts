@@ -22,7 +22,8 @@ import {
 import { ValidationError } from '$lib/server/errors';
 import { listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { actorOf, idFrom, itemTypeOf, orNotFound } from '../../content-route';
+import { idFrom } from '$lib/server/route-params';
+import { actorOf, itemTypeOf, orNotFound } from '../../content-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const staff = requirePermission(locals, url, 'content.edit');

@@ -7,7 +7,8 @@ import { contentItems, pageLabels, type SocialLinkData } from '$lib/server/conte
 import { pick } from '$lib/server/content/localized-text';
 import { getRevision, itemTitle } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, orNotFound } from '../../content-route';
+import { idFrom } from '$lib/server/route-params';
+import { orNotFound } from '../../content-route';
 
 /** A revision rendered as the public site would show it, in one language, inside the admin. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -28,6 +28,7 @@ import {
 } from '$lib/server/newsletter/campaign.service';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { idOrNotFound } from '$lib/server/route-params';
 import { fieldLimits, statusWords, textFields, type CampaignFormValues } from '../campaign-form';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 
@@ -37,8 +38,7 @@ const notFound = 'This campaign does not exist (any more).';
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {
 	if (segment === 'new') return undefined;
-	if (!/^\d{1,9}$/.test(segment)) error(404, notFound);
-	return Number(segment);
+	return idOrNotFound(segment, notFound);
 }
 
 /** Actions other than the first save need a campaign that exists. */

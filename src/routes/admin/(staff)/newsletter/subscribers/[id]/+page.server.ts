@@ -7,7 +7,7 @@ import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/route-errors';
-import { idOf } from '../subscribers-route';
+import { idOrNotFound } from '$lib/server/route-params';
 
 const notFound = 'This subscriber does not exist (any more): their data may have been erased.';
 
@@ -41,7 +41,7 @@ function summaryOf(entry: ConsentLedgerEntry): string {
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
-	const id = idOf(params.id, 'subscriber');
+	const id = idOrNotFound(params.id, 'There is no such subscriber.');
 	const [subscriber, topics] = await Promise.all([orNotFound(getSubscriberDetail(db, id), notFound), topicChoices(db)]);
 	const topicName = new Map(topics.map((t) => [t.key, t.name]));
 	return {
@@ -75,7 +75,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	delete: async ({ locals, url, params, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
-		const id = idOf(params.id, 'subscriber');
+		const id = idOrNotFound(params.id, 'There is no such subscriber.');
 		const form = await request.formData();
 		const note = String(form.get('note') ?? '').slice(0, staffNoteMaxLength);
 		if (form.get('confirm') !== 'yes') {

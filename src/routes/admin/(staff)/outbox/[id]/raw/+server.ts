@@ -4,11 +4,12 @@ import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { getMailMessage, readOutboxFile } from '$lib/server/platform/mail/mail-outbox';
 import { outboxDirectory } from '$lib/server/platform/mail/transports';
+import { idFrom } from '$lib/server/route-params';
 
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'outbox.view');
-	const id = Number(params.id);
-	const message = Number.isInteger(id) && id > 0 ? await getMailMessage(app().db, id) : undefined;
+	const id = idFrom(params.id);
+	const message = id === undefined ? undefined : await getMailMessage(app().db, id);
 	const file = message && (await readOutboxFile(outboxDirectory(app().config.dataDir), message));
 	if (!file) error(404, 'There is no file for this e-mail.');
 	return new Response(new Uint8Array(file), {

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
@@ -7,12 +7,12 @@ import { ValidationError } from '$lib/server/errors';
 import { recordAudit } from '$lib/server/people/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/route-errors';
+import { idOrNotFound } from '$lib/server/route-params';
 
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {
 	if (segment === 'new') return undefined;
-	if (!/^\d{1,9}$/.test(segment)) error(404, 'There is no such campaign.');
-	return Number(segment);
+	return idOrNotFound(segment, 'There is no such campaign.');
 }
 
 const notFound = 'This campaign does not exist (any more).';

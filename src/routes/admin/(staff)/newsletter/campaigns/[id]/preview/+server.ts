@@ -6,6 +6,7 @@ import { findOrganization } from '$lib/server/content/content.queries';
 import { getCampaign } from '$lib/server/newsletter/campaign.service';
 import { personalize, renderCampaignTemplate } from '$lib/server/newsletter/campaign-mail';
 import { requirePermission } from '$lib/server/people/guard';
+import { idFrom } from '$lib/server/route-params';
 
 /**
  * The saved campaign as the e-mail readers of a language get, for staff to look
@@ -15,7 +16,7 @@ import { requirePermission } from '$lib/server/people/guard';
  */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'newsletter.campaigns');
-	const id = /^\d{1,9}$/.test(params.id) ? Number(params.id) : undefined;
+	const id = idFrom(params.id);
 	const campaign = id === undefined ? undefined : await getCampaign(app().db, id);
 	if (!campaign) error(404, 'This campaign does not exist (any more).');
 	const wanted = url.searchParams.get('locale') ?? 'en';

@@ -5,15 +5,15 @@ import { getImportProgress, listImportIssues } from '$lib/server/newsletter/subs
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/route-errors';
-import { idOf } from '../../subscribers-route';
+import { idOrNotFound, pageFrom } from '$lib/server/route-params';
 
 const perPage = 100;
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
-	const id = idOf(params.id, 'import');
-	const page = Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1);
+	const id = idOrNotFound(params.id, 'There is no such import.');
+	const page = pageFrom(url);
 	const [progress, report, topics] = await Promise.all([
 		orNotFound(getImportProgress(db, id), 'There is no such import.'),
 		listImportIssues(db, id, { page, perPage }),

@@ -3,13 +3,14 @@ import { app } from '$lib/server/app';
 import { getImportProgress, importIssueCsvBatches } from '$lib/server/newsletter/subscriber-import';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/route-errors';
-import { csvResponse, idOf } from '../../../subscribers-route';
+import { idOrNotFound } from '$lib/server/route-params';
+import { csvResponse } from '../../../subscribers-route';
 
 /** The rows an import did not take, and why, as CSV (with a byte-order mark), to correct and import again. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
-	const id = idOf(params.id, 'import');
+	const id = idOrNotFound(params.id, 'There is no such import.');
 	await orNotFound(getImportProgress(db, id), 'There is no such import.');
 	return csvResponse(importIssueCsvBatches(db, id), `import-${id}-rows-not-imported.csv`);
 };

@@ -8,7 +8,7 @@ import { DatabaseOpenError } from '$lib/server/db/connect';
 import { isCompressible } from '$lib/server/platform/http-response';
 import { CachedPage } from '$lib/server/platform/page-cache';
 import { applySecurityHeaders } from '$lib/server/platform/security-headers';
-import { isRole } from '$lib/people/roles';
+import { staffFromSession } from '$lib/server/people/staff-session';
 
 export const init: ServerInit = async () => {
 	try {
@@ -63,7 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return response;
 	}
 	const { pageCache, siteVersion } = app();
-	event.locals.staff = event.url.pathname.startsWith('/admin') ? await staffFromSession(event) : null;
+	event.locals.staff = event.url.pathname.startsWith('/admin') ? await staffFromSession(app().auth, event.request.headers) : null;
 	const publicKey = publicCacheKey(event);
 	// When the version cannot be read (the database is down), render without the cache.
 	const version = publicKey ? await siteVersion.current().catch(() => undefined) : undefined;
@@ -121,24 +121,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return page.respond(event.request);
 };
-
-/** Who is signed in, from the session cookie; a disabled account has no session. */
-async function staffFromSession(event: RequestEvent): Promise<App.Locals['staff']> {
-	if (!event.request.headers.get('cookie')) return null;
-	const session = await app().auth.api.getSession({ headers: event.request.headers });
-	if (!session) return null;
-	const user = session.user as typeof session.user & { role?: string; locale?: string; disabledAt?: string | null };
-	if (user.disabledAt || !isRole(user.role)) return null;
-	return {
-		id: user.id,
-		name: user.name,
-		email: user.email,
-		role: user.role,
-		locale: user.locale ?? 'en',
-		twoFactorEnabled: Boolean(user.twoFactorEnabled),
-		sessionToken: session.session.token
-	};
-}
 
 function isSafe(event: RequestEvent): boolean {
 	return event.request.method === 'GET' || event.request.method === 'HEAD';

@@ -14,6 +14,7 @@ import * as openCalls from './2026-11-26-12-open-calls';
 import * as newsletterTranslations from './2026-11-26-13-newsletter-translations';
 import * as openCallMail from './2026-11-26-14-open-call-mail';
 import * as applicationAttempts from './2026-11-26-15-application-attempts';
+import * as mediaPublicKey from './2026-12-02-01-media-public-key';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-12-open-calls': openCalls,
 	'2026-11-26-13-newsletter-translations': newsletterTranslations,
 	'2026-11-26-14-open-call-mail': openCallMail,
-	'2026-11-26-15-application-attempts': applicationAttempts
+	'2026-11-26-15-application-attempts': applicationAttempts,
+	'2026-12-02-01-media-public-key': mediaPublicKey
 };

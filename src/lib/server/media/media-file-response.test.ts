@@ -139,6 +139,20 @@ describe('photo files', () => {
 		await publishAbout(0);
 	});
 
+	it('serves a photo that a live page was given without a revision (as the demo seed writes it) from the first request on', async () => {
+		const photo = await readyPhoto();
+		await handle.db.updateTable('page').set({ image_id: photo.id }).where('key', '=', 'home').execute();
+		try {
+			// A process started after the seed: it has read nothing yet.
+			const started: MediaFiles = { ...files, published: createPublishedMedia(handle.db, createSiteVersionReader(handle.db), [mediaInLiveContent]) };
+			const response = await mediaFileResponse(started, photo.publicKey, '320.jpg', visitor);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('Cache-Control')).toBe(immutable);
+		} finally {
+			await handle.db.updateTable('page').set({ image_id: null }).where('key', '=', 'home').execute();
+		}
+	});
+
 	it('asks who the viewer is only for a photo that is not public', async () => {
 		const [published, hidden] = [await readyPhoto(), await readyPhoto()];
 		await publishAbout(published.id);

@@ -5,14 +5,15 @@ import type { VariantFormat } from './image-processing';
 
 /*
  * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>, and are
- * served at /media/<public key>/<width>.<ext> (see media-file-response.ts). A new photo's
- * files are first written into a staging folder beside them, then the whole
- * folder is renamed into place: a reader sees all of a photo's files or none.
+ * served at /media/<public key>/<width>.<ext> (see media-file-response.ts). A
+ * new photo's files are first written into a staging folder beside them, then
+ * the whole folder is renamed into place: a reader sees all of a photo's files
+ * or none.
  *
  * An upload waits for its processing job in DATA_DIR/media/.incoming/<random>,
  * readable by this process only. It is the original file, location metadata and
- * all: never served (only a media id and a variant name resolve to files), and removed as soon as
- * processing has succeeded or failed for good.
+ * all: never served (only a media id and a variant name resolve to files), and
+ * removed as soon as processing has succeeded or failed for good.
  */
 
 export const variantExtensions: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };

@@ -8,8 +8,7 @@ import { DatabaseOpenError } from '$lib/server/db/connect';
 import { isCompressible } from '$lib/server/platform/http-response';
 import { CachedPage } from '$lib/server/platform/page-cache';
 import { applySecurityHeaders } from '$lib/server/platform/security-headers';
-import { isRole } from '$lib/people/roles';
-import { keepSessionAlive } from '$lib/server/people/staff-session';
+import { staffFromSession } from '$lib/server/people/staff-session';
 
 export const init: ServerInit = async () => {
 	try {
@@ -65,7 +64,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return response;
 	}
 	const { pageCache, siteVersion } = app();
-	event.locals.staff = event.url.pathname.startsWith('/admin') ? await staffFromSession(event) : null;
+	if (event.url.pathname.startsWith('/admin')) {
+		const { auth, db, config } = app();
+		const staff = await staffFromSession({ auth, db, idleLimitMs: config.staffSessionIdleMs }, event.request.headers);
+		event.locals.staffSessionIdle = staff === 'idle';
+		event.locals.staff = staff === 'idle' ? null : staff;
+	} else {
+		event.locals.staff = null;
+	}
 	const publicKey = publicCacheKey(event);
 	// When the version cannot be read (the database is down), render without the cache.
 	const version = publicKey ? await siteVersion.current().catch(() => undefined) : undefined;
@@ -170,29 +176,6 @@ function withConnectionAddressFallback(event: RequestEvent): void {
 			);
 		}
 		return connection;
-	};
-}
-
-/** Who is signed in, from the session cookie; a disabled account has no session, nor one left unused too long. */
-async function staffFromSession(event: RequestEvent): Promise<App.Locals['staff']> {
-	if (!event.request.headers.get('cookie')) return null;
-	const { auth, db, config } = app();
-	const session = await auth.api.getSession({ headers: event.request.headers });
-	if (!session) return null;
-	const user = session.user as typeof session.user & { role?: string; locale?: string; disabledAt?: string | null };
-	if (user.disabledAt || !isRole(user.role)) return null;
-	if ((await keepSessionAlive(db, session.session, config.staffSessionIdleMs)) === 'idle') {
-		event.locals.staffSessionIdle = true;
-		return null;
-	}
-	return {
-		id: user.id,
-		name: user.name,
-		email: user.email,
-		role: user.role,
-		locale: user.locale ?? 'en',
-		twoFactorEnabled: Boolean(user.twoFactorEnabled),
-		sessionToken: session.session.token
 	};
 }
 

@@ -11,6 +11,8 @@ export const permissions = {
 	'content.edit': ['admin', 'editor'],
 	'content.publish': ['admin', 'editor'],
 	'media.manage': ['admin', 'editor'],
+	// Photos no published page shows yet (the library's, a draft's in its preview); the public gets 404.
+	'media.preview': ['admin', 'editor'],
 	'settings.edit': ['admin'],
 	'staff.manage': ['admin'],
 	'audit.view': ['admin'],

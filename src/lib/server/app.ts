@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { demoContent } from '$lib/server/content/demo-content';
 import { seedDemoContent } from '$lib/server/content/demo-seed';
-import { findOrganization } from '$lib/server/content/content.queries';
+import { findOrganization, mediaInLiveContent } from '$lib/server/content/content.queries';
 import { contentJobHandlers } from '$lib/server/content/revisions.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
@@ -18,6 +18,7 @@ import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
 import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
+import { createPublishedMedia, type PublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
 import { createApplicationFileStorage, type ApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCampaignSender } from '$lib/server/newsletter/campaign-sender';
@@ -45,6 +46,8 @@ export interface App {
 	mailer: Mailer;
 	/** DATA_DIR/media: photo variants, and uploads waiting to be processed. */
 	mediaStorage: LocalMediaStorage;
+	/** Which photos the public may fetch: those published content shows. */
+	publishedMedia: PublishedMedia;
 	worker: JobWorker;
 	/** Newsletter campaigns: SMTP connections of their own, apart from the mailer's. */
 	bulkTransport: BulkTransport;
@@ -127,6 +130,8 @@ export async function startApp(
 		}),
 		mailer,
 		mediaStorage,
+		// Every domain whose public pages show photos from the library adds its photos here.
+		publishedMedia: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent]),
 		worker,
 		bulkTransport,
 		applicationFiles

@@ -21,6 +21,12 @@ export function listTestimonials(db: Kysely<Database>, options: { featuredOnly?:
 	return query.orderBy('position').orderBy('id').execute();
 }
 
+/** The photos live pages show (drafts do not count): what makes a photo public (media/published-media.ts). */
+export async function mediaInLiveContent(db: Kysely<Database>): Promise<number[]> {
+	const rows = await db.selectFrom('page').select('image_id').where('image_id', 'is not', null).execute();
+	return rows.map((row) => Number(row.image_id));
+}
+
 /** Newest change to any public content, for Last-Modified and the sitemap. */
 export async function lastContentChange(db: Kysely<Database>): Promise<string | undefined> {
 	const rows = await Promise.all([

@@ -254,6 +254,8 @@ export type MediaStatus = 'processing' | 'ready' | 'failed';
 /** An uploaded photo. Its files are the variants; the upload itself is kept only until processed. */
 export interface MediaTable {
 	id: Generated<number>;
+	/** Names the photo's files in public URLs: 128 random bits, base64url (ids count up and could be guessed). */
+	public_key: string;
 	original_name: string;
 	/** Detected from the content, not taken from the upload. */
 	mime_type: string;

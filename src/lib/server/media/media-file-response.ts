@@ -1,33 +1,65 @@
 import { readFile } from 'node:fs/promises';
-import type { LocalMediaStorage } from './media-storage';
-
-/** A variant's file never changes under its URL: a deleted photo's id is never given out again. */
-const immutable = 'public, max-age=31536000, immutable';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import { parsePublicKey, parseVariantFileName, type LocalMediaStorage, type VariantFile } from './media-storage';
+import { findMediaIdByPublicKey } from './media.queries';
+import type { PublishedMedia } from './published-media';
 
 /**
- * The response for GET /media/<id>/<file>: the stored variant with its type, or
- * 404 for anything that is not exactly a media id and a variant file name that exists.
+ * A published photo's file never changes under its URL: the key is never given out
+ * again. Taking the photo off its page cannot call back copies already cached,
+ * though: browsers and CDNs may keep them up to this long.
+ */
+const immutable = 'public, max-age=31536000, immutable';
+/** A photo no published page shows is staff's business: never kept by any cache. */
+const staffOnly = 'private, no-store';
+
+export interface MediaFiles {
+	db: Kysely<Database>;
+	storage: LocalMediaStorage;
+	published: PublishedMedia;
+}
+
+/**
+ * The response for GET /media/<public key>/<file>. Everyone gets the variants of
+ * a photo that published content shows (answered from memory, see
+ * published-media.ts); only staff who may see unpublished photos (`mayPreview`,
+ * asked only then) get the others, e.g. a draft's photo or the library's
+ * thumbnails. Anything else is 404: a key that names no photo, a photo nobody
+ * published, an id, a file name that is not a variant.
  */
 export async function mediaFileResponse(
-	storage: LocalMediaStorage,
-	idSegment: string,
-	fileSegment: string
+	files: MediaFiles,
+	keySegment: string,
+	fileSegment: string,
+	viewer: { mayPreview(): Promise<boolean> }
 ): Promise<Response> {
-	const variant = storage.resolveVariant(idSegment, fileSegment);
-	if (!variant) return notFound();
+	const key = parsePublicKey(keySegment);
+	const file = parseVariantFileName(fileSegment);
+	if (!key || !file) return notFound();
+	const publishedId = await files.published.idOf(key);
+	if (publishedId !== undefined) return fileResponse(files.storage, publishedId, file, immutable);
+	if (!(await viewer.mayPreview())) return notFound();
+	const id = await findMediaIdByPublicKey(files.db, key);
+	return id === undefined ? notFound() : fileResponse(files.storage, id, file, staffOnly);
+}
+
+async function fileResponse(storage: LocalMediaStorage, mediaId: number, file: VariantFile, cacheControl: string): Promise<Response> {
+	const path = storage.variantPath(mediaId, file);
+	if (!path) return notFound();
 	let body: Buffer;
 	try {
 		// Variants are at most a few hundred kilobytes: reading whole is simpler than streaming.
-		body = await readFile(variant.path);
+		body = await readFile(path);
 	} catch (error) {
 		if (isMissing(error)) return notFound();
 		throw error;
 	}
 	return new Response(new Uint8Array(body), {
 		headers: {
-			'Content-Type': variant.contentType,
+			'Content-Type': file.contentType,
 			'Content-Length': String(body.byteLength),
-			'Cache-Control': immutable,
+			'Cache-Control': cacheControl,
 			'X-Content-Type-Options': 'nosniff'
 		}
 	});

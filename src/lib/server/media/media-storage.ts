@@ -1,17 +1,19 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { VariantFormat } from './image-processing';
 
 /*
- * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>. A new photo's
- * files are first written into a staging folder beside them, then the whole
- * folder is renamed into place: a reader sees all of a photo's files or none.
+ * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>, and are
+ * served at /media/<public key>/<width>.<ext> (see media-file-response.ts). A
+ * new photo's files are first written into a staging folder beside them, then
+ * the whole folder is renamed into place: a reader sees all of a photo's files
+ * or none.
  *
  * An upload waits for its processing job in DATA_DIR/media/.incoming/<random>,
  * readable by this process only. It is the original file, location metadata and
- * all: never served (only digit ids resolve to files), and removed as soon as
- * processing has succeeded or failed for good.
+ * all: never served (only a media id and a variant name resolve to files), and
+ * removed as soon as processing has succeeded or failed for good.
  */
 
 export const variantExtensions: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
@@ -28,6 +30,19 @@ export function parseMediaId(segment: string): number | undefined {
 	if (!/^[1-9][0-9]{0,9}$/.test(segment)) return undefined;
 	const id = Number(segment);
 	return id <= 2_147_483_647 ? id : undefined;
+}
+
+/**
+ * A photo's name in public URLs: 128 random bits, base64url. Ids count up, so
+ * they would let anyone walk through every upload; a key cannot be guessed.
+ */
+export function newPublicKey(): string {
+	return randomBytes(16).toString('base64url');
+}
+
+/** A public key from a URL segment, or undefined for anything else (an id, a path). */
+export function parsePublicKey(segment: string): string | undefined {
+	return /^[A-Za-z0-9_-]{22}$/.test(segment) ? segment : undefined;
 }
 
 export interface VariantFile {
@@ -161,17 +176,13 @@ export class LocalMediaStorage implements MediaStorage {
 	}
 
 	/**
-	 * The file to serve for the URL segments /media/<id>/<file>, or undefined when
-	 * they are not a media id and a variant file name. Only digits and one known
-	 * extension pass, so no segment can climb out of the media folder.
+	 * Where a variant of a photo is kept. The file name is one that
+	 * parseVariantFileName took (digits and one known extension), so it cannot
+	 * climb out of the media folder.
 	 */
-	resolveVariant(idSegment: string, fileSegment: string): (VariantFile & { path: string }) | undefined {
-		const id = parseMediaId(idSegment);
-		const file = parseVariantFileName(fileSegment);
-		if (id === undefined || !file) return undefined;
-		const path = join(this.mediaFolder(id), file.fileName);
-		if (!path.startsWith(this.root + sep)) return undefined;
-		return { ...file, path };
+	variantPath(mediaId: number, file: VariantFile): string | undefined {
+		const path = join(this.mediaFolder(mediaId), file.fileName);
+		return path.startsWith(this.root + sep) ? path : undefined;
 	}
 
 	private incomingFolder(): string {

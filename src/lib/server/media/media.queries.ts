@@ -14,6 +14,19 @@ export function findMediaRow(db: Kysely<Database>, id: number): Promise<MediaRow
 	return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The photo a public key names, whatever its state; undefined when there is none. */
+export async function findMediaIdByPublicKey(db: Kysely<Database>, publicKey: string): Promise<number | undefined> {
+	const row = await db.selectFrom('media').select('id').where('public_key', '=', publicKey).executeTakeFirst();
+	return row ? Number(row.id) : undefined;
+}
+
+/** The public keys of these photos (those that still exist). */
+export async function findPublicKeys(db: Kysely<Database>, ids: number[]): Promise<{ id: number; publicKey: string }[]> {
+	if (ids.length === 0) return [];
+	const rows = await db.selectFrom('media').select(['id', 'public_key']).where('id', 'in', ids).execute();
+	return rows.map((row) => ({ id: Number(row.id), publicKey: row.public_key }));
+}
+
 export function findVariants(db: Kysely<Database>, mediaIds: number[]): Promise<MediaVariantRow[]> {
 	if (mediaIds.length === 0) return Promise.resolve([]);
 	return db

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { recordAudit, type AuditEntry } from '$lib/server/people/audit';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
+import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import {
 	inspectUpload,
 	mediaLimits,
@@ -18,7 +19,7 @@ import {
 	type UploadProblem,
 	type VariantFormat
 } from './image-processing';
-import { isIncomingKey, variantFileName, type MediaStorage } from './media-storage';
+import { isIncomingKey, newPublicKey, variantFileName, type MediaStorage } from './media-storage';
 import {
 	countMedia,
 	deleteMediaRows,
@@ -43,6 +44,8 @@ export interface MediaVariant {
 
 export interface MediaRecord {
 	id: number;
+	/** Names the photo's files in URLs (`/media/<public key>/…`); unguessable, unlike the id. */
+	publicKey: string;
 	originalName: string;
 	mimeType: string;
 	/** Upright size: of the upload while processing, of the largest variant once ready. */
@@ -128,6 +131,7 @@ export async function createMediaFromUpload(
 	const originalName = cleanFileName(command.originalName);
 	const record = async (trx: Kysely<Database>) => {
 		const id = await insertMedia(trx, {
+			public_key: newPublicKey(),
 			original_name: originalName,
 			mime_type: upload.mimeType,
 			width: upload.width,
@@ -368,7 +372,10 @@ export interface EditMediaTextCommand {
 	actor?: MediaActor | null;
 }
 
-/** Replaces the alt text and the caption in every language; English alt text stays required. */
+/**
+ * Replaces the alt text and the caption in every language; English alt text stays
+ * required. Bumps the site version: call `siteVersion.invalidate()` after.
+ */
 export async function editMediaText(
 	db: Kysely<Database>,
 	id: number,
@@ -388,6 +395,8 @@ export async function editMediaText(
 			updated_at: now
 		});
 		if (!updated) throw new NotFoundError(`media ${id}`);
+		// Pages that show the photo show its alt text and caption too.
+		await bumpSiteVersion(trx);
 		await recordAudit(trx, { action: 'media.updated', actor: command.actor ?? null, subject: `media:${id}` }, now);
 	};
 	await (db.isTransaction ? update(db) : db.transaction().execute(update));
@@ -398,7 +407,7 @@ export async function editMediaText(
  * Removes a photo: its rows, then its files once the rows are gone, so no page
  * ever points at a missing file. Call it outside any other transaction. A photo
  * still processing may be deleted: its job then finds nothing to do and removes
- * the kept upload.
+ * the kept upload. Bumps the site version: call `siteVersion.invalidate()` after.
  */
 export async function deleteMedia(
 	db: Kysely<Database>,
@@ -409,6 +418,8 @@ export async function deleteMedia(
 	const remove = async (trx: Kysely<Database>) => {
 		const row = await findMediaRow(trx, id);
 		if (!row || !(await deleteMediaRows(trx, id))) return false;
+		// Pages that showed the photo change, and its key must stop being served.
+		await bumpSiteVersion(trx);
 		await recordAudit(trx, {
 			action: 'media.deleted',
 			actor: options.actor ?? null,
@@ -425,6 +436,7 @@ export async function deleteMedia(
 function toRecord(row: MediaRow, variants: MediaVariantRow[]): MediaRecord {
 	return {
 		id: Number(row.id),
+		publicKey: row.public_key,
 		originalName: row.original_name,
 		mimeType: row.mime_type,
 		width: row.width,

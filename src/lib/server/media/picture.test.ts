@@ -13,6 +13,7 @@ const widths = [
 
 const media: PictureMedia = {
 	id: 42,
+	publicKey: 'N5wS0vQx2kLb8hYt4mZr1A',
 	status: 'ready',
 	alt: { en: 'Children painting a mural', ne: 'भित्ते चित्र बनाउँदै बालबालिका' },
 	color: '#a85808',
@@ -39,19 +40,19 @@ describe('picture()', () => {
 			{
 				type: 'image/avif',
 				srcset:
-					'/media/42/320.avif 320w, /media/42/640.avif 640w, /media/42/960.avif 960w, /media/42/1280.avif 1280w, /media/42/1920.avif 1920w',
+					'/media/N5wS0vQx2kLb8hYt4mZr1A/320.avif 320w, /media/N5wS0vQx2kLb8hYt4mZr1A/640.avif 640w, /media/N5wS0vQx2kLb8hYt4mZr1A/960.avif 960w, /media/N5wS0vQx2kLb8hYt4mZr1A/1280.avif 1280w, /media/N5wS0vQx2kLb8hYt4mZr1A/1920.avif 1920w',
 				sizes: '(min-width: 60rem) 50vw, 100vw'
 			},
 			{
 				type: 'image/webp',
 				srcset:
-					'/media/42/320.webp 320w, /media/42/640.webp 640w, /media/42/960.webp 960w, /media/42/1280.webp 1280w, /media/42/1920.webp 1920w',
+					'/media/N5wS0vQx2kLb8hYt4mZr1A/320.webp 320w, /media/N5wS0vQx2kLb8hYt4mZr1A/640.webp 640w, /media/N5wS0vQx2kLb8hYt4mZr1A/960.webp 960w, /media/N5wS0vQx2kLb8hYt4mZr1A/1280.webp 1280w, /media/N5wS0vQx2kLb8hYt4mZr1A/1920.webp 1920w',
 				sizes: '(min-width: 60rem) 50vw, 100vw'
 			}
 		]);
 		expect(result.img).toEqual({
-			src: '/media/42/960.jpg',
-			srcset: '/media/42/320.jpg 320w, /media/42/640.jpg 640w, /media/42/960.jpg 960w, /media/42/1280.jpg 1280w, /media/42/1920.jpg 1920w',
+			src: '/media/N5wS0vQx2kLb8hYt4mZr1A/960.jpg',
+			srcset: '/media/N5wS0vQx2kLb8hYt4mZr1A/320.jpg 320w, /media/N5wS0vQx2kLb8hYt4mZr1A/640.jpg 640w, /media/N5wS0vQx2kLb8hYt4mZr1A/960.jpg 960w, /media/N5wS0vQx2kLb8hYt4mZr1A/1280.jpg 1280w, /media/N5wS0vQx2kLb8hYt4mZr1A/1920.jpg 1920w',
 			sizes: '(min-width: 60rem) 50vw, 100vw',
 			width: 1920,
 			height: 1440,
@@ -72,9 +73,9 @@ describe('picture()', () => {
 
 	it('offers only the smallest variant of each format when the request asks to save data', () => {
 		const result = picture(media, 'en', { saveData: true });
-		expect(result.sources.map((s) => s.srcset)).toEqual(['/media/42/320.avif 320w', '/media/42/320.webp 320w']);
-		expect(result.img.src).toBe('/media/42/320.jpg');
-		expect(result.img.srcset).toBe('/media/42/320.jpg 320w');
+		expect(result.sources.map((s) => s.srcset)).toEqual(['/media/N5wS0vQx2kLb8hYt4mZr1A/320.avif 320w', '/media/N5wS0vQx2kLb8hYt4mZr1A/320.webp 320w']);
+		expect(result.img.src).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/320.jpg');
+		expect(result.img.srcset).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/320.jpg 320w');
 		// The layout does not change: the same aspect ratio and box.
 		expect([result.img.width, result.img.height]).toEqual([1920, 1440]);
 	});
@@ -88,12 +89,13 @@ describe('picture()', () => {
 	it('works for a photo narrower than the standard widths', () => {
 		const small: PictureMedia = {
 			id: 7,
+			publicKey: 'c2hvcnQta2V5LXNtYWxsMA',
 			status: 'ready',
 			alt: { en: 'Small' },
 			variants: (['avif', 'webp', 'jpeg'] as const).map((format) => ({ format, width: 200, height: 150 }))
 		};
 		const result = picture(small, 'en');
-		expect(result.img).toMatchObject({ src: '/media/7/200.jpg', srcset: '/media/7/200.jpg 200w', width: 200, height: 150 });
+		expect(result.img).toMatchObject({ src: '/media/c2hvcnQta2V5LXNtYWxsMA/200.jpg', srcset: '/media/c2hvcnQta2V5LXNtYWxsMA/200.jpg 200w', width: 200, height: 150 });
 		expect(result.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
 		expect(result.color).toBeNull();
 	});
@@ -106,16 +108,16 @@ describe('picture()', () => {
 				{ format: 'jpeg', width: 1920, height: 1440 }
 			]
 		};
-		expect(picture(wide, 'en').img.src).toBe('/media/42/1280.jpg');
+		expect(picture(wide, 'en').img.src).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/1280.jpg');
 		expect(picture(wide, 'en').sources).toEqual([]);
 	});
 });
 
 describe('variant URLs and Save-Data', () => {
 	it('builds the URL the media route serves', () => {
-		expect(variantUrl(5, 'jpeg', 640)).toBe('/media/5/640.jpg');
-		expect(variantUrl(5, 'avif', 320)).toBe('/media/5/320.avif');
-		expect(variantUrl(5, 'webp', 1920)).toBe('/media/5/1920.webp');
+		expect(variantUrl('Vb3_kX9-qLm2Zp7Rt1Yw0e', 'jpeg', 640)).toBe('/media/Vb3_kX9-qLm2Zp7Rt1Yw0e/640.jpg');
+		expect(variantUrl('Vb3_kX9-qLm2Zp7Rt1Yw0e', 'avif', 320)).toBe('/media/Vb3_kX9-qLm2Zp7Rt1Yw0e/320.avif');
+		expect(variantUrl('Vb3_kX9-qLm2Zp7Rt1Yw0e', 'webp', 1920)).toBe('/media/Vb3_kX9-qLm2Zp7Rt1Yw0e/1920.webp');
 	});
 
 	it('reads the Save-Data request header', () => {
@@ -131,12 +133,12 @@ describe('<Picture>', () => {
 	it('renders <picture> with sources and an <img> carrying every attribute, and no script', () => {
 		const { body } = render(Picture, { props: { image: picture(media, 'es', { lazy: true, sizes: '50vw' }), class: 'photo' } });
 		expect(body).toContain('<picture>');
-		expect(body).toMatch(/<source type="image\/avif" srcset="\/media\/42\/320\.avif 320w, [^"]*1920\.avif 1920w" sizes="50vw"\/?>/);
+		expect(body).toMatch(/<source type="image\/avif" srcset="\/media\/N5wS0vQx2kLb8hYt4mZr1A\/320\.avif 320w, [^"]*1920\.avif 1920w" sizes="50vw"\/?>/);
 		expect(body).toMatch(/<source type="image\/webp" srcset="[^"]*"/);
 		expect(body.indexOf('image/avif')).toBeLessThan(body.indexOf('image/webp'));
 		const img = /<img [^>]*>/.exec(body)?.[0] ?? '';
-		expect(img).toContain('src="/media/42/960.jpg"');
-		expect(img).toContain('srcset="/media/42/320.jpg 320w,');
+		expect(img).toContain('src="/media/N5wS0vQx2kLb8hYt4mZr1A/960.jpg"');
+		expect(img).toContain('srcset="/media/N5wS0vQx2kLb8hYt4mZr1A/320.jpg 320w,');
 		expect(img).toContain('width="1920"');
 		expect(img).toContain('height="1440"');
 		expect(img).toContain('alt="Children painting a mural"');

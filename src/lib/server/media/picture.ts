@@ -14,6 +14,8 @@ import { variantExtensions } from './media-storage';
 
 export interface PictureMedia {
 	id: number;
+	/** Names the files in URLs. */
+	publicKey: string;
 	status: MediaStatus;
 	alt: Localized;
 	color?: string | null;
@@ -55,8 +57,9 @@ export interface PictureData {
 	color: string | null;
 }
 
-export function variantUrl(mediaId: number, format: VariantFormat, width: number): string {
-	return `/media/${mediaId}/${width}.${variantExtensions[format]}`;
+/** The address of one variant. Served to everyone only while published content shows the photo (media-file-response.ts). */
+export function variantUrl(publicKey: string, format: VariantFormat, width: number): string {
+	return `/media/${publicKey}/${width}.${variantExtensions[format]}`;
 }
 
 /** True when a request's Save-Data header asks for less data. */
@@ -76,7 +79,7 @@ export function picture(media: PictureMedia, locale: Locale, options: PictureOpt
 		return options.saveData ? all.slice(0, 1) : all;
 	};
 	const srcset = (format: VariantFormat, variants: PictureMedia['variants']) =>
-		variants.map((variant) => `${variantUrl(media.id, format, variant.width)} ${variant.width}w`).join(', ');
+		variants.map((variant) => `${variantUrl(media.publicKey, format, variant.width)} ${variant.width}w`).join(', ');
 
 	const sources: PictureSource[] = [];
 	for (const [format, type] of [
@@ -98,7 +101,7 @@ export function picture(media: PictureMedia, locale: Locale, options: PictureOpt
 	return {
 		sources,
 		img: {
-			src: variantUrl(media.id, 'jpeg', fallback.width),
+			src: variantUrl(media.publicKey, 'jpeg', fallback.width),
 			srcset: srcset('jpeg', jpegs),
 			sizes,
 			width: largest.width,

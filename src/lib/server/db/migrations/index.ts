@@ -16,6 +16,7 @@ import * as openCallMail from './2026-11-26-14-open-call-mail';
 import * as applicationAttempts from './2026-11-26-15-application-attempts';
 import * as staffThrottles from './2026-12-02-01-staff-throttles';
 import * as throttleAttempts from './2026-12-02-02-throttle-attempts';
+import * as mediaPublicKey from './2026-12-02-03-media-public-key';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-14-open-call-mail': openCallMail,
 	'2026-11-26-15-application-attempts': applicationAttempts,
 	'2026-12-02-01-staff-throttles': staffThrottles,
-	'2026-12-02-02-throttle-attempts': throttleAttempts
+	'2026-12-02-02-throttle-attempts': throttleAttempts,
+	'2026-12-02-03-media-public-key': mediaPublicKey
 };

@@ -84,8 +84,8 @@ export function thumbnailOf(media: MediaRecord) {
 	if (!jpeg) return null;
 	const webp = smallest('webp');
 	return {
-		jpeg: variantUrl(media.id, 'jpeg', jpeg.width),
-		webp: webp ? variantUrl(media.id, 'webp', webp.width) : null,
+		jpeg: variantUrl(media.publicKey, 'jpeg', jpeg.width),
+		webp: webp ? variantUrl(media.publicKey, 'webp', webp.width) : null,
 		width: jpeg.width,
 		height: jpeg.height
 	};

@@ -42,6 +42,7 @@ export const actions: Actions = {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
 			throw e;
 		}
+		app().siteVersion.invalidate();
 		return { saved: true };
 	}
 };

@@ -6,6 +6,7 @@ import { findOrganization } from '$lib/server/content/content.queries';
 import { contentItems, pageLabels, type SocialLinkData } from '$lib/server/content/content-items';
 import { pick } from '$lib/server/content/localized-text';
 import { getRevision, itemTitle } from '$lib/server/content/revisions.service';
+import { pagePicture } from '$lib/server/media/page-picture';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/route-params';
 import { orNotFound } from '../../content-route';
@@ -37,7 +38,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 	switch (revision.type) {
 		case 'page':
-			return { ...base, kind: 'page' as const, page: { title: text('title'), summary: text('summary'), body: text('body'), updatedAt: revision.createdAt } };
+			return {
+				...base,
+				kind: 'page' as const,
+				page: { title: text('title'), summary: text('summary'), body: text('body'), updatedAt: revision.createdAt },
+				// The draft's photo, even one no published page shows yet: staff may fetch its files.
+				image: await pagePicture(db, Number(d.image_id) || null, lang, { sizes: '(min-width: 72rem) 68rem, 100vw' })
+			};
 		case 'testimonial':
 			return {
 				...base,

@@ -15,6 +15,7 @@ export const actions: Actions = {
 	default: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		await orNotFound(deleteMedia(app().db, app().mediaStorage, mediaIdOf(params.id), { actor: actorOf(staff) }));
+		app().siteVersion.invalidate();
 		redirect(303, '/admin/media?deleted');
 	}
 };

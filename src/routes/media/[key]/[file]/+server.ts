@@ -1,0 +1,21 @@
+import type { RequestHandler } from './$types';
+import { can } from '$lib/people/roles';
+import { app } from '$lib/server/app';
+import { mediaFileResponse } from '$lib/server/media/media-file-response';
+import { mustSetUpTwoFactor } from '$lib/server/people/guard';
+import { staffFromSession } from '$lib/server/people/staff-session';
+
+/**
+ * Photo variants: /media/<public key>/<width>.<avif|webp|jpg>. Public and cached for
+ * a year while published content shows the photo; otherwise for staff only.
+ */
+export const GET: RequestHandler = ({ params, request }) => {
+	const { db, mediaStorage, publishedMedia, auth, config } = app();
+	return mediaFileResponse({ db, storage: mediaStorage, published: publishedMedia }, params.key, params.file, {
+		// The session is looked up only for a photo that is not public: visitors' requests cost no query.
+		async mayPreview() {
+			const staff = await staffFromSession({ auth, db, idleLimitMs: config.staffSessionIdleMs }, request.headers);
+			return staff !== null && staff !== 'idle' && !mustSetUpTwoFactor(staff) && can(staff.role, 'media.preview');
+		}
+	});
+};

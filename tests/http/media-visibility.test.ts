@@ -1,0 +1,195 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locales } from '../../src/lib/i18n/locales';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import type { Database } from '../../src/lib/server/db/schema';
+import { solid } from '../../src/lib/server/media/test-images';
+import { parseHtml, startTestServer, type TestServer } from '../support/http';
+import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+
+/*
+ * Who may fetch a photo's files. Photos are named in URLs by a random key, not by
+ * their id; a photo no published page shows is for signed-in staff only (never
+ * stored by a cache); a photo on a published page is public and cached for a year.
+ */
+
+const password = 'paper lanterns over the river';
+const immutable = 'public, max-age=31536000, immutable';
+
+describe('photo files over HTTP: public only once a published page shows them', () => {
+	let test: TestServer;
+	let database: DatabaseHandle;
+	let db: Kysely<Database>;
+	let editor: AdminClient;
+	let reviewer: AdminClient;
+
+	async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
+		const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
+		const { link } = await createUserWithCli(env, { email, role });
+		const client = new AdminClient(test.origin);
+		expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
+		expect((await client.signIn(email, password)).headers.get('location')).toBe('/admin');
+		return client;
+	}
+
+	/** Uploads a photo as the editor and waits until its variants are made; returns its id. */
+	async function uploadReady(alt: string, colour: string): Promise<number> {
+		const bytes = await solid(1200, 800, colour).jpeg().toBuffer();
+		const response = await editor.post('/admin/media?/upload', { file: new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }), 'alt.en': alt });
+		expect(response.status).toBe(303);
+		const id = Number((response.headers.get('location') ?? '').split('=')[1]);
+		let status = 'processing';
+		// The server's worker looks for jobs every second.
+		for (const deadline = Date.now() + 20_000; status === 'processing' && Date.now() < deadline; ) {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			status = (await db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+		}
+		expect(status).toBe('ready');
+		return id;
+	}
+
+	/** The thumbnail address the admin's library shows for a photo, found by its alt text. */
+	async function thumbnailUrl(alt: string): Promise<string> {
+		const html = await (await editor.get('/admin/media')).text();
+		const img = parseHtml(html).byTag('img').find((element) => element.attribs.alt === alt);
+		expect(img, `a thumbnail with alt text "${alt}"`).toBeDefined();
+		return img!.attribs.src!;
+	}
+
+	/** Every photo address on a page: <img src>, and each candidate of every srcset. */
+	function photoUrls(html: string): string[] {
+		const { all } = parseHtml(html);
+		return all((element) => element.name === 'img' || element.name === 'source').flatMap((element) => [
+			...(element.attribs.src ? [element.attribs.src] : []),
+			...(element.attribs.srcset ?? '')
+				.split(',')
+				.map((candidate) => candidate.trim().split(/\s+/)[0]!)
+				.filter(Boolean)
+		]).filter((url) => url.startsWith('/media/'));
+	}
+
+	/** The about page's edit form as the editor would send it, with the photo chosen (0: none). */
+	async function aboutForm(imageId: number): Promise<Record<string, string>> {
+		const page = await db.selectFrom('page').selectAll().where('key', '=', 'about').executeTakeFirstOrThrow();
+		const latest = await db
+			.selectFrom('content_revision')
+			.select('id')
+			.where('item_type', '=', 'page')
+			.where('item_key', '=', 'about')
+			.orderBy('id', 'desc')
+			.executeTakeFirst();
+		const fields: Record<string, string> = { base: latest ? String(latest.id) : '', image_id: imageId ? String(imageId) : '' };
+		for (const name of ['title', 'summary', 'body'] as const) {
+			const texts = JSON.parse(page[name]) as Record<string, string>;
+			for (const locale of locales) fields[`${name}.${locale}`] = texts[locale] ?? '';
+		}
+		return fields;
+	}
+
+	async function publishAbout(imageId: number): Promise<void> {
+		const response = await editor.post('/admin/content/page/about?/publish', await aboutForm(imageId));
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('published');
+	}
+
+	const anonymous = (url: string) => fetch(test.origin + url, { redirect: 'manual' });
+
+	beforeAll(async () => {
+		test = await startTestServer();
+		database = test.databaseUrl
+			? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
+			: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
+		db = database.db;
+		[editor, reviewer] = await Promise.all([signedIn('editor@example.org', 'editor'), signedIn('reviewer@example.org', 'reviewer')]);
+	});
+	afterAll(async () => {
+		await database?.close();
+		await test?.stop();
+	});
+
+	it('keeps a freshly uploaded photo that no page shows from visitors, shows it to staff uncached, and no longer answers at its id', async () => {
+		const id = await uploadReady('A blue wall, not on any page', '#2255aa');
+		const url = await thumbnailUrl('A blue wall, not on any page');
+		// 128 random bits, base64url: nothing to count up or guess.
+		expect(url).toMatch(/^\/media\/[A-Za-z0-9_-]{22}\/320\.jpg$/);
+		expect(url).not.toContain(`/${id}/`);
+
+		const visitor = await anonymous(url);
+		expect(visitor.status).toBe(404);
+		expect(visitor.headers.get('cache-control')).toBe('no-store');
+
+		const staff = await editor.get(url);
+		expect(staff.status).toBe(200);
+		expect(staff.headers.get('content-type')).toBe('image/jpeg');
+		expect(staff.headers.get('cache-control')).toBe('private, no-store');
+		expect((await staff.arrayBuffer()).byteLength).toBeGreaterThan(0);
+
+		// Staff who never work with photos (reviewers) see no more than a visitor.
+		expect((await reviewer.get(url)).status).toBe(404);
+
+		// The sequential address of the same file serves nothing, to anyone.
+		for (const file of ['320.jpg', '320.webp', '320.avif']) {
+			expect((await anonymous(`/media/${id}/${file}`)).status).toBe(404);
+			expect((await editor.get(`/media/${id}/${file}`)).status).toBe(404);
+		}
+	});
+
+	it('makes a photo public and immutable once a published page shows it, and takes it away when the page stops showing it', async () => {
+		const id = await uploadReady('A red door on the about page', '#aa3322');
+		const thumbnail = await thumbnailUrl('A red door on the about page');
+		expect((await anonymous(thumbnail)).status).toBe(404);
+
+		await publishAbout(id);
+		const page = await anonymous('/about');
+		expect(page.status).toBe(200);
+		const urls = photoUrls(await page.text());
+		// AVIF, WebP and JPEG at every width, and the fallback src.
+		expect(urls.length).toBeGreaterThanOrEqual(4);
+		expect(urls).toContain(thumbnail);
+		for (const url of new Set(urls)) {
+			const file = await anonymous(url);
+			expect(file.status, url).toBe(200);
+			expect(file.headers.get('cache-control'), url).toBe(immutable);
+		}
+
+		// A draft that drops the photo changes nothing public yet.
+		const draft = await editor.post('/admin/content/page/about?/save', await aboutForm(0));
+		expect(draft.status).toBe(200);
+		expect((await anonymous(thumbnail)).status).toBe(200);
+
+		await publishAbout(0);
+		const after = await anonymous('/about');
+		expect(photoUrls(await after.text())).toEqual([]);
+		for (const url of new Set(urls)) expect((await anonymous(url)).status, url).toBe(404);
+		// Staff still see it in the library.
+		expect((await editor.get(thumbnail)).status).toBe(200);
+	});
+
+	it("shows a draft's photo to staff in the preview, and not to visitors", async () => {
+		const id = await uploadReady('A green tent in a draft', '#22aa55');
+		const preview = await editor.post('/admin/content/page/about?/preview', { ...(await aboutForm(id)), previewLang: 'en' });
+		expect(preview.status).toBe(303);
+		const html = await (await editor.get(preview.headers.get('location')!)).text();
+		const urls = photoUrls(html);
+		expect(urls.length).toBeGreaterThanOrEqual(4);
+		for (const url of new Set(urls)) {
+			const staff = await editor.get(url);
+			expect(staff.status, url).toBe(200);
+			expect(staff.headers.get('cache-control'), url).toBe('private, no-store');
+			expect((await anonymous(url)).status, url).toBe(404);
+		}
+	});
+
+	it('takes a published photo away from visitors when staff delete it', async () => {
+		const id = await uploadReady('A yellow bench, deleted later', '#ddcc22');
+		await publishAbout(id);
+		const urls = photoUrls(await (await anonymous('/about')).text());
+		expect(urls.length).toBeGreaterThan(0);
+		expect((await anonymous(urls[0]!)).status).toBe(200);
+
+		expect((await editor.post(`/admin/media/${id}/delete`, {})).status).toBe(303);
+		expect(photoUrls(await (await anonymous('/about')).text())).toEqual([]);
+		for (const url of new Set(urls)) expect((await anonymous(url)).status, url).toBe(404);
+	});
+});

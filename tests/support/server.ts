@@ -37,7 +37,8 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 	const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'arts-server-'));
 	const origin = `http://localhost:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+	// As `npm start` runs it: with --expose-gc, so that the file checks can free what a burst left.
+	const child = spawn(process.execPath, ['--expose-gc', join(root, 'build', 'index.js')], {
 		cwd: root,
 		env: {
 			PATH: process.env.PATH ?? '',

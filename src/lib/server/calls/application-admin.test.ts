@@ -205,7 +205,8 @@ describe('who may download an applicant’s file', () => {
 
 		expect(await authorizedApplicationFile(handle.db, eda, image.fileId)).toMatchObject({ originalName: 'wall.jpg', mediaType: 'image/jpeg' });
 		expect(await authorizedApplicationFile(handle.db, eda, scan.fileId)).toMatchObject({ originalName: 'passport.pdf' });
-		expect(await authorizedApplicationFile(handle.db, rita, image.fileId)).toMatchObject({ originalName: 'wall.jpg' });
+		// A blind reviewer gets the file under its field's name, not the applicant's.
+		expect(await authorizedApplicationFile(handle.db, rita, image.fileId)).toMatchObject({ originalName: 'images-1.jpg', mediaType: 'image/jpeg' });
 		expect(await authorizedApplicationFile(handle.db, rita, scan.fileId)).toBeUndefined();
 		expect(await authorizedApplicationFile(handle.db, sam, image.fileId)).toBeUndefined();
 		expect(await authorizedApplicationFile(handle.db, { id: 'x', role: 'visitor' }, image.fileId)).toBeUndefined();

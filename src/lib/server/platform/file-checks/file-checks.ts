@@ -60,6 +60,18 @@ export const defaultFileCheckLimits: FileCheckLimits = {
 	heapMb: 256
 };
 
+/** How long a worker with nothing to do lives on: long enough for a form's few files, short enough to give memory back. */
+const workerIdleMs = 5_000;
+
+/**
+ * A full garbage collection, when the process allows one (`npm start` runs Node with
+ * --expose-gc). A burst of large files leaves tens of MB of garbage in the main
+ * thread's heap that an idle server would otherwise keep for hours.
+ */
+function collectGarbage(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Raised inside the pool when a check breaks its time or memory limit, or its worker dies. */
 class LimitBroken extends Error {}
 
@@ -79,7 +91,7 @@ class LimitedPool {
 			filename,
 			minThreads: 0,
 			maxThreads: limits.threads,
-			idleTimeout: 5_000,
+			idleTimeout: workerIdleMs,
 			resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
 			// Nothing of the app's environment is needed to open a file.
 			env: {}
@@ -137,18 +149,40 @@ export class FileChecks {
 	private pdfPool: LimitedPool | undefined;
 	private heicPool: LimitedPool | undefined;
 	private workerFile: Promise<string> | undefined;
+	private active = 0;
+	private afterBurst: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
 		readonly limits: FileCheckLimits = defaultFileCheckLimits,
-		private readonly onLimit: (kind: 'pdf' | 'heic', reason: string) => void = () => undefined
+		private readonly onLimit: (kind: 'pdf' | 'heic', reason: string) => void = () => undefined,
+		/** Run once the checks have been idle long enough for their workers to end. */
+		private readonly onQuiet: () => void = collectGarbage
 	) {}
+
+	/** Counts checks in progress; when the last one ends and nothing follows, frees what the burst left. */
+	private async tracked<T>(work: () => Promise<T>): Promise<T> {
+		this.active++;
+		clearTimeout(this.afterBurst);
+		try {
+			return await work();
+		} finally {
+			if (--this.active === 0) {
+				this.afterBurst = setTimeout(this.onQuiet, workerIdleMs + 1_000);
+				this.afterBurst.unref();
+			}
+		}
+	}
 
 	/**
 	 * Whether a PDF opens and has a first page; with `stripMetadata`, the bytes to keep
 	 * are the file without its author, title and XMP when that can be done safely
 	 * (otherwise the original, with `metadataStripped` false).
 	 */
-	async checkPdf(bytes: Uint8Array, { stripMetadata = false }: { stripMetadata?: boolean } = {}): Promise<PdfCheck> {
+	checkPdf(bytes: Uint8Array, { stripMetadata = false }: { stripMetadata?: boolean } = {}): Promise<PdfCheck> {
+		return this.tracked(() => this.checkPdfNow(bytes, stripMetadata));
+	}
+
+	private async checkPdfNow(bytes: Uint8Array, stripMetadata: boolean): Promise<PdfCheck> {
 		this.pdfPool ??= new LimitedPool(
 			await this.filename(),
 			{ threads: this.limits.threads, timeMs: this.limits.pdfTimeMs, memoryBytes: this.limits.pdfMemoryBytes, heapMb: this.limits.heapMb },
@@ -172,10 +206,14 @@ export class FileChecks {
 	 * has read the header (`primary`, `width`, `height`) and checked the pixel count
 	 * against its limit; a decode of another size is refused as damaged.
 	 */
-	async decodeHeic(
+	decodeHeic(bytes: Uint8Array, header: { primary: number; width: number; height: number }, fit?: { width: number; height: number }): Promise<HeicPixels> {
+		return this.tracked(() => this.decodeHeicNow(bytes, header, fit));
+	}
+
+	private async decodeHeicNow(
 		bytes: Uint8Array,
 		header: { primary: number; width: number; height: number },
-		fit?: { width: number; height: number }
+		fit: { width: number; height: number } | undefined
 	): Promise<HeicPixels> {
 		const { threads, heicTimeMs, heicBytesPerPixel, heicMaxPixels, pdfMemoryBytes, heapMb } = this.limits;
 		this.heicPool ??= new LimitedPool(
@@ -193,6 +231,7 @@ export class FileChecks {
 	}
 
 	async close(): Promise<void> {
+		clearTimeout(this.afterBurst);
 		await Promise.all([this.pdfPool?.close(), this.heicPool?.close()]);
 		this.pdfPool = this.heicPool = undefined;
 	}

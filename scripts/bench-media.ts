@@ -3,8 +3,8 @@
  * media pipeline, in a process of its own so its peak memory is its own. Prints
  * one JSON line for scripts/bench.ts.
  */
-import { processImage } from '../src/lib/server/media/image-processing.ts';
-import { photoLike } from '../src/lib/server/media/test-images.ts';
+import { processImage } from '../src/lib/server/platform/images/image-processing.ts';
+import { photoLike } from '../tests/support/test-images.ts';
 
 const input = await photoLike(4000, 3000);
 const rssBefore = process.memoryUsage().rss;

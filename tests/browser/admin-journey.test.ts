@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { phoneJpegWithGps } from '../../src/lib/server/media/test-images.ts';
+import { phoneJpegWithGps } from '../support/test-images.ts';
 import { formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser } from '../support/browser.ts';
 import { createUserWithCli } from '../support/staff.ts';
 import { totpFromUri } from '../support/totp.ts';

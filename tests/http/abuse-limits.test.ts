@@ -14,7 +14,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationThrottleRules } from '$lib/server/calls/application-throttle';
 import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.service';
-import { callInput } from '$lib/server/calls/call-test-data';
+import { callInput } from '../support/call-test-data';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { localized, parseHtml, startTestServer, type TestServer } from '../support/http';
 import en from '../../messages/en.json' with { type: 'json' };

@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachUpload, createApplicationFileStorage } from '../../src/lib/server/calls/application-files';
 import { saveDraft, submitApplication } from '../../src/lib/server/calls/applications.service';
-import { answers, openCall, smallPdf } from '../../src/lib/server/calls/call-test-data';
+import { answers, openCall, smallPdf } from '../support/call-test-data';
 import { assignReviewer, listCriteria, saveCriteria } from '../../src/lib/server/calls/review.service';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';

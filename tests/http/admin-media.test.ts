@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
-import { phoneJpegWithGps, readExifGps } from '../../src/lib/server/media/test-images';
+import { phoneJpegWithGps, readExifGps } from '../support/test-images';
 import { startTestServer, type TestServer } from '../support/http';
 import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
 

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { formatDeadline } from '$lib/server/calls/call-time';
 import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.service';
-import { callInput } from '$lib/server/calls/call-test-data';
+import { callInput } from '../support/call-test-data';
 import type { FieldInput } from '$lib/server/calls/call-fields';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { databaseTimeAfter } from '$lib/server/db/sql-functions';

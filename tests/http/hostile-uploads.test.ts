@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.service';
-import { callInput } from '$lib/server/calls/call-test-data';
+import { callInput } from '../support/call-test-data';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { largeHeicPath, pdfBomb, pdfHtmlPolyglot, pdfWithMetadata, pngBomb } from '../support/hostile-files';
 import { startTestServer, type TestServer } from '../support/http';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/i18n/locales';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
-import { solid } from '../../src/lib/server/media/test-images';
+import { solid } from '../support/test-images';
 import { parseHtml, startTestServer, type TestServer } from '../support/http';
 import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { demoContent } from '$lib/server/content/demo-content';
-import { seedDemoContent } from '$lib/server/content/demo-seed';
-import { findOrganization, mediaInLiveContent } from '$lib/server/content/content.queries';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
+import { mediaInLiveContent } from '$lib/server/content/content.queries';
+import { findOrganization } from '$lib/server/shared/organization';
 import { contentJobHandlers } from '$lib/server/content/revisions.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachUpload, createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { saveDraft, submitApplication } from '$lib/server/calls/applications.service';
-import { application, openCall, smallPdf } from '$lib/server/calls/call-test-data';
+import { application, openCall, smallPdf } from '../../../tests/support/call-test-data';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { reserveSignInAttempt } from '$lib/server/people/sign-in-throttle';
 import { claimJobs, completeJob, enqueueJob } from '$lib/server/platform/jobs/job-queue';

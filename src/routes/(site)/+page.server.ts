@@ -3,7 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getHomePage } from '$lib/server/content/content.service';
 import { pagePicture } from '$lib/server/media/page-picture';
-import { wantsSaveData } from '$lib/server/media/picture';
+import { wantsSaveData } from '$lib/server/shared/picture';
 
 export const load: PageServerLoad = async ({ request }) => {
 	const locale = getLocale();

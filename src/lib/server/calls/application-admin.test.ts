@@ -16,7 +16,7 @@ import {
 } from './application-admin';
 import { queueDecisionMails } from './application-mail';
 import { attachFile, saveDraft, submitApplication, withdrawApplication } from './applications.service';
-import { addStaff, application, openCall } from './call-test-data';
+import { addStaff, application, openCall } from '../../../../tests/support/call-test-data';
 import { assignReviewer, decideApplication, listCriteria, recordScores, saveCriteria, setShortlisted } from './review.service';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;

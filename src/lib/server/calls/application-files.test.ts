@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { heicFromPhone, phoneJpegWithGps, solid } from '$lib/server/media/test-images';
+import { heicFromPhone, phoneJpegWithGps, solid } from '../../../../tests/support/test-images';
 import { attachUpload, createApplicationFileStorage, eraseApplication, isApplicationFileKey, maxImageSide, removeUpload, type ApplicationFileStorage } from './application-files';
 import { findApplicationByToken, saveDraft, submitApplication } from './applications.service';
 import { pdfWithMetadata } from '../../../../tests/support/hostile-files';
-import { application, openCall, smallPdf } from './call-test-data';
+import { application, openCall, smallPdf } from '../../../../tests/support/call-test-data';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let dataDir: string;

@@ -3,9 +3,9 @@ import { mkdir, open, readFile, readdir, rm, rmdir, stat } from 'node:fs/promise
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { WorkSlots } from '$lib/server/platform/work-slots';
-import { detectUploadType, mediaLimits, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/media/image-processing';
+import { detectUploadType, mediaLimits, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/platform/images/image-processing';
 import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
 import { acceptsMediaType, type CallField, type UploadMediaType } from './call-fields';

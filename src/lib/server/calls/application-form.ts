@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import type { Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { validateAnswers, type AttachedFile } from './answer-validation';
 import { attachUpload, removeUpload, uploadSlots, type ApplicationFileStorage } from './application-files';
 import type { ApplicationMailContext } from './application-mail';

@@ -16,7 +16,7 @@ import {
 	type ApplicationMailContext
 } from './application-mail';
 import { saveDraft, submitApplication, withdrawApplication } from './applications.service';
-import { application, openCall } from './call-test-data';
+import { application, openCall } from '../../../../tests/support/call-test-data';
 import { decideApplication } from './review.service';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Busboy } from '@fastify/busboy';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import type { AnswerErrorCode, FormValue } from './answer-validation';
 import type { UploadRefusal } from './application-files';
 import type { ApplicationFile, ApplicationProblem } from './applications.service';

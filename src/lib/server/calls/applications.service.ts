@@ -4,7 +4,7 @@ import { isLocale, locales, type Locale } from '$lib/i18n/locales';
 import type { ApplicationFileRow, ApplicationRow, ApplicationStatus, Database } from '$lib/server/db/schema';
 import { lockRowForUpdate } from '$lib/server/db/row-lock';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { draftValues, validateAnswers, type Answer, type AttachedFile, type FormValue } from './answer-validation';
 import { queueDraftLinkMail, queueSubmissionMail, queueWithdrawalMail, type ApplicationMailContext } from './application-mail';
 import { hashApplicationToken, isWellFormedToken, newApplicationToken } from './application-tokens';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseTimeAfter } from '$lib/server/db/sql-functions';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { hashApplicationToken } from './application-tokens';
 import {
 	attachFile,
@@ -14,7 +14,7 @@ import {
 	submitApplication,
 	withdrawApplication
 } from './applications.service';
-import { addStaff, answers, application, openCall } from './call-test-data';
+import { addStaff, answers, application, openCall } from '../../../../tests/support/call-test-data';
 import { setCallStatus } from './calls.service';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;

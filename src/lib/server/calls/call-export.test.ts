@@ -5,10 +5,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
-import { phoneJpegWithGps } from '$lib/server/media/test-images';
+import { phoneJpegWithGps } from '../../../../tests/support/test-images';
 import { attachUpload, createApplicationFileStorage, type ApplicationFileStorage } from './application-files';
 import { saveDraft, submitApplication, withdrawApplication } from './applications.service';
-import { addStaff, answers, application, basicFields, openCall, smallPdf } from './call-test-data';
+import { addStaff, answers, application, basicFields, openCall, smallPdf } from '../../../../tests/support/call-test-data';
 import { callApplicationsCsv, callFilesZip } from './call-export';
 import { assignReviewer, decideApplication, listCriteria, recordScores, saveCriteria, setShortlisted } from './review.service';
 

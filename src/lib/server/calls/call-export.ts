@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { zipSync, type Zippable } from 'fflate';
 import type { Locale } from '$lib/i18n/locales';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { csvFile } from '$lib/server/platform/csv';
 import type { ApplicationFileStorage } from './application-files';
 import { parseAnswers } from './applications.service';

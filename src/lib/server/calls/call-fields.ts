@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
-import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { CallFieldType, OpenCallFieldRow } from '$lib/server/db/schema';
 
 /*

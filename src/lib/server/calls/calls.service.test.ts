@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseTimeAfter } from '$lib/server/db/sql-functions';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { submitApplication } from './applications.service';
-import { application, basicFields, callInput, openCall } from './call-test-data';
+import { application, basicFields, callInput, openCall } from '../../../../tests/support/call-test-data';
 import {
 	addField,
 	applicationCounts,

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
-import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
-import { isBlankRichText, sanitizeRichText } from '$lib/server/content/rich-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
+import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
 import type { CallKind, CallStatus, Database, OpenCallRow } from '$lib/server/db/schema';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { callFieldFromRow, fieldColumns, fieldLimits, parseFieldInput, type CallField, type FieldInput } from './call-fields';
 import { canonicalTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from './call-time';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoContent } from '$lib/server/content/demo-content';
-import { seedDemoContent } from '$lib/server/content/demo-seed';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { callPhase, instantToZonedWallTime } from './call-time';
 import { listCalls, listFields, updateCall, callFormValues } from './calls.service';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { ForbiddenError } from '$lib/server/errors';
+import { ForbiddenError } from '$lib/server/platform/errors';
 import { attachFile, submitApplication, withdrawApplication, saveDraft } from './applications.service';
-import { addStaff, answers, application, openCall } from './call-test-data';
+import { addStaff, answers, application, openCall } from '../../../../tests/support/call-test-data';
 import {
 	applicationForReviewer,
 	applicationsForReviewer,

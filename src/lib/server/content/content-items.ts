@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import type { Permission } from '$lib/people/roles';
-import { parseLocalized, stringifyLocalized } from './localized-text';
-import { isBlankRichText, sanitizeRichText } from './rich-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
+import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
 
 /*
  * The kinds of site content staff edit, described once: which fields each has,

@@ -3,10 +3,6 @@ import type { Database, ListTable } from '$lib/server/db/schema';
 
 export type PageKey = 'home' | 'about' | 'manifesto' | 'privacy';
 
-export function findOrganization(db: Kysely<Database>) {
-	return db.selectFrom('organization').selectAll().where('id', '=', 1).executeTakeFirst();
-}
-
 export function findPage(db: Kysely<Database>, key: PageKey) {
 	return db.selectFrom('page').selectAll().where('key', '=', key).executeTakeFirst();
 }

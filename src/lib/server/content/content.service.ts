@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '$lib/i18n/locales';
 import type { Database, ListItemRow, ListTable, TestimonialRow } from '$lib/server/db/schema';
-import { NotFoundError } from '$lib/server/errors';
-import { findOrganization, findPage, listItems, listTestimonials, type PageKey } from './content.queries';
-import { pickJson, type Text } from './localized-text';
+import { NotFoundError } from '$lib/server/platform/errors';
+import { findOrganization } from '$lib/server/shared/organization';
+import { findPage, listItems, listTestimonials, type PageKey } from './content.queries';
+import { pickJson, type Text } from '$lib/server/shared/localized-text';
 
 export interface SocialLink {
 	label: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { demoContent } from './demo-content';
-import { seedDemoContent } from './demo-seed';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { getAboutPage, getHomePage, getSiteFrame, getTextPage } from './content.service';
-import { pick, stringifyLocalized } from './localized-text';
+import { pick, stringifyLocalized } from '$lib/server/shared/localized-text';
 
 describe('pick', () => {
 	it('returns the wanted language, or English marked as English', () => {

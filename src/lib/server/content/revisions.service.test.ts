@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Localized } from '$lib/i18n/locales';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { listAudit } from '$lib/server/people/audit';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { listAudit } from '$lib/server/shared/audit';
 import { getJob } from '$lib/server/platform/jobs/job-queue';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { readSiteVersion } from '$lib/server/platform/site-version';
 import { getHomePage, getList, getSiteFrame, getTestimonials, getTextPage } from './content.service';
 import { missingTranslations, type ItemData } from './content-items';
-import { demoContent } from './demo-content';
-import { seedDemoContent } from './demo-seed';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import {
 	ContentConflictError,
 	RevisionStateError,

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { ContentRevisionStatus, Database, JobRow } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
@@ -28,7 +28,7 @@ import {
 	type ListItemType,
 	type MissingTranslation
 } from './content-items';
-import { htmlToText } from './rich-text';
+import { htmlToText } from '$lib/server/shared/rich-text';
 
 /*
  * Drafts, publishing, scheduling, history and restore for site content.

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { baseLocale, type Locale } from '$lib/i18n/locales';
-import { pick, parseLocalized } from '$lib/server/content/localized-text';
+import { pick, parseLocalized } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { parseDonationForm, type DonationFormInput, type DonationRequest } from './donation-form';
 import { getDonationSettings } from './donation-settings';
 import { findOpenCampaign } from './donations.queries';

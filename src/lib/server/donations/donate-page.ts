@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
-import { pick, pickJson } from '$lib/server/content/localized-text';
+import { pick, pickJson } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { formatMoney, toDecimalString } from './currencies';
 import { donationFieldLimits, type DonationFormErrorCode, type DonationFormField, type DonationFormIssues } from './donation-form';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { campaignValues, getCampaignValues, parseCampaign, saveCampaign } from './donation-campaigns';
 import { getDonationSettings, saveDonationSettings } from './donation-settings';
 import { parseSettingsValues, settingsValues, settingsValuesFromForm } from './donation-settings-form';

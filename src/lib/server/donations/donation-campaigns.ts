@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Localized } from '$lib/i18n/locales';
-import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { isoCurrencyPattern, normalizeCurrency, toDecimalString, toMinorUnits } from './currencies';
 
 /*

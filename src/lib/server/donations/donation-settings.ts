@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Localized } from '$lib/i18n/locales';
-import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { isoCurrencyPattern, normalizeCurrency } from './currencies';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mediaInLiveContent } from '$lib/server/content/content.queries';
-import { demoContent } from '$lib/server/content/demo-content';
-import { seedDemoContent } from '$lib/server/content/demo-seed';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { getEditable, publish, saveDraft, type Actor } from '$lib/server/content/revisions.service';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
@@ -12,9 +12,9 @@ import { bumpSiteVersion, createSiteVersionReader } from '$lib/server/platform/s
 import { mediaFileResponse, type MediaFiles } from './media-file-response';
 import { LocalMediaStorage } from './media-storage';
 import { createMediaFromUpload, deleteMedia, getMedia, mediaJobHandlers, type MediaRecord } from './media.service';
-import { picture } from './picture';
+import { picture } from '$lib/server/shared/picture';
 import { createPublishedMedia, type MediaInUse } from './published-media';
-import { solid } from './test-images';
+import { solid } from '../../../../tests/support/test-images';
 
 /*
  * Who gets a photo's files, on SQLite and PostgreSQL: everyone while a published

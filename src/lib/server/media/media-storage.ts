@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { VariantFormat } from './image-processing';
+import { variantExtensions, type VariantFormat } from '$lib/server/platform/images/image-processing';
 
 /*
  * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>, and are
@@ -16,7 +16,6 @@ import type { VariantFormat } from './image-processing';
  * removed as soon as processing has succeeded or failed for good.
  */
 
-export const variantExtensions: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 
 const contentTypes: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 const formatsByExtension: Record<string, VariantFormat> = { avif: 'avif', webp: 'webp', jpg: 'jpeg' };

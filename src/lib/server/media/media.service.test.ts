@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
-import { UploadRejectedError } from './image-processing';
+import { UploadRejectedError } from '$lib/server/platform/images/image-processing';
 import { LocalMediaStorage, type StagedFiles } from './media-storage';
 import {
 	createMediaFromUpload,
@@ -20,8 +20,8 @@ import {
 	type CreateMediaCommand,
 	type MediaProcessPayload
 } from './media.service';
-import { picture } from './picture';
-import { heicFromPhone, phoneJpegWithGps, readExifGps, solid, withHeifTransform } from './test-images';
+import { picture } from '$lib/server/shared/picture';
+import { heicFromPhone, phoneJpegWithGps, readExifGps, solid, withHeifTransform } from '../../../../tests/support/test-images';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 

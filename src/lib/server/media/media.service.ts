@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isLocale, locales, type Locale, type Localized } from '$lib/i18n/locales';
-import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { Database, MediaRow, MediaStatus, MediaVariantRow } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { recordAudit, type AuditEntry } from '$lib/server/people/audit';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { recordAudit, type AuditEntry } from '$lib/server/shared/audit';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
@@ -18,7 +18,7 @@ import {
 	type ProcessedImage,
 	type UploadProblem,
 	type VariantFormat
-} from './image-processing';
+} from '$lib/server/platform/images/image-processing';
 import { isIncomingKey, newPublicKey, variantFileName, type MediaStorage } from './media-storage';
 import {
 	countMedia,

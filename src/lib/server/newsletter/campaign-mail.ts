@@ -1,6 +1,6 @@
 import { baseLocale, locales, type Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
-import { htmlToText, isBlankRichText } from '$lib/server/content/rich-text';
+import { htmlToText, isBlankRichText } from '$lib/server/shared/rich-text';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
 import type { Campaign } from './campaign.service';
 import { versionForRecipient } from './recipient-language';

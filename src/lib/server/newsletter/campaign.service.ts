@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
-import { parseLocalized, stringifyLocalized } from '$lib/server/content/localized-text';
-import { isBlankRichText, sanitizeRichText } from '$lib/server/content/rich-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
+import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
 import type { CampaignStatus, Database, DeliveryStatus, NewsletterCampaignRow } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
 import { audienceQuery, topicKeys } from './newsletter.service';
 

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { createBulkComposer, createSmtpBulkTransport } from '$lib/server/platform/mail/bulk-transport';
 import { createLogger } from '$lib/server/platform/logger';
 import { startSmtpSink } from '../../../../tests/support/smtp';

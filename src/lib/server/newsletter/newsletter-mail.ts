@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { baseLocale, isLocale, type Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
-import { findOrganization } from '$lib/server/content/content.queries';
-import { pickJson } from '$lib/server/content/localized-text';
+import { findOrganization } from '$lib/server/shared/organization';
+import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database, SubscriberRow } from '$lib/server/db/schema';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
 import type { Mailer } from '$lib/server/platform/mail/mailer';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isLocale, localeNames, locales, type Locale, type Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
-import { pickJson } from '$lib/server/content/localized-text';
+import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { subscribeFieldLimits, topicKeys, type SubscribeErrorCode, type SubscribeInput } from './newsletter.service';
 

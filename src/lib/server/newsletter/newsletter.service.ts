@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
 import type { ConsentAction, Database, SubscriberRow } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { ensureSubscriberLinks, type SubscriberLinks } from './subscriber-links';
 import { createSubscriberToken, hashEmail, inspectSubscriberToken } from './subscriber-tokens';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { createMailer } from '$lib/server/platform/mail/mailer';
 import type { MailTransport } from '$lib/server/platform/mail/transports';
 import { confirmLinkUrl, createNewsletterMail } from './newsletter-mail';

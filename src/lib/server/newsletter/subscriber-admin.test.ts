@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import type { SubscriberStatus } from '$lib/server/db/schema';
-import { NotFoundError } from '$lib/server/errors';
+import { NotFoundError } from '$lib/server/platform/errors';
 import { confirm, subscribe, updatePreferences } from './newsletter.service';
 import {
 	countSubscribersByStatus,

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentAction, Database, SubscriberStatus } from '$lib/server/db/schema';
-import { NotFoundError } from '$lib/server/errors';
+import { NotFoundError } from '$lib/server/platform/errors';
 import { csvLines } from '$lib/server/platform/csv';
 import { eraseSubscriber } from './newsletter.service';
 import { hashEmail } from './subscriber-tokens';

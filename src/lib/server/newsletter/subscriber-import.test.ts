@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import type { SubscriberStatus } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import { readPreferences, subscribe } from './newsletter.service';

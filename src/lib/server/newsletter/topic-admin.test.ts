@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { readSiteVersion } from '$lib/server/platform/site-version';
 import { latestConsentTextVersion, subscribe, topicKeys } from './newsletter.service';
 import { createCampaign } from './campaign.service';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { locales, type Locale } from '$lib/i18n/locales';
-import { parseLocalized } from '$lib/server/content/localized-text';
+import { parseLocalized } from '$lib/server/shared/localized-text';
 import { lockTableForWriting } from '$lib/server/db/row-lock';
 import type { Database } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import { latestConsentTextVersion, publishConsentText } from './newsletter.service';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { createAuth, type Auth } from '$lib/server/platform/auth';
-import { listAudit } from './audit';
+import { listAudit } from '$lib/server/shared/audit';
 import { endSessions, inviteStaff, requestPasswordReset, setPasswordWithLink, setRole, type StaffMail } from './people.service';
 import { signIn, verifySecondFactor } from './sign-in.service';
 import { throttleRules } from './sign-in-throttle';

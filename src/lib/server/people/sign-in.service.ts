@@ -3,7 +3,7 @@ import { APIError } from 'better-auth/api';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import type { Auth } from '$lib/server/platform/auth';
-import { recordAudit } from './audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { markAttemptSucceeded, reserveSignInAttempt } from './sign-in-throttle';
 
 export type SignInResult =

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '$lib/i18n/locales';
-import { demoContent } from '$lib/server/content/demo-content';
-import { seedDemoContent } from '$lib/server/content/demo-seed';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { createMailer, type MailToQueue } from '$lib/server/platform/mail/mailer';
 import { staffMail } from './staff-mail';

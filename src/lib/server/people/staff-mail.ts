@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
-import { app } from '$lib/server/app';
-import { findOrganization } from '$lib/server/content/content.queries';
+import { findOrganization } from '$lib/server/shared/organization';
 import type { Database } from '$lib/server/db/schema';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
@@ -39,7 +38,7 @@ function render(mail: LinkMail) {
 }
 
 /** The invitation and password-reset e-mails, in the recipient's language, queued for the mail job. */
-export function staffMail(db: Kysely<Database>, mailer: Pick<Mailer, 'queue'> = app().mailer): StaffMail {
+export function staffMail(db: Kysely<Database>, mailer: Pick<Mailer, 'queue'>): StaffMail {
 	const queue = async (mail: LinkMail) => {
 		const { subject, html, text } = render(mail);
 		await mailer.queue(db, { idempotencyKey: mail.key, to: mail.to, locale: mail.locale, subject, text, html });

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getAboutPage } from '$lib/server/content/content.service';
-import { loadTextPageWithPhoto } from '$lib/server/content/page-load';
+import { loadTextPageWithPhoto } from '../text-page';
 
 export const load: PageServerLoad = async ({ request }) => {
 	const locale = getLocale();

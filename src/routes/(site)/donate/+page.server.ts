@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { createCheckout } from '$lib/server/donations/checkout.service';
 import { donationFormInput, type DonationFormIssues } from '$lib/server/donations/donation-form';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
-import { listAudit } from '$lib/server/people/audit';
+import { listAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { countJobsByStatus } from '$lib/server/platform/jobs/job-queue';
 import { lastContentChange } from '$lib/server/content/content.queries';

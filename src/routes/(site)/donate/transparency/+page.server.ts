@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { pickJson } from '$lib/server/content/localized-text';
+import { pickJson } from '$lib/server/shared/localized-text';
 import { formatMoney } from '$lib/server/donations/currencies';
 import { transparencyTotals } from '$lib/server/donations/donations.queries';
 import type { Text } from '$lib/i18n/locales';

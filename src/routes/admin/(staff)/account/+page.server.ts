@@ -3,7 +3,7 @@ import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { asRequestCookies, forwardAuthCookies } from '$lib/server/people/cookies';
 import { mustSetUpTwoFactor, requirePermission } from '$lib/server/people/guard';
 import { checkPassword } from '$lib/server/people/password-policy';

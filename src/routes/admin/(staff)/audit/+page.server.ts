@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { listAudit } from '$lib/server/people/audit';
+import { listAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, searchTextFrom } from '$lib/server/route-params';
+import { idFrom, searchTextFrom } from '$lib/server/platform/route-params';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'audit.view');

@@ -5,7 +5,7 @@ import { app } from '$lib/server/app';
 import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
-import { idOrNotFound } from '$lib/server/route-params';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 import { textFieldNames, type CallSettingsValues } from './call-words';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isContentItemType, type ContentItemType } from '$lib/server/content/content-items';
 import type { Actor } from '$lib/server/content/revisions.service';
-import { orNotFound as orNotFoundAs } from '$lib/server/route-errors';
+import { orNotFound as orNotFoundAs } from '$lib/server/platform/route-errors';
 
 /*
  * Small pieces the site-content admin routes share. The domain lives in

@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { pickJson } from '$lib/server/content/localized-text';
+import { pickJson } from '$lib/server/shared/localized-text';
 import { formatMoney } from '$lib/server/donations/currencies';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
 import { campaignProgress, listDonations, totalsByCurrency, totalsByMonth } from '$lib/server/donations/donations.queries';
 import { isConfigured, webhookSecretOf } from '$lib/server/donations/stripe-client';
 import { requirePermission } from '$lib/server/people/guard';
-import { pageFrom } from '$lib/server/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
 import { filterValuesOf, filtersOf } from './donations-route';
 
 const perPage = 50;

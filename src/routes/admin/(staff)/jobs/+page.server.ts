@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/route-params';
+import { idFrom, pageFrom } from '$lib/server/platform/route-params';
 import type { JobStatus } from '$lib/server/db/schema';
 import { jobStatuses, listJobs, retryJob } from '$lib/server/platform/jobs/job-queue';
 

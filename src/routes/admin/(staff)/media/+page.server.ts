@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/errors';
-import { acceptedMimeTypes } from '$lib/server/media/image-processing';
+import { ValidationError } from '$lib/server/platform/errors';
+import { acceptedMimeTypes } from '$lib/server/platform/images/image-processing';
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/route-params';
+import { idFrom, pageFrom } from '$lib/server/platform/route-params';
 import {
 	actorOf,
 	isBodyTooLarge,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
-import { mediaLimits, uploadProblemMessage } from '$lib/server/media/image-processing';
+import { mediaLimits, uploadProblemMessage } from '$lib/server/platform/images/image-processing';
 import type { LocalizedInput, MediaActor, MediaRecord } from '$lib/server/media/media.service';
-import { variantUrl } from '$lib/server/media/picture';
-import { orNotFound as orNotFoundAs } from '$lib/server/route-errors';
-import { idOrNotFound } from '$lib/server/route-params';
+import { variantUrl } from '$lib/server/shared/picture';
+import { orNotFound as orNotFoundAs } from '$lib/server/platform/route-errors';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 /*
  * Small pieces the media admin routes share. The domain lives in

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { countAudience, listCampaigns } from '$lib/server/newsletter/campaign.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { pageFrom } from '$lib/server/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
 
 const perPage = 25;
 

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { listMailMessages } from '$lib/server/platform/mail/mail-outbox';
-import { pageFrom } from '$lib/server/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'outbox.view');

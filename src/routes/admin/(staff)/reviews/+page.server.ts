@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { scoredCriteriaCounts } from '$lib/server/calls/application-admin';
 import { applicationsForReviewer, listCriteria } from '$lib/server/calls/review.service';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import { requirePermission } from '$lib/server/people/guard';
 
 /**

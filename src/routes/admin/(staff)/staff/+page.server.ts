@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ForbiddenError, ValidationError } from '$lib/server/errors';
-import { orNotFound } from '$lib/server/route-errors';
+import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
+import { orNotFound } from '$lib/server/platform/route-errors';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
 import { staffMail } from '$lib/server/people/staff-mail';
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const values = { email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), locale: text(form, 'locale') || 'en' };
 		const { db, auth, config } = app();
 		try {
-			const { link } = await inviteStaff(db, { auth, mail: staffMail(db), origin: config.origin }, values, staff);
+			const { link } = await inviteStaff(db, { auth, mail: staffMail(db, app().mailer), origin: config.origin }, values, staff);
 			return { action: 'invite', invited: values.email, link };
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { action: 'invite', values, issues: e.issues });
@@ -31,7 +31,7 @@ export const actions: Actions = {
 	reinvite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const { db, config } = app();
-		const link = await orNotFound(reinvite(db, { mail: staffMail(db), origin: config.origin }, text(await request.formData(), 'id'), staff), 'There is no such person.');
+		const link = await orNotFound(reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, text(await request.formData(), 'id'), staff), 'There is no such person.');
 		return { action: 'reinvite', link };
 	},
 	role: async ({ locals, url, request }) => {

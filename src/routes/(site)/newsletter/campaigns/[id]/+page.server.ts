@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { campaignVersions } from '$lib/server/newsletter/campaign-mail';
 import { getCampaign } from '$lib/server/newsletter/campaign.service';
 import { versionForRecipient } from '$lib/server/newsletter/recipient-language';
-import { idOrNotFound } from '$lib/server/route-params';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 /**
  * The web version of a campaign, linked from every copy: the same text in the

@@ -4,8 +4,8 @@ import { app } from '$lib/server/app';
 import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
 import { applicationCounts, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
 import type { CallStatus } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import {
 	callIdOf,

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { pickJson } from '$lib/server/content/localized-text';
+import { pickJson } from '$lib/server/shared/localized-text';
 import { formatMoney } from '$lib/server/donations/currencies';
 import { parseSettingsValues, settingsValues, settingsValuesFromForm } from '$lib/server/donations/donation-settings-form';
 import { getDonationSettings, saveDonationSettings } from '$lib/server/donations/donation-settings';
 import { campaignProgress } from '$lib/server/donations/donations.queries';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

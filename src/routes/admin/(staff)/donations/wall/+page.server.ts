@@ -2,10 +2,10 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { listDonations, setWallStatus, type AdminDonation } from '$lib/server/donations/donations.queries';
-import type { AuditAction } from '$lib/server/people/audit';
-import { recordAudit } from '$lib/server/people/audit';
+import type { AuditAction } from '$lib/server/shared/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/route-params';
+import { idFrom, pageFrom } from '$lib/server/platform/route-params';
 
 /*
  * Donor wall moderation. Only what the wall itself would show reaches this page

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { editMediaText, getMedia } from '$lib/server/media/media.service';
-import { picture } from '$lib/server/media/picture';
+import { picture } from '$lib/server/shared/picture';
 import { requirePermission } from '$lib/server/people/guard';
 import { actorOf, localizedFrom, mediaIdOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
 

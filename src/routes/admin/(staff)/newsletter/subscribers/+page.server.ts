@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import { countSubscribersByStatus, listSubscribers } from '$lib/server/newsletter/subscriber-admin';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
-import { pageFrom } from '$lib/server/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
 import { filterValuesOf, filtersOf } from './subscribers-route';
 
 const perPage = 50;

@@ -1,7 +1,7 @@
 import { isLocale } from '$lib/i18n/locales';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
 import { csvByteOrderMark } from '$lib/server/platform/csv';
-import { searchTextFrom } from '$lib/server/route-params';
+import { searchTextFrom } from '$lib/server/platform/route-params';
 import type { FilterValues } from './subscriber-filters';
 
 /*

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import {
 	addTopic,
 	consentTextMax,
@@ -15,7 +15,7 @@ import {
 	topicLimits,
 	type LocalizedValues
 } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 
 /*

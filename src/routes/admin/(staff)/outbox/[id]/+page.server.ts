@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { getMailMessage } from '$lib/server/platform/mail/mail-outbox';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'outbox.view');

@@ -5,12 +5,12 @@ import { app } from '$lib/server/app';
 import { fieldsForReviewer, scoresOfReviewer } from '$lib/server/calls/application-admin';
 import { answerText } from '$lib/server/calls/call-export';
 import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from '$lib/server/calls/review.service';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { ForbiddenError, ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idOrNotFound } from '$lib/server/route-params';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 /*
  * One application as its reviewer may see it, and their scores. Anything not

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { authorizedApplicationFile } from '$lib/server/calls/application-admin';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idOrNotFound } from '$lib/server/route-params';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 const notFound = 'There is no such file for you.';
 

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import { app } from '$lib/server/app';
 import { applicationSorts, listCallApplications, type ApplicationListFilters, type ApplicationSort } from '$lib/server/calls/application-admin';
 import { requirePermission } from '$lib/server/people/guard';

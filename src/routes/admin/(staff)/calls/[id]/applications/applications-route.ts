@@ -4,9 +4,9 @@ import { applicationForStaff } from '$lib/server/calls/application-admin';
 import { getCall, type OpenCall } from '$lib/server/calls/calls.service';
 import { applicationDecisions, decideApplication, setShortlisted } from '$lib/server/calls/review.service';
 import type { ApplicationDecision, Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
-import { idOrNotFound } from '$lib/server/route-params';
+import { ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 
 type Staff = NonNullable<App.Locals['staff']>;

@@ -5,13 +5,13 @@ import { app } from '$lib/server/app';
 import { decisionMailPlan, listCallApplications } from '$lib/server/calls/application-admin';
 import { decisionTemplates, queueDecisionMails, renderDecisionMail, resetDecisionTemplate, saveDecisionTemplate } from '$lib/server/calls/application-mail';
 import { applicationDecisions } from '$lib/server/calls/review.service';
-import { findOrganization } from '$lib/server/content/content.queries';
-import { pick } from '$lib/server/content/localized-text';
+import { findOrganization } from '$lib/server/shared/organization';
+import { pick } from '$lib/server/shared/localized-text';
 import type { ApplicationDecision } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 import { callOf } from '../applications/applications-route';
 
 const permission = 'calls.manage';

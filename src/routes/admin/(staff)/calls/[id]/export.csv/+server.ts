@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { callApplicationsCsv } from '$lib/server/calls/call-export';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { callOf } from '../applications/applications-route';
 

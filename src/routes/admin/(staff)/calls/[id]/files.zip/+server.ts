@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { callFilesZip, zipLimitBytes } from '$lib/server/calls/call-export';
-import { ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { callOf } from '../applications/applications-route';
 

@@ -5,10 +5,10 @@ import { app } from '$lib/server/app';
 import { fieldLimits, uploadMediaTypes, type CallField, type FieldInput } from '$lib/server/calls/call-fields';
 import { addField, hasApplications, listFields, removeField, reorderFields, updateField } from '$lib/server/calls/calls.service';
 import type { Database } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 import { callIdOf, existingCall, explain, localizedFrom, permission, publicPagesChanged, stringOf, subjectOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 

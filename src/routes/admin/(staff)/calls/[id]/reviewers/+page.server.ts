@@ -2,10 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 import { callIdOf, existingCall, explain, permission, stringOf, subjectOf } from '../../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -19,10 +19,10 @@ import {
 	unschedule,
 	type Actor
 } from '$lib/server/content/revisions.service';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 import { actorOf, itemTypeOf, orNotFound } from '../../content-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -2,13 +2,13 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { isLocale, type Locale, type Localized } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { findOrganization } from '$lib/server/content/content.queries';
+import { findOrganization } from '$lib/server/shared/organization';
 import { contentItems, pageLabels, type SocialLinkData } from '$lib/server/content/content-items';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import { getRevision, itemTitle } from '$lib/server/content/revisions.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 import { orNotFound } from '../../content-route';
 
 /** A revision rendered as the public site would show it, in one language, inside the admin. */

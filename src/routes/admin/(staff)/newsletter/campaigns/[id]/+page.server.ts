@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad } from './$types';
 import { isLocale, locales, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { findOrganization } from '$lib/server/content/content.queries';
-import { pickJson } from '$lib/server/content/localized-text';
+import { findOrganization } from '$lib/server/shared/organization';
+import { pickJson } from '$lib/server/shared/localized-text';
 import type { CampaignStatus, Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { campaignVersions, personalize, renderCampaignTemplate } from '$lib/server/newsletter/campaign-mail';
 import {
 	CampaignStateError,
@@ -26,9 +26,9 @@ import {
 	type Campaign,
 	type CampaignInput
 } from '$lib/server/newsletter/campaign.service';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idOrNotFound } from '$lib/server/route-params';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 import { fieldLimits, statusWords, textFields, type CampaignFormValues } from '../campaign-form';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 

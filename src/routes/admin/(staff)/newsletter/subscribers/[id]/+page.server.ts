@@ -4,10 +4,10 @@ import { localeNames, isLocale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { eraseSubscriberAsStaff, getSubscriberDetail, staffNoteMaxLength, type ConsentLedgerEntry } from '$lib/server/newsletter/subscriber-admin';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/route-errors';
-import { idOrNotFound } from '$lib/server/route-params';
+import { orNotFound } from '$lib/server/platform/route-errors';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 const notFound = 'This subscriber does not exist (any more): their data may have been erased.';
 

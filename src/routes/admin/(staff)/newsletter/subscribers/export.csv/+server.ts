@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { countSubscribers, subscriberCsvBatches } from '$lib/server/newsletter/subscriber-admin';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { csvResponse, filterValuesOf, filtersOf } from '../subscribers-route';
 

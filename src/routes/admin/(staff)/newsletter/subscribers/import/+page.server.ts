@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localeNames, locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/people/audit';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { isBodyTooLarge } from '../../../media/media-route';
 

@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { getMailMessage, readOutboxFile } from '$lib/server/platform/mail/mail-outbox';
 import { outboxDirectory } from '$lib/server/platform/mail/transports';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'outbox.view');

@@ -5,7 +5,7 @@ import { applicationForStaff } from '$lib/server/calls/application-admin';
 import { answerText } from '$lib/server/calls/call-export';
 import { listFields } from '$lib/server/calls/calls.service';
 import { listCriteria } from '$lib/server/calls/review.service';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import { requirePermission } from '$lib/server/people/guard';
 import { applicationNotFound, callOf, decideAction, idOf, shortlistAction } from '../applications-route';
 

@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import { contentItems, isLocalizedField, type ItemData } from '$lib/server/content/content-items';
 import { diffRevisions, getEditable, getRevision } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 import { itemTypeOf, orNotFound } from '../../../content-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

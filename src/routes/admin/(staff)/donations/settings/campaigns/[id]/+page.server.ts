@@ -3,11 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
-import { ValidationError } from '$lib/server/errors';
-import { recordAudit } from '$lib/server/people/audit';
+import { ValidationError } from '$lib/server/platform/errors';
+import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/route-errors';
-import { idOrNotFound } from '$lib/server/route-params';
+import { orNotFound } from '$lib/server/platform/route-errors';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {

@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isLocale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { findOrganization } from '$lib/server/content/content.queries';
+import { findOrganization } from '$lib/server/shared/organization';
 import { getCampaign } from '$lib/server/newsletter/campaign.service';
 import { personalize, renderCampaignTemplate } from '$lib/server/newsletter/campaign-mail';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/route-params';
+import { idFrom } from '$lib/server/platform/route-params';
 
 /**
  * The saved campaign as the e-mail readers of a language get, for staff to look

@@ -4,8 +4,8 @@ import { app } from '$lib/server/app';
 import { getImportProgress, listImportIssues } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/route-errors';
-import { idOrNotFound, pageFrom } from '$lib/server/route-params';
+import { orNotFound } from '$lib/server/platform/route-errors';
+import { idOrNotFound, pageFrom } from '$lib/server/platform/route-params';
 
 const perPage = 100;
 

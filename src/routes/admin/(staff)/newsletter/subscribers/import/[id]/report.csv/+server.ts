@@ -2,8 +2,8 @@ import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { getImportProgress, importIssueCsvBatches } from '$lib/server/newsletter/subscriber-import';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/route-errors';
-import { idOrNotFound } from '$lib/server/route-params';
+import { orNotFound } from '$lib/server/platform/route-errors';
+import { idOrNotFound } from '$lib/server/platform/route-params';
 import { csvResponse } from '../../../subscribers-route';
 
 /** The rows an import did not take, and why, as CSV (with a byte-order mark), to correct and import again. */

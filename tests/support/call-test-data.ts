@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '$lib/server/db/schema';
-import type { FieldInput } from './call-fields';
-import { instantToZonedWallTime } from './call-time';
-import { addField, createCall, setCallStatus, type CallInput } from './calls.service';
+import type { FieldInput } from '$lib/server/calls/call-fields';
+import { instantToZonedWallTime } from '$lib/server/calls/call-time';
+import { addField, createCall, setCallStatus, type CallInput } from '$lib/server/calls/calls.service';
 
 /* Test data for the calls domain: calls open now, with a small form. */
 

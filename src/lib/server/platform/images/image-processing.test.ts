@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import {
 	detectUploadType,
 	inspectUpload,
@@ -20,7 +20,7 @@ import {
 	readExifGps,
 	solid,
 	withHeifTransform
-} from './test-images';
+} from '../../../../../tests/support/test-images';
 
 async function rejection(promise: Promise<unknown>): Promise<UploadRejectedError> {
 	const error = await promise.then(

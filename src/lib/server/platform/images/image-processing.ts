@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
-import { ValidationError } from '$lib/server/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 
 /*
@@ -46,6 +46,8 @@ export const acceptedMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'imag
 /** Widths of the variants; a photo gets those not wider than itself (never upscaled). */
 export const variantWidths = [320, 640, 960, 1280, 1920] as const;
 export const variantFormats: readonly VariantFormat[] = ['avif', 'webp', 'jpeg'];
+/** The file ending of each variant format. */
+export const variantExtensions: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 
 export type UploadProblem =
 	| 'missing'

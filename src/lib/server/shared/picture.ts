@@ -1,8 +1,7 @@
 import { langIfOther, type Locale, type Localized } from '$lib/i18n/locales';
-import { pick } from '$lib/server/content/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import type { MediaStatus } from '$lib/server/db/schema';
-import type { VariantFormat } from './image-processing';
-import { variantExtensions } from './media-storage';
+import { variantExtensions, type VariantFormat } from '$lib/server/platform/images/image-processing';
 
 /*
  * What a page needs to show a photo with <picture>: AVIF and WebP sources for the

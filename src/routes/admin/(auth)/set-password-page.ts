@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { inspectStaffLink } from './staff-links';
-import { setPasswordWithLink } from './people.service';
+import { inspectStaffLink } from '$lib/server/people/staff-links';
+import { setPasswordWithLink } from '$lib/server/people/people.service';
 
 /** The invitation and reset pages: the same form, reached by a one-time link. */
 export async function loadSetPassword(event: RequestEvent<{ token: string }>) {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inspectUpload, processImage, UploadRejectedError } from './image-processing';
-import { heicSample, solid } from './test-images';
+import { heicSample, solid } from '../../../../../tests/support/test-images';
 
 // As the file-check worker answers when heic-decode is missing or its WebAssembly cannot be loaded.
 vi.mock('$lib/server/platform/file-checks/file-checks', () => ({

@@ -5,8 +5,8 @@ import { callFieldFromRow, fieldColumns, parseFieldInput } from '$lib/server/cal
 import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/calls/call-time';
 import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
-import { stringifyLocalized } from './localized-text';
-import { sanitizeRichText } from './rich-text';
+import { stringifyLocalized } from '$lib/server/shared/localized-text';
+import { sanitizeRichText } from '$lib/server/shared/rich-text';
 
 const seededKey = 'demo_content_seeded_at';
 

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Locale } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import { pagePicture } from '$lib/server/media/page-picture';
-import { wantsSaveData } from '$lib/server/media/picture';
-import { getTextPage } from './content.service';
-import type { PageKey } from './content.queries';
+import { wantsSaveData } from '$lib/server/shared/picture';
+import { getTextPage } from '$lib/server/content/content.service';
+import type { PageKey } from '$lib/server/content/content.queries';
 
 /** A long page with its photo, sized for the request (the smallest variant when it asks to save data). */
 export async function loadTextPageWithPhoto(db: Kysely<Database>, key: PageKey, locale: Locale, request: Request) {

@@ -13,7 +13,7 @@ import {
 	donatePageContent,
 	otherWaysText
 } from '$lib/server/donations/donate-page';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm } from '$lib/server/platform/forms';
 import { isConfigured, stripeFor } from '$lib/server/donations/stripe-client';
 
 export const load: PageServerLoad = async () => {

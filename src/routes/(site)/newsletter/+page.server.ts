@@ -5,7 +5,7 @@ import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { ValidationError } from '$lib/server/platform/errors';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm } from '$lib/server/platform/forms';
 import { subscribe } from '$lib/server/newsletter/newsletter.service';
 import { recordSignUpAttempt } from '$lib/server/newsletter/sign-up-throttle';
 import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';

@@ -6,11 +6,12 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { answersToFormValues, type FormValue } from '$lib/server/calls/answer-validation';
 import { eraseApplication } from '$lib/server/calls/application-files';
-import { answerText, callView, fieldViews, keptFiles, type FormValues } from '$lib/server/calls/application-page';
+import type { FormValues } from '$lib/server/calls/application-input';
+import { answerText, callView, fieldViews, keptFiles } from '$lib/server/calls/application-views';
 import { recordApplicationAttempt } from '$lib/server/calls/application-throttle';
 import { findApplicationByToken, withdrawApplication } from '$lib/server/calls/applications.service';
 import { callPhase } from '$lib/server/calls/call-time';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm } from '$lib/server/platform/forms';
 import { applicationAction } from '../../calls/calls-route';
 import { isActionRendering, privatePageHeaders } from '../../newsletter/newsletter-route';
 

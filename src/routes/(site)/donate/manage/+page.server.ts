@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm } from '$lib/server/platform/forms';
 import { requestDonorLink } from '$lib/server/donations/donor-links';
 
 const emailSchema = z.email().max(254);

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { callView, emptyValues, fieldViews } from '$lib/server/calls/application-page';
+import { emptyValues } from '$lib/server/calls/application-input';
+import { callView, fieldViews } from '$lib/server/calls/application-views';
 import { applicationAction, callPageHeaders, publicCall } from '../../calls-route';
 
 /*

@@ -5,7 +5,7 @@ import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { ValidationError } from '$lib/server/platform/errors';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm } from '$lib/server/platform/forms';
 import {
 	deleteSubscriber,
 	readPreferences,

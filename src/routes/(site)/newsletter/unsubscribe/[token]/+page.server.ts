@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { localizedPath } from '$lib/i18n/paths';
 import { app } from '$lib/server/app';
 import type { Database } from '$lib/server/db/schema';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm } from '$lib/server/platform/forms';
 import { subscriberLinksFor, unsubscribe, unsubscribeLinkState } from '$lib/server/newsletter/newsletter.service';
 import { isActionRendering, linkProblem, privatePageHeaders } from '../../newsletter-route';
 

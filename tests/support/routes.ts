@@ -21,8 +21,11 @@ export interface DiscoveredRoute {
 	reads: string[];
 }
 
-/** `url.searchParams.get('page')`, `form.get('id')`, and helpers called like `stringOf(form, 'fieldId')` or `pageFrom(url, 'approvedPage')`. */
-const readName = /\b(?:get|getAll|has)\(\s*'([a-z][\w.]*)'|\b[A-Za-z]+\((?:[\w.]+|await [\w.]+\(\)),\s*'([a-z][\w.]*)'/g;
+/**
+ * `url.searchParams.get('page')`, `form.get('id')`, helpers called like `stringOf(form, 'fieldId')` or
+ * `pageFrom(url, 'approvedPage')`, and the fields of a form's schema (`fieldId: formField.id()`).
+ */
+const readName = /\b(?:get|getAll|has)\(\s*'([a-z][\w.]*)'|\b[A-Za-z]+\((?:[\w.]+|await [\w.]+\(\)),\s*'([a-z][\w.]*)'|\b([a-z]\w*): formField\./g;
 
 /** The source of a file and of the route helpers it imports by a relative path. */
 function sourceWithHelpers(file: string): string {
@@ -49,7 +52,7 @@ export function discoverRoutes(under = routesDir): DiscoveredRoute[] {
 					entry === '+page.server.ts'
 						? ['GET']
 						: [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-				const reads = [...new Set([...sourceWithHelpers(path).matchAll(readName)].map((m) => (m[1] ?? m[2])!))].sort();
+				const reads = [...new Set([...sourceWithHelpers(path).matchAll(readName)].map((m) => (m[1] ?? m[2] ?? m[3])!))].sort();
 				found.push({ id: id === '/' ? '/' : id.replace(/\/$/, ''), params, methods, actions, reads });
 			}
 		}

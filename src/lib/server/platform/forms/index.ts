@@ -5,3 +5,4 @@
  * again (its issues and what was typed).
  */
 export { readBoundedForm, readSmallForm, type BoundedForm } from './form-body';
+export { formField, formSchema, localizedFields, localizedOf, localizedValues, type FormShape, type LocalizedNames } from './form-fields';

@@ -6,12 +6,13 @@ import { acceptedMimeTypes } from '$lib/server/platform/images/image-processing'
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { localizedOf } from '$lib/server/platform/forms';
 import {
 	actorOf,
 	isBodyTooLarge,
-	localizedFrom,
 	mediaTextFromForm,
 	thumbnailOf,
+	uploadForm,
 	uploadRules,
 	type MediaTextValues
 } from './media-route';
@@ -55,14 +56,14 @@ export const actions: Actions = {
 			throw e;
 		}
 		const values: MediaTextValues = mediaTextFromForm(form);
-		const file = form.get('file');
+		const { file } = uploadForm.read(form);
 		let id: number;
 		try {
 			const media = await createMediaFromUpload(app().db, app().mediaStorage, {
-				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
-				originalName: file instanceof File ? file.name : '',
-				alt: localizedFrom(values, 'alt'),
-				caption: localizedFrom(values, 'caption'),
+				bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
+				originalName: file ? file.name : '',
+				alt: localizedOf(values, 'alt'),
+				caption: localizedOf(values, 'caption'),
 				actor: actorOf(staff)
 			});
 			id = media.id;

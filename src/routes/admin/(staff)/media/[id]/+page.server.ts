@@ -5,7 +5,8 @@ import { ValidationError } from '$lib/server/platform/errors';
 import { editMediaText, getMedia } from '$lib/server/media/media.service';
 import { picture } from '$lib/server/shared/picture';
 import { requirePermission } from '$lib/server/people/guard';
-import { actorOf, localizedFrom, mediaIdOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
+import { localizedOf } from '$lib/server/platform/forms';
+import { actorOf, mediaIdOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'media.manage');
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const values = mediaTextFromForm(await request.formData());
 		try {
 			await orNotFound(
-				editMediaText(app().db, id, { alt: localizedFrom(values, 'alt'), caption: localizedFrom(values, 'caption'), actor: actorOf(staff) })
+				editMediaText(app().db, id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption'), actor: actorOf(staff) })
 			);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import {
 	addTopic,
 	consentTextMax,
@@ -35,27 +35,31 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-/** The fields `<prefix>.<language>` of a form, as typed (bounded). */
-function localizedFrom(form: FormData, prefix: string, max: number): { values: Record<string, string>; localized: LocalizedValues } {
-	const values: Record<string, string> = {};
-	for (const l of locales) values[`${prefix}.${l}`] = String(form.get(`${prefix}.${l}`) ?? '').slice(0, max + 200);
-	const localized = Object.fromEntries(locales.map((l) => [l, values[`${prefix}.${l}`]])) as LocalizedValues;
-	return { values, localized };
-}
+/** Every form of the page: a topic's key and names, the direction to move it, the consent text. Names keep a little beyond their limit, for the message. */
+const topicsForm = formSchema({
+	key: formField.text(100),
+	...localizedFields('name', topicLimits.name + 200),
+	direction: formField.choice(['up', 'down'], 'up'),
+	...localizedFields('text', consentTextMax + 200)
+});
 
-const keyOf = (form: FormData) => String(form.get('key') ?? '').slice(0, 100);
+/** What was typed in a form's translated field `name` (`name.en`…), to show again, and its texts per language. */
+function typed(form: ReturnType<typeof topicsForm.read>, name: 'name' | 'text'): { values: Record<string, string>; localized: LocalizedValues } {
+	const localized = localizedOf(form, name);
+	return { values: localizedValues(name, localized), localized };
+}
 const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: { topic: `There is no topic “${key}” (any more). Someone may have deleted it.` } });
 
 async function staffAndForm(event: RequestEvent) {
 	const staff = requirePermission(event.locals, event.url, 'newsletter.campaigns');
-	return { staff, form: await event.request.formData(), db: app().db };
+	return { staff, form: topicsForm.read(await event.request.formData()), db: app().db };
 }
 
 export const actions: Actions = {
 	add: async (event) => {
 		const { staff, form, db } = await staffAndForm(event);
-		const key = keyOf(form);
-		const { values, localized } = localizedFrom(form, 'name', topicLimits.name);
+		const { key } = form;
+		const { values, localized } = typed(form, 'name');
 		let added: string;
 		try {
 			added = await addTopic(db, { key, names: localized });
@@ -68,8 +72,8 @@ export const actions: Actions = {
 	},
 	rename: async (event) => {
 		const { staff, form, db } = await staffAndForm(event);
-		const key = keyOf(form);
-		const { values, localized } = localizedFrom(form, 'name', topicLimits.name);
+		const { key } = form;
+		const { values, localized } = typed(form, 'name');
 		try {
 			await renameTopic(db, key, localized);
 		} catch (e) {
@@ -82,9 +86,9 @@ export const actions: Actions = {
 	},
 	move: async (event) => {
 		const { form, db } = await staffAndForm(event);
-		const key = keyOf(form);
+		const { key } = form;
 		try {
-			await moveTopic(db, key, form.get('direction') === 'down' ? 'down' : 'up');
+			await moveTopic(db, key, form.direction);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
 			throw e;
@@ -93,7 +97,7 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const { staff, form, db } = await staffAndForm(event);
-		const key = keyOf(form);
+		const { key } = form;
 		try {
 			await deleteTopic(db, key);
 		} catch (e) {
@@ -106,7 +110,7 @@ export const actions: Actions = {
 	},
 	publish: async (event) => {
 		const { staff, form, db } = await staffAndForm(event);
-		const { values, localized } = localizedFrom(form, 'text', consentTextMax);
+		const { values, localized } = typed(form, 'text');
 		let version: number;
 		try {
 			version = await publishConsentTextFromAdmin(db, localized);

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { isLocale, locales, type Locale } from '$lib/i18n/locales';
+import { isLocale, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { decisionMailPlan, listCallApplications } from '$lib/server/calls/application-admin';
 import { decisionTemplates, queueDecisionMails, renderDecisionMail, resetDecisionTemplate, saveDecisionTemplate } from '$lib/server/calls/application-mail';
@@ -11,6 +11,7 @@ import type { ApplicationDecision } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { idFrom } from '$lib/server/platform/route-params';
 import { callOf } from '../applications/applications-route';
 
@@ -23,10 +24,13 @@ const issueWords: Record<string, string> = {
 	placeholder_unknown: 'Only {name} and {call} can be filled in. Check the curly brackets.'
 };
 
-function decisionOf(form: FormData): ApplicationDecision | undefined {
-	const value = String(form.get('decision') ?? '');
-	return (applicationDecisions as readonly string[]).includes(value) ? (value as ApplicationDecision) : undefined;
-}
+/** A decision's e-mail: which decision, its subject and body per language; and the confirmation of sending. */
+const templateForm = formSchema({
+	decision: formField.oneOf(applicationDecisions),
+	...localizedFields('subject', 40_000),
+	...localizedFields('body', 40_000),
+	confirm: formField.is('yes')
+});
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, permission);
@@ -57,7 +61,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		templates: templates.map((t) => ({
 			decision: t.decision,
 			customized: t.customized,
-			values: Object.fromEntries(locales.flatMap((l) => [[`subject.${l}`, t.subject[l] ?? ''], [`body.${l}`, t.body[l] ?? '']])) as Record<string, string>
+			values: { ...localizedValues('subject', t.subject), ...localizedValues('body', t.body) } as Record<string, string>
 		})),
 		plan: { toSend: plan.toSend, alreadySent: plan.alreadySent },
 		applications: applications.map((a) => ({ id: a.id, name: a.name, decision: a.decision, locale: a.locale })),
@@ -70,19 +74,10 @@ export const actions: Actions = {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
 		const call = await callOf(db, params.id);
-		const form = await request.formData();
-		const decision = decisionOf(form);
+		const { decision, confirm: _, ...values } = templateForm.read(await request.formData());
 		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to save.' });
-		const values: Record<string, string> = {};
-		for (const l of locales) {
-			for (const part of ['subject', 'body'] as const) {
-				const value = form.get(`${part}.${l}`);
-				values[`${part}.${l}`] = typeof value === 'string' ? value.slice(0, 40_000) : '';
-			}
-		}
-		const localized = (part: 'subject' | 'body') => Object.fromEntries(locales.map((l) => [l, values[`${part}.${l}`]]));
 		try {
-			await saveDecisionTemplate(db, call.id, decision, { subject: localized('subject'), body: localized('body') });
+			await saveDecisionTemplate(db, call.id, decision, { subject: localizedOf(values, 'subject'), body: localizedOf(values, 'body') });
 		} catch (e) {
 			if (e instanceof ValidationError) {
 				const issues = Object.fromEntries(Object.entries(e.issues).map(([key, code]) => [key, issueWords[code] ?? 'Check this text.']));
@@ -98,7 +93,7 @@ export const actions: Actions = {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
 		const call = await callOf(db, params.id);
-		const decision = decisionOf(await request.formData());
+		const { decision } = templateForm.read(await request.formData());
 		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to reset.' });
 		await resetDecisionTemplate(db, call.id, decision);
 		await recordAudit(db, { action: 'call.decision-template-reset', actor: staff, subject: `call:${call.id}`, detail: { decision } });
@@ -114,9 +109,9 @@ export const actions: Actions = {
 		const staff = requirePermission(locals, url, permission);
 		const { db, mailer } = app();
 		const call = await callOf(db, params.id);
-		const form = await request.formData();
+		const { confirm } = templateForm.read(await request.formData());
 		const plan = await decisionMailPlan(db, call.id);
-		if (form.get('confirm') !== 'yes') return { confirmSend: { toSend: plan.toSend, alreadySent: plan.alreadySent } };
+		if (!confirm) return { confirmSend: { toSend: plan.toSend, alreadySent: plan.alreadySent } };
 		const report = await queueDecisionMails(db, mailer, call.id, plan.applicationIds);
 		await recordAudit(db, { action: 'call.decision-mails-queued', actor: staff, subject: `call:${call.id}`, detail: { ...report } });
 		return { sent: report };

@@ -8,8 +8,8 @@ import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/platform/route-params';
-import { callIdOf, existingCall, explain, localizedFrom, permission, publicPagesChanged, stringOf, subjectOf } from '../../calls-route';
+import { formField, formSchema, localizedFields, localizedOf } from '$lib/server/platform/forms';
+import { callIdOf, existingCall, explain, permission, publicPagesChanged, subjectOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
 const megabyte = 1024 * 1024;
@@ -37,34 +37,54 @@ function valuesOf(field: CallField): FieldFormValues {
 	};
 }
 
+// Twice a text's limit keeps a too-long text for its error message without holding anything huge.
+const fieldForm = formSchema({
+	key: formField.trimmed(100),
+	type: formField.text(40),
+	...localizedFields('label', fieldLimits.label * 2),
+	...localizedFields('help', fieldLimits.help * 2),
+	required: formField.is('on'),
+	contact: formField.is('on'),
+	maxLength: formField.trimmed(20),
+	maxWords: formField.trimmed(20),
+	maxChoices: formField.trimmed(20),
+	min: formField.trimmed(40),
+	max: formField.trimmed(40),
+	integer: formField.is('on'),
+	allowedTypes: formField.list(100, 20),
+	maxSizeMb: formField.trimmed(20),
+	maxFiles: formField.trimmed(20)
+});
+
+/** One row of choices: `choice.<index>.value`, `choice.<index>.label.<language>`. */
+const choiceRow = formSchema({ value: formField.trimmed(100), ...localizedFields('label', fieldLimits.choiceLabel * 2) });
+
 /** The builder's form as typed. Choice rows left wholly empty are dropped. */
 function valuesFrom(form: FormData): FieldFormValues {
 	const choices: ChoiceValues[] = [];
 	for (let index = 0; index < fieldLimits.choices + 10; index++) {
 		if (!form.has(`choice.${index}.label.en`)) break;
-		const label = localizedFrom(form, `choice.${index}.label`, fieldLimits.choiceLabel);
-		const value = stringOf(form, `choice.${index}.value`, 100).trim();
-		if (value || Object.values(label).some((l) => l.trim())) choices.push({ value, label });
+		const row = choiceRow.read(form, `choice.${index}.`);
+		const label = localizedOf(row, 'label');
+		if (row.value || Object.values(label).some((l) => l.trim())) choices.push({ value: row.value, label });
 	}
+	const values = fieldForm.read(form);
 	return {
-		key: stringOf(form, 'key', 100).trim(),
-		type: stringOf(form, 'type', 40),
-		label: localizedFrom(form, 'label', fieldLimits.label),
-		help: localizedFrom(form, 'help', fieldLimits.help),
-		required: form.get('required') === 'on',
-		contact: form.get('contact') === 'on',
-		maxLength: stringOf(form, 'maxLength', 20).trim(),
-		maxWords: stringOf(form, 'maxWords', 20).trim(),
-		maxChoices: stringOf(form, 'maxChoices', 20).trim(),
-		min: stringOf(form, 'min', 40).trim(),
-		max: stringOf(form, 'max', 40).trim(),
-		integer: form.get('integer') === 'on',
-		allowedTypes: form
-			.getAll('allowedTypes')
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 20),
-		maxSizeMb: stringOf(form, 'maxSizeMb', 20).trim(),
-		maxFiles: stringOf(form, 'maxFiles', 20).trim(),
+		key: values.key,
+		type: values.type,
+		label: localizedOf(values, 'label'),
+		help: localizedOf(values, 'help'),
+		required: values.required,
+		contact: values.contact,
+		maxLength: values.maxLength,
+		maxWords: values.maxWords,
+		maxChoices: values.maxChoices,
+		min: values.min,
+		max: values.max,
+		integer: values.integer,
+		allowedTypes: values.allowedTypes,
+		maxSizeMb: values.maxSizeMb,
+		maxFiles: values.maxFiles,
 		choices
 	};
 }
@@ -165,9 +185,12 @@ async function staffAndForm(event: RequestEvent) {
 	return { staff, callId, db, form: await event.request.formData() };
 }
 
+/** The buttons beside a question: which question, and for removing and moving, the confirmation and the direction. */
+const questionForm = formSchema({ fieldId: formField.id(), confirm: formField.is('yes'), direction: formField.choice(['up', 'down'], 'up') });
+
 /** The field of this call the form names; a field of another call (or none) is a 404. */
 async function fieldOf(db: Kysely<Database>, callId: number, form: FormData): Promise<CallField> {
-	const id = idFrom(stringOf(form, 'fieldId', 12));
+	const id = questionForm.read(form).fieldId;
 	const field = (await listFields(db, callId)).find((f) => f.id === id);
 	if (!field) error(404, 'This question does not exist (any more). Someone may have removed it.');
 	return field;
@@ -210,7 +233,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
-		if (form.get('confirm') !== 'yes') return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
+		if (!questionForm.read(form).confirm) return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
 		await removeField(db, field.id);
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-removed', actor: staff, subject: subjectOf(callId), detail: { key: field.key } });
@@ -222,7 +245,7 @@ export const actions: Actions = {
 		const field = await fieldOf(db, callId, form);
 		const keys = (await listFields(db, callId)).map((f) => f.key);
 		const from = keys.indexOf(field.key);
-		const to = form.get('direction') === 'down' ? from + 1 : from - 1;
+		const to = questionForm.read(form).direction === 'down' ? from + 1 : from - 1;
 		if (to >= 0 && to < keys.length) {
 			[keys[from], keys[to]] = [keys[to]!, keys[from]!];
 			try {

@@ -3,10 +3,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
-import { callIdOf, existingCall, explain, permission, stringOf, subjectOf } from '../../calls-route';
+import { callIdOf, existingCall, explain, permission, subjectOf } from '../../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, permission);
@@ -16,12 +17,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { candidates, assignments, applications };
 };
 
+/** Who is (un)assigned, and to what: the call, or one of its applications by id. */
+const reviewerForm = formSchema({ target: formField.text(12), userId: formField.text(100) });
+
 /** The call, or one of its applications, as the form names it (`target` is `call` or an application's id). */
 async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: number; target: ReviewTarget; applicationId: number | null }> {
 	const callId = callIdOf(event.params.id);
 	const { db } = app();
 	await existingCall(db, callId);
-	const target = stringOf(form, 'target', 12);
+	const { target } = reviewerForm.read(form);
 	if (target === 'call' || target === '') return { callId, target: { callId }, applicationId: null };
 	const applicationId = idFrom(target);
 	if (applicationId === undefined) error(404, 'This application does not exist (any more), or belongs to another call.');
@@ -35,7 +39,7 @@ export const actions: Actions = {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
 		const { callId, target, applicationId } = await targetOf(event, form);
-		const userId = stringOf(form, 'userId', 100);
+		const { userId } = reviewerForm.read(form);
 		const { db } = app();
 		try {
 			await assignReviewer(db, target, userId);
@@ -52,7 +56,7 @@ export const actions: Actions = {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
 		const { callId, target, applicationId } = await targetOf(event, form);
-		const userId = stringOf(form, 'userId', 100);
+		const { userId } = reviewerForm.read(form);
 		const { db } = app();
 		await unassignReviewer(db, target, userId);
 		await recordAudit(db, { action: 'call.reviewer-unassigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });

@@ -3,10 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { listCriteria, reviewLimits, saveCriteria, type CriterionInput } from '$lib/server/calls/review.service';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { formField, formSchema, localizedFields, localizedOf } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import type { CriterionRow } from './rubric-form';
-import { callIdOf, existingCall, explain, localizedFrom, permission, stringOf, subjectOf } from '../../calls-route';
+import { callIdOf, existingCall, explain, permission, subjectOf } from '../../calls-route';
 
 /*
  * The rubric is one form: every criterion in a row, plus an empty row for a new
@@ -33,16 +34,23 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** One row: `criterion.<index>.id`, `.label.<language>`, `.weight` and `.remove`. Twice the label's limit keeps a too-long one for its message. */
+const criterionRow = formSchema({
+	id: formField.text(12),
+	...localizedFields('label', reviewLimits.criterionLabel * 2),
+	weight: formField.trimmed(10),
+	remove: formField.is('on')
+});
+
+/** The buttons: a row to move (`up:2`), and the confirmation of removing rows. */
+const rubricForm = formSchema({ move: formField.text(20), confirm: formField.is('yes') });
+
 function rowsFrom(form: FormData): CriterionRow[] {
 	const rows: CriterionRow[] = [];
 	for (let index = 0; index <= reviewLimits.criteria + 1; index++) {
 		if (!form.has(`criterion.${index}.label.en`)) break;
-		rows.push({
-			id: stringOf(form, `criterion.${index}.id`, 12),
-			label: localizedFrom(form, `criterion.${index}.label`, reviewLimits.criterionLabel),
-			weight: stringOf(form, `criterion.${index}.weight`, 10).trim(),
-			remove: form.get(`criterion.${index}.remove`) === 'on'
-		});
+		const row = criterionRow.read(form, `criterion.${index}.`);
+		rows.push({ id: row.id, label: localizedOf(row, 'label'), weight: row.weight, remove: row.remove });
 	}
 	// A new row left empty is no criterion.
 	return rows.filter((row) => row.id !== '' || Object.values(row.label).some((text) => text.trim() !== ''));
@@ -56,14 +64,15 @@ export const actions: Actions = {
 		await existingCall(db, callId);
 		const form = await request.formData();
 		const rows = rowsFrom(form);
-		const move = /^(up|down):(\d+)$/.exec(stringOf(form, 'move', 20));
+		const buttons = rubricForm.read(form);
+		const move = /^(up|down):(\d+)$/.exec(buttons.move);
 		if (move) {
 			const from = Number(move[2]);
 			const to = move[1] === 'up' ? from - 1 : from + 1;
 			if (rows[from] && rows[to]) [rows[from], rows[to]] = [rows[to], rows[from]];
 		}
 		const removing = rows.filter((row) => row.remove && row.id !== '');
-		if (removing.length > 0 && form.get('confirm') !== 'yes') {
+		if (removing.length > 0 && !buttons.confirm) {
 			return { confirmRemove: removing.map((row) => row.label.en || 'Untitled'), rows };
 		}
 		const kept = rows.filter((row) => !row.remove);

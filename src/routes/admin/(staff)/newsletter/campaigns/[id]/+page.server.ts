@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad } from './$types';
-import { isLocale, locales, type Locale } from '$lib/i18n/locales';
+import { locales, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { findOrganization } from '$lib/server/shared/organization';
 import { pickJson } from '$lib/server/shared/localized-text';
@@ -29,7 +29,8 @@ import {
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
-import { fieldLimits, statusWords, textFields, type CampaignFormValues } from '../campaign-form';
+import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import { fieldLimits, statusWords, type CampaignFormValues } from '../campaign-form';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 
 const permission = 'newsletter.campaigns';
@@ -58,33 +59,35 @@ function subjectOf(id: number) {
 	return `newsletter-campaign:${id}`;
 }
 
+// Twice a text's limit keeps a too-long text for its error message without holding anything huge.
+const campaignForm = formSchema({
+	...localizedFields('subject', fieldLimits.subject * 2),
+	...localizedFields('previewText', fieldLimits.previewText * 2),
+	...localizedFields('bodyHtml', fieldLimits.bodyHtml * 2),
+	topics: formField.list(),
+	locales: formField.list(),
+	sendRate: formField.trimmed(20)
+});
+
+/** Beside the campaign's texts: the test's language, the schedule, and the confirmation steps. */
+const stepsForm = formSchema({
+	testLocale: formField.choice(locales, 'en'),
+	scheduledAt: formField.text(30),
+	timeZone: formField.text(64, 'UTC'),
+	confirm: formField.is('yes')
+});
+
 /** The form as typed; anything that is not a plain string is dropped. */
 function valuesFrom(form: FormData): CampaignFormValues {
-	const texts: Record<string, string> = {};
-	for (const field of textFields) {
-		for (const l of locales) {
-			const name = `${field}.${l}`;
-			const value = form.get(name);
-			// Twice the limit keeps a too-long text for its error message without holding anything huge.
-			if (typeof value === 'string') texts[name] = value.slice(0, fieldLimits[field] * 2);
-		}
-	}
-	const strings = (name: string) =>
-		form
-			.getAll(name)
-			.filter((v): v is string => typeof v === 'string')
-			.map((v) => v.slice(0, 100))
-			.slice(0, 100);
-	const rate = form.get('sendRate');
-	return { texts, topics: strings('topics'), locales: strings('locales'), sendRate: typeof rate === 'string' ? rate.trim().slice(0, 20) : '' };
+	const { topics, locales, sendRate, ...texts } = campaignForm.read(form);
+	return { texts, topics, locales, sendRate };
 }
 
 function inputOf(values: CampaignFormValues): CampaignInput {
-	const localized = (field: string) => Object.fromEntries(locales.map((l) => [l, values.texts[`${field}.${l}`] ?? '']));
 	return {
-		subject: localized('subject'),
-		previewText: localized('previewText'),
-		bodyHtml: localized('bodyHtml'),
+		subject: localizedOf(values.texts, 'subject'),
+		previewText: localizedOf(values.texts, 'previewText'),
+		bodyHtml: localizedOf(values.texts, 'bodyHtml'),
 		topics: values.topics,
 		// Checked by the service's schema, which answers `locale_invalid` for anything else.
 		locales: values.locales as Locale[],
@@ -93,12 +96,7 @@ function inputOf(values: CampaignFormValues): CampaignInput {
 }
 
 function valuesOf(campaign: Campaign): CampaignFormValues {
-	const texts: Record<string, string> = {};
-	for (const l of locales) {
-		texts[`subject.${l}`] = campaign.subject[l] ?? '';
-		texts[`previewText.${l}`] = campaign.previewText[l] ?? '';
-		texts[`bodyHtml.${l}`] = campaign.bodyHtml[l] ?? '';
-	}
+	const texts = { ...localizedValues('subject', campaign.subject), ...localizedValues('previewText', campaign.previewText), ...localizedValues('bodyHtml', campaign.bodyHtml) };
 	return { texts, topics: campaign.topics, locales: campaign.locales, sendRate: String(campaign.sendRate) };
 }
 
@@ -240,8 +238,7 @@ export const actions: Actions = {
 		const id = savedIdOf(params.id);
 		const form = await request.formData();
 		const values = valuesFrom(form);
-		const wanted = String(form.get('testLocale') ?? 'en');
-		const testLocale: Locale = isLocale(wanted) ? wanted : 'en';
+		const { testLocale } = stepsForm.read(form);
 		const { db, config, mailer } = app();
 		const failure = await saveDraft(db, id, values);
 		if (failure) return failure;
@@ -271,7 +268,8 @@ export const actions: Actions = {
 		const id = savedIdOf(params.id);
 		const form = await request.formData();
 		const values = valuesFrom(form);
-		const schedule = { local: String(form.get('scheduledAt') ?? '').slice(0, 30), zone: String(form.get('timeZone') ?? 'UTC').slice(0, 64) };
+		const steps = stepsForm.read(form);
+		const schedule = { local: steps.scheduledAt, zone: steps.timeZone };
 		const { db } = app();
 		const failure = await saveDraft(db, id, values);
 		if (failure) return failure;
@@ -317,7 +315,7 @@ export const actions: Actions = {
 		const id = savedIdOf(params.id);
 		const form = await request.formData();
 		const { db } = app();
-		if (form.get('confirm') !== 'yes') {
+		if (!stepsForm.read(form).confirm) {
 			const failure = await saveDraft(db, id, valuesFrom(form));
 			if (failure) return failure;
 			const campaign = await existing(db, id);
@@ -361,7 +359,7 @@ export const actions: Actions = {
 		const id = savedIdOf(params.id);
 		const form = await request.formData();
 		const { db } = app();
-		if (form.get('confirm') !== 'yes') {
+		if (!stepsForm.read(form).confirm) {
 			await existing(db, id);
 			return { confirmCancel: { remaining: (await campaignProgress(db, id)).remaining } };
 		}
@@ -378,7 +376,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const { db } = app();
 		const campaign = await existing(db, id);
-		if (form.get('confirm') !== 'yes') return { confirmDelete: true };
+		if (!stepsForm.read(form).confirm) return { confirmDelete: true };
 		const failure = await change(deleteCampaign(db, id), 'deleted');
 		if (failure) return failure;
 		await recordAudit(db, { action: 'newsletter.campaign-deleted', actor: staff, subject: subjectOf(id), detail: { subject: campaign.subject.en } });

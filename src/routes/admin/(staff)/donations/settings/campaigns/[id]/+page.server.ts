@@ -8,6 +8,7 @@ import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/platform/route-errors';
 import { idOrNotFound } from '$lib/server/platform/route-params';
+import { formField, formSchema } from '$lib/server/platform/forms';
 
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {
@@ -16,6 +17,9 @@ function campaignIdOf(segment: string): number | undefined {
 }
 
 const notFound = 'This campaign does not exist (any more).';
+
+/** The campaign form, every field as text (the domain checks it: parseCampaign). */
+const campaignForm = formSchema(Object.fromEntries(campaignFieldNames.map((name) => [name, formField.text(4000)])));
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'donations.manage');
@@ -33,13 +37,7 @@ export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'donations.manage');
 		const id = campaignIdOf(params.id);
-		const form = await request.formData();
-		const values: CampaignValues = Object.fromEntries(
-			campaignFieldNames.map((n) => {
-				const v = form.get(n);
-				return [n, typeof v === 'string' ? v.slice(0, 4000) : ''];
-			})
-		);
+		const values: CampaignValues = campaignForm.read(await request.formData());
 		const { db } = app();
 		const { currencies } = await getDonationSettings(db);
 		let saved: number;

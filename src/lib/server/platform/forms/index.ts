@@ -6,3 +6,4 @@
  */
 export { readBoundedForm, readSmallForm, type BoundedForm } from './form-body';
 export { formField, formSchema, localizedFields, localizedOf, localizedValues, type FormShape, type LocalizedNames } from './form-fields';
+export { failWith, refusedIssues, type Issues, type RefusalOptions } from './action-result';

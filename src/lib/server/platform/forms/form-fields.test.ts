@@ -51,6 +51,13 @@ describe('formSchema', () => {
 		expect(schema.read(formOf([['id', '99999999999999999999']])).id).toBeUndefined();
 	});
 
+	it('reads a version number carried back: none, the number, or 0 for one that cannot exist', () => {
+		const carried = formSchema({ consent_version: formField.version() });
+		expect(carried.read(new FormData()).consent_version).toBeUndefined();
+		expect(carried.read(formOf([['consent_version', ' 3 ']])).consent_version).toBe(3);
+		expect(carried.read(formOf([['consent_version', '1e309']])).consent_version).toBe(0);
+	});
+
 	it('reads a file input as the file sent, and text in its place as none', () => {
 		const upload = formSchema({ file: formField.file() });
 		const photo = new File([new Uint8Array([1, 2])], 'photo.jpg');

@@ -70,6 +70,19 @@ function id() {
 	return z.preprocess((posted) => idFrom(firstText(posted)), z.number().int().positive().optional());
 }
 
+/**
+ * A version number a form carries back (the consent text's the visitor saw):
+ * undefined when none was sent, the number when it is written in digits, and 0,
+ * a version that cannot exist, for anything else, so that it is refused as such.
+ */
+function version() {
+	return z.preprocess((posted) => {
+		const value = (firstText(posted) ?? '').trim();
+		if (value === '') return undefined;
+		return /^\d{1,9}$/.test(value) ? Number(value) : 0;
+	}, z.number().optional());
+}
+
 /** A file input: the first file sent, or undefined when none was (or text came instead). */
 function file() {
 	return z.preprocess((posted) => {
@@ -79,7 +92,7 @@ function file() {
 }
 
 /** The readers of single form fields, for `formSchema`. */
-export const formField = { text, trimmed, list, ticked, is, oneOf, choice, id, file };
+export const formField = { text, trimmed, list, ticked, is, oneOf, choice, id, version, file };
 
 /** The form names of a translated text, one per language: `title.en`, `title.ne`… */
 export type LocalizedNames<F extends string> = `${F}.${Locale}`;

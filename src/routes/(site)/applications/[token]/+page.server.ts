@@ -11,7 +11,7 @@ import { answerText, callView, fieldViews, keptFiles } from '$lib/server/calls/a
 import { recordApplicationAttempt } from '$lib/server/calls/application-throttle';
 import { findApplicationByToken, withdrawApplication } from '$lib/server/calls/applications.service';
 import { callPhase } from '$lib/server/calls/call-time';
-import { readSmallForm } from '$lib/server/platform/forms';
+import { formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import { applicationAction } from '../../calls/calls-route';
 import { isActionRendering, privatePageHeaders } from '../../newsletter/newsletter-route';
 
@@ -85,9 +85,11 @@ export const load: PageServerLoad = async ({ params, url, request, setHeaders })
 	};
 };
 
-async function confirmed(request: Request, name: string): Promise<boolean> {
-	const form = await readSmallForm(request);
-	return form?.get(name) === 'yes';
+/** The confirmation boxes of withdrawing and of erasing. */
+const confirmForm = formSchema({ confirm_withdraw: formField.is('yes'), confirm_delete: formField.is('yes') });
+
+async function confirmed(request: Request, name: 'confirm_withdraw' | 'confirm_delete'): Promise<boolean> {
+	return confirmForm.read((await readSmallForm(request)) ?? new FormData())[name];
 }
 
 export const actions: Actions = {

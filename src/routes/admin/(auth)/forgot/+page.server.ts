@@ -2,12 +2,15 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions } from './$types';
 import { app } from '$lib/server/app';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { requestPasswordReset } from '$lib/server/people/people.service';
 import { staffMail } from '$lib/server/people/staff-mail';
 
+const emailForm = formSchema({ email: formField.trimmed(1000) });
+
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
-		const typed = String((await request.formData()).get('email') ?? '').trim();
+		const typed = emailForm.read(await request.formData()).email;
 		const email = z.email().max(254).safeParse(typed);
 		if (!email.success) return fail(400, { email: typed.slice(0, 254), problem: 'email' as const });
 		const { db, config } = app();

@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { asRequestCookies, forwardAuthCookies } from '$lib/server/people/cookies';
 import { mustSetUpTwoFactor, requirePermission } from '$lib/server/people/guard';
@@ -14,7 +15,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { mustSetUpTwoFactor: mustSetUpTwoFactor(staff) };
 };
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 1024);
+/** Every form of the page: a password change, the password that confirms a two-factor step, and the app's code. */
+const accountForm = formSchema({
+	current: formField.text(1024),
+	new: formField.text(1024),
+	confirm: formField.text(1024),
+	password: formField.text(1024),
+	code: formField.text(1024)
+});
 
 /** A wrong password (400), or too many of them: locked like the sign-in form (429). */
 function refused(action: string, result: Extract<PasswordCheckResult<unknown>, { ok: false }>, wrongPassword: string) {
@@ -26,10 +34,8 @@ function refused(action: string, result: Extract<PasswordCheckResult<unknown>, {
 export const actions: Actions = {
 	changePassword: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const form = await request.formData();
-		const current = field(form, 'current');
-		const next = field(form, 'new');
-		if (next !== field(form, 'confirm')) return fail(400, { action: 'password', problem: 'mismatch' });
+		const { current, new: next, confirm } = accountForm.read(await request.formData());
+		if (next !== confirm) return fail(400, { action: 'password', problem: 'mismatch' });
 		const problem = checkPassword(next, staff.email);
 		if (problem) return fail(400, { action: 'password', problem });
 		const { db, auth } = app();
@@ -49,7 +55,7 @@ export const actions: Actions = {
 
 	startTwoFactor: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const password = field(await request.formData(), 'password');
+		const password = accountForm.read(await request.formData()).password;
 		const { db, auth } = app();
 		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
 			auth.api.enableTwoFactor({ body: { password }, headers: request.headers })
@@ -63,7 +69,7 @@ export const actions: Actions = {
 
 	confirmTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const code = field(await request.formData(), 'code').replace(/\s+/g, '');
+		const code = accountForm.read(await request.formData()).code.replace(/\s+/g, '');
 		const { db, auth } = app();
 		try {
 			const { headers } = await auth.api.verifyTOTP({ body: { code }, headers: request.headers, returnHeaders: true });
@@ -79,7 +85,7 @@ export const actions: Actions = {
 	disableTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		if (staff.role === 'admin') return fail(400, { action: 'two-factor-disable', problem: 'required' });
-		const password = field(await request.formData(), 'password');
+		const password = accountForm.read(await request.formData()).password;
 		const { db, auth } = app();
 		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
 			auth.api.disableTwoFactor({ body: { password }, headers: request.headers, returnHeaders: true })
@@ -94,7 +100,7 @@ export const actions: Actions = {
 
 	regenerateCodes: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const password = field(await request.formData(), 'password');
+		const password = accountForm.read(await request.formData()).password;
 		const { db, auth } = app();
 		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
 			auth.api.generateBackupCodes({ body: { password }, headers: request.headers })

@@ -3,9 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
 import type { JobStatus } from '$lib/server/db/schema';
 import { jobStatuses, listJobs, retryJob } from '$lib/server/platform/jobs/job-queue';
+import { formField, formSchema } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'jobs.manage');
@@ -30,10 +31,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+const jobForm = formSchema({ id: formField.id() });
+
 export const actions: Actions = {
 	retry: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'jobs.manage');
-		const id = idFrom((await request.formData()).get('id'));
+		const { id } = jobForm.read(await request.formData());
 		if (id === undefined) return fail(400, { problem: 'unknown' });
 		const { db } = app();
 		if (!(await retryJob(db, id))) return fail(409, { problem: 'not-failed' });

@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
 import { acceptedMimeTypes } from '$lib/server/platform/images/image-processing';
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom, pageFrom } from '$lib/server/platform/route-params';
-import { localizedOf } from '$lib/server/platform/forms';
+import { failWith, localizedOf } from '$lib/server/platform/forms';
 import {
 	actorOf,
 	isBodyTooLarge,
@@ -68,8 +67,7 @@ export const actions: Actions = {
 			});
 			id = media.id;
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values, textLost: false });
-			throw e;
+			return failWith(e, { values, textLost: false });
 		}
 		// After a post, a page of its own: reloading it does not upload the photo again.
 		redirect(303, `/admin/media?uploaded=${id}`);

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
+import { ForbiddenError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { orNotFound } from '$lib/server/platform/route-errors';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
@@ -12,45 +13,51 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { members: await listStaff(app().db) };
 };
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 500);
+/** Every form of the page: an invitation, and the buttons beside a person (`id`). */
+const staffForm = formSchema({
+	email: formField.text(500),
+	name: formField.text(500),
+	role: formField.text(500),
+	locale: formField.text(500),
+	id: formField.text(500),
+	disabled: formField.is('true')
+});
 
 export const actions: Actions = {
 	invite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
-		const form = await request.formData();
-		const values = { email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), locale: text(form, 'locale') || 'en' };
+		const form = staffForm.read(await request.formData());
+		const values = { email: form.email, name: form.name, role: form.role, locale: form.locale || 'en' };
 		const { db, auth, config } = app();
 		try {
 			const { link } = await inviteStaff(db, { auth, mail: staffMail(db, app().mailer), origin: config.origin }, values, staff);
 			return { action: 'invite', invited: values.email, link };
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { action: 'invite', values, issues: e.issues });
-			throw e;
+			return failWith(e, { action: 'invite', values });
 		}
 	},
 	reinvite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const { db, config } = app();
-		const link = await orNotFound(reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, text(await request.formData(), 'id'), staff), 'There is no such person.');
+		const link = await orNotFound(reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, staffForm.read(await request.formData()).id, staff), 'There is no such person.');
 		return { action: 'reinvite', link };
 	},
 	role: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
-		const form = await request.formData();
+		const form = staffForm.read(await request.formData());
 		try {
-			await orNotFound(setRole(app().db, staff, text(form, 'id'), text(form, 'role')), 'There is no such person.');
+			await orNotFound(setRole(app().db, staff, form.id, form.role), 'There is no such person.');
 			return { action: 'role', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
-			if (e instanceof ValidationError) return fail(400, { action: 'role', problem: 'invalid' });
-			throw e;
+			return failWith(e, () => ({ action: 'role', problem: 'invalid' }));
 		}
 	},
 	disable: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
-		const form = await request.formData();
+		const form = staffForm.read(await request.formData());
 		try {
-			await orNotFound(setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true'), 'There is no such person.');
+			await orNotFound(setDisabled(app().db, staff, form.id, form.disabled), 'There is no such person.');
 			return { action: 'disable', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });

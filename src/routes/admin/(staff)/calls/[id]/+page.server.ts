@@ -1,10 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
 import { applicationCounts, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
 import type { CallStatus } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import {
@@ -52,6 +52,9 @@ const statusChanges: Record<string, { to: CallStatus; audit: 'call.opened' | 'ca
 	draft: { to: 'draft', audit: 'call.back-to-draft' }
 };
 
+/** The status buttons (`change`), and the confirmation step of a change or a deletion. */
+const statusForm = formSchema({ change: formField.oneOf(['open', 'close', 'reopen', 'draft']), confirm: formField.is('yes') });
+
 export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
@@ -61,9 +64,7 @@ export const actions: Actions = {
 		try {
 			await updateCall(db, id, callInputOf(values));
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: explain(e.issues), values });
-			if (e instanceof NotFoundError) error(404, notFound);
-			throw e;
+			return failWith(e, (issues) => ({ issues: explain(issues), values }), { notFound });
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.changed', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
@@ -74,19 +75,16 @@ export const actions: Actions = {
 	status: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
-		const form = await request.formData();
-		const change = statusChanges[String(form.get('change') ?? '')];
+		const { change: which, confirm } = statusForm.read(await request.formData());
+		const change = which && statusChanges[which];
 		const { db } = app();
 		await existingCall(db, id);
 		if (!change) return fail(400, { problem: 'Please choose what to do with the call.' });
-		const which = String(form.get('change'));
-		if (form.get('confirm') !== 'yes') return { confirmStatus: which };
+		if (!confirm) return { confirmStatus: which };
 		try {
 			await setCallStatus(db, id, change.to);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { statusIssues: Object.values(explain(e.issues)) });
-			if (e instanceof NotFoundError) error(404, notFound);
-			throw e;
+			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }), { notFound });
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: change.audit, actor: staff, subject: subjectOf(id) });
@@ -97,16 +95,14 @@ export const actions: Actions = {
 	delete: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
-		const form = await request.formData();
+		const { confirm } = statusForm.read(await request.formData());
 		const { db } = app();
 		const call = await existingCall(db, id);
-		if (form.get('confirm') !== 'yes') return { confirmDelete: true };
+		if (!confirm) return { confirmDelete: true };
 		try {
 			await deleteCall(db, id);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { statusIssues: Object.values(explain(e.issues)) });
-			if (e instanceof NotFoundError) error(404, notFound);
-			throw e;
+			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }), { notFound });
 		}
 		await recordAudit(db, { action: 'call.deleted', actor: staff, subject: subjectOf(id), detail: { slug: call.slug } });
 		redirect(303, '/admin/calls?deleted=1');

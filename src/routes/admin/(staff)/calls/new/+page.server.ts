@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { callLimits, createCall } from '$lib/server/calls/calls.service';
-import { ValidationError } from '$lib/server/platform/errors';
+import { failWith } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import type { CallSettingsValues } from '../call-words';
@@ -33,8 +33,7 @@ export const actions: Actions = {
 		try {
 			id = await createCall(db, callInputOf(values));
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: explain(e.issues), values });
-			throw e;
+			return failWith(e, (issues) => ({ issues: explain(issues), values }));
 		}
 		await recordAudit(db, { action: 'call.created', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
 		redirect(303, `/admin/calls/${id}?created=1`);

@@ -5,7 +5,8 @@ import { listDonations, setWallStatus, type AdminDonation } from '$lib/server/do
 import type { AuditAction } from '$lib/server/shared/audit';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
+import { formField, formSchema } from '$lib/server/platform/forms';
 
 /*
  * Donor wall moderation. Only what the wall itself would show reaches this page
@@ -38,9 +39,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { pending, approved, rejected };
 };
 
+const entryForm = formSchema({ id: formField.id() });
+
 async function moderate(event: RequestEvent, status: 'approved' | 'rejected', action: AuditAction) {
 	const staff = requirePermission(event.locals, event.url, 'donations.moderate');
-	const id = idFrom((await event.request.formData()).get('id'));
+	const { id } = entryForm.read(await event.request.formData());
 	if (id === undefined) return fail(400, { problem: 'unknown' as const });
 	const { db } = app();
 	if (!(await setWallStatus(db, id, status))) return fail(404, { problem: 'unknown' as const });

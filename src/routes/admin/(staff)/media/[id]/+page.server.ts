@@ -1,11 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
 import { editMediaText, getMedia } from '$lib/server/media/media.service';
 import { picture } from '$lib/server/shared/picture';
 import { requirePermission } from '$lib/server/people/guard';
-import { localizedOf } from '$lib/server/platform/forms';
+import { failWith, localizedOf } from '$lib/server/platform/forms';
 import { actorOf, mediaIdOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -40,8 +38,7 @@ export const actions: Actions = {
 				editMediaText(app().db, id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption'), actor: actorOf(staff) })
 			);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
-			throw e;
+			return failWith(e, { values });
 		}
 		app().siteVersion.invalidate();
 		return { saved: true };

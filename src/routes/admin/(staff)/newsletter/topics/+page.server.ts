@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import { NotFoundError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import {
 	addTopic,
 	consentTextMax,
@@ -64,8 +64,7 @@ export const actions: Actions = {
 		try {
 			added = await addTopic(db, { key, names: localized });
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'add' as const, issues: e.issues, values: { ...values, key } });
-			throw e;
+			return failWith(e, { form: 'add' as const, values: { ...values, key } });
 		}
 		await recordAudit(db, { action: 'newsletter.topic-added', actor: staff, subject: `topic:${added}` });
 		return { done: 'added' as const, key: added };
@@ -77,9 +76,8 @@ export const actions: Actions = {
 		try {
 			await renameTopic(db, key, localized);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'rename' as const, key, issues: e.issues, values });
 			if (e instanceof NotFoundError) return gone(key);
-			throw e;
+			return failWith(e, { form: 'rename' as const, key, values });
 		}
 		await recordAudit(db, { action: 'newsletter.topic-renamed', actor: staff, subject: `topic:${key}` });
 		return { done: 'renamed' as const, key };
@@ -101,9 +99,8 @@ export const actions: Actions = {
 		try {
 			await deleteTopic(db, key);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'topic' as const, key, issues: e.issues });
 			if (e instanceof NotFoundError) return gone(key);
-			throw e;
+			return failWith(e, { form: 'topic' as const, key });
 		}
 		await recordAudit(db, { action: 'newsletter.topic-deleted', actor: staff, subject: `topic:${key}` });
 		return { done: 'deleted' as const, key };
@@ -115,8 +112,7 @@ export const actions: Actions = {
 		try {
 			version = await publishConsentTextFromAdmin(db, localized);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'publish' as const, issues: e.issues, values });
-			throw e;
+			return failWith(e, { form: 'publish' as const, values });
 		}
 		await recordAudit(db, { action: 'newsletter.consent-text-published', actor: staff, subject: `consent-text:${version}` });
 		return { done: 'published' as const, version };

@@ -7,7 +7,8 @@ import { answerText } from '$lib/server/calls/call-export';
 import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
+import { ForbiddenError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
@@ -65,20 +66,27 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** A score (1 to 5) and a comment per criterion: `score-<id>`, `comment-<id>`. Twice the comment's limit keeps a long one for its message. */
+function scoreForm(criterionIds: number[]) {
+	return formSchema(
+		Object.fromEntries(criterionIds.flatMap((id) => [[`score-${id}`, formField.trimmed(1000)], [`comment-${id}`, formField.text(reviewLimits.comment * 2)]]))
+	);
+}
+
 export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
 		const application = await assigned(db, staff, params.applicationId);
 		const criteria = await listCriteria(db, application.callId);
-		const form = await request.formData();
+		const form = scoreForm(criteria.map((criterion) => criterion.id)).read(await request.formData());
 		const values: FormValues = {};
 		const issues: Record<string, string> = {};
 		for (const criterion of criteria) {
-			const score = String(form.get(`score-${criterion.id}`) ?? '').trim();
-			const comment = String(form.get(`comment-${criterion.id}`) ?? '');
+			const score = form[`score-${criterion.id}`]!;
+			const comment = form[`comment-${criterion.id}`]!;
 			values[`score-${criterion.id}`] = score.slice(0, 5);
-			values[`comment-${criterion.id}`] = comment.slice(0, reviewLimits.comment * 2);
+			values[`comment-${criterion.id}`] = comment;
 			if (!/^[1-5]$/.test(score)) issues[`score-${criterion.id}`] = 'Choose a score from 1 to 5.';
 			if (comment.trim().length > reviewLimits.comment) issues[`comment-${criterion.id}`] = `Keep the comment under ${reviewLimits.comment} characters.`;
 		}
@@ -97,8 +105,7 @@ export const actions: Actions = {
 		} catch (e) {
 			// Unassigned meanwhile, or withdrawn: nothing to tell.
 			if (e instanceof ForbiddenError) error(404, notFound);
-			if (e instanceof ValidationError) return fail(400, { issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values });
-			throw e;
+			return failWith(e, () => ({ issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values }));
 		}
 		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };

@@ -4,10 +4,9 @@ import { applicationForStaff } from '$lib/server/calls/application-admin';
 import { getCall, type OpenCall } from '$lib/server/calls/calls.service';
 import { applicationDecisions, decideApplication, setShortlisted } from '$lib/server/calls/review.service';
 import type { ApplicationDecision, Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { idOrNotFound } from '$lib/server/platform/route-params';
-
 
 type Staff = NonNullable<App.Locals['staff']>;
 
@@ -28,8 +27,8 @@ export async function callOf(db: Kysely<Database>, segment: string): Promise<Ope
 }
 
 /** The application named by the form (or the path), when it is a submitted one of this call. */
-async function submittedApplication(db: Kysely<Database>, callId: number, value: FormDataEntryValue | string | null) {
-	const id = idOf(typeof value === 'string' ? value : '', applicationNotFound);
+async function submittedApplication(db: Kysely<Database>, callId: number, value: string | undefined) {
+	const id = idOf(value ?? '', applicationNotFound);
 	const application = await applicationForStaff(db, callId, id);
 	if (!application) error(404, applicationNotFound);
 	return application;
@@ -37,14 +36,16 @@ async function submittedApplication(db: Kysely<Database>, callId: number, value:
 
 const stillSubmitted = 'Only a submitted application can be shortlisted or decided; this one has been withdrawn meanwhile.';
 
+/** The buttons of an application (in the list, `applicationId` names it): shortlist or not, and a decision ('' for none). */
+const applicationForm = formSchema({ applicationId: formField.text(20), shortlisted: formField.is('yes'), decision: formField.text(40) });
+
 export async function shortlistAction(db: Kysely<Database>, staff: Staff, callId: number, form: FormData, pathId?: string) {
-	const application = await submittedApplication(db, callId, pathId ?? form.get('applicationId'));
-	const shortlisted = form.get('shortlisted') === 'yes';
+	const { applicationId, shortlisted } = applicationForm.read(form);
+	const application = await submittedApplication(db, callId, pathId ?? applicationId);
 	try {
 		await setShortlisted(db, application.id, shortlisted);
 	} catch (e) {
-		if (e instanceof ValidationError) return fail(409, { problem: stillSubmitted, applicationId: application.id });
-		throw e;
+		return failWith(e, () => ({ problem: stillSubmitted, applicationId: application.id }), { status: 409 });
 	}
 	await recordAudit(db, {
 		action: shortlisted ? 'call.application-shortlisted' : 'call.application-unshortlisted',
@@ -56,8 +57,8 @@ export async function shortlistAction(db: Kysely<Database>, staff: Staff, callId
 }
 
 export async function decideAction(db: Kysely<Database>, staff: Staff, callId: number, form: FormData, pathId?: string) {
-	const application = await submittedApplication(db, callId, pathId ?? form.get('applicationId'));
-	const wanted = String(form.get('decision') ?? '');
+	const { applicationId, decision: wanted } = applicationForm.read(form);
+	const application = await submittedApplication(db, callId, pathId ?? applicationId);
 	if (wanted !== '' && !(applicationDecisions as readonly string[]).includes(wanted)) {
 		return fail(400, { problem: 'Choose accepted, waiting list, declined, or no decision.', applicationId: application.id });
 	}
@@ -65,8 +66,7 @@ export async function decideAction(db: Kysely<Database>, staff: Staff, callId: n
 	try {
 		await decideApplication(db, application.id, decision);
 	} catch (e) {
-		if (e instanceof ValidationError) return fail(409, { problem: stillSubmitted, applicationId: application.id });
-		throw e;
+		return failWith(e, () => ({ problem: stillSubmitted, applicationId: application.id }), { status: 409 });
 	}
 	await recordAudit(db, {
 		action: 'call.application-decided',

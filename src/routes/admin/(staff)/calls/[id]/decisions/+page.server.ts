@@ -8,10 +8,9 @@ import { applicationDecisions } from '$lib/server/calls/review.service';
 import { findOrganization } from '$lib/server/shared/organization';
 import { pick } from '$lib/server/shared/localized-text';
 import type { ApplicationDecision } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { idFrom } from '$lib/server/platform/route-params';
 import { callOf } from '../applications/applications-route';
 
@@ -79,11 +78,7 @@ export const actions: Actions = {
 		try {
 			await saveDecisionTemplate(db, call.id, decision, { subject: localizedOf(values, 'subject'), body: localizedOf(values, 'body') });
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				const issues = Object.fromEntries(Object.entries(e.issues).map(([key, code]) => [key, issueWords[code] ?? 'Check this text.']));
-				return fail(400, { decision, issues, values });
-			}
-			throw e;
+			return failWith(e, (refused) => ({ decision, issues: Object.fromEntries(Object.entries(refused).map(([key, code]) => [key, issueWords[code] ?? 'Check this text.'])), values }));
 		}
 		await recordAudit(db, { action: 'call.decision-template-saved', actor: staff, subject: `call:${call.id}`, detail: { decision } });
 		return { done: 'saved' as const, decision };

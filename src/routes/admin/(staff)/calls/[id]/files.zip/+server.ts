@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { callFilesZip, zipLimitBytes } from '$lib/server/calls/call-export';
-import { ValidationError } from '$lib/server/platform/errors';
+import { refusedIssues } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { callOf } from '../applications/applications-route';
@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, url, params, getClientAddres
 	try {
 		result = await callFilesZip(db, applicationFiles, call.id);
 	} catch (e) {
-		if (e instanceof ValidationError && e.issues.zip === 'zip_too_large') {
+		if (refusedIssues(e)?.zip === 'zip_too_large') {
 			error(
 				413,
 				`The files of this call are together larger than ${Math.round(zipLimitBytes / (1024 * 1024))} MB, too much to put in one zip. Open the applications one by one to download their files.`

@@ -1,14 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { fieldLimits, uploadMediaTypes, type CallField, type FieldInput } from '$lib/server/calls/call-fields';
 import { addField, hasApplications, listFields, removeField, reorderFields, updateField } from '$lib/server/calls/calls.service';
 import type { Database } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { formField, formSchema, localizedFields, localizedOf } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema, localizedFields, localizedOf, type Issues } from '$lib/server/platform/forms';
 import { callIdOf, existingCall, explain, permission, publicPagesChanged, subjectOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
@@ -146,9 +145,9 @@ function inputOf(values: FieldFormValues, takenKeys: Set<string> | null): FieldI
 }
 
 /** The service's dotted keys, as the builder's fields are named. */
-function issuesOf(e: ValidationError): Record<string, string> {
-	const issues: Record<string, string> = {};
-	for (const [key, text] of Object.entries(explain(e.issues))) {
+function issuesOf(refused: Issues): Issues {
+	const issues: Issues = {};
+	for (const [key, text] of Object.entries(explain(refused))) {
 		const choice = /^options\.choices\.(\d+)\./.exec(key);
 		const name = choice
 			? `choice.${choice[1]}.label.en`
@@ -205,8 +204,7 @@ export const actions: Actions = {
 		try {
 			await addField(db, callId, input);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'add' as const, issues: issuesOf(e), values });
-			throw e;
+			return failWith(e, (issues) => ({ form: 'add' as const, issues: issuesOf(issues), values }));
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-added', actor: staff, subject: subjectOf(callId), detail: { key: input.key, type: input.type } });
@@ -220,9 +218,7 @@ export const actions: Actions = {
 		try {
 			await updateField(db, field.id, inputOf(values, null));
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'update' as const, fieldId: field.id, issues: issuesOf(e), values });
-			if (e instanceof NotFoundError) error(404, 'This question does not exist (any more).');
-			throw e;
+			return failWith(e, (issues) => ({ form: 'update' as const, fieldId: field.id, issues: issuesOf(issues), values }), { notFound: 'This question does not exist (any more).' });
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-changed', actor: staff, subject: subjectOf(callId), detail: { key: values.key } });
@@ -251,8 +247,7 @@ export const actions: Actions = {
 			try {
 				await reorderFields(db, callId, keys);
 			} catch (e) {
-				if (e instanceof ValidationError) return fail(409, { problem: explain(e.issues).fields ?? 'Please try again.' });
-				throw e;
+				return failWith(e, (issues) => ({ problem: explain(issues).fields ?? 'Please try again.' }), { status: 409 });
 			}
 			await publicPagesChanged(db);
 			await recordAudit(db, { action: 'call.fields-reordered', actor: staff, subject: subjectOf(callId), detail: { keys } });

@@ -1,9 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { formField, formSchema } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
@@ -44,9 +43,9 @@ export const actions: Actions = {
 		try {
 			await assignReviewer(db, target, userId);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: applicationId === null ? 'call' : 'application', issues: explain(e.issues) });
-			if (e instanceof NotFoundError) error(404, 'This call or application does not exist (any more).');
-			throw e;
+			return failWith(e, (issues) => ({ form: applicationId === null ? ('call' as const) : ('application' as const), issues: explain(issues) }), {
+				notFound: 'This call or application does not exist (any more).'
+			});
 		}
 		await recordAudit(db, { action: 'call.reviewer-assigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
 		return { done: 'assigned' as const };

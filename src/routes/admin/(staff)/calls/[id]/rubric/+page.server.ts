@@ -1,9 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { listCriteria, reviewLimits, saveCriteria, type CriterionInput } from '$lib/server/calls/review.service';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { formField, formSchema, localizedFields, localizedOf } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema, localizedFields, localizedOf, type Issues } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import type { CriterionRow } from './rubric-form';
@@ -56,6 +54,17 @@ function rowsFrom(form: FormData): CriterionRow[] {
 	return rows.filter((row) => row.id !== '' || Object.values(row.label).some((text) => text.trim() !== ''));
 }
 
+/** The service's issues (`criteria.<kept index>.…`) by the rows the page shows, kept or not. */
+function rowIssues(refused: Issues, rows: CriterionRow[], kept: CriterionRow[]): Issues {
+	const issues: Issues = {};
+	for (const [key, text] of Object.entries(explain(refused))) {
+		const match = /^criteria\.(\d+)(\..*)?$/.exec(key);
+		const row = match ? kept[Number(match[1])] : undefined;
+		issues[row ? `criterion.${rows.indexOf(row)}${match?.[2] ?? '.label.en'}` : 'criteria'] ??= text;
+	}
+	return issues;
+}
+
 export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
@@ -80,18 +89,7 @@ export const actions: Actions = {
 		try {
 			await saveCriteria(db, callId, criteria);
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				// The service counts the kept rows; the page shows every row.
-				const issues: Record<string, string> = {};
-				for (const [key, text] of Object.entries(explain(e.issues))) {
-					const match = /^criteria\.(\d+)(\..*)?$/.exec(key);
-					const row = match ? kept[Number(match[1])] : undefined;
-					issues[row ? `criterion.${rows.indexOf(row)}${match?.[2] ?? '.label.en'}` : 'criteria'] ??= text;
-				}
-				return fail(400, { issues, rows });
-			}
-			if (e instanceof NotFoundError) error(404, 'This call does not exist (any more).');
-			throw e;
+			return failWith(e, (refused) => ({ issues: rowIssues(refused, rows, kept), rows }), { notFound: 'This call does not exist (any more).' });
 		}
 		await recordAudit(db, {
 			action: 'call.rubric-saved',

@@ -7,7 +7,6 @@ import { app } from '$lib/server/app';
 import { findOrganization } from '$lib/server/shared/organization';
 import { pickJson } from '$lib/server/shared/localized-text';
 import type { CampaignStatus, Database } from '$lib/server/db/schema';
-import { ValidationError } from '$lib/server/platform/errors';
 import { campaignVersions, personalize, renderCampaignTemplate } from '$lib/server/newsletter/campaign-mail';
 import {
 	CampaignStateError,
@@ -29,7 +28,7 @@ import {
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
-import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues, refusedIssues, type Issues } from '$lib/server/platform/forms';
 import { fieldLimits, statusWords, type CampaignFormValues } from '../campaign-form';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 
@@ -101,9 +100,9 @@ function valuesOf(campaign: Campaign): CampaignFormValues {
 }
 
 /** One message per field: `topics.2` and `locales.0` are about the whole group of boxes. */
-function issuesOf(e: ValidationError): Record<string, string> {
-	const issues: Record<string, string> = {};
-	for (const [key, code] of Object.entries(e.issues)) {
+function issuesOf(refused: Issues): Issues {
+	const issues: Issues = {};
+	for (const [key, code] of Object.entries(refused)) {
 		const [first] = key.split('.');
 		issues[first === 'topics' || first === 'locales' ? first : key] ??= code;
 	}
@@ -111,8 +110,8 @@ function issuesOf(e: ValidationError): Record<string, string> {
 }
 
 /** The service says "not found" as a ValidationError on `campaign`: that is a 404 here. */
-function notFoundIfGone(e: ValidationError) {
-	if (e.issues.campaign === 'not_found') error(404, notFound);
+function notFoundIfGone(thrown: unknown) {
+	if (refusedIssues(thrown)?.campaign === 'not_found') error(404, notFound);
 }
 
 const stateHints: Partial<Record<CampaignStatus, string>> = {
@@ -137,12 +136,9 @@ async function saveDraft(db: Kysely<Database>, id: number, values: CampaignFormV
 		await updateCampaign(db, id, inputOf(values));
 		return null;
 	} catch (e) {
-		if (e instanceof ValidationError) {
-			notFoundIfGone(e);
-			return fail(400, { issues: issuesOf(e), values });
-		}
+		notFoundIfGone(e);
 		if (e instanceof CampaignStateError) return stateProblem(e, 'changed');
-		throw e;
+		return failWith(e, (issues) => ({ issues: issuesOf(issues), values }));
 	}
 }
 
@@ -152,7 +148,7 @@ async function change(work: Promise<unknown>, what: string) {
 		await work;
 		return null;
 	} catch (e) {
-		if (e instanceof ValidationError) notFoundIfGone(e);
+		notFoundIfGone(e);
 		if (e instanceof CampaignStateError) return stateProblem(e, what);
 		throw e;
 	}
@@ -220,8 +216,7 @@ export const actions: Actions = {
 			try {
 				created = await createCampaign(db, inputOf(values), { createdBy: staff.id });
 			} catch (e) {
-				if (e instanceof ValidationError) return fail(400, { issues: issuesOf(e), values });
-				throw e;
+				return failWith(e, (issues) => ({ issues: issuesOf(issues), values }));
 			}
 			await recordAudit(db, { action: 'newsletter.campaign-created', actor: staff, subject: subjectOf(created), detail: { subject: values.texts['subject.en'] } });
 			redirect(303, `/admin/newsletter/campaigns/${created}?created=1`);
@@ -279,12 +274,9 @@ export const actions: Actions = {
 		try {
 			await scheduleCampaign(db, id, at);
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				notFoundIfGone(e);
-				return fail(400, { issues: issuesOf(e), values, schedule, saved: true });
-			}
+			notFoundIfGone(e);
 			if (e instanceof CampaignStateError) return stateProblem(e, 'scheduled');
-			throw e;
+			return failWith(e, (issues) => ({ issues: issuesOf(issues), values, schedule, saved: true }));
 		}
 		await recordAudit(db, { action: 'newsletter.campaign-scheduled', actor: staff, subject: subjectOf(id), detail: { at: at.toISOString(), timeZone: schedule.zone } });
 		return {
@@ -325,7 +317,7 @@ export const actions: Actions = {
 		try {
 			recipients = (await startSending(db, id)).recipients;
 		} catch (e) {
-			if (e instanceof ValidationError) notFoundIfGone(e);
+			notFoundIfGone(e);
 			if (e instanceof CampaignStateError) return stateProblem(e, 'sent');
 			throw e;
 		}

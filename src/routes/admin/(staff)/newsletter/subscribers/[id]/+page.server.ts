@@ -8,6 +8,7 @@ import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/platform/route-errors';
 import { idOrNotFound } from '$lib/server/platform/route-params';
+import { formField, formSchema } from '$lib/server/platform/forms';
 
 const notFound = 'This subscriber does not exist (any more): their data may have been erased.';
 
@@ -72,13 +73,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** Erasing: a note for the record, and the confirmation. */
+const eraseForm = formSchema({ note: formField.text(staffNoteMaxLength), confirm: formField.is('yes') });
+
 export const actions: Actions = {
 	delete: async ({ locals, url, params, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
 		const id = idOrNotFound(params.id, 'There is no such subscriber.');
-		const form = await request.formData();
-		const note = String(form.get('note') ?? '').slice(0, staffNoteMaxLength);
-		if (form.get('confirm') !== 'yes') {
+		const { note, confirm } = eraseForm.read(await request.formData());
+		if (!confirm) {
 			return fail(400, { issues: { confirm: 'Tick the box to confirm: erasing cannot be undone.' }, note });
 		}
 		const { db } = app();

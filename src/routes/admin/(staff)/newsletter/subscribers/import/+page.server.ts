@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localeNames, locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { recordAudit } from '$lib/server/shared/audit';
@@ -39,6 +39,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+/** The import form: the file, the statement about consent and its confirmation, and what rows without a language or topics get. */
+const importForm = formSchema({
+	statement: formField.text(importLimits.statementMax + 500),
+	affirmed: formField.is('yes'),
+	defaultLocale: formField.text(10),
+	defaultTopics: formField.list(1000, 50),
+	file: formField.file()
+});
+
 export const actions: Actions = {
 	upload: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
@@ -52,32 +61,24 @@ export const actions: Actions = {
 			}
 			throw e;
 		}
-		const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
-		const values: ImportFormValues = {
-			statement: text('statement', importLimits.statementMax + 500),
-			affirmed: form.get('affirmed') === 'yes',
-			defaultLocale: text('defaultLocale', 10),
-			defaultTopics: form.getAll('defaultTopics').filter((t): t is string => typeof t === 'string').slice(0, 50)
-		};
-		const file = form.get('file');
+		const { file, ...values }: ImportFormValues & { file?: File } = importForm.read(form);
 		const { db } = app();
 		let started: { id: number; totalRows: number };
 		try {
 			started = await startImport(db, {
 				...values,
-				fileName: file instanceof File ? file.name : '',
-				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
+				fileName: file ? file.name : '',
+				bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
 				actor: { id: staff.id, email: staff.email }
 			});
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
-			throw e;
+			return failWith(e, { values });
 		}
 		await recordAudit(db, {
 			action: 'newsletter.import-started',
 			actor: staff,
 			subject: `subscriber-import:${started.id}`,
-			detail: { rows: started.totalRows, fileName: file instanceof File ? file.name : '' },
+			detail: { rows: started.totalRows, fileName: file ? file.name : '' },
 			ip: getClientAddress()
 		});
 		// After a post, a page of its own: reloading it does not import the file again.

@@ -1,14 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
-import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { orNotFound } from '$lib/server/platform/route-errors';
 import { idOrNotFound } from '$lib/server/platform/route-params';
-import { formField, formSchema } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {
@@ -44,8 +43,7 @@ export const actions: Actions = {
 		try {
 			saved = await orNotFound(saveCampaign(db, values, { id, currencies }), notFound);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
-			throw e;
+			return failWith(e, { values });
 		}
 		await recordAudit(db, {
 			action: id === undefined ? 'donation.campaign-created' : 'donation.campaign-changed',

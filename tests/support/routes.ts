@@ -9,9 +9,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 export const routesDir = join(import.meta.dirname, '..', '..', 'src', 'routes');
 
 export interface DiscoveredRoute {
-	/** The route's folder under src/routes, as SvelteKit names it: '/admin/(staff)/calls/[id]'. */
+	/** The route's folder under src/routes, as SvelteKit names it: '/admin/(staff)/calls/[id=id]'. */
 	id: string;
-	/** Path parameters in order: ['id']. */
+	/** Path parameters in order, without their matchers: ['id']. */
 	params: string[];
 	/** HTTP methods it answers: GET for every page; those exported by an endpoint. */
 	methods: string[];
@@ -45,7 +45,7 @@ export function discoverRoutes(under = routesDir): DiscoveredRoute[] {
 			else if (entry === '+page.server.ts' || entry === '+server.ts') {
 				const source = readFileSync(path, 'utf8');
 				const id = '/' + relative(routesDir, dir).split('\\').join('/');
-				const params = [...id.matchAll(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g)].map((m) => m[1]!);
+				const params = [...id.matchAll(/\[{1,2}(?:\.\.\.)?([^\]=]+)(?:=\w+)?\]{1,2}/g)].map((m) => m[1]!);
 				const actionsBlock = source.split('export const actions')[1] ?? '';
 				const actions = entry === '+page.server.ts' ? [...actionsBlock.matchAll(/^\t([A-Za-z]+): /gm)].map((m) => m[1]!) : [];
 				const methods =
@@ -66,6 +66,6 @@ export function pathOfRoute(id: string, values: Record<string, string>): string 
 	const segments = id
 		.split('/')
 		.filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment))
-		.map((segment) => segment.replace(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g, (_, name: string) => values[name] ?? ''));
+		.map((segment) => segment.replace(/\[{1,2}(?:\.\.\.)?([^\]=]+)(?:=\w+)?\]{1,2}/g, (_, name: string) => values[name] ?? ''));
 	return '/' + segments.join('/');
 }

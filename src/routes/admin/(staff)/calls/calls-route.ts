@@ -5,18 +5,12 @@ import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
 import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
-import { idOrNotFound } from '$lib/server/platform/route-params';
 import type { CallSettingsValues } from './call-words';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
 
 export const permission = 'calls.manage';
 export const notFound = 'This call does not exist (any more). Someone may have deleted it.';
-
-/** The call's id from the URL; anything that is not a number is a 404. */
-export function callIdOf(segment: string): number {
-	return idOrNotFound(segment, notFound);
-}
 
 export async function existingCall(db: Kysely<Database>, id: number): Promise<OpenCall> {
 	const call = await getCall(db, id);

@@ -2,7 +2,6 @@ import { mediaLimits, uploadProblemMessage } from '$lib/server/platform/images/i
 import type { MediaActor, MediaRecord } from '$lib/server/media/media.service';
 import { variantUrl } from '$lib/server/shared/picture';
 import { orNotFound as orNotFoundAs } from '$lib/server/platform/route-errors';
-import { idOrNotFound } from '$lib/server/platform/route-params';
 import { formField, formSchema, localizedFields, localizedValues, type LocalizedNames } from '$lib/server/platform/forms';
 
 /*
@@ -14,11 +13,6 @@ type Staff = NonNullable<App.Locals['staff']>;
 
 export function actorOf(staff: Staff): MediaActor {
 	return { id: staff.id, email: staff.email };
-}
-
-/** The media id from the URL, or 404. */
-export function mediaIdOf(segment: string): number {
-	return idOrNotFound(segment, 'There is no such photo.');
 }
 
 /** Runs a domain call, answering 404 when the photo is not there. */

@@ -1,0 +1,64 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { app } from '$lib/server/app';
+import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
+import { recordAudit } from '$lib/server/shared/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import { idFrom } from '$lib/server/platform/route-params';
+import { existingCall, explain, permission, subjectOf } from '../../calls-route';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, permission);
+	const { db } = app();
+	const call = await existingCall(db, Number(params.id));
+	const [candidates, assignments, applications] = await Promise.all([reviewerCandidates(db), reviewersOfCall(db, call.id), submittedApplicationsOf(db, call.id)]);
+	return { candidates, assignments, applications };
+};
+
+/** Who is (un)assigned, and to what: the call, or one of its applications by id. */
+const reviewerForm = formSchema({ target: formField.text(12), userId: formField.text(100) });
+
+/** The call, or one of its applications, as the form names it (`target` is `call` or an application's id). */
+async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: number; target: ReviewTarget; applicationId: number | null }> {
+	const callId = Number(event.params.id);
+	const { db } = app();
+	await existingCall(db, callId);
+	const { target } = reviewerForm.read(form);
+	if (target === 'call' || target === '') return { callId, target: { callId }, applicationId: null };
+	const applicationId = idFrom(target);
+	if (applicationId === undefined) error(404, 'This application does not exist (any more), or belongs to another call.');
+	const application = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('call_id', '=', callId).executeTakeFirst();
+	if (!application) error(404, 'This application does not exist (any more), or belongs to another call.');
+	return { callId, target: { applicationId }, applicationId };
+}
+
+export const actions: Actions = {
+	assign: async (event) => {
+		const staff = requirePermission(event.locals, event.url, permission);
+		const form = await event.request.formData();
+		const { callId, target, applicationId } = await targetOf(event, form);
+		const { userId } = reviewerForm.read(form);
+		const { db } = app();
+		try {
+			await assignReviewer(db, target, userId);
+		} catch (e) {
+			return failWith(e, (issues) => ({ form: applicationId === null ? ('call' as const) : ('application' as const), issues: explain(issues) }), {
+				notFound: 'This call or application does not exist (any more).'
+			});
+		}
+		await recordAudit(db, { action: 'call.reviewer-assigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
+		return { done: 'assigned' as const };
+	},
+
+	unassign: async (event) => {
+		const staff = requirePermission(event.locals, event.url, permission);
+		const form = await event.request.formData();
+		const { callId, target, applicationId } = await targetOf(event, form);
+		const { userId } = reviewerForm.read(form);
+		const { db } = app();
+		await unassignReviewer(db, target, userId);
+		await recordAudit(db, { action: 'call.reviewer-unassigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
+		return { done: 'unassigned' as const };
+	}
+};

@@ -1,0 +1,55 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
+import { getDonationSettings } from '$lib/server/donations/donation-settings';
+import { recordAudit } from '$lib/server/shared/audit';
+import { requirePermission } from '$lib/server/people/guard';
+import { orNotFound } from '$lib/server/platform/route-errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
+
+/** The campaign's id; none for `new`. */
+function campaignIdOf(segment: string): number | undefined {
+	return segment === 'new' ? undefined : Number(segment);
+}
+
+const notFound = 'This campaign does not exist (any more).';
+
+/** The campaign form, every field as text (the domain checks it: parseCampaign). */
+const campaignForm = formSchema(Object.fromEntries(campaignFieldNames.map((name) => [name, formField.text(4000)])));
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'donations.manage');
+	const { db } = app();
+	const id = campaignIdOf(params.id);
+	const settings = await getDonationSettings(db);
+	const values: CampaignValues =
+		id === undefined
+			? Object.fromEntries(campaignFieldNames.map((n) => [n, n === 'currency' ? (settings.currencies[0] ?? '') : '']))
+			: await orNotFound(getCampaignValues(db, id), notFound);
+	return { id: id ?? null, values, currencies: settings.currencies };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const staff = requirePermission(locals, url, 'donations.manage');
+		const id = campaignIdOf(params.id);
+		const values: CampaignValues = campaignForm.read(await request.formData());
+		const { db } = app();
+		const { currencies } = await getDonationSettings(db);
+		let saved: number;
+		try {
+			saved = await orNotFound(saveCampaign(db, values, { id, currencies }), notFound);
+		} catch (e) {
+			return failWith(e, { values });
+		}
+		await recordAudit(db, {
+			action: id === undefined ? 'donation.campaign-created' : 'donation.campaign-changed',
+			actor: staff,
+			subject: `campaign:${saved}`,
+			detail: { slug: values.slug?.trim() }
+		});
+		if (id === undefined) redirect(303, `/admin/donations/settings/campaigns/${saved}?created=1`);
+		return { saved: true };
+	}
+};

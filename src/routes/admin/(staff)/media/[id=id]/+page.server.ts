@@ -1,0 +1,46 @@
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '$lib/server/app';
+import { editMediaText, getMedia } from '$lib/server/media/media.service';
+import { picture } from '$lib/server/shared/picture';
+import { requirePermission } from '$lib/server/people/guard';
+import { failWith, localizedOf } from '$lib/server/platform/forms';
+import { actorOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'media.manage');
+	const media = await orNotFound(getMedia(app().db, Number(params.id)));
+	return {
+		media: {
+			id: media.id,
+			name: media.originalName,
+			mimeType: media.mimeType,
+			width: media.width,
+			height: media.height,
+			bytes: media.bytes,
+			status: media.status,
+			error: media.error,
+			createdAt: media.createdAt,
+			updatedAt: media.updatedAt,
+			variants: media.variants.map((v) => ({ format: v.format, width: v.width, height: v.height, bytes: v.bytes }))
+		},
+		image: picture(media, 'en', { sizes: '(min-width: 44rem) 40rem, 100vw' }),
+		values: mediaTextValues(media)
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const staff = requirePermission(locals, url, 'media.manage');
+		const id = Number(params.id);
+		const values = mediaTextFromForm(await request.formData());
+		try {
+			await orNotFound(
+				editMediaText(app().db, id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption'), actor: actorOf(staff) })
+			);
+		} catch (e) {
+			return failWith(e, { values });
+		}
+		app().siteVersion.invalidate();
+		return { saved: true };
+	}
+};

@@ -31,7 +31,7 @@ export const load: PageServerLoad = async () => {
 /** The fields a refused form shows again, exactly as typed. */
 const keptFields = ['amount', 'custom_amount', 'currency', 'kind', 'campaign', 'name', 'email', 'message', 'wall_consent'] as const;
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ request }) => {
 		const locale = getLocale();
 		const { db, config, log } = app();
@@ -64,4 +64,4 @@ export const actions: Actions = {
 		// To Stripe's page; the amount recorded later is the one Stripe charged (webhook).
 		redirect(303, url);
 	}
-};
+} satisfies Actions;

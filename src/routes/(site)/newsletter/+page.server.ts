@@ -14,7 +14,7 @@ export const load: PageServerLoad = async () => {
 	return { signUp: await signUpForm(app().db, getLocale()) };
 };
 
-export const actions: Actions = {
+export const actions = {
 	/**
 	 * The full form on this page and the short one in every footer post here. The
 	 * answer to an accepted sign-up is the same whatever the address's state (new,
@@ -43,4 +43,4 @@ export const actions: Actions = {
 		}
 		return { sent: { email: values.email.trim() } };
 	}
-};
+} satisfies Actions;

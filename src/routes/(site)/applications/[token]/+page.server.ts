@@ -92,7 +92,7 @@ async function confirmed(request: Request, name: 'confirm_withdraw' | 'confirm_d
 	return confirmForm.read((await readSmallForm(request)) ?? new FormData())[name];
 }
 
-export const actions: Actions = {
+export const actions = {
 	edit: async (event) => {
 		const { call, fields } = await found(event.params.token);
 		return applicationAction(event, { call, fields, action: 'edit', locale: getLocale(), editToken: event.params.token });
@@ -120,4 +120,4 @@ export const actions: Actions = {
 		app().log.info('an applicant deleted their application data');
 		return { deleted: true as const };
 	}
-};
+} satisfies Actions;

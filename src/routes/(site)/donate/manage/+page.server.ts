@@ -9,7 +9,7 @@ import { requestDonorLink } from '$lib/server/donations/donor-links';
 const emailSchema = z.email().max(254);
 const linkForm = formSchema({ email: formField.trimmed(300) });
 
-export const actions: Actions = {
+export const actions = {
 	/** Always the same answer, whether or not the address gives monthly. */
 	default: async ({ request }) => {
 		const form = await readSmallForm(request, 4096);
@@ -21,4 +21,4 @@ export const actions: Actions = {
 		log.info({ outcome }, 'donor link requested');
 		return { email: '', error: null, sent: true };
 	}
-};
+} satisfies Actions;

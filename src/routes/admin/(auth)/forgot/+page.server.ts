@@ -8,7 +8,7 @@ import { staffMail } from '$lib/server/people/staff-mail';
 
 const emailForm = formSchema({ email: formField.trimmed(1000) });
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ request, getClientAddress }) => {
 		const typed = emailForm.read(await request.formData()).email;
 		const email = z.email().max(254).safeParse(typed);
@@ -20,4 +20,4 @@ export const actions: Actions = {
 		// The same answer whether or not the address has an account.
 		return { sent: true };
 	}
-};
+} satisfies Actions;

@@ -31,7 +31,7 @@ function refused(action: string, result: Extract<PasswordCheckResult<unknown>, {
 	return fail(429, { action, problem: result.reason, minutes });
 }
 
-export const actions: Actions = {
+export const actions = {
 	changePassword: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const { current, new: next, confirm } = accountForm.read(await request.formData());
@@ -109,4 +109,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'recovery-codes.regenerated', actor: staff, ip: getClientAddress() });
 		return { action: 'codes', backupCodes: result.value.backupCodes };
 	}
-};
+} satisfies Actions;

@@ -23,7 +23,7 @@ const listItemForm = formSchema({ type: formField.text(100), key: formField.text
 
 const listItemFrom = (form: ReturnType<typeof listItemForm.read>) => (isListItemType(form.type) ? { type: form.type, key: form.key } : undefined);
 
-export const actions: Actions = {
+export const actions = {
 	move: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const form = listItemForm.read(await request.formData());
@@ -42,4 +42,4 @@ export const actions: Actions = {
 		app().siteVersion.invalidate();
 		return { action: 'delete', deleted: true };
 	}
-};
+} satisfies Actions;

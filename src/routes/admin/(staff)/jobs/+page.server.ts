@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 const jobForm = formSchema({ id: formField.id() });
 
-export const actions: Actions = {
+export const actions = {
 	retry: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'jobs.manage');
 		const { id } = jobForm.read(await request.formData());
@@ -43,4 +43,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'job.retried', actor: staff, subject: `job:${id}` });
 		return { retried: id };
 	}
-};
+} satisfies Actions;

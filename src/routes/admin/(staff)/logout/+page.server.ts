@@ -7,7 +7,7 @@ import { endSessions } from '$lib/server/people/people.service';
 
 export const load: PageServerLoad = () => redirect(303, '/admin');
 
-export const actions: Actions = {
+export const actions = {
 	// Signing out ends every session of this person, on every device.
 	default: async ({ locals, request, cookies, getClientAddress }) => {
 		const staff = locals.staff;
@@ -20,4 +20,4 @@ export const actions: Actions = {
 		}
 		redirect(303, '/admin/login');
 	}
-};
+} satisfies Actions;

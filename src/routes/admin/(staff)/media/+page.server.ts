@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	upload: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		let form: FormData;
@@ -72,4 +72,4 @@ export const actions: Actions = {
 		// After a post, a page of its own: reloading it does not upload the photo again.
 		redirect(303, `/admin/media?uploaded=${id}`);
 	}
-};
+} satisfies Actions;

@@ -23,7 +23,7 @@ const staffForm = formSchema({
 	disabled: formField.is('true')
 });
 
-export const actions: Actions = {
+export const actions = {
 	invite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = staffForm.read(await request.formData());
@@ -64,5 +64,5 @@ export const actions: Actions = {
 			throw e;
 		}
 	}
-};
+} satisfies Actions;
 

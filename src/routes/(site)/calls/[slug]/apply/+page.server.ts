@@ -22,8 +22,8 @@ async function act(event: Parameters<Actions[string]>[0], action: 'submit' | 'sa
 	return applicationAction(event, { call, fields, action, locale: getLocale() });
 }
 
-export const actions: Actions = {
+export const actions = {
 	submit: (event) => act(event, 'submit'),
 	save: (event) => act(event, 'save'),
 	removeFile: (event) => act(event, 'removeFile')
-};
+} satisfies Actions;

@@ -56,7 +56,7 @@ async function formOf(request: Request) {
 	return preferencesForm.read((await readSmallForm(request)) ?? new FormData());
 }
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ params, request }) => {
 		const { locale, topics, paused } = await formOf(request);
 		const values = { locale, topics, paused };
@@ -100,4 +100,4 @@ export const actions: Actions = {
 		app().log.info('newsletter subscriber deleted their data');
 		return { action: 'delete', done: true };
 	}
-};
+} satisfies Actions;

@@ -32,7 +32,7 @@ async function preferencesPath(db: Kysely<Database>, secret: string, token: stri
 
 const oneClickForm = formSchema({ 'List-Unsubscribe': formField.is('One-Click') });
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ params, request }) => {
 		const { db, secrets, log } = app();
 		// RFC 8058: a mail provider's one-click request posts `List-Unsubscribe=One-Click`.
@@ -44,4 +44,4 @@ export const actions: Actions = {
 		if (oneClick) return { done: true, preferences: null };
 		return { done: true, preferences: await preferencesPath(db, secrets.authSecret, params.token) };
 	}
-};
+} satisfies Actions;

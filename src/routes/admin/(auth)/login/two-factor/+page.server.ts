@@ -24,7 +24,7 @@ async function verify(kind: 'totp' | 'recovery', event: Parameters<Actions[strin
 	redirect(303, safeNext(next));
 }
 
-export const actions: Actions = {
+export const actions = {
 	totp: (event) => verify('totp', event),
 	recovery: (event) => verify('recovery', event)
-};
+} satisfies Actions;

@@ -54,7 +54,7 @@ const statusChanges: Record<string, { to: CallStatus; audit: 'call.opened' | 'ca
 /** The status buttons (`change`), and the confirmation step of a change or a deletion. */
 const statusForm = formSchema({ change: formField.oneOf(['open', 'close', 'reopen', 'draft']), confirm: formField.is('yes') });
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = Number(params.id);
@@ -106,4 +106,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'call.deleted', actor: staff, subject: subjectOf(id), detail: { slug: call.slug } });
 		redirect(303, '/admin/calls?deleted=1');
 	}
-};
+} satisfies Actions;

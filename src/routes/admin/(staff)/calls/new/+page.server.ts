@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { values, timeZones: timeZoneChoices(), limits: settingsLimits };
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const values = settingsFrom(await request.formData());
@@ -38,4 +38,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'call.created', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
 		redirect(303, `/admin/calls/${id}?created=1`);
 	}
-};
+} satisfies Actions;

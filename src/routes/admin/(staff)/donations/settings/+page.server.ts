@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'donations.manage');
 		const values = settingsValuesFromForm(await request.formData());
@@ -38,4 +38,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'donation.settings-changed', actor: staff, subject: 'donation-settings', detail: { currencies: parsed.settings.currencies } });
 		return { saved: true };
 	}
-};
+} satisfies Actions;

@@ -51,8 +51,8 @@ async function moderate(event: RequestEvent, status: 'approved' | 'rejected', ac
 	return { done: action, id };
 }
 
-export const actions: Actions = {
+export const actions = {
 	approve: (event) => moderate(event, 'approved', 'donation.wall-approved'),
 	reject: (event) => moderate(event, 'rejected', 'donation.wall-rejected'),
 	hide: (event) => moderate(event, 'rejected', 'donation.wall-hidden')
-};
+} satisfies Actions;

@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		const id = Number(params.id);
@@ -43,4 +43,4 @@ export const actions: Actions = {
 		app().siteVersion.invalidate();
 		return { saved: true };
 	}
-};
+} satisfies Actions;

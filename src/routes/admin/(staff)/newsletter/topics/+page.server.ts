@@ -55,7 +55,7 @@ async function staffAndForm(event: RequestEvent) {
 	return { staff, form: topicsForm.read(await event.request.formData()), db: app().db };
 }
 
-export const actions: Actions = {
+export const actions = {
 	add: async (event) => {
 		const { staff, form, db } = await staffAndForm(event);
 		const { key } = form;
@@ -117,4 +117,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'newsletter.consent-text-published', actor: staff, subject: `consent-text:${version}` });
 		return { done: 'published' as const, version };
 	}
-};
+} satisfies Actions;

@@ -72,7 +72,7 @@ function scoreForm(criterionIds: number[]) {
 	);
 }
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
@@ -109,4 +109,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };
 	}
-};
+} satisfies Actions;

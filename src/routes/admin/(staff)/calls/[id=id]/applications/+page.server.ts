@@ -46,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	shortlist: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
@@ -59,4 +59,4 @@ export const actions: Actions = {
 		const call = await callOf(db, Number(params.id));
 		return decideAction(db, staff, call.id, await request.formData());
 	}
-};
+} satisfies Actions;

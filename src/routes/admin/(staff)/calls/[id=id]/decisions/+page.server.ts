@@ -68,7 +68,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	saveTemplate: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
@@ -111,4 +111,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'call.decision-mails-queued', actor: staff, subject: `call:${call.id}`, detail: { ...report } });
 		return { sent: report };
 	}
-};
+} satisfies Actions;

@@ -195,7 +195,7 @@ async function fieldOf(db: Kysely<Database>, callId: number, form: FormData): Pr
 	return field;
 }
 
-export const actions: Actions = {
+export const actions = {
 	add: async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const values = valuesFrom(form);
@@ -254,5 +254,5 @@ export const actions: Actions = {
 		}
 		return { done: 'moved' as const, key: field.key, fieldId: field.id };
 	}
-};
+} satisfies Actions;
 

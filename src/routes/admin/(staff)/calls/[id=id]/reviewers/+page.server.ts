@@ -33,7 +33,7 @@ async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: 
 	return { callId, target: { applicationId }, applicationId };
 }
 
-export const actions: Actions = {
+export const actions = {
 	assign: async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
@@ -61,4 +61,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'call.reviewer-unassigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
 		return { done: 'unassigned' as const };
 	}
-};
+} satisfies Actions;

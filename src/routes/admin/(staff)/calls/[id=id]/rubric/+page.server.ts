@@ -65,7 +65,7 @@ function rowIssues(refused: Issues, rows: CriterionRow[], kept: CriterionRow[]):
 	return issues;
 }
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const callId = Number(params.id);
@@ -99,4 +99,4 @@ export const actions: Actions = {
 		});
 		return { done: move ? ('moved' as const) : ('saved' as const) };
 	}
-};
+} satisfies Actions;

@@ -122,7 +122,7 @@ async function saveForm(event: RequestEvent, step: Step) {
 	}
 }
 
-export const actions: Actions = {
+export const actions = {
 	save: async (event) => {
 		requirePermission(event.locals, event.url, 'content.edit');
 		const result = await saveForm(event, 'edit');
@@ -195,4 +195,4 @@ export const actions: Actions = {
 			throw e;
 		}
 	}
-};
+} satisfies Actions;

@@ -11,11 +11,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { media: { id: media.id, name: media.originalName, alt: media.alt.en, thumbnail: thumbnailOf(media) } };
 };
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		await orNotFound(deleteMedia(app().db, app().mediaStorage, Number(params.id), { actor: actorOf(staff) }));
 		app().siteVersion.invalidate();
 		redirect(303, '/admin/media?deleted');
 	}
-};
+} satisfies Actions;

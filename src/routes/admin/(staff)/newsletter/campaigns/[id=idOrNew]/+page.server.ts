@@ -203,7 +203,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = campaignIdOf(params.id);
@@ -372,4 +372,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'newsletter.campaign-deleted', actor: staff, subject: subjectOf(id), detail: { subject: campaign.subject.en } });
 		redirect(303, '/admin/newsletter?deleted=1');
 	}
-};
+} satisfies Actions;

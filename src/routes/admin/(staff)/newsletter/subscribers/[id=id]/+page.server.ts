@@ -75,7 +75,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 /** Erasing: a note for the record, and the confirmation. */
 const eraseForm = formSchema({ note: formField.text(staffNoteMaxLength), confirm: formField.is('yes') });
 
-export const actions: Actions = {
+export const actions = {
 	delete: async ({ locals, url, params, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
 		const id = Number(params.id);
@@ -95,4 +95,4 @@ export const actions: Actions = {
 		});
 		redirect(303, '/admin/newsletter/subscribers?deleted');
 	}
-};
+} satisfies Actions;

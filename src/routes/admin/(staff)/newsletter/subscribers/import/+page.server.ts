@@ -10,7 +10,7 @@ import { requirePermission } from '$lib/server/people/guard';
 import { isBodyTooLarge } from '../../../media/media-route';
 
 /** What the form keeps when it comes back with a problem (a file cannot be kept: the browser needs it chosen again). */
-export interface ImportFormValues {
+interface ImportFormValues {
 	statement: string;
 	affirmed: boolean;
 	defaultLocale: string;
@@ -48,7 +48,7 @@ const importForm = formSchema({
 	file: formField.file()
 });
 
-export const actions: Actions = {
+export const actions = {
 	upload: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
 		let form: FormData;
@@ -84,4 +84,4 @@ export const actions: Actions = {
 		// After a post, a page of its own: reloading it does not import the file again.
 		redirect(303, `/admin/newsletter/subscribers/import/${started.id}`);
 	}
-};
+} satisfies Actions;

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { id: id ?? null, values, currencies: settings.currencies };
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'donations.manage');
 		const id = campaignIdOf(params.id);
@@ -52,4 +52,4 @@ export const actions: Actions = {
 		if (id === undefined) redirect(303, `/admin/donations/settings/campaigns/${saved}?created=1`);
 		return { saved: true };
 	}
-};
+} satisfies Actions;

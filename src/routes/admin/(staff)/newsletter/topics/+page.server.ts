@@ -48,6 +48,7 @@ function typed(form: ReturnType<typeof topicsForm.read>, name: 'name' | 'text'):
 	const localized = localizedOf(form, name);
 	return { values: localizedValues(name, localized), localized };
 }
+
 const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: { topic: `There is no topic “${key}” (any more). Someone may have deleted it.` } });
 
 async function staffAndForm(event: RequestEvent) {

@@ -35,7 +35,7 @@ if (!existsSync(join(root, 'src', 'lib', 'paraglide', 'messages.js')) && !buildI
 
 const { startApp, stopApp } = await import('../src/lib/server/app.ts');
 const { ConfigError } = await import('../src/lib/server/platform/config.ts');
-const { ValidationError } = await import('../src/lib/server/errors.ts');
+const { ValidationError } = await import('../src/lib/server/platform/errors.ts');
 const { inviteStaff } = await import('../src/lib/server/people/people.service.ts');
 const { staffMail } = await import('../src/lib/server/people/staff-mail.ts');
 
@@ -55,7 +55,7 @@ try {
 	const email = values.email ?? '';
 	const { link } = await inviteStaff(
 		app.db,
-		{ auth: app.auth, mail: staffMail(app.db), origin: app.config.origin },
+		{ auth: app.auth, mail: staffMail(app.db, app.mailer), origin: app.config.origin },
 		{ email, name: values.name ?? email.split('@')[0] ?? email, role: values.role ?? '', locale: values.locale ?? 'en' },
 		null
 	);

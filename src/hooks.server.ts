@@ -9,6 +9,7 @@ import { DatabaseOpenError } from '$lib/server/db/connect';
 import { addressForParaglide, asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
 import { withConnectionAddressFallback } from '$lib/server/platform/http/client-address';
 import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/platform/http/cross-site-forms';
+import { httpAnswerTo } from '$lib/server/platform/http/domain-errors';
 import { isCompressible } from '$lib/server/platform/http/http-response';
 import { CachedPage } from '$lib/server/platform/http/page-cache';
 import { readUnreadBody } from '$lib/server/platform/http/request-body';
@@ -196,7 +197,9 @@ export const handle: Handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {
-		app().log.error({ err: error, path: event.url.pathname, status }, 'request failed');
+		// A typed domain error here comes from a route that lacks withDomainErrors (platform/http/domain-errors.ts).
+		const domainError = httpAnswerTo(error) !== undefined;
+		app().log.error({ err: error, path: event.url.pathname, status, ...(domainError ? { unansweredDomainError: true } : {}) }, 'request failed');
 	}
 	return { message };
 };

@@ -15,6 +15,7 @@ import { CachedPage } from '$lib/server/platform/http/page-cache';
 import { readUnreadBody } from '$lib/server/platform/http/request-body';
 import { applySecurityHeaders, lockedDownPolicy, withFormTargets, withInlineStyles } from '$lib/server/platform/http/security-headers';
 import { staffFromSession } from '$lib/server/people/staff-session';
+import { isAdminPath } from '$lib/admin/urls';
 
 export const init: ServerInit = async () => {
 	try {
@@ -50,7 +51,7 @@ const oneClickUnsubscribePath = new RegExp(`^(?:/(?:${locales.join('|')}))?/news
  */
 const privateLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications)/`);
 
-const isAdmin = (event: RequestEvent) => event.url.pathname.startsWith('/admin');
+const isAdmin = (event: RequestEvent) => isAdminPath(event.url.pathname);
 
 const isSafe = (event: RequestEvent) => event.request.method === 'GET' || event.request.method === 'HEAD';
 

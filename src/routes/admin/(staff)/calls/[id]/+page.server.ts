@@ -8,6 +8,7 @@ import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 import {
 	callIdOf,
 	callInputOf,
@@ -107,6 +108,6 @@ export const actions = {
 			throw e;
 		}
 		await recordAudit(db, { action: 'call.deleted', actor: staff, subject: subjectOf(id), detail: { slug: call.slug } });
-		redirect(303, '/admin/calls?deleted=1');
+		redirect(303, `${adminUrls.calls.list}?deleted=1`);
 	}, { notFound })
 } satisfies Actions;

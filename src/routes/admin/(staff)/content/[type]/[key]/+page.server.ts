@@ -24,6 +24,7 @@ import { listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 import { actorOf, contentAnswers, itemTypeOf } from '../../content-route';
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
@@ -32,7 +33,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 	const spec = contentItems[type];
 	requirePermission(locals, url, spec.editPermission);
 	// "Add an item" links here; the item gets a key of its own until it is published.
-	if (params.key === 'new' && isListItemType(type)) redirect(303, `/admin/content/${type}/${newItemKey()}`);
+	if (params.key === 'new' && isListItemType(type)) redirect(303, adminUrls.content.item(type, newItemKey()));
 
 	const { db } = app();
 	const editable = await getEditable(db, type, params.key);
@@ -122,7 +123,7 @@ export const actions = {
 		const result = await saveForm(event, 'edit');
 		if (!result.ok) return result.failure;
 		const lang = String(result.form.get('previewLang') ?? 'en');
-		redirect(303, `/admin/content/preview/${result.saved.revision.id}?lang=${/^(en|ne|id|es)$/.test(lang) ? lang : 'en'}`);
+		redirect(303, `${adminUrls.content.preview(result.saved.revision.id)}?lang=${/^(en|ne|id|es)$/.test(lang) ? lang : 'en'}`);
 	}, contentAnswers),
 	publish: withDomainErrors(async (event) => {
 		requirePermission(event.locals, event.url, 'content.publish');
@@ -137,7 +138,7 @@ export const actions = {
 			throw e;
 		}
 		app().siteVersion.invalidate();
-		if (published.key !== result.key) redirect(303, `/admin/content/${result.type}/${published.key}?published`);
+		if (published.key !== result.key) redirect(303, `${adminUrls.content.item(result.type, published.key)}?published`);
 		return { done: 'published', languages: published.languages };
 	}, contentAnswers),
 	schedule: withDomainErrors(async (event) => {

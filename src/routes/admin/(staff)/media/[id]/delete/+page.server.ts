@@ -4,6 +4,7 @@ import { app } from '$lib/server/app';
 import { deleteMedia, getMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 import { actorOf, mediaAnswers, mediaIdOf, thumbnailOf } from '../../media-route';
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
@@ -17,6 +18,6 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'media.manage');
 		await deleteMedia(app().db, app().mediaStorage, mediaIdOf(params.id), { actor: actorOf(staff) });
 		app().siteVersion.invalidate();
-		redirect(303, '/admin/media?deleted');
+		redirect(303, `${adminUrls.media.list}?deleted`);
 	}, mediaAnswers)
 } satisfies Actions;

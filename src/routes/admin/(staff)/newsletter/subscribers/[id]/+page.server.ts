@@ -8,6 +8,7 @@ import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 
 const notFound = 'This subscriber does not exist (any more): their data may have been erased.';
 
@@ -91,6 +92,6 @@ export const actions = {
 			detail: { emailHash },
 			ip: getClientAddress()
 		});
-		redirect(303, '/admin/newsletter/subscribers?deleted');
+		redirect(303, `${adminUrls.newsletter.subscribers}?deleted`);
 	}, { notFound })
 } satisfies Actions;

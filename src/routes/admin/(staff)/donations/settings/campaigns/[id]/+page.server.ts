@@ -8,6 +8,7 @@ import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {
@@ -55,7 +56,7 @@ export const actions = {
 			subject: `campaign:${saved}`,
 			detail: { slug: values.slug?.trim() }
 		});
-		if (id === undefined) redirect(303, `/admin/donations/settings/campaigns/${saved}?created=1`);
+		if (id === undefined) redirect(303, `${adminUrls.donations.campaign(saved)}?created=1`);
 		return { saved: true };
 	}, { notFound })
 } satisfies Actions;

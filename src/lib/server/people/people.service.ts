@@ -7,6 +7,7 @@ import { isPostgres } from '$lib/server/db/migration-helpers';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { Auth } from '$lib/server/platform/auth';
 import { recordAudit } from '$lib/server/shared/audit';
+import { adminUrls } from '$lib/admin/urls';
 import { checkPassword } from './password-policy';
 import { reservePasswordResetRequest } from './sign-in-throttle';
 import { consumeStaffLink, createStaffLink, inspectStaffLink, type LinkPurpose } from './staff-links';
@@ -43,7 +44,7 @@ const inviteSchema = z.object({
 export type InviteInput = z.input<typeof inviteSchema>;
 
 export function linkUrl(origin: string, purpose: LinkPurpose, token: string): string {
-	return `${origin}/admin/${purpose === 'invitation' ? 'welcome' : 'reset'}/${token}`;
+	return origin + adminUrls.passwordLink(purpose === 'invitation' ? 'welcome' : 'reset', token);
 }
 
 /**

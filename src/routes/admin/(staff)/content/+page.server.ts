@@ -5,7 +5,8 @@ import { app } from '$lib/server/app';
 import { isListItemType } from '$lib/server/content/content-items';
 import { deleteItem, listContentItems, moveItem } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { actorOf, orNotFound } from './content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { actorOf, contentAnswers } from './content-route';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requirePermission(locals, url, 'content.edit');
@@ -23,23 +24,23 @@ const listItemFrom = (form: FormData) => {
 	return isListItemType(type) ? { type, key } : undefined;
 };
 
-export const actions: Actions = {
-	move: async ({ locals, url, request }) => {
+export const actions = {
+	move: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const form = await request.formData();
 		const item = listItemFrom(form);
 		const direction = form.get('direction');
 		if (!item || (direction !== 'up' && direction !== 'down')) return fail(400, { action: 'move', problem: 'invalid' });
-		const moved = await orNotFound(moveItem(app().db, actorOf(staff), item.type, item.key, direction));
+		const moved = await moveItem(app().db, actorOf(staff), item.type, item.key, direction);
 		if (moved) app().siteVersion.invalidate();
 		return { action: 'move', moved, type: item.type, key: item.key, direction };
-	},
-	delete: async ({ locals, url, request }) => {
+	}, contentAnswers),
+	delete: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const item = listItemFrom(await request.formData());
 		if (!item) return fail(400, { action: 'delete', problem: 'invalid' });
-		await orNotFound(deleteItem(app().db, actorOf(staff), item.type, item.key));
+		await deleteItem(app().db, actorOf(staff), item.type, item.key);
 		app().siteVersion.invalidate();
 		return { action: 'delete', deleted: true };
-	}
-};
+	}, contentAnswers)
+} satisfies Actions;

@@ -6,6 +6,7 @@ import { acceptedMimeTypes } from '$lib/server/platform/images/image-processing'
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { adminUrls } from '$lib/admin/urls';
 import {
 	actorOf,
 	isBodyTooLarge,
@@ -71,6 +72,6 @@ export const actions: Actions = {
 			throw e;
 		}
 		// After a post, a page of its own: reloading it does not upload the photo again.
-		redirect(303, `/admin/media?uploaded=${id}`);
+		redirect(303, `${adminUrls.media.list}?uploaded=${id}`);
 	}
 };

@@ -3,7 +3,7 @@ import { locales, type Locale } from '$lib/i18n/locales';
 import { mediaLimits, uploadProblemMessage } from '$lib/server/platform/images/image-processing';
 import type { LocalizedInput, MediaActor, MediaRecord } from '$lib/server/media/media.service';
 import { variantUrl } from '$lib/server/shared/picture';
-import { orNotFound as orNotFoundAs } from '$lib/server/platform/route-errors';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 
 /*
@@ -22,10 +22,8 @@ export function mediaIdOf(segment: string): number {
 	return idOrNotFound(segment, 'There is no such photo.');
 }
 
-/** Runs a domain call, answering 404 when the photo is not there. */
-export function orNotFound<T>(work: Promise<T>): Promise<T> {
-	return orNotFoundAs(work, 'This photo does not exist (any more).');
-}
+/** What the media pages answer when the photo is not there (withDomainErrors). */
+export const mediaAnswers: DomainErrorAnswers = { notFound: 'This photo does not exist (any more).' };
 
 /** Longer texts are refused by the domain anyway; this only bounds what is sent back into the form. */
 const formText = z.preprocess((value) => (typeof value === 'string' ? value.slice(0, 5000) : ''), z.string());

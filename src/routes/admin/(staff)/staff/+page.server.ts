@@ -2,10 +2,10 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
-import { orNotFound } from '$lib/server/platform/route-errors';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
 import { staffMail } from '$lib/server/people/staff-mail';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'staff.manage');
@@ -14,7 +14,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 500);
 
-export const actions: Actions = {
+const personAnswers = { notFound: 'There is no such person.' };
+
+export const actions = {
 	invite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
@@ -28,34 +30,34 @@ export const actions: Actions = {
 			throw e;
 		}
 	},
-	reinvite: async ({ locals, url, request }) => {
+	reinvite: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const { db, config } = app();
-		const link = await orNotFound(reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, text(await request.formData(), 'id'), staff), 'There is no such person.');
+		const link = await reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, text(await request.formData(), 'id'), staff);
 		return { action: 'reinvite', link };
-	},
-	role: async ({ locals, url, request }) => {
+	}, personAnswers),
+	role: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		try {
-			await orNotFound(setRole(app().db, staff, text(form, 'id'), text(form, 'role')), 'There is no such person.');
+			await setRole(app().db, staff, text(form, 'id'), text(form, 'role'));
 			return { action: 'role', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
 			if (e instanceof ValidationError) return fail(400, { action: 'role', problem: 'invalid' });
 			throw e;
 		}
-	},
-	disable: async ({ locals, url, request }) => {
+	}, personAnswers),
+	disable: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		try {
-			await orNotFound(setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true'), 'There is no such person.');
+			await setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true');
 			return { action: 'disable', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });
 			throw e;
 		}
-	}
-};
+	}, personAnswers)
+} satisfies Actions;
 

@@ -1,12 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
 import { applicationCounts, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
 import type { CallStatus } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 import {
 	callIdOf,
 	callInputOf,
@@ -52,8 +54,8 @@ const statusChanges: Record<string, { to: CallStatus; audit: 'call.opened' | 'ca
 	draft: { to: 'draft', audit: 'call.back-to-draft' }
 };
 
-export const actions: Actions = {
-	save: async ({ locals, url, params, request }) => {
+export const actions = {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
 		const values = settingsFrom(await request.formData());
@@ -62,16 +64,15 @@ export const actions: Actions = {
 			await updateCall(db, id, callInputOf(values));
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: explain(e.issues), values });
-			if (e instanceof NotFoundError) error(404, notFound);
 			throw e;
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.changed', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
 		return { done: 'saved' as const };
-	},
+	}, { notFound }),
 
 	/** Two steps: the first asks, the second (`confirm=yes`) changes the status. */
-	status: async ({ locals, url, params, request }) => {
+	status: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
 		const form = await request.formData();
@@ -85,16 +86,15 @@ export const actions: Actions = {
 			await setCallStatus(db, id, change.to);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { statusIssues: Object.values(explain(e.issues)) });
-			if (e instanceof NotFoundError) error(404, notFound);
 			throw e;
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: change.audit, actor: staff, subject: subjectOf(id) });
 		return { done: which };
-	},
+	}, { notFound }),
 
 	/** Drafts nobody applied to, after a confirmation step. */
-	delete: async ({ locals, url, params, request }) => {
+	delete: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
 		const form = await request.formData();
@@ -105,10 +105,9 @@ export const actions: Actions = {
 			await deleteCall(db, id);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { statusIssues: Object.values(explain(e.issues)) });
-			if (e instanceof NotFoundError) error(404, notFound);
 			throw e;
 		}
 		await recordAudit(db, { action: 'call.deleted', actor: staff, subject: subjectOf(id), detail: { slug: call.slug } });
-		redirect(303, '/admin/calls?deleted=1');
-	}
-};
+		redirect(303, `${adminUrls.calls.list}?deleted=1`);
+	}, { notFound })
+} satisfies Actions;

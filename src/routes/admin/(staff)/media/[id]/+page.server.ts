@@ -5,11 +5,12 @@ import { ValidationError } from '$lib/server/platform/errors';
 import { editMediaText, getMedia } from '$lib/server/media/media.service';
 import { picture } from '$lib/server/shared/picture';
 import { requirePermission } from '$lib/server/people/guard';
-import { actorOf, localizedFrom, mediaIdOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { actorOf, localizedFrom, mediaIdOf, mediaTextFromForm, mediaTextValues, mediaAnswers } from '../media-route';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'media.manage');
-	const media = await orNotFound(getMedia(app().db, mediaIdOf(params.id)));
+	const media = await getMedia(app().db, mediaIdOf(params.id));
 	return {
 		media: {
 			id: media.id,
@@ -27,22 +28,20 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		image: picture(media, 'en', { sizes: '(min-width: 44rem) 40rem, 100vw' }),
 		values: mediaTextValues(media)
 	};
-};
+}, mediaAnswers) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	save: async ({ locals, url, params, request }) => {
+export const actions = {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		const id = mediaIdOf(params.id);
 		const values = mediaTextFromForm(await request.formData());
 		try {
-			await orNotFound(
-				editMediaText(app().db, id, { alt: localizedFrom(values, 'alt'), caption: localizedFrom(values, 'caption'), actor: actorOf(staff) })
-			);
+			await editMediaText(app().db, id, { alt: localizedFrom(values, 'alt'), caption: localizedFrom(values, 'caption'), actor: actorOf(staff) });
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
 			throw e;
 		}
 		app().siteVersion.invalidate();
 		return { saved: true };
-	}
-};
+	}, mediaAnswers)
+} satisfies Actions;

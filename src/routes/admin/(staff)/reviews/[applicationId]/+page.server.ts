@@ -7,10 +7,11 @@ import { answerText } from '$lib/server/calls/call-export';
 import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
 /*
  * One application as its reviewer may see it, and their scores. Anything not
@@ -65,8 +66,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-export const actions: Actions = {
-	save: async ({ locals, url, params, request }) => {
+export const actions = {
+	// Unassigned meanwhile (recordScores refuses): nothing to tell, as for any application that is not theirs.
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
 		const application = await assigned(db, staff, params.applicationId);
@@ -95,12 +97,10 @@ export const actions: Actions = {
 				}))
 			);
 		} catch (e) {
-			// Unassigned meanwhile, or withdrawn: nothing to tell.
-			if (e instanceof ForbiddenError) error(404, notFound);
 			if (e instanceof ValidationError) return fail(400, { issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values });
 			throw e;
 		}
 		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };
-	}
-};
+	}, { notFound, forbiddenAsNotFound: true })
+} satisfies Actions;

@@ -5,10 +5,11 @@ import { app } from '$lib/server/app';
 import { fieldLimits, uploadMediaTypes, type CallField, type FieldInput } from '$lib/server/calls/call-fields';
 import { addField, hasApplications, listFields, removeField, reorderFields, updateField } from '$lib/server/calls/calls.service';
 import type { Database } from '$lib/server/db/schema';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { callIdOf, existingCall, explain, localizedFrom, permission, publicPagesChanged, stringOf, subjectOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
@@ -173,7 +174,7 @@ async function fieldOf(db: Kysely<Database>, callId: number, form: FormData): Pr
 	return field;
 }
 
-export const actions: Actions = {
+export const actions = {
 	add: async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const values = valuesFrom(form);
@@ -190,7 +191,7 @@ export const actions: Actions = {
 		return { done: 'added' as const, key: input.key };
 	},
 
-	update: async (event) => {
+	update: withDomainErrors(async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
 		const values = valuesFrom(form);
@@ -198,16 +199,15 @@ export const actions: Actions = {
 			await updateField(db, field.id, inputOf(values, null));
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'update' as const, fieldId: field.id, issues: issuesOf(e), values });
-			if (e instanceof NotFoundError) error(404, 'This question does not exist (any more).');
 			throw e;
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-changed', actor: staff, subject: subjectOf(callId), detail: { key: values.key } });
 		return { done: 'updated' as const, key: values.key };
-	},
+	}, { notFound: 'This question does not exist (any more).' }),
 
 	/** Two steps: the first asks, the second (`confirm=yes`) removes. */
-	remove: async (event) => {
+	remove: withDomainErrors(async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
 		if (form.get('confirm') !== 'yes') return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
@@ -215,7 +215,7 @@ export const actions: Actions = {
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-removed', actor: staff, subject: subjectOf(callId), detail: { key: field.key } });
 		return { done: 'removed' as const, key: field.key };
-	},
+	}, { notFound: 'This question does not exist (any more).' }),
 
 	move: async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
@@ -236,5 +236,5 @@ export const actions: Actions = {
 		}
 		return { done: 'moved' as const, key: field.key, fieldId: field.id };
 	}
-};
+} satisfies Actions;
 

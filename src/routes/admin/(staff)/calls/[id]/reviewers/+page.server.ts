@@ -2,10 +2,11 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { callIdOf, existingCall, explain, permission, stringOf, subjectOf } from '../../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -30,8 +31,8 @@ async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: 
 	return { callId, target: { applicationId }, applicationId };
 }
 
-export const actions: Actions = {
-	assign: async (event) => {
+export const actions = {
+	assign: withDomainErrors(async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
 		const { callId, target, applicationId } = await targetOf(event, form);
@@ -41,12 +42,11 @@ export const actions: Actions = {
 			await assignReviewer(db, target, userId);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: applicationId === null ? 'call' : 'application', issues: explain(e.issues) });
-			if (e instanceof NotFoundError) error(404, 'This call or application does not exist (any more).');
 			throw e;
 		}
 		await recordAudit(db, { action: 'call.reviewer-assigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
 		return { done: 'assigned' as const };
-	},
+	}, { notFound: 'This call or application does not exist (any more).' }),
 
 	unassign: async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);
@@ -58,4 +58,4 @@ export const actions: Actions = {
 		await recordAudit(db, { action: 'call.reviewer-unassigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
 		return { done: 'unassigned' as const };
 	}
-};
+} satisfies Actions;

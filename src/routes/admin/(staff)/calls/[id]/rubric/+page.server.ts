@@ -1,10 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { listCriteria, reviewLimits, saveCriteria, type CriterionInput } from '$lib/server/calls/review.service';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import type { CriterionRow } from './rubric-form';
 import { callIdOf, existingCall, explain, localizedFrom, permission, stringOf, subjectOf } from '../../calls-route';
 
@@ -48,8 +49,8 @@ function rowsFrom(form: FormData): CriterionRow[] {
 	return rows.filter((row) => row.id !== '' || Object.values(row.label).some((text) => text.trim() !== ''));
 }
 
-export const actions: Actions = {
-	save: async ({ locals, url, params, request }) => {
+export const actions = {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const callId = callIdOf(params.id);
 		const { db } = app();
@@ -81,7 +82,6 @@ export const actions: Actions = {
 				}
 				return fail(400, { issues, rows });
 			}
-			if (e instanceof NotFoundError) error(404, 'This call does not exist (any more).');
 			throw e;
 		}
 		await recordAudit(db, {
@@ -91,5 +91,5 @@ export const actions: Actions = {
 			detail: { criteria: kept.map((row) => ({ label: row.label.en, weight: row.weight })) }
 		});
 		return { done: move ? ('moved' as const) : ('saved' as const) };
-	}
-};
+	}, { notFound: 'This call does not exist (any more).' })
+} satisfies Actions;

@@ -9,15 +9,16 @@ import { getRevision, itemTitle } from '$lib/server/content/revisions.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
-import { orNotFound } from '../../content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { contentAnswers } from '../../content-route';
 
 /** A revision rendered as the public site would show it, in one language, inside the admin. */
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'content.edit');
 	const id = idFrom(params.revisionId);
 	const { db } = app();
 	if (!id) error(404, 'There is no such version.');
-	const revision = await orNotFound(getRevision(db, id));
+	const revision = await getRevision(db, id);
 	requirePermission(locals, url, contentItems[revision.type].editPermission);
 	const requested = url.searchParams.get('lang');
 	const lang: Locale = isLocale(requested) ? requested : 'en';
@@ -75,4 +76,4 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		default:
 			return { ...base, kind: 'list-item' as const, listItem: { title: text('title'), body: text('body') } };
 	}
-};
+}, contentAnswers) satisfies PageServerLoad;

@@ -29,6 +29,7 @@ import {
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
+import { adminUrls } from '$lib/admin/urls';
 import { fieldLimits, statusWords, textFields, type CampaignFormValues } from '../campaign-form';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 
@@ -226,7 +227,7 @@ export const actions: Actions = {
 				throw e;
 			}
 			await recordAudit(db, { action: 'newsletter.campaign-created', actor: staff, subject: subjectOf(created), detail: { subject: values.texts['subject.en'] } });
-			redirect(303, `/admin/newsletter/campaigns/${created}?created=1`);
+			redirect(303, `${adminUrls.newsletter.campaign(created)}?created=1`);
 		}
 		const failure = await saveDraft(db, id, values);
 		if (failure) return failure;
@@ -332,7 +333,7 @@ export const actions: Actions = {
 			throw e;
 		}
 		await recordAudit(db, { action: 'newsletter.campaign-sent', actor: staff, subject: subjectOf(id), detail: { recipients } });
-		redirect(303, `/admin/newsletter/campaigns/${id}?started=1`);
+		redirect(303, `${adminUrls.newsletter.campaign(id)}?started=1`);
 	},
 
 	pause: async ({ locals, url, params }) => {
@@ -382,6 +383,6 @@ export const actions: Actions = {
 		const failure = await change(deleteCampaign(db, id), 'deleted');
 		if (failure) return failure;
 		await recordAudit(db, { action: 'newsletter.campaign-deleted', actor: staff, subject: subjectOf(id), detail: { subject: campaign.subject.en } });
-		redirect(303, '/admin/newsletter?deleted=1');
+		redirect(303, `${adminUrls.newsletter.campaigns}?deleted=1`);
 	}
 };

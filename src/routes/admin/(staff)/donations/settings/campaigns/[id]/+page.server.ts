@@ -6,8 +6,9 @@ import { getDonationSettings } from '$lib/server/donations/donation-settings';
 import { ValidationError } from '$lib/server/platform/errors';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/platform/route-errors';
 import { idOrNotFound } from '$lib/server/platform/route-params';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 
 /** 'new', or the id of a campaign; anything else is a 404. */
 function campaignIdOf(segment: string): number | undefined {
@@ -17,7 +18,7 @@ function campaignIdOf(segment: string): number | undefined {
 
 const notFound = 'This campaign does not exist (any more).';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'donations.manage');
 	const { db } = app();
 	const id = campaignIdOf(params.id);
@@ -25,12 +26,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const values: CampaignValues =
 		id === undefined
 			? Object.fromEntries(campaignFieldNames.map((n) => [n, n === 'currency' ? (settings.currencies[0] ?? '') : '']))
-			: await orNotFound(getCampaignValues(db, id), notFound);
+			: await getCampaignValues(db, id);
 	return { id: id ?? null, values, currencies: settings.currencies };
-};
+}, { notFound }) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	save: async ({ locals, url, params, request }) => {
+export const actions = {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'donations.manage');
 		const id = campaignIdOf(params.id);
 		const form = await request.formData();
@@ -44,7 +45,7 @@ export const actions: Actions = {
 		const { currencies } = await getDonationSettings(db);
 		let saved: number;
 		try {
-			saved = await orNotFound(saveCampaign(db, values, { id, currencies }), notFound);
+			saved = await saveCampaign(db, values, { id, currencies });
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
 			throw e;
@@ -55,7 +56,7 @@ export const actions: Actions = {
 			subject: `campaign:${saved}`,
 			detail: { slug: values.slug?.trim() }
 		});
-		if (id === undefined) redirect(303, `/admin/donations/settings/campaigns/${saved}?created=1`);
+		if (id === undefined) redirect(303, `${adminUrls.donations.campaign(saved)}?created=1`);
 		return { saved: true };
-	}
-};
+	}, { notFound })
+} satisfies Actions;

@@ -9,7 +9,7 @@
  * test is about to fail because of it.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from './server.ts';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -132,13 +132,18 @@ let runningServer: RunningServer | undefined;
 
 /**
  * One server and one browser for a whole test file: started before its first
- * test, stopped after its last.
+ * test, stopped after its last. `env` is asked for when the server starts, so it
+ * may name what an earlier `beforeAll` started (an SMTP sink, a Stripe stand-in).
  */
-export function useServerAndBrowser(): { readonly server: RunningServer; readonly browser: Browser; readonly origin: string } {
+export function useServerAndBrowser(env: () => Record<string, string> = () => ({})): {
+	readonly server: RunningServer;
+	readonly browser: Browser;
+	readonly origin: string;
+} {
 	let server: RunningServer | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+		[server, browser] = await Promise.all([startServer(env()), launchBrowser()]);
 		runningServer = server;
 	});
 	afterAll(async () => {
@@ -195,6 +200,18 @@ export async function axeOnServedDocument(served: Page, withJs: Page, expectedSt
 		);
 	}
 	return runAxe(withJs);
+}
+
+/** Fails, with a readable list, when axe finds violations of the WCAG A/AA rules on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+	const results = await runAxe(page);
+	expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
+}
+
+/** Fails, naming what sticks out, when the document is wider than `width` (the page would scroll sideways). */
+export async function expectFitsWidth(page: Page, width: number, label: string): Promise<void> {
+	const overflow = await measureOverflow(page);
+	expect(overflow.scrollWidth, `${label}: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(width);
 }
 
 /** A readable list of axe violations: rule, impact, help, and each failing element with its summary. */

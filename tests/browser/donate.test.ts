@@ -4,10 +4,9 @@
  * donation pages have zero axe-core violations at 320 px and 1280 px, without
  * horizontal scrolling, also with the form's errors shown.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStripeStandIn } from '../support/stripe-stand-in.ts';
-import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServedAndAnalysed, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
 import { viewports } from '../support/pages.ts';
 
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
@@ -17,11 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await standIn?.close();
 });
-const suite = useServerAndBrowser(() => ({
-	STRIPE_SECRET_KEY: 'sk_test_standin',
-	STRIPE_WEBHOOK_SECRET: 'whsec_test_browser',
-	STRIPE_API_BASE: `http://127.0.0.1:${standIn.port}`
-}));
+const suite = useServerAndBrowser(() => standIn.appEnv('whsec_test_browser'));
 
 /** The stand-in's pages are the one other host the browser may reach. */
 async function allowStandIn(context: TestContext) {
@@ -59,20 +54,10 @@ describe('giving without JavaScript', () => {
 const pages = ['/donate', '/es/donate/thanks', '/donate/cancelled', '/id/donate/transparency', '/donate/manage', '/ne/donate/manage/no-such-link-xxxxxxxxxxxxxxxxxxxx'];
 
 describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => {
-	let noJs: TestContext;
-	let withJs: TestContext;
-	let served: Page;
-	let analysed: Page;
-	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin, { viewport });
-		withJs = await openContext(suite.browser, suite.origin, { viewport, javaScriptEnabled: true });
-		[served, analysed] = await Promise.all([noJs.newPage(), withJs.newPage()]);
-	});
-	afterAll(async () => {
-		await Promise.all([noJs?.close(), withJs?.close()]);
-	});
+	const both = useServedAndAnalysed(suite, { viewport });
 
 	test.each(pages)('%s', async (path) => {
+		const { served, analysed } = both;
 		await visit(served, suite.origin + path);
 		const overflow = await measureOverflow(served);
 		expect(overflow.scrollWidth, `sticking out: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(viewport.width);
@@ -82,6 +67,7 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 	});
 
 	test('/id/donate with the form’s errors shown', async () => {
+		const { analysed } = both;
 		// The page ships no script, so with JavaScript on it is the page as served.
 		await visit(analysed, `${suite.origin}/id/donate`);
 		await analysed.locator('#custom_amount').fill('abc');

@@ -6,10 +6,9 @@
  * 1280 px without horizontal scrolling, also with the form's errors shown and
  * for a link that no longer works.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSmtpSink } from '../support/smtp.ts';
-import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServedAndAnalysed, useServerAndBrowser, visit } from '../support/browser.ts';
 import { viewports } from '../support/pages.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -92,16 +91,10 @@ describe('subscribing without JavaScript', () => {
 });
 
 describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => {
-	let noJs: TestContext;
-	let withJs: TestContext;
-	let served: Page;
-	let analysed: Page;
+	const both = useServedAndAnalysed(suite, { viewport });
 	const pages: { name: string; path: string; status: number }[] = [];
 
 	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin, { viewport });
-		withJs = await openContext(suite.browser, suite.origin, { viewport, javaScriptEnabled: true });
-		[served, analysed] = await Promise.all([noJs.newPage(), withJs.newPage()]);
 		const tag = `w${viewport.width}`;
 		const pending = await signUpByPost(`pending-${tag}@example.org`, 'ne');
 		const confirmed = await signUpByPost(`confirmed-${tag}@example.org`, 'es');
@@ -119,13 +112,11 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 			{ name: 'an unknown preferences link', path: `/id/newsletter/preferences/${'A'.repeat(43)}`, status: 404 }
 		);
 	});
-	afterAll(async () => {
-		await Promise.all([noJs?.close(), withJs?.close()]);
-	});
 
 	test.each(['/newsletter', '/ne/newsletter', 'confirm', 'preferences', 'unsubscribe', 'a used confirm link', 'an unknown preferences link'])(
 		'%s',
 		async (name) => {
+			const { served, analysed } = both;
 			const target = pages.find((p) => p.name === name)!;
 			await visit(served, suite.origin + target.path, target.status);
 			const overflow = await measureOverflow(served);
@@ -137,6 +128,7 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 	);
 
 	test('/es/newsletter with the form’s errors shown', async () => {
+		const { analysed } = both;
 		await visit(analysed, `${suite.origin}/es/newsletter`);
 		await analysed.locator('#email').fill('nope@');
 		await analysed.locator('#name').fill('x'.repeat(81));

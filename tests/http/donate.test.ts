@@ -25,11 +25,7 @@ let database: DatabaseHandle;
 
 beforeAll(async () => {
 	standIn = await startStripeStandIn();
-	site = await startTestServer({
-		STRIPE_SECRET_KEY: 'sk_test_standin',
-		STRIPE_WEBHOOK_SECRET: webhookSecret,
-		STRIPE_API_BASE: `http://127.0.0.1:${standIn.port}`
-	});
+	site = await startTestServer(standIn.appEnv(webhookSecret));
 	database = await site.openDatabase();
 	const now = new Date().toISOString();
 	await database.db

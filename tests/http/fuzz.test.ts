@@ -94,11 +94,7 @@ let admin: AdminClient;
 
 beforeAll(async () => {
 	standIn = await startStripeStandIn();
-	site = await startTestServer({
-		STRIPE_SECRET_KEY: 'sk_test_standin',
-		STRIPE_WEBHOOK_SECRET: webhookSecret,
-		STRIPE_API_BASE: `http://127.0.0.1:${standIn.port}`
-	});
+	site = await startTestServer(standIn.appEnv(webhookSecret));
 	admin = await signedIn(site, 'fuzz@example.org', 'admin', 'hostile input, calm answers');
 	// A public call's address, from the demo content.
 	const calls = await (await fetch(`${site.origin}/calls`)).text();

@@ -166,6 +166,70 @@ export function useServerAndBrowser(env: () => Record<string, string> = () => ({
 	};
 }
 
+/** A page in a context of its own (see openContext). */
+export interface OpenPage {
+	context: TestContext;
+	page: Page;
+}
+
+/**
+ * A page in a new context with `options`, for the tests of one describe block:
+ * opened before its first test, closed after its last. Read it inside a test.
+ */
+export function usePage(suite: { readonly browser: Browser; readonly origin: string }, options: BrowserContextOptions = {}): OpenPage {
+	let opened: OpenPage | undefined;
+	beforeAll(async () => {
+		const context = await openContext(suite.browser, suite.origin, options);
+		opened = { context, page: await context.newPage() };
+	});
+	afterAll(async () => {
+		await opened?.context.close();
+	});
+	const ready = (): OpenPage => {
+		if (!opened) throw new Error('The page opens before the first test of its block');
+		return opened;
+	};
+	return {
+		get context() {
+			return ready().context;
+		},
+		get page() {
+			return ready().page;
+		}
+	};
+}
+
+/** What `axeOnServedDocument` needs: the page as served without JavaScript, and a twin with JavaScript where axe runs. */
+export interface ServedAndAnalysed {
+	noJs: TestContext;
+	served: Page;
+	withJs: TestContext;
+	analysed: Page;
+}
+
+/** Both pages of `ServedAndAnalysed`, with the same `options` (a viewport, a colour scheme), for the tests of one describe block. */
+export function useServedAndAnalysed(
+	suite: { readonly browser: Browser; readonly origin: string },
+	options: BrowserContextOptions
+): ServedAndAnalysed {
+	const plain = usePage(suite, options);
+	const scripted = usePage(suite, { ...options, javaScriptEnabled: true });
+	return {
+		get noJs() {
+			return plain.context;
+		},
+		get served() {
+			return plain.page;
+		},
+		get withJs() {
+			return scripted.context;
+		},
+		get analysed() {
+			return scripted.page;
+		}
+	};
+}
+
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**

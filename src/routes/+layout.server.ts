@@ -4,6 +4,7 @@ import { localizedPath } from '$lib/i18n/paths';
 import { locales, localeNames, textDirection, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { getSiteFrame, type SiteFrame } from '$lib/server/content/content.service';
+import { isAdminPath } from '$lib/admin/urls';
 
 /** The frame last read per language, so an error page still has its header and footer when the database is down. */
 const lastFrames = new Map<Locale, SiteFrame>();
@@ -34,6 +35,6 @@ export const load: LayoutServerLoad = async ({ url }) => {
 		alternates: locales.map((l) => ({ locale: l, name: localeNames[l], href: localizedPath(path, l) })),
 		frame: await frameFor(locale),
 		// The admin has its own frame (routes/admin/+layout.svelte).
-		admin: url.pathname === '/admin' || url.pathname.startsWith('/admin/')
+		admin: isAdminPath(url.pathname)
 	};
 };

@@ -4,37 +4,18 @@
  * and 1280 px, as served with JavaScript disabled; the right `lang` on <html>;
  * no horizontal scrolling.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { allPages, pageName, viewports } from '../support/pages.ts';
-import {
-	axeOnServedDocument,
-	formatViolations,
-	measureOverflow,
-	openContext,
-	useServerAndBrowser,
-	visit,
-	type TestContext
-} from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, measureOverflow, useServedAndAnalysed, useServerAndBrowser, visit } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
 
 describe.each(Object.values(viewports))('at $width×$height', (viewport) => {
 	// One page without and one with JavaScript per viewport, reused by every test.
-	let noJs: TestContext;
-	let withJs: TestContext;
-	let served: Page;
-	let analysed: Page;
-	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin, { viewport });
-		withJs = await openContext(suite.browser, suite.origin, { viewport, javaScriptEnabled: true });
-		[served, analysed] = await Promise.all([noJs.newPage(), withJs.newPage()]);
-	});
-	afterAll(async () => {
-		await Promise.all([noJs?.close(), withJs?.close()]);
-	});
+	const both = useServedAndAnalysed(suite, { viewport });
 
 	test.each(allPages.map((p) => [pageName(p), p] as const))('%s', async (_name, target) => {
+		const { noJs, withJs, served, analysed } = both;
 		noJs.requests.length = 0;
 		withJs.requests.length = 0;
 		await visit(served, suite.origin + target.href, target.status);

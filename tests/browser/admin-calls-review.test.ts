@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connect.ts';
-import { formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, type TestContext } from '../support/browser.ts';
-import { createUserWithCli } from '../support/staff.ts';
+import { expectFitsWidth, expectNoAxeViolations, openContext, useServerAndBrowser } from '../support/browser.ts';
+import { signedInPage } from '../support/staff.ts';
 
 /*
  * Review and decide, in Chromium with JavaScript on: a reviewer scores a demo
@@ -14,48 +14,26 @@ import { createUserWithCli } from '../support/staff.ts';
  */
 
 const env = useServerAndBrowser();
-const password = 'paint drying on the lane';
 const reviewerEmail = 'calls-reviewer@example.org';
 const editorEmail = 'calls-editor@example.org';
 let callId = 0;
 let reviewed = '';
 let reviewedPath = '';
 
-async function axeClean(page: Page, label: string) {
-	const results = await runAxe(page);
-	expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
-}
-
 /** Both widths: the wide screen first, then a phone (the page must not scroll sideways). */
 async function axeAtBothWidths(page: Page, label: string) {
 	await page.setViewportSize({ width: 1280, height: 900 });
-	await axeClean(page, `${label}, 1280`);
+	await expectNoAxeViolations(page, `${label}, 1280`);
 	await page.setViewportSize({ width: 360, height: 740 });
-	await axeClean(page, `${label}, 360`);
-	const overflow = await measureOverflow(page);
-	expect(overflow.scrollWidth, `${label}, 360: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page, `${label}, 360`);
+	await expectFitsWidth(page, 360, `${label}, 360`);
 	await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function signIn(ctx: TestContext, email: string, role: 'editor' | 'reviewer'): Promise<Page> {
-	const { link } = await createUserWithCli({ DATA_DIR: env.server.dataDir, ORIGIN: env.origin }, { email, role });
-	const page = await ctx.newPage();
-	await page.goto(link);
-	await page.fill('#password', password);
-	await page.fill('#confirm', password);
-	await page.click('button[type=submit]');
-	await page.waitForURL(/\/admin\/login\?done=password/);
-	await page.fill('#email', email);
-	await page.fill('#password', password);
-	await page.click('button[type=submit]');
-	await page.waitForURL(`${env.origin}/admin`);
-	return page;
 }
 
 describe('review and decide in the browser', () => {
 	it('a reviewer scores a demo application of a blind call', async () => {
 		const ctx = await openContext(env.browser, env.origin, { javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
-		const page = await signIn(ctx, reviewerEmail, 'reviewer');
+		const page = await signedInPage(env.server, ctx, reviewerEmail, 'reviewer');
 		const database = await openDatabase({ sqlitePath: join(env.server.dataDir, 'site.sqlite') });
 		try {
 			// The demo's artists' call, reviewed blind; the reviewer is assigned to it as staff would.
@@ -101,7 +79,7 @@ describe('review and decide in the browser', () => {
 	it('an editor sorts, shortlists, decides, previews and confirms the decision e-mails', async () => {
 		if (!callId) throw new Error('the first step did not run');
 		const ctx = await openContext(env.browser, env.origin, { javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
-		const page = await signIn(ctx, editorEmail, 'editor');
+		const page = await signedInPage(env.server, ctx, editorEmail, 'editor');
 		const list = `${env.origin}/admin/calls/${callId}/applications`;
 		await page.goto(list);
 		await axeAtBothWidths(page, 'call applications');

@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneJpegWithGps } from '../support/test-images.ts';
-import { formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, measureOverflow, openContext, useServerAndBrowser } from '../support/browser.ts';
 import { createUserWithCli } from '../support/staff.ts';
 import { totpFromUri } from '../support/totp.ts';
 
@@ -27,11 +26,6 @@ async function textOf(locator: import('playwright-core').Locator): Promise<strin
 	return (await locator.first().textContent()) ?? '';
 }
 
-async function axeClean(page: Page, label: string) {
-	const results = await runAxe(page);
-	expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
-}
-
 describe('an admin journey in the browser', () => {
 	let totpUri = '';
 	let signedIn: Awaited<ReturnType<typeof openContext>> | undefined;
@@ -41,13 +35,13 @@ describe('an admin journey in the browser', () => {
 		const ctx = await openContext(env.browser, env.origin, { javaScriptEnabled: true, viewport: { width: 360, height: 740 } });
 		const page = await ctx.newPage();
 		await page.goto(link);
-		await axeClean(page, 'welcome page');
+		await expectNoAxeViolations(page, 'welcome page');
 		await page.fill('#password', password);
 		await page.fill('#confirm', password);
 		await page.click('button[type=submit]');
 		await page.waitForURL(/\/admin\/login\?done=password/);
 		expect(await textOf(page.locator('.success'))).toMatch('Your password is saved');
-		await axeClean(page, 'sign-in page');
+		await expectNoAxeViolations(page, 'sign-in page');
 
 		await page.fill('#email', email);
 		await page.fill('#password', password);
@@ -58,7 +52,7 @@ describe('an admin journey in the browser', () => {
 		await page.click('text=Set up two-step sign-in');
 		const secret = (await page.locator('code.secret').textContent())!.trim();
 		totpUri = `otpauth://totp/x?secret=${secret}`;
-		await axeClean(page, 'two-step set-up');
+		await expectNoAxeViolations(page, 'two-step set-up');
 		await page.fill('#confirm-code', totpFromUri(totpUri));
 		await page.click('text=Turn on two-step sign-in');
 		expect(await textOf(page.locator('.success').first())).toMatch('Two-step sign-in is on');
@@ -75,18 +69,18 @@ describe('an admin journey in the browser', () => {
 		await page.fill('#password', password);
 		await page.click('button[type=submit]');
 		await page.waitForURL(/two-factor/);
-		await axeClean(page, 'two-step page');
+		await expectNoAxeViolations(page, 'two-step page');
 		await page.fill('#code', totpFromUri(totpUri));
 		await page.keyboard.press('Enter');
 		await page.waitForURL(`${env.origin}/admin`);
-		await axeClean(page, 'dashboard');
+		await expectNoAxeViolations(page, 'dashboard');
 
 		// Upload a phone photo that carries its GPS position.
 		const dir = mkdtempSync(join(tmpdir(), 'journey-'));
 		const file = join(dir, 'laneway.jpg');
 		writeFileSync(file, await phoneJpegWithGps(1600, 1200));
 		await page.goto(`${env.origin}/admin/media`);
-		await axeClean(page, 'media library');
+		await expectNoAxeViolations(page, 'media library');
 		await page.setInputFiles('input[type=file]', file);
 		await page.fill('textarea[name="alt.en"]', 'Artists painting a mural on a laneway wall');
 		await page.fill('textarea[name="alt.ne"]', nepaliAlt);
@@ -95,7 +89,7 @@ describe('an admin journey in the browser', () => {
 		await page.locator('img[alt="Artists painting a mural on a laneway wall"]').first().waitFor({ state: 'visible', timeout: 30_000 });
 
 		await page.goto(`${env.origin}/admin/content/page/home`);
-		await axeClean(page, 'home page editor');
+		await expectNoAxeViolations(page, 'home page editor');
 		await page.fill('[id="field-title.ne"]', nepaliTitle);
 		await page.selectOption('select[name="image_id"]', { label: 'Artists painting a mural on a laneway wall' });
 		await page.click('button:has-text("Publish now")');
@@ -125,7 +119,7 @@ describe('an admin journey in the browser', () => {
 		await page.setViewportSize({ width: 360, height: 740 });
 		for (const path of ['/admin', '/admin/content', '/admin/content/page/about', '/admin/media', '/admin/staff', '/admin/audit', '/admin/jobs', '/admin/outbox', '/admin/account', '/admin/donations', '/admin/donations/wall', '/admin/donations/settings', '/admin/donations/settings/campaigns/new']) {
 			await page.goto(env.origin + path);
-			await axeClean(page, path);
+			await expectNoAxeViolations(page, path);
 			const overflow = await measureOverflow(page);
 			expect(overflow.scrollWidth, `${path}: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(360);
 		}

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect.ts';
-import { formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, type TestContext } from '../support/browser.ts';
-import { createUserWithCli } from '../support/staff.ts';
+import { expectFitsWidth, expectNoAxeViolations, openContext, useServerAndBrowser } from '../support/browser.ts';
+import { signedInPage, signInInBrowser } from '../support/staff.ts';
 
 /*
  * An editor runs the subscriber list on a phone: the list, one subscriber, an
@@ -16,33 +16,12 @@ import { createUserWithCli } from '../support/staff.ts';
 
 const env = useServerAndBrowser();
 const email = 'newsletter-editor@example.org';
-const password = 'ink and paper for everyone';
 const statement = 'They signed the newsletter sheet at the Bali mural festival, June 2026.';
 let database: DatabaseHandle | undefined;
 
 afterAll(async () => {
 	await database?.close();
 });
-
-async function axeClean(page: Page, label: string) {
-	const results = await runAxe(page);
-	expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
-}
-
-async function fitsAPhone(page: Page, label: string) {
-	const overflow = await measureOverflow(page);
-	expect(overflow.scrollWidth, `${label}: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(360);
-}
-
-async function signIn(ctx: TestContext): Promise<Page> {
-	const page = await ctx.newPage();
-	await page.goto(`${env.origin}/admin/login`);
-	await page.fill('#email', email);
-	await page.fill('#password', password);
-	await page.click('button[type=submit]');
-	await page.waitForURL(`${env.origin}/admin`);
-	return page;
-}
 
 function csvFile(name: string, text: string): string {
 	const file = join(mkdtempSync(join(tmpdir(), 'import-')), name);
@@ -69,36 +48,29 @@ describe('the subscriber admin in the browser', () => {
 			.values({ email: 'ana.perez.with.a.long.address@example.org', name: 'Ana Pérez', locale: 'es', status: 'confirmed', topics: '["news","events"]', consent_text_version: 1, created_at: at, confirmed_at: at, updated_at: at })
 			.execute();
 
-		const { link } = await createUserWithCli({ DATA_DIR: env.server.dataDir, ORIGIN: env.origin }, { email, role: 'editor' });
 		const ctx = await openContext(env.browser, env.origin, { javaScriptEnabled: true, viewport: { width: 360, height: 740 } });
-		const welcome = await ctx.newPage();
-		await welcome.goto(link);
-		await welcome.fill('#password', password);
-		await welcome.fill('#confirm', password);
-		await welcome.click('button[type=submit]');
-		await welcome.waitForURL(/\/admin\/login\?done=password/);
-		const page = await signIn(ctx);
+		const page = await signedInPage(env.server, ctx, email, 'editor');
 
 		await page.goto(`${env.origin}/admin/newsletter/subscribers`);
-		await axeClean(page, 'subscriber list');
-		await fitsAPhone(page, 'subscriber list');
+		await expectNoAxeViolations(page, 'subscriber list');
+		await expectFitsWidth(page, 360, 'subscriber list');
 		await page.click('a:has-text("ana.perez.with.a.long.address@example.org")');
 		await page.waitForURL(/\/admin\/newsletter\/subscribers\/\d+$/);
-		await axeClean(page, 'subscriber');
-		await fitsAPhone(page, 'subscriber');
+		await expectNoAxeViolations(page, 'subscriber');
+		await expectFitsWidth(page, 360, 'subscriber');
 
 		await page.goto(`${env.origin}/admin/newsletter/subscribers/import`);
-		await axeClean(page, 'import form');
-		await fitsAPhone(page, 'import form');
+		await expectNoAxeViolations(page, 'import form');
+		await expectFitsWidth(page, 360, 'import form');
 		await upload(page, csvFile('with-js.csv', 'email;name;topics\nputu@example.org;Putu;"news;events"\nnot-an-address;;\n'));
 		await page.locator('[role=status]:has-text("Finished")').waitFor({ timeout: 20_000 });
 		expect(await page.locator('#report tbody tr').count()).toBe(1);
-		await axeClean(page, 'import report');
-		await fitsAPhone(page, 'import report');
+		await expectNoAxeViolations(page, 'import report');
+		await expectFitsWidth(page, 360, 'import report');
 
 		await page.goto(`${env.origin}/admin/newsletter/topics`);
-		await axeClean(page, 'topics and consent text');
-		await fitsAPhone(page, 'topics and consent text');
+		await expectNoAxeViolations(page, 'topics and consent text');
+		await expectFitsWidth(page, 360, 'topics and consent text');
 		expect(ctx.foreignRequests()).toEqual([]);
 		expect(ctx.problems.filter((p) => /Content Security Policy|page error/.test(p))).toEqual([]);
 		await ctx.close();
@@ -106,7 +78,7 @@ describe('the subscriber admin in the browser', () => {
 
 	it('runs an import to its report without JavaScript, the page reloading itself', async () => {
 		const ctx = await openContext(env.browser, env.origin, { javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-		const page = await signIn(ctx);
+		const page = await signInInBrowser(await ctx.newPage(), env.origin, email);
 		await upload(page, csvFile('without-js.csv', 'email,name\nwayan@example.org,Wayan\n'));
 		await page.locator('[role=status]:has-text("Finished")').waitFor({ timeout: 20_000 });
 		expect(await page.locator('#counts').textContent()).toMatch(/Imported\s*1/);

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connect.ts';
-import { formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, type TestContext } from '../support/browser.ts';
-import { createUserWithCli } from '../support/staff.ts';
+import { expectFitsWidth, expectNoAxeViolations, openContext, useServerAndBrowser, type TestContext } from '../support/browser.ts';
+import { signedInPage } from '../support/staff.ts';
 
 /*
  * Newsletter campaigns in Chromium: an editor writes a campaign with the
@@ -14,43 +13,22 @@ import { createUserWithCli } from '../support/staff.ts';
 
 const env = useServerAndBrowser();
 const email = 'newsletter-editor@example.org';
-const password = 'ink on the laneway walls';
-
-async function axeClean(page: Page, label: string) {
-	const results = await runAxe(page);
-	expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
-}
-
-async function fitsWidth(page: Page, width: number, label: string) {
-	const overflow = await measureOverflow(page);
-	expect(overflow.scrollWidth, `${label}: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(width);
-}
 
 describe('newsletter campaigns in the browser', () => {
 	let ctx: TestContext;
 	let campaignPath = '';
 
 	it('writes a campaign with the rich-text editor and saves it', async () => {
-		const { link } = await createUserWithCli({ DATA_DIR: env.server.dataDir, ORIGIN: env.origin }, { email, role: 'editor' });
 		ctx = await openContext(env.browser, env.origin, { javaScriptEnabled: true, viewport: { width: 1280, height: 900 } });
-		const page = await ctx.newPage();
-		await page.goto(link);
-		await page.fill('#password', password);
-		await page.fill('#confirm', password);
-		await page.click('button[type=submit]');
-		await page.waitForURL(/\/admin\/login\?done=password/);
-		await page.fill('#email', email);
-		await page.fill('#password', password);
-		await page.click('button[type=submit]');
-		await page.waitForURL(`${env.origin}/admin`);
+		const page = await signedInPage(env.server, ctx, email, 'editor');
 
 		await page.goto(`${env.origin}/admin/newsletter`);
-		await axeClean(page, 'campaign list, empty, 1280');
+		await expectNoAxeViolations(page, 'campaign list, empty, 1280');
 		await page.click('text=New campaign');
 		await page.waitForURL(/\/admin\/newsletter\/campaigns\/new$/);
 		const english = page.locator('[id="bodyHtml.en-editor"] [contenteditable="true"]');
 		await english.waitFor();
-		await axeClean(page, 'new campaign, 1280');
+		await expectNoAxeViolations(page, 'new campaign, 1280');
 
 		await page.fill('[id="subject.en"]', 'Walls that talk');
 		await english.click();
@@ -73,8 +51,8 @@ describe('newsletter campaigns in the browser', () => {
 		await saved.waitFor();
 		expect(await saved.innerHTML()).toContain('Hello from the lanes. <strong>Bring a brush.</strong>');
 		expect(await page.locator('h1').textContent()).toBe('Walls that talk');
-		await axeClean(page, 'saved campaign, 1280');
-		await fitsWidth(page, 1280, 'saved campaign, 1280');
+		await expectNoAxeViolations(page, 'saved campaign, 1280');
+		await expectFitsWidth(page, 1280, 'saved campaign, 1280');
 	});
 
 	it('keeps the list and the editor free of accessibility violations on a phone', async () => {
@@ -84,15 +62,15 @@ describe('newsletter campaigns in the browser', () => {
 		for (const path of ['/admin/newsletter', '/admin/newsletter/campaigns/new', campaignPath]) {
 			await page.goto(env.origin + path);
 			if (path.includes('/campaigns/')) await page.locator('[id="bodyHtml.en-editor"] [contenteditable="true"]').waitFor();
-			await axeClean(page, `${path}, 360`);
-			await fitsWidth(page, 360, `${path}, 360`);
+			await expectNoAxeViolations(page, `${path}, 360`);
+			await expectFitsWidth(page, 360, `${path}, 360`);
 		}
 		// The confirmation before sending, too.
 		await page.goto(env.origin + campaignPath);
 		await page.click('button:has-text("Send now")');
 		await page.locator('#confirm-send-title').waitFor();
 		expect(await page.locator('#confirm-send-title').textContent()).toContain('Nobody would receive “Walls that talk”');
-		await axeClean(page, 'send confirmation, 360');
+		await expectNoAxeViolations(page, 'send confirmation, 360');
 		expect(ctx.foreignRequests()).toEqual([]);
 		await page.close();
 	}, 120_000);
@@ -117,10 +95,10 @@ describe('newsletter campaigns in the browser', () => {
 		await page.locator('text=2 of 2 sent').waitFor({ timeout: 30_000 });
 		await page.locator('h2:has-text("Status: Sent")').waitFor({ timeout: 10_000 });
 		expect(await page.locator('progress').getAttribute('value')).toBe('2');
-		await axeClean(page, 'sent campaign, 1280');
+		await expectNoAxeViolations(page, 'sent campaign, 1280');
 		await page.setViewportSize({ width: 360, height: 740 });
-		await axeClean(page, 'sent campaign, 360');
-		await fitsWidth(page, 360, 'sent campaign, 360');
+		await expectNoAxeViolations(page, 'sent campaign, 360');
+		await expectFitsWidth(page, 360, 'sent campaign, 360');
 		expect(ctx.problems.filter((p) => /Content Security Policy|page error/.test(p))).toEqual([]);
 		await ctx.close();
 	}, 120_000);

@@ -5,32 +5,26 @@
  * a call's page, the form with its errors shown and the private page have zero
  * axe-core violations and no horizontal scrolling.
  */
-import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { startSmtpSink } from '../support/smtp.ts';
-import { axeOnServedDocument, formatViolations, launchBrowser, measureOverflow, openContext, runAxe, visit } from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, visit } from '../support/browser.ts';
 import ne from '../../messages/ne.json' with { type: 'json' };
 
 const narrow = { width: 360, height: 740 };
 const slug = 'guerrilla-gallery-kit-climate';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let server: RunningServer;
-let browser: Browser;
 let photo: Buffer;
 
 beforeAll(async () => {
 	smtp = await startSmtpSink();
-	[server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url }), launchBrowser()]);
 	photo = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await smtp?.close();
 });
+const suite = useServerAndBrowser(() => ({ SMTP_URL: smtp.url }));
 
 async function expectAccessible(results: Awaited<ReturnType<typeof runAxe>>, what: string) {
 	expect(results.violations, `${what}\n${formatViolations(results.violations)}`).toEqual([]);
@@ -38,24 +32,24 @@ async function expectAccessible(results: Awaited<ReturnType<typeof runAxe>>, wha
 
 describe('applying to a call without JavaScript, in Nepali, at 360 px', () => {
 	test('open the call, fill the form with a photo, fix an error, submit, land on the private page', async () => {
-		const context = await openContext(browser, server.origin, { viewport: narrow });
-		const withJs = await openContext(browser, server.origin, { viewport: narrow, javaScriptEnabled: true });
+		const context = await openContext(suite.browser, suite.origin, { viewport: narrow });
+		const withJs = await openContext(suite.browser, suite.origin, { viewport: narrow, javaScriptEnabled: true });
 		const page = await context.newPage();
 		const checker = await withJs.newPage();
 		try {
-			await visit(page, `${server.origin}/ne/calls`);
+			await visit(page, `${suite.origin}/ne/calls`);
 			expect(await page.evaluate(() => document.scripts.length)).toBe(0);
 			await expectAccessible(await axeOnServedDocument(page, checker, 200), '/ne/calls');
 			expect((await measureOverflow(page)).offenders).toEqual([]);
 
 			const main = page.locator('main');
-			await Promise.all([page.waitForURL(`${server.origin}/ne/calls/${slug}`), main.getByRole('link', { name: 'गुरिल्ला ग्यालरी किट: जलवायु संस्करण' }).click()]);
+			await Promise.all([page.waitForURL(`${suite.origin}/ne/calls/${slug}`), main.getByRole('link', { name: 'गुरिल्ला ग्यालरी किट: जलवायु संस्करण' }).click()]);
 			expect(await main.innerText()).toContain(ne.call_deadline_label);
 			expect(await main.innerText()).toContain('UTC');
 			await expectAccessible(await axeOnServedDocument(page, checker, 200), 'a call');
 			expect((await measureOverflow(page)).offenders).toEqual([]);
 
-			await Promise.all([page.waitForURL(`${server.origin}/ne/calls/${slug}/apply`), main.getByRole('link', { name: ne.call_apply }).click()]);
+			await Promise.all([page.waitForURL(`${suite.origin}/ne/calls/${slug}/apply`), main.getByRole('link', { name: ne.call_apply }).click()]);
 			await main.getByLabel(ne.apply_email_label).fill('sita@example.org');
 			await main.getByLabel(ne.apply_name_label).fill('सीता तामाङ');
 			await main.getByLabel('कलाकृतिको शीर्षक').fill('पग्लिँदो हिमाल');
@@ -66,7 +60,7 @@ describe('applying to a call without JavaScript, in Nepali, at 360 px', () => {
 			await main.getByLabel('तपाईं बस्ने ठाउँ').selectOption('NP');
 			await main.locator('#eligibility').check();
 			await main.locator('#consent').check();
-			await Promise.all([page.waitForURL(`${server.origin}/ne/calls/${slug}/apply?/submit`), main.getByRole('button', { name: ne.apply_submit }).click()]);
+			await Promise.all([page.waitForURL(`${suite.origin}/ne/calls/${slug}/apply?/submit`), main.getByRole('button', { name: ne.apply_submit }).click()]);
 
 			// The error is beside its field, listed above the form, and nothing typed or uploaded is lost.
 			const summary = main.locator('.error-summary');
@@ -77,7 +71,7 @@ describe('applying to a call without JavaScript, in Nepali, at 360 px', () => {
 			expect((await measureOverflow(page)).offenders).toEqual([]);
 
 			// axe on the same form with its errors, reached the same way in a context that can run axe.
-			await visit(checker, `${server.origin}/ne/calls/${slug}/apply`);
+			await visit(checker, `${suite.origin}/ne/calls/${slug}/apply`);
 			await checker.locator('main #applicant-email').fill('x');
 			await Promise.all([checker.waitForURL(/\?\/submit$/), checker.locator('main').getByRole('button', { name: ne.apply_submit }).click()]);
 			expect(await checker.locator('main .field-error').count()).toBeGreaterThan(3);

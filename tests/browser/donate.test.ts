@@ -4,42 +4,19 @@
  * donation pages have zero axe-core violations at 320 px and 1280 px, without
  * horizontal scrolling, also with the form's errors shown.
  */
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { startStripeStandIn } from '../support/stripe-stand-in.ts';
-import {
-	axeOnServedDocument,
-	formatViolations,
-	launchBrowser,
-	measureOverflow,
-	openContext,
-	runAxe,
-	visit,
-	type TestContext
-} from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServedAndAnalysed, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
 import { viewports } from '../support/pages.ts';
 
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
-let server: RunningServer;
-let browser: Browser;
-
 beforeAll(async () => {
 	standIn = await startStripeStandIn({ pagesOnLoopback: true });
-	[server, browser] = await Promise.all([
-		startServer({
-			STRIPE_SECRET_KEY: 'sk_test_standin',
-			STRIPE_WEBHOOK_SECRET: 'whsec_test_browser',
-			STRIPE_API_BASE: `http://127.0.0.1:${standIn.port}`
-		}),
-		launchBrowser()
-	]);
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await standIn?.close();
 });
+const suite = useServerAndBrowser(() => standIn.appEnv('whsec_test_browser'));
 
 /** The stand-in's pages are the one other host the browser may reach. */
 async function allowStandIn(context: TestContext) {
@@ -51,10 +28,10 @@ async function allowStandIn(context: TestContext) {
 
 describe('giving without JavaScript', () => {
 	test('from /es/donate, a preset, monthly, an e-mail: lands on the Checkout page with the amount in cents', async () => {
-		const context = await openContext(browser, server.origin);
+		const context = await openContext(suite.browser, suite.origin);
 		await allowStandIn(context);
 		const page = await context.newPage();
-		await visit(page, `${server.origin}/es/donate`);
+		await visit(page, `${suite.origin}/es/donate`);
 		expect(await page.evaluate(() => document.scripts.length)).toBe(0);
 		await page.locator('#amount-1').check();
 		await page.locator('main').getByLabel('Cada mes').check();
@@ -77,21 +54,11 @@ describe('giving without JavaScript', () => {
 const pages = ['/donate', '/es/donate/thanks', '/donate/cancelled', '/id/donate/transparency', '/donate/manage', '/ne/donate/manage/no-such-link-xxxxxxxxxxxxxxxxxxxx'];
 
 describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => {
-	let noJs: TestContext;
-	let withJs: TestContext;
-	let served: Page;
-	let analysed: Page;
-	beforeAll(async () => {
-		noJs = await openContext(browser, server.origin, { viewport });
-		withJs = await openContext(browser, server.origin, { viewport, javaScriptEnabled: true });
-		[served, analysed] = await Promise.all([noJs.newPage(), withJs.newPage()]);
-	});
-	afterAll(async () => {
-		await Promise.all([noJs?.close(), withJs?.close()]);
-	});
+	const both = useServedAndAnalysed(suite, { viewport });
 
 	test.each(pages)('%s', async (path) => {
-		await visit(served, server.origin + path);
+		const { served, analysed } = both;
+		await visit(served, suite.origin + path);
 		const overflow = await measureOverflow(served);
 		expect(overflow.scrollWidth, `sticking out: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(viewport.width);
 		const results = await axeOnServedDocument(served, analysed, 200);
@@ -100,11 +67,12 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 	});
 
 	test('/id/donate with the form’s errors shown', async () => {
+		const { analysed } = both;
 		// The page ships no script, so with JavaScript on it is the page as served.
-		await visit(analysed, `${server.origin}/id/donate`);
+		await visit(analysed, `${suite.origin}/id/donate`);
 		await analysed.locator('#custom_amount').fill('abc');
 		await analysed.locator('#email').fill('nope@');
-		await Promise.all([analysed.waitForURL(`${server.origin}/id/donate`), analysed.locator('main button[type=submit]').click()]);
+		await Promise.all([analysed.waitForURL(`${suite.origin}/id/donate`), analysed.locator('main button[type=submit]').click()]);
 		await analysed.waitForSelector('#amount-error');
 		expect(await analysed.locator('#custom_amount').inputValue()).toBe('abc');
 		const overflow = await measureOverflow(analysed);

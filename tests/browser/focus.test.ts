@@ -5,9 +5,9 @@
  * least 3:1 with what is behind it (WCAG 2.4.7 and 1.4.11), in light and dark.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { allPages, locales, pageName, pathIn, viewports, type PublicPage } from '../support/pages.ts';
-import { describeFocus, focused, openContext, useServerAndBrowser, visit, type FocusInfo, type TestContext } from '../support/browser.ts';
+import { describeFocus, focused, openContext, usePage, useServerAndBrowser, visit, type FocusInfo } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
 
@@ -41,17 +41,10 @@ const runs: { scheme: 'light' | 'dark'; viewport: { width: number; height: numbe
 ];
 
 describe.each(runs)('$scheme, $viewport.width px', ({ scheme, viewport, pages }) => {
-	let noJs: TestContext;
-	let page: Page;
-	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin, { viewport, colorScheme: scheme });
-		page = await noJs.newPage();
-	});
-	afterAll(async () => {
-		await noJs?.close();
-	});
+	const opened = usePage(suite, { viewport, colorScheme: scheme });
 
 	test.each(pages.map((p) => [pageName(p), p] as const))('%s', async (_name, target) => {
+		const { page } = opened;
 		await visit(page, suite.origin + target.href, target.status);
 		const stops = await tabThrough(page);
 		expect(stops.length).toBeGreaterThan(5);

@@ -6,9 +6,9 @@
  * opens the same page in that language. Every focused element shows an outline.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { locales, pageName, pathIn, publicPages, type Locale } from '../support/pages.ts';
-import { describeFocus, focused, openContext, useServerAndBrowser, visit, type FocusInfo, type TestContext } from '../support/browser.ts';
+import { describeFocus, focused, usePage, useServerAndBrowser, visit, type FocusInfo } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
 
@@ -30,19 +30,12 @@ async function tab(page: Page): Promise<FocusInfo | null> {
 const isOpen = (page: Page) => page.locator('details.language').evaluate((d) => (d as HTMLDetailsElement).open);
 
 describe('keyboard only, JavaScript disabled', () => {
-	let noJs: TestContext;
-	let page: Page;
-	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin);
-		page = await noJs.newPage();
-	});
-	afterAll(async () => {
-		await noJs?.close();
-	});
+	const opened = usePage(suite);
 
 	test.each(locales.map((l) => [pathIn('/about', l)] as const))(
 		'%s: the first Tab reaches the skip link, and Enter moves focus to main',
 		async (href) => {
+			const { page } = opened;
 			await visit(page, suite.origin + href);
 			const first = await tab(page);
 			expectVisibleFocus(first);
@@ -67,6 +60,7 @@ describe('keyboard only, JavaScript disabled', () => {
 	);
 
 	test('from /about: Tab to the switcher, Enter opens it, Tab to "Español", Enter opens /es/about', async () => {
+		const { context: noJs, page } = opened;
 		await visit(page, `${suite.origin}/about`);
 		expect((await tab(page))?.className).toBe('skip-link');
 		const brand = await tab(page);
@@ -102,6 +96,7 @@ describe('keyboard only, JavaScript disabled', () => {
 	});
 
 	test('Space opens the switcher too, and Enter on the summary again closes it', async () => {
+		const { page } = opened;
 		await visit(page, `${suite.origin}/ne/manifesto`);
 		for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
 		expect((await focused(page))?.tag).toBe('summary');
@@ -114,6 +109,7 @@ describe('keyboard only, JavaScript disabled', () => {
 	});
 
 	test('while the switcher is closed, Tab skips its languages', async () => {
+		const { page } = opened;
 		await visit(page, `${suite.origin}/about`);
 		for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
 		expect((await focused(page))?.tag).toBe('summary');
@@ -125,6 +121,7 @@ describe('keyboard only, JavaScript disabled', () => {
 	// Every page in every language: open the switcher by keyboard and go to Spanish
 	// (from Spanish pages, to English); the same page opens in that language.
 	test.each(publicPages.map((p) => [pageName(p), p] as const))('%s → the same page in another language', async (_name, from) => {
+		const { page } = opened;
 		const to: Locale = from.locale === 'es' ? 'en' : 'es';
 		await visit(page, suite.origin + from.href);
 		for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');

@@ -6,35 +6,19 @@
  * 1280 px without horizontal scrolling, also with the form's errors shown and
  * for a link that no longer works.
  */
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { startSmtpSink } from '../support/smtp.ts';
-import {
-	axeOnServedDocument,
-	formatViolations,
-	launchBrowser,
-	measureOverflow,
-	openContext,
-	runAxe,
-	visit,
-	type TestContext
-} from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, measureOverflow, openContext, runAxe, useServedAndAnalysed, useServerAndBrowser, visit } from '../support/browser.ts';
 import { viewports } from '../support/pages.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-let server: RunningServer;
-let browser: Browser;
-
 beforeAll(async () => {
 	smtp = await startSmtpSink();
-	[server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url }), launchBrowser()]);
 });
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	await smtp?.close();
 });
+const suite = useServerAndBrowser(() => ({ SMTP_URL: smtp.url }));
 
 /** The path of the first link to a newsletter page of `kind` in the newest e-mail to `to`. */
 async function linkFromMail(to: string, kind: 'confirm' | 'preferences' | 'unsubscribe', subject?: RegExp): Promise<string> {
@@ -50,9 +34,9 @@ async function linkFromMail(to: string, kind: 'confirm' | 'preferences' | 'unsub
 /** Signs an address up as a browser without script would, and returns its confirm link. */
 async function signUpByPost(email: string, locale = 'en'): Promise<string> {
 	const path = locale === 'en' ? '/newsletter' : `/${locale}/newsletter`;
-	const response = await fetch(server.origin + path, {
+	const response = await fetch(suite.origin + path, {
 		method: 'POST',
-		headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+		headers: { Origin: suite.origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
 		body: new URLSearchParams({ email, consent: 'yes', topics: 'news' })
 	});
 	expect(response.status).toBe(200);
@@ -61,22 +45,22 @@ async function signUpByPost(email: string, locale = 'en'): Promise<string> {
 
 describe('subscribing without JavaScript', () => {
 	test('in Indonesian: sign up, confirm from the e-mail, change topics, unsubscribe', async () => {
-		const context = await openContext(browser, server.origin, { viewport: viewports.narrow });
+		const context = await openContext(suite.browser, suite.origin, { viewport: viewports.narrow });
 		const page = await context.newPage();
-		await visit(page, `${server.origin}/id/newsletter`);
+		await visit(page, `${suite.origin}/id/newsletter`);
 		expect(await page.evaluate(() => document.scripts.length)).toBe(0);
 		await page.getByLabel('Alamat surel').fill('sari@example.org');
 		await page.getByLabel('Nama Anda (tidak wajib)').fill('Sari');
 		await page.locator('#topic-events').uncheck();
 		await page.locator('#consent').check();
-		await Promise.all([page.waitForURL(`${server.origin}/id/newsletter`), page.getByRole('button', { name: 'Berlangganan' }).click()]);
+		await Promise.all([page.waitForURL(`${suite.origin}/id/newsletter`), page.getByRole('button', { name: 'Berlangganan' }).click()]);
 		expect(await page.getByRole('heading', { name: 'Periksa kotak masuk Anda' }).isVisible()).toBe(true);
 		expect(await page.locator('[role=status]').innerText()).toContain('sari@example.org');
 
 		// The link works in the language the visitor used; opening it confirms nothing yet.
 		const confirmPath = await linkFromMail('sari@example.org', 'confirm');
 		expect(confirmPath).toMatch(/^\/id\/newsletter\/confirm\//);
-		await visit(page, server.origin + confirmPath);
+		await visit(page, suite.origin + confirmPath);
 		expect(await page.locator('h1').innerText()).toBe('Konfirmasi langganan Anda');
 		await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Konfirmasi langganan saya' }).click()]);
 		expect(await page.locator('h1').innerText()).toBe('Langganan Anda sudah aktif');
@@ -107,20 +91,14 @@ describe('subscribing without JavaScript', () => {
 });
 
 describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => {
-	let noJs: TestContext;
-	let withJs: TestContext;
-	let served: Page;
-	let analysed: Page;
+	const both = useServedAndAnalysed(suite, { viewport });
 	const pages: { name: string; path: string; status: number }[] = [];
 
 	beforeAll(async () => {
-		noJs = await openContext(browser, server.origin, { viewport });
-		withJs = await openContext(browser, server.origin, { viewport, javaScriptEnabled: true });
-		[served, analysed] = await Promise.all([noJs.newPage(), withJs.newPage()]);
 		const tag = `w${viewport.width}`;
 		const pending = await signUpByPost(`pending-${tag}@example.org`, 'ne');
 		const confirmed = await signUpByPost(`confirmed-${tag}@example.org`, 'es');
-		const answer = await fetch(server.origin + confirmed, { method: 'POST', headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' }, body: '' });
+		const answer = await fetch(suite.origin + confirmed, { method: 'POST', headers: { Origin: suite.origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' }, body: '' });
 		expect(answer.status).toBe(200);
 		const preferences = await linkFromMail(`confirmed-${tag}@example.org`, 'preferences', /bienvenida/);
 		const unsubscribe = await linkFromMail(`confirmed-${tag}@example.org`, 'unsubscribe', /bienvenida/);
@@ -134,15 +112,13 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 			{ name: 'an unknown preferences link', path: `/id/newsletter/preferences/${'A'.repeat(43)}`, status: 404 }
 		);
 	});
-	afterAll(async () => {
-		await Promise.all([noJs?.close(), withJs?.close()]);
-	});
 
 	test.each(['/newsletter', '/ne/newsletter', 'confirm', 'preferences', 'unsubscribe', 'a used confirm link', 'an unknown preferences link'])(
 		'%s',
 		async (name) => {
+			const { served, analysed } = both;
 			const target = pages.find((p) => p.name === name)!;
-			await visit(served, server.origin + target.path, target.status);
+			await visit(served, suite.origin + target.path, target.status);
 			const overflow = await measureOverflow(served);
 			expect(overflow.scrollWidth, `sticking out: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(viewport.width);
 			const results = await axeOnServedDocument(served, analysed, target.status);
@@ -152,10 +128,11 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 	);
 
 	test('/es/newsletter with the form’s errors shown', async () => {
-		await visit(analysed, `${server.origin}/es/newsletter`);
+		const { analysed } = both;
+		await visit(analysed, `${suite.origin}/es/newsletter`);
 		await analysed.locator('#email').fill('nope@');
 		await analysed.locator('#name').fill('x'.repeat(81));
-		await Promise.all([analysed.waitForURL(`${server.origin}/es/newsletter`), analysed.locator('button[type=submit]').click()]);
+		await Promise.all([analysed.waitForURL(`${suite.origin}/es/newsletter`), analysed.locator('button[type=submit]').click()]);
 		await analysed.waitForSelector('#email-error');
 		expect(await analysed.locator('#email').inputValue()).toBe('nope@');
 		expect(await analysed.locator('#consent-error').isVisible()).toBe(true);

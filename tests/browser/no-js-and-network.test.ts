@@ -3,23 +3,14 @@
  * complete with JavaScript disabled, ships no script, and makes no request to
  * any host but the server itself.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { allPages, notFoundPath, pageName, publicPages } from '../support/pages.ts';
-import { openContext, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
+import { usePage, useServerAndBrowser, visit } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
 
 describe('pages as served, without JavaScript', () => {
-	let noJs: TestContext;
-	let page: Page;
-	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin);
-		page = await noJs.newPage();
-	});
-	afterAll(async () => {
-		await noJs?.close();
-	});
+	const opened = usePage(suite);
 
 	/** Same-origin addresses already checked, with what they answered. */
 	const linkStatus = new Map<string, Promise<string>>();
@@ -43,6 +34,7 @@ describe('pages as served, without JavaScript', () => {
 	});
 
 	test.each(allPages.map((p) => [pageName(p), p] as const))('%s', async (_name, target) => {
+		const { context: noJs, page } = opened;
 		noJs.requests.length = 0;
 		noJs.responses.length = 0;
 		noJs.problems.length = 0;

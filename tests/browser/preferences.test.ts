@@ -6,16 +6,9 @@
  * - prefers-reduced-motion: reduce turns transitions and animations off.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { allPages, locales, pageName, pathIn, viewports } from '../support/pages.ts';
-import {
-	axeOnServedDocument,
-	formatViolations,
-	openContext,
-	useServerAndBrowser,
-	visit,
-	type TestContext
-} from '../support/browser.ts';
+import { axeOnServedDocument, formatViolations, openContext, useServedAndAnalysed, useServerAndBrowser, visit } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
 
@@ -40,20 +33,10 @@ const darkRuns = [
 ];
 
 describe.each(darkRuns)('dark colour scheme at $viewport.width px', ({ viewport, pages }) => {
-	let noJs: TestContext;
-	let withJs: TestContext;
-	let served: Page;
-	let analysed: Page;
-	beforeAll(async () => {
-		noJs = await openContext(suite.browser, suite.origin, { viewport, colorScheme: 'dark' });
-		withJs = await openContext(suite.browser, suite.origin, { viewport, colorScheme: 'dark', javaScriptEnabled: true });
-		[served, analysed] = await Promise.all([noJs.newPage(), withJs.newPage()]);
-	});
-	afterAll(async () => {
-		await Promise.all([noJs?.close(), withJs?.close()]);
-	});
+	const both = useServedAndAnalysed(suite, { viewport, colorScheme: 'dark' });
 
 	test.each(pages.map((p) => [pageName(p), p] as const))('%s', async (_name, target) => {
+		const { noJs, withJs, served, analysed } = both;
 		await visit(served, suite.origin + target.href, target.status);
 		// The dark palette applies: light text on a dark background.
 		const colors = await bodyColors(served);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationThrottleRules } from '$lib/server/calls/application-throttle';
 import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.service';
 import { callInput } from '../support/call-test-data';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { localized, parseHtml, startTestServer, type TestServer } from '../support/http';
 import en from '../../messages/en.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
@@ -78,7 +78,7 @@ beforeAll(async () => {
 		NEWSLETTER_SIGNUPS_PER_IP: String(signUpsPerIp),
 		NEWSLETTER_SIGNUPS_PER_HOUR: String(signUpsPerHour)
 	});
-	database = await openDatabase({ databaseUrl: site.databaseUrl, sqlitePath: join(site.server.dataDir, 'site.sqlite') });
+	database = await site.openDatabase();
 	const callId = await createCall(database.db, callInput({ slug, deadlineAt: '2099-03-28T23:59' }));
 	await addField(database.db, callId, { key: 'title', type: 'short_text', label: { en: 'Title' }, required: true });
 	await addField(database.db, callId, { key: 'photo', type: 'file', label: { en: 'Photo' }, options: { allowedTypes: ['image/jpeg'], maxBytes: 1_000_000, maxFiles: 5 } });
@@ -94,7 +94,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-	await database?.close();
 	await site?.stop();
 });
 

@@ -4,12 +4,11 @@
  * flood an inbox, turning two-step sign-in off ends the other sessions, and a
  * session left unused past the idle limit is signed out.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { startSmtpSink } from '../support/smtp';
 import { startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, createStaff } from '../support/staff';
 
 describe('limits around staff accounts, over HTTP', () => {
 	let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -17,28 +16,15 @@ describe('limits around staff accounts, over HTTP', () => {
 	let database: DatabaseHandle;
 	const password = 'murals along the old canal';
 
-	async function createEditor(email: string): Promise<void> {
-		const env = {
-			DATA_DIR: test.server.dataDir,
-			ORIGIN: test.origin,
-			SMTP_URL: smtp.url,
-			...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {})
-		};
-		const { link } = await createUserWithCli(env, { email, role: 'editor' });
-		const saved = await new AdminClient(test.origin).post(pathOf(link), { password, confirm: password });
-		if (saved.status !== 303) throw new Error(`could not set the password of ${email}`);
-	}
-
 	const recipient = (mail: { to?: unknown }) => JSON.stringify(mail.to ?? '');
 
 	beforeAll(async () => {
 		smtp = await startSmtpSink();
 		test = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Micro Galleries <hello@example.org>' });
-		database = await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-		for (const email of ['kim@example.org', 'lee@example.org', 'mo@example.org']) await createEditor(email);
+		database = await test.openDatabase();
+		for (const email of ['kim@example.org', 'lee@example.org', 'mo@example.org']) await createStaff(test, email, 'editor', { password, env: { SMTP_URL: smtp.url } });
 	}, 120_000);
 	afterAll(async () => {
-		await database?.close();
 		await test?.stop();
 		await smtp?.close();
 	});

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEditable, getRevision, saveDraft, schedule } from '$lib/server/content/revisions.service';
-import { openDatabase } from '$lib/server/db/connect';
 import { startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, signedIn } from '../support/staff';
 
 /*
  * Every admin page and action against every role: allowed, or refused (403 for
@@ -169,16 +168,8 @@ describe('admin authorization matrix', () => {
 
 	beforeAll(async () => {
 		test = await startTestServer();
-		const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
 		clients.anonymous = new AdminClient(test.origin);
-		for (const role of all) {
-			const { link } = await createUserWithCli(env, { email: emails[role], role });
-			const client = new AdminClient(test.origin);
-			expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-			expect((await client.signIn(emails[role], password)).status).toBe(303);
-			if (role === 'admin') await client.enableTwoFactor(password);
-			clients[role] = client;
-		}
+		for (const role of all) clients[role] = await signedIn(test, emails[role], role, password);
 	}, 120_000);
 	afterAll(() => test?.stop());
 
@@ -218,7 +209,7 @@ describe('admin authorization matrix', () => {
 	});
 
 	it('lets an action touch only a revision of its own page: an editor cannot cancel an admin-only scheduled change through a page they may edit', async () => {
-		const database = await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: join(test.server.dataDir, 'site.sqlite') });
+		const database = await test.openDatabase();
 		try {
 			const admin = { id: 'admin-of-the-test', email: emails.admin };
 			const editable = await getEditable(database.db, 'organization', '1');

@@ -11,28 +11,16 @@ import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
-import { parseHtml, startTestServer, type Element, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { startTestServer, textOf, valueOf, type Element, type TestServer } from '../support/http';
+import { AdminClient, signedIn } from '../support/staff';
 
-const password = 'posters on every lamp post';
 const locales = ['en', 'ne', 'id', 'es'] as const;
 
 let test: TestServer;
-let database: DatabaseHandle;
 let db: Kysely<Database>;
 let editor: AdminClient;
 let callId: number;
-
-async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
-	const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
-	const { link } = await createUserWithCli(env, { email, role });
-	const client = new AdminClient(test.origin);
-	expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-	expect((await client.signIn(email, password)).status).toBe(303);
-	return client;
-}
 
 /** The settings form as a person fills it in. */
 function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -52,21 +40,6 @@ function settingsForm(overrides: Record<string, string> = {}): Record<string, st
 	};
 	for (const l of locales) for (const field of ['title', 'summary', 'description', 'eligibility', 'consentText']) form[`${field}.${l}`] ??= '';
 	return { ...form, ...overrides };
-}
-
-function textOf(html: string): string {
-	const { document } = parseHtml(html);
-	return DomUtils.textContent(document).replace(/\s+/g, ' ');
-}
-
-/** A field's value, in the first form or in the form `within` picks (the builder has one form per question). */
-function valueOf(html: string, name: string, within?: (form: Element) => boolean): string | undefined {
-	const { all } = parseHtml(html);
-	const forms = within ? all((e) => e.name === 'form' && within(e)) : [];
-	const isField = (e: Element) => (e.name === 'input' || e.name === 'textarea') && e.attribs.name === name;
-	const field = within ? DomUtils.findAll(isField, forms)[0] : all(isField)[0];
-	if (!field) return undefined;
-	return field.name === 'textarea' ? DomUtils.textContent(field) : field.attribs.value;
 }
 
 /** A question for the builder's add form: English label, the other languages empty. */
@@ -107,15 +80,11 @@ async function addApplication(id: number, status: 'submitted' | 'draft', name: s
 
 beforeAll(async () => {
 	test = await startTestServer();
-	database = test.databaseUrl
-		? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-		: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-	db = database.db;
-	editor = await signedIn('editor@example.org', 'editor');
+	db = (await test.openDatabase()).db;
+	editor = await signedIn(test, 'editor@example.org', 'editor');
 }, 180_000);
 
 afterAll(async () => {
-	await database?.close();
 	await test?.stop();
 });
 
@@ -315,7 +284,7 @@ describe('building a call in the admin', () => {
 	});
 
 	it('assigns reviewers to the whole call and to single applications, and unassigns them', async () => {
-		await signedIn('rita@example.org', 'reviewer');
+		await signedIn(test, 'rita@example.org', 'reviewer');
 		const rita = await db.selectFrom('user').select(['id', 'name']).where('email', '=', 'rita@example.org').executeTakeFirstOrThrow();
 		const applicationId = await addApplication(callId, 'submitted', 'Bikash');
 		await addApplication(callId, 'draft', 'Chandra');

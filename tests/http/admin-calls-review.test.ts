@@ -7,7 +7,6 @@
  * filter, shortlist, decide, edit the decision e-mails, preview them, confirm
  * before sending, and export the applications and their files.
  */
-import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { DomUtils } from 'htmlparser2';
 import type { Kysely } from 'kysely';
@@ -16,18 +15,15 @@ import { attachUpload, createApplicationFileStorage } from '../../src/lib/server
 import { saveDraft, submitApplication } from '../../src/lib/server/calls/applications.service';
 import { answers, openCall, smallPdf } from '../support/call-test-data';
 import { assignReviewer, listCriteria, saveCriteria } from '../../src/lib/server/calls/review.service';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
-import { parseHtml, startTestServer, type TestServer } from '../support/http';
+import { parseHtml, startTestServer, textOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, signedIn } from '../support/staff';
 
-const password = 'chalk lines on the steps';
 const emails = { editor: 'editor@example.org', reviewerA: 'rev-a@example.org', reviewerB: 'rev-b@example.org' };
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let test: TestServer;
-let database: DatabaseHandle;
 let db: Kysely<Database>;
 let editor: AdminClient;
 let reviewerA: AdminClient;
@@ -38,21 +34,8 @@ const apps = { ana: 0, budi: 0, carla: 0 };
 const files = { portfolio: 0, passport: 0, sawah: 0 };
 let pdfs: { portfolio: Buffer; passport: Buffer; sawah: Buffer };
 
-async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
-	const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
-	const { link } = await createUserWithCli(env, { email, role });
-	const client = new AdminClient(test.origin);
-	expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-	expect((await client.signIn(email, password)).status).toBe(303);
-	return client;
-}
-
 async function userId(email: string): Promise<string> {
 	return (await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
-}
-
-function textOf(html: string): string {
-	return DomUtils.textContent(parseHtml(html).document).replace(/\s+/g, ' ');
 }
 
 /** The applicants' names in the order the staff list shows them. */
@@ -86,14 +69,11 @@ async function apply(input: { email: string; name: string; locale: 'es' | 'id' |
 beforeAll(async () => {
 	sink = await startSmtpSink();
 	test = await startTestServer({ SMTP_URL: sink.url });
-	database = test.databaseUrl
-		? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-		: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-	db = database.db;
+	db = (await test.openDatabase()).db;
 	[editor, reviewerA, reviewerB] = await Promise.all([
-		signedIn(emails.editor, 'editor'),
-		signedIn(emails.reviewerA, 'reviewer'),
-		signedIn(emails.reviewerB, 'reviewer')
+		signedIn(test, emails.editor, 'editor'),
+		signedIn(test, emails.reviewerA, 'reviewer'),
+		signedIn(test, emails.reviewerB, 'reviewer')
 	]);
 	pdfs = { portfolio: await smallPdf(), passport: await smallPdf(), sawah: await smallPdf() };
 	callId = await openCall(db, { blindReview: true, title: { en: 'Walls that talk', es: 'Muros que hablan', id: 'Dinding yang berbicara' } });
@@ -127,7 +107,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-	await database?.close();
 	await test?.stop();
 	await sink?.close();
 });

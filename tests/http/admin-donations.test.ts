@@ -4,36 +4,21 @@
  * the CSV export carries a BOM, a header and defused formulas, wall moderation
  * reaches the public wall, and bad settings keep what was typed.
  */
-import { join } from 'node:path';
-import { DomUtils } from 'htmlparser2';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
 import { approvedWallEntries } from '../../src/lib/server/donations/donations.queries';
-import { isInside, parseHtml, startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { parseHtml, rowsOf, startTestServer, type TestServer } from '../support/http';
+import { AdminClient, signedIn } from '../support/staff';
 import * as events from '../support/stripe-events';
 
 const webhookSecret = 'whsec_admin_donations';
-const password = 'coins in a paper lantern';
 
 let test: TestServer;
-let database: DatabaseHandle;
 let db: Kysely<Database>;
 let admin: AdminClient;
 let editor: AdminClient;
 let campaignId: number;
-
-async function signedIn(email: string, role: 'admin' | 'editor'): Promise<AdminClient> {
-	const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
-	const { link } = await createUserWithCli(env, { email, role });
-	const client = new AdminClient(test.origin);
-	expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-	expect((await client.signIn(email, password)).status).toBe(303);
-	if (role === 'admin') await client.enableTwoFactor(password);
-	return client;
-}
 
 async function deliver(event: unknown) {
 	const { payload, header } = events.signed(event, webhookSecret);
@@ -45,26 +30,10 @@ async function deliver(event: unknown) {
 	expect(response.status, await response.clone().text()).toBe(200);
 }
 
-/** The text of each row of a table's body on a page, cells joined by " | ". */
-function rowsOf(html: string, tableId: string): string[] {
-	const { all } = parseHtml(html);
-	const table = all((e) => e.name === 'table' && e.attribs.id === tableId)[0];
-	if (!table) return [];
-	const body = all((e) => e.name === 'tbody' && isInside(e, table))[0];
-	return all((e) => e.name === 'tr' && isInside(e, body)).map((tr) =>
-		all((e) => (e.name === 'td' || e.name === 'th') && isInside(e, tr))
-			.map((cell) => DomUtils.textContent(cell).replace(/\s+/g, ' ').trim())
-			.join(' | ')
-	);
-}
-
 beforeAll(async () => {
 	test = await startTestServer({ STRIPE_SECRET_KEY: 'sk_test_admin', STRIPE_WEBHOOK_SECRET: webhookSecret });
-	database = test.databaseUrl
-		? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-		: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-	db = database.db;
-	[admin, editor] = await Promise.all([signedIn('admin@example.org', 'admin'), signedIn('editor@example.org', 'editor')]);
+	db = (await test.openDatabase()).db;
+	[admin, editor] = await Promise.all([signedIn(test, 'admin@example.org', 'admin'), signedIn(test, 'editor@example.org', 'editor')]);
 
 	// A campaign, created through the admin's own form.
 	const created = await admin.post('/admin/donations/settings/campaigns/new?/save', {
@@ -98,7 +67,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-	await database?.close();
 	await test?.stop();
 });
 
@@ -312,12 +280,7 @@ describe('without Stripe', () => {
 	it('says what to configure, with the webhook address and events', async () => {
 		const plain = await startTestServer();
 		try {
-			const env = { DATA_DIR: plain.server.dataDir, ORIGIN: plain.origin, ...(plain.databaseUrl ? { DATABASE_URL: plain.databaseUrl } : {}) };
-			const { link } = await createUserWithCli(env, { email: 'solo@example.org', role: 'admin' });
-			const client = new AdminClient(plain.origin);
-			await client.post(pathOf(link), { password, confirm: password });
-			await client.signIn('solo@example.org', password);
-			await client.enableTwoFactor(password);
+			const client = await signedIn(plain, 'solo@example.org', 'admin');
 			const html = await (await client.get('/admin/donations')).text();
 			for (const text of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', `${plain.origin}/api/stripe/webhook`, 'checkout.session.completed', 'invoice.paid', 'charge.refunded', 'customer.subscription.deleted']) {
 				expect(html).toContain(text);

@@ -3,38 +3,20 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
 import { phoneJpegWithGps, readExifGps } from '../support/test-images';
 import { startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, signedIn } from '../support/staff';
 
-const password = 'paper lanterns over the river';
 const contentTypes: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
 const extensions: Record<string, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 
 describe('the media library in the admin, over HTTP against the built server', () => {
 	let test: TestServer;
-	let database: DatabaseHandle;
 	let db: Kysely<Database>;
 	let editor: AdminClient;
 	let reviewer: AdminClient;
 	let photo: Buffer;
-
-	/** A staff member created with the command line, who chose a password and signed in (editors and reviewers need no second step). */
-	async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
-		const env = {
-			DATA_DIR: test.server.dataDir,
-			ORIGIN: test.origin,
-			...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {})
-		};
-		const { link } = await createUserWithCli(env, { email, role });
-		const client = new AdminClient(test.origin);
-		expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-		const response = await client.signIn(email, password);
-		expect(response.headers.get('location')).toBe('/admin');
-		return client;
-	}
 
 	function uploadFields(file: Blob, fields: Record<string, string> = {}): Record<string, string | Blob> {
 		return {
@@ -63,19 +45,15 @@ describe('the media library in the admin, over HTTP against the built server', (
 
 	beforeAll(async () => {
 		test = await startTestServer();
-		database = test.databaseUrl
-			? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-			: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-		db = database.db;
+		db = (await test.openDatabase()).db;
 		[editor, reviewer, photo] = await Promise.all([
-			signedIn('editor@example.org', 'editor'),
-			signedIn('reviewer@example.org', 'reviewer'),
+			signedIn(test, 'editor@example.org', 'editor'),
+			signedIn(test, 'reviewer@example.org', 'reviewer'),
 			// 4000×3000, about 3.6 MB, with a GPS position in its EXIF and XMP, as a phone writes it.
 			phoneJpegWithGps(4000, 3000)
 		]);
 	});
 	afterAll(async () => {
-		await database?.close();
 		await test?.stop();
 	});
 

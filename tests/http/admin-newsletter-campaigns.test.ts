@@ -7,36 +7,23 @@
  * unsubscribe headers; sending can be paused, resumed and cancelled. Reviewers
  * and strangers get nowhere.
  */
-import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
-import { parseHtml, startTestServer, type TestServer } from '../support/http';
+import { parseHtml, startTestServer, textOf, valueOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, signedIn } from '../support/staff';
 
-const password = 'posters on every lamp post';
 const editorEmail = 'editor@example.org';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let test: TestServer;
-let database: DatabaseHandle;
 let db: Kysely<Database>;
 let editor: AdminClient;
 let reviewer: AdminClient;
 let campaignId: number;
 const readers = { en: 'ana@example.org', es: 'beto@example.org', ne: 'chandra@example.org' };
-
-async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
-	const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
-	const { link } = await createUserWithCli(env, { email, role });
-	const client = new AdminClient(test.origin);
-	expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-	expect((await client.signIn(email, password)).status).toBe(303);
-	return client;
-}
 
 async function addSubscriber(email: string, fields: { locale: string; status?: 'confirmed' | 'pending'; paused?: number }) {
 	const at = new Date().toISOString();
@@ -75,19 +62,6 @@ function campaignForm(overrides: Record<string, string> = {}): Record<string, st
 	};
 }
 
-/** The page's text, spaces collapsed. */
-function textOf(html: string): string {
-	const { document } = parseHtml(html);
-	return DomUtils.textContent(document).replace(/\s+/g, ' ');
-}
-
-function valueOf(html: string, name: string): string | undefined {
-	const { all } = parseHtml(html);
-	const field = all((e) => (e.name === 'input' || e.name === 'textarea') && e.attribs.name === name)[0];
-	if (!field) return undefined;
-	return field.name === 'textarea' ? DomUtils.textContent(field) : field.attribs.value;
-}
-
 async function statusOf(id: number) {
 	return (await db.selectFrom('newsletter_campaign').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 }
@@ -110,11 +84,8 @@ function rawHeader(raw: Buffer, name: string): string {
 beforeAll(async () => {
 	sink = await startSmtpSink();
 	test = await startTestServer({ SMTP_URL: sink.url });
-	database = test.databaseUrl
-		? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-		: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-	db = database.db;
-	[editor, reviewer] = await Promise.all([signedIn(editorEmail, 'editor'), signedIn('reviewer@example.org', 'reviewer')]);
+	db = (await test.openDatabase()).db;
+	[editor, reviewer] = await Promise.all([signedIn(test, editorEmail, 'editor'), signedIn(test, 'reviewer@example.org', 'reviewer')]);
 	await addSubscriber(readers.en, { locale: 'en' });
 	await addSubscriber(readers.es, { locale: 'es' });
 	await addSubscriber(readers.ne, { locale: 'ne' });
@@ -124,7 +95,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-	await database?.close();
 	await test?.stop();
 	await sink?.close();
 });

@@ -5,55 +5,18 @@
  * an import from upload to the job's report; topics and the consent text.
  * A reviewer is refused everywhere, and nobody signed in is sent to sign in.
  */
-import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database, SubscriberStatus } from '../../src/lib/server/db/schema';
 import { hashEmail } from '../../src/lib/server/newsletter/subscriber-tokens';
-import { isInside, parseHtml, startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
-
-const password = 'paper lanterns over the river';
+import { factsOf, isInside, parseHtml, rowsOf, startTestServer, type TestServer } from '../support/http';
+import { AdminClient, signedIn } from '../support/staff';
 
 let test: TestServer;
-let database: DatabaseHandle;
 let db: Kysely<Database>;
 let editor: AdminClient;
 let reviewer: AdminClient;
-
-async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
-	const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
-	const { link } = await createUserWithCli(env, { email, role });
-	const client = new AdminClient(test.origin);
-	expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-	expect((await client.signIn(email, password)).status).toBe(303);
-	return client;
-}
-
-/** The text of each row of a table's body on a page, cells joined by " | ". */
-function rowsOf(html: string, tableId: string): string[] {
-	const { all } = parseHtml(html);
-	const table = all((e) => e.name === 'table' && e.attribs.id === tableId)[0];
-	if (!table) return [];
-	const body = all((e) => e.name === 'tbody' && isInside(e, table))[0];
-	return all((e) => e.name === 'tr' && isInside(e, body)).map((tr) =>
-		all((e) => (e.name === 'td' || e.name === 'th') && isInside(e, tr))
-			.map((cell) => DomUtils.textContent(cell).replace(/\s+/g, ' ').trim())
-			.join(' | ')
-	);
-}
-
-/** "term: description" for each pair of a <dl>. */
-function factsOf(html: string, id: string): string[] {
-	const { all } = parseHtml(html);
-	const list = all((e) => e.name === 'dl' && e.attribs.id === id)[0];
-	const text = (e: Parameters<typeof DomUtils.textContent>[0]) => DomUtils.textContent(e).replace(/\s+/g, ' ').trim();
-	const terms = all((e) => e.name === 'dt' && isInside(e, list)).map(text);
-	const details = all((e) => e.name === 'dd' && isInside(e, list)).map(text);
-	return terms.map((term, i) => `${term}: ${details[i]}`);
-}
 
 const addresses = (html: string) => rowsOf(html, 'subscribers').map((row) => row.split(' | ')[0]);
 
@@ -92,11 +55,8 @@ const statement = 'They wrote their addresses on our newsletter sheet at the Kat
 
 beforeAll(async () => {
 	test = await startTestServer();
-	database = test.databaseUrl
-		? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-		: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-	db = database.db;
-	[editor, reviewer] = await Promise.all([signedIn('editor@example.org', 'editor'), signedIn('reviewer@example.org', 'reviewer')]);
+	db = (await test.openDatabase()).db;
+	[editor, reviewer] = await Promise.all([signedIn(test, 'editor@example.org', 'editor'), signedIn(test, 'reviewer@example.org', 'reviewer')]);
 
 	await seed('ana@example.org', { name: 'Ana Pérez', locale: 'es', topics: ['news', 'events'] });
 	await seed('bo@example.org', { name: 'Bo', locale: 'id', topics: ['open-calls'], paused: true });
@@ -106,7 +66,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-	await database?.close();
 	await test?.stop();
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../support/smtp';
 import { startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, adminCliEnv, createUserWithCli, pathOf } from '../support/staff';
 import { totpFromUri } from '../support/totp';
 
 describe('staff sign-in, invitations and two-step codes over HTTP, with mail through SMTP', () => {
@@ -15,13 +15,7 @@ describe('staff sign-in, invitations and two-step codes over HTTP, with mail thr
 	beforeAll(async () => {
 		smtp = await startSmtpSink();
 		test = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Micro Galleries <hello@example.org>' });
-		env = {
-			DATA_DIR: test.server.dataDir,
-			ORIGIN: test.origin,
-			SMTP_URL: smtp.url,
-			MAIL_FROM: 'Micro Galleries <hello@example.org>',
-			...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {})
-		};
+		env = { ...adminCliEnv(test), SMTP_URL: smtp.url, MAIL_FROM: 'Micro Galleries <hello@example.org>' };
 	});
 	afterAll(async () => {
 		await test?.stop();

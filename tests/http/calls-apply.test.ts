@@ -19,7 +19,7 @@ import { formatDeadline } from '$lib/server/calls/call-time';
 import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.service';
 import { callInput } from '../support/call-test-data';
 import type { FieldInput } from '$lib/server/calls/call-fields';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { databaseTimeAfter } from '$lib/server/db/sql-functions';
 import { header, localized, parseHtml, rawRequest, startTestServer, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
@@ -64,7 +64,7 @@ async function makeCall(overrides: Record<string, unknown>, fields: FieldInput[]
 beforeAll(async () => {
 	smtp = await startSmtpSink();
 	site = await startTestServer({ SMTP_URL: smtp.url });
-	database = await openDatabase({ databaseUrl: site.databaseUrl, sqlitePath: join(site.server.dataDir, 'site.sqlite') });
+	database = await site.openDatabase();
 	await makeCall({
 		slug,
 		title: titles,
@@ -80,7 +80,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-	await database?.close();
 	await site?.stop();
 	await smtp?.close();
 });

@@ -4,9 +4,8 @@
  * through the proxy (no header) is answered as usual, counted at the address of
  * its connection, instead of a 500.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { stackFrame, startTestServer, type TestServer } from '../support/http';
 
 let site: TestServer;
@@ -14,10 +13,9 @@ let database: DatabaseHandle;
 
 beforeAll(async () => {
 	site = await startTestServer({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '1' });
-	database = await openDatabase({ databaseUrl: site.databaseUrl, sqlitePath: join(site.server.dataDir, 'site.sqlite') });
+	database = await site.openDatabase();
 });
 afterAll(async () => {
-	await database?.close();
 	await site?.stop();
 });
 

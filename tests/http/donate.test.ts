@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '$lib/i18n/locales';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { header, isInside, localized, parseHtml, rawRequest, relTokens, startTestServer, type TestServer } from '../support/http';
 import { startStripeStandIn } from '../support/stripe-stand-in';
 import * as events from '../support/stripe-events';
@@ -25,12 +25,8 @@ let database: DatabaseHandle;
 
 beforeAll(async () => {
 	standIn = await startStripeStandIn();
-	site = await startTestServer({
-		STRIPE_SECRET_KEY: 'sk_test_standin',
-		STRIPE_WEBHOOK_SECRET: webhookSecret,
-		STRIPE_API_BASE: `http://127.0.0.1:${standIn.port}`
-	});
-	database = await openDatabase({ databaseUrl: site.databaseUrl, sqlitePath: join(site.server.dataDir, 'site.sqlite') });
+	site = await startTestServer(standIn.appEnv(webhookSecret));
+	database = await site.openDatabase();
 	const now = new Date().toISOString();
 	await database.db
 		.insertInto('donation_campaign')
@@ -61,7 +57,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-	await database?.close();
 	await site?.stop();
 	await standIn?.close();
 });
@@ -323,7 +318,7 @@ describe('without Stripe', () => {
 	let plain: TestServer;
 	beforeAll(async () => {
 		plain = await startTestServer();
-		const handle = await openDatabase({ databaseUrl: plain.databaseUrl, sqlitePath: join(plain.server.dataDir, 'site.sqlite') });
+		const handle = await plain.openDatabase();
 		await handle.db
 			.updateTable('donation_settings')
 			.set({ other_ways: JSON.stringify({ en: 'Bank transfer to account 123.\n\nOr give at our events.', es: 'Transferencia a la cuenta 123.' }) })

@@ -9,7 +9,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { header, rawRequest, stackFrame, startTestServer, type RawResponse, type TestServer } from '../support/http';
 import { discoverRoutes, pathOfRoute, type DiscoveredRoute } from '../support/routes';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { signedIn, type AdminClient } from '../support/staff';
 import { startStripeStandIn } from '../support/stripe-stand-in';
 
 interface Hostile {
@@ -94,18 +94,8 @@ let admin: AdminClient;
 
 beforeAll(async () => {
 	standIn = await startStripeStandIn();
-	site = await startTestServer({
-		STRIPE_SECRET_KEY: 'sk_test_standin',
-		STRIPE_WEBHOOK_SECRET: webhookSecret,
-		STRIPE_API_BASE: `http://127.0.0.1:${standIn.port}`
-	});
-	const env = { DATA_DIR: site.server.dataDir, ORIGIN: site.origin, ...(site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {}) };
-	const password = 'hostile input, calm answers';
-	const { link } = await createUserWithCli(env, { email: 'fuzz@example.org', role: 'admin' });
-	admin = new AdminClient(site.origin);
-	expect((await admin.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-	expect((await admin.signIn('fuzz@example.org', password)).status).toBe(303);
-	await admin.enableTwoFactor(password);
+	site = await startTestServer(standIn.appEnv(webhookSecret));
+	admin = await signedIn(site, 'fuzz@example.org', 'admin', 'hostile input, calm answers');
 	// A public call's address, from the demo content.
 	const calls = await (await fetch(`${site.origin}/calls`)).text();
 	const slug = /href="\/calls\/([a-z0-9-]+)"/.exec(calls)?.[1];

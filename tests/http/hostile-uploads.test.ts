@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.service';
 import { callInput } from '../support/call-test-data';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { largeHeicPath, pdfBomb, pdfHtmlPolyglot, pdfWithMetadata, pngBomb } from '../support/hostile-files';
 import { startTestServer, type TestServer } from '../support/http';
 import es from '../../messages/es.json' with { type: 'json' };
@@ -23,7 +22,7 @@ const megabyte = 1024 * 1024;
 beforeAll(async () => {
 	// Each upload comes from an address of its own, as an attacker's would, so the per-address limit does not answer first.
 	site = await startTestServer({ ADDRESS_HEADER: 'X-Forwarded-For' });
-	database = await openDatabase({ databaseUrl: site.databaseUrl, sqlitePath: join(site.server.dataDir, 'site.sqlite') });
+	database = await site.openDatabase();
 	const callId = await createCall(database.db, callInput({ slug, deadlineAt: '2099-03-28T23:59' }));
 	await addField(database.db, callId, {
 		key: 'photo',
@@ -36,7 +35,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-	await database?.close();
 	await site?.stop();
 });
 

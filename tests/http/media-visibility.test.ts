@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/i18n/locales';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
 import { solid } from '../support/test-images';
 import { parseHtml, startTestServer, type TestServer } from '../support/http';
-import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
+import { AdminClient, signedIn } from '../support/staff';
 
 /*
  * Who may fetch a photo's files. Photos are named in URLs by a random key, not by
@@ -14,24 +12,13 @@ import { AdminClient, createUserWithCli, pathOf } from '../support/staff';
  * stored by a cache); a photo on a published page is public and cached for a year.
  */
 
-const password = 'paper lanterns over the river';
 const immutable = 'public, max-age=31536000, immutable';
 
 describe('photo files over HTTP: public only once a published page shows them', () => {
 	let test: TestServer;
-	let database: DatabaseHandle;
 	let db: Kysely<Database>;
 	let editor: AdminClient;
 	let reviewer: AdminClient;
-
-	async function signedIn(email: string, role: 'editor' | 'reviewer'): Promise<AdminClient> {
-		const env = { DATA_DIR: test.server.dataDir, ORIGIN: test.origin, ...(test.databaseUrl ? { DATABASE_URL: test.databaseUrl } : {}) };
-		const { link } = await createUserWithCli(env, { email, role });
-		const client = new AdminClient(test.origin);
-		expect((await client.post(pathOf(link), { password, confirm: password })).status).toBe(303);
-		expect((await client.signIn(email, password)).headers.get('location')).toBe('/admin');
-		return client;
-	}
 
 	/** Uploads a photo as the editor and waits until its variants are made; returns its id. */
 	async function uploadReady(alt: string, colour: string): Promise<number> {
@@ -97,14 +84,10 @@ describe('photo files over HTTP: public only once a published page shows them', 
 
 	beforeAll(async () => {
 		test = await startTestServer();
-		database = test.databaseUrl
-			? await openDatabase({ databaseUrl: test.databaseUrl, sqlitePath: '' })
-			: await openDatabase({ sqlitePath: join(test.server.dataDir, 'site.sqlite') });
-		db = database.db;
-		[editor, reviewer] = await Promise.all([signedIn('editor@example.org', 'editor'), signedIn('reviewer@example.org', 'reviewer')]);
+		db = (await test.openDatabase()).db;
+		[editor, reviewer] = await Promise.all([signedIn(test, 'editor@example.org', 'editor'), signedIn(test, 'reviewer@example.org', 'reviewer')]);
 	});
 	afterAll(async () => {
-		await database?.close();
 		await test?.stop();
 	});
 

@@ -9,12 +9,11 @@
  * never cached, and every e-mail in each language.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales, type Locale } from '$lib/i18n/locales';
-import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
+import type { DatabaseHandle } from '$lib/server/db/connect';
 import { header, isInside, localized, parseHtml, rawRequest, relTokens, startTestServer, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
 import en from '../../messages/en.json' with { type: 'json' };
@@ -34,13 +33,12 @@ beforeAll(async () => {
 	smtp = await startSmtpSink();
 	// Every request here comes from 127.0.0.1: far more sign-ups than one visitor's share (abuse-limits.test.ts tests the limits).
 	site = await startTestServer({ SMTP_URL: smtp.url, NEWSLETTER_SIGNUPS_PER_IP: '10000', NEWSLETTER_SIGNUPS_PER_HOUR: '10000' });
-	database = await openDatabase({ databaseUrl: site.databaseUrl, sqlitePath: join(site.server.dataDir, 'site.sqlite') });
+	database = await site.openDatabase();
 	siteName = (await database.db.selectFrom('organization').select('name').executeTakeFirstOrThrow()).name;
 	consentVersion = String((await database.db.selectFrom('newsletter_consent_text').select('version').orderBy('version', 'desc').executeTakeFirstOrThrow()).version);
 }, 60_000);
 
 afterAll(async () => {
-	await database?.close();
 	await site?.stop();
 	await smtp?.close();
 });

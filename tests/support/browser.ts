@@ -9,7 +9,7 @@
  * test is about to fail because of it.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from './server.ts';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -132,13 +132,18 @@ let runningServer: RunningServer | undefined;
 
 /**
  * One server and one browser for a whole test file: started before its first
- * test, stopped after its last.
+ * test, stopped after its last. `env` is asked for when the server starts, so it
+ * may name what an earlier `beforeAll` started (an SMTP sink, a Stripe stand-in).
  */
-export function useServerAndBrowser(): { readonly server: RunningServer; readonly browser: Browser; readonly origin: string } {
+export function useServerAndBrowser(env: () => Record<string, string> = () => ({})): {
+	readonly server: RunningServer;
+	readonly browser: Browser;
+	readonly origin: string;
+} {
 	let server: RunningServer | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+		[server, browser] = await Promise.all([startServer(env()), launchBrowser()]);
 		runningServer = server;
 	});
 	afterAll(async () => {
@@ -157,6 +162,70 @@ export function useServerAndBrowser(): { readonly server: RunningServer; readonl
 		get origin() {
 			if (!server) throw new Error('The server is not running');
 			return server.origin;
+		}
+	};
+}
+
+/** A page in a context of its own (see openContext). */
+export interface OpenPage {
+	context: TestContext;
+	page: Page;
+}
+
+/**
+ * A page in a new context with `options`, for the tests of one describe block:
+ * opened before its first test, closed after its last. Read it inside a test.
+ */
+export function usePage(suite: { readonly browser: Browser; readonly origin: string }, options: BrowserContextOptions = {}): OpenPage {
+	let opened: OpenPage | undefined;
+	beforeAll(async () => {
+		const context = await openContext(suite.browser, suite.origin, options);
+		opened = { context, page: await context.newPage() };
+	});
+	afterAll(async () => {
+		await opened?.context.close();
+	});
+	const ready = (): OpenPage => {
+		if (!opened) throw new Error('The page opens before the first test of its block');
+		return opened;
+	};
+	return {
+		get context() {
+			return ready().context;
+		},
+		get page() {
+			return ready().page;
+		}
+	};
+}
+
+/** What `axeOnServedDocument` needs: the page as served without JavaScript, and a twin with JavaScript where axe runs. */
+export interface ServedAndAnalysed {
+	noJs: TestContext;
+	served: Page;
+	withJs: TestContext;
+	analysed: Page;
+}
+
+/** Both pages of `ServedAndAnalysed`, with the same `options` (a viewport, a colour scheme), for the tests of one describe block. */
+export function useServedAndAnalysed(
+	suite: { readonly browser: Browser; readonly origin: string },
+	options: BrowserContextOptions
+): ServedAndAnalysed {
+	const plain = usePage(suite, options);
+	const scripted = usePage(suite, { ...options, javaScriptEnabled: true });
+	return {
+		get noJs() {
+			return plain.context;
+		},
+		get served() {
+			return plain.page;
+		},
+		get withJs() {
+			return scripted.context;
+		},
+		get analysed() {
+			return scripted.page;
 		}
 	};
 }
@@ -195,6 +264,18 @@ export async function axeOnServedDocument(served: Page, withJs: Page, expectedSt
 		);
 	}
 	return runAxe(withJs);
+}
+
+/** Fails, with a readable list, when axe finds violations of the WCAG A/AA rules on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+	const results = await runAxe(page);
+	expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
+}
+
+/** Fails, naming what sticks out, when the document is wider than `width` (the page would scroll sideways). */
+export async function expectFitsWidth(page: Page, width: number, label: string): Promise<void> {
+	const overflow = await measureOverflow(page);
+	expect(overflow.scrollWidth, `${label}: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(width);
 }
 
 /** A readable list of axe violations: rule, impact, help, and each failing element with its summary. */

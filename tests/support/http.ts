@@ -1,5 +1,7 @@
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { adminQuery, createTestDatabase } from '../../src/lib/server/db/test-database';
 import { startServer, type RunningServer } from './server';
 
@@ -69,6 +71,44 @@ export function isInside(element: Element, ancestor: Element | undefined): boole
 	return false;
 }
 
+/** A page's text, every run of white space made one space. */
+export function textOf(html: string): string {
+	return DomUtils.textContent(parseHtml(html).document).replace(/\s+/g, ' ');
+}
+
+/** A form field's value (a textarea's text), in the first form or in the form `within` picks. */
+export function valueOf(html: string, name: string, within?: (form: Element) => boolean): string | undefined {
+	const { all } = parseHtml(html);
+	const isField = (e: Element) => (e.name === 'input' || e.name === 'textarea') && e.attribs.name === name;
+	const field = within ? DomUtils.findAll(isField, all((e) => e.name === 'form' && within(e)))[0] : all(isField)[0];
+	if (!field) return undefined;
+	return field.name === 'textarea' ? DomUtils.textContent(field) : field.attribs.value;
+}
+
+const cellText = (element: Element) => DomUtils.textContent(element).replace(/\s+/g, ' ').trim();
+
+/** The text of each row of a table's body, cells joined by " | "; none when there is no such table. */
+export function rowsOf(html: string, tableId: string): string[] {
+	const { all } = parseHtml(html);
+	const table = all((e) => e.name === 'table' && e.attribs.id === tableId)[0];
+	if (!table) return [];
+	const body = all((e) => e.name === 'tbody' && isInside(e, table))[0];
+	return all((e) => e.name === 'tr' && isInside(e, body)).map((tr) =>
+		all((e) => (e.name === 'td' || e.name === 'th') && isInside(e, tr))
+			.map(cellText)
+			.join(' | ')
+	);
+}
+
+/** "term: description" for each pair of a <dl>. */
+export function factsOf(html: string, id: string): string[] {
+	const { all } = parseHtml(html);
+	const list = all((e) => e.name === 'dl' && e.attribs.id === id)[0];
+	const terms = all((e) => e.name === 'dt' && isInside(e, list)).map(cellText);
+	const details = all((e) => e.name === 'dd' && isInside(e, list)).map(cellText);
+	return terms.map((term, i) => `${term}: ${details[i]}`);
+}
+
 export function relTokens(element: Element): string[] {
 	return (element.attribs.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
@@ -96,6 +136,9 @@ export interface TestServer {
 	databaseName: string | undefined;
 	/** Runs SQL as the administrator of the PostgreSQL server (only with TEST_DATABASE_URL). */
 	admin(sql: string): Promise<void>;
+	/** The test's own connection to the server's database, to seed it and to check what requests wrote; stop() closes it. */
+	openDatabase(): Promise<DatabaseHandle>;
+	/** Closes the test's connections to the database, then stops the server (and drops its PostgreSQL database). */
 	stop(): Promise<number | null>;
 }
 
@@ -115,6 +158,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 		throw error;
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL;
+	const connections: DatabaseHandle[] = [];
 	let stopped: Promise<number | null> | undefined;
 	return {
 		server,
@@ -126,8 +170,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 			if (!adminUrl) throw new Error('admin() needs TEST_DATABASE_URL');
 			await adminQuery(adminUrl, sql);
 		},
+		async openDatabase() {
+			const handle = await openDatabase({ databaseUrl: database.url, sqlitePath: join(server.dataDir, 'site.sqlite') });
+			let closed: Promise<void> | undefined;
+			// A test may close it itself too: closing twice must not fail (a pg pool refuses a second end()).
+			const connection = { ...handle, close: () => (closed ??= handle.close()) };
+			connections.push(connection);
+			return connection;
+		},
 		stop() {
 			stopped ??= (async () => {
+				await Promise.all(connections.map((connection) => connection.close()));
 				const code = await server.stop();
 				if (database.url) await database.dispose();
 				return code;

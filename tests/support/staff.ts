@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { totpFromUri } from './totp';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -113,4 +115,81 @@ export function linkFromOutbox(dataDir: string, to: string, kind: 'welcome' | 'r
 export function pathOf(link: string): string {
 	const url = new URL(link);
 	return url.pathname + url.search;
+}
+
+/** A running test server: from `startTestServer` (HTTP tests) or `startServer` (browser tests). */
+export type StaffSite = { origin: string; databaseUrl?: string } & ({ server: { dataDir: string } } | { dataDir: string });
+
+export type StaffRole = 'admin' | 'editor' | 'reviewer';
+
+/** The password test staff choose, unless a test needs its own. */
+export const staffPassword = 'paper lanterns over the river';
+
+/** What `npm run admin` needs to reach a running test server's data. */
+export function adminCliEnv(site: StaffSite): Record<string, string> {
+	const dataDir = 'server' in site ? site.server.dataDir : site.dataDir;
+	return { DATA_DIR: dataDir, ORIGIN: site.origin, ...(site.databaseUrl ? { DATABASE_URL: site.databaseUrl } : {}) };
+}
+
+/**
+ * A new staff member, as a person becomes one: created with `npm run admin --
+ * create-user`, then choosing a password from the one-time link. Not signed in
+ * yet; returns the client that chose the password. `env` is added to the command's.
+ */
+export async function createStaff(
+	site: StaffSite,
+	email: string,
+	role: StaffRole,
+	options: { password?: string; env?: Record<string, string> } = {}
+): Promise<AdminClient> {
+	const password = options.password ?? staffPassword;
+	const { link } = await createUserWithCli({ ...adminCliEnv(site), ...options.env }, { email, role });
+	const client = new AdminClient(site.origin);
+	const saved = await client.post(pathOf(link), { password, confirm: password });
+	expect(saved.status, `choosing the password of ${email}`).toBe(303);
+	expect(saved.headers.get('location')).toMatch(/^\/admin\/login\?done=password/);
+	return client;
+}
+
+/**
+ * A signed-in staff member's HTTP client (see createStaff). An admin also sets up
+ * two-step sign-in, as the admin requires of admins before anything else.
+ */
+export async function signedIn(site: StaffSite, email: string, role: StaffRole, password = staffPassword): Promise<AdminClient> {
+	const client = await createStaff(site, email, role, { password });
+	const response = await client.signIn(email, password);
+	expect(response.status, `signing ${email} in`).toBe(303);
+	expect(response.headers.get('location')).toBe('/admin');
+	if (role === 'admin') await client.enableTwoFactor(password);
+	return client;
+}
+
+/**
+ * Signs in on the sign-in page in Chromium and waits for the dashboard. The page
+ * loads until the network is idle first: with JavaScript on, the form is then
+ * hydrated and nothing typed is lost.
+ */
+export async function signInInBrowser(page: Page, origin: string, email: string, password = staffPassword): Promise<Page> {
+	await page.goto(`${origin}/admin/login`, { waitUntil: 'networkidle' });
+	await page.fill('#email', email);
+	await page.fill('#password', password);
+	await page.click('button[type=submit]');
+	try {
+		await page.waitForURL(`${origin}/admin`);
+	} catch (error) {
+		throw new Error(`signing ${email} in ended on ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 500)}`, { cause: error });
+	}
+	return page;
+}
+
+/** A new staff member (see createStaff) signed in on a new page of `context`, in Chromium; the page is on the dashboard. */
+export async function signedInPage(
+	site: StaffSite,
+	context: { newPage(): Promise<Page> },
+	email: string,
+	role: Exclude<StaffRole, 'admin'>,
+	password = staffPassword
+): Promise<Page> {
+	await createStaff(site, email, role, { password });
+	return signInInBrowser(await context.newPage(), site.origin, email, password);
 }

@@ -117,6 +117,10 @@ export async function startStripeStandIn(options: { pagesOnLoopback?: boolean } 
 		port,
 		requests,
 		invoicesByPaymentIntent,
+		/** What the app needs to use this stand-in as Stripe: a test key, the webhook signing secret, and the API's address. */
+		appEnv(webhookSecret: string): Record<string, string> {
+			return { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: `http://127.0.0.1:${port}` };
+		},
 		/** The real `stripe` package, pointed at this stand-in. */
 		client(secretKey = 'sk_test_standin'): StripeClient {
 			return createStripeClient(secretKey, { host: '127.0.0.1', port, protocol: 'http' });

@@ -1,3 +1,5 @@
+import { adminUrls } from '$lib/admin/urls';
+
 
 /** The same words as the database's decisions (kept here so pages need nothing from the server). */
 export type ApplicationDecision = 'accepted' | 'waitlisted' | 'declined';
@@ -35,5 +37,5 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** The authorized route for an applicant's file. */
 export function applicationFileHref(fileId: number): string {
-	return `/admin/applications/files/${fileId}`;
+	return adminUrls.applicationFile(fileId);
 }

@@ -10,7 +10,7 @@ import type { Database } from '$lib/server/db/schema';
 import { loadConfig, type Config } from '$lib/server/platform/config';
 import { createLogger, type Logger } from '$lib/server/platform/logger';
 import { loadOrCreateSecrets, type Secrets } from '$lib/server/platform/secrets';
-import { PageCache } from '$lib/server/platform/page-cache';
+import { PageCache } from '$lib/server/platform/http/page-cache';
 import { closeFileChecks, reportFileCheckLimits } from '$lib/server/platform/file-checks/file-checks';
 import { createSiteVersionReader } from '$lib/server/platform/site-version';
 import { createAuth, type Auth } from '$lib/server/platform/auth';

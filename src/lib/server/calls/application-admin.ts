@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
-import type { ApplicationDecision, ApplicationStatus, Database } from '$lib/server/db/schema';
+import type { ApplicationDecision, ApplicationStatus, Db } from '$lib/server/db/schema';
 import type { Answer, FormValue } from './answer-validation';
 import { parseAnswers, type ApplicationFile } from './applications.service';
 import { decisionMailKey } from './application-mail';
@@ -16,8 +15,6 @@ import { applicationForReviewer, callScoreSummaries, listCriteria, summarizeScor
  * reviewer scored so far, the decision e-mails still to send, and who may
  * download an applicant's file.
  */
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const applicationSorts = ['submitted', 'average', 'spread', 'name'] as const;
 export type ApplicationSort = (typeof applicationSorts)[number];

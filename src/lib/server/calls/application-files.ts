@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdir, open, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -57,18 +58,19 @@ export function detectApplicationFileType(bytes: Uint8Array): UploadMediaType | 
 }
 
 /**
- * At most two uploads are decoded and re-encoded at a time across the process
- * (one per core here), so a rush of applicants with large photos keeps memory
- * bounded: the rest wait their turn.
+ * Uploads decoded and re-encoded at a time across the process: one core fewer
+ * than the machine has (at least one), so a rush of applicants with large photos
+ * keeps memory bounded and leaves a core for answering everyone else; the rest
+ * wait their turn.
  */
-export const decodeSlots = new WorkSlots(2);
+export const decodeSlots = new WorkSlots(Math.max(1, availableParallelism() - 1));
 
 /**
  * Uploads read from their spooled copy into memory at once, across the process:
- * the two being decoded and the next two ready for them. Every other upload waits
- * on disk, so a crowd of applicants costs disk space, not memory.
+ * those being decoded and as many ready for them. Every other upload waits on
+ * disk, so a crowd of applicants costs disk space, not memory.
  */
-export const uploadSlots = new WorkSlots(4);
+export const uploadSlots = new WorkSlots(2 * decodeSlots.size);
 
 /**
  * Checks an upload for a file field and makes it safe to keep: its type from the

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { isLocale, locales, type Locale } from '$lib/i18n/locales';
-import type { ApplicationFileRow, ApplicationRow, ApplicationStatus, Database } from '$lib/server/db/schema';
+import type { ApplicationFileRow, ApplicationRow, ApplicationStatus, Database, Db } from '$lib/server/db/schema';
 import { lockRowForUpdate } from '$lib/server/db/row-lock';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { ValidationError } from '$lib/server/platform/errors';
@@ -22,7 +22,6 @@ import { callFromRow, listFields, requiresEligibilityConfirmation, type OpenCall
  * server's clock. `now` (milliseconds) is only for the record's own timestamps.
  */
 
-type Db = Kysely<Database> | Transaction<Database>;
 interface Clock {
 	now?: number;
 }

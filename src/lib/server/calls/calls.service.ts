@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
-import type { CallKind, CallStatus, Database, OpenCallRow } from '$lib/server/db/schema';
+import type { CallKind, CallStatus, Database, Db, OpenCallRow } from '$lib/server/db/schema';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { callFieldFromRow, fieldColumns, fieldLimits, parseFieldInput, type CallField, type FieldInput } from './call-fields';
@@ -15,7 +15,6 @@ import { canonicalTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } fro
  * (see call-time.ts). Everything takes `db` first and `now` in milliseconds.
  */
 
-type Db = Kysely<Database> | Transaction<Database>;
 interface Clock {
 	now?: number;
 }

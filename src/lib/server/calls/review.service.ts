@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
-import type { ApplicationDecision, Database } from '$lib/server/db/schema';
+import type { ApplicationDecision, Database, Db } from '$lib/server/db/schema';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { Answer, FormValue } from './answer-validation';
 import { parseAnswers, type ApplicationFile } from './applications.service';
@@ -20,7 +20,6 @@ import { listFields } from './calls.service';
  * no answer (or file) of a contact field.
  */
 
-type Db = Kysely<Database> | Transaction<Database>;
 interface Clock {
 	now?: number;
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 /*
  * Conventions that keep one schema on both engines:
@@ -148,6 +148,9 @@ export interface Database {
 	subscriber_import: SubscriberImportTable;
 	subscriber_import_issue: SubscriberImportIssueTable;
 }
+
+/** What data functions take first: the database or a transaction on it, so one function serves both. */
+export type Db = Kysely<Database> | Transaction<Database>;
 
 /*
  * Staff accounts. user, session and account belong to better-auth and keep its

@@ -20,6 +20,11 @@ export function databaseTimeAfter(dialect: DialectName, ms: number): RawBuilder<
 		: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`${ms >= 0 ? '+' : ''}${seconds} seconds`})`;
 }
 
+/** A value for one of better-auth's flag columns (`emailVerified`, `twoFactorEnabled`): boolean on PostgreSQL, 0/1 on SQLite, which has no boolean type. */
+export function authFlag(dialect: DialectName, value: boolean): boolean | number {
+	return dialect === 'postgres' ? value : Number(value);
+}
+
 /** Which engine a Kysely instance (or transaction) talks to. */
 export function dialectOf(db: Kysely<any>): DialectName {
 	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';

@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
-import type { CampaignStatus, Database, DeliveryStatus, NewsletterCampaignRow } from '$lib/server/db/schema';
+import type { CampaignStatus, Database, Db, DeliveryStatus, NewsletterCampaignRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
 import { audienceQuery, topicKeys } from './newsletter.service';
@@ -14,8 +14,6 @@ import { audienceQuery, topicKeys } from './newsletter.service';
  * recipient (see the migration), which the sender works through. Everything here
  * takes `now` in milliseconds so tests can move time.
  */
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const campaignStartJobKind = 'newsletter.start';
 export const campaignSendJobKind = 'newsletter.send';

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
-import type { ConsentAction, Database, SubscriberRow } from '$lib/server/db/schema';
+import type { ConsentAction, Database, Db, SubscriberRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { ensureSubscriberLinks, type SubscriberLinks } from './subscriber-links';
 import { createSubscriberToken, hashEmail, inspectSubscriberToken } from './subscriber-tokens';
@@ -14,7 +14,6 @@ import { createSubscriberToken, hashEmail, inspectSubscriberToken } from './subs
  * a clock (`now`, milliseconds) so tests can move time.
  */
 
-type Db = Kysely<Database> | Transaction<Database>;
 interface Clock {
 	now?: number;
 }

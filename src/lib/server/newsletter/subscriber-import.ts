@@ -8,6 +8,7 @@ import { recordAudit } from '$lib/server/shared/audit';
 import { csvLines } from '$lib/server/platform/csv';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
+import { adminUrls } from '$lib/admin/urls';
 import { latestConsentTextVersion, subscribeFieldLimits, topicKeys } from './newsletter.service';
 import { ensureSubscriberLinks } from './subscriber-links';
 import { hashEmail } from './subscriber-tokens';
@@ -46,7 +47,7 @@ const chunkSizeDefault = 500;
 
 /** Where an imported person's consent was recorded: the import's own page. */
 export function importSourcePage(importId: number): string {
-	return `/admin/newsletter/subscribers/import/${importId}`;
+	return adminUrls.newsletter.import(importId);
 }
 
 /* ---------- Reading the file ---------- */

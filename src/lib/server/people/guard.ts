@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can, type Permission } from '$lib/people/roles';
+import { adminUrls, isAdminPath } from '$lib/admin/urls';
 
 type Staff = NonNullable<App.Locals['staff']>;
 
@@ -12,10 +13,10 @@ export function requirePermission(locals: App.Locals, url: URL, permission: Perm
 	const staff = locals.staff;
 	if (!staff) {
 		const next = url.pathname + url.search;
-		redirect(303, `/admin/login?next=${encodeURIComponent(next)}${locals.staffSessionIdle ? '&idle=1' : ''}`);
+		redirect(303, adminUrls.loginThen(next, { idle: locals.staffSessionIdle }));
 	}
 	if (mustSetUpTwoFactor(staff) && permission !== 'account.manage-own') {
-		redirect(303, '/admin/account#two-factor');
+		redirect(303, `${adminUrls.account}#two-factor`);
 	}
 	if (!can(staff.role, permission)) error(403, 'You do not have access to this part of the admin.');
 	return staff;
@@ -36,9 +37,9 @@ const sameSite = 'http://same-site.invalid';
  * percent-encoded, as a browser would send it.
  */
 export function safeNext(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || /[\p{Cc}\\]/u.test(next)) return '/admin';
+	if (!next || !next.startsWith('/') || next.startsWith('//') || /[\p{Cc}\\]/u.test(next)) return adminUrls.dashboard;
 	const url = new URL(next, sameSite);
 	// Read after resolving dot segments, so `/admin/../x` counts as the /x it leads to.
-	if (url.origin !== sameSite || (url.pathname !== '/admin' && !url.pathname.startsWith('/admin/'))) return '/admin';
+	if (url.origin !== sameSite || !isAdminPath(url.pathname)) return adminUrls.dashboard;
 	return url.pathname + url.search + url.hash;
 }

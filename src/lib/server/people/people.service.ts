@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { isRole, type Role } from '$lib/people/roles';
 import type { Database } from '$lib/server/db/schema';
-import { isPostgres } from '$lib/server/db/migration-helpers';
+import { authFlag, dialectOf } from '$lib/server/db/sql-functions';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { Auth } from '$lib/server/platform/auth';
 import { recordAudit } from '$lib/server/shared/audit';
+import { adminUrls } from '$lib/admin/urls';
 import { checkPassword } from './password-policy';
 import { reservePasswordResetRequest } from './sign-in-throttle';
 import { consumeStaffLink, createStaffLink, inspectStaffLink, type LinkPurpose } from './staff-links';
@@ -43,7 +44,7 @@ const inviteSchema = z.object({
 export type InviteInput = z.input<typeof inviteSchema>;
 
 export function linkUrl(origin: string, purpose: LinkPurpose, token: string): string {
-	return `${origin}/admin/${purpose === 'invitation' ? 'welcome' : 'reset'}/${token}`;
+	return origin + adminUrls.passwordLink(purpose === 'invitation' ? 'welcome' : 'reset', token);
 }
 
 /**
@@ -144,7 +145,7 @@ export async function setPasswordWithLink(
 	if (!(await consumeStaffLink(db, input.token))) return { ok: false, reason: 'used' };
 
 	await writePassword(db, auth, user.id, input.password);
-	await db.updateTable('user').set({ emailVerified: verifiedFlag(db) }).where('id', '=', user.id).execute();
+	await db.updateTable('user').set({ emailVerified: authFlag(dialectOf(db), true) }).where('id', '=', user.id).execute();
 	await endSessions(db, user.id);
 	await recordAudit(db, {
 		action: link.purpose === 'invitation' ? 'password.changed' : 'password.reset',
@@ -165,11 +166,6 @@ async function writePassword(db: Kysely<Database>, auth: Auth, userId: string, p
 		.executeTakeFirst();
 	if (account) await context.internalAdapter.updatePassword(userId, hash);
 	else await context.internalAdapter.linkAccount({ userId, providerId: 'credential', accountId: userId, password: hash });
-}
-
-function verifiedFlag(db: Kysely<Database>): boolean | number {
-	// better-auth's columns are boolean on PostgreSQL and integer on SQLite.
-	return isPostgres(db) ? true : 1;
 }
 
 /** Ends every session of a person: after a password change, a role change or when disabled. */

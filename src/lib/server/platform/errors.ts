@@ -1,4 +1,4 @@
-/** Typed domain errors; `hooks.server.ts` turns them into HTTP responses in one place. */
+/** Typed domain errors; `http/domain-errors.ts` turns them into HTTP answers in one place. */
 export class NotFoundError extends Error {
 	constructor(what: string) {
 		super(`Not found: ${what}`);

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getSiteFrame, getTextPage } from '$lib/server/content/content.service';
 import { cachedManifestoPdf } from '$lib/server/content/manifesto-pdf';
-import { matchesEtag } from '$lib/server/platform/http-response';
+import { matchesEtag } from '$lib/server/platform/http/http-response';
 
 export const GET: RequestHandler = async ({ request }) => {
 	const locale = getLocale();

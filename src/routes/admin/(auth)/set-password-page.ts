@@ -3,6 +3,7 @@ import { app } from '$lib/server/app';
 import { formField, formSchema } from '$lib/server/platform/forms';
 import { inspectStaffLink } from '$lib/server/people/staff-links';
 import { setPasswordWithLink } from '$lib/server/people/people.service';
+import { adminUrls } from '$lib/admin/urls';
 
 /** The invitation and reset pages: the same form, reached by a one-time link. */
 export async function loadSetPassword(event: RequestEvent<{ token: string }>) {
@@ -21,5 +22,5 @@ export async function setPasswordAction(event: RequestEvent<{ token: string }>) 
 	if (!result.ok) {
 		return fail(400, { problem: result.reason === 'weak' ? result.problem : result.reason });
 	}
-	redirect(303, '/admin/login?done=password');
+	redirect(303, `${adminUrls.login}?done=password`);
 }

@@ -1,4 +1,4 @@
-import { isActionFailure, isHttpError } from '@sveltejs/kit';
+import { isActionFailure } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../errors';
 import { failWith, refusedIssues } from './action-result';
@@ -19,18 +19,11 @@ describe('failWith', () => {
 		expect(answer.data).toEqual({ problem: 'check title.en' });
 	});
 
-	it('makes a NotFoundError the 404 page only where asked, and throws anything else on', () => {
+	it('throws anything else on: a NotFoundError for withDomainErrors, the rest to be a 500', () => {
 		const gone = new NotFoundError('call 7');
-		let thrown: unknown;
-		try {
-			failWith(gone, {}, { notFound: 'This call does not exist (any more).' });
-		} catch (e) {
-			thrown = e;
-		}
-		expect(isHttpError(thrown, 404) && thrown.body.message).toBe('This call does not exist (any more).');
 		expect(() => failWith(gone, {})).toThrow(gone);
 		const broken = new Error('database down');
-		expect(() => failWith(broken, {}, { notFound: 'x' })).toThrow(broken);
+		expect(() => failWith(broken, (issues) => ({ issues }))).toThrow(broken);
 	});
 
 	it('reads the issues of a refusal, and nothing from other errors', () => {

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { claimDueJobs } from '$lib/server/db/job-claim';
+import { sql, type Kysely } from 'kysely';
+import { claimRows } from '$lib/server/db/claim-rows';
 import type { Database, JobRow, JobStatus } from '$lib/server/db/schema';
 import { databaseNow, databaseTimeAfter, dialectOf } from '$lib/server/db/sql-functions';
 
@@ -68,20 +68,27 @@ export async function enqueueJob(
 }
 
 export interface ClaimJobsOptions {
+	/** Written to `locked_by`; only this worker may complete or fail what it claimed. */
 	workerId: string;
+	/** At most this many jobs. */
 	limit: number;
+	/** How long the claim holds; after it, another worker may claim the job again. */
 	leaseMs: number;
+	/** Only jobs of these kinds (a worker claims only what it has handlers for). Empty or absent: any kind. */
 	kinds?: readonly string[];
 }
 
 /**
- * Claims up to `limit` due jobs for `workerId` until the lease ends; safe with any
- * number of workers in any number of processes. A job whose lease ran out with no
- * attempts left is marked failed here rather than run again: a job that kills its
- * process must not kill every process in turn.
+ * Claims up to `limit` due jobs for `workerId` until the lease ends, oldest due
+ * first; safe with any number of workers in any number of processes. Due means
+ * pending with `run_at` reached, or running with an expired lease (its worker
+ * died) and attempts left. A job whose lease ran out with no attempts left is
+ * marked failed here rather than run again: a job that kills its process must not
+ * kill every process in turn.
  */
 export async function claimJobs(db: Kysely<Database>, options: ClaimJobsOptions): Promise<JobRow[]> {
-	const now = databaseNow(dialectOf(db));
+	const dialect = dialectOf(db);
+	const now = databaseNow(dialect);
 	let abandoned = db
 		.updateTable('job')
 		.set({
@@ -98,7 +105,18 @@ export async function claimJobs(db: Kysely<Database>, options: ClaimJobsOptions)
 	if (options.kinds?.length) abandoned = abandoned.where('kind', 'in', options.kinds);
 	await abandoned.execute();
 
-	return claimDueJobs(db, options);
+	const kinds = options.kinds?.length ? sql`and kind in (${sql.join(options.kinds)})` : sql``;
+	return claimRows(db, {
+		table: 'job',
+		where: sql`(
+			(status = 'pending' and run_at <= ${now})
+			or (status = 'running' and locked_until < ${now} and attempts < max_attempts)
+		) ${kinds}`,
+		set: sql`status = 'running', locked_by = ${options.workerId}, locked_until = ${databaseTimeAfter(dialect, options.leaseMs)},
+			attempts = attempts + 1, updated_at = ${now}`,
+		orderBy: ['run_at', 'id'],
+		limit: options.limit
+	});
 }
 
 /** Marks a claimed job done. False when this worker no longer holds it (its lease ran out and another took it). */

@@ -5,6 +5,7 @@ import { app } from '$lib/server/app';
 import { forwardAuthCookies } from '$lib/server/people/cookies';
 import { safeNext } from '$lib/server/people/guard';
 import { signIn } from '$lib/server/people/sign-in.service';
+import { adminUrls } from '$lib/admin/urls';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.staff) redirect(303, safeNext(url.searchParams.get('next')));
@@ -37,6 +38,6 @@ export const actions = {
 		}
 		forwardAuthCookies(result.headers, cookies);
 		const next = safeNext(form.data.next ?? null);
-		redirect(303, result.twoFactorRequired ? `/admin/login/two-factor?next=${encodeURIComponent(next)}` : next);
+		redirect(303, result.twoFactorRequired ? adminUrls.twoFactor(next) : next);
 	}
 } satisfies Actions;

@@ -6,7 +6,8 @@ import { isListItemType } from '$lib/server/content/content-items';
 import { deleteItem, listContentItems, moveItem } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { formField, formSchema } from '$lib/server/platform/forms';
-import { actorOf, orNotFound } from './content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { actorOf, contentAnswers } from './content-route';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requirePermission(locals, url, 'content.edit');
@@ -24,22 +25,22 @@ const listItemForm = formSchema({ type: formField.text(100), key: formField.text
 const listItemFrom = (form: ReturnType<typeof listItemForm.read>) => (isListItemType(form.type) ? { type: form.type, key: form.key } : undefined);
 
 export const actions = {
-	move: async ({ locals, url, request }) => {
+	move: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const form = listItemForm.read(await request.formData());
 		const item = listItemFrom(form);
 		const { direction } = form;
 		if (!item || !direction) return fail(400, { action: 'move', problem: 'invalid' });
-		const moved = await orNotFound(moveItem(app().db, actorOf(staff), item.type, item.key, direction));
+		const moved = await moveItem(app().db, actorOf(staff), item.type, item.key, direction);
 		if (moved) app().siteVersion.invalidate();
 		return { action: 'move', moved, type: item.type, key: item.key, direction };
-	},
-	delete: async ({ locals, url, request }) => {
+	}, contentAnswers),
+	delete: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const item = listItemFrom(listItemForm.read(await request.formData()));
 		if (!item) return fail(400, { action: 'delete', problem: 'invalid' });
-		await orNotFound(deleteItem(app().db, actorOf(staff), item.type, item.key));
+		await deleteItem(app().db, actorOf(staff), item.type, item.key);
 		app().siteVersion.invalidate();
 		return { action: 'delete', deleted: true };
-	}
+	}, contentAnswers)
 } satisfies Actions;

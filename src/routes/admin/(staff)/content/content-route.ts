@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isContentItemType, type ContentItemType } from '$lib/server/content/content-items';
 import type { Actor } from '$lib/server/content/revisions.service';
-import { orNotFound as orNotFoundAs } from '$lib/server/platform/route-errors';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 
 /*
  * Small pieces the site-content admin routes share. The domain lives in
@@ -19,7 +19,5 @@ export function itemTypeOf(value: string): ContentItemType {
 	return value;
 }
 
-/** Runs a domain call, answering 404 when it finds nothing. */
-export function orNotFound<T>(work: Promise<T>): Promise<T> {
-	return orNotFoundAs(work, 'This content does not exist (any more).');
-}
+/** What the content pages answer when an item or a version is not there (withDomainErrors). */
+export const contentAnswers: DomainErrorAnswers = { notFound: 'This content does not exist (any more).' };

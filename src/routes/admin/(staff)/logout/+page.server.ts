@@ -4,8 +4,9 @@ import { app } from '$lib/server/app';
 import { recordAudit } from '$lib/server/shared/audit';
 import { forwardAuthCookies } from '$lib/server/people/cookies';
 import { endSessions } from '$lib/server/people/people.service';
+import { adminUrls } from '$lib/admin/urls';
 
-export const load: PageServerLoad = () => redirect(303, '/admin');
+export const load: PageServerLoad = () => redirect(303, adminUrls.dashboard);
 
 export const actions = {
 	// Signing out ends every session of this person, on every device.
@@ -18,6 +19,6 @@ export const actions = {
 			await endSessions(db, staff.id);
 			await recordAudit(db, { action: 'sign-out', actor: staff, ip: getClientAddress() });
 		}
-		redirect(303, '/admin/login');
+		redirect(303, adminUrls.login);
 	}
 } satisfies Actions;

@@ -6,6 +6,7 @@ import { createMediaFromUpload, listMedia } from '$lib/server/media/media.servic
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom, pageFrom } from '$lib/server/platform/route-params';
 import { failWith, localizedOf } from '$lib/server/platform/forms';
+import { adminUrls } from '$lib/admin/urls';
 import {
 	actorOf,
 	isBodyTooLarge,
@@ -70,6 +71,6 @@ export const actions = {
 			return failWith(e, { values, textLost: false });
 		}
 		// After a post, a page of its own: reloading it does not upload the photo again.
-		redirect(303, `/admin/media?uploaded=${id}`);
+		redirect(303, `${adminUrls.media.list}?uploaded=${id}`);
 	}
 } satisfies Actions;

@@ -1,7 +1,7 @@
 import { mediaLimits, uploadProblemMessage } from '$lib/server/platform/images/image-processing';
 import type { MediaActor, MediaRecord } from '$lib/server/media/media.service';
 import { variantUrl } from '$lib/server/shared/picture';
-import { orNotFound as orNotFoundAs } from '$lib/server/platform/route-errors';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 import { formField, formSchema, localizedFields, localizedValues, type LocalizedNames } from '$lib/server/platform/forms';
 
 /*
@@ -15,10 +15,8 @@ export function actorOf(staff: Staff): MediaActor {
 	return { id: staff.id, email: staff.email };
 }
 
-/** Runs a domain call, answering 404 when the photo is not there. */
-export function orNotFound<T>(work: Promise<T>): Promise<T> {
-	return orNotFoundAs(work, 'This photo does not exist (any more).');
-}
+/** What the media pages answer when the photo is not there (withDomainErrors). */
+export const mediaAnswers: DomainErrorAnswers = { notFound: 'This photo does not exist (any more).' };
 
 /** Alt text and caption, one field per language: `alt.en`, `alt.ne`…, `caption.en`… */
 export type MediaTextValues = Record<LocalizedNames<'alt' | 'caption'>, string>;

@@ -3,10 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { ForbiddenError } from '$lib/server/platform/errors';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
-import { orNotFound } from '$lib/server/platform/route-errors';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
 import { staffMail } from '$lib/server/people/staff-mail';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'staff.manage');
@@ -23,6 +23,8 @@ const staffForm = formSchema({
 	disabled: formField.is('true')
 });
 
+const personAnswers = { notFound: 'There is no such person.' };
+
 export const actions = {
 	invite: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
@@ -36,33 +38,33 @@ export const actions = {
 			return failWith(e, { action: 'invite', values });
 		}
 	},
-	reinvite: async ({ locals, url, request }) => {
+	reinvite: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const { db, config } = app();
-		const link = await orNotFound(reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, staffForm.read(await request.formData()).id, staff), 'There is no such person.');
+		const link = await reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, staffForm.read(await request.formData()).id, staff);
 		return { action: 'reinvite', link };
-	},
-	role: async ({ locals, url, request }) => {
+	}, personAnswers),
+	role: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = staffForm.read(await request.formData());
 		try {
-			await orNotFound(setRole(app().db, staff, form.id, form.role), 'There is no such person.');
+			await setRole(app().db, staff, form.id, form.role);
 			return { action: 'role', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
 			return failWith(e, () => ({ action: 'role', problem: 'invalid' }));
 		}
-	},
-	disable: async ({ locals, url, request }) => {
+	}, personAnswers),
+	disable: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = staffForm.read(await request.formData());
 		try {
-			await orNotFound(setDisabled(app().db, staff, form.id, form.disabled), 'There is no such person.');
+			await setDisabled(app().db, staff, form.id, form.disabled);
 			return { action: 'disable', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });
 			throw e;
 		}
-	}
+	}, personAnswers)
 } satisfies Actions;
 

@@ -7,6 +7,8 @@ import type { CallStatus } from '$lib/server/db/schema';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 import {
 	callInputOf,
 	existingCall,
@@ -55,7 +57,7 @@ const statusChanges: Record<string, { to: CallStatus; audit: 'call.opened' | 'ca
 const statusForm = formSchema({ change: formField.oneOf(['open', 'close', 'reopen', 'draft']), confirm: formField.is('yes') });
 
 export const actions = {
-	save: async ({ locals, url, params, request }) => {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = Number(params.id);
 		const values = settingsFrom(await request.formData());
@@ -63,15 +65,15 @@ export const actions = {
 		try {
 			await updateCall(db, id, callInputOf(values));
 		} catch (e) {
-			return failWith(e, (issues) => ({ issues: explain(issues), values }), { notFound });
+			return failWith(e, (issues) => ({ issues: explain(issues), values }));
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.changed', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
 		return { done: 'saved' as const };
-	},
+	}, { notFound }),
 
 	/** Two steps: the first asks, the second (`confirm=yes`) changes the status. */
-	status: async ({ locals, url, params, request }) => {
+	status: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = Number(params.id);
 		const { change: which, confirm } = statusForm.read(await request.formData());
@@ -83,15 +85,15 @@ export const actions = {
 		try {
 			await setCallStatus(db, id, change.to);
 		} catch (e) {
-			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }), { notFound });
+			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }));
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: change.audit, actor: staff, subject: subjectOf(id) });
 		return { done: which };
-	},
+	}, { notFound }),
 
 	/** Drafts nobody applied to, after a confirmation step. */
-	delete: async ({ locals, url, params, request }) => {
+	delete: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = Number(params.id);
 		const { confirm } = statusForm.read(await request.formData());
@@ -101,9 +103,9 @@ export const actions = {
 		try {
 			await deleteCall(db, id);
 		} catch (e) {
-			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }), { notFound });
+			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }));
 		}
 		await recordAudit(db, { action: 'call.deleted', actor: staff, subject: subjectOf(id), detail: { slug: call.slug } });
-		redirect(303, '/admin/calls?deleted=1');
-	}
+		redirect(303, `${adminUrls.calls.list}?deleted=1`);
+	}, { notFound })
 } satisfies Actions;

@@ -5,6 +5,7 @@ import { callLimits, createCall } from '$lib/server/calls/calls.service';
 import { failWith } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { adminUrls } from '$lib/admin/urls';
 import type { CallSettingsValues } from '../call-words';
 import { callInputOf, explain, permission, settingsFrom, settingsLimits, subjectOf, timeZoneChoices } from '../calls-route';
 
@@ -36,6 +37,6 @@ export const actions = {
 			return failWith(e, (issues) => ({ issues: explain(issues), values }));
 		}
 		await recordAudit(db, { action: 'call.created', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
-		redirect(303, `/admin/calls/${id}?created=1`);
+		redirect(303, `${adminUrls.calls.call(id)}?created=1`);
 	}
 } satisfies Actions;

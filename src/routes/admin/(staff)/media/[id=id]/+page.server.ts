@@ -4,11 +4,12 @@ import { editMediaText, getMedia } from '$lib/server/media/media.service';
 import { picture } from '$lib/server/shared/picture';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, localizedOf } from '$lib/server/platform/forms';
-import { actorOf, mediaTextFromForm, mediaTextValues, orNotFound } from '../media-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { actorOf, mediaTextFromForm, mediaTextValues, mediaAnswers } from '../media-route';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'media.manage');
-	const media = await orNotFound(getMedia(app().db, Number(params.id)));
+	const media = await getMedia(app().db, Number(params.id));
 	return {
 		media: {
 			id: media.id,
@@ -26,21 +27,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		image: picture(media, 'en', { sizes: '(min-width: 44rem) 40rem, 100vw' }),
 		values: mediaTextValues(media)
 	};
-};
+}, mediaAnswers) satisfies PageServerLoad;
 
 export const actions = {
-	save: async ({ locals, url, params, request }) => {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		const id = Number(params.id);
 		const values = mediaTextFromForm(await request.formData());
 		try {
-			await orNotFound(
-				editMediaText(app().db, id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption'), actor: actorOf(staff) })
-			);
+			await editMediaText(app().db, id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption'), actor: actorOf(staff) });
 		} catch (e) {
 			return failWith(e, { values });
 		}
 		app().siteVersion.invalidate();
 		return { saved: true };
-	}
+	}, mediaAnswers)
 } satisfies Actions;

@@ -1,6 +1,7 @@
 import { isLocale } from '$lib/i18n/locales';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
 import { csvByteOrderMark } from '$lib/server/platform/csv';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 import { searchTextFrom } from '$lib/server/platform/route-params';
 import type { FilterValues } from './subscriber-filters';
 
@@ -58,3 +59,6 @@ export function csvResponse(batches: AsyncGenerator<string>, fileName: string): 
 		}
 	});
 }
+
+/** What an import's page and report answer when there is no such import (withDomainErrors). */
+export const importAnswers: DomainErrorAnswers = { notFound: 'There is no such import.' };

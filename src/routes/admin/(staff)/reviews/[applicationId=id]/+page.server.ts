@@ -7,10 +7,10 @@ import { answerText } from '$lib/server/calls/call-export';
 import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { ForbiddenError } from '$lib/server/platform/errors';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
 /*
  * One application as its reviewer may see it, and their scores. Anything not
@@ -73,7 +73,8 @@ function scoreForm(criterionIds: number[]) {
 }
 
 export const actions = {
-	save: async ({ locals, url, params, request }) => {
+	// Unassigned meanwhile (recordScores refuses): nothing to tell, as for any application that is not theirs.
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const { db } = app();
 		const application = await assigned(db, staff, Number(params.applicationId));
@@ -102,11 +103,9 @@ export const actions = {
 				}))
 			);
 		} catch (e) {
-			// Unassigned meanwhile, or withdrawn: nothing to tell.
-			if (e instanceof ForbiddenError) error(404, notFound);
 			return failWith(e, () => ({ issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values }));
 		}
 		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };
-	}
+	}, { notFound, forbiddenAsNotFound: true })
 } satisfies Actions;

@@ -8,6 +8,7 @@ import type { Database } from '$lib/server/db/schema';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, type Issues } from '$lib/server/platform/forms';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { existingCall, explain, permission, publicPagesChanged, subjectOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
@@ -211,22 +212,22 @@ export const actions = {
 		return { done: 'added' as const, key: input.key };
 	},
 
-	update: async (event) => {
+	update: withDomainErrors(async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
 		const values = valuesFrom(form);
 		try {
 			await updateField(db, field.id, inputOf(values, null));
 		} catch (e) {
-			return failWith(e, (issues) => ({ form: 'update' as const, fieldId: field.id, issues: issuesOf(issues), values }), { notFound: 'This question does not exist (any more).' });
+			return failWith(e, (issues) => ({ form: 'update' as const, fieldId: field.id, issues: issuesOf(issues), values }));
 		}
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-changed', actor: staff, subject: subjectOf(callId), detail: { key: values.key } });
 		return { done: 'updated' as const, key: values.key };
-	},
+	}, { notFound: 'This question does not exist (any more).' }),
 
 	/** Two steps: the first asks, the second (`confirm=yes`) removes. */
-	remove: async (event) => {
+	remove: withDomainErrors(async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
 		if (!questionForm.read(form).confirm) return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
@@ -234,7 +235,7 @@ export const actions = {
 		await publicPagesChanged(db);
 		await recordAudit(db, { action: 'call.field-removed', actor: staff, subject: subjectOf(callId), detail: { key: field.key } });
 		return { done: 'removed' as const, key: field.key };
-	},
+	}, { notFound: 'This question does not exist (any more).' }),
 
 	move: async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);

@@ -6,6 +6,7 @@ import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { existingCall, explain, permission, subjectOf } from '../../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -34,7 +35,7 @@ async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: 
 }
 
 export const actions = {
-	assign: async (event) => {
+	assign: withDomainErrors(async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
 		const { callId, target, applicationId } = await targetOf(event, form);
@@ -43,13 +44,11 @@ export const actions = {
 		try {
 			await assignReviewer(db, target, userId);
 		} catch (e) {
-			return failWith(e, (issues) => ({ form: applicationId === null ? ('call' as const) : ('application' as const), issues: explain(issues) }), {
-				notFound: 'This call or application does not exist (any more).'
-			});
+			return failWith(e, (issues) => ({ form: applicationId === null ? ('call' as const) : ('application' as const), issues: explain(issues) }));
 		}
 		await recordAudit(db, { action: 'call.reviewer-assigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
 		return { done: 'assigned' as const };
-	},
+	}, { notFound: 'This call or application does not exist (any more).' }),
 
 	unassign: async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);

@@ -4,6 +4,7 @@ import { listCriteria, reviewLimits, saveCriteria, type CriterionInput } from '$
 import { failWith, formField, formSchema, localizedFields, localizedOf, type Issues } from '$lib/server/platform/forms';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import type { CriterionRow } from './rubric-form';
 import { existingCall, explain, permission, subjectOf } from '../../calls-route';
 
@@ -66,7 +67,7 @@ function rowIssues(refused: Issues, rows: CriterionRow[], kept: CriterionRow[]):
 }
 
 export const actions = {
-	save: async ({ locals, url, params, request }) => {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const callId = Number(params.id);
 		const { db } = app();
@@ -89,7 +90,7 @@ export const actions = {
 		try {
 			await saveCriteria(db, callId, criteria);
 		} catch (e) {
-			return failWith(e, (refused) => ({ issues: rowIssues(refused, rows, kept), rows }), { notFound: 'This call does not exist (any more).' });
+			return failWith(e, (refused) => ({ issues: rowIssues(refused, rows, kept), rows }));
 		}
 		await recordAudit(db, {
 			action: 'call.rubric-saved',
@@ -98,5 +99,5 @@ export const actions = {
 			detail: { criteria: kept.map((row) => ({ label: row.label.en, weight: row.weight })) }
 		});
 		return { done: move ? ('moved' as const) : ('saved' as const) };
-	}
+	}, { notFound: 'This call does not exist (any more).' })
 } satisfies Actions;

@@ -23,18 +23,20 @@ import {
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { actorOf, itemTypeOf, orNotFound } from '../../content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
+import { actorOf, contentAnswers, itemTypeOf } from '../../content-route';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	const staff = requirePermission(locals, url, 'content.edit');
 	const type = itemTypeOf(params.type);
 	const spec = contentItems[type];
 	requirePermission(locals, url, spec.editPermission);
 	// "Add an item" links here; the item gets a key of its own until it is published.
-	if (params.key === 'new' && isListItemType(type)) redirect(303, `/admin/content/${type}/${newItemKey()}`);
+	if (params.key === 'new' && isListItemType(type)) redirect(303, adminUrls.content.item(type, newItemKey()));
 
 	const { db } = app();
-	const editable = await orNotFound(getEditable(db, type, params.key));
+	const editable = await getEditable(db, type, params.key);
 	const current = editable.pending?.data ?? editable.live ?? emptyItemData(type);
 	const revisions = await listRevisions(db, type, params.key);
 	return {
@@ -60,7 +62,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			? (await listMedia(db, { perPage: 100 })).items.map((m) => ({ id: m.id, label: m.alt.en }))
 			: []
 	};
-};
+}, contentAnswers) satisfies PageServerLoad;
 
 function revisionView(r: { id: number; status: string; authorName: string | null; authorEmail: string | null; createdAt: string; publishAt: string | null; publishedAt: string | null }) {
 	// Only a name is shown for other people: their e-mail address stays out of the page.
@@ -102,7 +104,7 @@ async function saveForm(event: RequestEvent, step: Step) {
 	const values = formValuesFromForm(type, form);
 	const base = stepsForm.read(form).base ?? null;
 	try {
-		const saved = await orNotFound(saveDraft(app().db, actor, { type, key, data: itemDataFromForm(type, form), baseRevisionId: base }));
+		const saved = await saveDraft(app().db, actor, { type, key, data: itemDataFromForm(type, form), baseRevisionId: base });
 		return { ok: true as const, saved, form, actor, type, key };
 	} catch (e) {
 		if (e instanceof ContentConflictError) {
@@ -123,19 +125,19 @@ async function saveForm(event: RequestEvent, step: Step) {
 }
 
 export const actions = {
-	save: async (event) => {
+	save: withDomainErrors(async (event) => {
 		requirePermission(event.locals, event.url, 'content.edit');
 		const result = await saveForm(event, 'edit');
 		if (!result.ok) return result.failure;
 		return { done: 'saved', created: result.saved.created };
-	},
-	preview: async (event) => {
+	}, contentAnswers),
+	preview: withDomainErrors(async (event) => {
 		requirePermission(event.locals, event.url, 'content.edit');
 		const result = await saveForm(event, 'edit');
 		if (!result.ok) return result.failure;
-		redirect(303, `/admin/content/preview/${result.saved.revision.id}?lang=${stepsForm.read(result.form).previewLang}`);
-	},
-	publish: async (event) => {
+		redirect(303, `${adminUrls.content.preview(result.saved.revision.id)}?lang=${stepsForm.read(result.form).previewLang}`);
+	}, contentAnswers),
+	publish: withDomainErrors(async (event) => {
 		requirePermission(event.locals, event.url, 'content.publish');
 		const result = await saveForm(event, 'publish');
 		if (!result.ok) return result.failure;
@@ -148,10 +150,10 @@ export const actions = {
 			throw e;
 		}
 		app().siteVersion.invalidate();
-		if (published.key !== result.key) redirect(303, `/admin/content/${result.type}/${published.key}?published`);
+		if (published.key !== result.key) redirect(303, `${adminUrls.content.item(result.type, published.key)}?published`);
 		return { done: 'published', languages: published.languages };
-	},
-	schedule: async (event) => {
+	}, contentAnswers),
+	schedule: withDomainErrors(async (event) => {
 		requirePermission(event.locals, event.url, 'content.publish');
 		const result = await saveForm(event, 'publish');
 		if (!result.ok) return result.failure;
@@ -169,30 +171,30 @@ export const actions = {
 			return failWith(e, (issues) => ({ values, scheduleProblem: issues.publishAt ?? 'invalid', publishAt: typed, base: result.saved.revision.id }));
 		}
 		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: steps.timeZone };
-	},
-	unschedule: async (event) => {
+	}, contentAnswers),
+	unschedule: withDomainErrors(async (event) => {
 		const { actor, type, key } = guard(event, 'publish');
 		const id = stepsForm.read(await event.request.formData()).revision;
 		if (!id) return fail(400, { problem: 'invalid' });
 		try {
-			await orNotFound(unschedule(app().db, actor, { type, key }, id));
+			await unschedule(app().db, actor, { type, key }, id);
 		} catch (e) {
 			if (e instanceof RevisionStateError) return fail(409, { problem: 'not-scheduled' });
 			throw e;
 		}
 		return { done: 'unscheduled' };
-	},
-	restore: async (event) => {
+	}, contentAnswers),
+	restore: withDomainErrors(async (event) => {
 		const { actor, type, key } = guard(event, 'publish');
 		const id = stepsForm.read(await event.request.formData()).revision;
-		const source = id ? await orNotFound(getRevision(app().db, id)) : undefined;
+		const source = id ? await getRevision(app().db, id) : undefined;
 		if (!source || source.type !== type || source.key !== key) return fail(400, { problem: 'invalid' });
 		try {
-			const restored = await orNotFound(restore(app().db, actor, source.id));
+			const restored = await restore(app().db, actor, source.id);
 			return { done: 'restored', from: source.id, revision: restored.id };
 		} catch (e) {
 			if (e instanceof ContentConflictError) return fail(409, { problem: 'busy' });
 			throw e;
 		}
-	}
+	}, contentAnswers)
 } satisfies Actions;

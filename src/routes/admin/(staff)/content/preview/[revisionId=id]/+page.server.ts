@@ -7,13 +7,14 @@ import { pick } from '$lib/server/shared/localized-text';
 import { getRevision, itemTitle } from '$lib/server/content/revisions.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '../../content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { contentAnswers } from '../../content-route';
 
 /** A revision rendered as the public site would show it, in one language, inside the admin. */
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'content.edit');
 	const { db } = app();
-	const revision = await orNotFound(getRevision(db, Number(params.revisionId)));
+	const revision = await getRevision(db, Number(params.revisionId));
 	requirePermission(locals, url, contentItems[revision.type].editPermission);
 	const requested = url.searchParams.get('lang');
 	const lang: Locale = isLocale(requested) ? requested : 'en';
@@ -71,4 +72,4 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		default:
 			return { ...base, kind: 'list-item' as const, listItem: { title: text('title'), body: text('body') } };
 	}
-};
+}, contentAnswers) satisfies PageServerLoad;

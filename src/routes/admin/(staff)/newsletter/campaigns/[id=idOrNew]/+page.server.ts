@@ -28,6 +28,7 @@ import {
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues, refusedIssues, type Issues } from '$lib/server/platform/forms';
+import { adminUrls } from '$lib/admin/urls';
 import { fieldLimits, statusWords, type CampaignFormValues } from '../campaign-form';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 
@@ -217,7 +218,7 @@ export const actions = {
 				return failWith(e, (issues) => ({ issues: issuesOf(issues), values }));
 			}
 			await recordAudit(db, { action: 'newsletter.campaign-created', actor: staff, subject: subjectOf(created), detail: { subject: values.texts['subject.en'] } });
-			redirect(303, `/admin/newsletter/campaigns/${created}?created=1`);
+			redirect(303, `${adminUrls.newsletter.campaign(created)}?created=1`);
 		}
 		const failure = await saveDraft(db, id, values);
 		if (failure) return failure;
@@ -320,7 +321,7 @@ export const actions = {
 			throw e;
 		}
 		await recordAudit(db, { action: 'newsletter.campaign-sent', actor: staff, subject: subjectOf(id), detail: { recipients } });
-		redirect(303, `/admin/newsletter/campaigns/${id}?started=1`);
+		redirect(303, `${adminUrls.newsletter.campaign(id)}?started=1`);
 	},
 
 	pause: async ({ locals, url, params }) => {
@@ -370,6 +371,6 @@ export const actions = {
 		const failure = await change(deleteCampaign(db, id), 'deleted');
 		if (failure) return failure;
 		await recordAudit(db, { action: 'newsletter.campaign-deleted', actor: staff, subject: subjectOf(id), detail: { subject: campaign.subject.en } });
-		redirect(303, '/admin/newsletter?deleted=1');
+		redirect(303, `${adminUrls.newsletter.campaigns}?deleted=1`);
 	}
 } satisfies Actions;

@@ -6,8 +6,9 @@ import { eraseSubscriberAsStaff, getSubscriberDetail, staffNoteMaxLength, type C
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/platform/route-errors';
 import { formField, formSchema } from '$lib/server/platform/forms';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 
 const notFound = 'This subscriber does not exist (any more): their data may have been erased.';
 
@@ -38,11 +39,11 @@ function summaryOf(entry: ConsentLedgerEntry): string {
 	}
 }
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
 	const id = Number(params.id);
-	const [subscriber, topics] = await Promise.all([orNotFound(getSubscriberDetail(db, id), notFound), topicChoices(db)]);
+	const [subscriber, topics] = await Promise.all([getSubscriberDetail(db, id), topicChoices(db)]);
 	const topicName = new Map(topics.map((t) => [t.key, t.name]));
 	return {
 		subscriber: {
@@ -70,13 +71,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		})),
 		noteMax: staffNoteMaxLength
 	};
-};
+}, { notFound }) satisfies PageServerLoad;
 
 /** Erasing: a note for the record, and the confirmation. */
 const eraseForm = formSchema({ note: formField.text(staffNoteMaxLength), confirm: formField.is('yes') });
 
 export const actions = {
-	delete: async ({ locals, url, params, request, getClientAddress }) => {
+	delete: withDomainErrors(async ({ locals, url, params, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
 		const id = Number(params.id);
 		const { note, confirm } = eraseForm.read(await request.formData());
@@ -84,7 +85,7 @@ export const actions = {
 			return fail(400, { issues: { confirm: 'Tick the box to confirm: erasing cannot be undone.' }, note });
 		}
 		const { db } = app();
-		const { emailHash } = await orNotFound(eraseSubscriberAsStaff(db, id, { note }), notFound);
+		const { emailHash } = await eraseSubscriberAsStaff(db, id, { note });
 		// The audit log says who erased whom by the address's hash only: it must not keep the address the person asked to remove.
 		await recordAudit(db, {
 			action: 'newsletter.subscriber-erased',
@@ -93,6 +94,6 @@ export const actions = {
 			detail: { emailHash },
 			ip: getClientAddress()
 		});
-		redirect(303, '/admin/newsletter/subscribers?deleted');
-	}
+		redirect(303, `${adminUrls.newsletter.subscribers}?deleted`);
+	}, { notFound })
 } satisfies Actions;

@@ -7,6 +7,7 @@ import { importLimits, listImports, startImport } from '$lib/server/newsletter/s
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
+import { adminUrls } from '$lib/admin/urls';
 import { isBodyTooLarge } from '../../../media/media-route';
 
 /** What the form keeps when it comes back with a problem (a file cannot be kept: the browser needs it chosen again). */
@@ -82,6 +83,6 @@ export const actions = {
 			ip: getClientAddress()
 		});
 		// After a post, a page of its own: reloading it does not import the file again.
-		redirect(303, `/admin/newsletter/subscribers/import/${started.id}`);
+		redirect(303, adminUrls.newsletter.import(started.id));
 	}
 } satisfies Actions;

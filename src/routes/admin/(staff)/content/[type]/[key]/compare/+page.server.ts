@@ -5,20 +5,21 @@ import { contentItems, isLocalizedField, type ItemData } from '$lib/server/conte
 import { diffRevisions, getEditable, getRevision } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
-import { itemTypeOf, orNotFound } from '../../../content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { contentAnswers, itemTypeOf } from '../../../content-route';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'content.edit');
 	const type = itemTypeOf(params.type);
 	requirePermission(locals, url, contentItems[type].editPermission);
 	const { db } = app();
-	const editable = await orNotFound(getEditable(db, type, params.key));
+	const editable = await getEditable(db, type, params.key);
 
 	const side = async (value: string | null): Promise<{ label: string; data: ItemData | undefined }> => {
 		if (value === 'live') return { label: 'the site now', data: editable.live };
 		const id = idFrom(value);
 		if (!id) error(400, 'Choose two versions to compare.');
-		const revision = await orNotFound(getRevision(db, id));
+		const revision = await getRevision(db, id);
 		if (revision.type !== type || revision.key !== params.key) error(404, 'That version belongs to another item.');
 		return { label: `version #${revision.id}`, data: revision.data };
 	};
@@ -37,5 +38,5 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			rows: diffs.filter((d) => d.field === field.name)
 		}))
 	};
-};
+}, contentAnswers) satisfies PageServerLoad;
 

@@ -5,8 +5,9 @@ import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValue
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
 import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/platform/route-errors';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { adminUrls } from '$lib/admin/urls';
 
 /** The campaign's id; none for `new`. */
 function campaignIdOf(segment: string): number | undefined {
@@ -18,7 +19,7 @@ const notFound = 'This campaign does not exist (any more).';
 /** The campaign form, every field as text (the domain checks it: parseCampaign). */
 const campaignForm = formSchema(Object.fromEntries(campaignFieldNames.map((name) => [name, formField.text(4000)])));
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'donations.manage');
 	const { db } = app();
 	const id = campaignIdOf(params.id);
@@ -26,12 +27,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const values: CampaignValues =
 		id === undefined
 			? Object.fromEntries(campaignFieldNames.map((n) => [n, n === 'currency' ? (settings.currencies[0] ?? '') : '']))
-			: await orNotFound(getCampaignValues(db, id), notFound);
+			: await getCampaignValues(db, id);
 	return { id: id ?? null, values, currencies: settings.currencies };
-};
+}, { notFound }) satisfies PageServerLoad;
 
 export const actions = {
-	save: async ({ locals, url, params, request }) => {
+	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'donations.manage');
 		const id = campaignIdOf(params.id);
 		const values: CampaignValues = campaignForm.read(await request.formData());
@@ -39,7 +40,7 @@ export const actions = {
 		const { currencies } = await getDonationSettings(db);
 		let saved: number;
 		try {
-			saved = await orNotFound(saveCampaign(db, values, { id, currencies }), notFound);
+			saved = await saveCampaign(db, values, { id, currencies });
 		} catch (e) {
 			return failWith(e, { values });
 		}
@@ -49,7 +50,7 @@ export const actions = {
 			subject: `campaign:${saved}`,
 			detail: { slug: values.slug?.trim() }
 		});
-		if (id === undefined) redirect(303, `/admin/donations/settings/campaigns/${saved}?created=1`);
+		if (id === undefined) redirect(303, `${adminUrls.donations.campaign(saved)}?created=1`);
 		return { saved: true };
-	}
+	}, { notFound })
 } satisfies Actions;

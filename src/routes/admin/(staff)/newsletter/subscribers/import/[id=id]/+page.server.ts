@@ -4,18 +4,19 @@ import { app } from '$lib/server/app';
 import { getImportProgress, listImportIssues } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
-import { orNotFound } from '$lib/server/platform/route-errors';
 import { pageFrom } from '$lib/server/platform/route-params';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { importAnswers } from '../../subscribers-route';
 
 const perPage = 100;
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
 	const id = Number(params.id);
 	const page = pageFrom(url);
 	const [progress, report, topics] = await Promise.all([
-		orNotFound(getImportProgress(db, id), 'There is no such import.'),
+		getImportProgress(db, id),
 		listImportIssues(db, id, { page, perPage }),
 		topicChoices(db)
 	]);
@@ -43,4 +44,4 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		pages: Math.max(1, Math.ceil(report.total / report.perPage)),
 		issueCount: report.total
 	};
-};
+}, importAnswers) satisfies PageServerLoad;

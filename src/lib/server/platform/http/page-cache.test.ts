@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { CachedPage, PageCache } from './page-cache';
-import { bumpSiteVersion, createSiteVersionReader, readSiteVersion } from './site-version';
+import { bumpSiteVersion, createSiteVersionReader, readSiteVersion } from '../site-version';
 
 const html = '<!doctype html><p>' + 'Art in the laneways. '.repeat(100) + '</p>';
 

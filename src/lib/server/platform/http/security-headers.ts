@@ -13,3 +13,16 @@ export function applySecurityHeaders(headers: Headers, options: { secureOrigin: 
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 	if (options.secureOrigin) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 }
+
+/** For a response SvelteKit set no policy on (an endpoint's, a file's): nothing may load, frame or base on it. */
+export const lockedDownPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/** The policy with inline style attributes allowed too; scripts stay as strict. */
+export function withInlineStyles(policy: string): string {
+	return policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+}
+
+/** The policy with forms also allowed to lead to `origins` (a payment provider's pages). */
+export function withFormTargets(policy: string, origins: string[]): string {
+	return policy.replace("form-action 'self'", `form-action 'self' ${origins.join(' ')}`);
+}

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InsertQueryNode, type Kysely } from 'kysely';
+import { expect } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import type { Auth } from '$lib/server/platform/auth';
 import type { DomainContext } from '$lib/server/platform/domain-context';
@@ -102,8 +103,32 @@ export function failingAuditWrites(db: Kysely<Database>): Kysely<Database> {
 	});
 }
 
-/** What a failed command must have left alone: the audit log and the site version. */
-export async function auditAndVersion(db: Kysely<Database>): Promise<{ audit: number; version: string }> {
+/** The audit log's length and the site version: what a failed command must leave as they were. */
+async function auditAndVersion(db: Kysely<Database>): Promise<{ entries: number; version: string }> {
 	const rows = await db.selectFrom('audit_event').select('id').execute();
-	return { audit: rows.length, version: await readSiteVersion(db) };
+	return { entries: rows.length, version: await readSiteVersion(db) };
+}
+
+/**
+ * Runs a command on `db` made to refuse its audit entry (`failingAuditWrites`),
+ * and checks that it failed for that reason and left the audit log and the
+ * site version as they were. The caller then checks that the change is not
+ * there either: it was made in the same transaction, before the entry.
+ */
+export async function expectNothingLeftWhenTheAuditEntryFails(db: Kysely<Database>, command: (failing: Kysely<Database>) => Promise<unknown>): Promise<void> {
+	const before = await auditAndVersion(db);
+	await expect(command(failingAuditWrites(db))).rejects.toThrow(AuditWriteRefused);
+	expect(await auditAndVersion(db)).toEqual(before);
+}
+
+/** A bookmark in the audit log: `entries()` lists what was written after it, oldest first. */
+export async function auditBookmark(db: Kysely<Database>) {
+	const last = await db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+	const after = Number(last?.id ?? 0);
+	return {
+		async entries() {
+			const rows = await db.selectFrom('audit_event').select(['action', 'actor_email', 'subject', 'detail']).where('id', '>', after).orderBy('id').execute();
+			return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+		}
+	};
 }

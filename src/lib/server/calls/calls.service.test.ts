@@ -4,7 +4,7 @@ import { databaseTimeAfter } from '$lib/server/db/sql-functions';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { submitApplication } from './applications.service';
 import { application, basicFields, callInput, openCall } from '../../../../tests/support/call-test-data';
-import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, callsContext, expectNothingLeftWhenTheAuditEntryFails, testStaff } from '../../../../tests/support/domain-contexts';
 import {
 	addField,
 	applicationCounts,
@@ -207,5 +207,19 @@ describe('isAcceptingSubmissions', () => {
 		// The row holds the database's own idea of the moment, not the app's.
 		const row = await sql<{ deadline: string }>`select deadline_at as deadline from open_call where id = ${id}`.execute(handle.db);
 		expect(row.rows[0]?.deadline).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+	});
+});
+
+describe('a change to a call and its audit entry', () => {
+	it('commit together: when the entry cannot be written, the call and the public pages’ version stay as they were', async () => {
+		const id = await createCall(calls, testStaff, callInput({ slug: 'walls-as-they-were' }));
+		const renamed = callInput({ slug: 'walls-renamed' });
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => updateCall({ ...calls, db: failing }, testStaff, id, renamed));
+		expect((await getCall(handle.db, id))?.slug).toBe('walls-as-they-were');
+
+		const audit = await auditBookmark(handle.db);
+		await updateCall(calls, testStaff, id, renamed);
+		expect((await getCall(handle.db, id))?.slug).toBe('walls-renamed');
+		expect(await audit.entries()).toEqual([{ action: 'call.changed', actor_email: testStaff.email, subject: `call:${id}`, detail: { slug: 'walls-renamed' } }]);
 	});
 });

@@ -31,7 +31,7 @@ import {
 	unschedule,
 	type Actor
 } from './revisions.service';
-import { contentContext, withClock } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, contentContext, expectNothingLeftWhenTheAuditEntryFails, withClock } from '../../../../tests/support/domain-contexts';
 
 const ana: Actor = { id: 'user-ana', email: 'ana@example.org', name: 'Ana' };
 const budi: Actor = { id: 'user-budi', email: 'budi@example.org', name: 'Budi' };
@@ -391,6 +391,20 @@ describe('content revisions', () => {
 		await schedule(content(), ana, saved.revision.id, at);
 		const about = (await listContentItems(handle.db)).find((g) => g.type === 'page')!.items.find((p) => p.key === 'about');
 		expect(about).toMatchObject({ draft: null, scheduledAt: at.toISOString() });
+	});
+
+	it('publishes together with the audit entry and the new site version, or not at all', async () => {
+		const { data, base } = await editedData(handle, 'page', 'privacy', (d) => ((d.summary as Localized).en = 'Said plainly.'));
+		const { revision } = await saveDraft(content(), ana, { type: 'page', key: 'privacy', data, baseRevisionId: base });
+		const liveSummary = async () => ((await getEditable(handle.db, 'page', 'privacy')).live?.summary as Localized).en;
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => publish({ ...content(), db: failing }, ana, revision.id));
+		expect((await getRevision(handle.db, revision.id)).status).toBe('draft');
+		expect(await liveSummary()).not.toBe('Said plainly.');
+
+		const audit = await auditBookmark(handle.db);
+		await publish(content(), ana, revision.id);
+		expect(await liveSummary()).toBe('Said plainly.');
+		expect((await audit.entries()).map((entry) => [entry.action, entry.actor_email, entry.subject])).toEqual([['content.published', ana.email, 'page:privacy']]);
 	});
 });
 

@@ -5,7 +5,7 @@ import { campaignValues, getCampaignValues, parseCampaign, saveCampaign } from '
 import { getDonationSettings, saveDonationSettings } from './donation-settings';
 import { parseSettingsValues, settingsValues, settingsValuesFromForm } from './donation-settings-form';
 import { findOpenCampaign } from './donations.queries';
-import { donationsContext, testStaff, withClock } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, donationsContext, expectNothingLeftWhenTheAuditEntryFails, testStaff, withClock } from '../../../../tests/support/domain-contexts';
 
 /* The admin's settings form and campaign editing, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
 
@@ -147,5 +147,20 @@ describe('campaigns', () => {
 		expect(other).not.toBe(id);
 		await expect(saveCampaign(donations, testStaff, base, { ...options, id: 999_999 })).rejects.toThrow(NotFoundError);
 		await expect(getCampaignValues(handle.db, 999_999)).rejects.toThrow(NotFoundError);
+	});
+});
+
+describe('a change to what donors see and its audit entry', () => {
+	it('commit together: when the entry cannot be written, no campaign is added and the public pages keep their version', async () => {
+		const donations = donationsContext(handle.db);
+		const values = { slug: 'library-walls', goal: '900', currency: 'USD', starts: '', ends: '', 'title.en': 'Walls of the library' };
+		const slugs = async () => (await handle.db.selectFrom('donation_campaign').select('slug').execute()).map((row) => row.slug);
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => saveCampaign({ ...donations, db: failing }, testStaff, values, { currencies: ['USD'] }));
+		expect(await slugs()).not.toContain('library-walls');
+
+		const audit = await auditBookmark(handle.db);
+		const id = await saveCampaign(donations, testStaff, values, { currencies: ['USD'] });
+		expect(await slugs()).toContain('library-walls');
+		expect(await audit.entries()).toEqual([{ action: 'donation.campaign-created', actor_email: testStaff.email, subject: `campaign:${id}`, detail: { slug: 'library-walls' } }]);
 	});
 });

@@ -22,7 +22,7 @@ import {
 } from './media.service';
 import { picture } from '$lib/server/shared/picture';
 import { heicFromPhone, phoneJpegWithGps, readExifGps, solid, withHeifTransform } from '../../../../tests/support/test-images';
-import { mediaContext, withClock } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, mediaContext, withClock } from '../../../../tests/support/domain-contexts';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -471,5 +471,19 @@ describe('the library', () => {
 
 	it('says not found for a photo that does not exist', async () => {
 		await expect(getMedia(handle.db, 999_999)).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('a change to a photo and its audit entry', () => {
+	it('commit together: when the entry cannot be written, the alt text and the public pages’ version stay as they were', async () => {
+		const media = await createMediaFromUpload(mediaOf(), editor, upload({ alt: { en: 'Before' } }));
+		const text = { alt: { en: 'After' } };
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => editMediaText({ ...mediaOf(), db: failing }, editor, media.id, text));
+		expect((await getMedia(handle.db, media.id)).alt.en).toBe('Before');
+
+		const audit = await auditBookmark(handle.db);
+		await editMediaText(mediaOf(), editor, media.id, text);
+		expect((await getMedia(handle.db, media.id)).alt.en).toBe('After');
+		expect(await audit.entries()).toEqual([{ action: 'media.updated', actor_email: editor.email, subject: `media:${media.id}`, detail: {} }]);
 	});
 });

@@ -6,7 +6,7 @@ import { latestConsentTextVersion, subscribe, topicKeys } from './newsletter.ser
 import { createCampaign } from './campaign.service';
 import { addTopic, deleteTopic, listConsentTexts, listTopicsForAdmin, moveTopic, publishConsentTextFromAdmin, renameTopic } from './topic-admin';
 import type { NewsletterContext } from './newsletter.wiring';
-import { newsletterContext, testStaff, withClock } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, newsletterContext, testStaff, withClock } from '../../../../tests/support/domain-contexts';
 
 /* Topics and the consent text as staff edit them, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
 
@@ -106,5 +106,18 @@ describe('the consent text', () => {
 		]);
 		expect(versions.sort()).toEqual([4, 5]);
 		expect((await listConsentTexts(handle.db)).slice(0, 2).map((t) => t.text.en).sort()).toEqual(['First of two at once.', 'Second of two at once.']);
+	});
+});
+
+describe('a change to the sign-up form and its audit entry', () => {
+	it('commit together: when the entry cannot be written, no topic is added and the public pages keep their version', async () => {
+		const topic = { key: 'residencies', names: names('Residencies') };
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => addTopic({ ...newsletter, db: failing }, testStaff, topic));
+		expect(await topicKeys(handle.db)).not.toContain('residencies');
+
+		const audit = await auditBookmark(handle.db);
+		await addTopic(newsletter, testStaff, topic);
+		expect(await topicKeys(handle.db)).toContain('residencies');
+		expect(await audit.entries()).toEqual([{ action: 'newsletter.topic-added', actor_email: testStaff.email, subject: 'topic:residencies', detail: {} }]);
 	});
 });

@@ -6,7 +6,7 @@ import { endSessions, inviteStaff, requestPasswordReset, setPasswordWithLink, se
 import { signIn, verifySecondFactor } from './sign-in.service';
 import { throttleRules } from './sign-in-throttle';
 import { totpFromUri } from '../../../../tests/support/totp';
-import { peopleContext } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, peopleContext } from '../../../../tests/support/domain-contexts';
 
 /** Records what would be mailed; the real mail layer has its own SMTP tests. */
 function recordingMail() {
@@ -159,5 +159,22 @@ describe('staff accounts', () => {
 		expect(await auth.api.getSession({ headers: cookies })).toBeNull();
 		await expect(setRole(people(), admin, admin.id, 'editor')).rejects.toThrow('last-admin');
 		await endSessions(handle.db, admin.id);
+	});
+
+	it('changes a role together with its audit entry, or not at all; a failed invitation leaves no account', async () => {
+		const lead = { id: 'lead-of-the-test', email: 'lead@example.org' };
+		const { userId } = await inviteStaff(people(), lead, { email: 'rolled@example.org', name: 'Rolled', role: 'editor' });
+		const roleOf = async () => (await handle.db.selectFrom('user').select('role').where('id', '=', userId).executeTakeFirstOrThrow()).role;
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => setRole({ ...people(), db: failing }, lead, userId, 'reviewer'));
+		expect(await roleOf()).toBe('editor');
+
+		const audit = await auditBookmark(handle.db);
+		await setRole(people(), lead, userId, 'reviewer');
+		expect(await roleOf()).toBe('reviewer');
+		expect(await audit.entries()).toEqual([{ action: 'staff.role-changed', actor_email: lead.email, subject: `user:${userId}`, detail: { from: 'editor', to: 'reviewer' } }]);
+
+		const invite = { email: 'never@example.org', name: 'Never', role: 'editor' };
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => inviteStaff({ ...people(), db: failing }, lead, invite));
+		expect(await handle.db.selectFrom('user').select('id').where('email', '=', 'never@example.org').execute()).toEqual([]);
 	});
 });

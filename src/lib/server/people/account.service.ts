@@ -21,21 +21,22 @@ async function recorded(people: PeopleContext, staff: Actor, action: AuditAction
 	await recordAudit(people.db, { action, actor: staff, ip }, people.clock().toISOString());
 }
 
+/** A better-auth change that needs the password: under the throttle, and in the audit log once it went through. */
+async function withPassword<T>(people: PeopleContext, staff: Actor, ip: string, action: AuditAction, change: () => Promise<T>): Promise<PasswordCheckResult<T>> {
+	const result = await throttledPasswordCheck(people.db, { staff, ip }, change);
+	if (result.ok) await recorded(people, staff, action, ip);
+	return result;
+}
+
 /** Every other session of the person ends; the returned headers renew this one. */
-export async function changeOwnPassword(
-	people: PeopleContext,
-	staff: Actor,
-	input: Request & { current: string; next: string }
-): Promise<PasswordCheckResult<{ headers: Headers }>> {
-	const result = await throttledPasswordCheck(people.db, { staff, ip: input.ip }, () =>
+export async function changeOwnPassword(people: PeopleContext, staff: Actor, input: Request & { current: string; next: string }) {
+	return withPassword(people, staff, input.ip, 'password.changed', () =>
 		people.auth.api.changePassword({
 			body: { currentPassword: input.current, newPassword: input.next, revokeOtherSessions: true },
 			headers: input.headers,
 			returnHeaders: true
 		})
 	);
-	if (result.ok) await recorded(people, staff, 'password.changed', input.ip);
-	return result;
 }
 
 /** The first step of turning two-step sign-in on: the secret to scan and the recovery codes; nothing is on until `confirmTwoFactor`. */
@@ -54,11 +55,7 @@ export async function confirmTwoFactor(people: PeopleContext, staff: Actor, inpu
  * Turns two-step sign-in off. Sessions that passed the second step elsewhere
  * end, as after a password change: only the renewed one (in the returned headers) stays.
  */
-export async function disableTwoFactor(
-	people: PeopleContext,
-	staff: Actor,
-	input: Request & { password: string }
-): Promise<PasswordCheckResult<{ headers: Headers }>> {
+export async function disableTwoFactor(people: PeopleContext, staff: Actor, input: Request & { password: string }) {
 	const result = await throttledPasswordCheck(people.db, { staff, ip: input.ip }, () =>
 		people.auth.api.disableTwoFactor({ body: { password: input.password }, headers: input.headers, returnHeaders: true })
 	);
@@ -69,14 +66,8 @@ export async function disableTwoFactor(
 }
 
 /** New recovery codes; the old ones stop working. */
-export async function regenerateRecoveryCodes(
-	people: PeopleContext,
-	staff: Actor,
-	input: Request & { password: string }
-): Promise<PasswordCheckResult<{ backupCodes: string[] }>> {
-	const result = await throttledPasswordCheck(people.db, { staff, ip: input.ip }, () =>
+export async function regenerateRecoveryCodes(people: PeopleContext, staff: Actor, input: Request & { password: string }) {
+	return withPassword(people, staff, input.ip, 'recovery-codes.regenerated', () =>
 		people.auth.api.generateBackupCodes({ body: { password: input.password }, headers: input.headers })
 	);
-	if (result.ok) await recorded(people, staff, 'recovery-codes.regenerated', input.ip);
-	return result;
 }

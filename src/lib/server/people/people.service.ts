@@ -14,8 +14,6 @@ import type { PeopleContext } from './people.wiring';
 import { reservePasswordResetRequest } from './sign-in-throttle';
 import { consumeStaffLink, createStaffLink, inspectStaffLink, type LinkPurpose } from './staff-links';
 
-export type { Actor };
-
 export interface StaffMember {
 	id: string;
 	name: string;

@@ -9,7 +9,6 @@ import { readSmallForm } from '$lib/server/platform/small-form';
 import { subscribe } from '$lib/server/newsletter/newsletter.service';
 import { recordSignUpAttempt } from '$lib/server/newsletter/sign-up-throttle';
 import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';
-import { newsletterMail } from './newsletter-route';
 
 export const load: PageServerLoad = async () => {
 	return { signUp: await signUpForm(app().db, getLocale()) };
@@ -37,7 +36,7 @@ export const actions: Actions = {
 			return fail(429, { values, errors: {}, problem: m.newsletter_error_too_many(), sent: null });
 		}
 		try {
-			const outcome = await subscribe(db, input, { mail: newsletterMail() });
+			const outcome = await subscribe(db, input, { mail: app().newsletter.mail });
 			log.info({ subscriber: outcome.subscriberId, mailed: outcome.mailed }, 'newsletter sign-up');
 		} catch (error) {
 			if (error instanceof ValidationError) {

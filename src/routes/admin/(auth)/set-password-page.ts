@@ -15,8 +15,7 @@ export async function setPasswordAction(event: RequestEvent<{ token: string }>) 
 	const password = String(form.get('password') ?? '');
 	const confirm = String(form.get('confirm') ?? '');
 	if (password !== confirm) return fail(400, { problem: 'mismatch' as const });
-	const { db, auth } = app();
-	const result = await setPasswordWithLink(db, auth, { token: event.params.token, password });
+	const result = await setPasswordWithLink(app().people, { token: event.params.token, password });
 	if (!result.ok) {
 		return fail(400, { problem: result.reason === 'weak' ? result.problem : result.reason });
 	}

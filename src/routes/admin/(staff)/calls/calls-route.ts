@@ -1,10 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import { locales } from '$lib/i18n/locales';
-import { app } from '$lib/server/app';
 import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
-import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 import { textFieldNames, type CallSettingsValues } from './call-words';
 
@@ -22,14 +20,6 @@ export async function existingCall(db: Kysely<Database>, id: number): Promise<Op
 	const call = await getCall(db, id);
 	if (!call) error(404, notFound);
 	return call;
-}
-
-export const subjectOf = (id: number) => `call:${id}`;
-
-/** After a change the public call pages show: their cached copies are stale now, also in this process. */
-export async function publicPagesChanged(db: Kysely<Database>): Promise<void> {
-	await bumpSiteVersion(db);
-	app().siteVersion.invalidate();
 }
 
 /** A form's `<prefix>.<language>` fields as typed, each bounded. */

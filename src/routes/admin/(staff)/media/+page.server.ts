@@ -59,12 +59,11 @@ export const actions: Actions = {
 		const file = form.get('file');
 		let id: number;
 		try {
-			const media = await createMediaFromUpload(app().db, app().mediaStorage, {
+			const media = await createMediaFromUpload(app().media, actorOf(staff), {
 				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
 				originalName: file instanceof File ? file.name : '',
 				alt: localizedFrom(values, 'alt'),
-				caption: localizedFrom(values, 'caption'),
-				actor: actorOf(staff)
+				caption: localizedFrom(values, 'caption')
 			});
 			id = media.id;
 		} catch (e) {

@@ -4,7 +4,6 @@ import { app } from '$lib/server/app';
 import { ForbiddenError, ValidationError } from '$lib/server/platform/errors';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
-import { staffMail } from '$lib/server/people/staff-mail';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -21,9 +20,8 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		const values = { email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), locale: text(form, 'locale') || 'en' };
-		const { db, auth, config } = app();
 		try {
-			const { link } = await inviteStaff(db, { auth, mail: staffMail(db, app().mailer), origin: config.origin }, values, staff);
+			const { link } = await inviteStaff(app().people, staff, values);
 			return { action: 'invite', invited: values.email, link };
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { action: 'invite', values, issues: e.issues });
@@ -32,15 +30,14 @@ export const actions = {
 	},
 	reinvite: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
-		const { db, config } = app();
-		const link = await reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, text(await request.formData(), 'id'), staff);
+		const link = await reinvite(app().people, staff, text(await request.formData(), 'id'));
 		return { action: 'reinvite', link };
 	}, personAnswers),
 	role: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		try {
-			await setRole(app().db, staff, text(form, 'id'), text(form, 'role'));
+			await setRole(app().people, staff, text(form, 'id'), text(form, 'role'));
 			return { action: 'role', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
@@ -52,7 +49,7 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = await request.formData();
 		try {
-			await setDisabled(app().db, staff, text(form, 'id'), form.get('disabled') === 'true');
+			await setDisabled(app().people, staff, text(form, 'id'), form.get('disabled') === 'true');
 			return { action: 'disable', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });

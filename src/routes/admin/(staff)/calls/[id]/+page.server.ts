@@ -2,10 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
-import { applicationCounts, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
-import type { CallStatus } from '$lib/server/db/schema';
+import { applicationCounts, callStatusChangeOf, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
 import { ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
@@ -16,11 +14,9 @@ import {
 	explain,
 	notFound,
 	permission,
-	publicPagesChanged,
 	settingsFrom,
 	settingsLimits,
 	settingsOf,
-	subjectOf,
 	timeZoneChoices
 } from '../calls-route';
 
@@ -47,27 +43,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-const statusChanges: Record<string, { to: CallStatus; audit: 'call.opened' | 'call.closed' | 'call.reopened' | 'call.back-to-draft' }> = {
-	open: { to: 'open', audit: 'call.opened' },
-	close: { to: 'closed', audit: 'call.closed' },
-	reopen: { to: 'open', audit: 'call.reopened' },
-	draft: { to: 'draft', audit: 'call.back-to-draft' }
-};
-
 export const actions = {
 	save: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
 		const values = settingsFrom(await request.formData());
-		const { db } = app();
 		try {
-			await updateCall(db, id, callInputOf(values));
+			await updateCall(app().calls, staff, id, callInputOf(values));
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: explain(e.issues), values });
 			throw e;
 		}
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.changed', actor: staff, subject: subjectOf(id), detail: { slug: values.slug } });
 		return { done: 'saved' as const };
 	}, { notFound }),
 
@@ -76,21 +62,18 @@ export const actions = {
 		const staff = requirePermission(locals, url, permission);
 		const id = callIdOf(params.id);
 		const form = await request.formData();
-		const change = statusChanges[String(form.get('change') ?? '')];
+		const change = callStatusChangeOf(String(form.get('change') ?? ''));
 		const { db } = app();
 		await existingCall(db, id);
 		if (!change) return fail(400, { problem: 'Please choose what to do with the call.' });
-		const which = String(form.get('change'));
-		if (form.get('confirm') !== 'yes') return { confirmStatus: which };
+		if (form.get('confirm') !== 'yes') return { confirmStatus: change };
 		try {
-			await setCallStatus(db, id, change.to);
+			await setCallStatus(app().calls, staff, id, change);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { statusIssues: Object.values(explain(e.issues)) });
 			throw e;
 		}
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: change.audit, actor: staff, subject: subjectOf(id) });
-		return { done: which };
+		return { done: change };
 	}, { notFound }),
 
 	/** Drafts nobody applied to, after a confirmation step. */
@@ -99,15 +82,14 @@ export const actions = {
 		const id = callIdOf(params.id);
 		const form = await request.formData();
 		const { db } = app();
-		const call = await existingCall(db, id);
+		await existingCall(db, id);
 		if (form.get('confirm') !== 'yes') return { confirmDelete: true };
 		try {
-			await deleteCall(db, id);
+			await deleteCall(app().calls, staff, id);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { statusIssues: Object.values(explain(e.issues)) });
 			throw e;
 		}
-		await recordAudit(db, { action: 'call.deleted', actor: staff, subject: subjectOf(id), detail: { slug: call.slug } });
 		redirect(303, `${adminUrls.calls.list}?deleted=1`);
 	}, { notFound })
 } satisfies Actions;

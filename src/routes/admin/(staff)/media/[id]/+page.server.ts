@@ -36,12 +36,11 @@ export const actions = {
 		const id = mediaIdOf(params.id);
 		const values = mediaTextFromForm(await request.formData());
 		try {
-			await editMediaText(app().db, id, { alt: localizedFrom(values, 'alt'), caption: localizedFrom(values, 'caption'), actor: actorOf(staff) });
+			await editMediaText(app().media, actorOf(staff), id, { alt: localizedFrom(values, 'alt'), caption: localizedFrom(values, 'caption') });
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
 			throw e;
 		}
-		app().siteVersion.invalidate();
 		return { saved: true };
 	}, mediaAnswers)
 } satisfies Actions;

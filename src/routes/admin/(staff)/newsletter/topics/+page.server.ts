@@ -15,7 +15,6 @@ import {
 	topicLimits,
 	type LocalizedValues
 } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 
 /*
@@ -48,43 +47,41 @@ const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: {
 
 async function staffAndForm(event: RequestEvent) {
 	const staff = requirePermission(event.locals, event.url, 'newsletter.campaigns');
-	return { staff, form: await event.request.formData(), db: app().db };
+	return { staff, form: await event.request.formData(), newsletter: app().newsletter };
 }
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const key = keyOf(form);
 		const { values, localized } = localizedFrom(form, 'name', topicLimits.name);
 		let added: string;
 		try {
-			added = await addTopic(db, { key, names: localized });
+			added = await addTopic(newsletter, staff, { key, names: localized });
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'add' as const, issues: e.issues, values: { ...values, key } });
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.topic-added', actor: staff, subject: `topic:${added}` });
 		return { done: 'added' as const, key: added };
 	},
 	rename: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const key = keyOf(form);
 		const { values, localized } = localizedFrom(form, 'name', topicLimits.name);
 		try {
-			await renameTopic(db, key, localized);
+			await renameTopic(newsletter, staff, key, localized);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'rename' as const, key, issues: e.issues, values });
 			if (e instanceof NotFoundError) return gone(key);
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.topic-renamed', actor: staff, subject: `topic:${key}` });
 		return { done: 'renamed' as const, key };
 	},
 	move: async (event) => {
-		const { form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const key = keyOf(form);
 		try {
-			await moveTopic(db, key, form.get('direction') === 'down' ? 'down' : 'up');
+			await moveTopic(newsletter, staff, key, form.get('direction') === 'down' ? 'down' : 'up');
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
 			throw e;
@@ -92,29 +89,27 @@ export const actions: Actions = {
 		return { done: 'moved' as const, key };
 	},
 	delete: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const key = keyOf(form);
 		try {
-			await deleteTopic(db, key);
+			await deleteTopic(newsletter, staff, key);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'topic' as const, key, issues: e.issues });
 			if (e instanceof NotFoundError) return gone(key);
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.topic-deleted', actor: staff, subject: `topic:${key}` });
 		return { done: 'deleted' as const, key };
 	},
 	publish: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const { values, localized } = localizedFrom(form, 'text', consentTextMax);
 		let version: number;
 		try {
-			version = await publishConsentTextFromAdmin(db, localized);
+			version = await publishConsentTextFromAdmin(newsletter, staff, localized);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'publish' as const, issues: e.issues, values });
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.consent-text-published', actor: staff, subject: `consent-text:${version}` });
 		return { done: 'published' as const, version };
 	}
 };

@@ -8,7 +8,6 @@ import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
@@ -87,8 +86,8 @@ export const actions = {
 		if (Object.keys(issues).length > 0) return fail(400, { issues, values });
 		try {
 			await recordScores(
-				db,
-				staff.id,
+				app().calls,
+				staff,
 				application.id,
 				criteria.map((criterion) => ({
 					criterionId: criterion.id,
@@ -100,7 +99,6 @@ export const actions = {
 			if (e instanceof ValidationError) return fail(400, { issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values });
 			throw e;
 		}
-		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };
 	}, { notFound, forbiddenAsNotFound: true })
 } satisfies Actions;

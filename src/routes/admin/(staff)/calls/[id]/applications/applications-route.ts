@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
+import { app } from '$lib/server/app';
 import { applicationForStaff } from '$lib/server/calls/application-admin';
 import { getCall, type OpenCall } from '$lib/server/calls/calls.service';
 import { applicationDecisions, decideApplication, setShortlisted } from '$lib/server/calls/review.service';
 import type { ApplicationDecision, Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 
 
@@ -41,17 +41,11 @@ export async function shortlistAction(db: Kysely<Database>, staff: Staff, callId
 	const application = await submittedApplication(db, callId, pathId ?? form.get('applicationId'));
 	const shortlisted = form.get('shortlisted') === 'yes';
 	try {
-		await setShortlisted(db, application.id, shortlisted);
+		await setShortlisted(app().calls, staff, application.id, shortlisted);
 	} catch (e) {
 		if (e instanceof ValidationError) return fail(409, { problem: stillSubmitted, applicationId: application.id });
 		throw e;
 	}
-	await recordAudit(db, {
-		action: shortlisted ? 'call.application-shortlisted' : 'call.application-unshortlisted',
-		actor: staff,
-		subject: `application:${application.id}`,
-		detail: { callId }
-	});
 	return { done: shortlisted ? ('shortlisted' as const) : ('unshortlisted' as const), applicationId: application.id };
 }
 
@@ -63,16 +57,10 @@ export async function decideAction(db: Kysely<Database>, staff: Staff, callId: n
 	}
 	const decision = wanted === '' ? null : (wanted as ApplicationDecision);
 	try {
-		await decideApplication(db, application.id, decision);
+		await decideApplication(app().calls, staff, application.id, decision);
 	} catch (e) {
 		if (e instanceof ValidationError) return fail(409, { problem: stillSubmitted, applicationId: application.id });
 		throw e;
 	}
-	await recordAudit(db, {
-		action: 'call.application-decided',
-		actor: staff,
-		subject: `application:${application.id}`,
-		detail: { callId, decision, before: application.decision }
-	});
 	return { done: 'decided' as const, applicationId: application.id, decision };
 }

@@ -3,13 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { isLocale, locales, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { decisionMailPlan, listCallApplications } from '$lib/server/calls/application-admin';
-import { decisionTemplates, queueDecisionMails, renderDecisionMail, resetDecisionTemplate, saveDecisionTemplate } from '$lib/server/calls/application-mail';
+import { decisionTemplates, renderDecisionMail, resetDecisionTemplate, saveDecisionTemplate, sendDecisionMails } from '$lib/server/calls/application-mail';
 import { applicationDecisions } from '$lib/server/calls/review.service';
 import { findOrganization } from '$lib/server/shared/organization';
 import { pick } from '$lib/server/shared/localized-text';
 import type { ApplicationDecision } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
 import { callOf } from '../applications/applications-route';
@@ -82,7 +81,7 @@ export const actions: Actions = {
 		}
 		const localized = (part: 'subject' | 'body') => Object.fromEntries(locales.map((l) => [l, values[`${part}.${l}`]]));
 		try {
-			await saveDecisionTemplate(db, call.id, decision, { subject: localized('subject'), body: localized('body') });
+			await saveDecisionTemplate(app().calls, staff, call.id, decision, { subject: localized('subject'), body: localized('body') });
 		} catch (e) {
 			if (e instanceof ValidationError) {
 				const issues = Object.fromEntries(Object.entries(e.issues).map(([key, code]) => [key, issueWords[code] ?? 'Check this text.']));
@@ -90,7 +89,6 @@ export const actions: Actions = {
 			}
 			throw e;
 		}
-		await recordAudit(db, { action: 'call.decision-template-saved', actor: staff, subject: `call:${call.id}`, detail: { decision } });
 		return { done: 'saved' as const, decision };
 	},
 
@@ -100,8 +98,7 @@ export const actions: Actions = {
 		const call = await callOf(db, params.id);
 		const decision = decisionOf(await request.formData());
 		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to reset.' });
-		await resetDecisionTemplate(db, call.id, decision);
-		await recordAudit(db, { action: 'call.decision-template-reset', actor: staff, subject: `call:${call.id}`, detail: { decision } });
+		await resetDecisionTemplate(app().calls, staff, call.id, decision);
 		return { done: 'reset' as const, decision };
 	},
 
@@ -112,13 +109,12 @@ export const actions: Actions = {
 	 */
 	send: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
-		const { db, mailer } = app();
+		const { db } = app();
 		const call = await callOf(db, params.id);
 		const form = await request.formData();
 		const plan = await decisionMailPlan(db, call.id);
 		if (form.get('confirm') !== 'yes') return { confirmSend: { toSend: plan.toSend, alreadySent: plan.alreadySent } };
-		const report = await queueDecisionMails(db, mailer, call.id, plan.applicationIds);
-		await recordAudit(db, { action: 'call.decision-mails-queued', actor: staff, subject: `call:${call.id}`, detail: { ...report } });
+		const report = await sendDecisionMails(app().calls, staff, call.id, plan.applicationIds);
 		return { sent: report };
 	}
 };

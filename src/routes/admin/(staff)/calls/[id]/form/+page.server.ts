@@ -6,11 +6,10 @@ import { fieldLimits, uploadMediaTypes, type CallField, type FieldInput } from '
 import { addField, hasApplications, listFields, removeField, reorderFields, updateField } from '$lib/server/calls/calls.service';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
-import { callIdOf, existingCall, explain, localizedFrom, permission, publicPagesChanged, stringOf, subjectOf } from '../../calls-route';
+import { callIdOf, existingCall, explain, localizedFrom, permission, stringOf } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
 const megabyte = 1024 * 1024;
@@ -181,13 +180,11 @@ export const actions = {
 		const taken = new Set((await listFields(db, callId)).map((f) => f.key));
 		const input = inputOf(values, taken);
 		try {
-			await addField(db, callId, input);
+			await addField(app().calls, staff, callId, input);
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'add' as const, issues: issuesOf(e), values });
 			throw e;
 		}
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.field-added', actor: staff, subject: subjectOf(callId), detail: { key: input.key, type: input.type } });
 		return { done: 'added' as const, key: input.key };
 	},
 
@@ -196,13 +193,11 @@ export const actions = {
 		const field = await fieldOf(db, callId, form);
 		const values = valuesFrom(form);
 		try {
-			await updateField(db, field.id, inputOf(values, null));
+			await updateField(app().calls, staff, field.id, inputOf(values, null));
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { form: 'update' as const, fieldId: field.id, issues: issuesOf(e), values });
 			throw e;
 		}
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.field-changed', actor: staff, subject: subjectOf(callId), detail: { key: values.key } });
 		return { done: 'updated' as const, key: values.key };
 	}, { notFound: 'This question does not exist (any more).' }),
 
@@ -211,9 +206,7 @@ export const actions = {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
 		if (form.get('confirm') !== 'yes') return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
-		await removeField(db, field.id);
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.field-removed', actor: staff, subject: subjectOf(callId), detail: { key: field.key } });
+		await removeField(app().calls, staff, field.id);
 		return { done: 'removed' as const, key: field.key };
 	}, { notFound: 'This question does not exist (any more).' }),
 
@@ -226,13 +219,11 @@ export const actions = {
 		if (to >= 0 && to < keys.length) {
 			[keys[from], keys[to]] = [keys[to]!, keys[from]!];
 			try {
-				await reorderFields(db, callId, keys);
+				await reorderFields(app().calls, staff, callId, keys);
 			} catch (e) {
 				if (e instanceof ValidationError) return fail(409, { problem: explain(e.issues).fields ?? 'Please try again.' });
 				throw e;
 			}
-			await publicPagesChanged(db);
-			await recordAudit(db, { action: 'call.fields-reordered', actor: staff, subject: subjectOf(callId), detail: { keys } });
 		}
 		return { done: 'moved' as const, key: field.key, fieldId: field.id };
 	}

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad } from './$types';
 import { isLocale, locales, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { findOrganization } from '$lib/server/shared/organization';
 import { pickJson } from '$lib/server/shared/localized-text';
 import type { CampaignStatus, Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
-import { campaignVersions, personalize, renderCampaignTemplate } from '$lib/server/newsletter/campaign-mail';
+import { campaignVersions } from '$lib/server/newsletter/campaign-mail';
 import {
 	CampaignStateError,
 	campaignProgress,
@@ -20,13 +18,13 @@ import {
 	pauseCampaign,
 	resumeCampaign,
 	scheduleCampaign,
-	startSending,
+	sendCampaign,
+	sendTestCampaign,
 	unscheduleCampaign,
 	updateCampaign,
 	type Campaign,
 	type CampaignInput
 } from '$lib/server/newsletter/campaign.service';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 import { adminUrls } from '$lib/admin/urls';
@@ -53,10 +51,6 @@ async function existing(db: Kysely<Database>, id: number): Promise<Campaign> {
 	const campaign = await getCampaign(db, id);
 	if (!campaign) error(404, notFound);
 	return campaign;
-}
-
-function subjectOf(id: number) {
-	return `newsletter-campaign:${id}`;
 }
 
 /** The form as typed; anything that is not a plain string is dropped. */
@@ -135,9 +129,9 @@ function stateProblem(e: CampaignStateError, what: string) {
 }
 
 /** Saves what the form holds into a draft or scheduled campaign; a failure to return, or null when saved. */
-async function saveDraft(db: Kysely<Database>, id: number, values: CampaignFormValues) {
+async function saveDraft(staff: NonNullable<App.Locals['staff']>, id: number, values: CampaignFormValues) {
 	try {
-		await updateCampaign(db, id, inputOf(values));
+		await updateCampaign(app().newsletter, staff, id, inputOf(values));
 		return null;
 	} catch (e) {
 		if (e instanceof ValidationError) {
@@ -217,21 +211,18 @@ export const actions: Actions = {
 		const staff = requirePermission(locals, url, permission);
 		const id = campaignIdOf(params.id);
 		const values = valuesFrom(await request.formData());
-		const { db } = app();
 		if (id === undefined) {
 			let created: number;
 			try {
-				created = await createCampaign(db, inputOf(values), { createdBy: staff.id });
+				created = await createCampaign(app().newsletter, staff, inputOf(values));
 			} catch (e) {
 				if (e instanceof ValidationError) return fail(400, { issues: issuesOf(e), values });
 				throw e;
 			}
-			await recordAudit(db, { action: 'newsletter.campaign-created', actor: staff, subject: subjectOf(created), detail: { subject: values.texts['subject.en'] } });
 			redirect(303, `${adminUrls.newsletter.campaign(created)}?created=1`);
 		}
-		const failure = await saveDraft(db, id, values);
+		const failure = await saveDraft(staff, id, values);
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-changed', actor: staff, subject: subjectOf(id), detail: { subject: values.texts['subject.en'] } });
 		return { done: 'saved' as const };
 	},
 
@@ -243,27 +234,17 @@ export const actions: Actions = {
 		const values = valuesFrom(form);
 		const wanted = String(form.get('testLocale') ?? 'en');
 		const testLocale: Locale = isLocale(wanted) ? wanted : 'en';
-		const { db, config, mailer } = app();
-		const failure = await saveDraft(db, id, values);
+		const failure = await saveDraft(staff, id, values);
 		if (failure) return failure;
-		const campaign = await existing(db, id);
-		const siteName = (await findOrganization(db))?.name ?? 'Community arts';
-		const template = renderCampaignTemplate(campaign, testLocale, { origin: config.origin, siteName }, { test: true });
-		if (!template) return fail(400, { problem: 'There is nothing to send yet: the English version needs a subject and a text.', testLocale });
-		// A test has no subscriber behind it: both personal links lead to the public newsletter page.
-		const publicPage = `${config.origin}/newsletter`;
-		const mail = personalize(template, { preferences: publicPage, unsubscribe: publicPage });
-		await mailer.queue(db, {
-			// Every test is a new message, however often staff ask for one.
-			idempotencyKey: `newsletter.test:${id}:${randomUUID()}`,
-			to: staff.email,
-			locale: template.locale,
-			subject: `[Test] ${mail.subject}`,
-			text: mail.text,
-			html: mail.html
-		});
-		await recordAudit(db, { action: 'newsletter.campaign-tested', actor: staff, subject: subjectOf(id), detail: { locale: template.locale } });
-		return { done: 'tested' as const, to: staff.email, testLocale, usedLocale: template.locale };
+		let sent;
+		try {
+			sent = await sendTestCampaign(app().newsletter, staff, id, testLocale);
+		} catch (e) {
+			if (e instanceof ValidationError) notFoundIfGone(e);
+			throw e;
+		}
+		if (!sent) return fail(400, { problem: 'There is nothing to send yet: the English version needs a subject and a text.', testLocale });
+		return { done: 'tested' as const, to: staff.email, testLocale, usedLocale: sent.locale };
 	},
 
 	/** Saves, then schedules at the typed time read in the chosen time zone. */
@@ -273,14 +254,13 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const values = valuesFrom(form);
 		const schedule = { local: String(form.get('scheduledAt') ?? '').slice(0, 30), zone: String(form.get('timeZone') ?? 'UTC').slice(0, 64) };
-		const { db } = app();
-		const failure = await saveDraft(db, id, values);
+		const failure = await saveDraft(staff, id, values);
 		if (failure) return failure;
 		if (!isTimeZone(schedule.zone)) return fail(400, { issues: { timeZone: 'zone_invalid' }, values, schedule, saved: true });
 		const at = zonedToUtc(schedule.local, schedule.zone);
 		if (!at) return fail(400, { issues: { scheduledAt: 'date_invalid' }, values, schedule, saved: true });
 		try {
-			await scheduleCampaign(db, id, at);
+			await scheduleCampaign(app().newsletter, staff, id, at, schedule.zone);
 		} catch (e) {
 			if (e instanceof ValidationError) {
 				notFoundIfGone(e);
@@ -289,7 +269,6 @@ export const actions: Actions = {
 			if (e instanceof CampaignStateError) return stateProblem(e, 'scheduled');
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.campaign-scheduled', actor: staff, subject: subjectOf(id), detail: { at: at.toISOString(), timeZone: schedule.zone } });
 		return {
 			done: 'scheduled' as const,
 			schedule,
@@ -302,10 +281,8 @@ export const actions: Actions = {
 	unschedule: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = savedIdOf(params.id);
-		const { db } = app();
-		const failure = await change(unscheduleCampaign(db, id), 'unscheduled');
+		const failure = await change(unscheduleCampaign(app().newsletter, staff, id), 'unscheduled');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-unscheduled', actor: staff, subject: subjectOf(id) });
 		return { done: 'unscheduled' as const };
 	},
 
@@ -319,40 +296,34 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const { db } = app();
 		if (form.get('confirm') !== 'yes') {
-			const failure = await saveDraft(db, id, valuesFrom(form));
+			const failure = await saveDraft(staff, id, valuesFrom(form));
 			if (failure) return failure;
 			const campaign = await existing(db, id);
 			return { confirmSend: { subject: campaign.subject.en, count: await countAudience(db, campaign) } };
 		}
-		let recipients: number;
 		try {
-			recipients = (await startSending(db, id)).recipients;
+			await sendCampaign(app().newsletter, staff, id);
 		} catch (e) {
 			if (e instanceof ValidationError) notFoundIfGone(e);
 			if (e instanceof CampaignStateError) return stateProblem(e, 'sent');
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.campaign-sent', actor: staff, subject: subjectOf(id), detail: { recipients } });
 		redirect(303, `${adminUrls.newsletter.campaign(id)}?started=1`);
 	},
 
 	pause: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = savedIdOf(params.id);
-		const { db } = app();
-		const failure = await change(pauseCampaign(db, id), 'paused');
+		const failure = await change(pauseCampaign(app().newsletter, staff, id), 'paused');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-paused', actor: staff, subject: subjectOf(id) });
 		return { done: 'paused' as const };
 	},
 
 	resume: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = savedIdOf(params.id);
-		const { db } = app();
-		const failure = await change(resumeCampaign(db, id), 'resumed');
+		const failure = await change(resumeCampaign(app().newsletter, staff, id), 'resumed');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-resumed', actor: staff, subject: subjectOf(id) });
 		return { done: 'resumed' as const };
 	},
 
@@ -366,9 +337,8 @@ export const actions: Actions = {
 			await existing(db, id);
 			return { confirmCancel: { remaining: (await campaignProgress(db, id)).remaining } };
 		}
-		const failure = await change(cancelCampaign(db, id), 'cancelled');
+		const failure = await change(cancelCampaign(app().newsletter, staff, id), 'cancelled');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-cancelled', actor: staff, subject: subjectOf(id) });
 		return { done: 'cancelled' as const };
 	},
 
@@ -378,11 +348,10 @@ export const actions: Actions = {
 		const id = savedIdOf(params.id);
 		const form = await request.formData();
 		const { db } = app();
-		const campaign = await existing(db, id);
+		await existing(db, id);
 		if (form.get('confirm') !== 'yes') return { confirmDelete: true };
-		const failure = await change(deleteCampaign(db, id), 'deleted');
+		const failure = await change(deleteCampaign(app().newsletter, staff, id), 'deleted');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-deleted', actor: staff, subject: subjectOf(id), detail: { subject: campaign.subject.en } });
 		redirect(303, `${adminUrls.newsletter.campaigns}?deleted=1`);
 	}
 };

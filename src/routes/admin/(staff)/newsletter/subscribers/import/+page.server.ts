@@ -5,7 +5,6 @@ import { app } from '$lib/server/app';
 import { ValidationError } from '$lib/server/platform/errors';
 import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { adminUrls } from '$lib/admin/urls';
 import { isBodyTooLarge } from '../../../media/media-route';
@@ -61,26 +60,18 @@ export const actions: Actions = {
 			defaultTopics: form.getAll('defaultTopics').filter((t): t is string => typeof t === 'string').slice(0, 50)
 		};
 		const file = form.get('file');
-		const { db } = app();
 		let started: { id: number; totalRows: number };
 		try {
-			started = await startImport(db, {
+			started = await startImport(app().newsletter, staff, {
 				...values,
 				fileName: file instanceof File ? file.name : '',
 				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
-				actor: { id: staff.id, email: staff.email }
+				ip: getClientAddress()
 			});
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
 			throw e;
 		}
-		await recordAudit(db, {
-			action: 'newsletter.import-started',
-			actor: staff,
-			subject: `subscriber-import:${started.id}`,
-			detail: { rows: started.totalRows, fileName: file instanceof File ? file.name : '' },
-			ip: getClientAddress()
-		});
 		// After a post, a page of its own: reloading it does not import the file again.
 		redirect(303, adminUrls.newsletter.import(started.id));
 	}

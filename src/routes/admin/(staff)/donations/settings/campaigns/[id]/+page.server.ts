@@ -4,7 +4,6 @@ import { app } from '$lib/server/app';
 import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
 import { ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idOrNotFound } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
@@ -45,17 +44,11 @@ export const actions = {
 		const { currencies } = await getDonationSettings(db);
 		let saved: number;
 		try {
-			saved = await saveCampaign(db, values, { id, currencies });
+			saved = await saveCampaign(app().donations, staff, values, { id, currencies });
 		} catch (e) {
 			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
 			throw e;
 		}
-		await recordAudit(db, {
-			action: id === undefined ? 'donation.campaign-created' : 'donation.campaign-changed',
-			actor: staff,
-			subject: `campaign:${saved}`,
-			detail: { slug: values.slug?.trim() }
-		});
 		if (id === undefined) redirect(303, `${adminUrls.donations.campaign(saved)}?created=1`);
 		return { saved: true };
 	}, { notFound })

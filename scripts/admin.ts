@@ -37,7 +37,6 @@ const { startApp, stopApp } = await import('../src/lib/server/app.ts');
 const { ConfigError } = await import('../src/lib/server/platform/config.ts');
 const { ValidationError } = await import('../src/lib/server/platform/errors.ts');
 const { inviteStaff } = await import('../src/lib/server/people/people.service.ts');
-const { staffMail } = await import('../src/lib/server/people/staff-mail.ts');
 
 let app;
 try {
@@ -53,12 +52,12 @@ try {
 let exitCode = 0;
 try {
 	const email = values.email ?? '';
-	const { link } = await inviteStaff(
-		app.db,
-		{ auth: app.auth, mail: staffMail(app.db, app.mailer), origin: app.config.origin },
-		{ email, name: values.name ?? email.split('@')[0] ?? email, role: values.role ?? '', locale: values.locale ?? 'en' },
-		null
-	);
+	const { link } = await inviteStaff(app.people, null, {
+		email,
+		name: values.name ?? email.split('@')[0] ?? email,
+		role: values.role ?? '',
+		locale: values.locale ?? 'en'
+	});
 	// Send the invitation now rather than leave it for the server's worker.
 	while ((await app.worker.runOnce()) > 0) {
 		// keep going until nothing is due

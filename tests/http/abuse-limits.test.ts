@@ -17,6 +17,7 @@ import { addField, createCall, setCallStatus } from '$lib/server/calls/calls.ser
 import { callInput } from '../support/call-test-data';
 import type { DatabaseHandle } from '$lib/server/db/connect';
 import { localized, parseHtml, startTestServer, type TestServer } from '../support/http';
+import { callsContext, testStaff } from '../support/domain-contexts';
 import en from '../../messages/en.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
 
@@ -79,10 +80,10 @@ beforeAll(async () => {
 		NEWSLETTER_SIGNUPS_PER_HOUR: String(signUpsPerHour)
 	});
 	database = await site.openDatabase();
-	const callId = await createCall(database.db, callInput({ slug, deadlineAt: '2099-03-28T23:59' }));
-	await addField(database.db, callId, { key: 'title', type: 'short_text', label: { en: 'Title' }, required: true });
-	await addField(database.db, callId, { key: 'photo', type: 'file', label: { en: 'Photo' }, options: { allowedTypes: ['image/jpeg'], maxBytes: 1_000_000, maxFiles: 5 } });
-	await setCallStatus(database.db, callId, 'open');
+	const callId = await createCall(callsContext(database.db), testStaff, callInput({ slug, deadlineAt: '2099-03-28T23:59' }));
+	await addField(callsContext(database.db), testStaff, callId, { key: 'title', type: 'short_text', label: { en: 'Title' }, required: true });
+	await addField(callsContext(database.db), testStaff, callId, { key: 'photo', type: 'file', label: { en: 'Photo' }, options: { allowedTypes: ['image/jpeg'], maxBytes: 1_000_000, maxFiles: 5 } });
+	await setCallStatus(callsContext(database.db), testStaff, callId, 'open');
 	photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0f766e' } }).jpeg().toBuffer();
 	consentVersion = String((await database.db.selectFrom('newsletter_consent_text').select('version').orderBy('version', 'desc').executeTakeFirstOrThrow()).version);
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEditable, getRevision, saveDraft, schedule } from '$lib/server/content/revisions.service';
 import { startTestServer, type TestServer } from '../support/http';
 import { AdminClient, signedIn } from '../support/staff';
+import { contentContext } from '../support/domain-contexts';
 
 /*
  * Every admin page and action against every role: allowed, or refused (403 for
@@ -214,8 +215,8 @@ describe('admin authorization matrix', () => {
 			const admin = { id: 'admin-of-the-test', email: emails.admin };
 			const editable = await getEditable(database.db, 'organization', '1');
 			const data = { ...structuredClone(editable.pending?.data ?? editable.live!), name: 'Renamed on the first of the month' };
-			const { revision } = await saveDraft(database.db, admin, { type: 'organization', key: '1', data, baseRevisionId: editable.latestRevisionId });
-			await schedule(database.db, admin, revision.id, new Date(Date.now() + 7 * 24 * 60 * 60_000));
+			const { revision } = await saveDraft(contentContext(database.db), admin, { type: 'organization', key: '1', data, baseRevisionId: editable.latestRevisionId });
+			await schedule(contentContext(database.db), admin, revision.id, new Date(Date.now() + 7 * 24 * 60 * 60_000));
 
 			const response = await clients.editor.post('/admin/content/page/about?/unschedule', { revision: String(revision.id) });
 			expect(response.status).toBe(404);

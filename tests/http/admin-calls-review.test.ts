@@ -19,6 +19,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { parseHtml, startTestServer, textOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
 import { AdminClient, signedIn } from '../support/staff';
+import { callsContext, testStaff } from '../support/domain-contexts';
 
 const emails = { editor: 'editor@example.org', reviewerA: 'rev-a@example.org', reviewerB: 'rev-b@example.org' };
 
@@ -77,7 +78,7 @@ beforeAll(async () => {
 	]);
 	pdfs = { portfolio: await smallPdf(), passport: await smallPdf(), sawah: await smallPdf() };
 	callId = await openCall(db, { blindReview: true, title: { en: 'Walls that talk', es: 'Muros que hablan', id: 'Dinding yang berbicara' } });
-	await saveCriteria(db, callId, [
+	await saveCriteria(callsContext(db), testStaff, callId, [
 		{ label: { en: 'Artistic strength' }, weight: 3 },
 		{ label: { en: 'A local voice' }, weight: 1 }
 	]);
@@ -102,8 +103,8 @@ beforeAll(async () => {
 	files.sawah = budi.files[0]!;
 	await saveDraft(db, { callId, input: { email: 'dora@example.org', name: 'Dora Draft', locale: 'en', answers: answers(), consent: true } });
 	// Reviewer A has Ana's application alone; reviewer B the whole call.
-	await assignReviewer(db, { applicationId: apps.ana }, await userId(emails.reviewerA));
-	await assignReviewer(db, { callId }, await userId(emails.reviewerB));
+	await assignReviewer(callsContext(db), testStaff, { applicationId: apps.ana }, await userId(emails.reviewerA));
+	await assignReviewer(callsContext(db), testStaff, { callId }, await userId(emails.reviewerB));
 }, 180_000);
 
 afterAll(async () => {

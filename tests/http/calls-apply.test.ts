@@ -27,6 +27,7 @@ import en from '../../messages/en.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
 import id from '../../messages/id.json' with { type: 'json' };
 import ne from '../../messages/ne.json' with { type: 'json' };
+import { callsContext, testStaff } from '../support/domain-contexts';
 
 const messages: Record<Locale, typeof en> = { en, ne, id, es };
 
@@ -55,9 +56,9 @@ const everyField: FieldInput[] = [
 ];
 
 async function makeCall(overrides: Record<string, unknown>, fields: FieldInput[] = everyField): Promise<number> {
-	const callId = await createCall(database.db, callInput(overrides));
-	for (const field of fields) await addField(database.db, callId, field);
-	await setCallStatus(database.db, callId, 'open');
+	const callId = await createCall(callsContext(database.db), testStaff, callInput(overrides));
+	for (const field of fields) await addField(callsContext(database.db), testStaff, callId, field);
+	await setCallStatus(callsContext(database.db), testStaff, callId, 'open');
 	return callId;
 }
 
@@ -153,7 +154,7 @@ function applicationOf(email: string) {
 
 describe('the list and a call', () => {
 	it('lists open, upcoming and past calls with their kind and deadline in the call’s zone, never drafts', async () => {
-		await createCall(database.db, callInput({ slug: 'still-a-draft', title: { en: 'Secret draft call' } }));
+		await createCall(callsContext(database.db), testStaff, callInput({ slug: 'still-a-draft', title: { en: 'Secret draft call' } }));
 		const response = await fetch(site.origin + '/es/calls');
 		expect(response.status).toBe(200);
 		// Time-left text must not be kept by the app's page cache.

@@ -13,6 +13,7 @@ import type { DatabaseHandle } from '$lib/server/db/connect';
 import { largeHeicPath, pdfBomb, pdfHtmlPolyglot, pdfWithMetadata, pngBomb } from '../support/hostile-files';
 import { startTestServer, type TestServer } from '../support/http';
 import es from '../../messages/es.json' with { type: 'json' };
+import { callsContext, testStaff } from '../support/domain-contexts';
 
 let site: TestServer;
 let database: DatabaseHandle;
@@ -23,15 +24,15 @@ beforeAll(async () => {
 	// Each upload comes from an address of its own, as an attacker's would, so the per-address limit does not answer first.
 	site = await startTestServer({ ADDRESS_HEADER: 'X-Forwarded-For' });
 	database = await site.openDatabase();
-	const callId = await createCall(database.db, callInput({ slug, deadlineAt: '2099-03-28T23:59' }));
-	await addField(database.db, callId, {
+	const callId = await createCall(callsContext(database.db), testStaff, callInput({ slug, deadlineAt: '2099-03-28T23:59' }));
+	await addField(callsContext(database.db), testStaff, callId, {
 		key: 'photo',
 		type: 'file',
 		label: { en: 'Photo' },
 		options: { allowedTypes: ['image/jpeg', 'image/png', 'image/heic'], maxBytes: 20 * megabyte, maxFiles: 1 }
 	});
-	await addField(database.db, callId, { key: 'cv', type: 'file', label: { en: 'CV' }, options: { allowedTypes: ['application/pdf'], maxBytes: 5 * megabyte, maxFiles: 1 } });
-	await setCallStatus(database.db, callId, 'open');
+	await addField(callsContext(database.db), testStaff, callId, { key: 'cv', type: 'file', label: { en: 'CV' }, options: { allowedTypes: ['application/pdf'], maxBytes: 5 * megabyte, maxFiles: 1 } });
+	await setCallStatus(callsContext(database.db), testStaff, callId, 'open');
 }, 60_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { createTestDatabase } from '$lib/server/db/test-database';
 import { createCampaign, getCampaign, startSending } from '$lib/server/newsletter/campaign.service';
 import { startServer } from '../support/server';
 import { startSmtpSink } from '../support/smtp';
+import { newsletterContext, testStaff } from '../support/domain-contexts';
 
 const recipients = 240;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -59,7 +60,7 @@ it('delivers exactly one copy to each recipient across a SIGKILL and a restart',
 	}));
 	await db.insertInto('subscriber').values(people).execute();
 	// 3,000 a minute: about five seconds of sending, so the kill lands in the middle.
-	const id = await createCampaign(db, {
+	const id = await createCampaign(newsletterContext(db), testStaff, {
 		subject: { en: 'Walls that talk', es: 'Muros que hablan' },
 		previewText: {},
 		bodyHtml: { en: '<p>News from the lanes.</p>', es: '<p>Noticias de los callejones.</p>' },

@@ -4,6 +4,7 @@ import type { Database } from '$lib/server/db/schema';
 import type { FieldInput } from '$lib/server/calls/call-fields';
 import { instantToZonedWallTime } from '$lib/server/calls/call-time';
 import { addField, createCall, setCallStatus, type CallInput } from '$lib/server/calls/calls.service';
+import { callsContext, testStaff } from './domain-contexts';
 
 /* Test data for the calls domain: calls open now, with a small form. */
 
@@ -39,9 +40,10 @@ export const basicFields: FieldInput[] = [
 
 /** A call taking applications now, with `basicFields` unless other fields are given. */
 export async function openCall(db: Kysely<Database>, overrides: Partial<CallInput> = {}, fields: FieldInput[] = basicFields): Promise<number> {
-	const id = await createCall(db, callInput(overrides));
-	for (const field of fields) await addField(db, id, field);
-	await setCallStatus(db, id, 'open');
+	const calls = callsContext(db);
+	const id = await createCall(calls, testStaff, callInput(overrides));
+	for (const field of fields) await addField(calls, testStaff, id, field);
+	await setCallStatus(calls, testStaff, id, 'open');
 	return id;
 }
 

@@ -15,13 +15,21 @@ import { closeFileChecks, reportFileCheckLimits } from '$lib/server/platform/fil
 import { createSiteVersionReader } from '$lib/server/platform/site-version';
 import { createAuth, type Auth } from '$lib/server/platform/auth';
 import { createJobWorker, type JobWorker } from '$lib/server/platform/jobs/job-worker';
-import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
+import { createMailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
-import { createLocalMediaStorage, type LocalMediaStorage } from '$lib/server/media/media-storage';
+import type { DomainContext } from '$lib/server/platform/domain-context';
+import { createLocalMediaStorage } from '$lib/server/media/media-storage';
 import { mediaJobHandlers } from '$lib/server/media/media.service';
-import { createPublishedMedia, type PublishedMedia } from '$lib/server/media/published-media';
+import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
+import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
-import { createApplicationFileStorage, type ApplicationFileStorage } from '$lib/server/calls/application-files';
+import { createApplicationFileStorage } from '$lib/server/calls/application-files';
+import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
+import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
+import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
+import { stripeFor } from '$lib/server/donations/stripe-client';
+import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
+import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
 import { createCampaignSender } from '$lib/server/newsletter/campaign-sender';
 import {
 	createBulkComposer,
@@ -34,7 +42,12 @@ import { processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/
 import { hostname } from 'node:os';
 import { subscriberImportJobHandlers } from '$lib/server/newsletter/subscriber-import';
 
-/** Everything a request handler may need, wired once at start. */
+/**
+ * Everything a request handler may need, wired once at start. Each domain's
+ * collaborators (its e-mails, storage, clock, the site version) come in one
+ * shape, its context: routes hand `app().<domain>` to the domain's commands.
+ * `db` is for reading.
+ */
 export interface App {
 	config: Config;
 	log: Logger;
@@ -44,16 +57,17 @@ export interface App {
 	pageCache: PageCache;
 	siteVersion: ReturnType<typeof createSiteVersionReader>;
 	auth: Auth;
-	mailer: Mailer;
-	/** DATA_DIR/media: photo variants, and uploads waiting to be processed. */
-	mediaStorage: LocalMediaStorage;
-	/** Which photos the public may fetch: those published content shows. */
-	publishedMedia: PublishedMedia;
 	worker: JobWorker;
 	/** Newsletter campaigns: SMTP connections of their own, apart from the mailer's. */
 	bulkTransport: BulkTransport;
-	/** DATA_DIR/applications: applicants' files, never public. */
-	applicationFiles: ApplicationFileStorage;
+	calls: CallsContext;
+	content: ContentContext;
+	donations: DonationsContext;
+	media: MediaContext;
+	newsletter: NewsletterContext;
+	people: PeopleContext;
+	/** The jobs queue as staff see it (retrying a failed job). */
+	jobs: DomainContext;
 }
 
 let current: App | undefined;
@@ -113,6 +127,17 @@ export async function startApp(
 		},
 		log
 	});
+	const auth = createAuth({
+		db: database.db,
+		dialect: database.dialect,
+		secret: secrets.authSecret,
+		origin: config.origin,
+		secureCookies: config.secureOrigin,
+		appName: siteName
+	});
+	// What every domain shares; each domain's wiring adds its own collaborators.
+	const base: DomainContext = { db: database.db, clock: () => new Date(), siteVersion };
+	const site = { mailer, origin: config.origin };
 	current = {
 		config,
 		log,
@@ -121,21 +146,20 @@ export async function startApp(
 		db: database.db,
 		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
 		siteVersion,
-		auth: createAuth({
-			db: database.db,
-			dialect: database.dialect,
-			secret: secrets.authSecret,
-			origin: config.origin,
-			secureCookies: config.secureOrigin,
-			appName: siteName
-		}),
-		mailer,
-		mediaStorage,
-		// Every domain whose public pages show photos from the library adds its photos here.
-		publishedMedia: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent]),
+		auth,
 		worker,
 		bulkTransport,
-		applicationFiles
+		calls: createCallsContext(base, { ...site, storage: applicationFiles }),
+		content: createContentContext(base),
+		donations: createDonationsContext(base, { ...site, stripe: stripeFor(config), log }),
+		media: createMediaContext(base, {
+			storage: mediaStorage,
+			// Every domain whose public pages show photos from the library adds its photos here.
+			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent])
+		}),
+		newsletter: createNewsletterContext(base, { ...site, linkSecret: secrets.authSecret }),
+		people: createPeopleContext(base, { ...site, auth }),
+		jobs: base
 	};
 	if (options.startWorker !== false) {
 		// A process on this machine that was killed mid-job (a campaign, a photo) is picked up now, not after its lease.

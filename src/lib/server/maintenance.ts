@@ -4,9 +4,12 @@ import { purgeExpiredApplications } from '$lib/server/calls/applications.service
 import type { Database } from '$lib/server/db/schema';
 import { purgeUnconfirmed } from '$lib/server/newsletter/newsletter.service';
 import { forgetOldAttempts } from '$lib/server/people/sign-in-throttle';
-import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
+import type { DomainContext } from '$lib/server/platform/domain-context';
+import { enqueueJob, retryJob } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { forgetOldThrottleAttempts } from '$lib/server/platform/throttle';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 
 /*
  * Daily housekeeping, as a job so that one process does it however many run:
@@ -76,4 +79,13 @@ export async function scheduleMaintenance(db: Kysely<Database>, now = new Date()
 
 export function maintenanceJobHandlers(options: Required<MaintenanceOptions>): Record<string, JobHandler> {
 	return { [maintenanceJobKind]: async (db) => void (await runMaintenance(db, Date.now(), options)) };
+}
+
+/** Staff's retry of a failed job (from its first attempt), with the audit entry, in one transaction; false when the job has not failed. */
+export async function retryFailedJob(jobs: DomainContext, actor: Actor, id: number): Promise<boolean> {
+	return runCommand(jobs, actor, async ({ trx, audit }) => {
+		if (!(await retryJob(trx, id))) return false;
+		await audit({ action: 'job.retried', subject: `job:${id}` });
+		return true;
+	});
 }

@@ -18,12 +18,18 @@ import { queueDecisionMails } from './application-mail';
 import { attachFile, saveDraft, submitApplication, withdrawApplication } from './applications.service';
 import { addStaff, application, openCall } from '../../../../tests/support/call-test-data';
 import { assignReviewer, decideApplication, listCriteria, recordScores, saveCriteria, setShortlisted } from './review.service';
+import type { CallsContext } from './calls.wiring';
+import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let calls: CallsContext;
+/** A reviewer added with `addStaff`, as the acting person. */
+const reviewer = (id: string) => ({ id, email: `${id}@staff.example` });
 let outbox: string;
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
+	calls = callsContext(handle.db);
 	outbox = mkdtempSync(join(tmpdir(), 'calls-admin-'));
 	await addStaff(handle.db, 'rita');
 	await addStaff(handle.db, 'sam');
@@ -50,7 +56,7 @@ async function submit(callId: number, email: string, name: string) {
 /** A call with a two-criterion rubric (weights 3 and 1), three applications and scores by two reviewers. */
 async function scoredCall() {
 	const callId = await openCall(handle.db);
-	await saveCriteria(handle.db, callId, [
+	await saveCriteria(calls, testStaff, callId, [
 		{ label: { en: 'Strength' }, weight: 3 },
 		{ label: { en: 'Place' }, weight: 1 }
 	]);
@@ -58,19 +64,19 @@ async function scoredCall() {
 	const zoe = await submit(callId, 'zoe@example.org', 'Zoe');
 	const ana = await submit(callId, 'ana@example.org', 'ana');
 	const mia = await submit(callId, 'mia@example.org', 'Mia');
-	await assignReviewer(handle.db, { callId }, 'rita');
-	await assignReviewer(handle.db, { callId }, 'sam');
+	await assignReviewer(calls, testStaff, { callId }, 'rita');
+	await assignReviewer(calls, testStaff, { callId }, 'sam');
 	// Zoe: rita 5/5 → 5, sam 1/1 → 1: average 3, spread 2.
-	await recordScores(handle.db, 'rita', zoe, [
+	await recordScores(calls, reviewer('rita'), zoe, [
 		{ criterionId: strength, score: 5 },
 		{ criterionId: place, score: 5, comment: 'Bold' }
 	]);
-	await recordScores(handle.db, 'sam', zoe, [
+	await recordScores(calls, reviewer('sam'), zoe, [
 		{ criterionId: strength, score: 1 },
 		{ criterionId: place, score: 1 }
 	]);
 	// Ana: rita (4·3 + 2·1) / 4 = 3.5; alone, so spread 0.
-	await recordScores(handle.db, 'rita', ana, [
+	await recordScores(calls, reviewer('rita'), ana, [
 		{ criterionId: strength, score: 4 },
 		{ criterionId: place, score: 2 }
 	]);
@@ -103,8 +109,8 @@ describe('the staff list of a call’s applications', () => {
 		expect(await ids({ sort: 'name' })).toEqual([ana, mia, zoe]);
 		expect(await ids({ sort: 'submitted', direction: 'desc' })).toEqual([mia, ana, zoe]);
 
-		await setShortlisted(handle.db, ana, true);
-		await decideApplication(handle.db, zoe, 'declined');
+		await setShortlisted(calls, testStaff, ana, true);
+		await decideApplication(calls, testStaff, zoe, 'declined');
 		expect(await ids({ shortlisted: true })).toEqual([ana]);
 		expect(await ids({ shortlisted: false })).toEqual([zoe, mia]);
 		expect(await ids({ decision: 'declined' })).toEqual([zoe]);
@@ -165,9 +171,9 @@ describe('one application for staff', () => {
 describe('the decision e-mails still to send', () => {
 	it('counts them per decision, and counts as sent only those queued for the current decision', async () => {
 		const { callId, zoe, ana, mia } = await scoredCall();
-		await decideApplication(handle.db, zoe, 'accepted');
-		await decideApplication(handle.db, ana, 'waitlisted');
-		await decideApplication(handle.db, mia, 'declined');
+		await decideApplication(calls, testStaff, zoe, 'accepted');
+		await decideApplication(calls, testStaff, ana, 'waitlisted');
+		await decideApplication(calls, testStaff, mia, 'declined');
 		let plan = await decisionMailPlan(handle.db, callId);
 		expect(plan).toEqual({ toSend: { accepted: 1, waitlisted: 1, declined: 1 }, alreadySent: 0, applicationIds: [zoe, ana, mia] });
 
@@ -178,8 +184,8 @@ describe('the decision e-mails still to send', () => {
 		expect(plan.alreadySent).toBe(3);
 
 		// Ana moves up from the waiting list: her new decision is still to tell.
-		await decideApplication(handle.db, ana, 'accepted');
-		await decideApplication(handle.db, mia, null);
+		await decideApplication(calls, testStaff, ana, 'accepted');
+		await decideApplication(calls, testStaff, mia, null);
 		plan = await decisionMailPlan(handle.db, callId);
 		expect(plan).toEqual({ toSend: { accepted: 1, waitlisted: 0, declined: 0 }, alreadySent: 1, applicationIds: [zoe, ana] });
 	});
@@ -201,7 +207,7 @@ describe('who may download an applicant’s file', () => {
 		expect(await authorizedApplicationFile(handle.db, eda, image.fileId)).toBeUndefined();
 		const submitted = await submitApplication(handle.db, { callId, token: draft.token, input: application() });
 		if (submitted.status !== 'submitted') throw new Error(submitted.status);
-		await assignReviewer(handle.db, { applicationId: submitted.applicationId }, 'rita');
+		await assignReviewer(calls, testStaff, { applicationId: submitted.applicationId }, 'rita');
 
 		expect(await authorizedApplicationFile(handle.db, eda, image.fileId)).toMatchObject({ originalName: 'wall.jpg', mediaType: 'image/jpeg' });
 		expect(await authorizedApplicationFile(handle.db, eda, scan.fileId)).toMatchObject({ originalName: 'passport.pdf' });

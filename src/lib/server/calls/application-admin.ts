@@ -1,11 +1,13 @@
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
 import type { ApplicationDecision, ApplicationStatus, Db } from '$lib/server/db/schema';
+import { recordAudit, type Actor } from '$lib/server/shared/audit';
 import type { Answer, FormValue } from './answer-validation';
 import { parseAnswers, type ApplicationFile } from './applications.service';
 import { decisionMailKey } from './application-mail';
 import { isContactField } from './call-fields';
 import { listFields } from './calls.service';
+import type { CallsContext } from './calls.wiring';
 import { applicationForReviewer, callScoreSummaries, listCriteria, summarizeScores, type ScoreSummary } from './review.service';
 
 /*
@@ -13,7 +15,7 @@ import { applicationForReviewer, callScoreSummaries, listCriteria, summarizeScor
  * summaries (sorted and filtered here, since averages are computed from the
  * scores, not stored), one application with every reviewer's scores, what a
  * reviewer scored so far, the decision e-mails still to send, and who may
- * download an applicant's file.
+ * download an applicant's file (each download goes in the audit log).
  */
 
 export const applicationSorts = ['submitted', 'average', 'spread', 'name'] as const;
@@ -320,6 +322,33 @@ export async function authorizedApplicationFile(db: Db, staff: { id: string; rol
 	// The reviewer's own view already leaves out what blind review hides, and names files as they see them.
 	const visible = (await applicationForReviewer(db, staff.id, row.application_id))?.files.find((f) => f.id === fileId);
 	return visible ? { ...file, originalName: visible.originalName } : undefined;
+}
+
+/**
+ * The bytes of an application file `staff` may download (see
+ * `authorizedApplicationFile`), with the audit entry that says who took it.
+ * Undefined for a file they may not have, or that is not on disk.
+ */
+export async function downloadApplicationFile(
+	calls: CallsContext,
+	staff: Actor & { role: string },
+	fileId: number,
+	ip: string
+): Promise<{ file: AuthorizedFile; bytes: Buffer } | undefined> {
+	const file = await authorizedApplicationFile(calls.db, staff, fileId);
+	if (!file) return undefined;
+	let bytes: Buffer;
+	try {
+		bytes = await calls.storage.read(file.storageKey);
+	} catch {
+		return undefined;
+	}
+	await recordAudit(
+		calls.db,
+		{ action: 'call.application-file-downloaded', actor: staff, subject: `application:${file.applicationId}`, detail: { fileId: file.id }, ip },
+		calls.clock().toISOString()
+	);
+	return { file, bytes };
 }
 
 /** The fields a reviewer may see answers of: all, or in blind review all but contact fields. */

@@ -6,7 +6,7 @@ import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { validateAnswers, type AttachedFile } from './answer-validation';
 import { attachUpload, removeUpload, uploadSlots, type ApplicationFileStorage } from './application-files';
-import type { ApplicationMailContext } from './application-mail';
+import type { CallsMail } from './application-mail';
 import type { FormValues, ReadForm } from './application-input';
 import { keptFiles, type KeptFileView } from './application-views';
 import { formErrorMessage, isLate, issuesToErrors, problemMessage, problemStatus } from './application-wording';
@@ -36,7 +36,7 @@ import { requiresEligibilityConfirmation, type OpenCall } from './calls.service'
 export interface ApplicationFormDeps {
 	db: Kysely<Database>;
 	storage: ApplicationFileStorage;
-	mail: ApplicationMailContext;
+	mail: CallsMail;
 	/** The sender's network address, for the rate limit. */
 	ip: string;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$lib/server/db/test-database';
-import { createMailer } from '$lib/server/platform/mail/mailer';
+import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
 import { createOutboxTransport } from '$lib/server/platform/mail/transports';
 import {
 	decisionTemplates,
@@ -13,21 +13,28 @@ import {
 	renderDecisionMail,
 	resetDecisionTemplate,
 	saveDecisionTemplate,
-	type ApplicationMailContext
+	createCallsMail,
+	type CallsMail
 } from './application-mail';
 import { saveDraft, submitApplication, withdrawApplication } from './applications.service';
 import { application, openCall } from '../../../../tests/support/call-test-data';
 import { decideApplication } from './review.service';
+import type { CallsContext } from './calls.wiring';
+import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let calls: CallsContext;
 let outbox: string;
-let mail: ApplicationMailContext;
+let mailer: Mailer;
+let mail: CallsMail;
 const origin = 'https://art.example.org';
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
+	calls = callsContext(handle.db);
 	outbox = mkdtempSync(join(tmpdir(), 'calls-mail-'));
-	mail = { mailer: createMailer({ transport: createOutboxTransport(outbox), from: 'Micro Galleries <hello@art.example.org>' }), origin };
+	mailer = createMailer({ transport: createOutboxTransport(outbox), from: 'Micro Galleries <hello@art.example.org>' });
+	mail = createCallsMail({ mailer, origin });
 });
 afterAll(async () => {
 	await handle.dispose();
@@ -111,7 +118,7 @@ describe('decision e-mails', () => {
 		expect(defaults[0]!.body.en).toContain('{name}');
 		expect(defaultDecisionTemplate('declined', 'id').body).toContain('{call}');
 
-		await saveDecisionTemplate(handle.db, callId, 'accepted', {
+		await saveDecisionTemplate(calls, testStaff, callId, 'accepted', {
 			subject: { en: 'Welcome to {call}', es: 'Bienvenida a {call}' },
 			body: { en: 'Dear {name},\n\nYou are in!', es: 'Hola, {name}:\n\n¡Estás dentro!' }
 		});
@@ -128,16 +135,16 @@ describe('decision e-mails', () => {
 		// Names are text, never markup.
 		expect(renderDecisionMail(accepted, { name: '<b>Eve</b>', call: 'X', site: 'MG', locale: 'en' }).html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
 
-		await resetDecisionTemplate(handle.db, callId, 'accepted');
+		await resetDecisionTemplate(calls, testStaff, callId, 'accepted');
 		expect((await decisionTemplates(handle.db, callId))[0]!.customized).toBe(false);
 	});
 
 	it('refuse a template without English, with an unknown placeholder, or a subject on two lines', async () => {
 		const callId = await openCall(handle.db);
-		await expect(saveDecisionTemplate(handle.db, callId, 'declined', { subject: { es: 'x' }, body: { en: 'Dear {nombre}' } })).rejects.toMatchObject({
+		await expect(saveDecisionTemplate(calls, testStaff, callId, 'declined', { subject: { es: 'x' }, body: { en: 'Dear {nombre}' } })).rejects.toMatchObject({
 			issues: { 'subject.en': 'required', 'body.en': 'placeholder_unknown' }
 		});
-		await expect(saveDecisionTemplate(handle.db, callId, 'declined', { subject: { en: 'a\nb' }, body: { en: 'b' } })).rejects.toMatchObject({
+		await expect(saveDecisionTemplate(calls, testStaff, callId, 'declined', { subject: { en: 'a\nb' }, body: { en: 'b' } })).rejects.toMatchObject({
 			issues: { 'subject.en': 'one_line' }
 		});
 	});
@@ -155,17 +162,17 @@ describe('decision e-mails', () => {
 			if (result.status !== 'submitted') throw new Error(result.status);
 			ids.push(result.applicationId);
 		}
-		await decideApplication(handle.db, ids[0]!, 'accepted');
-		await decideApplication(handle.db, ids[1]!, 'waitlisted');
-		await decideApplication(handle.db, ids[2]!, 'declined');
+		await decideApplication(calls, testStaff, ids[0]!, 'accepted');
+		await decideApplication(calls, testStaff, ids[1]!, 'waitlisted');
+		await decideApplication(calls, testStaff, ids[2]!, 'declined');
 
 		const preview = await previewDecisionMail(handle.db, ids[0]!);
 		expect(preview).toMatchObject({ to: 'ana@example.org', locale: 'ne', decision: 'accepted' });
 		expect(preview!.text).toContain('प्रिय Ana Shrestha,');
 		expect(await previewDecisionMail(handle.db, ids[3]!)).toBeUndefined();
 
-		expect(await queueDecisionMails(handle.db, mail.mailer, callId, [...ids, 999_999])).toEqual({ queued: 3, alreadyQueued: 0, skipped: 2 });
-		expect(await queueDecisionMails(handle.db, mail.mailer, callId, ids)).toEqual({ queued: 0, alreadyQueued: 3, skipped: 1 });
+		expect(await queueDecisionMails(handle.db, mailer, callId, [...ids, 999_999])).toEqual({ queued: 3, alreadyQueued: 0, skipped: 2 });
+		expect(await queueDecisionMails(handle.db, mailer, callId, ids)).toEqual({ queued: 0, alreadyQueued: 3, skipped: 1 });
 		const sent = await messages();
 		expect(sent.map((m) => [m.to_address, m.locale])).toEqual([
 			['ana@example.org', 'ne'],
@@ -175,8 +182,8 @@ describe('decision e-mails', () => {
 		expect(sent[1]!.text_body).toContain('lista de espera');
 
 		// A changed decision is a new message; the earlier one is not sent again.
-		await decideApplication(handle.db, ids[1]!, 'accepted');
-		expect(await queueDecisionMails(handle.db, mail.mailer, callId, [ids[1]!])).toEqual({ queued: 1, alreadyQueued: 0, skipped: 0 });
+		await decideApplication(calls, testStaff, ids[1]!, 'accepted');
+		expect(await queueDecisionMails(handle.db, mailer, callId, [ids[1]!])).toEqual({ queued: 1, alreadyQueued: 0, skipped: 0 });
 		expect(await handle.db.selectFrom('job').select('id').where('kind', '=', 'mail.send').execute()).toHaveLength(4);
 	});
 });

@@ -9,8 +9,12 @@ import type { ApplicationDecision, Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { hashApplicationToken } from './application-tokens';
 import { formatDeadline } from './call-time';
+import { callSubject } from './calls.service';
+import type { CallsContext } from './calls.wiring';
 
 /*
  * What applicants receive by e-mail, always in the language they applied in:
@@ -30,6 +34,23 @@ export type ApplicationMailer = Pick<Mailer, 'queue'>;
 export interface ApplicationMailContext {
 	mailer: ApplicationMailer;
 	origin: string;
+}
+
+/** The calls' e-mails, made once (calls.wiring.ts); each is queued in the transaction `db` is. */
+export interface CallsMail {
+	draftLink(db: Kysely<Database>, request: { applicationId: number; token: string }): Promise<void>;
+	submission(db: Kysely<Database>, request: { applicationId: number; token: string }): Promise<void>;
+	withdrawal(db: Kysely<Database>, request: { applicationId: number }): Promise<void>;
+	decisions(db: Kysely<Database>, callId: number, applicationIds: readonly number[]): Promise<DecisionMailReport>;
+}
+
+export function createCallsMail(site: ApplicationMailContext): CallsMail {
+	return {
+		draftLink: (db, request) => queueDraftLinkMail(db, site, request),
+		submission: (db, request) => queueSubmissionMail(db, site, request),
+		withdrawal: (db, request) => queueWithdrawalMail(db, site, request),
+		decisions: (db, callId, applicationIds) => queueDecisionMails(db, site.mailer, callId, applicationIds)
+	};
 }
 
 const decisionPlaceholders = ['name', 'call'] as const;
@@ -259,11 +280,11 @@ export type DecisionTemplateInput = z.input<typeof templateSchema>;
  * placeholders {name} and {call} are known. Errors: `subject.en`, `body.ne`...
  */
 export async function saveDecisionTemplate(
-	db: Kysely<Database>,
+	calls: CallsContext,
+	actor: Actor,
 	callId: number,
 	decision: ApplicationDecision,
-	input: DecisionTemplateInput,
-	{ now = Date.now() }: { now?: number } = {}
+	input: DecisionTemplateInput
 ): Promise<void> {
 	if (!(decisionsWithTemplates as readonly string[]).includes(decision)) throw new ValidationError({ decision: 'decision_invalid' });
 	const parsed = templateSchema.safeParse(input);
@@ -284,22 +305,28 @@ export async function saveDecisionTemplate(
 		}
 	}
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	if (!(await db.selectFrom('open_call').select('id').where('id', '=', callId).executeTakeFirst())) throw new NotFoundError(`call ${callId}`);
-	const values = {
-		subject: stringifyLocalized({ en: '', ...subject }),
-		body: stringifyLocalized({ en: '', ...body }),
-		updated_at: new Date(now).toISOString()
-	};
-	await db
-		.insertInto('call_decision_template')
-		.values({ call_id: callId, decision, ...values })
-		.onConflict((oc) => oc.columns(['call_id', 'decision']).doUpdateSet(values))
-		.execute();
+	await runCommand(calls, actor, async ({ trx, now, audit }) => {
+		if (!(await trx.selectFrom('open_call').select('id').where('id', '=', callId).executeTakeFirst())) throw new NotFoundError(`call ${callId}`);
+		const values = {
+			subject: stringifyLocalized({ en: '', ...subject }),
+			body: stringifyLocalized({ en: '', ...body }),
+			updated_at: now.toISOString()
+		};
+		await trx
+			.insertInto('call_decision_template')
+			.values({ call_id: callId, decision, ...values })
+			.onConflict((oc) => oc.columns(['call_id', 'decision']).doUpdateSet(values))
+			.execute();
+		await audit({ action: 'call.decision-template-saved', subject: callSubject(callId), detail: { decision } });
+	});
 }
 
 /** Goes back to the shipped wording. */
-export async function resetDecisionTemplate(db: Kysely<Database>, callId: number, decision: ApplicationDecision): Promise<void> {
-	await db.deleteFrom('call_decision_template').where('call_id', '=', callId).where('decision', '=', decision).execute();
+export async function resetDecisionTemplate(calls: CallsContext, actor: Actor, callId: number, decision: ApplicationDecision): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, audit }) => {
+		await trx.deleteFrom('call_decision_template').where('call_id', '=', callId).where('decision', '=', decision).execute();
+		await audit({ action: 'call.decision-template-reset', subject: callSubject(callId), detail: { decision } });
+	});
 }
 
 function fillPlaceholders(template: string, values: { name: string; call: string }): string {
@@ -365,8 +392,9 @@ export interface DecisionMailReport {
 
 /**
  * Queues the decision e-mails of many applications of one call, each with its
- * current decision, in one transaction. Idempotent by application and decision:
- * asking again (a double click, a retry after a timeout) sends nothing twice.
+ * current decision, in one transaction (the caller's, when `db` is one).
+ * Idempotent by application and decision: asking again (a double click, a
+ * retry after a timeout) sends nothing twice.
  */
 export async function queueDecisionMails(
 	db: Kysely<Database>,
@@ -376,7 +404,7 @@ export async function queueDecisionMails(
 ): Promise<DecisionMailReport> {
 	const report: DecisionMailReport = { queued: 0, alreadyQueued: 0, skipped: 0 };
 	const wanted = [...new Set(applicationIds)];
-	await db.transaction().execute(async (trx) => {
+	const queueAll = async (trx: Kysely<Database>) => {
 		const call = await trx.selectFrom('open_call').select(['id', 'title']).where('id', '=', callId).executeTakeFirst();
 		if (!call) throw new NotFoundError(`call ${callId}`);
 		const templates = await decisionTemplates(trx, callId);
@@ -412,6 +440,16 @@ export async function queueDecisionMails(
 			if (queued.created) report.queued++;
 			else report.alreadyQueued++;
 		}
-	});
+	};
+	await (db.isTransaction ? queueAll(db) : db.transaction().execute(queueAll));
 	return report;
+}
+
+/** Staff's "send the decision e-mails": queued, and the audit entry with what was queued, in one transaction. */
+export async function sendDecisionMails(calls: CallsContext, actor: Actor, callId: number, applicationIds: readonly number[]): Promise<DecisionMailReport> {
+	return runCommand(calls, actor, async ({ trx, audit }) => {
+		const report = await calls.mail.decisions(trx, callId, applicationIds);
+		await audit({ action: 'call.decision-mails-queued', subject: callSubject(callId), detail: { ...report } });
+		return report;
+	});
 }

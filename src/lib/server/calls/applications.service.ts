@@ -6,7 +6,7 @@ import { lockRowForUpdate } from '$lib/server/db/row-lock';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { ValidationError } from '$lib/server/platform/errors';
 import { draftValues, validateAnswers, type Answer, type AttachedFile, type FormValue } from './answer-validation';
-import { queueDraftLinkMail, queueSubmissionMail, queueWithdrawalMail, type ApplicationMailContext } from './application-mail';
+import type { CallsMail } from './application-mail';
 import { hashApplicationToken, isWellFormedToken, newApplicationToken } from './application-tokens';
 import { acceptsMediaType, type CallField } from './call-fields';
 import { callFromRow, listFields, requiresEligibilityConfirmation, type OpenCall } from './calls.service';
@@ -31,7 +31,7 @@ interface Clock {
  * a draft that was not saved, and no saved draft misses its link.
  */
 interface ClockAndMail extends Clock {
-	mail?: ApplicationMailContext;
+	mail?: CallsMail;
 }
 
 export const applicantLimits = { email: 254, name: 120 } as const;
@@ -242,7 +242,7 @@ export async function saveDraft(
 			if (!current || current.call_id !== request.callId) return { status: 'unknown' };
 			if (current.status !== 'draft') return { status: current.status === 'submitted' ? 'already_submitted' : 'not_editable' };
 			await trx.updateTable('application').set(values).where('id', '=', current.id).execute();
-			if (mail && data.email) await queueDraftLinkMail(trx, mail, { applicationId: current.id, token: request.token });
+			if (mail && data.email) await mail.draftLink(trx, { applicationId: current.id, token: request.token });
 			return { status: 'saved', applicationId: current.id, token: request.token };
 		}
 		const { token, hash } = newApplicationToken();
@@ -251,7 +251,7 @@ export async function saveDraft(
 			.values({ ...values, call_id: request.callId, status: 'draft', token_hash: hash, created_at: at })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (mail && data.email) await queueDraftLinkMail(trx, mail, { applicationId: row.id, token });
+		if (mail && data.email) await mail.draftLink(trx, { applicationId: row.id, token });
 		return { status: 'saved', applicationId: row.id, token };
 	});
 }
@@ -321,7 +321,7 @@ export async function submitApplication(
 		};
 		if (current && request.token !== undefined) {
 			await trx.updateTable('application').set(values).where('id', '=', current.id).execute();
-			if (mail) await queueSubmissionMail(trx, mail, { applicationId: current.id, token: request.token });
+			if (mail) await mail.submission(trx, { applicationId: current.id, token: request.token });
 			return { status: 'submitted', applicationId: current.id, token: request.token, locale: data.locale };
 		}
 		const { token, hash } = newApplicationToken();
@@ -330,7 +330,7 @@ export async function submitApplication(
 			.values({ ...values, call_id: request.callId, token_hash: hash, created_at: at })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (mail) await queueSubmissionMail(trx, mail, { applicationId: row.id, token });
+		if (mail) await mail.submission(trx, { applicationId: row.id, token });
 		return { status: 'submitted', applicationId: row.id, token, locale: data.locale };
 	});
 }
@@ -393,7 +393,7 @@ export async function withdrawApplication(
 			.where('status', '!=', 'withdrawn')
 			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return { status: 'already_withdrawn' as const, applicationId: current.id };
-		if (mail && current.status === 'submitted') await queueWithdrawalMail(trx, mail, { applicationId: current.id });
+		if (mail && current.status === 'submitted') await mail.withdrawal(trx, { applicationId: current.id });
 		return { status: 'withdrawn' as const, applicationId: current.id };
 	});
 }

@@ -16,6 +16,8 @@ import {
 } from './applications.service';
 import { addStaff, answers, application, openCall } from '../../../../tests/support/call-test-data';
 import { setCallStatus } from './calls.service';
+import { createCallsMail } from './application-mail';
+import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 const dayMs = 24 * 60 * 60_000;
@@ -86,14 +88,14 @@ describe('drafts', () => {
 	it('may be kept without an address, mailing no link, until one is given', async () => {
 		const callId = await openCall(handle.db);
 		const queued: string[] = [];
-		const mail = { mailer: { queue: async (_db: unknown, message: { to: string }) => void queued.push(message.to) }, origin: 'https://example.org' };
-		const saved = await saveDraft(handle.db, { callId, input: application({ email: '', answers: { project_title: 'Kept' } }) }, { mail: mail as never });
+		const mail = createCallsMail({ mailer: { queue: async (_db: unknown, message: { to: string }) => void queued.push(message.to) } as never, origin: 'https://example.org' });
+		const saved = await saveDraft(handle.db, { callId, input: application({ email: '', answers: { project_title: 'Kept' } }) }, { mail });
 		expect(saved.status).toBe('saved');
 		if (saved.status !== 'saved') return;
 		expect(queued).toEqual([]);
 		const found = await findApplicationByToken(handle.db, saved.token);
 		expect(found).toMatchObject({ status: 'found', application: { email: '', status: 'draft', answers: { project_title: 'Kept' } } });
-		await saveDraft(handle.db, { callId, token: saved.token, input: application({ answers: { project_title: 'Kept' } }) }, { mail: mail as never });
+		await saveDraft(handle.db, { callId, token: saved.token, input: application({ answers: { project_title: 'Kept' } }) }, { mail });
 		expect(queued).toEqual(['ana@example.org']);
 		const submittedDraft = await submitApplication(handle.db, { callId, token: saved.token, input: application() });
 		expect(submittedDraft.status).toBe('submitted');
@@ -101,7 +103,7 @@ describe('drafts', () => {
 
 	it('cannot be saved for a call that is not open', async () => {
 		const callId = await openCall(handle.db);
-		await setCallStatus(handle.db, callId, 'closed');
+		await setCallStatus(callsContext(handle.db), testStaff, callId, 'close');
 		expect(await saveDraft(handle.db, { callId, input: application() })).toEqual({ status: 'call_closed' });
 		expect(await saveDraft(handle.db, { callId: 424242, input: application() })).toEqual({ status: 'call_not_found' });
 		const upcoming = await openCall(handle.db, { opensAt: '2099-01-01T00:00', deadlineAt: '2099-02-01T00:00' });

@@ -11,13 +11,19 @@ import { saveDraft, submitApplication, withdrawApplication } from './application
 import { addStaff, answers, application, basicFields, openCall, smallPdf } from '../../../../tests/support/call-test-data';
 import { callApplicationsCsv, callFilesZip } from './call-export';
 import { assignReviewer, decideApplication, listCriteria, recordScores, saveCriteria, setShortlisted } from './review.service';
+import type { CallsContext } from './calls.wiring';
+import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let calls: CallsContext;
+/** A reviewer added with `addStaff`, as the acting person. */
+const reviewer = (id: string) => ({ id, email: `${id}@staff.example` });
 let dataDir: string;
 let storage: ApplicationFileStorage;
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
+	calls = callsContext(handle.db);
 	dataDir = mkdtempSync(join(tmpdir(), 'calls-export-'));
 	storage = createApplicationFileStorage(dataDir);
 	await addStaff(handle.db, 'rita');
@@ -75,13 +81,13 @@ const multipleChoice = {
 
 async function scoredCall() {
 	const callId = await openCall(handle.db, {}, [...basicFields, multipleChoice]);
-	await saveCriteria(handle.db, callId, [
+	await saveCriteria(calls, testStaff, callId, [
 		{ label: { en: 'Artistic quality' }, weight: 3 },
 		{ label: { en: 'Fit with the theme' }, weight: 1 }
 	]);
 	const [quality, fit] = await listCriteria(handle.db, callId);
-	await assignReviewer(handle.db, { callId }, 'rita');
-	await assignReviewer(handle.db, { callId }, 'sam');
+	await assignReviewer(calls, testStaff, { callId }, 'rita');
+	await assignReviewer(calls, testStaff, { callId }, 'sam');
 	const submit = async (email: string, name: string, extra: Record<string, unknown>) => {
 		const result = await submitApplication(handle.db, { callId, input: application({ email, name, answers: answers(extra) }) });
 		if (result.status !== 'submitted') throw new Error(result.status);
@@ -89,16 +95,16 @@ async function scoredCall() {
 	};
 	const ana = await submit('ana@example.org', 'अना श्रेष्ठ', { statement: 'Walls, "voices"\nand hands.', media: ['paste', 'mural'] });
 	const eve = await submit('eve@example.org', '=HYPERLINK("http://evil.example","click")', { project_title: '-2+3', country: 'ES' });
-	await recordScores(handle.db, 'rita', ana.applicationId, [
+	await recordScores(calls, reviewer('rita'), ana.applicationId, [
 		{ criterionId: quality!.id, score: 5 },
 		{ criterionId: fit!.id, score: 1 }
 	]);
-	await recordScores(handle.db, 'sam', ana.applicationId, [
+	await recordScores(calls, reviewer('sam'), ana.applicationId, [
 		{ criterionId: quality!.id, score: 3 },
 		{ criterionId: fit!.id, score: 3 }
 	]);
-	await setShortlisted(handle.db, ana.applicationId, true);
-	await decideApplication(handle.db, ana.applicationId, 'accepted');
+	await setShortlisted(calls, testStaff, ana.applicationId, true);
+	await decideApplication(calls, testStaff, ana.applicationId, 'accepted');
 	return { callId, ana, eve };
 }
 

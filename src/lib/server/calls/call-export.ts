@@ -5,18 +5,20 @@ import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { csvFile } from '$lib/server/platform/csv';
+import { recordAudit, type Actor } from '$lib/server/shared/audit';
 import type { ApplicationFileStorage } from './application-files';
 import { parseAnswers } from './applications.service';
 import type { CallField } from './call-fields';
-import { getCall, listFields } from './calls.service';
+import { callSubject, getCall, listFields } from './calls.service';
+import type { CallsContext } from './calls.wiring';
 import { callScoreSummaries, listCriteria } from './review.service';
 
 /*
  * A call's applications leave the app for staff: as CSV (one row per submitted
  * or withdrawn application, one column per field, with status, decision and the
  * reviewers' weighted average and spread) and as a zip of their files. Staff see
- * everything, so blind review plays no part here. The caller records who
- * exported what in the audit log.
+ * everything, so blind review plays no part here. Personal data leaves the
+ * app, so who took what, and from which address, goes in the audit log.
  */
 
 /** An answer as one line of text: choices by their label, files by their names. */
@@ -185,4 +187,22 @@ export async function callFilesZip(
 		count++;
 	}
 	return { zip: zipSync(entries), files: count, missing };
+}
+
+/** The CSV of `callApplicationsCsv`, for `actor`, who is recorded in the audit log as having taken it. */
+export async function exportApplicationsCsv(calls: CallsContext, actor: Actor, callId: number, ip: string): Promise<string> {
+	const csv = await callApplicationsCsv(calls.db, callId);
+	await recordAudit(calls.db, { action: 'call.applications-exported', actor, subject: callSubject(callId), ip }, calls.clock().toISOString());
+	return csv;
+}
+
+/** The zip of `callFilesZip`, for `actor`, who is recorded in the audit log as having taken it. */
+export async function exportCallFiles(calls: CallsContext, actor: Actor, callId: number, ip: string): Promise<CallFilesZip> {
+	const result = await callFilesZip(calls.db, calls.storage, callId);
+	await recordAudit(
+		calls.db,
+		{ action: 'call.files-exported', actor, subject: callSubject(callId), detail: { files: result.files, missing: result.missing.length }, ip },
+		calls.clock().toISOString()
+	);
+	return result;
 }

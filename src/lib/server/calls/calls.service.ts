@@ -1,23 +1,26 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
-import type { CallKind, CallStatus, Database, Db, OpenCallRow } from '$lib/server/db/schema';
+import type { CallKind, CallStatus, Db, OpenCallRow } from '$lib/server/db/schema';
 import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import type { Actor, AuditAction } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { callFieldFromRow, fieldColumns, fieldLimits, parseFieldInput, type CallField, type FieldInput } from './call-fields';
 import { canonicalTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from './call-time';
+import type { CallsContext } from './calls.wiring';
 
 /*
  * Calls and their forms, as staff create and change them. Dates arrive as the
  * wall times staff typed in the call's time zone and are kept as UTC instants
- * (see call-time.ts). Everything takes `db` first and `now` in milliseconds.
+ * (see call-time.ts). Staff's commands take the calls' context and the acting
+ * person, and write their audit entry (and, for what the public call pages
+ * show, a new site version) in the transaction of the change; reading takes `db`.
  */
 
-interface Clock {
-	now?: number;
-}
+/** How the audit log names a call. */
+export const callSubject = (id: number) => `call:${id}`;
 
 export const callKinds = ['artists', 'hosts', 'volunteers'] as const satisfies readonly CallKind[];
 export const callStatuses = ['draft', 'open', 'closed'] as const satisfies readonly CallStatus[];
@@ -187,25 +190,32 @@ async function parseCall(db: Db, input: CallInput, exceptId: number | null) {
 }
 
 /** A new call, as a draft. Throws ValidationError. */
-export async function createCall(db: Kysely<Database>, input: CallInput, { now = Date.now() }: Clock = {}): Promise<number> {
-	const values = await parseCall(db, input, null);
-	const at = new Date(now).toISOString();
-	const row = await db
-		.insertInto('open_call')
-		.values({ ...values, status: 'draft', created_at: at, updated_at: at })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+export async function createCall(calls: CallsContext, actor: Actor, input: CallInput): Promise<number> {
+	return runCommand(calls, actor, async ({ trx, now, audit }) => {
+		const values = await parseCall(trx, input, null);
+		const at = now.toISOString();
+		const row = await trx
+			.insertInto('open_call')
+			.values({ ...values, status: 'draft', created_at: at, updated_at: at })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit({ action: 'call.created', subject: callSubject(row.id), detail: { slug: input.slug } });
+		return row.id;
+	});
 }
 
-export async function updateCall(db: Kysely<Database>, id: number, input: CallInput, { now = Date.now() }: Clock = {}): Promise<void> {
-	const values = await parseCall(db, input, id);
-	const result = await db
-		.updateTable('open_call')
-		.set({ ...values, updated_at: new Date(now).toISOString() })
-		.where('id', '=', id)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`call ${id}`);
+export async function updateCall(calls: CallsContext, actor: Actor, id: number, input: CallInput): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, now, audit, publicPagesChanged }) => {
+		const values = await parseCall(trx, input, id);
+		const result = await trx
+			.updateTable('open_call')
+			.set({ ...values, updated_at: now.toISOString() })
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`call ${id}`);
+		await publicPagesChanged();
+		await audit({ action: 'call.changed', subject: callSubject(id), detail: { slug: input.slug } });
+	});
 }
 
 export async function getCall(db: Db, id: number): Promise<OpenCall | undefined> {
@@ -245,21 +255,40 @@ export function callFormValues(call: OpenCall): CallInput {
 	};
 }
 
+/** What staff can do with a call's status, and the audit entry each leaves. */
+export const callStatusChanges = {
+	open: { to: 'open', audit: 'call.opened' },
+	close: { to: 'closed', audit: 'call.closed' },
+	reopen: { to: 'open', audit: 'call.reopened' },
+	draft: { to: 'draft', audit: 'call.back-to-draft' }
+} as const satisfies Record<string, { to: CallStatus; audit: AuditAction }>;
+
+export type CallStatusChange = keyof typeof callStatusChanges;
+
+export function callStatusChangeOf(value: string): CallStatusChange | undefined {
+	return Object.hasOwn(callStatusChanges, value) ? (value as CallStatusChange) : undefined;
+}
+
 /**
  * Opening a call needs a form (at least one field) and a consent text in
  * English, since applicants give personal data. Throws ValidationError.
  */
-export async function setCallStatus(db: Kysely<Database>, id: number, status: CallStatus, { now = Date.now() }: Clock = {}): Promise<void> {
-	const call = await getCall(db, id);
-	if (!call) throw new NotFoundError(`call ${id}`);
-	if (status === 'open') {
-		const issues: Record<string, string> = {};
-		const field = await db.selectFrom('open_call_field').select('id').where('call_id', '=', id).limit(1).executeTakeFirst();
-		if (!field) issues.fields = 'fields_required';
-		if (!call.consentText.en.trim()) issues['consentText.en'] = 'consent_text_required';
-		if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	}
-	await db.updateTable('open_call').set({ status, updated_at: new Date(now).toISOString() }).where('id', '=', id).execute();
+export async function setCallStatus(calls: CallsContext, actor: Actor, id: number, change: CallStatusChange): Promise<void> {
+	const { to: status, audit: action } = callStatusChanges[change];
+	await runCommand(calls, actor, async ({ trx, now, audit, publicPagesChanged }) => {
+		const call = await getCall(trx, id);
+		if (!call) throw new NotFoundError(`call ${id}`);
+		if (status === 'open') {
+			const issues: Record<string, string> = {};
+			const field = await trx.selectFrom('open_call_field').select('id').where('call_id', '=', id).limit(1).executeTakeFirst();
+			if (!field) issues.fields = 'fields_required';
+			if (!call.consentText.en.trim()) issues['consentText.en'] = 'consent_text_required';
+			if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+		}
+		await trx.updateTable('open_call').set({ status, updated_at: now.toISOString() }).where('id', '=', id).execute();
+		await publicPagesChanged();
+		await audit({ action, subject: callSubject(id) });
+	});
 }
 
 /**
@@ -296,11 +325,11 @@ export async function hasApplications(db: Db, callId: number): Promise<boolean> 
 }
 
 /** Adds a field at the end of the form. Throws ValidationError (`key_taken`, `too_many_fields`, option errors). */
-export async function addField(db: Kysely<Database>, callId: number, input: FieldInput): Promise<number> {
+export async function addField(calls: CallsContext, actor: Actor, callId: number, input: FieldInput): Promise<number> {
 	const parsed = parseFieldInput(input);
 	if ('issues' in parsed) throw new ValidationError(parsed.issues);
 	const { field } = parsed;
-	return db.transaction().execute(async (trx) => {
+	return runCommand(calls, actor, async ({ trx, audit, publicPagesChanged }) => {
 		if (!(await getCall(trx, callId))) throw new NotFoundError(`call ${callId}`);
 		const existing = await listFields(trx, callId);
 		if (existing.length >= fieldLimits.fieldsPerCall) throw new ValidationError({ fields: 'too_many_fields' });
@@ -315,6 +344,8 @@ export async function addField(db: Kysely<Database>, callId: number, input: Fiel
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		await publicPagesChanged();
+		await audit({ action: 'call.field-added', subject: callSubject(callId), detail: { key: input.key, type: input.type } });
 		return row.id;
 	});
 }
@@ -323,11 +354,11 @@ export async function addField(db: Kysely<Database>, callId: number, input: Fiel
  * Changes a field. Its key and type are what stored answers are read by, so
  * neither may change once the call has applications (`key_locked`, `type_locked`).
  */
-export async function updateField(db: Kysely<Database>, fieldId: number, input: FieldInput): Promise<void> {
+export async function updateField(calls: CallsContext, actor: Actor, fieldId: number, input: FieldInput): Promise<void> {
 	const parsed = parseFieldInput(input);
 	if ('issues' in parsed) throw new ValidationError(parsed.issues);
 	const { field } = parsed;
-	await db.transaction().execute(async (trx) => {
+	await runCommand(calls, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const current = await trx.selectFrom('open_call_field').selectAll().where('id', '=', fieldId).executeTakeFirst();
 		if (!current) throw new NotFoundError(`field ${fieldId}`);
 		const changesShape = current.key !== field.key || current.type !== field.type;
@@ -347,18 +378,25 @@ export async function updateField(db: Kysely<Database>, fieldId: number, input: 
 			.set(fieldColumns(field))
 			.where('id', '=', fieldId)
 			.execute();
+		await publicPagesChanged();
+		await audit({ action: 'call.field-changed', subject: callSubject(current.call_id), detail: { key: input.key } });
 	});
 }
 
 /** Removes a field from the form; answers already given to it stay in the applications. */
-export async function removeField(db: Db, fieldId: number): Promise<void> {
-	const result = await db.deleteFrom('open_call_field').where('id', '=', fieldId).executeTakeFirst();
-	if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`field ${fieldId}`);
+export async function removeField(calls: CallsContext, actor: Actor, fieldId: number): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, audit, publicPagesChanged }) => {
+		const field = await trx.selectFrom('open_call_field').select(['call_id', 'key']).where('id', '=', fieldId).executeTakeFirst();
+		if (!field) throw new NotFoundError(`field ${fieldId}`);
+		await trx.deleteFrom('open_call_field').where('id', '=', fieldId).execute();
+		await publicPagesChanged();
+		await audit({ action: 'call.field-removed', subject: callSubject(field.call_id), detail: { key: field.key } });
+	});
 }
 
 /** Puts the form's fields in the order of `keys`, which must name each field once (`order_invalid`). */
-export async function reorderFields(db: Kysely<Database>, callId: number, keys: readonly string[]): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function reorderFields(calls: CallsContext, actor: Actor, callId: number, keys: readonly string[]): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const fields = await listFields(trx, callId);
 		const known = new Set(fields.map((field) => field.key));
 		if (keys.length !== fields.length || new Set(keys).size !== keys.length || keys.some((key) => !known.has(key))) {
@@ -367,6 +405,8 @@ export async function reorderFields(db: Kysely<Database>, callId: number, keys: 
 		for (const [position, key] of keys.entries()) {
 			await trx.updateTable('open_call_field').set({ position }).where('call_id', '=', callId).where('key', '=', key).execute();
 		}
+		await publicPagesChanged();
+		await audit({ action: 'call.fields-reordered', subject: callSubject(callId), detail: { keys } });
 	});
 }
 
@@ -375,13 +415,14 @@ export async function reorderFields(db: Kysely<Database>, callId: number, keys: 
  * form and rubric. Anything else stays (close it instead) so no applicant's
  * work disappears (`not_a_draft`, `has_applications`).
  */
-export async function deleteCall(db: Kysely<Database>, id: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function deleteCall(calls: CallsContext, actor: Actor, id: number): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, audit }) => {
 		const call = await getCall(trx, id);
 		if (!call) throw new NotFoundError(`call ${id}`);
 		if (call.status !== 'draft') throw new ValidationError({ call: 'not_a_draft' });
 		if (await hasApplications(trx, id)) throw new ValidationError({ call: 'has_applications' });
 		await trx.deleteFrom('open_call').where('id', '=', id).execute();
+		await audit({ action: 'call.deleted', subject: callSubject(id), detail: { slug: call.slug } });
 	});
 }
 

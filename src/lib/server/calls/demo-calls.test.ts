@@ -5,6 +5,7 @@ import { createTestDatabase } from '$lib/server/db/test-database';
 import { callPhase, instantToZonedWallTime } from './call-time';
 import { listCalls, listFields, updateCall, callFormValues } from './calls.service';
 import { callScoreSummaries, listCriteria } from './review.service';
+import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 const seededAt = '2026-11-26T12:00:00.000Z';
@@ -51,7 +52,7 @@ describe('the demo calls', () => {
 	it('are seeded once, and never over what staff changed since', async () => {
 		const before = await listCalls(handle.db);
 		const artists = before.find((call) => call.kind === 'artists')!;
-		await updateCall(handle.db, artists.id, { ...callFormValues(artists), title: { en: 'Our own title' } });
+		await updateCall(callsContext(handle.db), testStaff, artists.id, { ...callFormValues(artists), title: { en: 'Our own title' } });
 		expect(await seedDemoContent(handle.db, demoContent, '2026-12-01T00:00:00.000Z')).toBe(false);
 		const after = await listCalls(handle.db);
 		expect(after.map((call) => call.id)).toEqual(before.map((call) => call.id));

@@ -1,14 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
-import type { ApplicationDecision, Database, Db } from '$lib/server/db/schema';
+import type { ApplicationDecision, ApplicationTable, Db } from '$lib/server/db/schema';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import type { Answer, FormValue } from './answer-validation';
 import { parseAnswers, type ApplicationFile } from './applications.service';
 import { isContactField } from './call-fields';
-import { listFields } from './calls.service';
+import { callSubject, listFields } from './calls.service';
+import type { CallsContext } from './calls.wiring';
 
 /*
  * Review: reviewers assigned to a call or to single applications, the call's
@@ -20,42 +23,56 @@ import { listFields } from './calls.service';
  * no answer (or file) of a contact field.
  */
 
-interface Clock {
-	now?: number;
-}
 
 export type ReviewTarget = { callId: number } | { applicationId: number };
 
 export const reviewLimits = { criteria: 20, criterionLabel: 200, weight: 100, comment: 5000 } as const;
 export const applicationDecisions = ['accepted', 'waitlisted', 'declined'] as const satisfies readonly ApplicationDecision[];
 
-/** Assigns a staff member who may review (see roles.ts). Assigning twice changes nothing. */
-export async function assignReviewer(db: Db, target: ReviewTarget, userId: string, { now = Date.now() }: Clock = {}): Promise<void> {
-	const user = await db.selectFrom('user').select(['id', 'role', 'disabledAt']).where('id', '=', userId).executeTakeFirst();
-	if (!user || user.disabledAt || !can(user.role, 'applications.review')) throw new ValidationError({ userId: 'reviewer_unknown' });
-	const exists =
+/** The call a review target belongs to, or undefined when there is no such call or application. */
+async function callOfTarget(db: Db, target: ReviewTarget): Promise<number | undefined> {
+	const row =
 		'callId' in target
-			? await db.selectFrom('open_call').select('id').where('id', '=', target.callId).executeTakeFirst()
-			: await db.selectFrom('application').select('id').where('id', '=', target.applicationId).executeTakeFirst();
-	if (!exists) throw new NotFoundError('callId' in target ? `call ${target.callId}` : `application ${target.applicationId}`);
-	const columns = 'callId' in target ? (['call_id', 'user_id'] as const) : (['application_id', 'user_id'] as const);
-	await db
-		.insertInto('call_reviewer')
-		.values({
-			call_id: 'callId' in target ? target.callId : null,
-			application_id: 'applicationId' in target ? target.applicationId : null,
-			user_id: userId,
-			created_at: new Date(now).toISOString()
-		})
-		.onConflict((oc) => oc.columns([...columns]).doNothing())
-		.execute();
+			? await db.selectFrom('open_call').select('id as callId').where('id', '=', target.callId).executeTakeFirst()
+			: await db.selectFrom('application').select('call_id as callId').where('id', '=', target.applicationId).executeTakeFirst();
+	return row?.callId;
+}
+
+/** What the audit log says of an assignment: to the call as a whole (`applicationId` null) or to one application. */
+const assignmentDetail = (target: ReviewTarget, userId: string) => ({ userId, applicationId: 'applicationId' in target ? target.applicationId : null });
+
+/** Assigns a staff member who may review (see roles.ts). Assigning twice changes nothing. */
+export async function assignReviewer(calls: CallsContext, actor: Actor, target: ReviewTarget, userId: string): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, now, audit }) => {
+		const user = await trx.selectFrom('user').select(['id', 'role', 'disabledAt']).where('id', '=', userId).executeTakeFirst();
+		if (!user || user.disabledAt || !can(user.role, 'applications.review')) throw new ValidationError({ userId: 'reviewer_unknown' });
+		const callId = await callOfTarget(trx, target);
+		if (callId === undefined) throw new NotFoundError('callId' in target ? `call ${target.callId}` : `application ${target.applicationId}`);
+		const columns = 'callId' in target ? (['call_id', 'user_id'] as const) : (['application_id', 'user_id'] as const);
+		await trx
+			.insertInto('call_reviewer')
+			.values({
+				call_id: 'callId' in target ? target.callId : null,
+				application_id: 'applicationId' in target ? target.applicationId : null,
+				user_id: userId,
+				created_at: now.toISOString()
+			})
+			.onConflict((oc) => oc.columns([...columns]).doNothing())
+			.execute();
+		await audit({ action: 'call.reviewer-assigned', subject: callSubject(callId), detail: assignmentDetail(target, userId) });
+	});
 }
 
 /** Ends an assignment; the reviewer's scores stay. */
-export async function unassignReviewer(db: Db, target: ReviewTarget, userId: string): Promise<void> {
-	let query = db.deleteFrom('call_reviewer').where('user_id', '=', userId);
-	query = 'callId' in target ? query.where('call_id', '=', target.callId) : query.where('application_id', '=', target.applicationId);
-	await query.execute();
+export async function unassignReviewer(calls: CallsContext, actor: Actor, target: ReviewTarget, userId: string): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, audit }) => {
+		const callId = await callOfTarget(trx, target);
+		if (callId === undefined) throw new NotFoundError('callId' in target ? `call ${target.callId}` : `application ${target.applicationId}`);
+		let query = trx.deleteFrom('call_reviewer').where('user_id', '=', userId);
+		query = 'callId' in target ? query.where('call_id', '=', target.callId) : query.where('application_id', '=', target.applicationId);
+		await query.execute();
+		await audit({ action: 'call.reviewer-unassigned', subject: callSubject(callId), detail: assignmentDetail(target, userId) });
+	});
 }
 
 /** Who is assigned to the call as a whole, and to which of its applications singly. */
@@ -248,7 +265,7 @@ export type CriterionInput = z.input<typeof criterionSchema>;
  * changed, new ones added, missing ones removed with their scores. Errors use
  * keys like `criteria.1.label.en`.
  */
-export async function saveCriteria(db: Kysely<Database>, callId: number, criteria: readonly CriterionInput[]): Promise<void> {
+export async function saveCriteria(calls: CallsContext, actor: Actor, callId: number, criteria: readonly CriterionInput[]): Promise<void> {
 	const parsed = z.array(criterionSchema).max(reviewLimits.criteria, 'too_many_criteria').safeParse(criteria);
 	const issues: Record<string, string> = {};
 	if (!parsed.success) {
@@ -259,7 +276,7 @@ export async function saveCriteria(db: Kysely<Database>, callId: number, criteri
 		if (!criterion.label.en) issues[`criteria.${index}.label.en`] = 'required';
 	});
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	await db.transaction().execute(async (trx) => {
+	await runCommand(calls, actor, async ({ trx, audit }) => {
 		if (!(await trx.selectFrom('open_call').select('id').where('id', '=', callId).executeTakeFirst())) throw new NotFoundError(`call ${callId}`);
 		const existing = new Set((await listCriteria(trx, callId)).map((criterion) => criterion.id));
 		const kept = new Set<number>();
@@ -278,6 +295,12 @@ export async function saveCriteria(db: Kysely<Database>, callId: number, criteri
 			await trx.deleteFrom('review_score').where('criterion_id', 'in', removed).execute();
 			await trx.deleteFrom('review_criterion').where('id', 'in', removed).execute();
 		}
+		// The labels and weights as staff typed them.
+		await audit({
+			action: 'call.rubric-saved',
+			subject: callSubject(callId),
+			detail: { criteria: criteria.map((criterion) => ({ label: criterion.label.en, weight: criterion.weight })) }
+		});
 	});
 }
 
@@ -302,22 +325,16 @@ export type ScoreInput = z.input<typeof scoresSchema>[number];
  * application is not assigned to the reviewer, ValidationError for a score
  * outside 1–5 or a criterion of another call.
  */
-export async function recordScores(
-	db: Kysely<Database>,
-	reviewerId: string,
-	applicationId: number,
-	scores: readonly ScoreInput[],
-	{ now = Date.now() }: Clock = {}
-): Promise<void> {
+export async function recordScores(calls: CallsContext, reviewer: Actor, applicationId: number, scores: readonly ScoreInput[]): Promise<void> {
 	const parsed = scoresSchema.safeParse(scores);
 	if (!parsed.success) {
 		const issues: Record<string, string> = {};
 		for (const issue of parsed.error.issues) issues[['scores', ...issue.path].join('.')] ??= issue.message;
 		throw new ValidationError(issues);
 	}
-	const at = new Date(now).toISOString();
-	await db.transaction().execute(async (trx) => {
-		const application = await assignedApplications(trx, reviewerId)
+	await runCommand(calls, reviewer, async ({ trx, now, audit }) => {
+		const at = now.toISOString();
+		const application = await assignedApplications(trx, reviewer.id)
 			.select(['application.id', 'application.call_id'])
 			.where('application.id', '=', applicationId)
 			.executeTakeFirst();
@@ -329,7 +346,7 @@ export async function recordScores(
 				.insertInto('review_score')
 				.values({
 					application_id: applicationId,
-					reviewer_id: reviewerId,
+					reviewer_id: reviewer.id,
 					criterion_id: score.criterionId,
 					score: score.score,
 					comment: score.comment,
@@ -341,6 +358,7 @@ export async function recordScores(
 				)
 				.execute();
 		}
+		await audit({ action: 'call.application-scored', subject: `application:${applicationId}`, detail: { callId: application.call_id } });
 	});
 }
 
@@ -413,34 +431,43 @@ export async function callScoreSummaries(db: Db, callId: number): Promise<Map<nu
 	return summaries;
 }
 
+/**
+ * Changes a submitted application (only a submitted one: the update says so
+ * itself, so a withdrawal at the same moment wins) and answers what it was
+ * before. ValidationError under `field` when it is not submitted (any more).
+ */
+async function changeSubmitted(db: Db, applicationId: number, field: string, values: Updateable<ApplicationTable>) {
+	const before = await db.selectFrom('application').select(['call_id', 'decision']).where('id', '=', applicationId).executeTakeFirst();
+	const result = await db.updateTable('application').set(values).where('id', '=', applicationId).where('status', '=', 'submitted').executeTakeFirst();
+	if (!before || Number(result.numUpdatedRows) === 0) throw new ValidationError({ [field]: 'not_submitted' });
+	return before;
+}
+
 /** A decision (or none, to undo one) on a submitted application. */
-export async function decideApplication(
-	db: Db,
-	applicationId: number,
-	decision: ApplicationDecision | null,
-	{ now = Date.now() }: Clock = {}
-): Promise<void> {
+export async function decideApplication(calls: CallsContext, actor: Actor, applicationId: number, decision: ApplicationDecision | null): Promise<void> {
 	if (decision !== null && !(applicationDecisions as readonly string[]).includes(decision)) {
 		throw new ValidationError({ decision: 'decision_invalid' });
 	}
-	const at = new Date(now).toISOString();
-	const result = await db
-		.updateTable('application')
-		.set({ decision, decided_at: decision ? at : null, updated_at: at })
-		.where('id', '=', applicationId)
-		.where('status', '=', 'submitted')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw new ValidationError({ decision: 'not_submitted' });
+	await runCommand(calls, actor, async ({ trx, now, audit }) => {
+		const at = now.toISOString();
+		const before = await changeSubmitted(trx, applicationId, 'decision', { decision, decided_at: decision ? at : null, updated_at: at });
+		await audit({
+			action: 'call.application-decided',
+			subject: `application:${applicationId}`,
+			detail: { callId: before.call_id, decision, before: before.decision }
+		});
+	});
 }
 
-export async function setShortlisted(db: Db, applicationId: number, shortlisted: boolean, { now = Date.now() }: Clock = {}): Promise<void> {
-	const result = await db
-		.updateTable('application')
-		.set({ shortlisted: shortlisted ? 1 : 0, updated_at: new Date(now).toISOString() })
-		.where('id', '=', applicationId)
-		.where('status', '=', 'submitted')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw new ValidationError({ shortlisted: 'not_submitted' });
+export async function setShortlisted(calls: CallsContext, actor: Actor, applicationId: number, shortlisted: boolean): Promise<void> {
+	await runCommand(calls, actor, async ({ trx, now, audit }) => {
+		const application = await changeSubmitted(trx, applicationId, 'shortlisted', { shortlisted: shortlisted ? 1 : 0, updated_at: now.toISOString() });
+		await audit({
+			action: shortlisted ? 'call.application-shortlisted' : 'call.application-unshortlisted',
+			subject: `application:${applicationId}`,
+			detail: { callId: application.call_id }
+		});
+	});
 }
 
 /** Staff who may be assigned as reviewers (see roles.ts): not disabled, by name. Ids, names and roles only. */

@@ -19,11 +19,17 @@ import {
 	summarizeScores,
 	unassignReviewer
 } from './review.service';
+import type { CallsContext } from './calls.wiring';
+import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let calls: CallsContext;
+/** A reviewer added with `addStaff`, as the acting person. */
+const reviewer = (id: string) => ({ id, email: `${id}@staff.example` });
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
+	calls = callsContext(handle.db);
 	await addStaff(handle.db, 'rita');
 	await addStaff(handle.db, 'sam');
 	await addStaff(handle.db, 'eda', 'editor');
@@ -64,18 +70,18 @@ describe('assigning reviewers', () => {
 	it('takes staff who may review, to a call or to one application, once', async () => {
 		const callId = await openCall(handle.db);
 		const { applicationId } = await submit(callId, 'ana@example.org');
-		await assignReviewer(handle.db, { callId }, 'rita');
-		await assignReviewer(handle.db, { callId }, 'rita');
-		await assignReviewer(handle.db, { applicationId }, 'sam');
-		await assignReviewer(handle.db, { callId }, 'eda');
+		await assignReviewer(calls, testStaff, { callId }, 'rita');
+		await assignReviewer(calls, testStaff, { callId }, 'rita');
+		await assignReviewer(calls, testStaff, { applicationId }, 'sam');
+		await assignReviewer(calls, testStaff, { callId }, 'eda');
 		expect(await reviewersOfCall(handle.db, callId)).toEqual([
 			{ userId: 'eda', applicationId: null },
 			{ userId: 'rita', applicationId: null },
 			{ userId: 'sam', applicationId }
 		]);
-		await expect(assignReviewer(handle.db, { callId }, 'gone')).rejects.toMatchObject({ issues: { userId: 'reviewer_unknown' } });
-		await expect(assignReviewer(handle.db, { callId }, 'nobody')).rejects.toMatchObject({ issues: { userId: 'reviewer_unknown' } });
-		await unassignReviewer(handle.db, { callId }, 'eda');
+		await expect(assignReviewer(calls, testStaff, { callId }, 'gone')).rejects.toMatchObject({ issues: { userId: 'reviewer_unknown' } });
+		await expect(assignReviewer(calls, testStaff, { callId }, 'nobody')).rejects.toMatchObject({ issues: { userId: 'reviewer_unknown' } });
+		await unassignReviewer(calls, testStaff, { callId }, 'eda');
 		expect((await reviewersOfCall(handle.db, callId)).map((r) => r.userId)).toEqual(['rita', 'sam']);
 	});
 });
@@ -91,8 +97,8 @@ describe('what a reviewer sees', () => {
 		await saveDraft(handle.db, { callId, input: application({ email: 'dewi@example.org' }) });
 		const elsewhere = await submit(otherCall, 'eka@example.org');
 
-		await assignReviewer(handle.db, { callId }, 'rita');
-		await assignReviewer(handle.db, { applicationId: budi.applicationId }, 'sam');
+		await assignReviewer(calls, testStaff, { callId }, 'rita');
+		await assignReviewer(calls, testStaff, { applicationId: budi.applicationId }, 'sam');
 
 		expect((await applicationsForReviewer(handle.db, 'rita')).map((a) => a.id)).toEqual([ana.applicationId, budi.applicationId]);
 		expect((await applicationsForReviewer(handle.db, 'sam')).map((a) => a.id)).toEqual([budi.applicationId]);
@@ -121,7 +127,7 @@ describe('what a reviewer sees', () => {
 		await attachFile(handle.db, draft.token, { fieldKey: 'id_scan', storageKey: 'r/2.pdf', originalName: 'passport.pdf', mediaType: 'application/pdf', bytes: 10 });
 		const submitted = await submitApplication(handle.db, { callId, token: draft.token, input: application() });
 		if (submitted.status !== 'submitted') throw new Error(submitted.status);
-		await assignReviewer(handle.db, { callId }, 'rita');
+		await assignReviewer(calls, testStaff, { callId }, 'rita');
 
 		const [seen] = await applicationsForReviewer(handle.db, 'rita');
 		expect(seen).toMatchObject({ blind: true, applicantName: null, applicantEmail: null });
@@ -156,39 +162,39 @@ describe('scoring', () => {
 
 	it('records scores of assigned reviewers only, within 1 to 5, and summarizes them per application', async () => {
 		const callId = await openCall(handle.db);
-		await saveCriteria(handle.db, callId, [
+		await saveCriteria(calls, testStaff, callId, [
 			{ label: { en: 'Idea', es: 'Idea' }, weight: 3 },
 			{ label: { en: 'Feasibility' }, weight: 1 }
 		]);
 		const [idea, feasibility] = await listCriteria(handle.db, callId);
 		const ana = await submit(callId, 'ana@example.org');
 		const budi = await submit(callId, 'budi@example.org');
-		await assignReviewer(handle.db, { callId }, 'rita');
-		await assignReviewer(handle.db, { applicationId: ana.applicationId }, 'sam');
+		await assignReviewer(calls, testStaff, { callId }, 'rita');
+		await assignReviewer(calls, testStaff, { applicationId: ana.applicationId }, 'sam');
 
-		await recordScores(handle.db, 'rita', ana.applicationId, [
+		await recordScores(calls, reviewer('rita'), ana.applicationId, [
 			{ criterionId: idea!.id, score: 5, comment: 'Strong idea' },
 			{ criterionId: feasibility!.id, score: 1 }
 		]);
-		await recordScores(handle.db, 'sam', ana.applicationId, [
+		await recordScores(calls, reviewer('sam'), ana.applicationId, [
 			{ criterionId: idea!.id, score: 1 },
 			{ criterionId: feasibility!.id, score: 2 }
 		]);
 		// Scoring again replaces the earlier score.
-		await recordScores(handle.db, 'sam', ana.applicationId, [{ criterionId: idea!.id, score: 2 }]);
+		await recordScores(calls, reviewer('sam'), ana.applicationId, [{ criterionId: idea!.id, score: 2 }]);
 
-		await expect(recordScores(handle.db, 'sam', budi.applicationId, [{ criterionId: idea!.id, score: 3 }])).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(recordScores(handle.db, 'eda', ana.applicationId, [{ criterionId: idea!.id, score: 3 }])).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(recordScores(handle.db, 'rita', ana.applicationId, [{ criterionId: idea!.id, score: 6 }])).rejects.toMatchObject({
+		await expect(recordScores(calls, reviewer('sam'), budi.applicationId, [{ criterionId: idea!.id, score: 3 }])).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(recordScores(calls, reviewer('eda'), ana.applicationId, [{ criterionId: idea!.id, score: 3 }])).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(recordScores(calls, reviewer('rita'), ana.applicationId, [{ criterionId: idea!.id, score: 6 }])).rejects.toMatchObject({
 			issues: { 'scores.0.score': 'score_invalid' }
 		});
-		await expect(recordScores(handle.db, 'rita', ana.applicationId, [{ criterionId: idea!.id, score: 0 }])).rejects.toMatchObject({
+		await expect(recordScores(calls, reviewer('rita'), ana.applicationId, [{ criterionId: idea!.id, score: 0 }])).rejects.toMatchObject({
 			issues: { 'scores.0.score': 'score_invalid' }
 		});
 		const otherCall = await openCall(handle.db);
-		await saveCriteria(handle.db, otherCall, [{ label: { en: 'Other' }, weight: 1 }]);
+		await saveCriteria(calls, testStaff, otherCall, [{ label: { en: 'Other' }, weight: 1 }]);
 		const [foreign] = await listCriteria(handle.db, otherCall);
-		await expect(recordScores(handle.db, 'rita', ana.applicationId, [{ criterionId: foreign!.id, score: 3 }])).rejects.toMatchObject({
+		await expect(recordScores(calls, reviewer('rita'), ana.applicationId, [{ criterionId: foreign!.id, score: 3 }])).rejects.toMatchObject({
 			issues: { 'scores.0.criterionId': 'criterion_unknown' }
 		});
 
@@ -204,18 +210,18 @@ describe('scoring', () => {
 
 	it('keeps the rubric in order, changes criteria in place and drops removed ones with their scores', async () => {
 		const callId = await openCall(handle.db);
-		await saveCriteria(handle.db, callId, [
+		await saveCriteria(calls, testStaff, callId, [
 			{ label: { en: 'Idea' }, weight: 2 },
 			{ label: { en: 'Place' }, weight: 1 }
 		]);
 		const [idea, place] = await listCriteria(handle.db, callId);
 		const ana = await submit(callId, 'ana@example.org');
-		await assignReviewer(handle.db, { callId }, 'rita');
-		await recordScores(handle.db, 'rita', ana.applicationId, [
+		await assignReviewer(calls, testStaff, { callId }, 'rita');
+		await recordScores(calls, reviewer('rita'), ana.applicationId, [
 			{ criterionId: idea!.id, score: 4 },
 			{ criterionId: place!.id, score: 2 }
 		]);
-		await saveCriteria(handle.db, callId, [
+		await saveCriteria(calls, testStaff, callId, [
 			{ label: { en: 'Community' }, weight: 5 },
 			{ id: idea!.id, label: { en: 'Idea and craft' }, weight: 2 }
 		]);
@@ -224,10 +230,10 @@ describe('scoring', () => {
 			['Idea and craft', 2, 1]
 		]);
 		expect(await handle.db.selectFrom('review_score').select(['criterion_id', 'score']).execute()).toEqual([{ criterion_id: idea!.id, score: 4 }]);
-		await expect(saveCriteria(handle.db, callId, [{ label: { es: 'Sin inglés' }, weight: 1 }])).rejects.toMatchObject({
+		await expect(saveCriteria(calls, testStaff, callId, [{ label: { es: 'Sin inglés' }, weight: 1 }])).rejects.toMatchObject({
 			issues: { 'criteria.0.label.en': 'required' }
 		});
-		await expect(saveCriteria(handle.db, callId, [{ label: { en: 'Heavy' }, weight: 0 }])).rejects.toMatchObject({
+		await expect(saveCriteria(calls, testStaff, callId, [{ label: { en: 'Heavy' }, weight: 0 }])).rejects.toMatchObject({
 			issues: { 'criteria.0.weight': 'weight_invalid' }
 		});
 	});
@@ -237,17 +243,17 @@ describe('shortlist and decisions', () => {
 	it('apply to submitted applications and can be undone', async () => {
 		const callId = await openCall(handle.db);
 		const ana = await submit(callId, 'ana@example.org');
-		await setShortlisted(handle.db, ana.applicationId, true);
-		await decideApplication(handle.db, ana.applicationId, 'waitlisted');
+		await setShortlisted(calls, testStaff, ana.applicationId, true);
+		await decideApplication(calls, testStaff, ana.applicationId, 'waitlisted');
 		let row = await handle.db.selectFrom('application').selectAll().where('id', '=', ana.applicationId).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ shortlisted: 1, decision: 'waitlisted' });
 		expect(row.decided_at).not.toBeNull();
-		await decideApplication(handle.db, ana.applicationId, null);
+		await decideApplication(calls, testStaff, ana.applicationId, null);
 		row = await handle.db.selectFrom('application').selectAll().where('id', '=', ana.applicationId).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ decision: null, decided_at: null });
-		await expect(decideApplication(handle.db, ana.applicationId, 'maybe' as never)).rejects.toMatchObject({ issues: { decision: 'decision_invalid' } });
+		await expect(decideApplication(calls, testStaff, ana.applicationId, 'maybe' as never)).rejects.toMatchObject({ issues: { decision: 'decision_invalid' } });
 
 		await withdrawApplication(handle.db, ana.token);
-		await expect(decideApplication(handle.db, ana.applicationId, 'accepted')).rejects.toMatchObject({ issues: { decision: 'not_submitted' } });
+		await expect(decideApplication(calls, testStaff, ana.applicationId, 'accepted')).rejects.toMatchObject({ issues: { decision: 'not_submitted' } });
 	});
 });

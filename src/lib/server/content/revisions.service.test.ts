@@ -31,6 +31,7 @@ import {
 	unschedule,
 	type Actor
 } from './revisions.service';
+import { auditBookmark, contentContext, expectNothingLeftWhenTheAuditEntryFails, withClock } from '../../../../tests/support/domain-contexts';
 
 const ana: Actor = { id: 'user-ana', email: 'ana@example.org', name: 'Ana' };
 const budi: Actor = { id: 'user-budi', email: 'budi@example.org', name: 'Budi' };
@@ -52,6 +53,7 @@ async function editedData(handle: Handle, type: Parameters<typeof getEditable>[1
 
 describe('content revisions', () => {
 	let handle: Handle;
+	const content = () => contentContext(handle.db);
 	beforeAll(async () => {
 		handle = await createTestDatabase();
 		await seedDemoContent(handle.db, demoContent, '2026-01-01T00:00:00.000Z');
@@ -73,7 +75,7 @@ describe('content revisions', () => {
 		const data = structuredClone(editable.live!);
 		(data.title as Localized).en = 'Who we are, today';
 		(data.body as Localized).es = '<p>Nuevo texto</p><script>alert(1)</script>';
-		const { revision, created } = await saveDraft(handle.db, ana, { type: 'page', key: 'about', data, baseRevisionId: null });
+		const { revision, created } = await saveDraft(content(), ana, { type: 'page', key: 'about', data, baseRevisionId: null });
 		expect(created).toBe(true);
 		expect(revision.status).toBe('draft');
 		expect((revision.data.body as Localized).es).toBe('<p>Nuevo texto</p>');
@@ -84,7 +86,7 @@ describe('content revisions', () => {
 		expect(reopened.pending?.id).toBe(revision.id);
 		expect(reopened.latestRevisionId).toBe(revision.id);
 
-		const published = await publish(handle.db, ana, revision.id);
+		const published = await publish(content(), ana, revision.id);
 		expect(published).toMatchObject({ key: 'about', fields: ['title', 'body'], languages: ['en', 'es'] });
 		expect((await getTextPage(handle.db, 'about', 'en')).title.text).toBe('Who we are, today');
 		expect((await getTextPage(handle.db, 'about', 'es')).body.text).toBe('<p>Nuevo texto</p>');
@@ -92,7 +94,7 @@ describe('content revisions', () => {
 
 		expect((await getRevision(handle.db, revision.id)).status).toBe('published');
 		expect((await getEditable(handle.db, 'page', 'about')).pending).toBeUndefined();
-		await expect(publish(handle.db, ana, revision.id)).rejects.toBeInstanceOf(RevisionStateError);
+		await expect(publish(content(), ana, revision.id)).rejects.toBeInstanceOf(RevisionStateError);
 
 		const audit = await listAudit(handle.db, { limit: 10, action: 'content.published' });
 		expect(audit.rows[0]).toMatchObject({ actor_email: 'ana@example.org', subject: 'page:about' });
@@ -102,8 +104,8 @@ describe('content revisions', () => {
 
 	it('does not save a second, identical draft', async () => {
 		const first = await editedData(handle, 'page', 'privacy', (d) => ((d.summary as Localized).en = 'Short and clear.'));
-		const saved = await saveDraft(handle.db, ana, { type: 'page', key: 'privacy', data: first.data, baseRevisionId: first.base });
-		const again = await saveDraft(handle.db, ana, { type: 'page', key: 'privacy', data: first.data, baseRevisionId: saved.revision.id });
+		const saved = await saveDraft(content(), ana, { type: 'page', key: 'privacy', data: first.data, baseRevisionId: first.base });
+		const again = await saveDraft(content(), ana, { type: 'page', key: 'privacy', data: first.data, baseRevisionId: saved.revision.id });
 		expect(again).toMatchObject({ created: false, revision: { id: saved.revision.id } });
 		expect(await listRevisions(handle.db, 'page', 'privacy')).toHaveLength(1);
 	});
@@ -115,8 +117,8 @@ describe('content revisions', () => {
 		const budiData = structuredClone(start.live!);
 		(budiData.summary as Localized).ne = 'बुदीको सारांश';
 
-		const anaSaved = await saveDraft(handle.db, ana, { type: 'page', key: 'manifesto', data: anaData, baseRevisionId: start.latestRevisionId });
-		const conflict = await saveDraft(handle.db, budi, { type: 'page', key: 'manifesto', data: budiData, baseRevisionId: start.latestRevisionId }).catch(
+		const anaSaved = await saveDraft(content(), ana, { type: 'page', key: 'manifesto', data: anaData, baseRevisionId: start.latestRevisionId });
+		const conflict = await saveDraft(content(), budi, { type: 'page', key: 'manifesto', data: budiData, baseRevisionId: start.latestRevisionId }).catch(
 			(error: unknown) => error
 		);
 		expect(conflict).toBeInstanceOf(ContentConflictError);
@@ -132,7 +134,7 @@ describe('content revisions', () => {
 
 		// Having seen Ana's version, Budi saves on top of it, keeping both changes.
 		(budiData.title as Localized).en = 'Ana’s manifesto title';
-		const budiSaved = await saveDraft(handle.db, budi, { type: 'page', key: 'manifesto', data: budiData, baseRevisionId: anaSaved.revision.id });
+		const budiSaved = await saveDraft(content(), budi, { type: 'page', key: 'manifesto', data: budiData, baseRevisionId: anaSaved.revision.id });
 		expect(budiSaved.revision.baseRevisionId).toBe(anaSaved.revision.id);
 		const revisions = await listRevisions(handle.db, 'page', 'manifesto');
 		expect(revisions.map((r) => [r.id, r.authorName])).toEqual([
@@ -146,7 +148,7 @@ describe('content revisions', () => {
 		const save = (actor: Actor, title: string) => {
 			const data = structuredClone(start.live!);
 			(data.title as Localized).en = title;
-			return saveDraft(handle.db, actor, { type: 'core_value', key: start.key, data, baseRevisionId: start.latestRevisionId });
+			return saveDraft(content(), actor, { type: 'core_value', key: start.key, data, baseRevisionId: start.latestRevisionId });
 		};
 		const results = await Promise.allSettled([save(ana, 'From Ana'), save(budi, 'From Budi')]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -159,12 +161,12 @@ describe('content revisions', () => {
 	it('refuses invalid data with field-level issues and drops unknown fields and languages', async () => {
 		const editable = await getEditable(handle.db, 'pillar', String((await handle.db.selectFrom('pillar').select('id').orderBy('id').executeTakeFirstOrThrow()).id));
 		const bad = { title: { en: '   ', es: 'Sólo español' }, body: { en: '<p>x</p>' } };
-		const error = await saveDraft(handle.db, ana, { type: 'pillar', key: editable.key, data: bad, baseRevisionId: editable.latestRevisionId }).catch((e: unknown) => e);
+		const error = await saveDraft(content(), ana, { type: 'pillar', key: editable.key, data: bad, baseRevisionId: editable.latestRevisionId }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ValidationError);
 		expect(Object.keys((error as ValidationError).issues)).toEqual(['title.en']);
 
 		const extra = { title: { en: 'A <b>plain</b> title\u0000', xx: 'unknown language' }, body: { en: '<p>ok</p>' }, position: 99, evil: '<script>' };
-		const { revision } = await saveDraft(handle.db, ana, { type: 'pillar', key: editable.key, data: extra, baseRevisionId: editable.latestRevisionId });
+		const { revision } = await saveDraft(content(), ana, { type: 'pillar', key: editable.key, data: extra, baseRevisionId: editable.latestRevisionId });
 		expect(revision.data).toEqual({ title: { en: 'A <b>plain</b> title' }, body: { en: '<p>ok</p>' } });
 		const stored = await handle.db.selectFrom('content_revision').select('data').where('id', '=', revision.id).executeTakeFirstOrThrow();
 		expect(JSON.parse(stored.data)).toEqual({ title: { en: 'A <b>plain</b> title' }, body: { en: '<p>ok</p>' } });
@@ -176,9 +178,9 @@ describe('content revisions', () => {
 			d.social_links = [{ label: 'Instagram', url: 'https://instagram.com/example' }];
 			d.figure_participants = 123456;
 		});
-		const { revision } = await saveDraft(handle.db, ana, { type: 'organization', key: '1', data, baseRevisionId: base });
+		const { revision } = await saveDraft(content(), ana, { type: 'organization', key: '1', data, baseRevisionId: base });
 		expect((await getSiteFrame(handle.db, 'id')).tagline.text).toBe(demoContent.organization.tagline.id);
-		const published = await publish(handle.db, ana, revision.id);
+		const published = await publish(content(), ana, revision.id);
 		expect(published.languages).toEqual(['id']);
 		expect(published.fields).toEqual(['tagline', 'social_links', 'figure_participants']);
 		const frame = await getSiteFrame(handle.db, 'id');
@@ -189,13 +191,13 @@ describe('content revisions', () => {
 
 	it('publishes a scheduled revision through the jobs queue, not before', async () => {
 		const { data, base } = await editedData(handle, 'page', 'home', (d) => ((d.title as Localized).en = 'Scheduled home title'));
-		const { revision } = await saveDraft(handle.db, budi, { type: 'page', key: 'home', data, baseRevisionId: base });
+		const { revision } = await saveDraft(content(), budi, { type: 'page', key: 'home', data, baseRevisionId: base });
 
-		await expect(schedule(handle.db, budi, revision.id, new Date(Date.now() - 60_000))).rejects.toBeInstanceOf(ValidationError);
+		await expect(schedule(content(), budi, revision.id, new Date(Date.now() - 60_000))).rejects.toBeInstanceOf(ValidationError);
 
 		// Scheduled a minute from a "now" two minutes ago: due at once for the worker.
 		const publishAt = new Date(Date.now() - 60_000);
-		const scheduled = await schedule(handle.db, budi, revision.id, publishAt, new Date(Date.now() - 120_000));
+		const scheduled = await schedule(withClock(content(), Date.now() - 120_000), budi, revision.id, publishAt);
 		expect(scheduled).toMatchObject({ status: 'scheduled', publishAt: publishAt.toISOString() });
 		const job = await handle.db.selectFrom('job').selectAll().where('kind', '=', publishJobKind).executeTakeFirstOrThrow();
 		expect(job.run_at).toBe(publishAt.toISOString());
@@ -221,17 +223,17 @@ describe('content revisions', () => {
 
 	it('leaves a cancelled or moved schedule alone', async () => {
 		const { data, base } = await editedData(handle, 'page', 'home', (d) => ((d.title as Localized).en = 'Moved home title'));
-		const { revision } = await saveDraft(handle.db, ana, { type: 'page', key: 'home', data, baseRevisionId: base });
+		const { revision } = await saveDraft(content(), ana, { type: 'page', key: 'home', data, baseRevisionId: base });
 		const now = new Date(Date.now() - 600_000);
 		const first = new Date(Date.now() - 300_000);
 		const second = new Date(Date.now() - 200_000);
-		await schedule(handle.db, ana, revision.id, first, now);
+		await schedule(withClock(content(), now), ana, revision.id, first);
 		// Only through its own item: the permission checked was for that item.
-		await expect(unschedule(handle.db, ana, { type: 'page', key: 'about' }, revision.id)).rejects.toThrow(NotFoundError);
+		await expect(unschedule(content(), ana, { type: 'page', key: 'about' }, revision.id)).rejects.toThrow(NotFoundError);
 		expect((await getRevision(handle.db, revision.id)).status).toBe('scheduled');
-		await unschedule(handle.db, ana, { type: 'page', key: 'home' }, revision.id);
+		await unschedule(content(), ana, { type: 'page', key: 'home' }, revision.id);
 		expect((await getRevision(handle.db, revision.id)).status).toBe('draft');
-		await schedule(handle.db, ana, revision.id, second, now);
+		await schedule(withClock(content(), now), ana, revision.id, second);
 
 		const jobs = await handle.db.selectFrom('job').selectAll().where('kind', '=', publishJobKind).where('status', '=', 'pending').orderBy('id').execute();
 		expect(jobs.map((j) => j.run_at)).toEqual([first.toISOString(), second.toISOString()]);
@@ -243,11 +245,11 @@ describe('content revisions', () => {
 
 	it('publishing a newer revision supersedes an older scheduled one, whose job then does nothing', async () => {
 		const a = await editedData(handle, 'page', 'privacy', (d) => ((d.title as Localized).en = 'Scheduled privacy'));
-		const older = await saveDraft(handle.db, ana, { type: 'page', key: 'privacy', data: a.data, baseRevisionId: a.base });
-		await schedule(handle.db, ana, older.revision.id, new Date(Date.now() - 1000), new Date(Date.now() - 5000));
+		const older = await saveDraft(content(), ana, { type: 'page', key: 'privacy', data: a.data, baseRevisionId: a.base });
+		await schedule(withClock(content(), new Date(Date.now() - 5000)), ana, older.revision.id, new Date(Date.now() - 1000));
 		const b = await editedData(handle, 'page', 'privacy', (d) => ((d.title as Localized).en = 'Published privacy'));
-		const newer = await saveDraft(handle.db, budi, { type: 'page', key: 'privacy', data: b.data, baseRevisionId: b.base });
-		await publish(handle.db, budi, newer.revision.id);
+		const newer = await saveDraft(content(), budi, { type: 'page', key: 'privacy', data: b.data, baseRevisionId: b.base });
+		await publish(content(), budi, newer.revision.id);
 
 		expect((await getRevision(handle.db, older.revision.id)).status).toBe('superseded');
 		const worker = createJobWorker(handle.db, { handlers: contentJobHandlers() });
@@ -259,16 +261,16 @@ describe('content revisions', () => {
 		const revisions = await listRevisions(handle.db, 'page', 'about');
 		const first = revisions.at(-1)!;
 		const b = await editedData(handle, 'page', 'about', (d) => ((d.title as Localized).en = 'A later about title'));
-		const later = await saveDraft(handle.db, budi, { type: 'page', key: 'about', data: b.data, baseRevisionId: b.base });
-		await publish(handle.db, budi, later.revision.id);
+		const later = await saveDraft(content(), budi, { type: 'page', key: 'about', data: b.data, baseRevisionId: b.base });
+		await publish(content(), budi, later.revision.id);
 		expect((await getTextPage(handle.db, 'about', 'en')).title.text).toBe('A later about title');
 
-		const restored = await restore(handle.db, ana, first.id);
+		const restored = await restore(content(), ana, first.id);
 		expect(restored).toMatchObject({ status: 'draft', baseRevisionId: later.revision.id, authorEmail: 'ana@example.org' });
 		expect((restored.data.title as Localized).en).toBe('Who we are, today');
 		// Restoring makes a draft: the public page is unchanged until it is published.
 		expect((await getTextPage(handle.db, 'about', 'en')).title.text).toBe('A later about title');
-		await publish(handle.db, ana, restored.id);
+		await publish(content(), ana, restored.id);
 		expect((await getTextPage(handle.db, 'about', 'en')).title.text).toBe('Who we are, today');
 		expect((await getRevision(handle.db, later.revision.id)).status).toBe('superseded');
 		expect((await getRevision(handle.db, first.id)).status).toBe('superseded');
@@ -320,13 +322,13 @@ describe('content revisions', () => {
 		expect(blank).toMatchObject({ live: undefined, pending: undefined, latestRevisionId: null });
 
 		const data = { quote: { en: 'It changed our street.' }, person: { en: 'A neighbour' }, role: { en: 'Resident' }, place: { en: 'Kathmandu' }, featured: true, is_example: true };
-		const { revision } = await saveDraft(handle.db, ana, { type: 'testimonial', key, data, baseRevisionId: null });
+		const { revision } = await saveDraft(content(), ana, { type: 'testimonial', key, data, baseRevisionId: null });
 		const groups = await listContentItems(handle.db);
 		const waiting = groups.find((g) => g.type === 'testimonial')!.items.find((i) => i.key === key);
 		expect(waiting).toMatchObject({ published: false, draft: { id: revision.id, by: 'Ana' }, missingCount: 3 * 4 });
 		expect((await getTestimonials(handle.db, 'en')).map((t) => t.quote.text)).not.toContain('It changed our street.');
 
-		const published = await publish(handle.db, ana, revision.id);
+		const published = await publish(content(), ana, revision.id);
 		expect(published.key).toMatch(/^\d+$/);
 		const id = published.key;
 		const texts = async () => (await getTestimonials(handle.db, 'en')).map((t) => t.quote.text);
@@ -337,14 +339,14 @@ describe('content revisions', () => {
 
 		const countBefore = (await texts()).length;
 		const version = await readSiteVersion(handle.db);
-		expect(await moveItem(handle.db, budi, 'testimonial', id, 'up')).toBe(true);
+		expect(await moveItem(content(), budi, 'testimonial', id, 'up')).toBe(true);
 		expect((await texts()).at(-2)).toBe('It changed our street.');
 		expect(await readSiteVersion(handle.db)).not.toBe(version);
-		expect(await moveItem(handle.db, budi, 'testimonial', id, 'down')).toBe(true);
-		expect(await moveItem(handle.db, budi, 'testimonial', id, 'down')).toBe(false);
+		expect(await moveItem(content(), budi, 'testimonial', id, 'down')).toBe(true);
+		expect(await moveItem(content(), budi, 'testimonial', id, 'down')).toBe(false);
 		expect((await texts()).at(-1)).toBe('It changed our street.');
 
-		await deleteItem(handle.db, budi, 'testimonial', id);
+		await deleteItem(content(), budi, 'testimonial', id);
 		expect(await texts()).toHaveLength(countBefore - 1);
 		expect(await texts()).not.toContain('It changed our street.');
 		await expect(getEditable(handle.db, 'testimonial', id)).rejects.toThrow('Not found');
@@ -356,8 +358,8 @@ describe('content revisions', () => {
 	it('moves items of the agenda in the order the public pages use', async () => {
 		const before = (await getList(handle.db, 'pillar', 'en')).map((p) => p.id);
 		expect(before.length).toBeGreaterThanOrEqual(3);
-		expect(await moveItem(handle.db, ana, 'pillar', String(before[0]), 'up')).toBe(false);
-		expect(await moveItem(handle.db, ana, 'pillar', String(before[2]), 'up')).toBe(true);
+		expect(await moveItem(content(), ana, 'pillar', String(before[0]), 'up')).toBe(false);
+		expect(await moveItem(content(), ana, 'pillar', String(before[2]), 'up')).toBe(true);
 		expect((await getList(handle.db, 'pillar', 'en')).map((p) => p.id)).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
 		const event = (await listAudit(handle.db, { limit: 1, action: 'content.reordered' })).rows[0]!;
 		expect(event).toMatchObject({ subject: `pillar:${before[2]}`, actor_email: 'ana@example.org' });
@@ -366,8 +368,8 @@ describe('content revisions', () => {
 
 	it('discards a new item that was never published', async () => {
 		const key = newItemKey();
-		await saveDraft(handle.db, ana, { type: 'activity', key, data: { title: { en: 'Never out' }, body: { en: '' } }, baseRevisionId: null });
-		await deleteItem(handle.db, ana, 'activity', key);
+		await saveDraft(content(), ana, { type: 'activity', key, data: { title: { en: 'Never out' }, body: { en: '' } }, baseRevisionId: null });
+		await deleteItem(content(), ana, 'activity', key);
 		const activities = (await listContentItems(handle.db)).find((g) => g.type === 'activity')!.items;
 		expect(activities.map((i) => i.key)).not.toContain(key);
 		await expect(getEditable(handle.db, 'activity', key)).rejects.toThrow('Not found');
@@ -384,11 +386,25 @@ describe('content revisions', () => {
 		expect(pages.find((p) => p.key === 'about')).toMatchObject({ draft: null, scheduledAt: null });
 
 		const { data, base } = await editedData(handle, 'page', 'about', (d) => ((d.summary as Localized).en = 'Later'));
-		const saved = await saveDraft(handle.db, ana, { type: 'page', key: 'about', data, baseRevisionId: base });
+		const saved = await saveDraft(content(), ana, { type: 'page', key: 'about', data, baseRevisionId: base });
 		const at = new Date(Date.now() + 86_400_000);
-		await schedule(handle.db, ana, saved.revision.id, at);
+		await schedule(content(), ana, saved.revision.id, at);
 		const about = (await listContentItems(handle.db)).find((g) => g.type === 'page')!.items.find((p) => p.key === 'about');
 		expect(about).toMatchObject({ draft: null, scheduledAt: at.toISOString() });
+	});
+
+	it('publishes together with the audit entry and the new site version, or not at all', async () => {
+		const { data, base } = await editedData(handle, 'page', 'privacy', (d) => ((d.summary as Localized).en = 'Said plainly.'));
+		const { revision } = await saveDraft(content(), ana, { type: 'page', key: 'privacy', data, baseRevisionId: base });
+		const liveSummary = async () => ((await getEditable(handle.db, 'page', 'privacy')).live?.summary as Localized).en;
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => publish({ ...content(), db: failing }, ana, revision.id));
+		expect((await getRevision(handle.db, revision.id)).status).toBe('draft');
+		expect(await liveSummary()).not.toBe('Said plainly.');
+
+		const audit = await auditBookmark(handle.db);
+		await publish(content(), ana, revision.id);
+		expect(await liveSummary()).toBe('Said plainly.');
+		expect((await audit.entries()).map((entry) => [entry.action, entry.actor_email, entry.subject])).toEqual([['content.published', ana.email, 'page:privacy']]);
 	});
 });
 

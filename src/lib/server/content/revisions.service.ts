@@ -29,6 +29,7 @@ import {
 	type MissingTranslation
 } from './content-items';
 import { htmlToText } from '$lib/server/shared/rich-text';
+import type { ContentContext } from './content.wiring';
 
 /*
  * Drafts, publishing, scheduling, history and restore for site content.
@@ -36,7 +37,7 @@ import { htmlToText } from '$lib/server/shared/rich-text';
  * Every save is a new revision (a whole-item snapshot). The live tables change
  * only when a revision is published; publishing bumps the site version in the
  * same transaction, so cached public pages are dropped with the change. Callers
- * in this process then call `app().siteVersion.invalidate()` to see it at once.
+ * commands then tell this process's site version (the context's) to see it at once.
  *
  * Revision life: draft → (scheduled →) published → superseded (when a later one
  * is published). Drafts older than a published revision are superseded too.
@@ -252,14 +253,14 @@ export interface SavedDraft {
  * `baseRevisionId`; in both cases nothing is written, so the caller keeps what
  * was typed and shows it again.
  */
-export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
+export async function saveDraft(content: ContentContext, actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
 	const { type, key } = input;
 	if (!isValidKey(type, key)) throw new NotFoundError(`${type} ${key}`);
 	const data = checkItemData(type, input.data);
 	const json = JSON.stringify(data);
-	const now = new Date().toISOString();
+	const now = content.clock().toISOString();
 
-	return db.transaction().execute(async (trx) => {
+	return content.db.transaction().execute(async (trx) => {
 		if (!isNewItemKey(key) && !(await readLiveItem(trx, type, key))) throw new NotFoundError(`${type} ${key}`);
 		const latest = await latestRevision(trx, type, key);
 		if ((latest?.id ?? null) !== input.baseRevisionId) {
@@ -309,9 +310,10 @@ export interface Published {
  * marks it published and every earlier revision of the item superseded, bumps
  * the site version and writes the audit event — in one transaction.
  */
-export async function publish(db: Kysely<Database>, actor: Actor | null, revisionId: number): Promise<Published> {
-	const result = await db.transaction().execute((trx) => publishIn(trx, actor, revisionId, {}));
+export async function publish(content: ContentContext, actor: Actor | null, revisionId: number): Promise<Published> {
+	const result = await content.db.transaction().execute((trx) => publishIn(trx, actor, revisionId, {}));
 	if (!result.ok) throw new RevisionStateError(revisionId, result.status);
+	content.siteVersion.invalidate();
 	return result.published;
 }
 
@@ -416,13 +418,9 @@ const schedulePayload = z.object({
  * same revision again at another time makes the earlier job do nothing: the job
  * publishes only a revision still scheduled for the moment it was made for.
  */
-export async function schedule(
-	db: Kysely<Database>,
-	actor: Actor,
-	revisionId: number,
-	publishAt: Date,
-	now = new Date()
-): Promise<RevisionSummary> {
+export async function schedule(content: ContentContext, actor: Actor, revisionId: number, publishAt: Date): Promise<RevisionSummary> {
+	const { db } = content;
+	const now = content.clock();
 	if (Number.isNaN(publishAt.getTime())) throw new ValidationError({ publishAt: 'invalid' });
 	if (publishAt.getTime() <= now.getTime()) throw new ValidationError({ publishAt: 'past' });
 	const at = publishAt.toISOString();
@@ -454,8 +452,8 @@ export async function schedule(
  * nothing. A revision of another item is not found: the caller checked who may
  * change `item`, not whichever item a posted id points at.
  */
-export async function unschedule(db: Kysely<Database>, actor: Actor, item: { type: ContentItemType; key: string }, revisionId: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function unschedule(content: ContentContext, actor: Actor, item: { type: ContentItemType; key: string }, revisionId: number): Promise<void> {
+	await content.db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('content_revision').select(['item_type', 'item_key', 'status']).where('id', '=', revisionId).executeTakeFirst();
 		if (!row || row.item_type !== item.type || row.item_key !== item.key) throw new NotFoundError(`revision ${revisionId} of ${item.type}:${item.key}`);
 		const updated = await trx
@@ -533,11 +531,11 @@ async function insertDraft(
 }
 
 /** A new draft holding an earlier revision's data, on top of the newest revision. */
-export async function restore(db: Kysely<Database>, actor: Actor, revisionId: number): Promise<Revision> {
-	const source = await getRevision(db, revisionId);
+export async function restore(content: ContentContext, actor: Actor, revisionId: number): Promise<Revision> {
+	const source = await getRevision(content.db, revisionId);
 	const data = checkItemData(source.type, source.data);
-	const now = new Date().toISOString();
-	return db.transaction().execute(async (trx) => {
+	const now = content.clock().toISOString();
+	return content.db.transaction().execute(async (trx) => {
 		if (!isNewItemKey(source.key) && !(await readLiveItem(trx, source.type, source.key))) throw new NotFoundError(`${source.type} ${source.key}`);
 		const latest = await latestRevision(trx, source.type, source.key);
 		const inserted = await insertDraft(trx, {
@@ -627,9 +625,9 @@ function displayValue(value: unknown): string {
  * Removes a list item from the site (or discards a new one that was never
  * published). Its revisions stay as history; pending ones will not go out.
  */
-export async function deleteItem(db: Kysely<Database>, actor: Actor, type: ListItemType, key: string): Promise<void> {
+export async function deleteItem(content: ContentContext, actor: Actor, type: ListItemType, key: string): Promise<void> {
 	if (!isValidKey(type, key)) throw new NotFoundError(`${type} ${key}`);
-	await db.transaction().execute(async (trx) => {
+	await content.db.transaction().execute(async (trx) => {
 		const live = await readLiveItem(trx, type, key);
 		const cancelled = await trx
 			.updateTable('content_revision')
@@ -647,6 +645,7 @@ export async function deleteItem(db: Kysely<Database>, actor: Actor, type: ListI
 		await bumpSiteVersion(trx);
 		await recordAudit(trx, { action: 'content.deleted', actor, subject: `${type}:${key}`, detail: { title: itemTitle(type, live) } });
 	});
+	content.siteVersion.invalidate();
 }
 
 /**
@@ -654,10 +653,10 @@ export async function deleteItem(db: Kysely<Database>, actor: Actor, type: ListI
  * counts as a publish: site version bumped, audited). False when it is already
  * at that end.
  */
-export async function moveItem(db: Kysely<Database>, actor: Actor, type: ListItemType, key: string, direction: 'up' | 'down'): Promise<boolean> {
+export async function moveItem(content: ContentContext, actor: Actor, type: ListItemType, key: string, direction: 'up' | 'down'): Promise<boolean> {
 	const id = rowId(key);
 	if (id === undefined) throw new NotFoundError(`${type} ${key}`);
-	return db.transaction().execute(async (trx) => {
+	const moved = await content.db.transaction().execute(async (trx) => {
 		const rows = await trx.selectFrom(type).select(['id', 'position']).orderBy('position').orderBy('id').execute();
 		const index = rows.findIndex((r) => r.id === id);
 		if (index === -1) throw new NotFoundError(`${type} ${key}`);
@@ -675,6 +674,8 @@ export async function moveItem(db: Kysely<Database>, actor: Actor, type: ListIte
 		await recordAudit(trx, { action: 'content.reordered', actor, subject: `${type}:${key}`, detail: { direction, order } });
 		return true;
 	});
+	if (moved) content.siteVersion.invalidate();
+	return moved;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { campaignValues, getCampaignValues, parseCampaign, saveCampaign } from '
 import { getDonationSettings, saveDonationSettings } from './donation-settings';
 import { parseSettingsValues, settingsValues, settingsValuesFromForm } from './donation-settings-form';
 import { findOpenCampaign } from './donations.queries';
+import { auditBookmark, donationsContext, expectNothingLeftWhenTheAuditEntryFails, testStaff, withClock } from '../../../../tests/support/domain-contexts';
 
 /* The admin's settings form and campaign editing, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
 
@@ -89,7 +90,7 @@ describe('the donation settings form', () => {
 		expect(values['currency.7']).toBeUndefined();
 		const parsed = parseSettingsValues(values);
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-		await saveDonationSettings(handle.db, parsed.settings);
+		await saveDonationSettings(donationsContext(handle.db), testStaff, parsed.settings);
 		const stored = await getDonationSettings(handle.db);
 		expect(stored.currencies).toEqual(['EUR']);
 		expect(stored.rules.EUR).toEqual({ presets: [500, 1000], min: 200, max: 50000 });
@@ -118,8 +119,9 @@ describe('campaigns', () => {
 	});
 
 	it('creates and edits a campaign; the last day is included; addresses stay unique', async () => {
-		const options = { currencies: ['USD', 'EUR'], now: new Date('2026-02-01T00:00:00Z') };
-		const id = await saveCampaign(handle.db, base, options);
+		const options = { currencies: ['USD', 'EUR'] };
+		const donations = withClock(donationsContext(handle.db), '2026-02-01T00:00:00Z');
+		const id = await saveCampaign(donations, testStaff, base, options);
 		const row = await handle.db.selectFrom('donation_campaign').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect([row.slug, Number(row.goal_minor), row.currency, row.starts_at, row.ends_at]).toEqual([
 			'river-walls',
@@ -133,17 +135,32 @@ describe('campaigns', () => {
 		expect(await findOpenCampaign(handle.db, 'river-walls', new Date('2026-04-01T00:00:00Z'))).toBeUndefined();
 		expect(await getCampaignValues(handle.db, id)).toEqual({ ...base, goal: '2500.50', currency: 'USD', 'title.id': '', 'title.es': '', 'description.ne': '', 'description.id': '', 'description.es': '' });
 
-		await expect(saveCampaign(handle.db, { ...base, 'title.en': 'Another' }, options)).rejects.toThrow(ValidationError);
-		await expect(saveCampaign(handle.db, { ...base, 'title.en': 'Another' }, options)).rejects.toMatchObject({ issues: { slug: 'Another campaign already has this address.' } });
+		await expect(saveCampaign(donations, testStaff, { ...base, 'title.en': 'Another' }, options)).rejects.toThrow(ValidationError);
+		await expect(saveCampaign(donations, testStaff, { ...base, 'title.en': 'Another' }, options)).rejects.toMatchObject({ issues: { slug: 'Another campaign already has this address.' } });
 
-		const other = await saveCampaign(handle.db, { ...base, slug: 'other', ends: '' }, options);
-		await expect(saveCampaign(handle.db, { ...base, slug: 'other' }, { ...options, id })).rejects.toMatchObject({ issues: { slug: expect.any(String) } });
-		expect(await saveCampaign(handle.db, { ...base, slug: 'river-walls-2026', goal: '10', currency: 'EUR', starts: '', ends: '', 'title.ne': '' }, { ...options, id })).toBe(id);
+		const other = await saveCampaign(donations, testStaff, { ...base, slug: 'other', ends: '' }, options);
+		await expect(saveCampaign(donations, testStaff, { ...base, slug: 'other' }, { ...options, id })).rejects.toMatchObject({ issues: { slug: expect.any(String) } });
+		expect(await saveCampaign(donations, testStaff, { ...base, slug: 'river-walls-2026', goal: '10', currency: 'EUR', starts: '', ends: '', 'title.ne': '' }, { ...options, id })).toBe(id);
 		const edited = await getCampaignValues(handle.db, id);
 		expect([edited.slug, edited.goal, edited.currency, edited.starts, edited.ends, edited['title.ne']]).toEqual(['river-walls-2026', '10', 'EUR', '', '', '']);
 		expect(campaignValues({ ...row, ends_at: null }).ends).toBe('');
 		expect(other).not.toBe(id);
-		await expect(saveCampaign(handle.db, base, { ...options, id: 999_999 })).rejects.toThrow(NotFoundError);
+		await expect(saveCampaign(donations, testStaff, base, { ...options, id: 999_999 })).rejects.toThrow(NotFoundError);
 		await expect(getCampaignValues(handle.db, 999_999)).rejects.toThrow(NotFoundError);
+	});
+});
+
+describe('a change to what donors see and its audit entry', () => {
+	it('commit together: when the entry cannot be written, no campaign is added and the public pages keep their version', async () => {
+		const donations = donationsContext(handle.db);
+		const values = { slug: 'library-walls', goal: '900', currency: 'USD', starts: '', ends: '', 'title.en': 'Walls of the library' };
+		const slugs = async () => (await handle.db.selectFrom('donation_campaign').select('slug').execute()).map((row) => row.slug);
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => saveCampaign({ ...donations, db: failing }, testStaff, values, { currencies: ['USD'] }));
+		expect(await slugs()).not.toContain('library-walls');
+
+		const audit = await auditBookmark(handle.db);
+		const id = await saveCampaign(donations, testStaff, values, { currencies: ['USD'] });
+		expect(await slugs()).toContain('library-walls');
+		expect(await audit.entries()).toEqual([{ action: 'donation.campaign-created', actor_email: testStaff.email, subject: `campaign:${id}`, detail: { slug: 'library-walls' } }]);
 	});
 });

@@ -5,7 +5,10 @@ import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import { localizedValues } from '$lib/server/platform/forms';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { isoCurrencyPattern, normalizeCurrency, toDecimalString, toMinorUnits } from './currencies';
+import type { DonationsContext } from './donations.wiring';
 
 /*
  * Campaigns as staff create and edit them. The admin form sends text; this turns
@@ -149,15 +152,16 @@ export async function getCampaignValues(db: Kysely<Database>, id: number): Promi
  * Throws ValidationError with a message per field, NotFoundError for an unknown id.
  */
 export async function saveCampaign(
-	db: Kysely<Database>,
+	donations: DonationsContext,
+	actor: Actor,
 	values: CampaignValues,
-	options: { id?: number; currencies: readonly string[]; now?: Date }
+	options: { id?: number; currencies: readonly string[] }
 ): Promise<number> {
 	const parsed = parseCampaign(values, options.currencies);
 	if (!parsed.ok) throw new ValidationError(parsed.issues);
 	const c = parsed.campaign;
-	const now = (options.now ?? new Date()).toISOString();
-	return db.transaction().execute(async (trx) => {
+	return runCommand(donations, actor, async ({ trx, now: at, audit, publicPagesChanged }) => {
+		const now = at.toISOString();
 		if (options.id !== undefined) {
 			const exists = await trx.selectFrom('donation_campaign').select('id').where('id', '=', options.id).executeTakeFirst();
 			if (!exists) throw new NotFoundError(`campaign ${options.id}`);
@@ -175,15 +179,24 @@ export async function saveCampaign(
 			ends_at: c.endsAt,
 			updated_at: now
 		};
-		if (options.id !== undefined) {
-			await trx.updateTable('donation_campaign').set(row).where('id', '=', options.id).execute();
-			return options.id;
+		let id = options.id;
+		if (id !== undefined) {
+			await trx.updateTable('donation_campaign').set(row).where('id', '=', id).execute();
+		} else {
+			const inserted = await trx
+				.insertInto('donation_campaign')
+				.values({ ...row, created_at: now })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			id = Number(inserted.id);
 		}
-		const inserted = await trx
-			.insertInto('donation_campaign')
-			.values({ ...row, created_at: now })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return Number(inserted.id);
+		// Campaigns and their progress show on /donate and the transparency page.
+		await publicPagesChanged();
+		await audit({
+			action: options.id === undefined ? 'donation.campaign-created' : 'donation.campaign-changed',
+			subject: `campaign:${id}`,
+			detail: { slug: values.slug?.trim() }
+		});
+		return id;
 	});
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { isoCurrencyPattern, normalizeCurrency } from './currencies';
+import type { DonationsContext } from './donations.wiring';
 
 /** What staff decide: the currencies offered, and per currency the preset amounts and the limits (minor units). */
 export interface CurrencyRule {
@@ -44,18 +47,22 @@ export async function getDonationSettings(db: Kysely<Database>): Promise<Donatio
 	};
 }
 
-/** Saves the settings (for the admin page); throws a ZodError naming what is wrong. */
-export async function saveDonationSettings(db: Kysely<Database>, input: DonationSettings, now = new Date()): Promise<void> {
+/** Saves the settings (for the admin page; /donate shows them); throws a ZodError naming what is wrong. */
+export async function saveDonationSettings(donations: DonationsContext, actor: Actor, input: DonationSettings): Promise<void> {
 	const settings = settingsSchema.parse(input);
-	await db
-		.updateTable('donation_settings')
-		.set({
-			currencies: JSON.stringify(settings.currencies),
-			currency_rules: JSON.stringify(Object.fromEntries(settings.currencies.map((c) => [c, settings.rules[c]]))),
-			receipt_note: stringifyLocalized(settings.receiptNote),
-			other_ways: stringifyLocalized(settings.otherWays),
-			updated_at: now.toISOString()
-		})
-		.where('id', '=', 1)
-		.execute();
+	await runCommand(donations, actor, async ({ trx, now, audit, publicPagesChanged }) => {
+		await trx
+			.updateTable('donation_settings')
+			.set({
+				currencies: JSON.stringify(settings.currencies),
+				currency_rules: JSON.stringify(Object.fromEntries(settings.currencies.map((c) => [c, settings.rules[c]]))),
+				receipt_note: stringifyLocalized(settings.receiptNote),
+				other_ways: stringifyLocalized(settings.otherWays),
+				updated_at: now.toISOString()
+			})
+			.where('id', '=', 1)
+			.execute();
+		await publicPagesChanged();
+		await audit({ action: 'donation.settings-changed', subject: 'donation-settings', detail: { currencies: input.currencies } });
+	});
 }

@@ -2,6 +2,9 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, DonationCampaignRow, DonationKind, DonationStatus, WallStatus } from '$lib/server/db/schema';
 import { csvFile, type CsvCell } from '$lib/server/platform/csv';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
+import { recordAudit, type Actor, type AuditAction } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
+import type { DonationsContext } from './donations.wiring';
 
 /*
  * Reading donations for pages and the admin. Sums are "net": what was paid less
@@ -187,18 +190,41 @@ export async function approvedWallEntries(
 	return rows.map((r) => ({ id: r.id, name: r.donor_name, message: r.message, paidAt: r.paid_at, campaignSlug: r.slug, locale: r.donor_locale }));
 }
 
-/** Staff moderation of a donor-wall entry. Only entries with the donor's consent can be approved. */
-export async function setWallStatus(db: Kysely<Database>, donationId: number, status: 'approved' | 'rejected' | 'pending'): Promise<boolean> {
+/** Only entries with the donor's consent get a wall status; false when there is no such entry. */
+async function updateWallStatus(db: Kysely<Database>, donationId: number, status: WallStatus): Promise<boolean> {
 	const result = await db
 		.updateTable('donation')
 		.set({ wall_status: status })
 		.where('id', '=', donationId)
 		.where('wall_consent', '=', 1)
 		.executeTakeFirst();
-	const changed = Number(result.numUpdatedRows) > 0;
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/** A donor-wall entry's status, set directly (tests, the demo); staff go through `moderateWallEntry`. */
+export async function setWallStatus(db: Kysely<Database>, donationId: number, status: WallStatus): Promise<boolean> {
+	const changed = await updateWallStatus(db, donationId, status);
 	// The donor wall is on /donate, a cached public page.
 	if (changed) await bumpSiteVersion(db);
 	return changed;
+}
+
+/** What staff can do with a donor-wall entry, and the audit entry each leaves. */
+export const wallModerations = {
+	approve: { status: 'approved', audit: 'donation.wall-approved' },
+	reject: { status: 'rejected', audit: 'donation.wall-rejected' },
+	hide: { status: 'rejected', audit: 'donation.wall-hidden' }
+} as const satisfies Record<string, { status: WallStatus; audit: AuditAction }>;
+
+/** Staff moderation of a donor-wall entry. Only entries with the donor's consent can be approved; false when there is no such entry. */
+export async function moderateWallEntry(donations: DonationsContext, actor: Actor, donationId: number, moderation: keyof typeof wallModerations): Promise<boolean> {
+	const { status, audit: action } = wallModerations[moderation];
+	return runCommand(donations, actor, async ({ trx, audit, publicPagesChanged }) => {
+		if (!(await updateWallStatus(trx, donationId, status))) return false;
+		await publicPagesChanged();
+		await audit({ action, subject: `donation:${donationId}` });
+		return true;
+	});
 }
 
 export interface DonationFilters {
@@ -376,4 +402,23 @@ export async function activeSubscriptionsByEmail(db: Kysely<Database>, email: st
 		.where('donor_email', '=', email.trim().toLowerCase())
 		.where('status', '=', 'active')
 		.execute();
+}
+
+/**
+ * The CSV export for `actor`, after the audit entry that says who took which
+ * part of the list (`shownFilters`, as typed) and from where: personal data leaves the app.
+ */
+export async function exportDonations(
+	donations: DonationsContext,
+	actor: Actor,
+	filters: DonationFilters,
+	options: { shownFilters: Record<string, string>; ip: string | null }
+): Promise<{ text: string; donations: number }> {
+	const csv = await donationsCsv(donations.db, filters);
+	await recordAudit(
+		donations.db,
+		{ action: 'donation.exported', actor, subject: 'donations', detail: { rows: csv.donations, filters: options.shownFilters }, ip: options.ip },
+		donations.clock().toISOString()
+	);
+	return csv;
 }

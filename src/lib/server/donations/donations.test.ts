@@ -29,7 +29,10 @@ import {
 	totalsByMonth,
 	transparencyTotals
 } from './donations.queries';
-import { handleStripeEvent, type WebhookDeps } from './webhook.service';
+import { handleStripeEvent } from './webhook.service';
+import { createDonationsMail } from './donations-mail';
+import type { DonationsContext } from './donations.wiring';
+import { donationsContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 const webhookSecret = 'whsec_test_donations';
 const verifier = new Stripe('sk_test_verifier');
@@ -37,7 +40,7 @@ const verifier = new Stripe('sk_test_verifier');
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
 let outboxDir: string;
-let deps: WebhookDeps;
+let context: DonationsContext;
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -45,7 +48,7 @@ beforeAll(async () => {
 	standIn = await startStripeStandIn();
 	outboxDir = mkdtempSync(join(tmpdir(), 'donations-outbox-'));
 	const settings = await getDonationSettings(handle.db);
-	await saveDonationSettings(handle.db, {
+	await saveDonationSettings(donationsContext(handle.db), testStaff, {
 		...settings,
 		currencies: ['USD', 'JPY', 'EUR'],
 		rules: {
@@ -63,7 +66,8 @@ beforeAll(async () => {
 			{ slug: 'ended', title: JSON.stringify({ en: 'Over' }), goal_minor: 1000, currency: 'USD', ends_at: '2020-01-01T00:00:00.000Z', created_at: now, updated_at: now }
 		])
 		.execute();
-	deps = { mailer: createMailer({ transport: createMailTransport({ smtpUrl: undefined, dataDir: outboxDir }), from: 'MG <hello@example.org>' }), origin: 'https://mg.example' };
+	const mailer = createMailer({ transport: createMailTransport({ smtpUrl: undefined, dataDir: outboxDir }), from: 'MG <hello@example.org>' });
+	context = donationsContext(handle.db, { mail: createDonationsMail({ mailer, origin: 'https://mg.example' }) });
 });
 
 afterAll(async () => {
@@ -83,7 +87,7 @@ beforeEach(async () => {
 async function deliver(value: unknown, secret = webhookSecret) {
 	const { payload, header } = events.signed(value, secret);
 	const event = verifier.webhooks.constructEvent(payload, header, webhookSecret);
-	return handleStripeEvent(handle.db, deps, event);
+	return handleStripeEvent(context, event);
 }
 
 const donations = () => handle.db.selectFrom('donation').selectAll().orderBy('id').execute();
@@ -265,9 +269,9 @@ describe('webhooks', () => {
 	it('finds the monthly payment of a refunded charge through Stripe’s invoice payments', async () => {
 		await deliver(events.invoicePaid({ amount: 700, currency: 'usd', subscription: 'sub_r', customer: 'cus_r', invoice: 'in_r' }));
 		standIn.invoicesByPaymentIntent.set('pi_of_in_r', 'in_r');
-		const withStripe = { ...deps, stripe: standIn.client() };
+		const withStripe = { ...context, stripe: standIn.client() };
 		const { payload, header } = events.signed(events.chargeRefunded({ paymentIntent: 'pi_of_in_r', amount: 700, refunded: 700, currency: 'usd' }), webhookSecret);
-		expect(await handleStripeEvent(handle.db, withStripe, verifier.webhooks.constructEvent(payload, header, webhookSecret))).toBe('updated');
+		expect(await handleStripeEvent(withStripe, verifier.webhooks.constructEvent(payload, header, webhookSecret))).toBe('updated');
 		const [row] = await donations();
 		expect([row!.status, row!.stripe_payment_intent_id]).toEqual(['refunded', 'pi_of_in_r']);
 	});
@@ -324,12 +328,12 @@ describe('receipts', () => {
 		const sink = await startSmtpSink();
 		try {
 			const mailer = createMailer({ transport: createMailTransport({ smtpUrl: sink.url, dataDir: outboxDir }), from: 'Micro Galleries <hello@example.org>' });
-			const local = { ...deps, mailer };
+			const local = { ...context, mail: createDonationsMail({ mailer, origin: 'https://mg.example' }) };
 			const event = events.oneOffCompleted({ amount: 2500, currency: 'usd', email: `${locale}@example.org`, metadata: { locale, donor_name: 'Maya', campaign: 'bali-walls' } });
 			const monthly = events.invoicePaid({ amount: 1500, currency: 'eur', subscription: `sub_${locale}`, customer: 'cus_x', email: `${locale}@example.org`, metadata: { locale } });
 			for (const e of [event, event, monthly, monthly]) {
 				const { payload, header } = events.signed(e, webhookSecret);
-				await handleStripeEvent(handle.db, local, verifier.webhooks.constructEvent(payload, header, webhookSecret));
+				await handleStripeEvent(local, verifier.webhooks.constructEvent(payload, header, webhookSecret));
 			}
 			const queued = await handle.db.selectFrom('mail_message').selectAll().orderBy('id').execute();
 			expect(queued).toHaveLength(2);

@@ -1,14 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isLocale, type Locale } from '$lib/i18n/locales';
-import { m } from '$lib/paraglide/messages';
-import { findOrganization } from '$lib/server/shared/organization';
-import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
-import type { Mailer } from '$lib/server/platform/mail/mailer';
-import { localizedPath } from './checkout.service';
 import { activeSubscriptionsByEmail } from './donations.queries';
+import type { DonationsContext } from './donations.wiring';
 
 /*
  * Monthly donors' self-service: a donor asks for a link by e-mail; when the
@@ -31,12 +26,9 @@ function hashToken(token: string): string {
  * Sends a portal link when `email` has an active monthly gift with a Stripe
  * customer. Returns what happened, for logs and tests only: the page never says.
  */
-export async function requestDonorLink(
-	db: Kysely<Database>,
-	mailer: Pick<Mailer, 'queue'>,
-	input: { email: string; origin: string },
-	now = Date.now()
-): Promise<'sent' | 'none' | 'recently-sent'> {
+export async function requestDonorLink(donations: DonationsContext, input: { email: string }): Promise<'sent' | 'none' | 'recently-sent'> {
+	const { db } = donations;
+	const now = donations.clock().getTime();
 	const email = input.email.trim().toLowerCase();
 	const subscription = (await activeSubscriptionsByEmail(db, email)).find((s) => s.stripe_customer_id);
 	if (!subscription?.stripe_customer_id) return 'none';
@@ -50,18 +42,7 @@ export async function requestDonorLink(
 
 	const locale: Locale = isLocale(subscription.donor_locale) ? subscription.donor_locale : 'en';
 	const token = randomBytes(32).toString('base64url');
-	const link = `${input.origin}${localizedPath(`/donate/manage/${token}`, locale)}`;
-	const org = await findOrganization(db);
-	const site = org?.name ?? 'Community arts';
-	const o = { locale };
-	const subject = m.mail_donor_link_subject({ site }, o);
-	const paragraphs = [m.mail_donor_link_body({ site }, o)];
-	const button = m.mail_donor_link_button({}, o);
-	const after = [m.mail_donor_link_ignore({}, o)];
-	const location = org ? pickJson(org.location, locale).text : '';
-	const footer = m.mail_receipt_footer({ site: location ? `${site}, ${location}` : site, email: org?.email ?? '' }, o);
-
-	await db.transaction().execute(async (trx) => {
+	await donations.db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('donor_link')
 			.values({
@@ -74,23 +55,7 @@ export async function requestDonorLink(
 				created_at: new Date(now).toISOString()
 			})
 			.execute();
-		await mailer.queue(trx, {
-			idempotencyKey: `donor-link:${hashToken(token)}`,
-			to: email,
-			locale,
-			subject,
-			text: [...paragraphs, `${button}: ${link}`, ...after, '--', footer].join('\n\n'),
-			html: mailLayout({
-				locale,
-				title: subject,
-				footer,
-				bodyHtml:
-					paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
-					`<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(button)}</a></p>` +
-					`<p>${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
-					after.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
-			})
-		});
+		await donations.mail.donorLink(trx, { to: email, locale, token, key: `donor-link:${hashToken(token)}` });
 	});
 	return 'sent';
 }

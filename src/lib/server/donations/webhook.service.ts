@@ -2,12 +2,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import type { Database, NewDonation } from '$lib/server/db/schema';
-import type { Logger } from '$lib/server/platform/logger';
-import type { Mailer } from '$lib/server/platform/mail/mailer';
+import { runCommand } from '$lib/server/shared/command';
 import { normalizeCurrency } from './currencies';
-import { queueDonationReceipt } from './donation-receipt';
 import { findCampaignBySlug } from './donations.queries';
-import type { StripeClient } from './stripe-client';
+import type { DonationsContext } from './donations.wiring';
 
 /*
  * Recording what Stripe reports. Each event is handled in one transaction that
@@ -18,17 +16,6 @@ import type { StripeClient } from './stripe-client';
  * from Stripe's objects; only the donor's choices (campaign, language, wall
  * consent, name, message) come from the metadata set at checkout.
  */
-
-export interface WebhookDeps {
-	/** Receipts are queued through it, in the same transaction as the donation. */
-	mailer: Pick<Mailer, 'queue'>;
-	/** To find the invoice of a refunded monthly payment; optional (tests, or a refund of a one-off gift). */
-	stripe?: StripeClient;
-	log?: Pick<Logger, 'info' | 'warn'>;
-	/** The site's public base URL, for the "manage your monthly gift" link in receipts. */
-	origin?: string;
-	now?: () => Date;
-}
 
 export type WebhookOutcome = 'recorded' | 'updated' | 'replay' | 'ignored';
 
@@ -170,14 +157,18 @@ function choicesFrom(metadata: Record<string, string>): DonorChoices {
 
 const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
 
-/** Handles one verified event; safe to call again with the same event, or with events in any order. */
-export async function handleStripeEvent(db: Kysely<Database>, deps: WebhookDeps, event: StripeEventLike): Promise<WebhookOutcome> {
-	const now = (deps.now ?? (() => new Date()))();
+/**
+ * Handles one verified event; safe to call again with the same event, or with
+ * events in any order. What it records shows on cached public pages (campaign
+ * progress, the donor wall, the transparency page), so the site version changes
+ * in the same transaction. Stripe acts here, not a staff member: no audit entry.
+ */
+export async function handleStripeEvent(donations: DonationsContext, event: StripeEventLike): Promise<WebhookOutcome> {
 	// A refund of a monthly payment names only its payment intent: ask Stripe for the
 	// invoice before the transaction, so no network call holds the database.
-	const refundInvoice = event.type === 'charge.refunded' ? await invoiceOfRefund(db, deps, event) : undefined;
+	const refundInvoice = event.type === 'charge.refunded' ? await invoiceOfRefund(donations.db, donations, event) : undefined;
 
-	return db.transaction().execute(async (trx) => {
+	return runCommand(donations, null, async ({ trx, now, publicPagesChanged }) => {
 		const first = await trx
 			.insertInto('stripe_event')
 			.values({ id: event.id, type: event.type, received_at: now.toISOString(), processed_at: null })
@@ -190,10 +181,10 @@ export async function handleStripeEvent(db: Kysely<Database>, deps: WebhookDeps,
 		switch (event.type) {
 			case 'checkout.session.completed':
 			case 'checkout.session.async_payment_succeeded':
-				outcome = await onSessionCompleted(trx, deps, event, sessionSchema.parse(event.data.object), now);
+				outcome = await onSessionCompleted(trx, donations, event, sessionSchema.parse(event.data.object), now);
 				break;
 			case 'invoice.paid':
-				outcome = await onInvoicePaid(trx, deps, event, invoiceSchema.parse(event.data.object), now);
+				outcome = await onInvoicePaid(trx, donations, event, invoiceSchema.parse(event.data.object), now);
 				break;
 			case 'charge.refunded':
 				outcome = await onChargeRefunded(trx, chargeSchema.parse(event.data.object), refundInvoice ?? null);
@@ -205,6 +196,7 @@ export async function handleStripeEvent(db: Kysely<Database>, deps: WebhookDeps,
 				outcome = 'ignored';
 		}
 		await trx.updateTable('stripe_event').set({ processed_at: now.toISOString() }).where('id', '=', event.id).execute();
+		if (outcome === 'recorded' || outcome === 'updated') await publicPagesChanged();
 		return outcome;
 	});
 }
@@ -214,7 +206,7 @@ async function campaignIdOf(trx: Kysely<Database>, slug: string | null): Promise
 }
 
 /** Inserts a payment once (by its Stripe key) and queues its receipt with it. */
-async function recordPayment(trx: Kysely<Database>, deps: WebhookDeps, donation: NewDonation, paymentKey: string): Promise<boolean> {
+async function recordPayment(trx: Kysely<Database>, donations: DonationsContext, donation: NewDonation, paymentKey: string): Promise<boolean> {
 	const inserted = await trx
 		.insertInto('donation')
 		.values(donation)
@@ -223,13 +215,13 @@ async function recordPayment(trx: Kysely<Database>, deps: WebhookDeps, donation:
 		.returning('id')
 		.executeTakeFirst();
 	if (!inserted) return false;
-	if (donation.donor_email) await queueDonationReceipt(trx, deps.mailer, { donationId: inserted.id, paymentKey, origin: deps.origin });
+	if (donation.donor_email) await donations.mail.receipt(trx, { donationId: inserted.id, paymentKey });
 	return true;
 }
 
 async function onSessionCompleted(
 	trx: Kysely<Database>,
-	deps: WebhookDeps,
+	donations: DonationsContext,
 	event: StripeEventLike,
 	session: z.infer<typeof sessionSchema>,
 	now: Date
@@ -268,7 +260,7 @@ async function onSessionCompleted(
 	if (session.amount_total === null || !session.currency) return 'ignored';
 	const recorded = await recordPayment(
 		trx,
-		deps,
+		donations,
 		{
 			stripe_checkout_session_id: session.id,
 			stripe_payment_intent_id: session.payment_intent,
@@ -293,7 +285,7 @@ async function onSessionCompleted(
 
 async function onInvoicePaid(
 	trx: Kysely<Database>,
-	deps: WebhookDeps,
+	donations: DonationsContext,
 	event: StripeEventLike,
 	invoice: z.infer<typeof invoiceSchema>,
 	now: Date
@@ -320,7 +312,7 @@ async function onInvoicePaid(
 	});
 	const recorded = await recordPayment(
 		trx,
-		deps,
+		donations,
 		{
 			stripe_invoice_id: invoice.id,
 			stripe_payment_intent_id: paymentIntent,
@@ -381,9 +373,9 @@ async function onChargeRefunded(
 	return 'updated';
 }
 
-async function invoiceOfRefund(db: Kysely<Database>, deps: WebhookDeps, event: StripeEventLike): Promise<string | undefined> {
+async function invoiceOfRefund(db: Kysely<Database>, donations: DonationsContext, event: StripeEventLike): Promise<string | undefined> {
 	const parsed = chargeSchema.safeParse(event.data.object);
-	if (!parsed.success || !parsed.data.payment_intent || !deps.stripe) return undefined;
+	if (!parsed.success || !parsed.data.payment_intent || !donations.stripe) return undefined;
 	const known = await db
 		.selectFrom('donation')
 		.select('id')
@@ -391,14 +383,14 @@ async function invoiceOfRefund(db: Kysely<Database>, deps: WebhookDeps, event: S
 		.executeTakeFirst();
 	if (known) return undefined;
 	try {
-		const payments = await deps.stripe.invoicePayments.list({
+		const payments = await donations.stripe.invoicePayments.list({
 			payment: { type: 'payment_intent', payment_intent: parsed.data.payment_intent },
 			limit: 1
 		});
 		const invoice = payments.data[0]?.invoice;
 		return typeof invoice === 'string' ? invoice : invoice?.id;
 	} catch (error) {
-		deps.log?.warn({ err: error, event: event.id }, 'could not look up the invoice of a refunded charge');
+		donations.log.warn({ err: error, event: event.id }, 'could not look up the invoice of a refunded charge');
 		return undefined;
 	}
 }

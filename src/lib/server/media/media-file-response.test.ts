@@ -14,6 +14,7 @@ import { LocalMediaStorage } from './media-storage';
 import { createMediaFromUpload, deleteMedia, getMedia, mediaJobHandlers, type MediaRecord } from './media.service';
 import { picture } from '$lib/server/shared/picture';
 import { createPublishedMedia, type MediaInUse } from './published-media';
+import { contentContext, mediaContext } from '../../../../tests/support/domain-contexts';
 import { solid } from '../../../../tests/support/test-images';
 
 /*
@@ -54,7 +55,7 @@ beforeEach(async () => {
 
 /** A photo uploaded and processed, as the app's worker would. */
 async function readyPhoto(alt = 'A blue wall'): Promise<MediaRecord> {
-	const created = await createMediaFromUpload(handle.db, storage, { bytes: jpeg, originalName: 'wall.jpg', alt: { en: alt } });
+	const created = await createMediaFromUpload(mediaContext(handle.db, storage, { siteVersion }), editor, { bytes: jpeg, originalName: 'wall.jpg', alt: { en: alt } });
 	const worker = createJobWorker(handle.db, { handlers: mediaJobHandlers(storage) });
 	while ((await worker.runOnce()) > 0);
 	return getMedia(handle.db, created.id);
@@ -64,11 +65,11 @@ async function readyPhoto(alt = 'A blue wall'): Promise<MediaRecord> {
 async function publishAbout(imageId: number, options: { draftOnly?: boolean } = {}): Promise<void> {
 	const editable = await getEditable(handle.db, 'page', 'about');
 	const data = { ...(editable.pending?.data ?? editable.live!), image_id: imageId };
-	const { revision } = await saveDraft(handle.db, editor, { type: 'page', key: 'about', data, baseRevisionId: editable.latestRevisionId });
+	const content = contentContext(handle.db, { siteVersion });
+	const { revision } = await saveDraft(content, editor, { type: 'page', key: 'about', data, baseRevisionId: editable.latestRevisionId });
 	if (options.draftOnly) return;
-	await publish(handle.db, editor, revision.id);
-	// As the publishing route does: this process sees the new version at once.
-	siteVersion.invalidate();
+	// Publishing tells this process's site version, so the new version shows at once.
+	await publish(content, editor, revision.id);
 }
 
 function get(media: Pick<MediaRecord, 'publicKey'>, file: string, viewer = visitor): Promise<Response> {
@@ -132,8 +133,7 @@ describe('photo files', () => {
 		const photo = await readyPhoto();
 		await publishAbout(photo.id);
 		expect((await get(photo, '320.jpg')).status).toBe(200);
-		await deleteMedia(handle.db, storage, photo.id);
-		siteVersion.invalidate();
+		await deleteMedia(mediaContext(handle.db, storage, { siteVersion }), editor, photo.id);
 		expect((await get(photo, '320.jpg')).status).toBe(404);
 		expect((await get(photo, '320.jpg', staff)).status).toBe(404);
 		await publishAbout(0);

@@ -22,6 +22,7 @@ import {
 } from './media.service';
 import { picture } from '$lib/server/shared/picture';
 import { heicFromPhone, phoneJpegWithGps, readExifGps, solid, withHeifTransform } from '../../../../tests/support/test-images';
+import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, mediaContext, withClock } from '../../../../tests/support/domain-contexts';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -31,6 +32,8 @@ let storage: LocalMediaStorage;
 let photo: Buffer;
 
 const editor = { id: 'staff-1', email: 'editor@example.org' };
+/** The library's context over this file's database and the current test's storage. */
+const mediaOf = () => mediaContext(handle.db, storage);
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
@@ -53,7 +56,6 @@ function upload(overrides: Partial<CreateMediaCommand> = {}): CreateMediaCommand
 		bytes: photo,
 		originalName: 'IMG_0042.JPG',
 		alt: { en: 'Children painting a mural on a school wall', ne: 'विद्यालयको भित्तामा चित्र बनाउँदै बालबालिका' },
-		actor: editor,
 		...overrides
 	};
 }
@@ -111,9 +113,7 @@ async function thrown(promise: Promise<unknown>): Promise<unknown> {
 
 describe('uploading a photo', () => {
 	it('records it as processing with its job, and keeps the upload out of sight until then', async () => {
-		const media = await createMediaFromUpload(handle.db, storage, upload(), {
-			now: () => new Date('2026-11-26T10:00:00.000Z')
-		});
+		const media = await createMediaFromUpload(withClock(mediaOf(), '2026-11-26T10:00:00.000Z'), editor, upload());
 		// 800×600 stored, shown turned by its EXIF orientation: 600×800.
 		expect(media).toMatchObject({
 			publicKey: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
@@ -151,7 +151,7 @@ describe('uploading a photo', () => {
 	});
 
 	it('is processed by its job: variants free of metadata, ready, and the upload removed', async () => {
-		const uploaded = await createMediaFromUpload(handle.db, storage, upload());
+		const uploaded = await createMediaFromUpload(mediaOf(), editor, upload());
 		expect(await runJobs()).toBe(1);
 
 		const media = await getMedia(handle.db, uploaded.id);
@@ -188,7 +188,7 @@ describe('uploading a photo', () => {
 	it('takes a HEIC from an iPhone as it is, and processes it into upright variants without metadata', async () => {
 		// Taken upright: the pixels are stored sideways, with a rotation for readers to apply.
 		const heic = withHeifTransform(heicFromPhone, { quarterTurns: 3 });
-		const uploaded = await createMediaFromUpload(handle.db, storage, upload({ bytes: heic, originalName: 'IMG_0043.HEIC' }));
+		const uploaded = await createMediaFromUpload(mediaOf(), editor, upload({ bytes: heic, originalName: 'IMG_0043.HEIC' }));
 		expect(uploaded).toMatchObject({ mimeType: 'image/heic', width: 64, height: 96, bytes: heic.length, status: 'processing' });
 		expect(await runJobs()).toBe(1);
 
@@ -205,14 +205,14 @@ describe('uploading a photo', () => {
 	});
 
 	it('keeps only the file name of the upload, without folders or control characters', async () => {
-		const media = await createMediaFromUpload(handle.db, storage, upload({ originalName: 'C:\\Users\\me\\DCIM/pic\u0000 1.jpg' }));
+		const media = await createMediaFromUpload(mediaOf(), editor, upload({ originalName: 'C:\\Users\\me\\DCIM/pic\u0000 1.jpg' }));
 		expect(media.originalName).toBe('pic 1.jpg');
 	});
 
 	it('stores a caption per language when given, and drops unknown languages and empty translations', async () => {
 		const media = await createMediaFromUpload(
-			handle.db,
-			storage,
+			mediaOf(),
+			editor,
 			upload({
 				alt: { en: '  A mural  ', es: '', xx: 'unknown' } as never,
 				caption: { en: 'Kathmandu, 2025', id: 'Kathmandu, 2025 (id)' }
@@ -224,12 +224,12 @@ describe('uploading a photo', () => {
 
 	it('requires alt text in English, and writes nothing without it', async () => {
 		for (const alt of [{}, { en: '   ' }, { ne: 'केवल नेपाली' }]) {
-			const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ alt })));
+			const error = await thrown(createMediaFromUpload(mediaOf(), editor, upload({ alt })));
 			expect(error).toBeInstanceOf(ValidationError);
 			expect(error).not.toBeInstanceOf(UploadRejectedError);
 			expect((error as ValidationError).issues).toEqual({ 'alt.en': expect.stringMatching(/Describe the photo in English/) });
 		}
-		const tooLong = await thrown(createMediaFromUpload(handle.db, storage, upload({ alt: { en: 'x'.repeat(501) } })));
+		const tooLong = await thrown(createMediaFromUpload(mediaOf(), editor, upload({ alt: { en: 'x'.repeat(501) } })));
 		expect((tooLong as ValidationError).issues).toEqual({ 'alt.en': expect.stringMatching(/500 characters/) });
 		expect(await rowCounts()).toEqual({ media: 0, variants: 0, jobs: 0 });
 		expect(incomingFiles()).toEqual([]);
@@ -237,7 +237,7 @@ describe('uploading a photo', () => {
 
 	it('names every problem at once: missing alt text and a file that is not a photo', async () => {
 		const error = await thrown(
-			createMediaFromUpload(handle.db, storage, upload({ alt: { en: '' }, bytes: Buffer.from('hello, I am text') }))
+			createMediaFromUpload(mediaOf(), editor, upload({ alt: { en: '' }, bytes: Buffer.from('hello, I am text') }))
 		);
 		expect(error).toBeInstanceOf(UploadRejectedError);
 		expect((error as UploadRejectedError).code).toBe('unsupported_type');
@@ -245,13 +245,13 @@ describe('uploading a photo', () => {
 	});
 
 	it('asks for a file when none was chosen', async () => {
-		const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ bytes: new Uint8Array(0) })));
+		const error = await thrown(createMediaFromUpload(mediaOf(), editor, upload({ bytes: new Uint8Array(0) })));
 		expect((error as UploadRejectedError).code).toBe('missing');
 		expect((error as ValidationError).issues.file).toMatch(/^Choose a photo to upload\. Accepted: JPEG, PNG, WebP, AVIF or HEIC/);
 	});
 
 	it('refuses a truncated upload at once, with its code, and writes nothing', async () => {
-		const error = await thrown(createMediaFromUpload(handle.db, storage, upload({ bytes: photo.subarray(0, photo.length / 2) })));
+		const error = await thrown(createMediaFromUpload(mediaOf(), editor, upload({ bytes: photo.subarray(0, photo.length / 2) })));
 		expect((error as UploadRejectedError).code).toBe('corrupt');
 		expect((error as ValidationError).issues.file).toMatch(/Accepted: JPEG, PNG, WebP, AVIF or HEIC/);
 		expect(await rowCounts()).toEqual({ media: 0, variants: 0, jobs: 0 });
@@ -263,7 +263,7 @@ describe('uploading a photo', () => {
 		const broken = await createTestDatabase();
 		try {
 			await broken.db.schema.dropTable('job').execute();
-			await expect(createMediaFromUpload(broken.db, storage, upload())).rejects.toThrow(/job/);
+			await expect(createMediaFromUpload(mediaContext(broken.db, storage), editor, upload())).rejects.toThrow(/job/);
 			expect(await broken.db.selectFrom('media').select('id').execute()).toEqual([]);
 			expect(incomingFiles()).toEqual([]);
 		} finally {
@@ -274,7 +274,7 @@ describe('uploading a photo', () => {
 	it('adds photos sent at the same time, each under its own id', async () => {
 		const small = await solid(400, 300, '#446688').jpeg().toBuffer();
 		const created = await Promise.all(
-			[1, 2, 3].map((n) => createMediaFromUpload(handle.db, storage, upload({ bytes: small, alt: { en: `Photo ${n}` } })))
+			[1, 2, 3].map((n) => createMediaFromUpload(mediaOf(), editor, upload({ bytes: small, alt: { en: `Photo ${n}` } })))
 		);
 		expect(new Set(created.map((m) => m.id)).size).toBe(3);
 		expect(incomingFiles()).toHaveLength(3);
@@ -287,7 +287,7 @@ describe('uploading a photo', () => {
 
 describe('processing that fails', () => {
 	it('fails for good, without retrying, when the file is damaged past the upload check; the upload is removed', async () => {
-		const media = await createMediaFromUpload(handle.db, storage, upload());
+		const media = await createMediaFromUpload(mediaOf(), editor, upload());
 		// The upload check passed; the body the job reads is damaged (a disk error, a bad sector).
 		const [kept] = incomingFiles();
 		writeFileSync(join(storage.root, '.incoming', kept!), photo.subarray(0, Math.floor(photo.length * 0.6)));
@@ -314,7 +314,7 @@ describe('processing that fails', () => {
 			}
 		}
 		const failing = new FailingPublish(storage.root);
-		const media = await createMediaFromUpload(handle.db, storage, upload());
+		const media = await createMediaFromUpload(mediaOf(), editor, upload());
 		const makeDue = () =>
 			handle.db.updateTable('job').set({ run_at: '2000-01-01T00:00:00.000Z' }).where('kind', '=', mediaProcessJobKind).execute();
 
@@ -343,7 +343,7 @@ describe('processing that fails', () => {
 	it('rolls the photo back to processing and removes the files when recording the variants fails', async () => {
 		const broken = await createTestDatabase();
 		try {
-			const media = await createMediaFromUpload(broken.db, storage, upload());
+			const media = await createMediaFromUpload(mediaContext(broken.db, storage), editor, upload());
 			await broken.db.schema.dropTable('media_variant').execute();
 			const [incoming] = incomingFiles();
 			await expect(processUploadedMedia(broken.db, storage, { mediaId: media.id, incoming: incoming! })).rejects.toThrow(
@@ -359,7 +359,7 @@ describe('processing that fails', () => {
 	});
 
 	it('marks the photo failed when its kept upload is gone', async () => {
-		const media = await createMediaFromUpload(handle.db, storage, upload());
+		const media = await createMediaFromUpload(mediaOf(), editor, upload());
 		rmSync(join(storage.root, '.incoming'), { recursive: true });
 		expect(await runJobs()).toBe(1);
 		expect(await getMedia(handle.db, media.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/lost/) });
@@ -368,7 +368,7 @@ describe('processing that fails', () => {
 
 describe('a processing job run again, or after the photo was deleted', () => {
 	it('changes nothing the second time', async () => {
-		const media = await createMediaFromUpload(handle.db, storage, upload());
+		const media = await createMediaFromUpload(mediaOf(), editor, upload());
 		const payload = JSON.parse((await mediaJob(media.id)).payload) as MediaProcessPayload;
 		expect(await processUploadedMedia(handle.db, storage, payload)).toBe('ready');
 		const ready = await getMedia(handle.db, media.id);
@@ -378,8 +378,8 @@ describe('a processing job run again, or after the photo was deleted', () => {
 	});
 
 	it('finds nothing to do for a photo deleted while processing, and removes its upload', async () => {
-		const media = await createMediaFromUpload(handle.db, storage, upload());
-		await deleteMedia(handle.db, storage, media.id);
+		const media = await createMediaFromUpload(mediaOf(), editor, upload());
+		await deleteMedia(mediaOf(), null, media.id);
 		expect(incomingFiles()).toHaveLength(1);
 		expect(await runJobs()).toBe(1);
 		expect(incomingFiles()).toEqual([]);
@@ -391,7 +391,7 @@ describe('a processing job run again, or after the photo was deleted', () => {
 describe('the library', () => {
 	async function addSmall(alt: string, at: string) {
 		const bytes = await solid(120, 90, '#996633').png().toBuffer();
-		const media = await createMediaFromUpload(handle.db, storage, upload({ bytes, alt: { en: alt } }), { now: () => new Date(at) });
+		const media = await createMediaFromUpload(withClock(mediaOf(), at), editor, upload({ bytes, alt: { en: alt } }));
 		await runJobs();
 		return getMedia(handle.db, media.id);
 	}
@@ -416,7 +416,7 @@ describe('the library', () => {
 
 	it('leaves photos still processing out of the list pickers use, and shows them to the library', async () => {
 		const ready = await addSmall('ready', '2026-01-01T00:00:00.000Z');
-		const processing = await createMediaFromUpload(handle.db, storage, upload({ alt: { en: 'processing' } }));
+		const processing = await createMediaFromUpload(mediaOf(), editor, upload({ alt: { en: 'processing' } }));
 		expect((await listMedia(handle.db)).items.map((m) => m.id)).toEqual([ready.id]);
 		expect((await listMedia(handle.db, { status: 'processing' })).items.map((m) => m.id)).toEqual([processing.id]);
 		const all = await listMedia(handle.db, { status: 'all' });
@@ -429,25 +429,23 @@ describe('the library', () => {
 
 	it('edits the alt text and caption in every language, keeping English alt text required', async () => {
 		const media = await addSmall('old', '2026-01-01T00:00:00.000Z');
-		const updated = await editMediaText(
-			handle.db,
-			media.id,
-			{ alt: { en: 'A clay pot', es: 'Una vasija de barro' }, caption: { en: 'Made in Patan' }, actor: editor },
-			{ now: () => new Date('2026-05-05T05:05:05.000Z') }
-		);
+		const updated = await editMediaText(withClock(mediaOf(), '2026-05-05T05:05:05.000Z'), editor, media.id, {
+			alt: { en: 'A clay pot', es: 'Una vasija de barro' },
+			caption: { en: 'Made in Patan' }
+		});
 		expect(updated.alt).toEqual({ en: 'A clay pot', es: 'Una vasija de barro' });
 		expect(updated.caption).toEqual({ en: 'Made in Patan' });
 		expect(updated.updatedAt).toBe('2026-05-05T05:05:05.000Z');
 		expect(updated.createdAt).toBe('2026-01-01T00:00:00.000Z');
 
-		const error = await thrown(editMediaText(handle.db, media.id, { alt: { es: 'Solo español' } }));
+		const error = await thrown(editMediaText(mediaOf(), null, media.id, { alt: { es: 'Solo español' } }));
 		expect((error as ValidationError).issues).toHaveProperty('alt.en');
 		expect((await getMedia(handle.db, media.id)).alt.en).toBe('A clay pot');
 
 		// An empty caption removes it.
-		expect((await editMediaText(handle.db, media.id, { alt: { en: 'A clay pot' }, caption: { en: ' ' } })).caption).toBeNull();
+		expect((await editMediaText(mediaOf(), null, media.id, { alt: { en: 'A clay pot' }, caption: { en: ' ' } })).caption).toBeNull();
 
-		await expect(editMediaText(handle.db, media.id + 1000, { alt: { en: 'x' } })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(editMediaText(mediaOf(), null, media.id + 1000, { alt: { en: 'x' } })).rejects.toBeInstanceOf(NotFoundError);
 		expect((await auditActions()).filter((a) => a.startsWith('media.updated'))).toEqual([
 			`media.updated media:${media.id} staff-1`,
 			`media.updated media:${media.id} null`
@@ -457,13 +455,13 @@ describe('the library', () => {
 	it('deletes a photo with its variants and files, and never gives its id out again', async () => {
 		const kept = await addSmall('kept', '2026-01-01T00:00:00.000Z');
 		const removed = await addSmall('removed', '2026-01-02T00:00:00.000Z');
-		await deleteMedia(handle.db, storage, removed.id, { actor: editor });
+		await deleteMedia(mediaOf(), editor, removed.id);
 
 		await expect(getMedia(handle.db, removed.id)).rejects.toBeInstanceOf(NotFoundError);
 		expect(await rowCounts()).toMatchObject({ media: 1, variants: 3 });
 		expect(existsSync(join(storage.root, String(removed.id)))).toBe(false);
 		expect(existsSync(join(storage.root, String(kept.id), '120.jpg'))).toBe(true);
-		await expect(deleteMedia(handle.db, storage, removed.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteMedia(mediaOf(), null, removed.id)).rejects.toBeInstanceOf(NotFoundError);
 		expect((await auditActions()).filter((a) => a.startsWith('media.deleted'))).toEqual([`media.deleted media:${removed.id} staff-1`]);
 
 		// Variant URLs are cached as immutable, so a new photo must not reuse the id.
@@ -473,5 +471,19 @@ describe('the library', () => {
 
 	it('says not found for a photo that does not exist', async () => {
 		await expect(getMedia(handle.db, 999_999)).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('a change to a photo and its audit entry', () => {
+	it('commit together: when the entry cannot be written, the alt text and the public pages’ version stay as they were', async () => {
+		const media = await createMediaFromUpload(mediaOf(), editor, upload({ alt: { en: 'Before' } }));
+		const text = { alt: { en: 'After' } };
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => editMediaText({ ...mediaOf(), db: failing }, editor, media.id, text));
+		expect((await getMedia(handle.db, media.id)).alt.en).toBe('Before');
+
+		const audit = await auditBookmark(handle.db);
+		await editMediaText(mediaOf(), editor, media.id, text);
+		expect((await getMedia(handle.db, media.id)).alt.en).toBe('After');
+		expect(await audit.entries()).toEqual([{ action: 'media.updated', actor_email: editor.email, subject: `media:${media.id}`, detail: {} }]);
 	});
 });

@@ -4,10 +4,10 @@ import { isLocale, locales, type Locale, type Localized } from '$lib/i18n/locale
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { Database, MediaRow, MediaStatus, MediaVariantRow } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { recordAudit, type AuditEntry } from '$lib/server/shared/audit';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand, type CommandScope } from '$lib/server/shared/command';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
-import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import {
 	inspectUpload,
 	mediaLimits,
@@ -20,6 +20,7 @@ import {
 	type VariantFormat
 } from '$lib/server/platform/images/image-processing';
 import { isIncomingKey, newPublicKey, variantFileName, type MediaStorage } from './media-storage';
+import type { MediaContext } from './media.wiring';
 import {
 	countMedia,
 	deleteMediaRows,
@@ -70,19 +71,16 @@ export interface MediaRecord {
 export type LocalizedInput = Partial<Record<Locale, string>>;
 
 /** The staff member making a change, for the photo's record and the audit log. */
-export type MediaActor = NonNullable<AuditEntry['actor']>;
+export type MediaActor = Actor;
 
 export interface CreateMediaCommand {
 	bytes: Uint8Array;
 	originalName: string;
 	alt: LocalizedInput;
 	caption?: LocalizedInput | null;
-	/** Who uploaded; null for the system (tests, imports). */
-	actor?: MediaActor | null;
 }
 
 export interface MediaServiceOptions {
-	now?: () => Date;
 	limits?: MediaLimits;
 }
 
@@ -109,11 +107,13 @@ export type MediaProcessPayload = z.infer<typeof processPayloadSchema>;
  * Throws ValidationError (UploadRejectedError when the file is the problem).
  */
 export async function createMediaFromUpload(
-	db: Kysely<Database>,
-	storage: MediaStorage,
+	media: MediaContext,
+	/** Who uploaded; null for the app itself (imports). */
+	actor: Actor | null,
 	command: CreateMediaCommand,
 	options: MediaServiceOptions = {}
 ): Promise<MediaRecord> {
+	const { db, storage } = media;
 	const limits = options.limits ?? mediaLimits;
 	const issues = {
 		...localizedTextIssues('alt', command.alt, { required: true, maxLength: altTextMaxLength }),
@@ -127,9 +127,9 @@ export async function createMediaFromUpload(
 	const { upload } = inspection;
 
 	const incoming = await storage.keepIncoming(command.bytes);
-	const now = (options.now ?? (() => new Date()))().toISOString();
 	const originalName = cleanFileName(command.originalName);
-	const record = async (trx: Kysely<Database>) => {
+	const record = async ({ trx, now: at, audit }: CommandScope) => {
+		const now = at.toISOString();
 		const id = await insertMedia(trx, {
 			public_key: newPublicKey(),
 			original_name: originalName,
@@ -142,7 +142,7 @@ export async function createMediaFromUpload(
 			color: null,
 			status: 'processing',
 			error: null,
-			created_by: command.actor?.id ?? null,
+			created_by: actor?.id ?? null,
 			created_at: now,
 			updated_at: now
 		});
@@ -151,17 +151,13 @@ export async function createMediaFromUpload(
 			idempotencyKey: `${mediaProcessJobKind}:${id}`,
 			maxAttempts: mediaProcessMaxAttempts
 		});
-		await recordAudit(
-			trx,
-			{ action: 'media.uploaded', actor: command.actor ?? null, subject: `media:${id}`, detail: { name: originalName, bytes: command.bytes.length } },
-			now
-		);
+		await audit({ action: 'media.uploaded', subject: `media:${id}`, detail: { name: originalName, bytes: command.bytes.length } });
 		return id;
 	};
 
 	let id: number;
 	try {
-		id = db.isTransaction ? await record(db) : await db.transaction().execute(record);
+		id = await runCommand(media, actor, record);
 	} catch (error) {
 		// The original error matters more than a failed clean-up.
 		await storage.removeIncoming(incoming).catch(() => undefined);
@@ -369,68 +365,47 @@ export async function listMedia(
 export interface EditMediaTextCommand {
 	alt: LocalizedInput;
 	caption?: LocalizedInput | null;
-	actor?: MediaActor | null;
 }
 
 /**
  * Replaces the alt text and the caption in every language; English alt text stays
- * required. Bumps the site version: call `siteVersion.invalidate()` after.
+ * required. Pages that show the photo show these too: the site version changes with them.
  */
-export async function editMediaText(
-	db: Kysely<Database>,
-	id: number,
-	command: EditMediaTextCommand,
-	options: Pick<MediaServiceOptions, 'now'> = {}
-): Promise<MediaRecord> {
+export async function editMediaText(media: MediaContext, actor: Actor | null, id: number, command: EditMediaTextCommand): Promise<MediaRecord> {
 	const issues = {
 		...localizedTextIssues('alt', command.alt, { required: true, maxLength: altTextMaxLength }),
 		...localizedTextIssues('caption', command.caption ?? {}, { required: false, maxLength: captionMaxLength })
 	};
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	const now = (options.now ?? (() => new Date()))().toISOString();
-	const update = async (trx: Kysely<Database>) => {
+	await runCommand(media, actor, async ({ trx, now, audit, publicPagesChanged }) => {
 		const updated = await updateMediaText(trx, id, {
 			alt: stringifyLocalized(cleanLocalized(command.alt)),
 			caption: command.caption && hasText(command.caption) ? stringifyLocalized(cleanLocalized(command.caption)) : null,
-			updated_at: now
+			updated_at: now.toISOString()
 		});
 		if (!updated) throw new NotFoundError(`media ${id}`);
-		// Pages that show the photo show its alt text and caption too.
-		await bumpSiteVersion(trx);
-		await recordAudit(trx, { action: 'media.updated', actor: command.actor ?? null, subject: `media:${id}` }, now);
-	};
-	await (db.isTransaction ? update(db) : db.transaction().execute(update));
-	return getMedia(db, id);
+		await publicPagesChanged();
+		await audit({ action: 'media.updated', subject: `media:${id}` });
+	});
+	return getMedia(media.db, id);
 }
 
 /**
  * Removes a photo: its rows, then its files once the rows are gone, so no page
- * ever points at a missing file. Call it outside any other transaction. A photo
- * still processing may be deleted: its job then finds nothing to do and removes
- * the kept upload. Bumps the site version: call `siteVersion.invalidate()` after.
+ * ever points at a missing file. A photo still processing may be deleted: its
+ * job then finds nothing to do and removes the kept upload. Pages that showed
+ * the photo change, and its key must stop being served: the site version changes with the rows.
  */
-export async function deleteMedia(
-	db: Kysely<Database>,
-	storage: MediaStorage,
-	id: number,
-	options: { actor?: MediaActor | null } = {}
-): Promise<void> {
-	const remove = async (trx: Kysely<Database>) => {
+export async function deleteMedia(media: MediaContext, actor: Actor | null, id: number): Promise<void> {
+	const deleted = await runCommand(media, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const row = await findMediaRow(trx, id);
 		if (!row || !(await deleteMediaRows(trx, id))) return false;
-		// Pages that showed the photo change, and its key must stop being served.
-		await bumpSiteVersion(trx);
-		await recordAudit(trx, {
-			action: 'media.deleted',
-			actor: options.actor ?? null,
-			subject: `media:${id}`,
-			detail: { name: row.original_name }
-		});
+		await publicPagesChanged();
+		await audit({ action: 'media.deleted', subject: `media:${id}`, detail: { name: row.original_name } });
 		return true;
-	};
-	const deleted = db.isTransaction ? await remove(db) : await db.transaction().execute(remove);
+	});
 	if (!deleted) throw new NotFoundError(`media ${id}`);
-	await storage.remove(id);
+	await media.storage.remove(id);
 }
 
 function toRecord(row: MediaRow, variants: MediaVariantRow[]): MediaRecord {

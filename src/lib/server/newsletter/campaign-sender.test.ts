@@ -5,6 +5,7 @@ import { createLogger } from '$lib/server/platform/logger';
 import { startSmtpSink } from '../../../../tests/support/smtp';
 import { createCampaignSender } from './campaign-sender';
 import { createCampaign, startSending } from './campaign.service';
+import { newsletterContext, testStaff } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -23,7 +24,7 @@ it('keeps a slow rate across slices: the next slice waits for the next messageâ€
 		.insertInto('subscriber')
 		.values([1, 2, 3].map((n) => ({ email: `slow${n}@example.org`, locale: 'en', status: 'confirmed' as const, topics: '[]', consent_text_version: 1, created_at: at, updated_at: at })))
 		.execute();
-	const id = await createCampaign(handle.db, { subject: { en: 'Slowly' }, previewText: {}, bodyHtml: { en: '<p>One a minute.</p>' }, sendRate: 1 });
+	const id = await createCampaign(newsletterContext(handle.db), testStaff, { subject: { en: 'Slowly' }, previewText: {}, bodyHtml: { en: '<p>One a minute.</p>' }, sendRate: 1 });
 	await startSending(handle.db, id);
 	const transport = createSmtpBulkTransport(sink.url, { lanes: 1 });
 	const sender = createCampaignSender({

@@ -6,14 +6,21 @@ import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text'
 import type { CampaignStatus, Database, Db, DeliveryStatus, NewsletterCampaignRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
+import type { NewsletterContext } from './newsletter.wiring';
 import { audienceQuery, topicKeys } from './newsletter.service';
 
 /*
  * Campaigns: written and tested as drafts, sent now or at a scheduled time, paused
  * and resumed. Starting to send fixes the audience: one delivery row per
- * recipient (see the migration), which the sender works through. Everything here
- * takes `now` in milliseconds so tests can move time.
+ * recipient (see the migration), which the sender works through. Staff's
+ * commands take the newsletter's context and the acting person and write their
+ * audit entry in the transaction of the change; time comes from the context's clock.
  */
+
+/** How the audit log names a campaign. */
+const subjectOf = (id: number) => `newsletter-campaign:${id}`;
 
 export const campaignStartJobKind = 'newsletter.start';
 export const campaignSendJobKind = 'newsletter.send';
@@ -136,19 +143,18 @@ export class CampaignStateError extends Error {
 	}
 }
 
-export async function createCampaign(
-	db: Kysely<Database>,
-	input: CampaignInput,
-	{ createdBy = null, now = Date.now() }: { createdBy?: string | null; now?: number } = {}
-): Promise<number> {
-	const values = await parseCampaign(db, input);
-	const at = new Date(now).toISOString();
-	const row = await db
-		.insertInto('newsletter_campaign')
-		.values({ ...values, status: 'draft', created_by: createdBy, created_at: at, updated_at: at })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+export async function createCampaign(newsletter: NewsletterContext, actor: Actor, input: CampaignInput): Promise<number> {
+	return runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const values = await parseCampaign(trx, input);
+		const at = now.toISOString();
+		const row = await trx
+			.insertInto('newsletter_campaign')
+			.values({ ...values, status: 'draft', created_by: actor.id, created_at: at, updated_at: at })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit({ action: 'newsletter.campaign-created', subject: subjectOf(row.id), detail: { subject: input.subject.en } });
+		return row.id;
+	});
 }
 
 export async function getCampaign(db: Db, id: number): Promise<Campaign | undefined> {
@@ -159,15 +165,30 @@ export async function getCampaign(db: Db, id: number): Promise<Campaign | undefi
 /** Content and audience can change until sending starts; after that, what went out is what the record says. */
 const editable: readonly CampaignStatus[] = ['draft', 'scheduled'];
 
-export async function updateCampaign(db: Kysely<Database>, id: number, input: CampaignInput, { now = Date.now() } = {}): Promise<void> {
-	const values = await parseCampaign(db, input);
-	const result = await db
-		.updateTable('newsletter_campaign')
-		.set({ ...values, updated_at: new Date(now).toISOString() })
-		.where('id', '=', id)
-		.where('status', 'in', editable)
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) await throwStateError(db, id, 'changed');
+/** Saves what staff typed into a draft or scheduled campaign (also before a test, a schedule or sending). */
+export async function updateCampaign(newsletter: NewsletterContext, actor: Actor, id: number, input: CampaignInput): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const values = await parseCampaign(trx, input);
+		const result = await trx
+			.updateTable('newsletter_campaign')
+			.set({ ...values, updated_at: now.toISOString() })
+			.where('id', '=', id)
+			.where('status', 'in', editable)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'changed');
+		await audit({ action: 'newsletter.campaign-changed', subject: subjectOf(id), detail: { subject: input.subject.en } });
+	});
+}
+
+/** The saved campaign to the acting staff member alone, marked as a test; the language it went in, or undefined when there is nothing to send yet. */
+export async function sendTestCampaign(newsletter: NewsletterContext, actor: Actor, id: number, locale: Locale): Promise<{ locale: Locale } | undefined> {
+	return runCommand(newsletter, actor, async ({ trx, audit }) => {
+		const campaign = await getCampaign(trx, id);
+		if (!campaign) throw new ValidationError({ campaign: 'not_found' });
+		const sent = await newsletter.mail.campaignTest(trx, campaign, locale, actor.email);
+		if (sent) await audit({ action: 'newsletter.campaign-tested', subject: subjectOf(id), detail: { locale: sent.locale } });
+		return sent;
+	});
 }
 
 async function throwStateError(db: Db, id: number, action: string): Promise<never> {
@@ -177,9 +198,13 @@ async function throwStateError(db: Db, id: number, action: string): Promise<neve
 }
 
 /** Only drafts are deleted; a campaign that went out stays as the record of it. */
-export async function deleteCampaign(db: Kysely<Database>, id: number): Promise<void> {
-	const result = await db.deleteFrom('newsletter_campaign').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
-	if (Number(result.numDeletedRows) === 0) await throwStateError(db, id, 'deleted');
+export async function deleteCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, audit }) => {
+		const campaign = await getCampaign(trx, id);
+		const result = await trx.deleteFrom('newsletter_campaign').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+		if (!campaign || Number(result.numDeletedRows) === 0) await throwStateError(trx, id, 'deleted');
+		await audit({ action: 'newsletter.campaign-deleted', subject: subjectOf(id), detail: { subject: campaign!.subject.en } });
+	});
 }
 
 /** How many confirmed, not paused subscribers the campaign would reach now. */
@@ -235,12 +260,13 @@ export async function campaignProgress(db: Db, id: number): Promise<DeliveryCoun
 	return (await deliveryCounts(db, [id])).get(id)!;
 }
 
-/** Sends at `at` (a job waits for it). A scheduled campaign can still be edited, re-scheduled or unscheduled. */
-export async function scheduleCampaign(db: Kysely<Database>, id: number, at: Date, { now = Date.now() } = {}): Promise<void> {
+/** Sends at `at` (a job waits for it). A scheduled campaign can still be edited, re-scheduled or unscheduled. `timeZone` is the one staff typed the time in. */
+export async function scheduleCampaign(newsletter: NewsletterContext, actor: Actor, id: number, at: Date, timeZone: string): Promise<void> {
+	const now = newsletter.clock().getTime();
 	if (Number.isNaN(at.getTime())) throw new ValidationError({ scheduledAt: 'date_invalid' });
 	if (at.getTime() <= now) throw new ValidationError({ scheduledAt: 'date_past' });
 	const scheduledAt = at.toISOString();
-	await db.transaction().execute(async (trx) => {
+	await runCommand(newsletter, actor, async ({ trx, audit }) => {
 		const result = await trx
 			.updateTable('newsletter_campaign')
 			.set({ status: 'scheduled', scheduled_at: scheduledAt, updated_at: new Date(now).toISOString() })
@@ -253,17 +279,21 @@ export async function scheduleCampaign(db: Kysely<Database>, id: number, at: Dat
 			idempotencyKey: `${campaignStartJobKind}:${id}:${scheduledAt}`,
 			runAt: at
 		});
+		await audit({ action: 'newsletter.campaign-scheduled', subject: subjectOf(id), detail: { at: scheduledAt, timeZone } });
 	});
 }
 
-export async function unscheduleCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
-	const result = await db
-		.updateTable('newsletter_campaign')
-		.set({ status: 'draft', scheduled_at: null, updated_at: new Date(now).toISOString() })
-		.where('id', '=', id)
-		.where('status', '=', 'scheduled')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) await throwStateError(db, id, 'unscheduled');
+export async function unscheduleCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const result = await trx
+			.updateTable('newsletter_campaign')
+			.set({ status: 'draft', scheduled_at: null, updated_at: now.toISOString() })
+			.where('id', '=', id)
+			.where('status', '=', 'scheduled')
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'unscheduled');
+		await audit({ action: 'newsletter.campaign-unscheduled', subject: subjectOf(id) });
+	});
 }
 
 export interface StartOutcome {
@@ -274,15 +304,16 @@ export interface StartOutcome {
 /**
  * Starts sending: the campaign becomes `sending`, its audience is fixed as one
  * delivery per recipient, and the first send job is queued, all in one
- * transaction. `onlyIfScheduledAt` is for the scheduled job: it starts only the
- * campaign still scheduled for that moment. Starting twice starts once.
+ * transaction (the caller's, when `db` is one). `onlyIfScheduledAt` is for the
+ * scheduled job: it starts only the campaign still scheduled for that moment.
+ * Starting twice starts once. Staff start with `sendCampaign`.
  */
 export async function startSending(
 	db: Kysely<Database>,
 	id: number,
 	{ now = Date.now(), onlyIfScheduledAt }: { now?: number; onlyIfScheduledAt?: string } = {}
 ): Promise<StartOutcome> {
-	return db.transaction().execute(async (trx) => {
+	const start = async (trx: Kysely<Database>): Promise<StartOutcome> => {
 		let claim = trx
 			.updateTable('newsletter_campaign')
 			.set({ status: 'sending', started_at: new Date(now).toISOString(), updated_at: new Date(now).toISOString() })
@@ -308,6 +339,16 @@ export async function startSending(
 		await trx.updateTable('newsletter_campaign').set({ recipient_count: ids.length }).where('id', '=', id).execute();
 		await enqueueSendJob(trx, id, 'start');
 		return { started: true, recipients: ids.length };
+	};
+	return db.isTransaction ? start(db) : db.transaction().execute(start);
+}
+
+/** Staff's "send now": sending starts, and the audit entry says to how many, in one transaction. */
+export async function sendCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<StartOutcome> {
+	return runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const outcome = await startSending(trx, id, { now: now.getTime() });
+		await audit({ action: 'newsletter.campaign-sent', subject: subjectOf(id), detail: { recipients: outcome.recipients } });
+		return outcome;
 	});
 }
 
@@ -317,19 +358,22 @@ export function enqueueSendJob(db: Kysely<Database>, campaignId: number, after: 
 }
 
 /** Stops after the messages on their way; nothing is lost, resume continues where it stopped. */
-export async function pauseCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
-	const result = await db
-		.updateTable('newsletter_campaign')
-		.set({ status: 'paused', updated_at: new Date(now).toISOString() })
-		.where('id', '=', id)
-		.where('status', '=', 'sending')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) await throwStateError(db, id, 'paused');
+export async function pauseCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const result = await trx
+			.updateTable('newsletter_campaign')
+			.set({ status: 'paused', updated_at: now.toISOString() })
+			.where('id', '=', id)
+			.where('status', '=', 'sending')
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'paused');
+		await audit({ action: 'newsletter.campaign-paused', subject: subjectOf(id) });
+	});
 }
 
-export async function resumeCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const at = new Date(now).toISOString();
+export async function resumeCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const at = now.toISOString();
 		const result = await trx
 			.updateTable('newsletter_campaign')
 			.set({ status: 'sending', updated_at: at })
@@ -338,13 +382,14 @@ export async function resumeCampaign(db: Kysely<Database>, id: number, { now = D
 			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) await throwStateError(trx, id, 'resumed');
 		await enqueueSendJob(trx, id, `resume:${at}`);
+		await audit({ action: 'newsletter.campaign-resumed', subject: subjectOf(id) });
 	});
 }
 
 /** Ends a paused or sending campaign for good: who has not received it yet never will. */
-export async function cancelCampaign(db: Kysely<Database>, id: number, { now = Date.now() } = {}): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		const at = new Date(now).toISOString();
+export async function cancelCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const at = now.toISOString();
 		const result = await trx
 			.updateTable('newsletter_campaign')
 			.set({ status: 'cancelled', finished_at: at, updated_at: at })
@@ -358,6 +403,7 @@ export async function cancelCampaign(db: Kysely<Database>, id: number, { now = D
 			.where('campaign_id', '=', id)
 			.where('status', '=', 'queued')
 			.execute();
+		await audit({ action: 'newsletter.campaign-cancelled', subject: subjectOf(id) });
 	});
 }
 

@@ -24,14 +24,18 @@ import {
 	type CampaignInput
 } from './campaign.service';
 import { inspectSubscriberToken } from './subscriber-tokens';
+import type { NewsletterContext } from './newsletter.wiring';
+import { newsletterContext, testStaff, withClock } from '../../../../tests/support/domain-contexts';
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let newsletter: NewsletterContext;
 const secret = 'a-test-secret-that-is-long-enough-for-hmac';
 const origin = 'https://arts.example.org';
 const from = 'Micro Galleries <news@arts.example.org>';
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
+	newsletter = newsletterContext(handle.db);
 });
 afterAll(() => handle.dispose());
 beforeEach(async () => {
@@ -95,21 +99,21 @@ function sender(db: DatabaseHandle['db'], smtpUrl: string, extra: { lanes?: numb
 
 describe('campaigns', () => {
 	it('needs an English subject and body, whole versions, known topics and a sensible rate', async () => {
-		await expect(createCampaign(handle.db, draft({ subject: { es: 'Solo español' } }))).rejects.toMatchObject({
+		await expect(createCampaign(newsletter, testStaff, draft({ subject: { es: 'Solo español' } }))).rejects.toMatchObject({
 			issues: { 'subject.en': 'required' }
 		});
-		await expect(createCampaign(handle.db, draft({ subject: { en: 'Hi', ne: 'नमस्ते' } }))).rejects.toMatchObject({
+		await expect(createCampaign(newsletter, testStaff, draft({ subject: { en: 'Hi', ne: 'नमस्ते' } }))).rejects.toMatchObject({
 			issues: { 'bodyHtml.ne': 'version_incomplete' }
 		});
-		await expect(createCampaign(handle.db, draft({ topics: ['gossip'] }))).rejects.toMatchObject({ issues: { topics: 'topic_unknown' } });
-		await expect(createCampaign(handle.db, draft({ sendRate: 0 }))).rejects.toBeInstanceOf(ValidationError);
-		await expect(createCampaign(handle.db, draft({ subject: { en: 'Two\nlines' } }))).rejects.toMatchObject({
+		await expect(createCampaign(newsletter, testStaff, draft({ topics: ['gossip'] }))).rejects.toMatchObject({ issues: { topics: 'topic_unknown' } });
+		await expect(createCampaign(newsletter, testStaff, draft({ sendRate: 0 }))).rejects.toBeInstanceOf(ValidationError);
+		await expect(createCampaign(newsletter, testStaff, draft({ subject: { en: 'Two\nlines' } }))).rejects.toMatchObject({
 			issues: { 'subject.en': 'one_line' }
 		});
 	});
 
 	it('keeps only safe HTML in the body', async () => {
-		const id = await createCampaign(handle.db, draft({ subject: { en: 'Hi' }, bodyHtml: { en: '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">there</a></p>' } }));
+		const id = await createCampaign(newsletter, testStaff, draft({ subject: { en: 'Hi' }, bodyHtml: { en: '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">there</a></p>' } }));
 		const campaign = await getCampaign(handle.db, id);
 		expect(campaign!.bodyHtml.en).not.toMatch(/script|onclick|javascript/);
 		expect(campaign!.bodyHtml.en).toContain('Hi');
@@ -130,30 +134,30 @@ describe('campaigns', () => {
 
 	it('fixes the audience when sending starts, once, and then refuses edits and deletion', async () => {
 		await addSubscribers(5);
-		const id = await createCampaign(handle.db, draft());
+		const id = await createCampaign(newsletter, testStaff, draft());
 		const started = await startSending(handle.db, id);
 		expect(started).toEqual({ started: true, recipients: 5 });
 		await addSubscribers(3);
 		await expect(startSending(handle.db, id)).rejects.toBeInstanceOf(CampaignStateError);
 		expect((await campaignProgress(handle.db, id)).total).toBe(5);
-		await expect(updateCampaign(handle.db, id, draft())).rejects.toBeInstanceOf(CampaignStateError);
-		await expect(deleteCampaign(handle.db, id)).rejects.toBeInstanceOf(CampaignStateError);
+		await expect(updateCampaign(newsletter, testStaff, id, draft())).rejects.toBeInstanceOf(CampaignStateError);
+		await expect(deleteCampaign(newsletter, testStaff, id)).rejects.toBeInstanceOf(CampaignStateError);
 	});
 
 	it('starts a scheduled campaign only at the time it is still scheduled for', async () => {
 		await addSubscribers(2);
 		const now = Date.now();
-		const id = await createCampaign(handle.db, draft());
-		await expect(scheduleCampaign(handle.db, id, new Date(now - 1000), { now })).rejects.toMatchObject({ issues: { scheduledAt: 'date_past' } });
+		const id = await createCampaign(newsletter, testStaff, draft());
+		await expect(scheduleCampaign(withClock(newsletter, now), testStaff, id, new Date(now - 1000), 'UTC')).rejects.toMatchObject({ issues: { scheduledAt: 'date_past' } });
 		const first = new Date(now + 3_600_000);
-		await scheduleCampaign(handle.db, id, first, { now });
+		await scheduleCampaign(withClock(newsletter, now), testStaff, id, first, 'UTC');
 		const second = new Date(now + 7_200_000);
-		await scheduleCampaign(handle.db, id, second, { now });
+		await scheduleCampaign(withClock(newsletter, now), testStaff, id, second, 'UTC');
 		expect(await startSending(handle.db, id, { onlyIfScheduledAt: first.toISOString() })).toEqual({ started: false, recipients: 0 });
 		expect((await getCampaign(handle.db, id))!.status).toBe('scheduled');
-		await unscheduleCampaign(handle.db, id);
+		await unscheduleCampaign(newsletter, testStaff, id);
 		expect(await startSending(handle.db, id, { onlyIfScheduledAt: second.toISOString() })).toEqual({ started: false, recipients: 0 });
-		await scheduleCampaign(handle.db, id, second, { now });
+		await scheduleCampaign(withClock(newsletter, now), testStaff, id, second, 'UTC');
 		expect(await startSending(handle.db, id, { onlyIfScheduledAt: second.toISOString() })).toEqual({ started: true, recipients: 2 });
 		const jobs = await handle.db.selectFrom('job').select('kind').where('kind', '=', 'newsletter.start').execute();
 		expect(jobs.length).toBe(2);
@@ -177,7 +181,7 @@ describe('sending', () => {
 		const en = (await addSubscribers(1, { locale: 'en' }))[0]!;
 		const es = (await addSubscribers(1, { locale: 'es' }))[0]!;
 		const ne = (await addSubscribers(1, { locale: 'ne' }))[0]!;
-		const id = await createCampaign(handle.db, draft());
+		const id = await createCampaign(newsletter, testStaff, draft());
 		await startSending(handle.db, id);
 		const s = sender(handle.db, sink.url);
 		const outcome = await s.runSlice(handle.db, id, 'job:1:1');
@@ -227,7 +231,7 @@ describe('sending', () => {
 		const reader = (await addSubscribers(1, { locale: 'ne' }))[0]!;
 		const subject = 'बोल्ने पर्खालहरू: काठमाडौंका गल्लीहरूमा तीन उत्सव र चालीस कलाकार';
 		const text = 'काठमाडौंका तीन गल्लीमा चालीस कलाकारले एक सप्ताहन्त पर्खालहरूमा चित्र कोरे। '.repeat(8).trim();
-		const id = await createCampaign(handle.db, draft({ subject: { en: 'Walls that talk', ne: subject }, bodyHtml: { en: '<p>Hello.</p>', ne: `<p>${text}</p>` } }));
+		const id = await createCampaign(newsletter, testStaff, draft({ subject: { en: 'Walls that talk', ne: subject }, bodyHtml: { en: '<p>Hello.</p>', ne: `<p>${text}</p>` } }));
 		await startSending(handle.db, id);
 		const s = sender(handle.db, sink.url);
 		await s.runSlice(handle.db, id, 'job:1:1');
@@ -249,7 +253,7 @@ describe('sending', () => {
 	it('signs with DKIM when configured', async () => {
 		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 		await addSubscribers(1);
-		const id = await createCampaign(handle.db, draft());
+		const id = await createCampaign(newsletter, testStaff, draft());
 		await startSending(handle.db, id);
 		const s = sender(handle.db, sink.url, {
 			dkim: { domainName: 'arts.example.org', keySelector: 'mail2026', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }
@@ -266,7 +270,7 @@ describe('sending', () => {
 		const at = new Date().toISOString();
 		const base = { locale: 'en', status: 'confirmed' as const, topics: '["news"]', consent_text_version: 1, created_at: at, updated_at: at };
 		await handle.db.insertInto('subscriber').values([{ email: 'gone@example.org', ...base }, { email: 'busy@example.org', ...base }]).execute();
-		const id = await createCampaign(handle.db, draft());
+		const id = await createCampaign(newsletter, testStaff, draft());
 		await startSending(handle.db, id);
 		const s = sender(handle.db, sink.url);
 		const outcome = await s.runSlice(handle.db, id, 'job:1:1');
@@ -289,22 +293,22 @@ describe('sending', () => {
 
 	it('pauses, resumes and cancels; skips who left or paused meanwhile', async () => {
 		const people = await addSubscribers(6);
-		const id = await createCampaign(handle.db, draft({ sendRate: 240 }));
+		const id = await createCampaign(newsletter, testStaff, draft({ sendRate: 240 }));
 		await startSending(handle.db, id);
-		await pauseCampaign(handle.db, id);
+		await pauseCampaign(newsletter, testStaff, id);
 		const s = sender(handle.db, sink.url);
 		expect((await s.runSlice(handle.db, id, 'job:1:1')).next).toBe('stopped');
 		expect(sink.messages.length).toBe(0);
 		await handle.db.updateTable('subscriber').set({ status: 'unsubscribed' }).where('id', '=', people[0]!.id).execute();
 		await handle.db.updateTable('subscriber').set({ paused: 1 }).where('id', '=', people[1]!.id).execute();
 		await handle.db.deleteFrom('subscriber').where('id', '=', people[2]!.id).execute();
-		await resumeCampaign(handle.db, id);
+		await resumeCampaign(newsletter, testStaff, id);
 		// 240 a minute is one every 250 ms: a 300 ms slice sends two at most and leaves the rest queued.
 		const first = await s.runSlice(handle.db, id, 'job:2:1', 300);
 		expect(first.skipped).toBe(3);
 		expect(first.sent).toBeGreaterThan(0);
 		expect(first.sent).toBeLessThan(3);
-		await cancelCampaign(handle.db, id);
+		await cancelCampaign(newsletter, testStaff, id);
 		s.transport.close();
 		const progress = await campaignProgress(handle.db, id);
 		expect(progress.sending).toBe(0);
@@ -316,7 +320,7 @@ describe('sending', () => {
 
 	it('takes over what a killed attempt held, without sending anything twice', async () => {
 		await addSubscribers(40);
-		const id = await createCampaign(handle.db, draft());
+		const id = await createCampaign(newsletter, testStaff, draft());
 		await startSending(handle.db, id);
 		const s = sender(handle.db, sink.url);
 		// The first attempt sends ten and dies holding ten more (claimed, never handed over).
@@ -348,7 +352,7 @@ describe('sending', () => {
 
 	it('sends exactly one copy to each recipient when two processes send the same campaign at once', async () => {
 		const people = await addSubscribers(300);
-		const id = await createCampaign(handle.db, draft());
+		const id = await createCampaign(newsletter, testStaff, draft());
 		await startSending(handle.db, id);
 		const second = await openDatabase({ databaseUrl: handle.url, sqlitePath: handle.location });
 		try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { baseLocale, isLocale, type Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
@@ -6,15 +7,16 @@ import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database, SubscriberRow } from '$lib/server/db/schema';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
+import { personalize, renderCampaignTemplate } from './campaign-mail';
 import type { NewsletterMail } from './newsletter.service';
 import { ensureSubscriberLinks, listUnsubscribeHeaders, mailboxOf, subscriberLinkUrls } from './subscriber-links';
 import { hashToken } from './subscriber-tokens';
 
 /*
- * The newsletter's own e-mails (not campaigns): the confirm link, "you are
- * already subscribed" and the welcome. Each is written in the subscriber's
- * language, as a text part and an HTML part, and queued in the caller's
- * transaction through the jobs queue.
+ * The newsletter's own e-mails (campaigns go out through campaign-sender.ts):
+ * the confirm link, "you are already subscribed", the welcome, and a campaign's
+ * test to staff. Each is written in the recipient's language, as a text part
+ * and an HTML part, and queued in the caller's transaction through the jobs queue.
  */
 
 export interface NewsletterMailOptions {
@@ -144,6 +146,25 @@ export function createNewsletterMail(options: NewsletterMailOptions): Newsletter
 				...message
 			});
 			return tokens;
+		},
+
+		async campaignTest(db, campaign, wanted, to) {
+			const siteName = (await findOrganization(db))?.name ?? 'Community arts';
+			const template = renderCampaignTemplate(campaign, wanted, { origin, siteName }, { test: true });
+			if (!template) return undefined;
+			// A test has no subscriber behind it: both personal links lead to the public newsletter page.
+			const publicPage = `${origin}/newsletter`;
+			const message = personalize(template, { preferences: publicPage, unsubscribe: publicPage });
+			await mailer.queue(db, {
+				// Every test is a new message, however often staff ask for one.
+				idempotencyKey: `newsletter.test:${campaign.id}:${randomUUID()}`,
+				to,
+				locale: template.locale,
+				subject: `[Test] ${message.subject}`,
+				text: message.text,
+				html: message.html
+			});
+			return { locale: template.locale };
 		}
 	};
 }

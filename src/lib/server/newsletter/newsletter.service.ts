@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
 import type { ConsentAction, Database, Db, SubscriberRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
+import type { Campaign } from './campaign.service';
 import { ensureSubscriberLinks, type SubscriberLinks } from './subscriber-links';
 import { createSubscriberToken, hashEmail, inspectSubscriberToken } from './subscriber-tokens';
 
@@ -130,6 +131,12 @@ export interface NewsletterMail {
 	alreadySubscribed(db: Db, subscriber: SubscriberRow, idempotencyKey: string): Promise<void>;
 	/** The welcome after confirming, with the preferences and unsubscribe links; returns those links. */
 	welcome(db: Db, subscriber: SubscriberRow): Promise<SubscriberLinks>;
+	/**
+	 * A campaign as `locale`'s readers would get it, to one staff address and
+	 * marked as a test; the language it went out in, or undefined when there is
+	 * nothing to send yet.
+	 */
+	campaignTest(db: Db, campaign: Campaign, locale: Locale, to: string): Promise<{ locale: Locale } | undefined>;
 }
 
 interface MailOption {

@@ -13,6 +13,7 @@ import {
 	type SubscriberFilters
 } from './subscriber-admin';
 import { createSubscriberToken, hashEmail } from './subscriber-tokens';
+import { newsletterContext, testStaff, withClock } from '../../../../tests/support/domain-contexts';
 
 /* The staff side of subscribers: list, detail, erasure and export, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
 
@@ -160,7 +161,7 @@ describe('one subscriber', () => {
 	it('erases a subscriber at staff’s hand: row and links go, the ledger stays by hash with a deleted entry', async () => {
 		const { subscriberId } = await subscribe(handle.db, { email: 'gone@example.org', locale: 'en', consent: true }, { now: t0 });
 		await seed([{ email: 'stays@example.org' }]);
-		const result = await eraseSubscriberAsStaff(handle.db, subscriberId!, { note: '  Asked by e-mail on 3 May  ', now: t0 + 5000 });
+		const result = await eraseSubscriberAsStaff(withClock(newsletterContext(handle.db), t0 + 5000), testStaff, subscriberId!, { note: '  Asked by e-mail on 3 May  ' });
 		expect(result).toEqual({ emailHash: hashEmail('gone@example.org') });
 		expect(await handle.db.selectFrom('subscriber').select('email').execute()).toEqual([{ email: 'stays@example.org' }]);
 		expect(await handle.db.selectFrom('subscriber_token').selectAll().execute()).toEqual([]);
@@ -171,7 +172,7 @@ describe('one subscriber', () => {
 		]);
 		expect(JSON.parse(ledger[1]!.detail)).toEqual({ note: 'Asked by e-mail on 3 May' });
 		expect(ledger[1]!.at).toBe(new Date(t0 + 5000).toISOString());
-		await expect(eraseSubscriberAsStaff(handle.db, subscriberId!)).rejects.toThrow(NotFoundError);
+		await expect(eraseSubscriberAsStaff(newsletterContext(handle.db), testStaff, subscriberId!)).rejects.toThrow(NotFoundError);
 	});
 });
 

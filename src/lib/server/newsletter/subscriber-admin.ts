@@ -2,7 +2,10 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ConsentAction, Database, SubscriberStatus } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/platform/errors';
 import { csvLines } from '$lib/server/platform/csv';
+import { recordAudit, type Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { eraseSubscriber } from './newsletter.service';
+import type { NewsletterContext } from './newsletter.wiring';
 import { hashEmail } from './subscriber-tokens';
 
 /*
@@ -198,20 +201,23 @@ export const staffNoteMaxLength = 500;
  * Erases a subscriber at their request, by staff: the same rules as when the
  * person does it from their preferences page (row and links go, the ledger keeps
  * its entries under the address's hash and gains a `deleted` entry with method
- * `staff`). Returns the hash, for the audit log, which must not keep the address.
+ * `staff`). The audit log says who erased whom by the address's hash only: it
+ * must not keep the address the person asked to remove. Returns the hash.
  */
 export async function eraseSubscriberAsStaff(
-	db: Kysely<Database>,
+	newsletter: NewsletterContext,
+	actor: Actor,
 	id: number,
-	options: { note?: string; now?: number } = {}
+	options: { note?: string; ip?: string | null } = {}
 ): Promise<{ emailHash: string }> {
-	const at = new Date(options.now ?? Date.now()).toISOString();
 	const note = (options.note ?? '').trim().slice(0, staffNoteMaxLength);
-	return db.transaction().execute(async (trx) => {
+	return runCommand(newsletter, actor, async ({ trx, now, audit }) => {
 		const subscriber = await trx.selectFrom('subscriber').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!subscriber) throw new NotFoundError(`subscriber ${id}`);
-		await eraseSubscriber(trx, subscriber, 'staff', at, note ? { note } : {});
-		return { emailHash: hashEmail(subscriber.email) };
+		await eraseSubscriber(trx, subscriber, 'staff', now.toISOString(), note ? { note } : {});
+		const emailHash = hashEmail(subscriber.email);
+		await audit({ action: 'newsletter.subscriber-erased', subject: `subscriber:${id}`, detail: { emailHash }, ip: options.ip });
+		return { emailHash };
 	});
 }
 
@@ -282,4 +288,24 @@ export async function countSubscribers(db: Kysely<Database>, filters: Subscriber
 		.select((eb) => eb.fn.countAll<string | number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/**
+ * The export for `actor`: the CSV batches of `subscriberCsvBatches`, after the
+ * audit entry that says who took which part of the list (`shownFilters`, as
+ * the filters were typed) and from where: personal data leaves the app.
+ */
+export async function exportSubscribers(
+	newsletter: NewsletterContext,
+	actor: Actor,
+	filters: SubscriberFilters,
+	options: { shownFilters: Record<string, string>; ip: string | null }
+): Promise<AsyncGenerator<string>> {
+	const { db } = newsletter;
+	await recordAudit(
+		db,
+		{ action: 'newsletter.subscribers-exported', actor, subject: 'subscribers', detail: { rows: await countSubscribers(db, filters), filters: options.shownFilters }, ip: options.ip },
+		newsletter.clock().toISOString()
+	);
+	return subscriberCsvBatches(db, filters);
 }

@@ -21,6 +21,7 @@ import {
 } from './subscriber-import';
 import { subscriberLinkTokens } from './subscriber-links';
 import { hashEmail } from './subscriber-tokens';
+import { newsletterContext, withClock } from '../../../../tests/support/domain-contexts';
 
 /* Importing subscribers from CSV, on SQLite (and PostgreSQL with TEST_DATABASE_URL). */
 
@@ -53,14 +54,13 @@ function input(csv: string | Uint8Array, overrides: Partial<StartImportInput> = 
 		affirmed: true,
 		defaultLocale: 'en',
 		defaultTopics: [],
-		actor: staff,
 		...overrides
 	};
 }
 
 /** Starts an import and runs it to the end. */
 async function runImport(csv: string | Uint8Array, overrides: Partial<StartImportInput> = {}) {
-	const { id } = await startImport(handle.db, input(csv, overrides), { now: t0 });
+	const { id } = await startImport(withClock(newsletterContext(handle.db), t0), staff, input(csv, overrides));
 	await processImport(handle.db, id, { linkSecret: secret, now: () => t0 });
 	return id;
 }
@@ -164,7 +164,7 @@ describe('checking rows', () => {
 
 describe('starting an import', () => {
 	it('refuses without a statement of prior consent and the box ticked, and names every problem at once', async () => {
-		const attempt = startImport(handle.db, input(utf8('email\na@example.org\n'), { statement: '  ', affirmed: false, defaultLocale: 'xx' }));
+		const attempt = startImport(newsletterContext(handle.db), staff, input(utf8('email\na@example.org\n'), { statement: '  ', affirmed: false, defaultLocale: 'xx' }));
 		await expect(attempt).rejects.toThrow(ValidationError);
 		await expect(attempt).rejects.toMatchObject({
 			issues: {
@@ -178,12 +178,12 @@ describe('starting an import', () => {
 
 	it('refuses a file in another encoding with the message, and nothing is stored', async () => {
 		const latin1 = Uint8Array.from([...utf8('email,name\nmaria@example.org,Mar'), 0xed, ...utf8('a\n')]);
-		await expect(startImport(handle.db, input(latin1))).rejects.toMatchObject({ issues: { file: expect.stringMatching(/CSV UTF-8/) } });
+		await expect(startImport(newsletterContext(handle.db), staff, input(latin1))).rejects.toMatchObject({ issues: { file: expect.stringMatching(/CSV UTF-8/) } });
 		expect(await handle.db.selectFrom('subscriber_import').selectAll().execute()).toEqual([]);
 	});
 
 	it('stores the file and queues one job for it', async () => {
-		const { id, totalRows } = await startImport(handle.db, input('email\na@example.org\nb@example.org\n'), { now: t0 });
+		const { id, totalRows } = await startImport(withClock(newsletterContext(handle.db), t0), staff, input('email\na@example.org\nb@example.org\n'));
 		expect(totalRows).toBe(2);
 		expect(await getImportProgress(handle.db, id)).toMatchObject({ status: 'queued', totalRows: 2, processedRows: 0, statement, createdByEmail: staff.email });
 		const jobs = await handle.db.selectFrom('job').select(['kind', 'payload', 'idempotency_key']).execute();
@@ -269,7 +269,7 @@ describe('running an import', () => {
 
 	it('resumes after a crash between chunks without importing or reporting anything twice', async () => {
 		const rows = ['email', ...Array.from({ length: 7 }, (_, i) => `p${i}@example.org`), 'bad', 'p0@example.org'];
-		const { id } = await startImport(handle.db, input(rows.join('\n')), { now: t0 });
+		const { id } = await startImport(withClock(newsletterContext(handle.db), t0), staff, input(rows.join('\n')));
 
 		// The process dies after its second chunk was committed.
 		await processImport(handle.db, id, { linkSecret: secret, now: () => t0, chunkSize: 3, stopAfterChunks: 2 });
@@ -289,7 +289,7 @@ describe('running an import', () => {
 	});
 
 	it('counts rows it imported on an earlier run as imported, not skipped, even if its progress was lost', async () => {
-		const { id } = await startImport(handle.db, input('email\na@example.org\nb@example.org\nc@example.org\n'), { now: t0 });
+		const { id } = await startImport(withClock(newsletterContext(handle.db), t0), staff, input('email\na@example.org\nb@example.org\nc@example.org\n'));
 		await processImport(handle.db, id, { linkSecret: secret, now: () => t0, chunkSize: 2, stopAfterChunks: 1 });
 		// As if the progress had not been saved with the rows.
 		await handle.db.updateTable('subscriber_import').set({ processed_rows: 0, imported_count: 0 }).where('id', '=', id).execute();
@@ -300,13 +300,16 @@ describe('running an import', () => {
 	});
 
 	it('runs as a job on the queue', async () => {
-		const { id } = await startImport(handle.db, input('email;name\nrun@example.org;Run\n'), { now: t0 });
+		const { id } = await startImport(withClock(newsletterContext(handle.db), t0), staff, input('email;name\nrun@example.org;Run\n'));
 		const worker = createJobWorker(handle.db, { handlers: subscriberImportJobHandlers({ linkSecret: secret }) });
 		expect(await worker.runOnce()).toBe(1);
 		expect(await getImportProgress(handle.db, id)).toMatchObject({ status: 'done', imported: 1 });
 		expect(await handle.db.selectFrom('job').select('status').execute()).toEqual([{ status: 'done' }]);
-		const audit = await handle.db.selectFrom('audit_event').select(['action', 'actor_email', 'subject', 'detail']).where('subject', '=', `subscriber-import:${id}`).execute();
-		expect(audit).toEqual([{ action: 'newsletter.import-finished', actor_email: staff.email, subject: `subscriber-import:${id}`, detail: JSON.stringify({ rows: 1, imported: 1, skipped: 0, errors: 0 }) }]);
+		const audit = await handle.db.selectFrom('audit_event').select(['action', 'actor_email', 'subject', 'detail']).where('subject', '=', `subscriber-import:${id}`).orderBy('id').execute();
+		expect(audit).toEqual([
+			{ action: 'newsletter.import-started', actor_email: staff.email, subject: `subscriber-import:${id}`, detail: JSON.stringify({ rows: 1, fileName: 'list.csv' }) },
+			{ action: 'newsletter.import-finished', actor_email: staff.email, subject: `subscriber-import:${id}`, detail: JSON.stringify({ rows: 1, imported: 1, skipped: 0, errors: 0 }) }
+		]);
 	});
 
 	it('gives the report as CSV, with formulas defused', async () => {

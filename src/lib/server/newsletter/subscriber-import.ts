@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { locales, localeNames, type Locale } from '$lib/i18n/locales';
 import type { Database, SubscriberImportIssueKind, SubscriberImportStatus, SubscriberStatus } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { recordAudit } from '$lib/server/shared/audit';
+import { recordAudit, type Actor } from '$lib/server/shared/audit';
 import { csvLines } from '$lib/server/platform/csv';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
@@ -12,6 +12,8 @@ import { adminUrls } from '$lib/admin/urls';
 import { latestConsentTextVersion, subscribeFieldLimits, topicKeys } from './newsletter.service';
 import { ensureSubscriberLinks } from './subscriber-links';
 import { hashEmail } from './subscriber-tokens';
+import type { NewsletterContext } from './newsletter.wiring';
+import { runCommand } from '$lib/server/shared/command';
 
 /*
  * Importing subscribers from a CSV file that staff upload, for people who agreed
@@ -250,7 +252,8 @@ export interface StartImportInput {
 	affirmed: boolean;
 	defaultLocale: string;
 	defaultTopics: readonly string[];
-	actor: { id: string; email: string } | null;
+	/** Where staff asked from, for the audit log. */
+	ip?: string | null;
 }
 
 /**
@@ -258,11 +261,8 @@ export interface StartImportInput {
  * Throws ValidationError with messages by field (`file`, `statement`, `affirmed`,
  * `defaultLocale`, `defaultTopics`); rows are checked by the job.
  */
-export async function startImport(
-	db: Kysely<Database>,
-	input: StartImportInput,
-	{ now = Date.now() }: { now?: number } = {}
-): Promise<{ id: number; totalRows: number }> {
+export async function startImport(newsletter: NewsletterContext, actor: Actor, input: StartImportInput): Promise<{ id: number; totalRows: number }> {
+	const { db } = newsletter;
 	const issues: Record<string, string> = {};
 	const statement = input.statement.trim();
 	if (statement.length < importLimits.statementMin) {
@@ -283,9 +283,9 @@ export async function startImport(
 	if (!parsed.ok) issues.file = parsed.message;
 	if (Object.keys(issues).length > 0 || !read.ok || !parsed.ok || !defaultLocale) throw new ValidationError(issues);
 
-	const at = new Date(now).toISOString();
 	const fileName = (input.fileName.trim() || 'upload.csv').slice(0, importLimits.fileNameMax);
-	return db.transaction().execute(async (trx) => {
+	return runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+		const at = now.toISOString();
 		const row = await trx
 			.insertInto('subscriber_import')
 			.values({
@@ -297,8 +297,8 @@ export async function startImport(
 				consent_statement: statement,
 				total_rows: parsed.rows.length,
 				failure: null,
-				created_by: input.actor?.id ?? null,
-				created_by_email: input.actor?.email ?? null,
+				created_by: actor.id,
+				created_by_email: actor.email,
 				created_at: at,
 				started_at: null,
 				finished_at: null,
@@ -307,6 +307,12 @@ export async function startImport(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await enqueueJob(trx, importJobKind, { importId: row.id }, { idempotencyKey: `${importJobKind}:${row.id}` });
+		await audit({
+			action: 'newsletter.import-started',
+			subject: `subscriber-import:${row.id}`,
+			detail: { rows: parsed.rows.length, fileName: input.fileName },
+			ip: input.ip
+		});
 		return { id: row.id, totalRows: parsed.rows.length };
 	});
 }

@@ -4,12 +4,15 @@ import { parseLocalized } from '$lib/server/shared/localized-text';
 import { lockTableForWriting } from '$lib/server/db/row-lock';
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { bumpSiteVersion } from '$lib/server/platform/site-version';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { latestConsentTextVersion, publishConsentText } from './newsletter.service';
+import type { NewsletterContext } from './newsletter.wiring';
 
 /*
  * Staff editing of the newsletter's topics and consent text. Both appear on the
- * public sign-up form, a cached page, so every change bumps the site version.
+ * public sign-up form, a cached page, so every change bumps the site version,
+ * in the transaction of the change and its audit entry.
  *
  * A topic's key is stored in subscribers' choices (and campaigns'), so it never
  * changes: renaming changes the names shown, not the key. A topic someone has
@@ -68,7 +71,7 @@ function checkNames(names: LocalizedValues, issues: Record<string, string>) {
 }
 
 /** Adds a topic at the end of the list. Throws ValidationError by field (`key`, `name.<language>`). */
-export async function addTopic(db: Kysely<Database>, input: { key: string; names: LocalizedValues }): Promise<string> {
+export async function addTopic(newsletter: NewsletterContext, actor: Actor, input: { key: string; names: LocalizedValues }): Promise<string> {
 	const key = input.key.trim().toLowerCase();
 	const issues: Record<string, string> = {};
 	if (key === '') issues.key = 'Give the topic a key, e.g. workshops.';
@@ -76,38 +79,40 @@ export async function addTopic(db: Kysely<Database>, input: { key: string; names
 		issues.key = `Use lower-case letters, digits and hyphens only (at most ${topicLimits.key}), e.g. open-calls. The key never changes once the topic exists.`;
 	}
 	checkNames(input.names, issues);
-	if (!issues.key && (await db.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst())) {
+	if (!issues.key && (await newsletter.db.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst())) {
 		issues.key = `There is already a topic with the key “${key}”.`;
 	}
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	await db.transaction().execute(async (trx) => {
+	await runCommand(newsletter, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const last = await trx.selectFrom('newsletter_topic').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
 		await trx
 			.insertInto('newsletter_topic')
 			.values({ key, name: storedText(input.names), position: Number(last?.p ?? -1) + 1 })
 			.execute();
-		await bumpSiteVersion(trx);
+		await publicPagesChanged();
+		await audit({ action: 'newsletter.topic-added', subject: `topic:${key}` });
 	});
 	return key;
 }
 
 /** New names for a topic; its key stays. */
-export async function renameTopic(db: Kysely<Database>, key: string, names: LocalizedValues): Promise<void> {
+export async function renameTopic(newsletter: NewsletterContext, actor: Actor, key: string, names: LocalizedValues): Promise<void> {
 	const issues: Record<string, string> = {};
 	checkNames(names, issues);
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 	// Anything but a key names no topic (and a NUL in it would be an error in PostgreSQL, not a miss).
 	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
-	await db.transaction().execute(async (trx) => {
+	await runCommand(newsletter, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const result = await trx.updateTable('newsletter_topic').set({ name: storedText(names) }).where('key', '=', key).executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`topic ${key}`);
-		await bumpSiteVersion(trx);
+		await publicPagesChanged();
+		await audit({ action: 'newsletter.topic-renamed', subject: `topic:${key}` });
 	});
 }
 
 /** Moves a topic one place up or down; at either end nothing changes. */
-export async function moveTopic(db: Kysely<Database>, key: string, direction: 'up' | 'down'): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function moveTopic(newsletter: NewsletterContext, actor: Actor, key: string, direction: 'up' | 'down'): Promise<void> {
+	await runCommand(newsletter, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const rows = await trx.selectFrom('newsletter_topic').select(['id', 'key']).orderBy('position').orderBy('id').execute();
 		const index = rows.findIndex((r) => r.key === key);
 		if (index < 0) throw new NotFoundError(`topic ${key}`);
@@ -118,14 +123,15 @@ export async function moveTopic(db: Kysely<Database>, key: string, direction: 'u
 		for (const [position, row] of rows.entries()) {
 			await trx.updateTable('newsletter_topic').set({ position }).where('id', '=', row.id).execute();
 		}
-		await bumpSiteVersion(trx);
+		await publicPagesChanged();
+		await audit({ action: 'newsletter.topic-moved', subject: `topic:${key}`, detail: { direction } });
 	});
 }
 
 /** Deletes a topic nobody has chosen. Throws ValidationError (`topic`) when someone has. */
-export async function deleteTopic(db: Kysely<Database>, key: string): Promise<void> {
+export async function deleteTopic(newsletter: NewsletterContext, actor: Actor, key: string): Promise<void> {
 	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
-	await db.transaction().execute(async (trx) => {
+	await runCommand(newsletter, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const topic = await trx.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst();
 		if (!topic) throw new NotFoundError(`topic ${key}`);
 		const used = await subscribersWithTopic(trx, key);
@@ -147,7 +153,8 @@ export async function deleteTopic(db: Kysely<Database>, key: string): Promise<vo
 			});
 		}
 		await trx.deleteFrom('newsletter_topic').where('id', '=', topic.id).execute();
-		await bumpSiteVersion(trx);
+		await publicPagesChanged();
+		await audit({ action: 'newsletter.topic-deleted', subject: `topic:${key}` });
 	});
 }
 
@@ -167,7 +174,8 @@ export async function listConsentTexts(db: Kysely<Database>): Promise<ConsentTex
  * Publishes a new wording as the next version; earlier versions stay as they
  * were, since sign-ups point at them. Throws ValidationError by field (`text.<language>`).
  */
-export async function publishConsentTextFromAdmin(db: Kysely<Database>, text: LocalizedValues, { now = Date.now() } = {}): Promise<number> {
+export async function publishConsentTextFromAdmin(newsletter: NewsletterContext, actor: Actor, text: LocalizedValues): Promise<number> {
+	const { db } = newsletter;
 	const issues: Record<string, string> = {};
 	if (text.en.trim() === '') issues['text.en'] = 'The English wording is required; the other languages fall back to it.';
 	for (const l of locales) if (text[l].trim().length > consentTextMax) issues[`text.${l}`] = `At most ${consentTextMax} characters.`;
@@ -177,12 +185,13 @@ export async function publishConsentTextFromAdmin(db: Kysely<Database>, text: Lo
 		if (current.text === storedText(text)) issues['text.en'] = `This is the wording of version ${latest} already; change it before publishing.`;
 	}
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
-	return db.transaction().execute(async (trx) => {
+	return runCommand(newsletter, actor, async ({ trx, now, audit, publicPagesChanged }) => {
 		// The next version is the latest plus one: two staff publishing at once take turns.
 		await lockTableForWriting(trx, 'newsletter_consent_text');
 		const clean = JSON.parse(storedText(text)) as Record<string, string>;
-		const version = await publishConsentText(trx, clean, { now });
-		await bumpSiteVersion(trx);
+		const version = await publishConsentText(trx, clean, { now: now.getTime() });
+		await publicPagesChanged();
+		await audit({ action: 'newsletter.consent-text-published', subject: `consent-text:${version}` });
 		return version;
 	});
 }

@@ -6,16 +6,13 @@ import type { Database } from '$lib/server/db/schema';
 import { authFlag, dialectOf } from '$lib/server/db/sql-functions';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { Auth } from '$lib/server/platform/auth';
-import { recordAudit } from '$lib/server/shared/audit';
 import { adminUrls } from '$lib/admin/urls';
+import { recordAudit, type Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { checkPassword } from './password-policy';
+import type { PeopleContext } from './people.wiring';
 import { reservePasswordResetRequest } from './sign-in-throttle';
 import { consumeStaffLink, createStaffLink, inspectStaffLink, type LinkPurpose } from './staff-links';
-
-export interface Actor {
-	id: string;
-	email: string;
-}
 
 export interface StaffMember {
 	id: string;
@@ -28,10 +25,10 @@ export interface StaffMember {
 	hasPassword: boolean;
 }
 
-/** Sends the e-mails of this domain; wired to the mail layer by the app. */
+/** The e-mails of this domain (staff-mail.ts, wired once in people.wiring.ts); each is queued in the transaction `db` is. */
 export interface StaffMail {
-	invitation(input: { to: string; name: string; locale: Locale; link: string; invitedBy: string | null }): Promise<void>;
-	passwordReset(input: { to: string; name: string; locale: Locale; link: string }): Promise<void>;
+	invitation(db: Kysely<Database>, input: { to: string; name: string; locale: Locale; link: string; invitedBy: string | null }): Promise<void>;
+	passwordReset(db: Kysely<Database>, input: { to: string; name: string; locale: Locale; link: string }): Promise<void>;
 }
 
 const inviteSchema = z.object({
@@ -50,13 +47,12 @@ export function linkUrl(origin: string, purpose: LinkPurpose, token: string): st
 /**
  * Creates the account without a password and sends a one-time link to set one.
  * Returns the link too, for the command line and for the person inviting.
+ * better-auth writes the account in a transaction of its own; the link, the
+ * e-mail and the audit entry commit together after it, and when they do not,
+ * the account is removed again, so a failed invitation leaves nothing behind.
  */
-export async function inviteStaff(
-	db: Kysely<Database>,
-	deps: { auth: Auth; mail: StaffMail; origin: string },
-	input: InviteInput,
-	actor: Actor | null
-): Promise<{ userId: string; link: string }> {
+export async function inviteStaff(people: PeopleContext, actor: Actor | null, input: InviteInput): Promise<{ userId: string; link: string }> {
+	const { db } = people;
 	const parsed = inviteSchema.safeParse(input);
 	if (!parsed.success) {
 		throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), 'invalid'])));
@@ -65,28 +61,33 @@ export async function inviteStaff(
 	const existing = await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
 	if (existing) throw new ValidationError({ email: 'taken' });
 
-	const context = await deps.auth.$context;
+	const context = await people.auth.$context;
 	const user = await context.internalAdapter.createUser({ email, name, emailVerified: false, role, locale }, { method: 'admin' });
-	const token = await createStaffLink(db, { userId: user.id, purpose: 'invitation', createdBy: actor?.id });
-	const link = linkUrl(deps.origin, 'invitation', token);
-	await deps.mail.invitation({ to: email, name, locale: locale as Locale, link, invitedBy: actor?.email ?? null });
-	await recordAudit(db, { action: 'staff.invited', actor, subject: `user:${user.id}`, detail: { email, role } });
-	return { userId: user.id, link };
+	try {
+		const link = await runCommand(people, actor, async ({ trx, now, audit }) => {
+			const token = await createStaffLink(trx, { userId: user.id, purpose: 'invitation', createdBy: actor?.id }, now.getTime());
+			const link = linkUrl(people.origin, 'invitation', token);
+			await people.mail.invitation(trx, { to: email, name, locale: locale as Locale, link, invitedBy: actor?.email ?? null });
+			await audit({ action: 'staff.invited', subject: `user:${user.id}`, detail: { email, role } });
+			return link;
+		});
+		return { userId: user.id, link };
+	} catch (error) {
+		await db.deleteFrom('user').where('id', '=', user.id).execute();
+		throw error;
+	}
 }
 
 /** A new invitation link for someone who has not set a password yet (the old one stops working). */
-export async function reinvite(
-	db: Kysely<Database>,
-	deps: { mail: StaffMail; origin: string },
-	userId: string,
-	actor: Actor | null
-): Promise<string> {
-	const member = await getStaffMember(db, userId);
-	const token = await createStaffLink(db, { userId, purpose: 'invitation', createdBy: actor?.id });
-	const link = linkUrl(deps.origin, 'invitation', token);
-	await deps.mail.invitation({ to: member.email, name: member.name, locale: member.locale, link, invitedBy: actor?.email ?? null });
-	await recordAudit(db, { action: 'staff.invited', actor, subject: `user:${userId}`, detail: { again: true } });
-	return link;
+export async function reinvite(people: PeopleContext, actor: Actor | null, userId: string): Promise<string> {
+	const member = await getStaffMember(people.db, userId);
+	return runCommand(people, actor, async ({ trx, now, audit }) => {
+		const token = await createStaffLink(trx, { userId, purpose: 'invitation', createdBy: actor?.id }, now.getTime());
+		const link = linkUrl(people.origin, 'invitation', token);
+		await people.mail.invitation(trx, { to: member.email, name: member.name, locale: member.locale, link, invitedBy: actor?.email ?? null });
+		await audit({ action: 'staff.invited', subject: `user:${userId}`, detail: { again: true } });
+		return link;
+	});
 }
 
 /**
@@ -96,11 +97,11 @@ export async function reinvite(
  * its way); a network address that asks too often is told to wait.
  */
 export async function requestPasswordReset(
-	db: Kysely<Database>,
-	deps: { mail: StaffMail; origin: string },
-	input: { email: string; ip: string },
-	now = Date.now()
+	people: PeopleContext,
+	input: { email: string; ip: string }
 ): Promise<{ ok: true } | { ok: false; reason: 'too-many' }> {
+	const { db } = people;
+	const now = people.clock().getTime();
 	const email = input.email.trim().toLowerCase();
 	const verdict = await reservePasswordResetRequest(db, { email, ip: input.ip }, now);
 	if (verdict === 'too-many') return { ok: false, reason: 'too-many' };
@@ -111,12 +112,14 @@ export async function requestPasswordReset(
 		.where('email', '=', email)
 		.executeTakeFirst();
 	if (!user || user.disabledAt) return { ok: true };
-	const token = await createStaffLink(db, { userId: user.id, purpose: 'password-reset' });
-	await deps.mail.passwordReset({
-		to: user.email,
-		name: user.name,
-		locale: isLocale(user.locale) ? user.locale : 'en',
-		link: linkUrl(deps.origin, 'password-reset', token)
+	await db.transaction().execute(async (trx) => {
+		const token = await createStaffLink(trx, { userId: user.id, purpose: 'password-reset' }, now);
+		await people.mail.passwordReset(trx, {
+			to: user.email,
+			name: user.name,
+			locale: isLocale(user.locale) ? user.locale : 'en',
+			link: linkUrl(people.origin, 'password-reset', token)
+		});
 	});
 	return { ok: true };
 }
@@ -130,11 +133,8 @@ export type RedeemResult =
  * Sets the password through an invitation or reset link. The link works once;
  * every session the person had is ended.
  */
-export async function setPasswordWithLink(
-	db: Kysely<Database>,
-	auth: Auth,
-	input: { token: string; password: string }
-): Promise<RedeemResult> {
+export async function setPasswordWithLink(people: Pick<PeopleContext, 'db' | 'auth'>, input: { token: string; password: string }): Promise<RedeemResult> {
+	const { db, auth } = people;
 	const link = await inspectStaffLink(db, input.token);
 	if (link.state !== 'valid') return { ok: false, reason: link.state };
 	const user = await db.selectFrom('user').select(['id', 'email', 'disabledAt']).where('id', '=', link.userId).executeTakeFirst();
@@ -211,26 +211,38 @@ async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
 }
 
 /** Changing someone's role ends their sessions, so the new role applies at once. The last admin stays an admin. */
-export async function setRole(db: Kysely<Database>, actor: Actor, userId: string, role: string): Promise<void> {
+export async function setRole(people: PeopleContext, actor: Actor, userId: string, role: string): Promise<void> {
 	if (!isRole(role)) throw new ValidationError({ role: 'invalid' });
-	const member = await getStaffMember(db, userId);
-	if (member.role === role) return;
-	if (member.role === 'admin' && (await countActiveAdmins(db)) <= 1) throw new ForbiddenError('last-admin');
-	await db.updateTable('user').set({ role }).where('id', '=', userId).execute();
-	await endSessions(db, userId);
-	await recordAudit(db, { action: 'staff.role-changed', actor, subject: `user:${userId}`, detail: { from: member.role, to: role } });
+	await runCommand(people, actor, async ({ trx, audit }) => {
+		const member = await getStaffMember(trx, userId);
+		if (member.role === role) return;
+		if (member.role === 'admin' && (await countActiveAdmins(trx)) <= 1) throw new ForbiddenError('last-admin');
+		await trx.updateTable('user').set({ role }).where('id', '=', userId).execute();
+		await endSessions(trx, userId);
+		await audit({ action: 'staff.role-changed', subject: `user:${userId}`, detail: { from: member.role, to: role } });
+	});
 }
 
-export async function setDisabled(db: Kysely<Database>, actor: Actor, userId: string, disabled: boolean): Promise<void> {
-	const member = await getStaffMember(db, userId);
-	if (member.disabled === disabled) return;
-	if (disabled && userId === actor.id) throw new ForbiddenError('self');
-	if (disabled && member.role === 'admin' && (await countActiveAdmins(db)) <= 1) throw new ForbiddenError('last-admin');
-	await db
-		.updateTable('user')
-		.set({ disabledAt: disabled ? new Date().toISOString() : null })
-		.where('id', '=', userId)
-		.execute();
-	if (disabled) await endSessions(db, userId);
-	await recordAudit(db, { action: disabled ? 'staff.disabled' : 'staff.enabled', actor, subject: `user:${userId}` });
+export async function setDisabled(people: PeopleContext, actor: Actor, userId: string, disabled: boolean): Promise<void> {
+	await runCommand(people, actor, async ({ trx, now, audit }) => {
+		const member = await getStaffMember(trx, userId);
+		if (member.disabled === disabled) return;
+		if (disabled && userId === actor.id) throw new ForbiddenError('self');
+		if (disabled && member.role === 'admin' && (await countActiveAdmins(trx)) <= 1) throw new ForbiddenError('last-admin');
+		await trx
+			.updateTable('user')
+			.set({ disabledAt: disabled ? now.toISOString() : null })
+			.where('id', '=', userId)
+			.execute();
+		if (disabled) await endSessions(trx, userId);
+		await audit({ action: disabled ? 'staff.disabled' : 'staff.enabled', subject: `user:${userId}` });
+	});
+}
+
+/** Signing out ends every session of the person, on every device (better-auth has already ended the current one). */
+export async function signOutEverywhere(people: PeopleContext, actor: Actor, ip: string | null): Promise<void> {
+	await runCommand(people, actor, async ({ trx, audit }) => {
+		await endSessions(trx, actor.id);
+		await audit({ action: 'sign-out', ip });
+	});
 }

@@ -6,15 +6,16 @@ import { endSessions, inviteStaff, requestPasswordReset, setPasswordWithLink, se
 import { signIn, verifySecondFactor } from './sign-in.service';
 import { throttleRules } from './sign-in-throttle';
 import { totpFromUri } from '../../../../tests/support/totp';
+import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, peopleContext } from '../../../../tests/support/domain-contexts';
 
 /** Records what would be mailed; the real mail layer has its own SMTP tests. */
 function recordingMail() {
 	const sent: { kind: string; to: string; link: string; locale: string }[] = [];
 	const mail: StaffMail = {
-		async invitation({ to, link, locale }) {
+		async invitation(_db, { to, link, locale }) {
 			sent.push({ kind: 'invitation', to, link, locale });
 		},
-		async passwordReset({ to, link, locale }) {
+		async passwordReset(_db, { to, link, locale }) {
 			sent.push({ kind: 'reset', to, link, locale });
 		}
 	};
@@ -43,6 +44,7 @@ describe('staff accounts', () => {
 	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 	let auth: Auth;
 	const origin = 'http://localhost:3000';
+	const people = () => peopleContext(handle.db, auth, { mail, origin });
 	const { mail, sent } = recordingMail();
 	const password = 'laneway-murals-at-dusk';
 
@@ -60,25 +62,25 @@ describe('staff accounts', () => {
 	afterAll(() => handle.dispose());
 
 	it('invites by e-mail with a one-time link that sets the password once', async () => {
-		const { link } = await inviteStaff(handle.db, { auth, mail, origin }, { email: 'Anita@Example.org', name: 'Anita', role: 'admin', locale: 'es' }, null);
+		const { link } = await inviteStaff(people(), null, { email: 'Anita@Example.org', name: 'Anita', role: 'admin', locale: 'es' });
 		expect(link).toMatch(/^http:\/\/localhost:3000\/admin\/welcome\/[\w-]{40,}$/);
 		expect(sent.at(-1)).toMatchObject({ kind: 'invitation', to: 'anita@example.org', link, locale: 'es' });
 
-		const weak = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password: 'short' });
+		const weak = await setPasswordWithLink(people(), { token: tokenOf(link), password: 'short' });
 		expect(weak).toEqual({ ok: false, reason: 'weak', problem: 'too_short' });
-		const containsEmail = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password: 'anita-is-here-2026' });
+		const containsEmail = await setPasswordWithLink(people(), { token: tokenOf(link), password: 'anita-is-here-2026' });
 		expect(containsEmail).toMatchObject({ ok: false, problem: 'contains_email' });
 
-		const done = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password });
+		const done = await setPasswordWithLink(people(), { token: tokenOf(link), password });
 		expect(done).toMatchObject({ ok: true, email: 'anita@example.org' });
-		const again = await setPasswordWithLink(handle.db, auth, { token: tokenOf(link), password });
+		const again = await setPasswordWithLink(people(), { token: tokenOf(link), password });
 		expect(again).toEqual({ ok: false, reason: 'used' });
-		expect(await setPasswordWithLink(handle.db, auth, { token: 'x'.repeat(43), password })).toEqual({ ok: false, reason: 'unknown' });
+		expect(await setPasswordWithLink(people(), { token: 'x'.repeat(43), password })).toEqual({ ok: false, reason: 'unknown' });
 	});
 
 	it('refuses a second invitation to the same address', async () => {
 		await expect(
-			inviteStaff(handle.db, { auth, mail, origin }, { email: 'anita@example.org', name: 'Anita', role: 'editor' }, null)
+			inviteStaff(people(), null, { email: 'anita@example.org', name: 'Anita', role: 'editor' })
 		).rejects.toMatchObject({ issues: { email: 'taken' } });
 	});
 
@@ -136,12 +138,12 @@ describe('staff accounts', () => {
 
 	it('answers a reset request for an unknown address like any other, and mails only real accounts', async () => {
 		const before = sent.length;
-		await requestPasswordReset(handle.db, { mail, origin }, { email: 'nobody@example.org', ip: '127.0.0.1' });
+		await requestPasswordReset(people(), { email: 'nobody@example.org', ip: '127.0.0.1' });
 		expect(sent.length).toBe(before);
-		await inviteStaff(handle.db, { auth, mail, origin }, { email: 'ed@example.org', name: 'Ed', role: 'editor' }, null);
+		await inviteStaff(people(), null, { email: 'ed@example.org', name: 'Ed', role: 'editor' });
 		const invitation = sent.at(-1)!;
-		await setPasswordWithLink(handle.db, auth, { token: tokenOf(invitation.link), password });
-		await requestPasswordReset(handle.db, { mail, origin }, { email: 'ED@example.org', ip: '127.0.0.1' });
+		await setPasswordWithLink(people(), { token: tokenOf(invitation.link), password });
+		await requestPasswordReset(people(), { email: 'ED@example.org', ip: '127.0.0.1' });
 		expect(sent.at(-1)).toMatchObject({ kind: 'reset', to: 'ed@example.org' });
 		expect(sent.at(-1)!.link).toContain('/admin/reset/');
 	});
@@ -153,9 +155,26 @@ describe('staff accounts', () => {
 		expect(await auth.api.getSession({ headers: cookies })).not.toBeNull();
 		const admin = await handle.db.selectFrom('user').select(['id', 'email']).where('role', '=', 'admin').executeTakeFirstOrThrow();
 		const ed = await handle.db.selectFrom('user').select('id').where('email', '=', 'ed@example.org').executeTakeFirstOrThrow();
-		await setRole(handle.db, admin, ed.id, 'reviewer');
+		await setRole(people(), admin, ed.id, 'reviewer');
 		expect(await auth.api.getSession({ headers: cookies })).toBeNull();
-		await expect(setRole(handle.db, admin, admin.id, 'editor')).rejects.toThrow('last-admin');
+		await expect(setRole(people(), admin, admin.id, 'editor')).rejects.toThrow('last-admin');
 		await endSessions(handle.db, admin.id);
+	});
+
+	it('changes a role together with its audit entry, or not at all; a failed invitation leaves no account', async () => {
+		const lead = { id: 'lead-of-the-test', email: 'lead@example.org' };
+		const { userId } = await inviteStaff(people(), lead, { email: 'rolled@example.org', name: 'Rolled', role: 'editor' });
+		const roleOf = async () => (await handle.db.selectFrom('user').select('role').where('id', '=', userId).executeTakeFirstOrThrow()).role;
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => setRole({ ...people(), db: failing }, lead, userId, 'reviewer'));
+		expect(await roleOf()).toBe('editor');
+
+		const audit = await auditBookmark(handle.db);
+		await setRole(people(), lead, userId, 'reviewer');
+		expect(await roleOf()).toBe('reviewer');
+		expect(await audit.entries()).toEqual([{ action: 'staff.role-changed', actor_email: lead.email, subject: `user:${userId}`, detail: { from: 'editor', to: 'reviewer' } }]);
+
+		const invite = { email: 'never@example.org', name: 'Never', role: 'editor' };
+		await expectNothingLeftWhenTheAuditEntryFails(handle.db, (failing) => inviteStaff({ ...people(), db: failing }, lead, invite));
+		expect(await handle.db.selectFrom('user').select('id').where('email', '=', 'never@example.org').execute()).toEqual([]);
 	});
 });

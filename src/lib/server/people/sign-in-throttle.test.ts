@@ -6,6 +6,7 @@ import { createAuth, type Auth } from '$lib/server/platform/auth';
 import { inviteStaff, requestPasswordReset, setDisabled, setPasswordWithLink, type StaffMail } from './people.service';
 import { signIn, throttledPasswordCheck } from './sign-in.service';
 import { resetRules, throttleRules } from './sign-in-throttle';
+import { peopleContext, withClock } from '../../../../tests/support/domain-contexts';
 
 /*
  * The throttle must hold when attempts arrive all at once: each attempt is
@@ -16,19 +17,20 @@ import { resetRules, throttleRules } from './sign-in-throttle';
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let auth: Auth;
 const origin = 'http://localhost:3000';
+const people = () => peopleContext(handle.db, auth, { mail, origin });
 const password = 'kites-over-the-harbour';
 const checked = { count: 0 };
 const sent: { to: string }[] = [];
 const mail: StaffMail = {
 	async invitation() {},
-	async passwordReset({ to }) {
+	async passwordReset(_db, { to }) {
 		sent.push({ to });
 	}
 };
 
 async function createStaff(email: string): Promise<string> {
-	const { userId, link } = await inviteStaff(handle.db, { auth, mail, origin }, { email, name: email.split('@')[0]!, role: 'editor' }, null);
-	const result = await setPasswordWithLink(handle.db, auth, { token: link.split('/').at(-1)!, password });
+	const { userId, link } = await inviteStaff(people(), null, { email, name: email.split('@')[0]!, role: 'editor' });
+	const result = await setPasswordWithLink(people(), { token: link.split('/').at(-1)!, password });
 	if (!result.ok) throw new Error(`could not set the password of ${email}`);
 	return userId;
 }
@@ -99,7 +101,7 @@ describe('the sign-in throttle', () => {
 		expect(await attempt('nobody@example.org', '10.3.0.1')).toEqual({ ok: false, reason: 'invalid' });
 		expect(checked.count).toBe(1);
 		const userId = await handle.db.selectFrom('user').select('id').where('email', '=', 'tam@example.org').executeTakeFirstOrThrow();
-		await setDisabled(handle.db, { id: 'someone', email: 'lead@example.org' }, userId.id, true);
+		await setDisabled(people(), { id: 'someone', email: 'lead@example.org' }, userId.id, true);
 		expect(await attempt('tam@example.org', '10.3.0.1', password)).toEqual({ ok: false, reason: 'invalid' });
 		expect(checked.count).toBe(2);
 		expect(await attempt('sol@example.org', '10.3.0.1')).toEqual({ ok: false, reason: 'invalid' });
@@ -133,16 +135,16 @@ describe('the password-reset throttle', () => {
 
 	it('sends one e-mail to an address however many requests arrive at once, and answers each the same way', async () => {
 		const answers = await Promise.all(
-			Array.from({ length: 40 }, (_, i) => requestPasswordReset(handle.db, { mail, origin }, { email: 'sol@example.org', ip: `10.5.0.${i}` }))
+			Array.from({ length: 40 }, (_, i) => requestPasswordReset(people(), { email: 'sol@example.org', ip: `10.5.0.${i}` }))
 		);
 		expect(sent).toEqual([{ to: 'sol@example.org' }]);
-		const unknown = await requestPasswordReset(handle.db, { mail, origin }, { email: 'nobody@example.org', ip: '10.5.1.1' });
+		const unknown = await requestPasswordReset(people(), { email: 'nobody@example.org', ip: '10.5.1.1' });
 		expect(new Set([...answers, unknown].map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ ok: true })]));
 	});
 
 	it('allows a handful of e-mails to one address an hour, a few minutes apart', async () => {
 		const start = Date.parse('2027-03-01T09:00:00Z');
-		const at = (minutes: number) => requestPasswordReset(handle.db, { mail, origin }, { email: 'rin@example.org', ip: '10.6.0.1' }, start + minutes * 60_000);
+		const at = (minutes: number) => requestPasswordReset(withClock(people(), start + minutes * 60_000), { email: 'rin@example.org', ip: '10.6.0.1' });
 		await at(0);
 		await at(1);
 		expect(sent).toHaveLength(1);
@@ -156,10 +158,10 @@ describe('the password-reset throttle', () => {
 
 	it('allows so many requests from one network address an hour, for any addresses', async () => {
 		const answers = await Promise.all(
-			Array.from({ length: 30 }, (_, i) => requestPasswordReset(handle.db, { mail, origin }, { email: `who${i}@example.org`, ip: '198.51.100.7' }))
+			Array.from({ length: 30 }, (_, i) => requestPasswordReset(people(), { email: `who${i}@example.org`, ip: '198.51.100.7' }))
 		);
 		expect(answers.filter((a) => a.ok)).toHaveLength(resetRules.maxPerIpPerHour);
 		expect(answers.filter((a) => !a.ok)).toHaveLength(30 - resetRules.maxPerIpPerHour);
-		expect(await requestPasswordReset(handle.db, { mail, origin }, { email: 'tam@example.org', ip: '198.51.100.8' })).toEqual({ ok: true });
+		expect(await requestPasswordReset(people(), { email: 'tam@example.org', ip: '198.51.100.8' })).toEqual({ ok: true });
 	});
 });

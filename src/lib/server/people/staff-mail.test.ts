@@ -4,7 +4,7 @@ import { demoContent } from '$lib/server/demo/demo-content';
 import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { createMailer, type MailToQueue } from '$lib/server/platform/mail/mailer';
-import { staffMail } from './staff-mail';
+import { createStaffMail } from './staff-mail';
 
 describe('staff e-mails in every language', () => {
 	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -14,7 +14,7 @@ describe('staff e-mails in every language', () => {
 			queued.push(message);
 			return { mailMessageId: queued.length, jobId: queued.length, created: true };
 		}
-	} satisfies Parameters<typeof staffMail>[1];
+	} satisfies Parameters<typeof createStaffMail>[0]['mailer'];
 
 	beforeAll(async () => {
 		handle = await createTestDatabase();
@@ -23,10 +23,10 @@ describe('staff e-mails in every language', () => {
 	afterAll(() => handle.dispose());
 
 	it.each(locales)('writes the invitation and the reset e-mail in %s, with the link in both parts', async (locale) => {
-		const mail = staffMail(handle.db, mailer);
+		const mail = createStaffMail({ mailer });
 		const link = `http://localhost:3000/admin/welcome/${locale}-token-1234567890`;
-		await mail.invitation({ to: `${locale}@example.org`, name: 'Maya', locale, link, invitedBy: 'lead@example.org' });
-		await mail.passwordReset({ to: `${locale}@example.org`, name: 'Maya', locale, link: link.replace('welcome', 'reset') });
+		await mail.invitation(handle.db, { to: `${locale}@example.org`, name: 'Maya', locale, link, invitedBy: 'lead@example.org' });
+		await mail.passwordReset(handle.db, { to: `${locale}@example.org`, name: 'Maya', locale, link: link.replace('welcome', 'reset') });
 		const [invitation, reset] = queued.slice(-2);
 		for (const message of [invitation!, reset!]) {
 			expect(message.locale).toBe(locale);
@@ -45,7 +45,7 @@ describe('staff e-mails in every language', () => {
 	});
 
 	it('escapes what a person typed into the HTML part', async () => {
-		await staffMail(handle.db, mailer).invitation({
+		await createStaffMail({ mailer }).invitation(handle.db, {
 			to: 'x@example.org',
 			name: '<img src=x onerror=alert(1)>',
 			locale: 'en',
@@ -60,10 +60,10 @@ describe('staff e-mails in every language', () => {
 
 	it('queues through the real mailer with a distinct key per link', async () => {
 		const realMailer = createMailer({ transport: { name: 'outbox', send: async () => ({ messageId: 'x' }) } as never, from: 'MG <hello@example.org>' });
-		const mail = staffMail(handle.db, realMailer);
-		await mail.invitation({ to: 'a@example.org', name: 'A', locale: 'id', link: 'http://x/admin/welcome/one-1234567890', invitedBy: null });
-		await mail.invitation({ to: 'a@example.org', name: 'A', locale: 'id', link: 'http://x/admin/welcome/two-1234567890', invitedBy: null });
-		await mail.invitation({ to: 'a@example.org', name: 'A', locale: 'id', link: 'http://x/admin/welcome/two-1234567890', invitedBy: null });
+		const mail = createStaffMail({ mailer: realMailer });
+		await mail.invitation(handle.db, { to: 'a@example.org', name: 'A', locale: 'id', link: 'http://x/admin/welcome/one-1234567890', invitedBy: null });
+		await mail.invitation(handle.db, { to: 'a@example.org', name: 'A', locale: 'id', link: 'http://x/admin/welcome/two-1234567890', invitedBy: null });
+		await mail.invitation(handle.db, { to: 'a@example.org', name: 'A', locale: 'id', link: 'http://x/admin/welcome/two-1234567890', invitedBy: null });
 		const rows = await handle.db.selectFrom('mail_message').select(['locale', 'subject']).execute();
 		expect(rows).toHaveLength(2);
 		expect(rows.every((r) => r.locale === 'id' && r.subject === 'Undangan ke admin Micro Galleries')).toBe(true);

@@ -37,18 +37,18 @@ function render(mail: LinkMail) {
 	return { subject: mail.subject, html, text };
 }
 
-/** The invitation and password-reset e-mails, in the recipient's language, queued for the mail job. */
-export function staffMail(db: Kysely<Database>, mailer: Pick<Mailer, 'queue'>): StaffMail {
-	const queue = async (mail: LinkMail) => {
+/** The invitation and password-reset e-mails, in the recipient's language, queued for the mail job in the transaction `db` is. */
+export function createStaffMail({ mailer }: { mailer: Pick<Mailer, 'queue'> }): StaffMail {
+	const queue = async (db: Kysely<Database>, mail: LinkMail) => {
 		const { subject, html, text } = render(mail);
 		await mailer.queue(db, { idempotencyKey: mail.key, to: mail.to, locale: mail.locale, subject, text, html });
 	};
-	const siteName = async () => (await findOrganization(db))?.name ?? 'Admin';
+	const siteName = async (db: Kysely<Database>) => (await findOrganization(db))?.name ?? 'Admin';
 	return {
-		async invitation({ to, name, locale, link, invitedBy }) {
-			const site = await siteName();
+		async invitation(db, { to, name, locale, link, invitedBy }) {
+			const site = await siteName(db);
 			const o = { locale };
-			await queue({
+			await queue(db, {
 				key: `staff-invitation:${hashToken(link)}`,
 				to,
 				locale,
@@ -60,10 +60,10 @@ export function staffMail(db: Kysely<Database>, mailer: Pick<Mailer, 'queue'>): 
 				after: invitedBy ? [m.mail_invite_by({ email: invitedBy }, o)] : []
 			});
 		},
-		async passwordReset({ to, name, locale, link }) {
-			const site = await siteName();
+		async passwordReset(db, { to, name, locale, link }) {
+			const site = await siteName(db);
 			const o = { locale };
-			await queue({
+			await queue(db, {
 				key: `staff-reset:${hashToken(link)}`,
 				to,
 				locale,

@@ -24,9 +24,15 @@ export type AuditAction =
 	| `newsletter.${string}`
 	| `call.${string}`;
 
+/** Who acts: the signed-in staff member (null for the app itself, e.g. a scheduled job). */
+export interface Actor {
+	id: string;
+	email: string;
+}
+
 export interface AuditEntry {
 	action: AuditAction;
-	actor?: { id: string; email: string } | null;
+	actor?: Actor | null;
 	/** What it happened to, e.g. 'page:about' or 'user:abc'. */
 	subject?: string;
 	detail?: Record<string, unknown>;

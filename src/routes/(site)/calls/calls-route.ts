@@ -26,8 +26,7 @@ export async function publicCall(slug: string): Promise<{ call: OpenCall; fields
 }
 
 function deps(ip: string): ApplicationFormDeps {
-	const { db, applicationFiles, mailer, config } = app();
-	return { db, storage: applicationFiles, mail: { mailer, origin: config.origin }, ip };
+	return { ...app().calls, ip };
 }
 
 /**
@@ -40,7 +39,7 @@ export async function applicationAction(
 	target: { call: OpenCall; fields: CallField[]; action: FormAction; locale: Locale; editToken?: string }
 ) {
 	const limit = maxFormBytes(target.fields);
-	const body = await readBoundedForm(event.request, limit, app().applicationFiles.incomingDir);
+	const body = await readBoundedForm(event.request, limit, app().calls.storage.incomingDir);
 	if (!body.ok) {
 		const state: FormState = {
 			values: emptyValues,

@@ -8,7 +8,6 @@ import { failWith, readSmallForm } from '$lib/server/platform/forms';
 import { subscribe } from '$lib/server/newsletter/newsletter.service';
 import { recordSignUpAttempt } from '$lib/server/newsletter/sign-up-throttle';
 import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';
-import { newsletterMail } from './newsletter-route';
 
 export const load: PageServerLoad = async () => {
 	return { signUp: await signUpForm(app().db, getLocale()) };
@@ -36,7 +35,7 @@ export const actions = {
 			return fail(429, { values, errors: {}, problem: m.newsletter_error_too_many(), sent: null });
 		}
 		try {
-			const outcome = await subscribe(db, input, { mail: newsletterMail() });
+			const outcome = await subscribe(db, input, { mail: app().newsletter.mail });
 			log.info({ subscriber: outcome.subscriberId, mailed: outcome.mailed }, 'newsletter sign-up');
 		} catch (error) {
 			return failWith(error, (issues) => ({ values, errors: subscribeErrorMessages(issues), problem: null, sent: null }));

@@ -1,14 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { app } from '$lib/server/app';
-import { createNewsletterMail } from '$lib/server/newsletter/newsletter-mail';
 import type { TokenProblem } from '$lib/server/newsletter/newsletter.service';
-
-/** The newsletter's e-mails, wired to this app's mailer, public address and secret. */
-export function newsletterMail() {
-	const { mailer, config, secrets } = app();
-	return createNewsletterMail({ mailer, origin: config.origin, secret: secrets.authSecret });
-}
 
 /**
  * Headers of the pages reached by a private link: the token in the address must

@@ -17,8 +17,7 @@ const passwordForm = formSchema({ password: formField.text(4096), confirm: formF
 export async function setPasswordAction(event: RequestEvent<{ token: string }>) {
 	const { password, confirm } = passwordForm.read(await event.request.formData());
 	if (password !== confirm) return fail(400, { problem: 'mismatch' as const });
-	const { db, auth } = app();
-	const result = await setPasswordWithLink(db, auth, { token: event.params.token, password });
+	const result = await setPasswordWithLink(app().people, { token: event.params.token, password });
 	if (!result.ok) {
 		return fail(400, { problem: result.reason === 'weak' ? result.problem : result.reason });
 	}

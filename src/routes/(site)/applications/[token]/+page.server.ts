@@ -104,18 +104,18 @@ export const actions = {
 	withdraw: async ({ params, request, getClientAddress }) => {
 		const { application } = await found(params.token);
 		if (!(await confirmed(request, 'confirm_withdraw'))) return fail(400, { confirm: 'withdraw' as const, message: m.application_confirm_required() });
-		const { db, mailer, config } = app();
+		const { db, mail } = app().calls;
 		// A withdrawal is a change and an e-mail: it counts against the same limits as the form.
 		const verdict = await recordApplicationAttempt(db, { email: application.email, ip: getClientAddress() });
 		if (!verdict.allowed) return fail(429, { confirm: 'withdraw' as const, message: m.application_withdraw_too_many() });
-		const result = await withdrawApplication(db, params.token, { mail: { mailer, origin: config.origin } });
+		const result = await withdrawApplication(db, params.token, { mail });
 		if (result.status === 'unknown') error(404, m.application_problem_unknown());
 		redirect(303, `${localizedPath(`/applications/${params.token}`, getLocale())}?done=withdrawn`);
 	},
 	delete: async ({ params, request }) => {
 		await found(params.token);
 		if (!(await confirmed(request, 'confirm_delete'))) return fail(400, { confirm: 'delete' as const, message: m.application_confirm_required() });
-		const result = await eraseApplication(app().db, app().applicationFiles, params.token);
+		const result = await eraseApplication(app().db, app().calls.storage, params.token);
 		if (result.status !== 'deleted') error(404, m.application_problem_unknown());
 		app().log.info('an applicant deleted their application data');
 		return { deleted: true as const };

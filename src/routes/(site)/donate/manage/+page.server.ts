@@ -16,8 +16,8 @@ export const actions = {
 		if (!form) return fail(413, { email: '', error: m.donate_error_too_large(), sent: false });
 		const { email } = linkForm.read(form);
 		if (!emailSchema.safeParse(email).success) return fail(400, { email, error: m.donate_error_email_invalid(), sent: false });
-		const { db, mailer, config, log } = app();
-		const outcome = await requestDonorLink(db, mailer, { email, origin: config.origin });
+		const { donations, log } = app();
+		const outcome = await requestDonorLink(donations, { email });
 		log.info({ outcome }, 'donor link requested');
 		return { email: '', error: null, sent: true };
 	}

@@ -4,11 +4,11 @@ import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { formField, formSchema } from '$lib/server/platform/forms';
-import { recordAudit } from '$lib/server/shared/audit';
-import { asRequestCookies, forwardAuthCookies } from '$lib/server/people/cookies';
+import { changeOwnPassword, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, startTwoFactor } from '$lib/server/people/account.service';
+import { forwardAuthCookies } from '$lib/server/people/cookies';
 import { mustSetUpTwoFactor, requirePermission } from '$lib/server/people/guard';
 import { checkPassword } from '$lib/server/people/password-policy';
-import { throttledPasswordCheck, type PasswordCheckResult } from '$lib/server/people/sign-in.service';
+import type { PasswordCheckResult } from '$lib/server/people/sign-in.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requirePermission(locals, url, 'account.manage-own');
@@ -38,28 +38,17 @@ export const actions = {
 		if (next !== confirm) return fail(400, { action: 'password', problem: 'mismatch' });
 		const problem = checkPassword(next, staff.email);
 		if (problem) return fail(400, { action: 'password', problem });
-		const { db, auth } = app();
 		// Every other session of this person ends; this one is renewed.
-		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
-			auth.api.changePassword({
-				body: { currentPassword: current, newPassword: next, revokeOtherSessions: true },
-				headers: request.headers,
-				returnHeaders: true
-			})
-		);
+		const result = await changeOwnPassword(app().people, staff, { current, next, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('password', result, 'current');
 		forwardAuthCookies(result.value.headers, cookies);
-		await recordAudit(db, { action: 'password.changed', actor: staff, ip: getClientAddress() });
 		return { action: 'password', done: true };
 	},
 
 	startTwoFactor: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const password = accountForm.read(await request.formData()).password;
-		const { db, auth } = app();
-		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
-			auth.api.enableTwoFactor({ body: { password }, headers: request.headers })
-		);
+		const result = await startTwoFactor(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('two-factor-start', result, 'password');
 		if (result.value.method !== 'totp') throw new Error('unexpected two-factor method');
 		const qr = await QRCode.toString(result.value.totpURI, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -70,15 +59,12 @@ export const actions = {
 	confirmTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const code = accountForm.read(await request.formData()).code.replace(/\s+/g, '');
-		const { db, auth } = app();
 		try {
-			const { headers } = await auth.api.verifyTOTP({ body: { code }, headers: request.headers, returnHeaders: true });
-			forwardAuthCookies(headers, cookies);
+			forwardAuthCookies(await confirmTwoFactor(app().people, staff, { code, headers: request.headers, ip: getClientAddress() }), cookies);
 		} catch (error) {
 			if (error instanceof APIError) return fail(400, { action: 'two-factor-confirm', problem: 'code' });
 			throw error;
 		}
-		await recordAudit(db, { action: 'two-factor.enabled', actor: staff, ip: getClientAddress() });
 		return { action: 'two-factor-confirm', done: true };
 	},
 
@@ -86,27 +72,18 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		if (staff.role === 'admin') return fail(400, { action: 'two-factor-disable', problem: 'required' });
 		const password = accountForm.read(await request.formData()).password;
-		const { db, auth } = app();
-		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
-			auth.api.disableTwoFactor({ body: { password }, headers: request.headers, returnHeaders: true })
-		);
+		// Sessions that passed the second step elsewhere end, as after a password change: only the renewed one stays.
+		const result = await disableTwoFactor(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('two-factor-disable', result, 'password');
 		forwardAuthCookies(result.value.headers, cookies);
-		// Sessions that passed the second step elsewhere end, as after a password change: only the renewed one stays.
-		await auth.api.revokeOtherSessions({ headers: asRequestCookies(result.value.headers) });
-		await recordAudit(db, { action: 'two-factor.disabled', actor: staff, ip: getClientAddress() });
 		return { action: 'two-factor-disable', done: true };
 	},
 
 	regenerateCodes: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const password = accountForm.read(await request.formData()).password;
-		const { db, auth } = app();
-		const result = await throttledPasswordCheck(db, { staff, ip: getClientAddress() }, () =>
-			auth.api.generateBackupCodes({ body: { password }, headers: request.headers })
-		);
+		const result = await regenerateRecoveryCodes(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('codes', result, 'password');
-		await recordAudit(db, { action: 'recovery-codes.regenerated', actor: staff, ip: getClientAddress() });
 		return { action: 'codes', backupCodes: result.value.backupCodes };
 	}
 } satisfies Actions;

@@ -1,10 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { app } from '$lib/server/app';
 import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
 import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
-import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import type { CallSettingsValues } from './call-words';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
@@ -16,14 +14,6 @@ export async function existingCall(db: Kysely<Database>, id: number): Promise<Op
 	const call = await getCall(db, id);
 	if (!call) error(404, notFound);
 	return call;
-}
-
-export const subjectOf = (id: number) => `call:${id}`;
-
-/** After a change the public call pages show: their cached copies are stale now, also in this process. */
-export async function publicPagesChanged(db: Kysely<Database>): Promise<void> {
-	await bumpSiteVersion(db);
-	app().siteVersion.invalidate();
 }
 
 

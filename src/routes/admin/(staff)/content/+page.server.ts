@@ -31,16 +31,14 @@ export const actions = {
 		const item = listItemFrom(form);
 		const { direction } = form;
 		if (!item || !direction) return fail(400, { action: 'move', problem: 'invalid' });
-		const moved = await moveItem(app().db, actorOf(staff), item.type, item.key, direction);
-		if (moved) app().siteVersion.invalidate();
+		const moved = await moveItem(app().content, actorOf(staff), item.type, item.key, direction);
 		return { action: 'move', moved, type: item.type, key: item.key, direction };
 	}, contentAnswers),
 	delete: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const item = listItemFrom(listItemForm.read(await request.formData()));
 		if (!item) return fail(400, { action: 'delete', problem: 'invalid' });
-		await deleteItem(app().db, actorOf(staff), item.type, item.key);
-		app().siteVersion.invalidate();
+		await deleteItem(app().content, actorOf(staff), item.type, item.key);
 		return { action: 'delete', deleted: true };
 	}, contentAnswers)
 } satisfies Actions;

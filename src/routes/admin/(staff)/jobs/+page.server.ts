@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
 import type { JobStatus } from '$lib/server/db/schema';
-import { jobStatuses, listJobs, retryJob } from '$lib/server/platform/jobs/job-queue';
+import { jobStatuses, listJobs } from '$lib/server/platform/jobs/job-queue';
+import { retryFailedJob } from '$lib/server/maintenance';
 import { formField, formSchema } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -38,9 +38,7 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'jobs.manage');
 		const { id } = jobForm.read(await request.formData());
 		if (id === undefined) return fail(400, { problem: 'unknown' });
-		const { db } = app();
-		if (!(await retryJob(db, id))) return fail(409, { problem: 'not-failed' });
-		await recordAudit(db, { action: 'job.retried', actor: staff, subject: `job:${id}` });
+		if (!(await retryFailedJob(app().jobs, staff, id))) return fail(409, { problem: 'not-failed' });
 		return { retried: id };
 	}
 } satisfies Actions;

@@ -59,12 +59,11 @@ export const actions = {
 		const { file } = uploadForm.read(form);
 		let id: number;
 		try {
-			const media = await createMediaFromUpload(app().db, app().mediaStorage, {
+			const media = await createMediaFromUpload(app().media, actorOf(staff), {
 				bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
 				originalName: file ? file.name : '',
 				alt: localizedOf(values, 'alt'),
-				caption: localizedOf(values, 'caption'),
-				actor: actorOf(staff)
+				caption: localizedOf(values, 'caption')
 			});
 			id = media.id;
 		} catch (e) {

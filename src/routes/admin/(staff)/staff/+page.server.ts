@@ -5,7 +5,6 @@ import { ForbiddenError } from '$lib/server/platform/errors';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
-import { staffMail } from '$lib/server/people/staff-mail';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,9 +29,8 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = staffForm.read(await request.formData());
 		const values = { email: form.email, name: form.name, role: form.role, locale: form.locale || 'en' };
-		const { db, auth, config } = app();
 		try {
-			const { link } = await inviteStaff(db, { auth, mail: staffMail(db, app().mailer), origin: config.origin }, values, staff);
+			const { link } = await inviteStaff(app().people, staff, values);
 			return { action: 'invite', invited: values.email, link };
 		} catch (e) {
 			return failWith(e, { action: 'invite', values });
@@ -40,15 +38,14 @@ export const actions = {
 	},
 	reinvite: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
-		const { db, config } = app();
-		const link = await reinvite(db, { mail: staffMail(db, app().mailer), origin: config.origin }, staffForm.read(await request.formData()).id, staff);
+		const link = await reinvite(app().people, staff, staffForm.read(await request.formData()).id);
 		return { action: 'reinvite', link };
 	}, personAnswers),
 	role: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = staffForm.read(await request.formData());
 		try {
-			await setRole(app().db, staff, form.id, form.role);
+			await setRole(app().people, staff, form.id, form.role);
 			return { action: 'role', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'role', problem: e.message });
@@ -59,7 +56,7 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'staff.manage');
 		const form = staffForm.read(await request.formData());
 		try {
-			await setDisabled(app().db, staff, form.id, form.disabled);
+			await setDisabled(app().people, staff, form.id, form.disabled);
 			return { action: 'disable', done: true };
 		} catch (e) {
 			if (e instanceof ForbiddenError) return fail(400, { action: 'disable', problem: e.message });

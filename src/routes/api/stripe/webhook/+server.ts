@@ -4,7 +4,6 @@ import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { handleStripeEvent, readStripeEvent } from '$lib/server/donations/webhook.service';
 import { stripeFor, webhookSecretOf } from '$lib/server/donations/stripe-client';
-import { bumpSiteVersion } from '$lib/server/platform/site-version';
 
 const noStore = { 'Cache-Control': 'no-store' };
 
@@ -15,7 +14,7 @@ const noStore = { 'Cache-Control': 'no-store' };
  * content types only) does not apply, and POSTs are never cached.
  */
 export const POST: RequestHandler = async ({ request }) => {
-	const { config, db, mailer, log, siteVersion } = app();
+	const { config, log, donations } = app();
 	const stripe = stripeFor(config);
 	const secret = webhookSecretOf(config);
 	if (!stripe || !secret) return json({ error: 'stripe_not_configured' }, { status: 503, headers: noStore });
@@ -38,13 +37,8 @@ export const POST: RequestHandler = async ({ request }) => {
 	const { event } = read;
 
 	try {
-		const outcome = await handleStripeEvent(db, { mailer, stripe, log, origin: config.origin }, event);
+		const outcome = await handleStripeEvent(donations, event);
 		log.info({ event: event.id, type: event.type, outcome }, 'stripe event');
-		if (outcome === 'recorded' || outcome === 'updated') {
-			// Campaign progress, the donor wall and the transparency page are cached public pages.
-			await bumpSiteVersion(db);
-			siteVersion.invalidate();
-		}
 	} catch (error) {
 		// Signed by Stripe but not the shape we read: nothing was recorded (the transaction rolled back).
 		if (error instanceof ZodError) {

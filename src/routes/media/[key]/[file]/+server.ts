@@ -10,8 +10,8 @@ import { staffFromSession } from '$lib/server/people/staff-session';
  * a year while published content shows the photo; otherwise for staff only.
  */
 export const GET: RequestHandler = ({ params, request }) => {
-	const { db, mediaStorage, publishedMedia, auth, config } = app();
-	return mediaFileResponse({ db, storage: mediaStorage, published: publishedMedia }, params.key, params.file, {
+	const { media, auth, config, db } = app();
+	return mediaFileResponse(media, params.key, params.file, {
 		// The session is looked up only for a photo that is not public: visitors' requests cost no query.
 		async mayPreview() {
 			const staff = await staffFromSession({ auth, db, idleLimitMs: config.staffSessionIdleMs }, request.headers);

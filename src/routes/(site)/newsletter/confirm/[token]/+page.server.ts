@@ -3,7 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { localizedPath } from '$lib/i18n/paths';
 import { app } from '$lib/server/app';
 import { confirm, confirmLinkState } from '$lib/server/newsletter/newsletter.service';
-import { isActionRendering, linkProblem, newsletterMail, privatePageHeaders } from '../../newsletter-route';
+import { isActionRendering, linkProblem, privatePageHeaders } from '../../newsletter-route';
 
 /*
  * The confirm link from the e-mail. Opening it (GET) changes nothing, since mail
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params, request, setHeaders }) => {
 export const actions = {
 	default: async ({ params }) => {
 		const { db, log } = app();
-		const result = await confirm(db, params.token, { mail: newsletterMail() });
+		const result = await confirm(db, params.token, { mail: app().newsletter.mail });
 		if (result.status !== 'confirmed') linkProblem('confirm', result.status);
 		log.info({ subscriber: result.subscriberId }, 'newsletter subscription confirmed');
 		return {

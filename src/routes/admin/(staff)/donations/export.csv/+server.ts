@@ -1,7 +1,6 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { donationsCsv } from '$lib/server/donations/donations.queries';
-import { recordAudit } from '$lib/server/shared/audit';
+import { exportDonations } from '$lib/server/donations/donations.queries';
 import { requirePermission } from '$lib/server/people/guard';
 import { filterValuesOf, filtersOf } from '../donations-route';
 
@@ -11,15 +10,9 @@ import { filterValuesOf, filtersOf } from '../donations-route';
  */
 export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => {
 	const staff = requirePermission(locals, url, 'donations.view');
-	const { db } = app();
 	const values = filterValuesOf(url);
-	const csv = await donationsCsv(db, filtersOf(values));
-	// Personal data leaves the app: who took it, and which part, goes in the audit log.
-	await recordAudit(db, {
-		action: 'donation.exported',
-		actor: staff,
-		subject: 'donations',
-		detail: { rows: csv.donations, filters: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) },
+	const csv = await exportDonations(app().donations, staff, filtersOf(values), {
+		shownFilters: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
 		ip: getClientAddress()
 	});
 	const day = new Date().toISOString().slice(0, 10);

@@ -6,7 +6,6 @@ import { formatMoney } from '$lib/server/donations/currencies';
 import { parseSettingsValues, settingsValues, settingsValuesFromForm } from '$lib/server/donations/donation-settings-form';
 import { getDonationSettings, saveDonationSettings } from '$lib/server/donations/donation-settings';
 import { campaignProgress } from '$lib/server/donations/donations.queries';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -33,9 +32,7 @@ export const actions = {
 		const values = settingsValuesFromForm(await request.formData());
 		const parsed = parseSettingsValues(values);
 		if (!parsed.ok) return fail(400, { issues: parsed.issues, values });
-		const { db } = app();
-		await saveDonationSettings(db, parsed.settings);
-		await recordAudit(db, { action: 'donation.settings-changed', actor: staff, subject: 'donation-settings', detail: { currencies: parsed.settings.currencies } });
+		await saveDonationSettings(app().donations, staff, parsed.settings);
 		return { saved: true };
 	}
 } satisfies Actions;

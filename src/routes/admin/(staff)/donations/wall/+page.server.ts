@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
-import { listDonations, setWallStatus, type AdminDonation } from '$lib/server/donations/donations.queries';
-import type { AuditAction } from '$lib/server/shared/audit';
-import { recordAudit } from '$lib/server/shared/audit';
+import { listDonations, moderateWallEntry, wallModerations, type AdminDonation } from '$lib/server/donations/donations.queries';
 import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { formField, formSchema } from '$lib/server/platform/forms';
@@ -41,18 +39,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 const entryForm = formSchema({ id: formField.id() });
 
-async function moderate(event: RequestEvent, status: 'approved' | 'rejected', action: AuditAction) {
+async function moderate(event: RequestEvent, moderation: keyof typeof wallModerations) {
 	const staff = requirePermission(event.locals, event.url, 'donations.moderate');
 	const { id } = entryForm.read(await event.request.formData());
 	if (id === undefined) return fail(400, { problem: 'unknown' as const });
-	const { db } = app();
-	if (!(await setWallStatus(db, id, status))) return fail(404, { problem: 'unknown' as const });
-	await recordAudit(db, { action, actor: staff, subject: `donation:${id}` });
-	return { done: action, id };
+	if (!(await moderateWallEntry(app().donations, staff, id, moderation))) return fail(404, { problem: 'unknown' as const });
+	return { done: wallModerations[moderation].audit, id };
 }
 
 export const actions = {
-	approve: (event) => moderate(event, 'approved', 'donation.wall-approved'),
-	reject: (event) => moderate(event, 'rejected', 'donation.wall-rejected'),
-	hide: (event) => moderate(event, 'rejected', 'donation.wall-hidden')
+	approve: (event) => moderate(event, 'approve'),
+	reject: (event) => moderate(event, 'reject'),
+	hide: (event) => moderate(event, 'hide')
 } satisfies Actions;

@@ -35,11 +35,10 @@ export const actions = {
 		const id = Number(params.id);
 		const values = mediaTextFromForm(await request.formData());
 		try {
-			await editMediaText(app().db, id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption'), actor: actorOf(staff) });
+			await editMediaText(app().media, actorOf(staff), id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption') });
 		} catch (e) {
 			return failWith(e, { values });
 		}
-		app().siteVersion.invalidate();
 		return { saved: true };
 	}, mediaAnswers)
 } satisfies Actions;

@@ -15,7 +15,6 @@ import {
 	topicLimits,
 	type LocalizedValues
 } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 
 /*
@@ -53,41 +52,39 @@ const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: {
 
 async function staffAndForm(event: RequestEvent) {
 	const staff = requirePermission(event.locals, event.url, 'newsletter.campaigns');
-	return { staff, form: topicsForm.read(await event.request.formData()), db: app().db };
+	return { staff, form: topicsForm.read(await event.request.formData()), newsletter: app().newsletter };
 }
 
 export const actions = {
 	add: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const { key } = form;
 		const { values, localized } = typed(form, 'name');
 		let added: string;
 		try {
-			added = await addTopic(db, { key, names: localized });
+			added = await addTopic(newsletter, staff, { key, names: localized });
 		} catch (e) {
 			return failWith(e, { form: 'add' as const, values: { ...values, key } });
 		}
-		await recordAudit(db, { action: 'newsletter.topic-added', actor: staff, subject: `topic:${added}` });
 		return { done: 'added' as const, key: added };
 	},
 	rename: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const { key } = form;
 		const { values, localized } = typed(form, 'name');
 		try {
-			await renameTopic(db, key, localized);
+			await renameTopic(newsletter, staff, key, localized);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
 			return failWith(e, { form: 'rename' as const, key, values });
 		}
-		await recordAudit(db, { action: 'newsletter.topic-renamed', actor: staff, subject: `topic:${key}` });
 		return { done: 'renamed' as const, key };
 	},
 	move: async (event) => {
-		const { form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const { key } = form;
 		try {
-			await moveTopic(db, key, form.direction);
+			await moveTopic(newsletter, staff, key, form.direction);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
 			throw e;
@@ -95,27 +92,25 @@ export const actions = {
 		return { done: 'moved' as const, key };
 	},
 	delete: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const { key } = form;
 		try {
-			await deleteTopic(db, key);
+			await deleteTopic(newsletter, staff, key);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
 			return failWith(e, { form: 'topic' as const, key });
 		}
-		await recordAudit(db, { action: 'newsletter.topic-deleted', actor: staff, subject: `topic:${key}` });
 		return { done: 'deleted' as const, key };
 	},
 	publish: async (event) => {
-		const { staff, form, db } = await staffAndForm(event);
+		const { staff, form, newsletter } = await staffAndForm(event);
 		const { values, localized } = typed(form, 'text');
 		let version: number;
 		try {
-			version = await publishConsentTextFromAdmin(db, localized);
+			version = await publishConsentTextFromAdmin(newsletter, staff, localized);
 		} catch (e) {
 			return failWith(e, { form: 'publish' as const, values });
 		}
-		await recordAudit(db, { action: 'newsletter.consent-text-published', actor: staff, subject: `consent-text:${version}` });
 		return { done: 'published' as const, version };
 	}
 } satisfies Actions;

@@ -8,7 +8,6 @@ import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 
@@ -93,8 +92,8 @@ export const actions = {
 		if (Object.keys(issues).length > 0) return fail(400, { issues, values });
 		try {
 			await recordScores(
-				db,
-				staff.id,
+				app().calls,
+				staff,
 				application.id,
 				criteria.map((criterion) => ({
 					criterionId: criterion.id,
@@ -105,7 +104,6 @@ export const actions = {
 		} catch (e) {
 			return failWith(e, () => ({ issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values }));
 		}
-		await recordAudit(db, { action: 'call.application-scored', actor: staff, subject: `application:${application.id}`, detail: { callId: application.callId } });
 		return { done: 'saved' as const };
 	}, { notFound, forbiddenAsNotFound: true })
 } satisfies Actions;

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { authorizedApplicationFile } from '$lib/server/calls/application-admin';
-import { recordAudit } from '$lib/server/shared/audit';
+import { downloadApplicationFile } from '$lib/server/calls/application-admin';
 import { requirePermission } from '$lib/server/people/guard';
 
 const notFound = 'There is no such file for you.';
@@ -17,22 +16,9 @@ const notFound = 'There is no such file for you.';
 export const GET: RequestHandler = async ({ locals, url, params, getClientAddress }) => {
 	const staff = requirePermission(locals, url, 'applications.review');
 	const fileId = Number(params.fileId);
-	const { db, applicationFiles } = app();
-	const file = await authorizedApplicationFile(db, staff, fileId);
-	if (!file) error(404, notFound);
-	let bytes: Buffer;
-	try {
-		bytes = await applicationFiles.read(file.storageKey);
-	} catch {
-		error(404, notFound);
-	}
-	await recordAudit(db, {
-		action: 'call.application-file-downloaded',
-		actor: staff,
-		subject: `application:${file.applicationId}`,
-		detail: { fileId: file.id },
-		ip: getClientAddress()
-	});
+	const download = await downloadApplicationFile(app().calls, staff, fileId, getClientAddress());
+	if (!download) error(404, notFound);
+	const { file, bytes } = download;
 	// A plain-ASCII name for old clients, and the exact one as RFC 5987 spells it (which leaves no ' ( ) * ! bare).
 	const asciiName = file.originalName.replace(/[^\x20-\x7e]|["\\]/g, '_');
 	const utf8Name = encodeURIComponent(file.originalName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

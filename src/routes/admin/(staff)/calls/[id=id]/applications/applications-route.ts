@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
+import { app } from '$lib/server/app';
 import { applicationForStaff } from '$lib/server/calls/application-admin';
 import { getCall, type OpenCall } from '$lib/server/calls/calls.service';
 import { applicationDecisions, decideApplication, setShortlisted } from '$lib/server/calls/review.service';
 import type { ApplicationDecision, Database } from '$lib/server/db/schema';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
-import { recordAudit } from '$lib/server/shared/audit';
 
 type Staff = NonNullable<App.Locals['staff']>;
 
@@ -36,16 +36,10 @@ export async function shortlistAction(db: Kysely<Database>, staff: Staff, callId
 	const { applicationId, shortlisted } = applicationForm.read(form);
 	const application = await submittedApplication(db, callId, pathId ?? applicationId);
 	try {
-		await setShortlisted(db, application.id, shortlisted);
+		await setShortlisted(app().calls, staff, application.id, shortlisted);
 	} catch (e) {
 		return failWith(e, () => ({ problem: stillSubmitted, applicationId: application.id }), { status: 409 });
 	}
-	await recordAudit(db, {
-		action: shortlisted ? 'call.application-shortlisted' : 'call.application-unshortlisted',
-		actor: staff,
-		subject: `application:${application.id}`,
-		detail: { callId }
-	});
 	return { done: shortlisted ? ('shortlisted' as const) : ('unshortlisted' as const), applicationId: application.id };
 }
 
@@ -57,15 +51,9 @@ export async function decideAction(db: Kysely<Database>, staff: Staff, callId: n
 	}
 	const decision = wanted === '' ? null : (wanted as ApplicationDecision);
 	try {
-		await decideApplication(db, application.id, decision);
+		await decideApplication(app().calls, staff, application.id, decision);
 	} catch (e) {
 		return failWith(e, () => ({ problem: stillSubmitted, applicationId: application.id }), { status: 409 });
 	}
-	await recordAudit(db, {
-		action: 'call.application-decided',
-		actor: staff,
-		subject: `application:${application.id}`,
-		detail: { callId, decision, before: application.decision }
-	});
 	return { done: 'decided' as const, applicationId: application.id, decision };
 }

@@ -3,12 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { decisionMailPlan, listCallApplications } from '$lib/server/calls/application-admin';
-import { decisionTemplates, queueDecisionMails, renderDecisionMail, resetDecisionTemplate, saveDecisionTemplate } from '$lib/server/calls/application-mail';
+import { decisionTemplates, renderDecisionMail, resetDecisionTemplate, saveDecisionTemplate, sendDecisionMails } from '$lib/server/calls/application-mail';
 import { applicationDecisions } from '$lib/server/calls/review.service';
 import { findOrganization } from '$lib/server/shared/organization';
 import { pick } from '$lib/server/shared/localized-text';
 import type { ApplicationDecision } from '$lib/server/db/schema';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { idFrom } from '$lib/server/platform/route-params';
@@ -76,11 +75,10 @@ export const actions = {
 		const { decision, confirm: _, ...values } = templateForm.read(await request.formData());
 		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to save.' });
 		try {
-			await saveDecisionTemplate(db, call.id, decision, { subject: localizedOf(values, 'subject'), body: localizedOf(values, 'body') });
+			await saveDecisionTemplate(app().calls, staff, call.id, decision, { subject: localizedOf(values, 'subject'), body: localizedOf(values, 'body') });
 		} catch (e) {
 			return failWith(e, (refused) => ({ decision, issues: Object.fromEntries(Object.entries(refused).map(([key, code]) => [key, issueWords[code] ?? 'Check this text.'])), values }));
 		}
-		await recordAudit(db, { action: 'call.decision-template-saved', actor: staff, subject: `call:${call.id}`, detail: { decision } });
 		return { done: 'saved' as const, decision };
 	},
 
@@ -90,8 +88,7 @@ export const actions = {
 		const call = await callOf(db, Number(params.id));
 		const { decision } = templateForm.read(await request.formData());
 		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to reset.' });
-		await resetDecisionTemplate(db, call.id, decision);
-		await recordAudit(db, { action: 'call.decision-template-reset', actor: staff, subject: `call:${call.id}`, detail: { decision } });
+		await resetDecisionTemplate(app().calls, staff, call.id, decision);
 		return { done: 'reset' as const, decision };
 	},
 
@@ -102,13 +99,12 @@ export const actions = {
 	 */
 	send: async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, permission);
-		const { db, mailer } = app();
+		const { db } = app();
 		const call = await callOf(db, Number(params.id));
 		const { confirm } = templateForm.read(await request.formData());
 		const plan = await decisionMailPlan(db, call.id);
 		if (!confirm) return { confirmSend: { toSend: plan.toSend, alreadySent: plan.alreadySent } };
-		const report = await queueDecisionMails(db, mailer, call.id, plan.applicationIds);
-		await recordAudit(db, { action: 'call.decision-mails-queued', actor: staff, subject: `call:${call.id}`, detail: { ...report } });
+		const report = await sendDecisionMails(app().calls, staff, call.id, plan.applicationIds);
 		return { sent: report };
 	}
 } satisfies Actions;

@@ -1,18 +1,14 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { callApplicationsCsv } from '$lib/server/calls/call-export';
-import { recordAudit } from '$lib/server/shared/audit';
+import { exportApplicationsCsv } from '$lib/server/calls/call-export';
 import { requirePermission } from '$lib/server/people/guard';
 import { callOf } from '../applications/applications-route';
 
 /** Every submitted or withdrawn application of the call, with scores, as CSV (UTF-8 with a byte-order mark, formula-safe). */
 export const GET: RequestHandler = async ({ locals, url, params, getClientAddress }) => {
 	const staff = requirePermission(locals, url, 'calls.manage');
-	const { db } = app();
-	const call = await callOf(db, Number(params.id));
-	const csv = await callApplicationsCsv(db, call.id);
-	// Personal data leaves the app: who took it goes in the audit log.
-	await recordAudit(db, { action: 'call.applications-exported', actor: staff, subject: `call:${call.id}`, ip: getClientAddress() });
+	const call = await callOf(app().db, Number(params.id));
+	const csv = await exportApplicationsCsv(app().calls, staff, call.id, getClientAddress());
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

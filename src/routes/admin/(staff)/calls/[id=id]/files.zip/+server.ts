@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
-import { callFilesZip, zipLimitBytes } from '$lib/server/calls/call-export';
+import { exportCallFiles, zipLimitBytes } from '$lib/server/calls/call-export';
 import { refusedIssues } from '$lib/server/platform/forms';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { callOf } from '../applications/applications-route';
 
@@ -14,11 +13,10 @@ import { callOf } from '../applications/applications-route';
  */
 export const GET: RequestHandler = async ({ locals, url, params, getClientAddress }) => {
 	const staff = requirePermission(locals, url, 'calls.manage');
-	const { db, applicationFiles } = app();
-	const call = await callOf(db, Number(params.id));
+	const call = await callOf(app().db, Number(params.id));
 	let result;
 	try {
-		result = await callFilesZip(db, applicationFiles, call.id);
+		result = await exportCallFiles(app().calls, staff, call.id, getClientAddress());
 	} catch (e) {
 		if (refusedIssues(e)?.zip === 'zip_too_large') {
 			error(
@@ -28,13 +26,6 @@ export const GET: RequestHandler = async ({ locals, url, params, getClientAddres
 		}
 		throw e;
 	}
-	await recordAudit(db, {
-		action: 'call.files-exported',
-		actor: staff,
-		subject: `call:${call.id}`,
-		detail: { files: result.files, missing: result.missing.length },
-		ip: getClientAddress()
-	});
 	return new Response(new Uint8Array(result.zip), {
 		headers: {
 			'Content-Type': 'application/zip',

@@ -5,11 +5,10 @@ import { app } from '$lib/server/app';
 import { fieldLimits, uploadMediaTypes, type CallField, type FieldInput } from '$lib/server/calls/call-fields';
 import { addField, hasApplications, listFields, removeField, reorderFields, updateField } from '$lib/server/calls/calls.service';
 import type { Database } from '$lib/server/db/schema';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, type Issues } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
-import { existingCall, explain, permission, publicPagesChanged, subjectOf } from '../../calls-route';
+import { existingCall, explain, permission } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
 
 const megabyte = 1024 * 1024;
@@ -203,12 +202,10 @@ export const actions = {
 		const taken = new Set((await listFields(db, callId)).map((f) => f.key));
 		const input = inputOf(values, taken);
 		try {
-			await addField(db, callId, input);
+			await addField(app().calls, staff, callId, input);
 		} catch (e) {
 			return failWith(e, (issues) => ({ form: 'add' as const, issues: issuesOf(issues), values }));
 		}
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.field-added', actor: staff, subject: subjectOf(callId), detail: { key: input.key, type: input.type } });
 		return { done: 'added' as const, key: input.key };
 	},
 
@@ -217,12 +214,10 @@ export const actions = {
 		const field = await fieldOf(db, callId, form);
 		const values = valuesFrom(form);
 		try {
-			await updateField(db, field.id, inputOf(values, null));
+			await updateField(app().calls, staff, field.id, inputOf(values, null));
 		} catch (e) {
 			return failWith(e, (issues) => ({ form: 'update' as const, fieldId: field.id, issues: issuesOf(issues), values }));
 		}
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.field-changed', actor: staff, subject: subjectOf(callId), detail: { key: values.key } });
 		return { done: 'updated' as const, key: values.key };
 	}, { notFound: 'This question does not exist (any more).' }),
 
@@ -231,9 +226,7 @@ export const actions = {
 		const { staff, callId, db, form } = await staffAndForm(event);
 		const field = await fieldOf(db, callId, form);
 		if (!questionForm.read(form).confirm) return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
-		await removeField(db, field.id);
-		await publicPagesChanged(db);
-		await recordAudit(db, { action: 'call.field-removed', actor: staff, subject: subjectOf(callId), detail: { key: field.key } });
+		await removeField(app().calls, staff, field.id);
 		return { done: 'removed' as const, key: field.key };
 	}, { notFound: 'This question does not exist (any more).' }),
 
@@ -246,12 +239,10 @@ export const actions = {
 		if (to >= 0 && to < keys.length) {
 			[keys[from], keys[to]] = [keys[to]!, keys[from]!];
 			try {
-				await reorderFields(db, callId, keys);
+				await reorderFields(app().calls, staff, callId, keys);
 			} catch (e) {
 				return failWith(e, (issues) => ({ problem: explain(issues).fields ?? 'Please try again.' }), { status: 409 });
 			}
-			await publicPagesChanged(db);
-			await recordAudit(db, { action: 'call.fields-reordered', actor: staff, subject: subjectOf(callId), detail: { keys } });
 		}
 		return { done: 'moved' as const, key: field.key, fieldId: field.id };
 	}

@@ -3,11 +3,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { assignReviewer, reviewerCandidates, reviewersOfCall, submittedApplicationsOf, unassignReviewer, type ReviewTarget } from '$lib/server/calls/review.service';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
-import { existingCall, explain, permission, subjectOf } from '../../calls-route';
+import { existingCall, explain, permission } from '../../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, permission);
@@ -38,26 +37,22 @@ export const actions = {
 	assign: withDomainErrors(async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
-		const { callId, target, applicationId } = await targetOf(event, form);
+		const { target, applicationId } = await targetOf(event, form);
 		const { userId } = reviewerForm.read(form);
-		const { db } = app();
 		try {
-			await assignReviewer(db, target, userId);
+			await assignReviewer(app().calls, staff, target, userId);
 		} catch (e) {
 			return failWith(e, (issues) => ({ form: applicationId === null ? ('call' as const) : ('application' as const), issues: explain(issues) }));
 		}
-		await recordAudit(db, { action: 'call.reviewer-assigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
 		return { done: 'assigned' as const };
 	}, { notFound: 'This call or application does not exist (any more).' }),
 
 	unassign: async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);
 		const form = await event.request.formData();
-		const { callId, target, applicationId } = await targetOf(event, form);
+		const { target } = await targetOf(event, form);
 		const { userId } = reviewerForm.read(form);
-		const { db } = app();
-		await unassignReviewer(db, target, userId);
-		await recordAudit(db, { action: 'call.reviewer-unassigned', actor: staff, subject: subjectOf(callId), detail: { userId, applicationId } });
+		await unassignReviewer(app().calls, staff, target, userId);
 		return { done: 'unassigned' as const };
 	}
 } satisfies Actions;

@@ -2,11 +2,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { listCriteria, reviewLimits, saveCriteria, type CriterionInput } from '$lib/server/calls/review.service';
 import { failWith, formField, formSchema, localizedFields, localizedOf, type Issues } from '$lib/server/platform/forms';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import type { CriterionRow } from './rubric-form';
-import { existingCall, explain, permission, subjectOf } from '../../calls-route';
+import { existingCall, explain, permission } from '../../calls-route';
 
 /*
  * The rubric is one form: every criterion in a row, plus an empty row for a new
@@ -88,16 +87,10 @@ export const actions = {
 		const kept = rows.filter((row) => !row.remove);
 		const criteria: CriterionInput[] = kept.map((row) => ({ ...(row.id ? { id: Number(row.id) } : {}), label: row.label, weight: row.weight }));
 		try {
-			await saveCriteria(db, callId, criteria);
+			await saveCriteria(app().calls, staff, callId, criteria);
 		} catch (e) {
 			return failWith(e, (refused) => ({ issues: rowIssues(refused, rows, kept), rows }));
 		}
-		await recordAudit(db, {
-			action: 'call.rubric-saved',
-			actor: staff,
-			subject: subjectOf(callId),
-			detail: { criteria: kept.map((row) => ({ label: row.label.en, weight: row.weight })) }
-		});
 		return { done: move ? ('moved' as const) : ('saved' as const) };
 	}, { notFound: 'This call does not exist (any more).' })
 } satisfies Actions;

@@ -104,7 +104,7 @@ async function saveForm(event: RequestEvent, step: Step) {
 	const values = formValuesFromForm(type, form);
 	const base = stepsForm.read(form).base ?? null;
 	try {
-		const saved = await saveDraft(app().db, actor, { type, key, data: itemDataFromForm(type, form), baseRevisionId: base });
+		const saved = await saveDraft(app().content, actor, { type, key, data: itemDataFromForm(type, form), baseRevisionId: base });
 		return { ok: true as const, saved, form, actor, type, key };
 	} catch (e) {
 		if (e instanceof ContentConflictError) {
@@ -143,13 +143,12 @@ export const actions = {
 		if (!result.ok) return result.failure;
 		let published;
 		try {
-			published = await publish(app().db, result.actor, result.saved.revision.id);
+			published = await publish(app().content, result.actor, result.saved.revision.id);
 		} catch (e) {
 			// Someone published (or scheduled and the job published) this very draft a moment ago.
 			if (e instanceof RevisionStateError) return fail(409, { problem: 'already-published' });
 			throw e;
 		}
-		app().siteVersion.invalidate();
 		if (published.key !== result.key) redirect(303, `${adminUrls.content.item(result.type, published.key)}?published`);
 		return { done: 'published', languages: published.languages };
 	}, contentAnswers),
@@ -165,7 +164,7 @@ export const actions = {
 		const assumedUtc = !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(fromBrowser);
 		const at = assumedUtc ? (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(typed) ? new Date(`${typed}:00Z`) : new Date(Number.NaN)) : new Date(fromBrowser);
 		try {
-			await schedule(app().db, result.actor, result.saved.revision.id, at);
+			await schedule(app().content, result.actor, result.saved.revision.id, at);
 		} catch (e) {
 			// The draft is saved; only the time needs another go.
 			return failWith(e, (issues) => ({ values, scheduleProblem: issues.publishAt ?? 'invalid', publishAt: typed, base: result.saved.revision.id }));
@@ -177,7 +176,7 @@ export const actions = {
 		const id = stepsForm.read(await event.request.formData()).revision;
 		if (!id) return fail(400, { problem: 'invalid' });
 		try {
-			await unschedule(app().db, actor, { type, key }, id);
+			await unschedule(app().content, actor, { type, key }, id);
 		} catch (e) {
 			if (e instanceof RevisionStateError) return fail(409, { problem: 'not-scheduled' });
 			throw e;
@@ -190,7 +189,7 @@ export const actions = {
 		const source = id ? await getRevision(app().db, id) : undefined;
 		if (!source || source.type !== type || source.key !== key) return fail(400, { problem: 'invalid' });
 		try {
-			const restored = await restore(app().db, actor, source.id);
+			const restored = await restore(app().content, actor, source.id);
 			return { done: 'restored', from: source.id, revision: restored.id };
 		} catch (e) {
 			if (e instanceof ContentConflictError) return fail(409, { problem: 'busy' });

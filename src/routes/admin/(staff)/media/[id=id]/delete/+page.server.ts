@@ -16,8 +16,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 export const actions = {
 	default: withDomainErrors(async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
-		await deleteMedia(app().db, app().mediaStorage, Number(params.id), { actor: actorOf(staff) });
-		app().siteVersion.invalidate();
+		await deleteMedia(app().media, actorOf(staff), Number(params.id));
 		redirect(303, `${adminUrls.media.list}?deleted`);
 	}, mediaAnswers)
 } satisfies Actions;

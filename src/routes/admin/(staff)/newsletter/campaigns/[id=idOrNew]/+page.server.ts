@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad } from './$types';
 import { locales, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { findOrganization } from '$lib/server/shared/organization';
 import { pickJson } from '$lib/server/shared/localized-text';
 import type { CampaignStatus, Database } from '$lib/server/db/schema';
-import { campaignVersions, personalize, renderCampaignTemplate } from '$lib/server/newsletter/campaign-mail';
+import { campaignVersions } from '$lib/server/newsletter/campaign-mail';
 import {
 	CampaignStateError,
 	campaignProgress,
@@ -19,13 +17,13 @@ import {
 	pauseCampaign,
 	resumeCampaign,
 	scheduleCampaign,
-	startSending,
+	sendCampaign,
+	sendTestCampaign,
 	unscheduleCampaign,
 	updateCampaign,
 	type Campaign,
 	type CampaignInput
 } from '$lib/server/newsletter/campaign.service';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues, refusedIssues, type Issues } from '$lib/server/platform/forms';
 import { adminUrls } from '$lib/admin/urls';
@@ -51,10 +49,6 @@ async function existing(db: Kysely<Database>, id: number): Promise<Campaign> {
 	const campaign = await getCampaign(db, id);
 	if (!campaign) error(404, notFound);
 	return campaign;
-}
-
-function subjectOf(id: number) {
-	return `newsletter-campaign:${id}`;
 }
 
 // Twice a text's limit keeps a too-long text for its error message without holding anything huge.
@@ -130,9 +124,9 @@ function stateProblem(e: CampaignStateError, what: string) {
 }
 
 /** Saves what the form holds into a draft or scheduled campaign; a failure to return, or null when saved. */
-async function saveDraft(db: Kysely<Database>, id: number, values: CampaignFormValues) {
+async function saveDraft(staff: NonNullable<App.Locals['staff']>, id: number, values: CampaignFormValues) {
 	try {
-		await updateCampaign(db, id, inputOf(values));
+		await updateCampaign(app().newsletter, staff, id, inputOf(values));
 		return null;
 	} catch (e) {
 		notFoundIfGone(e);
@@ -209,20 +203,17 @@ export const actions = {
 		const staff = requirePermission(locals, url, permission);
 		const id = campaignIdOf(params.id);
 		const values = valuesFrom(await request.formData());
-		const { db } = app();
 		if (id === undefined) {
 			let created: number;
 			try {
-				created = await createCampaign(db, inputOf(values), { createdBy: staff.id });
+				created = await createCampaign(app().newsletter, staff, inputOf(values));
 			} catch (e) {
 				return failWith(e, (issues) => ({ issues: issuesOf(issues), values }));
 			}
-			await recordAudit(db, { action: 'newsletter.campaign-created', actor: staff, subject: subjectOf(created), detail: { subject: values.texts['subject.en'] } });
 			redirect(303, `${adminUrls.newsletter.campaign(created)}?created=1`);
 		}
-		const failure = await saveDraft(db, id, values);
+		const failure = await saveDraft(staff, id, values);
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-changed', actor: staff, subject: subjectOf(id), detail: { subject: values.texts['subject.en'] } });
 		return { done: 'saved' as const };
 	},
 
@@ -233,27 +224,17 @@ export const actions = {
 		const form = await request.formData();
 		const values = valuesFrom(form);
 		const { testLocale } = stepsForm.read(form);
-		const { db, config, mailer } = app();
-		const failure = await saveDraft(db, id, values);
+		const failure = await saveDraft(staff, id, values);
 		if (failure) return failure;
-		const campaign = await existing(db, id);
-		const siteName = (await findOrganization(db))?.name ?? 'Community arts';
-		const template = renderCampaignTemplate(campaign, testLocale, { origin: config.origin, siteName }, { test: true });
-		if (!template) return fail(400, { problem: 'There is nothing to send yet: the English version needs a subject and a text.', testLocale });
-		// A test has no subscriber behind it: both personal links lead to the public newsletter page.
-		const publicPage = `${config.origin}/newsletter`;
-		const mail = personalize(template, { preferences: publicPage, unsubscribe: publicPage });
-		await mailer.queue(db, {
-			// Every test is a new message, however often staff ask for one.
-			idempotencyKey: `newsletter.test:${id}:${randomUUID()}`,
-			to: staff.email,
-			locale: template.locale,
-			subject: `[Test] ${mail.subject}`,
-			text: mail.text,
-			html: mail.html
-		});
-		await recordAudit(db, { action: 'newsletter.campaign-tested', actor: staff, subject: subjectOf(id), detail: { locale: template.locale } });
-		return { done: 'tested' as const, to: staff.email, testLocale, usedLocale: template.locale };
+		let sent;
+		try {
+			sent = await sendTestCampaign(app().newsletter, staff, id, testLocale);
+		} catch (e) {
+			notFoundIfGone(e);
+			throw e;
+		}
+		if (!sent) return fail(400, { problem: 'There is nothing to send yet: the English version needs a subject and a text.', testLocale });
+		return { done: 'tested' as const, to: staff.email, testLocale, usedLocale: sent.locale };
 	},
 
 	/** Saves, then schedules at the typed time read in the chosen time zone. */
@@ -264,20 +245,18 @@ export const actions = {
 		const values = valuesFrom(form);
 		const steps = stepsForm.read(form);
 		const schedule = { local: steps.scheduledAt, zone: steps.timeZone };
-		const { db } = app();
-		const failure = await saveDraft(db, id, values);
+		const failure = await saveDraft(staff, id, values);
 		if (failure) return failure;
 		if (!isTimeZone(schedule.zone)) return fail(400, { issues: { timeZone: 'zone_invalid' }, values, schedule, saved: true });
 		const at = zonedToUtc(schedule.local, schedule.zone);
 		if (!at) return fail(400, { issues: { scheduledAt: 'date_invalid' }, values, schedule, saved: true });
 		try {
-			await scheduleCampaign(db, id, at);
+			await scheduleCampaign(app().newsletter, staff, id, at, schedule.zone);
 		} catch (e) {
 			notFoundIfGone(e);
 			if (e instanceof CampaignStateError) return stateProblem(e, 'scheduled');
 			return failWith(e, (issues) => ({ issues: issuesOf(issues), values, schedule, saved: true }));
 		}
-		await recordAudit(db, { action: 'newsletter.campaign-scheduled', actor: staff, subject: subjectOf(id), detail: { at: at.toISOString(), timeZone: schedule.zone } });
 		return {
 			done: 'scheduled' as const,
 			schedule,
@@ -290,10 +269,8 @@ export const actions = {
 	unschedule: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = savedIdOf(params.id);
-		const { db } = app();
-		const failure = await change(unscheduleCampaign(db, id), 'unscheduled');
+		const failure = await change(unscheduleCampaign(app().newsletter, staff, id), 'unscheduled');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-unscheduled', actor: staff, subject: subjectOf(id) });
 		return { done: 'unscheduled' as const };
 	},
 
@@ -307,40 +284,34 @@ export const actions = {
 		const form = await request.formData();
 		const { db } = app();
 		if (!stepsForm.read(form).confirm) {
-			const failure = await saveDraft(db, id, valuesFrom(form));
+			const failure = await saveDraft(staff, id, valuesFrom(form));
 			if (failure) return failure;
 			const campaign = await existing(db, id);
 			return { confirmSend: { subject: campaign.subject.en, count: await countAudience(db, campaign) } };
 		}
-		let recipients: number;
 		try {
-			recipients = (await startSending(db, id)).recipients;
+			await sendCampaign(app().newsletter, staff, id);
 		} catch (e) {
 			notFoundIfGone(e);
 			if (e instanceof CampaignStateError) return stateProblem(e, 'sent');
 			throw e;
 		}
-		await recordAudit(db, { action: 'newsletter.campaign-sent', actor: staff, subject: subjectOf(id), detail: { recipients } });
 		redirect(303, `${adminUrls.newsletter.campaign(id)}?started=1`);
 	},
 
 	pause: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = savedIdOf(params.id);
-		const { db } = app();
-		const failure = await change(pauseCampaign(db, id), 'paused');
+		const failure = await change(pauseCampaign(app().newsletter, staff, id), 'paused');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-paused', actor: staff, subject: subjectOf(id) });
 		return { done: 'paused' as const };
 	},
 
 	resume: async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, permission);
 		const id = savedIdOf(params.id);
-		const { db } = app();
-		const failure = await change(resumeCampaign(db, id), 'resumed');
+		const failure = await change(resumeCampaign(app().newsletter, staff, id), 'resumed');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-resumed', actor: staff, subject: subjectOf(id) });
 		return { done: 'resumed' as const };
 	},
 
@@ -354,9 +325,8 @@ export const actions = {
 			await existing(db, id);
 			return { confirmCancel: { remaining: (await campaignProgress(db, id)).remaining } };
 		}
-		const failure = await change(cancelCampaign(db, id), 'cancelled');
+		const failure = await change(cancelCampaign(app().newsletter, staff, id), 'cancelled');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-cancelled', actor: staff, subject: subjectOf(id) });
 		return { done: 'cancelled' as const };
 	},
 
@@ -366,11 +336,10 @@ export const actions = {
 		const id = savedIdOf(params.id);
 		const form = await request.formData();
 		const { db } = app();
-		const campaign = await existing(db, id);
+		await existing(db, id);
 		if (!stepsForm.read(form).confirm) return { confirmDelete: true };
-		const failure = await change(deleteCampaign(db, id), 'deleted');
+		const failure = await change(deleteCampaign(app().newsletter, staff, id), 'deleted');
 		if (failure) return failure;
-		await recordAudit(db, { action: 'newsletter.campaign-deleted', actor: staff, subject: subjectOf(id), detail: { subject: campaign.subject.en } });
 		redirect(303, `${adminUrls.newsletter.campaigns}?deleted=1`);
 	}
 } satisfies Actions;

@@ -4,7 +4,6 @@ import { localeNames, isLocale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { eraseSubscriberAsStaff, getSubscriberDetail, staffNoteMaxLength, type ConsentLedgerEntry } from '$lib/server/newsletter/subscriber-admin';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
@@ -84,16 +83,7 @@ export const actions = {
 		if (!confirm) {
 			return fail(400, { issues: { confirm: 'Tick the box to confirm: erasing cannot be undone.' }, note });
 		}
-		const { db } = app();
-		const { emailHash } = await eraseSubscriberAsStaff(db, id, { note });
-		// The audit log says who erased whom by the address's hash only: it must not keep the address the person asked to remove.
-		await recordAudit(db, {
-			action: 'newsletter.subscriber-erased',
-			actor: staff,
-			subject: `subscriber:${id}`,
-			detail: { emailHash },
-			ip: getClientAddress()
-		});
+		await eraseSubscriberAsStaff(app().newsletter, staff, id, { note, ip: getClientAddress() });
 		redirect(303, `${adminUrls.newsletter.subscribers}?deleted`);
 	}, { notFound })
 } satisfies Actions;

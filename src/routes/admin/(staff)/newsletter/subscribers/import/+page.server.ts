@@ -5,7 +5,6 @@ import { app } from '$lib/server/app';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { adminUrls } from '$lib/admin/urls';
 import { isBodyTooLarge } from '../../../media/media-route';
@@ -63,25 +62,17 @@ export const actions = {
 			throw e;
 		}
 		const { file, ...values }: ImportFormValues & { file?: File } = importForm.read(form);
-		const { db } = app();
 		let started: { id: number; totalRows: number };
 		try {
-			started = await startImport(db, {
+			started = await startImport(app().newsletter, staff, {
 				...values,
 				fileName: file ? file.name : '',
 				bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
-				actor: { id: staff.id, email: staff.email }
+				ip: getClientAddress()
 			});
 		} catch (e) {
 			return failWith(e, { values });
 		}
-		await recordAudit(db, {
-			action: 'newsletter.import-started',
-			actor: staff,
-			subject: `subscriber-import:${started.id}`,
-			detail: { rows: started.totalRows, fileName: file ? file.name : '' },
-			ip: getClientAddress()
-		});
 		// After a post, a page of its own: reloading it does not import the file again.
 		redirect(303, adminUrls.newsletter.import(started.id));
 	}

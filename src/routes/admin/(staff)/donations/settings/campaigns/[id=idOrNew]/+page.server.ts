@@ -3,7 +3,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { campaignFieldNames, getCampaignValues, saveCampaign, type CampaignValues } from '$lib/server/donations/donation-campaigns';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
-import { recordAudit } from '$lib/server/shared/audit';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
@@ -40,16 +39,10 @@ export const actions = {
 		const { currencies } = await getDonationSettings(db);
 		let saved: number;
 		try {
-			saved = await saveCampaign(db, values, { id, currencies });
+			saved = await saveCampaign(app().donations, staff, values, { id, currencies });
 		} catch (e) {
 			return failWith(e, { values });
 		}
-		await recordAudit(db, {
-			action: id === undefined ? 'donation.campaign-created' : 'donation.campaign-changed',
-			actor: staff,
-			subject: `campaign:${saved}`,
-			detail: { slug: values.slug?.trim() }
-		});
 		if (id === undefined) redirect(303, `${adminUrls.donations.campaign(saved)}?created=1`);
 		return { saved: true };
 	}, { notFound })

@@ -41,20 +41,20 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/calls', method: 'GET', path: '/admin/calls', allowed: staffEditors },
 	{ route: '/admin/(staff)/calls/new', method: 'GET', path: '/admin/calls/new', allowed: staffEditors },
 	{ route: '/admin/(staff)/calls/new', method: 'POST', action: 'save', path: '/admin/calls/new?/save', allowed: staffEditors },
-	{ route: '/admin/(staff)/calls/[id]', method: 'GET', path: `/admin/calls/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id=id]', method: 'GET', path: `/admin/calls/${missing}`, allowed: staffEditors },
 	...['save', 'status', 'delete'].map(
-		(action): Check => ({ route: '/admin/(staff)/calls/[id]', method: 'POST', action, path: `/admin/calls/${missing}?/${action}`, allowed: staffEditors })
+		(action): Check => ({ route: '/admin/(staff)/calls/[id=id]', method: 'POST', action, path: `/admin/calls/${missing}?/${action}`, allowed: staffEditors })
 	),
-	{ route: '/admin/(staff)/calls/[id]/form', method: 'GET', path: `/admin/calls/${missing}/form`, allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id=id]/form', method: 'GET', path: `/admin/calls/${missing}/form`, allowed: staffEditors },
 	...['add', 'update', 'remove', 'move'].map(
-		(action): Check => ({ route: '/admin/(staff)/calls/[id]/form', method: 'POST', action, path: `/admin/calls/${missing}/form?/${action}`, allowed: staffEditors })
+		(action): Check => ({ route: '/admin/(staff)/calls/[id=id]/form', method: 'POST', action, path: `/admin/calls/${missing}/form?/${action}`, allowed: staffEditors })
 	),
-	{ route: '/admin/(staff)/calls/[id]/reviewers', method: 'GET', path: `/admin/calls/${missing}/reviewers`, allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id=id]/reviewers', method: 'GET', path: `/admin/calls/${missing}/reviewers`, allowed: staffEditors },
 	...['assign', 'unassign'].map(
-		(action): Check => ({ route: '/admin/(staff)/calls/[id]/reviewers', method: 'POST', action, path: `/admin/calls/${missing}/reviewers?/${action}`, allowed: staffEditors })
+		(action): Check => ({ route: '/admin/(staff)/calls/[id=id]/reviewers', method: 'POST', action, path: `/admin/calls/${missing}/reviewers?/${action}`, allowed: staffEditors })
 	),
-	{ route: '/admin/(staff)/calls/[id]/rubric', method: 'GET', path: `/admin/calls/${missing}/rubric`, allowed: staffEditors },
-	{ route: '/admin/(staff)/calls/[id]/rubric', method: 'POST', action: 'save', path: `/admin/calls/${missing}/rubric?/save`, allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id=id]/rubric', method: 'GET', path: `/admin/calls/${missing}/rubric`, allowed: staffEditors },
+	{ route: '/admin/(staff)/calls/[id=id]/rubric', method: 'POST', action: 'save', path: `/admin/calls/${missing}/rubric?/save`, allowed: staffEditors },
 	{ route: '/admin/(staff)/content', method: 'GET', path: '/admin/content', allowed: staffEditors },
 	{ route: '/admin/(staff)/content', method: 'POST', action: 'move', path: '/admin/content?/move', allowed: staffEditors },
 	{ route: '/admin/(staff)/content', method: 'POST', action: 'delete', path: '/admin/content?/delete', allowed: staffEditors },
@@ -65,7 +65,7 @@ const checks: Check[] = [
 		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/organization/1?/${action}`, allowed: adminOnly }
 	]),
 	{ route: '/admin/(staff)/content/[type]/[key]/compare', method: 'GET', path: '/admin/content/page/about/compare', allowed: staffEditors },
-	{ route: '/admin/(staff)/content/preview/[revisionId]', method: 'GET', path: `/admin/content/preview/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/content/preview/[revisionId=id]', method: 'GET', path: `/admin/content/preview/${missing}`, allowed: staffEditors },
 	// Donations: the list and its CSV hold donors' personal data (admins only); editors moderate the wall.
 	{ route: '/admin/(staff)/donations', method: 'GET', path: '/admin/donations', allowed: adminOnly },
 	{ route: '/admin/(staff)/donations/export.csv', method: 'GET', path: '/admin/donations/export.csv', allowed: adminOnly },
@@ -75,62 +75,62 @@ const checks: Check[] = [
 	),
 	{ route: '/admin/(staff)/donations/settings', method: 'GET', path: '/admin/donations/settings', allowed: adminOnly },
 	{ route: '/admin/(staff)/donations/settings', method: 'POST', action: 'save', path: '/admin/donations/settings?/save', allowed: adminOnly },
-	{ route: '/admin/(staff)/donations/settings/campaigns/[id]', method: 'GET', path: '/admin/donations/settings/campaigns/new', allowed: adminOnly },
-	{ route: '/admin/(staff)/donations/settings/campaigns/[id]', method: 'GET', path: `/admin/donations/settings/campaigns/${missing}`, allowed: adminOnly },
-	{ route: '/admin/(staff)/donations/settings/campaigns/[id]', method: 'POST', action: 'save', path: `/admin/donations/settings/campaigns/${missing}?/save`, allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'GET', path: '/admin/donations/settings/campaigns/new', allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'GET', path: `/admin/donations/settings/campaigns/${missing}`, allowed: adminOnly },
+	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'POST', action: 'save', path: `/admin/donations/settings/campaigns/${missing}?/save`, allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },
 	{ route: '/admin/(staff)/media', method: 'POST', action: 'upload', path: '/admin/media?/upload', allowed: staffEditors },
-	{ route: '/admin/(staff)/media/[id]', method: 'GET', path: `/admin/media/${missing}`, allowed: staffEditors },
-	{ route: '/admin/(staff)/media/[id]', method: 'POST', action: 'save', path: `/admin/media/${missing}?/save`, allowed: staffEditors },
-	{ route: '/admin/(staff)/media/[id]/delete', method: 'GET', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
-	{ route: '/admin/(staff)/media/[id]/delete', method: 'POST', action: 'default', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id=id]', method: 'GET', path: `/admin/media/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id=id]', method: 'POST', action: 'save', path: `/admin/media/${missing}?/save`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id=id]/delete', method: 'GET', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
+	{ route: '/admin/(staff)/media/[id=id]/delete', method: 'POST', action: 'default', path: `/admin/media/${missing}/delete`, allowed: staffEditors },
 	// Newsletter campaigns: admins and editors write, test, schedule and send them.
 	{ route: '/admin/(staff)/newsletter', method: 'GET', path: '/admin/newsletter', allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'GET', path: '/admin/newsletter/campaigns/new', allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'GET', path: `/admin/newsletter/campaigns/${missing}`, allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'POST', action: 'save', path: '/admin/newsletter/campaigns/new?/save', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id=idOrNew]', method: 'GET', path: '/admin/newsletter/campaigns/new', allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id=idOrNew]', method: 'GET', path: `/admin/newsletter/campaigns/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id=idOrNew]', method: 'POST', action: 'save', path: '/admin/newsletter/campaigns/new?/save', allowed: staffEditors },
 	...['save', 'test', 'schedule', 'unschedule', 'send', 'pause', 'resume', 'cancel', 'delete'].map(
-		(action): Check => ({ route: '/admin/(staff)/newsletter/campaigns/[id]', method: 'POST', action, path: `/admin/newsletter/campaigns/${missing}?/${action}`, allowed: staffEditors })
+		(action): Check => ({ route: '/admin/(staff)/newsletter/campaigns/[id=idOrNew]', method: 'POST', action, path: `/admin/newsletter/campaigns/${missing}?/${action}`, allowed: staffEditors })
 	),
-	{ route: '/admin/(staff)/newsletter/campaigns/[id]/preview', method: 'GET', path: `/admin/newsletter/campaigns/${missing}/preview?locale=es`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/campaigns/[id=idOrNew]/preview', method: 'GET', path: `/admin/newsletter/campaigns/${missing}/preview?locale=es`, allowed: staffEditors },
 	// Newsletter subscribers (addresses, the consent ledger, import and export) and topics with the consent text: admins and editors.
 	{ route: '/admin/(staff)/newsletter/subscribers', method: 'GET', path: '/admin/newsletter/subscribers', allowed: staffEditors },
 	{ route: '/admin/(staff)/newsletter/subscribers/export.csv', method: 'GET', path: '/admin/newsletter/subscribers/export.csv', allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/subscribers/[id]', method: 'GET', path: `/admin/newsletter/subscribers/${missing}`, allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/subscribers/[id]', method: 'POST', action: 'delete', path: `/admin/newsletter/subscribers/${missing}?/delete`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/[id=id]', method: 'GET', path: `/admin/newsletter/subscribers/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/[id=id]', method: 'POST', action: 'delete', path: `/admin/newsletter/subscribers/${missing}?/delete`, allowed: staffEditors },
 	{ route: '/admin/(staff)/newsletter/subscribers/import', method: 'GET', path: '/admin/newsletter/subscribers/import', allowed: staffEditors },
 	{ route: '/admin/(staff)/newsletter/subscribers/import', method: 'POST', action: 'upload', path: '/admin/newsletter/subscribers/import?/upload', allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/subscribers/import/[id]', method: 'GET', path: `/admin/newsletter/subscribers/import/${missing}`, allowed: staffEditors },
-	{ route: '/admin/(staff)/newsletter/subscribers/import/[id]/report.csv', method: 'GET', path: `/admin/newsletter/subscribers/import/${missing}/report.csv`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/import/[id=id]', method: 'GET', path: `/admin/newsletter/subscribers/import/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/newsletter/subscribers/import/[id=id]/report.csv', method: 'GET', path: `/admin/newsletter/subscribers/import/${missing}/report.csv`, allowed: staffEditors },
 	{ route: '/admin/(staff)/newsletter/topics', method: 'GET', path: '/admin/newsletter/topics', allowed: staffEditors },
 	...['add', 'rename', 'move', 'delete', 'publish'].map(
 		(action): Check => ({ route: '/admin/(staff)/newsletter/topics', method: 'POST', action, path: `/admin/newsletter/topics?/${action}`, allowed: staffEditors })
 	),
 	// Reviews: everyone who reviews sees their own assignments; anything not assigned to them is a 404 (allowed, in this table's terms).
 	{ route: '/admin/(staff)/reviews', method: 'GET', path: '/admin/reviews', allowed: all },
-	{ route: '/admin/(staff)/reviews/[applicationId]', method: 'GET', path: `/admin/reviews/${missing}`, allowed: all },
-	{ route: '/admin/(staff)/reviews/[applicationId]', method: 'POST', action: 'save', path: `/admin/reviews/${missing}?/save`, allowed: all },
-	{ route: '/admin/(staff)/applications/files/[fileId]', method: 'GET', path: `/admin/applications/files/${missing}`, allowed: all },
+	{ route: '/admin/(staff)/reviews/[applicationId=id]', method: 'GET', path: `/admin/reviews/${missing}`, allowed: all },
+	{ route: '/admin/(staff)/reviews/[applicationId=id]', method: 'POST', action: 'save', path: `/admin/reviews/${missing}?/save`, allowed: all },
+	{ route: '/admin/(staff)/applications/files/[fileId=id]', method: 'GET', path: `/admin/applications/files/${missing}`, allowed: all },
 	// A call's applications, decisions and exports: admins and editors (the demo content's first call, and one that does not exist).
 	...['/admin/calls/1', `/admin/calls/${missing}`].flatMap((call): Check[] => [
-		{ route: '/admin/(staff)/calls/[id]/applications', method: 'GET', path: `${call}/applications`, allowed: staffEditors },
+		{ route: '/admin/(staff)/calls/[id=id]/applications', method: 'GET', path: `${call}/applications`, allowed: staffEditors },
 		...['shortlist', 'decide'].flatMap((action): Check[] => [
-			{ route: '/admin/(staff)/calls/[id]/applications', method: 'POST', action, path: `${call}/applications?/${action}`, allowed: staffEditors },
-			{ route: '/admin/(staff)/calls/[id]/applications/[applicationId]', method: 'POST', action, path: `${call}/applications/${missing}?/${action}`, allowed: staffEditors }
+			{ route: '/admin/(staff)/calls/[id=id]/applications', method: 'POST', action, path: `${call}/applications?/${action}`, allowed: staffEditors },
+			{ route: '/admin/(staff)/calls/[id=id]/applications/[applicationId=id]', method: 'POST', action, path: `${call}/applications/${missing}?/${action}`, allowed: staffEditors }
 		]),
-		{ route: '/admin/(staff)/calls/[id]/applications/[applicationId]', method: 'GET', path: `${call}/applications/1`, allowed: staffEditors },
-		{ route: '/admin/(staff)/calls/[id]/decisions', method: 'GET', path: `${call}/decisions`, allowed: staffEditors },
+		{ route: '/admin/(staff)/calls/[id=id]/applications/[applicationId=id]', method: 'GET', path: `${call}/applications/1`, allowed: staffEditors },
+		{ route: '/admin/(staff)/calls/[id=id]/decisions', method: 'GET', path: `${call}/decisions`, allowed: staffEditors },
 		...['saveTemplate', 'resetTemplate', 'send'].map(
-			(action): Check => ({ route: '/admin/(staff)/calls/[id]/decisions', method: 'POST', action, path: `${call}/decisions?/${action}`, allowed: staffEditors })
+			(action): Check => ({ route: '/admin/(staff)/calls/[id=id]/decisions', method: 'POST', action, path: `${call}/decisions?/${action}`, allowed: staffEditors })
 		),
-		{ route: '/admin/(staff)/calls/[id]/export.csv', method: 'GET', path: `${call}/export.csv`, allowed: staffEditors },
-		{ route: '/admin/(staff)/calls/[id]/files.zip', method: 'GET', path: `${call}/files.zip`, allowed: staffEditors }
+		{ route: '/admin/(staff)/calls/[id=id]/export.csv', method: 'GET', path: `${call}/export.csv`, allowed: staffEditors },
+		{ route: '/admin/(staff)/calls/[id=id]/files.zip', method: 'GET', path: `${call}/files.zip`, allowed: staffEditors }
 	]),
 	{ route: '/admin/(staff)/outbox', method: 'GET', path: '/admin/outbox', allowed: adminOnly },
-	{ route: '/admin/(staff)/outbox/[id]', method: 'GET', path: '/admin/outbox/1', allowed: adminOnly },
-	{ route: '/admin/(staff)/outbox/[id]/raw', method: 'GET', path: '/admin/outbox/1/raw', allowed: adminOnly },
+	{ route: '/admin/(staff)/outbox/[id=id]', method: 'GET', path: '/admin/outbox/1', allowed: adminOnly },
+	{ route: '/admin/(staff)/outbox/[id=id]/raw', method: 'GET', path: '/admin/outbox/1/raw', allowed: adminOnly },
 	{ route: '/admin/(staff)/staff', method: 'GET', path: '/admin/staff', allowed: adminOnly },
 	...['invite', 'reinvite', 'role', 'disable'].map(
 		(action): Check => ({ route: '/admin/(staff)/staff', method: 'POST', action, path: `/admin/staff?/${action}`, allowed: adminOnly })

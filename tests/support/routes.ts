@@ -9,9 +9,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 export const routesDir = join(import.meta.dirname, '..', '..', 'src', 'routes');
 
 export interface DiscoveredRoute {
-	/** The route's folder under src/routes, as SvelteKit names it: '/admin/(staff)/calls/[id]'. */
+	/** The route's folder under src/routes, as SvelteKit names it: '/admin/(staff)/calls/[id=id]'. */
 	id: string;
-	/** Path parameters in order: ['id']. */
+	/** Path parameters in order, without their matchers: ['id']. */
 	params: string[];
 	/** HTTP methods it answers: GET for every page; those exported by an endpoint. */
 	methods: string[];
@@ -21,8 +21,11 @@ export interface DiscoveredRoute {
 	reads: string[];
 }
 
-/** `url.searchParams.get('page')`, `form.get('id')`, and helpers called like `stringOf(form, 'fieldId')` or `pageFrom(url, 'approvedPage')`. */
-const readName = /\b(?:get|getAll|has)\(\s*'([a-z][\w.]*)'|\b[A-Za-z]+\((?:[\w.]+|await [\w.]+\(\)),\s*'([a-z][\w.]*)'/g;
+/**
+ * `url.searchParams.get('page')`, `form.get('id')`, helpers called like `stringOf(form, 'fieldId')` or
+ * `pageFrom(url, 'approvedPage')`, and the fields of a form's schema (`fieldId: formField.id()`).
+ */
+const readName = /\b(?:get|getAll|has)\(\s*'([a-z][\w.]*)'|\b[A-Za-z]+\((?:[\w.]+|await [\w.]+\(\)),\s*'([a-z][\w.]*)'|\b([a-z]\w*): formField\./g;
 
 /** The source of a file and of the route helpers it imports by a relative path. */
 function sourceWithHelpers(file: string): string {
@@ -42,14 +45,14 @@ export function discoverRoutes(under = routesDir): DiscoveredRoute[] {
 			else if (entry === '+page.server.ts' || entry === '+server.ts') {
 				const source = readFileSync(path, 'utf8');
 				const id = '/' + relative(routesDir, dir).split('\\').join('/');
-				const params = [...id.matchAll(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g)].map((m) => m[1]!);
+				const params = [...id.matchAll(/\[{1,2}(?:\.\.\.)?([^\]=]+)(?:=\w+)?\]{1,2}/g)].map((m) => m[1]!);
 				const actionsBlock = source.split('export const actions')[1] ?? '';
 				const actions = entry === '+page.server.ts' ? [...actionsBlock.matchAll(/^\t([A-Za-z]+): /gm)].map((m) => m[1]!) : [];
 				const methods =
 					entry === '+page.server.ts'
 						? ['GET']
 						: [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-				const reads = [...new Set([...sourceWithHelpers(path).matchAll(readName)].map((m) => (m[1] ?? m[2])!))].sort();
+				const reads = [...new Set([...sourceWithHelpers(path).matchAll(readName)].map((m) => (m[1] ?? m[2] ?? m[3])!))].sort();
 				found.push({ id: id === '/' ? '/' : id.replace(/\/$/, ''), params, methods, actions, reads });
 			}
 		}
@@ -63,6 +66,6 @@ export function pathOfRoute(id: string, values: Record<string, string>): string 
 	const segments = id
 		.split('/')
 		.filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment))
-		.map((segment) => segment.replace(/\[{1,2}(?:\.\.\.)?([^\]]+)\]{1,2}/g, (_, name: string) => values[name] ?? ''));
+		.map((segment) => segment.replace(/\[{1,2}(?:\.\.\.)?([^\]=]+)(?:=\w+)?\]{1,2}/g, (_, name: string) => values[name] ?? ''));
 	return '/' + segments.join('/');
 }

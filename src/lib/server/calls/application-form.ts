@@ -7,17 +7,9 @@ import { ValidationError } from '$lib/server/platform/errors';
 import { validateAnswers, type AttachedFile } from './answer-validation';
 import { attachUpload, removeUpload, uploadSlots, type ApplicationFileStorage } from './application-files';
 import type { CallsMail } from './application-mail';
-import {
-	problemMessage,
-	problemStatus,
-	formErrorMessage,
-	isLate,
-	issuesToErrors,
-	keptFiles,
-	type FormValues,
-	type KeptFileView,
-	type ReadForm
-} from './application-page';
+import type { FormValues, ReadForm } from './application-input';
+import { keptFiles, type KeptFileView } from './application-views';
+import { formErrorMessage, isLate, issuesToErrors, problemMessage, problemStatus } from './application-wording';
 import { recordApplicationAttempt } from './application-throttle';
 import {
 	applicantLimits,

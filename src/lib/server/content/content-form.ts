@@ -1,4 +1,5 @@
-import { locales, type Localized } from '$lib/i18n/locales';
+import type { Localized } from '$lib/i18n/locales';
+import { formField, formSchema, localizedFields, localizedOf, localizedValues, type FormShape } from '$lib/server/platform/forms';
 import { contentItems, isLocalizedField, type ContentItemType, type ItemData, type SocialLinkData } from './content-items';
 
 /*
@@ -12,15 +13,34 @@ export type FormValues = Record<string, string>;
 
 const maxInput = 200_000;
 
+/** The edit form of each type, as a schema: every input as text, a checkbox as ticked or not. */
+const editForms = new Map<ContentItemType, ReturnType<typeof editFormOf>>();
+
+function editFormOf(type: ContentItemType) {
+	const shape: FormShape = {};
+	for (const field of contentItems[type].fields) {
+		if (isLocalizedField(field)) Object.assign(shape, localizedFields(field.name, maxInput));
+		else shape[field.name] = field.kind === 'flag' ? formField.ticked() : formField.text(maxInput);
+	}
+	return formSchema(shape);
+}
+
+function readEditForm(type: ContentItemType, form: FormData): Record<string, unknown> {
+	let schema = editForms.get(type);
+	if (!schema) editForms.set(type, (schema = editFormOf(type)));
+	return schema.read(form);
+}
+
 /** Reads a posted edit form into raw item data for `saveDraft`, which checks it. */
 export function itemDataFromForm(type: ContentItemType, form: FormData): Record<string, unknown> {
-	const text = (name: string) => String(form.get(name) ?? '').slice(0, maxInput);
+	const read = readEditForm(type, form);
+	const text = (name: string) => read[name] as string;
 	const data: Record<string, unknown> = {};
 	for (const field of contentItems[type].fields) {
 		if (isLocalizedField(field)) {
-			data[field.name] = Object.fromEntries(locales.map((l) => [l, text(`${field.name}.${l}`)]));
+			data[field.name] = localizedOf(read as Record<string, string>, field.name);
 		} else if (field.kind === 'flag') {
-			data[field.name] = form.has(field.name);
+			data[field.name] = read[field.name];
 		} else if (field.kind === 'integer') {
 			const value = text(field.name).trim();
 			data[field.name] = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -38,14 +58,7 @@ export function itemDataFromForm(type: ContentItemType, form: FormData): Record<
 
 /** What was typed, to show again when a save is refused. */
 export function formValuesFromForm(type: ContentItemType, form: FormData): FormValues {
-	const values: FormValues = {};
-	for (const field of contentItems[type].fields) {
-		const names = isLocalizedField(field) ? locales.map((l) => `${field.name}.${l}`) : [field.name];
-		for (const name of names) {
-			values[name] = field.kind === 'flag' ? (form.has(name) ? 'on' : '') : String(form.get(name) ?? '').slice(0, maxInput);
-		}
-	}
-	return values;
+	return Object.fromEntries(Object.entries(readEditForm(type, form)).map(([name, value]) => [name, typeof value === 'boolean' ? (value ? 'on' : '') : String(value)]));
 }
 
 /** The form's values for stored item data. */
@@ -54,8 +67,7 @@ export function formValuesFromData(type: ContentItemType, data: ItemData): FormV
 	for (const field of contentItems[type].fields) {
 		const value = data[field.name];
 		if (isLocalizedField(field)) {
-			const localized = (value ?? { en: '' }) as Localized;
-			for (const l of locales) values[`${field.name}.${l}`] = localized[l] ?? '';
+			Object.assign(values, localizedValues(field.name, value as Localized | undefined));
 		} else if (field.kind === 'flag') {
 			values[field.name] = value ? 'on' : '';
 		} else if (field.kind === 'links') {

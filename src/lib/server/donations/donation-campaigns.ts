@@ -4,6 +4,7 @@ import { locales, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { localizedValues } from '$lib/server/platform/forms';
 import type { Actor } from '$lib/server/shared/audit';
 import { runCommand } from '$lib/server/shared/command';
 import { isoCurrencyPattern, normalizeCurrency, toDecimalString, toMinorUnits } from './currencies';
@@ -135,7 +136,8 @@ export function campaignValues(row: {
 		currency: row.currency,
 		starts: row.starts_at ? row.starts_at.slice(0, 10) : '',
 		ends: row.ends_at ? new Date(Date.parse(row.ends_at) - dayMs).toISOString().slice(0, 10) : '',
-		...Object.fromEntries(locales.flatMap((l) => [[`title.${l}`, title[l] ?? ''], [`description.${l}`, description[l] ?? '']]))
+		...localizedValues('title', title),
+		...localizedValues('description', description)
 	};
 }
 

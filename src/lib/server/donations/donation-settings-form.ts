@@ -1,4 +1,4 @@
-import { locales } from '$lib/i18n/locales';
+import { formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { normalizeCurrency, toDecimalString, toMinorUnits } from './currencies';
 import type { CurrencyRule, DonationSettings } from './donation-settings';
 
@@ -15,7 +15,8 @@ export type SettingsValues = Record<string, string>;
 export const maxCurrencyRows = 20;
 const maxPresets = 8;
 const textLimit = 4000;
-const localizedFields = ['receiptNote', 'otherWays'] as const;
+/** The translated texts: `receiptNote.<language>`, `otherWays.<language>`. */
+const localizedTexts = formSchema({ ...localizedFields('receiptNote', textLimit), ...localizedFields('otherWays', textLimit) });
 
 /** ISO 4217 codes the runtime knows (Intl's list), so a typo like "USS" is caught. */
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
@@ -32,8 +33,7 @@ export function settingsValues(settings: DonationSettings): SettingsValues {
 	});
 	const blank = settings.currencies.length;
 	if (blank < maxCurrencyRows) for (const f of ['currency', 'presets', 'min', 'max']) values[`${f}.${blank}`] = '';
-	for (const field of localizedFields) for (const l of locales) values[`${field}.${l}`] = settings[field][l] ?? '';
-	return values;
+	return { ...values, ...localizedValues('receiptNote', settings.receiptNote), ...localizedValues('otherWays', settings.otherWays) };
 }
 
 /** How many currency rows a set of values holds. */
@@ -53,8 +53,7 @@ export function settingsValuesFromForm(form: FormData): SettingsValues {
 	for (let i = 0; i < maxCurrencyRows && form.has(`currency.${i}`); i++) {
 		for (const f of ['currency', 'presets', 'min', 'max']) values[`${f}.${i}`] = read(`${f}.${i}`);
 	}
-	for (const field of localizedFields) for (const l of locales) values[`${field}.${l}`] = read(`${field}.${l}`);
-	return values;
+	return { ...values, ...localizedTexts.read(form) };
 }
 
 export function parseSettingsValues(
@@ -117,9 +116,8 @@ export function parseSettingsValues(
 	}
 	if (currencies.length === 0 && Object.keys(issues).length === 0) issues['currency.0'] = 'Offer at least one currency.';
 
-	const localized = Object.fromEntries(
-		localizedFields.map((field) => [field, Object.fromEntries(locales.map((l) => [l, text(`${field}.${l}`)]))])
-	) as Record<(typeof localizedFields)[number], Record<string, string>>;
+	const trimmed = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([l, t]) => [l, t.trim()]));
+	const localized = { receiptNote: trimmed(localizedOf(values, 'receiptNote')), otherWays: trimmed(localizedOf(values, 'otherWays')) };
 	if (!localized.receiptNote.en) {
 		issues['receiptNote.en'] = 'The English note is required: every receipt carries it (e.g. whether gifts are tax-deductible), and the other languages fall back to it.';
 	}

@@ -3,6 +3,7 @@ import { isLocale, localeNames, locales, type Locale, type Text } from '$lib/i18
 import { m } from '$lib/paraglide/messages';
 import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { subscribeFieldLimits, topicKeys, type SubscribeErrorCode, type SubscribeInput } from './newsletter.service';
 
 /*
@@ -59,10 +60,18 @@ export interface SubscribeFormValues {
 /** The fields whose errors the page shows beside them (the consent text version's beside the consent box). */
 export type SubscribeFormField = 'email' | 'name' | 'locale' | 'topics' | 'consent';
 
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value : '';
-};
+/** The sign-up form, full or short (`form=short`), with the trap field (`website`) people leave empty. */
+const subscribeForm = formSchema({
+	form: formField.text(20),
+	email: formField.text(1000),
+	name: formField.text(1000),
+	locale: formField.text(100),
+	topics: formField.list(200, 100),
+	consent: formField.ticked(),
+	consent_version: formField.version(),
+	source: formField.text(1000),
+	website: formField.text(1000)
+});
 
 /** A same-site path to record as the sign-up's source page; anything else is replaced by `fallback`. */
 function sourcePageOf(value: string, fallback: string): string {
@@ -80,17 +89,16 @@ export async function readSubscribeForm(
 	form: FormData,
 	context: { locale: Locale; path: string }
 ): Promise<{ input: SubscribeInput; values: SubscribeFormValues; trapped: boolean }> {
-	const short = text(form, 'form') === 'short';
-	const topics = short ? await topicKeys(db) : form.getAll('topics').filter((t): t is string => typeof t === 'string');
-	const localeField = text(form, 'locale');
-	const version = text(form, 'consent_version').trim();
-	const source = sourcePageOf(text(form, 'source'), context.path);
+	const posted = subscribeForm.read(form);
+	const short = posted.form === 'short';
+	const topics = short ? await topicKeys(db) : posted.topics;
+	const source = sourcePageOf(posted.source, context.path);
 	const values: SubscribeFormValues = {
-		email: text(form, 'email').slice(0, 1000),
-		name: text(form, 'name').slice(0, 1000),
-		locale: short || !localeField ? context.locale : localeField,
+		email: posted.email,
+		name: posted.name,
+		locale: short || !posted.locale ? context.locale : posted.locale,
 		topics,
-		consent: form.has('consent'),
+		consent: posted.consent,
 		source
 	};
 	return {
@@ -101,11 +109,11 @@ export async function readSubscribeForm(
 			topics,
 			consent: values.consent,
 			// Anything but a whole number is a version that does not exist (0), refused beside the consent box.
-			consentTextVersion: version === '' ? undefined : /^\d{1,9}$/.test(version) ? Number(version) : 0,
+			consentTextVersion: posted.consent_version,
 			sourcePage: source
 		},
 		values: { ...values, locale: isLocale(values.locale) ? values.locale : context.locale },
-		trapped: text(form, 'website') !== ''
+		trapped: posted.website !== ''
 	};
 }
 

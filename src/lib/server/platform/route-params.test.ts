@@ -1,6 +1,5 @@
-import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { idFrom, idOrNotFound, maxId, maxPage, pageFrom, searchTextFrom } from './route-params';
+import { idFrom, maxId, maxPage, pageFrom, searchTextFrom } from './route-params';
 
 const hostileNumbers = ['1e309', '99999999999999999999', '2147483648', '-1', '0', '1.5', 'NaN', 'Infinity', '0x10', '1e3', '', ' ', '01', '1 2', '١٢', '+1'];
 
@@ -17,19 +16,6 @@ describe('idFrom', () => {
 
 	it('is undefined for a file sent in place of a field', () => {
 		expect(idFrom(new File(['1'], '1'))).toBeUndefined();
-	});
-});
-
-describe('idOrNotFound', () => {
-	it('gives the id, or throws the 404 page', () => {
-		expect(idOrNotFound('7', 'There is no such thing.')).toBe(7);
-		let thrown: unknown;
-		try {
-			idOrNotFound('1e309', 'There is no such thing.');
-		} catch (e) {
-			thrown = e;
-		}
-		expect(isHttpError(thrown, 404) && thrown.body.message).toBe('There is no such thing.');
 	});
 });
 

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { isId, maxId } from '$lib/ids';
 
 /*
  * Numbers and search text that people (or anyone) type into addresses and forms,
@@ -8,27 +8,20 @@ import { error } from '@sveltejs/kit';
  * mismatch") and PostgreSQL in an integer column, as a 500.
  */
 
-/** Ids are PostgreSQL `integer` columns: nothing larger can name a row. */
-export const maxId = 2_147_483_647;
+export { maxId };
 
 /** Far beyond any list here (pages of 25 to 100 rows), and small enough that every OFFSET stays an exact integer. */
 export const maxPage = 1_000_000;
 
 const digits = /^[1-9][0-9]{0,9}$/;
 
-/** A row's id as written in an address or a form: 1 to maxId in plain digits; anything else is undefined. */
+/**
+ * A row's id as written in a query string or a form: 1 to maxId in plain digits;
+ * anything else is undefined. (A path segment is matched by `[id=id]`, src/params.)
+ */
 export function idFrom(value: FormDataEntryValue | string | null | undefined): number | undefined {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (!digits.test(text)) return undefined;
-	const id = Number(text);
-	return id <= maxId ? id : undefined;
-}
-
-/** A path segment that names a row: its id, or the 404 page with `message`. */
-export function idOrNotFound(segment: string, message: string): number {
-	const id = idFrom(segment);
-	if (id === undefined) error(404, message);
-	return id;
+	return isId(text) ? Number(text) : undefined;
 }
 
 /** A list's page from the query string (`?page=3`): 1 to maxPage; anything else is the first page. */

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
-import { callCard } from '$lib/server/calls/application-page';
+import { callCard } from '$lib/server/calls/application-views';
 import { listCalls } from '$lib/server/calls/calls.service';
 import { callPageHeaders } from './calls-route';
 

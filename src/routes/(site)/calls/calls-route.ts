@@ -4,9 +4,11 @@ import type { Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { handleApplicationPost, type ApplicationFormDeps, type FormAction, type FormState } from '$lib/server/calls/application-form';
-import { emptyValues, formatBytes, maxFormBytes, readApplicationForm, readBoundedForm } from '$lib/server/calls/application-page';
+import { emptyValues, maxFormBytes, readApplicationForm } from '$lib/server/calls/application-input';
+import { formatBytes } from '$lib/server/calls/application-wording';
 import type { CallField } from '$lib/server/calls/call-fields';
 import { getCallBySlug, listFields, type OpenCall } from '$lib/server/calls/calls.service';
+import { readBoundedForm } from '$lib/server/platform/forms';
 
 /**
  * Call pages say how long is left, so no copy may outlive a minute: a minute in

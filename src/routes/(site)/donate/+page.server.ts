@@ -3,7 +3,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
 import { createCheckout } from '$lib/server/donations/checkout.service';
 import { donationFormInput, type DonationFormIssues } from '$lib/server/donations/donation-form';
 import { getDonationSettings } from '$lib/server/donations/donation-settings';
@@ -13,7 +12,7 @@ import {
 	donatePageContent,
 	otherWaysText
 } from '$lib/server/donations/donate-page';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { readSmallForm, refusedIssues } from '$lib/server/platform/forms';
 import { isConfigured, stripeFor } from '$lib/server/donations/stripe-client';
 
 export const load: PageServerLoad = async () => {
@@ -32,7 +31,7 @@ export const load: PageServerLoad = async () => {
 /** The fields a refused form shows again, exactly as typed. */
 const keptFields = ['amount', 'custom_amount', 'currency', 'kind', 'campaign', 'name', 'email', 'message', 'wall_consent'] as const;
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ request }) => {
 		const locale = getLocale();
 		const { db, config, log } = app();
@@ -54,8 +53,9 @@ export const actions: Actions = {
 		try {
 			({ url } = await createCheckout(db, stripe, request_, { origin: config.origin, locale }));
 		} catch (error) {
-			if (error instanceof ValidationError) {
-				const errors = donateErrorMessages(error.issues as DonationFormIssues, settings, (request_.currency ?? '').toUpperCase(), locale);
+			const issues = refusedIssues(error);
+			if (issues) {
+				const errors = donateErrorMessages(issues as DonationFormIssues, settings, (request_.currency ?? '').toUpperCase(), locale);
 				return fail(400, { values, errors, problem: null });
 			}
 			log.error({ err: error }, 'stripe checkout failed');
@@ -64,4 +64,4 @@ export const actions: Actions = {
 		// To Stripe's page; the amount recorded later is the one Stripe charged (webhook).
 		redirect(303, url);
 	}
-};
+} satisfies Actions;

@@ -4,8 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { failWith, readSmallForm } from '$lib/server/platform/forms';
 import { subscribe } from '$lib/server/newsletter/newsletter.service';
 import { recordSignUpAttempt } from '$lib/server/newsletter/sign-up-throttle';
 import { readSubscribeForm, signUpForm, subscribeErrorMessages } from '$lib/server/newsletter/newsletter-page';
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async () => {
 	return { signUp: await signUpForm(app().db, getLocale()) };
 };
 
-export const actions: Actions = {
+export const actions = {
 	/**
 	 * The full form on this page and the short one in every footer post here. The
 	 * answer to an accepted sign-up is the same whatever the address's state (new,
@@ -39,11 +38,8 @@ export const actions: Actions = {
 			const outcome = await subscribe(db, input, { mail: app().newsletter.mail });
 			log.info({ subscriber: outcome.subscriberId, mailed: outcome.mailed }, 'newsletter sign-up');
 		} catch (error) {
-			if (error instanceof ValidationError) {
-				return fail(400, { values, errors: subscribeErrorMessages(error.issues), problem: null, sent: null });
-			}
-			throw error;
+			return failWith(error, (issues) => ({ values, errors: subscribeErrorMessages(issues), problem: null, sent: null }));
 		}
 		return { sent: { email: values.email.trim() } };
 	}
-};
+} satisfies Actions;

@@ -1,5 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { inspectStaffLink } from '$lib/server/people/staff-links';
 import { setPasswordWithLink } from '$lib/server/people/people.service';
 import { adminUrls } from '$lib/admin/urls';
@@ -10,10 +11,11 @@ export async function loadSetPassword(event: RequestEvent<{ token: string }>) {
 	return { state: link.state };
 }
 
+/** Far beyond any password the policy takes (it refuses long ones as such), to bound what is held. */
+const passwordForm = formSchema({ password: formField.text(4096), confirm: formField.text(4096) });
+
 export async function setPasswordAction(event: RequestEvent<{ token: string }>) {
-	const form = await event.request.formData();
-	const password = String(form.get('password') ?? '');
-	const confirm = String(form.get('confirm') ?? '');
+	const { password, confirm } = passwordForm.read(await event.request.formData());
 	if (password !== confirm) return fail(400, { problem: 'mismatch' as const });
 	const result = await setPasswordWithLink(app().people, { token: event.params.token, password });
 	if (!result.ok) {

@@ -6,11 +6,12 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { answersToFormValues, type FormValue } from '$lib/server/calls/answer-validation';
 import { eraseApplication } from '$lib/server/calls/application-files';
-import { answerText, callView, fieldViews, keptFiles, type FormValues } from '$lib/server/calls/application-page';
+import type { FormValues } from '$lib/server/calls/application-input';
+import { answerText, callView, fieldViews, keptFiles } from '$lib/server/calls/application-views';
 import { recordApplicationAttempt } from '$lib/server/calls/application-throttle';
 import { findApplicationByToken, withdrawApplication } from '$lib/server/calls/applications.service';
 import { callPhase } from '$lib/server/calls/call-time';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import { applicationAction } from '../../calls/calls-route';
 import { isActionRendering, privatePageHeaders } from '../../newsletter/newsletter-route';
 
@@ -84,12 +85,14 @@ export const load: PageServerLoad = async ({ params, url, request, setHeaders })
 	};
 };
 
-async function confirmed(request: Request, name: string): Promise<boolean> {
-	const form = await readSmallForm(request);
-	return form?.get(name) === 'yes';
+/** The confirmation boxes of withdrawing and of erasing. */
+const confirmForm = formSchema({ confirm_withdraw: formField.is('yes'), confirm_delete: formField.is('yes') });
+
+async function confirmed(request: Request, name: 'confirm_withdraw' | 'confirm_delete'): Promise<boolean> {
+	return confirmForm.read((await readSmallForm(request)) ?? new FormData())[name];
 }
 
-export const actions: Actions = {
+export const actions = {
 	edit: async (event) => {
 		const { call, fields } = await found(event.params.token);
 		return applicationAction(event, { call, fields, action: 'edit', locale: getLocale(), editToken: event.params.token });
@@ -117,4 +120,4 @@ export const actions: Actions = {
 		app().log.info('an applicant deleted their application data');
 		return { deleted: true as const };
 	}
-};
+} satisfies Actions;

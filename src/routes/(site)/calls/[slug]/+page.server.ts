@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { callView } from '$lib/server/calls/application-page';
+import { callView } from '$lib/server/calls/application-views';
 import { callPageHeaders, publicCall } from '../calls-route';
 
 /** One call: its texts, dates in its zone and in UTC, and how long is left (as of this rendering). */

@@ -3,21 +3,22 @@ import { z } from 'zod';
 import type { Actions } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import { requestDonorLink } from '$lib/server/donations/donor-links';
 
 const emailSchema = z.email().max(254);
+const linkForm = formSchema({ email: formField.trimmed(300) });
 
-export const actions: Actions = {
+export const actions = {
 	/** Always the same answer, whether or not the address gives monthly. */
 	default: async ({ request }) => {
 		const form = await readSmallForm(request, 4096);
 		if (!form) return fail(413, { email: '', error: m.donate_error_too_large(), sent: false });
-		const email = String(form.get('email') ?? '').trim().slice(0, 300);
+		const { email } = linkForm.read(form);
 		if (!emailSchema.safeParse(email).success) return fail(400, { email, error: m.donate_error_email_invalid(), sent: false });
 		const { donations, log } = app();
 		const outcome = await requestDonorLink(donations, { email });
 		log.info({ outcome }, 'donor link requested');
 		return { email: '', error: null, sent: true };
 	}
-};
+} satisfies Actions;

@@ -23,7 +23,7 @@ const schema = z.object({
 	next: z.string().max(2000).optional()
 });
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ request, cookies, getClientAddress }) => {
 		const form = schema.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { email: '', problem: 'invalid' as const });
@@ -40,4 +40,4 @@ export const actions: Actions = {
 		const next = safeNext(form.data.next ?? null);
 		redirect(303, result.twoFactorRequired ? adminUrls.twoFactor(next) : next);
 	}
-};
+} satisfies Actions;

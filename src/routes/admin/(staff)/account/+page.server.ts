@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { changeOwnPassword, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, startTwoFactor } from '$lib/server/people/account.service';
 import { forwardAuthCookies } from '$lib/server/people/cookies';
 import { mustSetUpTwoFactor, requirePermission } from '$lib/server/people/guard';
@@ -14,7 +15,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { mustSetUpTwoFactor: mustSetUpTwoFactor(staff) };
 };
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 1024);
+/** Every form of the page: a password change, the password that confirms a two-factor step, and the app's code. */
+const accountForm = formSchema({
+	current: formField.text(1024),
+	new: formField.text(1024),
+	confirm: formField.text(1024),
+	password: formField.text(1024),
+	code: formField.text(1024)
+});
 
 /** A wrong password (400), or too many of them: locked like the sign-in form (429). */
 function refused(action: string, result: Extract<PasswordCheckResult<unknown>, { ok: false }>, wrongPassword: string) {
@@ -23,13 +31,11 @@ function refused(action: string, result: Extract<PasswordCheckResult<unknown>, {
 	return fail(429, { action, problem: result.reason, minutes });
 }
 
-export const actions: Actions = {
+export const actions = {
 	changePassword: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const form = await request.formData();
-		const current = field(form, 'current');
-		const next = field(form, 'new');
-		if (next !== field(form, 'confirm')) return fail(400, { action: 'password', problem: 'mismatch' });
+		const { current, new: next, confirm } = accountForm.read(await request.formData());
+		if (next !== confirm) return fail(400, { action: 'password', problem: 'mismatch' });
 		const problem = checkPassword(next, staff.email);
 		if (problem) return fail(400, { action: 'password', problem });
 		// Every other session of this person ends; this one is renewed.
@@ -41,7 +47,7 @@ export const actions: Actions = {
 
 	startTwoFactor: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const password = field(await request.formData(), 'password');
+		const password = accountForm.read(await request.formData()).password;
 		const result = await startTwoFactor(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('two-factor-start', result, 'password');
 		if (result.value.method !== 'totp') throw new Error('unexpected two-factor method');
@@ -52,7 +58,7 @@ export const actions: Actions = {
 
 	confirmTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const code = field(await request.formData(), 'code').replace(/\s+/g, '');
+		const code = accountForm.read(await request.formData()).code.replace(/\s+/g, '');
 		try {
 			forwardAuthCookies(await confirmTwoFactor(app().people, staff, { code, headers: request.headers, ip: getClientAddress() }), cookies);
 		} catch (error) {
@@ -65,7 +71,7 @@ export const actions: Actions = {
 	disableTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		if (staff.role === 'admin') return fail(400, { action: 'two-factor-disable', problem: 'required' });
-		const password = field(await request.formData(), 'password');
+		const password = accountForm.read(await request.formData()).password;
 		// Sessions that passed the second step elsewhere end, as after a password change: only the renewed one stays.
 		const result = await disableTwoFactor(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('two-factor-disable', result, 'password');
@@ -75,9 +81,9 @@ export const actions: Actions = {
 
 	regenerateCodes: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
-		const password = field(await request.formData(), 'password');
+		const password = accountForm.read(await request.formData()).password;
 		const result = await regenerateRecoveryCodes(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('codes', result, 'password');
 		return { action: 'codes', backupCodes: result.value.backupCodes };
 	}
-};
+} satisfies Actions;

@@ -50,5 +50,3 @@ export interface CallSettingsValues {
 	retentionDays: string;
 	blindReview: boolean;
 }
-
-export const textFieldNames = ['title', 'summary', 'description', 'eligibility', 'consentText'] as const;

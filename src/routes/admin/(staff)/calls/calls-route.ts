@@ -1,20 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import { locales } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
-import { idOrNotFound } from '$lib/server/platform/route-params';
-import { textFieldNames, type CallSettingsValues } from './call-words';
+import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import type { CallSettingsValues } from './call-words';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
 
 export const permission = 'calls.manage';
 export const notFound = 'This call does not exist (any more). Someone may have deleted it.';
-
-/** The call's id from the URL; anything that is not a number is a 404. */
-export function callIdOf(segment: string): number {
-	return idOrNotFound(segment, notFound);
-}
 
 export async function existingCall(db: Kysely<Database>, id: number): Promise<OpenCall> {
 	const call = await getCall(db, id);
@@ -22,20 +16,6 @@ export async function existingCall(db: Kysely<Database>, id: number): Promise<Op
 	return call;
 }
 
-/** A form's `<prefix>.<language>` fields as typed, each bounded. */
-export function localizedFrom(form: FormData, prefix: string, max: number): Record<string, string> {
-	const values: Record<string, string> = {};
-	for (const l of locales) {
-		const value = form.get(`${prefix}.${l}`);
-		values[l] = typeof value === 'string' ? value.slice(0, max * 2) : '';
-	}
-	return values;
-}
-
-export function stringOf(form: FormData, name: string, max = 200): string {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, max) : '';
-}
 
 const messages: Record<string, string> = {
 	required: 'Please fill this in (English is needed; the other languages fall back to it).',
@@ -79,28 +59,31 @@ export function explain(issues: Record<string, string>): Record<string, string> 
 	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, messages[code] ?? 'Please check this.']));
 }
 
+// Twice a text's limit keeps a too-long text for its error message without holding anything huge.
+const settingsForm = formSchema({
+	...localizedFields('title', callLimits.title * 2),
+	...localizedFields('summary', callLimits.summary * 2),
+	...localizedFields('description', callLimits.description * 2),
+	...localizedFields('eligibility', callLimits.eligibility * 2),
+	...localizedFields('consentText', callLimits.consentText * 2),
+	kind: formField.text(40),
+	slug: formField.text(200),
+	opensAt: formField.text(40),
+	deadlineAt: formField.text(40),
+	timeZone: formField.text(80),
+	maxSubmissionsPerPerson: formField.trimmed(20),
+	retentionDays: formField.trimmed(20),
+	blindReview: formField.is('on')
+});
+
 /** The settings form as typed; anything that is not a plain string is dropped. */
 export function settingsFrom(form: FormData): CallSettingsValues {
-	const texts: Record<string, string> = {};
-	for (const field of textFieldNames) {
-		const typed = localizedFrom(form, field, callLimits[field]);
-		for (const l of locales) texts[`${field}.${l}`] = typed[l] ?? '';
-	}
-	return {
-		kind: stringOf(form, 'kind', 40),
-		slug: stringOf(form, 'slug', 200),
-		texts,
-		opensAt: stringOf(form, 'opensAt', 40),
-		deadlineAt: stringOf(form, 'deadlineAt', 40),
-		timeZone: stringOf(form, 'timeZone', 80),
-		maxSubmissionsPerPerson: stringOf(form, 'maxSubmissionsPerPerson', 20).trim(),
-		retentionDays: stringOf(form, 'retentionDays', 20).trim(),
-		blindReview: form.get('blindReview') === 'on'
-	};
+	const { kind, slug, opensAt, deadlineAt, timeZone, maxSubmissionsPerPerson, retentionDays, blindReview, ...texts } = settingsForm.read(form);
+	return { kind, slug, texts, opensAt, deadlineAt, timeZone, maxSubmissionsPerPerson, retentionDays, blindReview };
 }
 
 export function callInputOf(values: CallSettingsValues): CallInput {
-	const localized = (field: string) => Object.fromEntries(locales.map((l) => [l, values.texts[`${field}.${l}`] ?? '']));
+	const localized = (name: string) => localizedOf(values.texts, name);
 	return {
 		slug: values.slug,
 		// Checked by the service's schema, which answers `kind_invalid` for anything else.
@@ -121,8 +104,13 @@ export function callInputOf(values: CallSettingsValues): CallInput {
 
 export function settingsOf(call: OpenCall): CallSettingsValues {
 	const input = callFormValues(call);
-	const texts: Record<string, string> = {};
-	for (const field of textFieldNames) for (const l of locales) texts[`${field}.${l}`] = call[field][l] ?? '';
+	const texts = {
+		...localizedValues('title', call.title),
+		...localizedValues('summary', call.summary),
+		...localizedValues('description', call.description),
+		...localizedValues('eligibility', call.eligibility),
+		...localizedValues('consentText', call.consentText)
+	};
 	return {
 		kind: call.kind,
 		slug: call.slug,

@@ -5,6 +5,7 @@ import { app } from '$lib/server/app';
 import { isListItemType } from '$lib/server/content/content-items';
 import { deleteItem, listContentItems, moveItem } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
+import { formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { actorOf, contentAnswers } from './content-route';
 
@@ -18,25 +19,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const listItemFrom = (form: FormData) => {
-	const type = String(form.get('type') ?? '');
-	const key = String(form.get('key') ?? '').slice(0, 40);
-	return isListItemType(type) ? { type, key } : undefined;
-};
+/** An item of a list (a page of the site's lists), and the direction to move it. */
+const listItemForm = formSchema({ type: formField.text(100), key: formField.text(40), direction: formField.oneOf(['up', 'down']) });
+
+const listItemFrom = (form: ReturnType<typeof listItemForm.read>) => (isListItemType(form.type) ? { type: form.type, key: form.key } : undefined);
 
 export const actions = {
 	move: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
-		const form = await request.formData();
+		const form = listItemForm.read(await request.formData());
 		const item = listItemFrom(form);
-		const direction = form.get('direction');
-		if (!item || (direction !== 'up' && direction !== 'down')) return fail(400, { action: 'move', problem: 'invalid' });
+		const { direction } = form;
+		if (!item || !direction) return fail(400, { action: 'move', problem: 'invalid' });
 		const moved = await moveItem(app().content, actorOf(staff), item.type, item.key, direction);
 		return { action: 'move', moved, type: item.type, key: item.key, direction };
 	}, contentAnswers),
 	delete: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.publish');
-		const item = listItemFrom(await request.formData());
+		const item = listItemFrom(listItemForm.read(await request.formData()));
 		if (!item) return fail(400, { action: 'delete', problem: 'invalid' });
 		await deleteItem(app().content, actorOf(staff), item.type, item.key);
 		return { action: 'delete', deleted: true };

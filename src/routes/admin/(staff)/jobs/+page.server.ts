@@ -2,10 +2,11 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
 import type { JobStatus } from '$lib/server/db/schema';
 import { jobStatuses, listJobs } from '$lib/server/platform/jobs/job-queue';
 import { retryFailedJob } from '$lib/server/maintenance';
+import { formField, formSchema } from '$lib/server/platform/forms';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'jobs.manage');
@@ -30,12 +31,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
+const jobForm = formSchema({ id: formField.id() });
+
+export const actions = {
 	retry: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'jobs.manage');
-		const id = idFrom((await request.formData()).get('id'));
+		const { id } = jobForm.read(await request.formData());
 		if (id === undefined) return fail(400, { problem: 'unknown' });
 		if (!(await retryFailedJob(app().jobs, staff, id))) return fail(409, { problem: 'not-failed' });
 		return { retried: id };
 	}
-};
+} satisfies Actions;

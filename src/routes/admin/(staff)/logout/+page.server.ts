@@ -7,7 +7,7 @@ import { adminUrls } from '$lib/admin/urls';
 
 export const load: PageServerLoad = () => redirect(303, adminUrls.dashboard);
 
-export const actions: Actions = {
+export const actions = {
 	// Signing out ends every session of this person, on every device.
 	default: async ({ locals, request, cookies, getClientAddress }) => {
 		const staff = locals.staff;
@@ -19,4 +19,4 @@ export const actions: Actions = {
 		}
 		redirect(303, adminUrls.login);
 	}
-};
+} satisfies Actions;

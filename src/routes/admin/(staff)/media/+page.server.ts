@@ -1,18 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
 import { acceptedMimeTypes } from '$lib/server/platform/images/image-processing';
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { failWith, localizedOf } from '$lib/server/platform/forms';
 import { adminUrls } from '$lib/admin/urls';
 import {
 	actorOf,
 	isBodyTooLarge,
-	localizedFrom,
 	mediaTextFromForm,
 	thumbnailOf,
+	uploadForm,
 	uploadRules,
 	type MediaTextValues
 } from './media-route';
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	upload: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'media.manage');
 		let form: FormData;
@@ -56,21 +56,20 @@ export const actions: Actions = {
 			throw e;
 		}
 		const values: MediaTextValues = mediaTextFromForm(form);
-		const file = form.get('file');
+		const { file } = uploadForm.read(form);
 		let id: number;
 		try {
 			const media = await createMediaFromUpload(app().media, actorOf(staff), {
-				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
-				originalName: file instanceof File ? file.name : '',
-				alt: localizedFrom(values, 'alt'),
-				caption: localizedFrom(values, 'caption')
+				bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
+				originalName: file ? file.name : '',
+				alt: localizedOf(values, 'alt'),
+				caption: localizedOf(values, 'caption')
 			});
 			id = media.id;
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values, textLost: false });
-			throw e;
+			return failWith(e, { values, textLost: false });
 		}
 		// After a post, a page of its own: reloading it does not upload the photo again.
 		redirect(303, `${adminUrls.media.list}?uploaded=${id}`);
 	}
-};
+} satisfies Actions;

@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { locales, type Locale } from '$lib/i18n/locales';
 import { mediaLimits, uploadProblemMessage } from '$lib/server/platform/images/image-processing';
-import type { LocalizedInput, MediaActor, MediaRecord } from '$lib/server/media/media.service';
+import type { MediaActor, MediaRecord } from '$lib/server/media/media.service';
 import { variantUrl } from '$lib/server/shared/picture';
 import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
-import { idOrNotFound } from '$lib/server/platform/route-params';
+import { formField, formSchema, localizedFields, localizedValues, type LocalizedNames } from '$lib/server/platform/forms';
 
 /*
  * Small pieces the media admin routes share. The domain lives in
@@ -17,42 +15,24 @@ export function actorOf(staff: Staff): MediaActor {
 	return { id: staff.id, email: staff.email };
 }
 
-/** The media id from the URL, or 404. */
-export function mediaIdOf(segment: string): number {
-	return idOrNotFound(segment, 'There is no such photo.');
-}
-
 /** What the media pages answer when the photo is not there (withDomainErrors). */
 export const mediaAnswers: DomainErrorAnswers = { notFound: 'This photo does not exist (any more).' };
 
-/** Longer texts are refused by the domain anyway; this only bounds what is sent back into the form. */
-const formText = z.preprocess((value) => (typeof value === 'string' ? value.slice(0, 5000) : ''), z.string());
-
 /** Alt text and caption, one field per language: `alt.en`, `alt.ne`…, `caption.en`… */
-export type MediaTextValues = Record<`${'alt' | 'caption'}.${Locale}`, string>;
+export type MediaTextValues = Record<LocalizedNames<'alt' | 'caption'>, string>;
 
-const mediaTextSchema = z.object(
-	Object.fromEntries(locales.flatMap((l) => [[`alt.${l}`, formText], [`caption.${l}`, formText]])) as Record<
-		keyof MediaTextValues,
-		typeof formText
-	>
-);
+/** Longer texts are refused by the domain anyway; this only bounds what is sent back into the form. */
+const mediaTextForm = formSchema({ ...localizedFields('alt', 5000), ...localizedFields('caption', 5000) });
 
 export function mediaTextFromForm(form: FormData): MediaTextValues {
-	return mediaTextSchema.parse(Object.fromEntries(locales.flatMap((l) => [`alt.${l}`, `caption.${l}`].map((name) => [name, form.get(name)]))));
+	return mediaTextForm.read(form);
 }
+
+/** The upload form: the photo, with its texts. */
+export const uploadForm = formSchema({ file: formField.file() });
 
 export function mediaTextValues(media: Pick<MediaRecord, 'alt' | 'caption'>): MediaTextValues {
-	return Object.fromEntries(
-		locales.flatMap((l) => [
-			[`alt.${l}`, media.alt[l] ?? ''],
-			[`caption.${l}`, media.caption?.[l] ?? '']
-		])
-	) as MediaTextValues;
-}
-
-export function localizedFrom(values: MediaTextValues, field: 'alt' | 'caption'): LocalizedInput {
-	return Object.fromEntries(locales.map((l) => [l, values[`${field}.${l}`]]));
+	return { ...localizedValues('alt', media.alt), ...localizedValues('caption', media.caption) };
 }
 
 /** What the upload form says about files, from the same limits the domain enforces. */

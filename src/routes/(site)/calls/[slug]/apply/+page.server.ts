@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { callView, emptyValues, fieldViews } from '$lib/server/calls/application-page';
+import { emptyValues } from '$lib/server/calls/application-input';
+import { callView, fieldViews } from '$lib/server/calls/application-views';
 import { applicationAction, callPageHeaders, publicCall } from '../../calls-route';
 
 /*
@@ -21,8 +22,8 @@ async function act(event: Parameters<Actions[string]>[0], action: 'submit' | 'sa
 	return applicationAction(event, { call, fields, action, locale: getLocale() });
 }
 
-export const actions: Actions = {
+export const actions = {
 	submit: (event) => act(event, 'submit'),
 	save: (event) => act(event, 'save'),
 	removeFile: (event) => act(event, 'removeFile')
-};
+} satisfies Actions;

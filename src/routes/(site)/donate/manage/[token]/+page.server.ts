@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	return { state: link.state };
 };
 
-export const actions: Actions = {
+export const actions = {
 	// The load function (run after a refused action too) sets Cache-Control.
 	default: async ({ params }) => {
 		const { db, config, log } = app();
@@ -41,4 +41,4 @@ export const actions: Actions = {
 		}
 		redirect(303, url);
 	}
-};
+} satisfies Actions;

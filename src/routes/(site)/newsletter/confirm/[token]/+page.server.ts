@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params, request, setHeaders }) => {
 	return {};
 };
 
-export const actions: Actions = {
+export const actions = {
 	default: async ({ params }) => {
 		const { db, log } = app();
 		const result = await confirm(db, params.token, { mail: app().newsletter.mail });
@@ -30,4 +30,4 @@ export const actions: Actions = {
 			preferences: result.links ? localizedPath(`/newsletter/preferences/${result.links.preferences}`, getLocale()) : null
 		};
 	}
-};
+} satisfies Actions;

@@ -4,8 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { failWith, formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import {
 	deleteSubscriber,
 	readPreferences,
@@ -43,26 +42,29 @@ export const load: PageServerLoad = async ({ params, request, setHeaders }) => {
 
 type Errors = Record<string, string>;
 
-async function formOf(request: Request): Promise<FormData> {
-	return (await readSmallForm(request)) ?? new FormData();
+/** Every form of the page: the preferences, coming back (consent), and the confirmation of deleting everything. */
+const preferencesForm = formSchema({
+	locale: formField.text(100),
+	topics: formField.list(200, 100),
+	paused: formField.ticked(),
+	consent: formField.ticked(),
+	consent_version: formField.version(),
+	confirm_delete: formField.ticked()
+});
+
+async function formOf(request: Request) {
+	return preferencesForm.read((await readSmallForm(request)) ?? new FormData());
 }
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ params, request }) => {
-		const form = await formOf(request);
-		const values = {
-			locale: String(form.get('locale') ?? ''),
-			topics: form.getAll('topics').filter((t): t is string => typeof t === 'string'),
-			paused: form.has('paused')
-		};
+		const { locale, topics, paused } = await formOf(request);
+		const values = { locale, topics, paused };
 		try {
 			const result = await updatePreferences(app().db, params.token, values);
 			if (result.status !== 'updated') linkProblem('preferences', result.status);
 		} catch (error) {
-			if (error instanceof ValidationError) {
-				return fail(400, { action: 'save', errors: subscribeErrorMessages(error.issues) as Errors, values });
-			}
-			throw error;
+			return failWith(error, (issues) => ({ action: 'save', errors: subscribeErrorMessages(issues) as Errors, values }));
 		}
 		return { action: 'save', done: true };
 	},
@@ -75,26 +77,22 @@ export const actions: Actions = {
 
 	resubscribe: async ({ params, request }) => {
 		const form = await formOf(request);
-		const version = String(form.get('consent_version') ?? '');
 		try {
 			const result = await resubscribe(app().db, params.token, {
-				consent: form.has('consent'),
-				consentTextVersion: /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+				consent: form.consent,
+				consentTextVersion: form.consent_version,
 				sourcePage: localizedPath('/newsletter/preferences', getLocale())
 			});
 			if (result.status !== 'resubscribed' && result.status !== 'already-subscribed') linkProblem('preferences', result.status);
 		} catch (error) {
-			if (error instanceof ValidationError) {
-				return fail(400, { action: 'resubscribe', errors: subscribeErrorMessages(error.issues) as Errors });
-			}
-			throw error;
+			return failWith(error, (issues) => ({ action: 'resubscribe', errors: subscribeErrorMessages(issues) as Errors }));
 		}
 		return { action: 'resubscribe', done: true };
 	},
 
 	delete: async ({ params, request }) => {
 		const form = await formOf(request);
-		if (!form.has('confirm_delete')) {
+		if (!form.confirm_delete) {
 			return fail(400, { action: 'delete', errors: { confirm_delete: m.newsletter_error_delete_unconfirmed() } as Errors });
 		}
 		const result = await deleteSubscriber(app().db, params.token);
@@ -102,4 +100,4 @@ export const actions: Actions = {
 		app().log.info('newsletter subscriber deleted their data');
 		return { action: 'delete', done: true };
 	}
-};
+} satisfies Actions;

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { localizedPath } from '$lib/i18n/paths';
 import { app } from '$lib/server/app';
 import type { Database } from '$lib/server/db/schema';
-import { readSmallForm } from '$lib/server/platform/small-form';
+import { formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import { subscriberLinksFor, unsubscribe, unsubscribeLinkState } from '$lib/server/newsletter/newsletter.service';
 import { isActionRendering, linkProblem, privatePageHeaders } from '../../newsletter-route';
 
@@ -30,11 +30,13 @@ async function preferencesPath(db: Kysely<Database>, secret: string, token: stri
 	return links ? localizedPath(`/newsletter/preferences/${links.preferences}`, getLocale()) : null;
 }
 
-export const actions: Actions = {
+const oneClickForm = formSchema({ 'List-Unsubscribe': formField.is('One-Click') });
+
+export const actions = {
 	default: async ({ params, request }) => {
 		const { db, secrets, log } = app();
-		const form = await readSmallForm(request, 4096);
-		const oneClick = form?.get('List-Unsubscribe') === 'One-Click';
+		// RFC 8058: a mail provider's one-click request posts `List-Unsubscribe=One-Click`.
+		const oneClick = oneClickForm.read((await readSmallForm(request, 4096)) ?? new FormData())['List-Unsubscribe'];
 		const result = await unsubscribe(db, params.token, oneClick ? 'one-click' : 'link');
 		if (result.status !== 'unsubscribed' && result.status !== 'already-unsubscribed') linkProblem('unsubscribe', result.status);
 		log.info({ method: oneClick ? 'one-click' : 'link', outcome: result.status }, 'newsletter unsubscribe');
@@ -42,4 +44,4 @@ export const actions: Actions = {
 		if (oneClick) return { done: true, preferences: null };
 		return { done: true, preferences: await preferencesPath(db, secrets.authSecret, params.token) };
 	}
-};
+} satisfies Actions;

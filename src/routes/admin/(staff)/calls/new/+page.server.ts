@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { callLimits, createCall } from '$lib/server/calls/calls.service';
-import { ValidationError } from '$lib/server/platform/errors';
+import { failWith } from '$lib/server/platform/forms';
 import { requirePermission } from '$lib/server/people/guard';
 import { adminUrls } from '$lib/admin/urls';
 import type { CallSettingsValues } from '../call-words';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { values, timeZones: timeZoneChoices(), limits: settingsLimits };
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, permission);
 		const values = settingsFrom(await request.formData());
@@ -32,9 +32,8 @@ export const actions: Actions = {
 		try {
 			id = await createCall(app().calls, staff, callInputOf(values));
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: explain(e.issues), values });
-			throw e;
+			return failWith(e, (issues) => ({ issues: explain(issues), values }));
 		}
 		redirect(303, `${adminUrls.calls.call(id)}?created=1`);
 	}
-};
+} satisfies Actions;

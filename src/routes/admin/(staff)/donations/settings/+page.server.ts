@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions = {
 	save: async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'donations.manage');
 		const values = settingsValuesFromForm(await request.formData());
@@ -35,4 +35,4 @@ export const actions: Actions = {
 		await saveDonationSettings(app().donations, staff, parsed.settings);
 		return { saved: true };
 	}
-};
+} satisfies Actions;

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { listDonations, moderateWallEntry, wallModerations, type AdminDonation } from '$lib/server/donations/donations.queries';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom, pageFrom } from '$lib/server/platform/route-params';
+import { pageFrom } from '$lib/server/platform/route-params';
+import { formField, formSchema } from '$lib/server/platform/forms';
 
 /*
  * Donor wall moderation. Only what the wall itself would show reaches this page
@@ -36,16 +37,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { pending, approved, rejected };
 };
 
+const entryForm = formSchema({ id: formField.id() });
+
 async function moderate(event: RequestEvent, moderation: keyof typeof wallModerations) {
 	const staff = requirePermission(event.locals, event.url, 'donations.moderate');
-	const id = idFrom((await event.request.formData()).get('id'));
+	const { id } = entryForm.read(await event.request.formData());
 	if (id === undefined) return fail(400, { problem: 'unknown' as const });
 	if (!(await moderateWallEntry(app().donations, staff, id, moderation))) return fail(404, { problem: 'unknown' as const });
 	return { done: wallModerations[moderation].audit, id };
 }
 
-export const actions: Actions = {
+export const actions = {
 	approve: (event) => moderate(event, 'approve'),
 	reject: (event) => moderate(event, 'reject'),
 	hide: (event) => moderate(event, 'hide')
-};
+} satisfies Actions;

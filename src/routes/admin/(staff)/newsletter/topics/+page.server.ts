@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { NotFoundError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import {
 	addTopic,
 	consentTextMax,
@@ -34,54 +34,57 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-/** The fields `<prefix>.<language>` of a form, as typed (bounded). */
-function localizedFrom(form: FormData, prefix: string, max: number): { values: Record<string, string>; localized: LocalizedValues } {
-	const values: Record<string, string> = {};
-	for (const l of locales) values[`${prefix}.${l}`] = String(form.get(`${prefix}.${l}`) ?? '').slice(0, max + 200);
-	const localized = Object.fromEntries(locales.map((l) => [l, values[`${prefix}.${l}`]])) as LocalizedValues;
-	return { values, localized };
+/** Every form of the page: a topic's key and names, the direction to move it, the consent text. Names keep a little beyond their limit, for the message. */
+const topicsForm = formSchema({
+	key: formField.text(100),
+	...localizedFields('name', topicLimits.name + 200),
+	direction: formField.choice(['up', 'down'], 'up'),
+	...localizedFields('text', consentTextMax + 200)
+});
+
+/** What was typed in a form's translated field `name` (`name.en`…), to show again, and its texts per language. */
+function typed(form: ReturnType<typeof topicsForm.read>, name: 'name' | 'text'): { values: Record<string, string>; localized: LocalizedValues } {
+	const localized = localizedOf(form, name);
+	return { values: localizedValues(name, localized), localized };
 }
 
-const keyOf = (form: FormData) => String(form.get('key') ?? '').slice(0, 100);
 const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: { topic: `There is no topic “${key}” (any more). Someone may have deleted it.` } });
 
 async function staffAndForm(event: RequestEvent) {
 	const staff = requirePermission(event.locals, event.url, 'newsletter.campaigns');
-	return { staff, form: await event.request.formData(), newsletter: app().newsletter };
+	return { staff, form: topicsForm.read(await event.request.formData()), newsletter: app().newsletter };
 }
 
-export const actions: Actions = {
+export const actions = {
 	add: async (event) => {
 		const { staff, form, newsletter } = await staffAndForm(event);
-		const key = keyOf(form);
-		const { values, localized } = localizedFrom(form, 'name', topicLimits.name);
+		const { key } = form;
+		const { values, localized } = typed(form, 'name');
 		let added: string;
 		try {
 			added = await addTopic(newsletter, staff, { key, names: localized });
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'add' as const, issues: e.issues, values: { ...values, key } });
-			throw e;
+			return failWith(e, { form: 'add' as const, values: { ...values, key } });
 		}
 		return { done: 'added' as const, key: added };
 	},
 	rename: async (event) => {
 		const { staff, form, newsletter } = await staffAndForm(event);
-		const key = keyOf(form);
-		const { values, localized } = localizedFrom(form, 'name', topicLimits.name);
+		const { key } = form;
+		const { values, localized } = typed(form, 'name');
 		try {
 			await renameTopic(newsletter, staff, key, localized);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'rename' as const, key, issues: e.issues, values });
 			if (e instanceof NotFoundError) return gone(key);
-			throw e;
+			return failWith(e, { form: 'rename' as const, key, values });
 		}
 		return { done: 'renamed' as const, key };
 	},
 	move: async (event) => {
 		const { staff, form, newsletter } = await staffAndForm(event);
-		const key = keyOf(form);
+		const { key } = form;
 		try {
-			await moveTopic(newsletter, staff, key, form.get('direction') === 'down' ? 'down' : 'up');
+			await moveTopic(newsletter, staff, key, form.direction);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
 			throw e;
@@ -90,26 +93,24 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const { staff, form, newsletter } = await staffAndForm(event);
-		const key = keyOf(form);
+		const { key } = form;
 		try {
 			await deleteTopic(newsletter, staff, key);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'topic' as const, key, issues: e.issues });
 			if (e instanceof NotFoundError) return gone(key);
-			throw e;
+			return failWith(e, { form: 'topic' as const, key });
 		}
 		return { done: 'deleted' as const, key };
 	},
 	publish: async (event) => {
 		const { staff, form, newsletter } = await staffAndForm(event);
-		const { values, localized } = localizedFrom(form, 'text', consentTextMax);
+		const { values, localized } = typed(form, 'text');
 		let version: number;
 		try {
 			version = await publishConsentTextFromAdmin(newsletter, staff, localized);
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { form: 'publish' as const, issues: e.issues, values });
-			throw e;
+			return failWith(e, { form: 'publish' as const, values });
 		}
 		return { done: 'published' as const, version };
 	}
-};
+} satisfies Actions;

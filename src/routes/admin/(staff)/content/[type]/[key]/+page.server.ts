@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { locales } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
 import { contentItems, emptyItemData, isListItemType, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
@@ -19,10 +20,9 @@ import {
 	unschedule,
 	type Actor
 } from '$lib/server/content/revisions.service';
-import { ValidationError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { idFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 import { actorOf, contentAnswers, itemTypeOf } from '../../content-route';
@@ -71,6 +71,20 @@ function revisionView(r: { id: number; status: string; authorName: string | null
 
 type Step = 'edit' | 'publish';
 
+/**
+ * Beside the item's own fields: the revision the edit started from (`base`), the
+ * preview's language, the moment to publish (typed as UTC, or from the browser
+ * with its zone), and the revision to unschedule or restore.
+ */
+const stepsForm = formSchema({
+	base: formField.id(),
+	previewLang: formField.choice(locales, 'en'),
+	publishAtIso: formField.text(1000),
+	publishAt: formField.text(1000),
+	timeZone: formField.text(60),
+	revision: formField.id()
+});
+
 /** The first lines of every action: who asks, for which item. */
 function guard(event: RequestEvent, step: Step): { actor: Actor; type: ContentItemType; key: string } {
 	const staff = requirePermission(event.locals, event.url, step === 'edit' ? 'content.edit' : 'content.publish');
@@ -88,12 +102,11 @@ async function saveForm(event: RequestEvent, step: Step) {
 	const { actor, type, key } = guard(event, step);
 	const form = await event.request.formData();
 	const values = formValuesFromForm(type, form);
-	const base = idFrom(form.get('base')) ?? null;
+	const base = stepsForm.read(form).base ?? null;
 	try {
 		const saved = await saveDraft(app().content, actor, { type, key, data: itemDataFromForm(type, form), baseRevisionId: base });
 		return { ok: true as const, saved, form, actor, type, key };
 	} catch (e) {
-		if (e instanceof ValidationError) return { ok: false as const, failure: fail(400, { values, issues: e.issues, base }) };
 		if (e instanceof ContentConflictError) {
 			const theirs = await getRevision(app().db, e.latest.id);
 			return {
@@ -107,7 +120,7 @@ async function saveForm(event: RequestEvent, step: Step) {
 				})
 			};
 		}
-		throw e;
+		return { ok: false as const, failure: failWith(e, { values, base }) };
 	}
 }
 
@@ -122,8 +135,7 @@ export const actions = {
 		requirePermission(event.locals, event.url, 'content.edit');
 		const result = await saveForm(event, 'edit');
 		if (!result.ok) return result.failure;
-		const lang = String(result.form.get('previewLang') ?? 'en');
-		redirect(303, `${adminUrls.content.preview(result.saved.revision.id)}?lang=${/^(en|ne|id|es)$/.test(lang) ? lang : 'en'}`);
+		redirect(303, `${adminUrls.content.preview(result.saved.revision.id)}?lang=${stepsForm.read(result.form).previewLang}`);
 	}, contentAnswers),
 	publish: withDomainErrors(async (event) => {
 		requirePermission(event.locals, event.url, 'content.publish');
@@ -144,27 +156,24 @@ export const actions = {
 		requirePermission(event.locals, event.url, 'content.publish');
 		const result = await saveForm(event, 'publish');
 		if (!result.ok) return result.failure;
-		const { form } = result;
-		const values = formValuesFromForm(result.type, form);
+		const values = formValuesFromForm(result.type, result.form);
+		const steps = stepsForm.read(result.form);
 		// With JavaScript the browser sends the moment in its own time zone; without, the field is read as UTC.
-		const fromBrowser = String(form.get('publishAtIso') ?? '');
-		const typed = String(form.get('publishAt') ?? '');
+		const fromBrowser = steps.publishAtIso;
+		const typed = steps.publishAt;
 		const assumedUtc = !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(fromBrowser);
 		const at = assumedUtc ? (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(typed) ? new Date(`${typed}:00Z`) : new Date(Number.NaN)) : new Date(fromBrowser);
 		try {
 			await schedule(app().content, result.actor, result.saved.revision.id, at);
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				// The draft is saved; only the time needs another go.
-				return fail(400, { values, scheduleProblem: e.issues.publishAt ?? 'invalid', publishAt: typed, base: result.saved.revision.id });
-			}
-			throw e;
+			// The draft is saved; only the time needs another go.
+			return failWith(e, (issues) => ({ values, scheduleProblem: issues.publishAt ?? 'invalid', publishAt: typed, base: result.saved.revision.id }));
 		}
-		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: String(form.get('timeZone') ?? '').slice(0, 60) };
+		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: steps.timeZone };
 	}, contentAnswers),
 	unschedule: withDomainErrors(async (event) => {
 		const { actor, type, key } = guard(event, 'publish');
-		const id = idFrom((await event.request.formData()).get('revision'));
+		const id = stepsForm.read(await event.request.formData()).revision;
 		if (!id) return fail(400, { problem: 'invalid' });
 		try {
 			await unschedule(app().content, actor, { type, key }, id);
@@ -176,7 +185,7 @@ export const actions = {
 	}, contentAnswers),
 	restore: withDomainErrors(async (event) => {
 		const { actor, type, key } = guard(event, 'publish');
-		const id = idFrom((await event.request.formData()).get('revision'));
+		const id = stepsForm.read(await event.request.formData()).revision;
 		const source = id ? await getRevision(app().db, id) : undefined;
 		if (!source || source.type !== type || source.key !== key) return fail(400, { problem: 'invalid' });
 		try {

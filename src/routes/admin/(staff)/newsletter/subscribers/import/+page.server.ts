@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localeNames, locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import { ValidationError } from '$lib/server/platform/errors';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
@@ -10,7 +10,7 @@ import { adminUrls } from '$lib/admin/urls';
 import { isBodyTooLarge } from '../../../media/media-route';
 
 /** What the form keeps when it comes back with a problem (a file cannot be kept: the browser needs it chosen again). */
-export interface ImportFormValues {
+interface ImportFormValues {
 	statement: string;
 	affirmed: boolean;
 	defaultLocale: string;
@@ -39,7 +39,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-export const actions: Actions = {
+/** The import form: the file, the statement about consent and its confirmation, and what rows without a language or topics get. */
+const importForm = formSchema({
+	statement: formField.text(importLimits.statementMax + 500),
+	affirmed: formField.is('yes'),
+	defaultLocale: formField.text(10),
+	defaultTopics: formField.list(1000, 50),
+	file: formField.file()
+});
+
+export const actions = {
 	upload: async ({ locals, url, request, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'newsletter.subscribers');
 		let form: FormData;
@@ -52,27 +61,19 @@ export const actions: Actions = {
 			}
 			throw e;
 		}
-		const text = (name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
-		const values: ImportFormValues = {
-			statement: text('statement', importLimits.statementMax + 500),
-			affirmed: form.get('affirmed') === 'yes',
-			defaultLocale: text('defaultLocale', 10),
-			defaultTopics: form.getAll('defaultTopics').filter((t): t is string => typeof t === 'string').slice(0, 50)
-		};
-		const file = form.get('file');
+		const { file, ...values }: ImportFormValues & { file?: File } = importForm.read(form);
 		let started: { id: number; totalRows: number };
 		try {
 			started = await startImport(app().newsletter, staff, {
 				...values,
-				fileName: file instanceof File ? file.name : '',
-				bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
+				fileName: file ? file.name : '',
+				bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(0),
 				ip: getClientAddress()
 			});
 		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { issues: e.issues, values });
-			throw e;
+			return failWith(e, { values });
 		}
 		// After a post, a page of its own: reloading it does not import the file again.
 		redirect(303, adminUrls.newsletter.import(started.id));
 	}
-};
+} satisfies Actions;

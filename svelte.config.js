@@ -29,7 +29,13 @@ const config = {
 		csrf: { trustedOrigins: ['*'] },
 		inlineStyleThreshold: 0,
 		paths: { relative: false },
-		alias: { $messages: 'src/lib/paraglide/messages.js' }
+		alias: { $messages: 'src/lib/paraglide/messages.js' },
+		// The scripts (start, benchmarks, admin) are type-checked with the app.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts');
+			}
+		}
 	}
 };
 

@@ -65,7 +65,7 @@ async function apply(origin: string, index: number, photo: Buffer): Promise<Outc
 	form.set('field.artwork_title', `Rising water, wall ${index}`);
 	form.set('field.description', 'A paste-up of the river at the end of our street as it was, is and will be. '.repeat(2));
 	form.set('field.image_link', `https://example.org/works/${index}`);
-	form.set('field.preview', new Blob([photo], { type: 'image/jpeg' }), `wall-${index}.jpg`);
+	form.set('field.preview', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), `wall-${index}.jpg`);
 	form.set('field.moniker', `Crew ${index}`);
 	form.set('field.country', ['NP', 'ID', 'ES', 'AU'][index % 4]!);
 	form.set('field.bio', 'Paints walls with neighbours.');

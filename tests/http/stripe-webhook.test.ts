@@ -51,6 +51,33 @@ describe('POST /api/stripe/webhook', () => {
 		expect(await database.db.selectFrom('stripe_event').selectAll().execute()).toHaveLength(0);
 	});
 
+	it('answers 413 to a body that announces over 1 MB', async () => {
+		const { header } = events.signed(events.oneOffCompleted({ amount: 2500, currency: 'usd' }), secret);
+		const announced = await post('x'.repeat(2 * 1024 * 1024), { 'Stripe-Signature': header });
+		expect(announced.status).toBe(413);
+		expect(await announced.json()).toEqual({ error: 'too_large' });
+	});
+
+	it('answers 413 to a streamed body once it passes 1 MB', async () => {
+		const { header } = events.signed(events.oneOffCompleted({ amount: 2500, currency: 'usd' }), secret);
+		const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+		let sent = 0;
+		const stream = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent++ < 40) controller.enqueue(chunk);
+				else controller.close();
+			}
+		});
+		const streamed = await fetch(`${server.origin}/api/stripe/webhook`, {
+			method: 'POST',
+			body: stream,
+			duplex: 'half',
+			headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }
+		} as RequestInit);
+		expect(streamed.status).toBe(413);
+		expect(await donationCount()).toBe(0);
+	});
+
 	it('answers 400 for a signed event of a known type that is malformed, recording nothing', async () => {
 		const event = events.oneOffCompleted({ amount: 2500, currency: 'usd' });
 		(event.data.object as Record<string, unknown>).currency = 42;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Busboy } from '@fastify/busboy';
+import { announcedTooLarge, readBoundedBody } from '../http/request-body';
 
 /*
  * Reading a posted form's body, bounded, in one of two ways: a small form (the
@@ -23,34 +24,17 @@ function formContentType(request: Request): string | undefined {
 	return formType.test(type) ? type : undefined;
 }
 
-/** True when the sender announces more than `maxBytes` (the body is then not read at all). */
-function announcedTooLarge(request: Request, maxBytes: number): boolean {
-	return Number(request.headers.get('content-length') ?? 0) > maxBytes;
-}
-
 /**
  * Reads a small posted form, refusing more than `maxBytes`.
  * Undefined when the body is too large or not a form.
  */
 export async function readSmallForm(request: Request, maxBytes = 16_384): Promise<FormData | undefined> {
 	const type = formContentType(request);
-	if (type === undefined || announcedTooLarge(request, maxBytes)) return undefined;
-	if (!request.body) return new FormData();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	const reader = request.body.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > maxBytes) {
-			await reader.cancel();
-			return undefined;
-		}
-		chunks.push(value);
-	}
+	if (type === undefined) return undefined;
+	const body = await readBoundedBody(request, maxBytes);
+	if (body === undefined) return undefined;
 	try {
-		return await new Response(new Blob(chunks as BlobPart[]), { headers: { 'content-type': type } }).formData();
+		return await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } }).formData();
 	} catch {
 		return undefined;
 	}

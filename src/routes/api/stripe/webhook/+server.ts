@@ -4,8 +4,11 @@ import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { handleStripeEvent, readStripeEvent } from '$lib/server/donations/webhook.service';
 import { stripeFor, webhookSecretOf } from '$lib/server/donations/stripe-client';
+import { readBoundedBody, readUnreadBody } from '$lib/server/platform/http/request-body';
 
 const noStore = { 'Cache-Control': 'no-store' };
+/** Far above any event Stripe sends (they are a few kilobytes), far below BODY_SIZE_LIMIT. */
+const maxEventBytes = 1024 * 1024;
 
 /**
  * Stripe's webhook. The signature is checked against the raw body before
@@ -19,9 +22,15 @@ export const POST: RequestHandler = async ({ request }) => {
 	const secret = webhookSecretOf(config);
 	if (!stripe || !secret) return json({ error: 'stripe_not_configured' }, { status: 503, headers: noStore });
 
-	const body = await request.text();
 	const signature = request.headers.get('stripe-signature');
 	if (!signature) return json({ error: 'missing_signature' }, { status: 400, headers: noStore });
+	// Stripe's events are a few kilobytes; nothing larger is read, let alone hashed.
+	const bytes = await readBoundedBody(request, maxEventBytes);
+	if (bytes === undefined) {
+		readUnreadBody(request);
+		return json({ error: 'too_large' }, { status: 413, headers: noStore });
+	}
+	const body = new TextDecoder().decode(bytes);
 	let verified;
 	try {
 		verified = stripe.webhooks.constructEvent(body, signature, secret);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { InsertQueryNode, type Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
-import type { Auth } from '$lib/server/platform/auth';
+import type { DialectName } from '$lib/server/db/connect';
+import { createAuth, type Auth, type AuthOptions } from '$lib/server/platform/auth';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
 import { createOutboxTransport } from '$lib/server/platform/mail/transports';
@@ -65,6 +66,11 @@ export function newsletterContext(db: Kysely<Database>, overrides: Partial<Newsl
 export function donationsContext(db: Kysely<Database>, overrides: Partial<DonationsContext> = {}): DonationsContext {
 	const log = { info() {}, warn() {} };
 	return { ...createDonationsContext(testContext(db), { mailer: testMailer(), origin: testOrigin, stripe: undefined, log }), ...overrides };
+}
+
+/** better-auth on a test database, made as app.ts makes it, for testOrigin over plain http. */
+export function testAuth(database: { db: Kysely<Database>; dialect: DialectName }, overrides: Partial<AuthOptions> = {}): Auth {
+	return createAuth({ db: database.db, dialect: database.dialect, secret: 'test-secret-'.repeat(4), origin: testOrigin, secureCookies: false, appName: 'Micro Galleries', ...overrides });
 }
 
 export function peopleContext(db: Kysely<Database>, auth: Auth, overrides: Partial<PeopleContext> = {}): PeopleContext {

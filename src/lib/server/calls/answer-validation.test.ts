@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, draftValues, parseLocalizedNumber, validateAnswers } from './answer-validation';
+import { countWords, draftValues, parseLocalizedNumber, validateAnswers, type FormValue } from './answer-validation';
 import { parseFieldInput, type CallField, type FieldInput } from './call-fields';
 import { countryCodes, countryOptions, isCountryCode } from './countries';
 
@@ -50,72 +50,41 @@ const form = [
 	})
 ];
 
-const good = {
-	project_title: '  Walls that talk  ',
-	statement: 'Paint on walls, together.',
-	email_alt: 'Ana@Example.org',
-	country: 'np',
-	medium: 'paint',
-	days: ['sat', 'sun'],
-	first_time: 'yes',
-	website: 'instagram.com/ana.paints',
-	age: '34',
-	budget: '1.500,50',
-	available_from: '2027-05-01'
+/** Per field but the file: a good answer as typed and as stored, and a wrong answer with its error code. */
+const answerCases: Record<string, { typed: FormValue; stored: unknown; wrong: FormValue; error: string }> = {
+	project_title: { typed: '  Walls that talk  ', stored: 'Walls that talk', wrong: 'x'.repeat(41), error: 'too_long' },
+	statement: { typed: 'Paint on walls, together.', stored: 'Paint on walls, together.', wrong: 'one two three four five six', error: 'too_many_words' },
+	email_alt: { typed: 'Ana@Example.org', stored: 'ana@example.org', wrong: 'ana@', error: 'email_invalid' },
+	country: { typed: 'np', stored: 'NP', wrong: 'XK', error: 'country_unknown' },
+	medium: { typed: 'paint', stored: 'paint', wrong: 'sculpture', error: 'choice_unknown' },
+	days: { typed: ['sat', 'sun'], stored: ['sat', 'sun'], wrong: ['sat', 'sun', 'mon'], error: 'too_many_choices' },
+	first_time: { typed: 'yes', stored: true, wrong: 'maybe', error: 'yes_no_invalid' },
+	website: { typed: 'instagram.com/ana.paints', stored: 'https://instagram.com/ana.paints', wrong: 'javascript:alert(1)', error: 'url_invalid' },
+	age: { typed: '34', stored: 34, wrong: '12', error: 'number_out_of_range' },
+	budget: { typed: '1.500,50', stored: 1500.5, wrong: 'a lot', error: 'number_invalid' },
+	available_from: { typed: '2027-05-01', stored: '2027-05-01', wrong: '2027-02-30', error: 'date_invalid' }
 };
+
+/** One column of `answerCases`, by field. */
+function answersOf<K extends 'typed' | 'stored' | 'wrong' | 'error'>(column: K): Record<string, (typeof answerCases)[string][K]> {
+	return Object.fromEntries(Object.entries(answerCases).map(([key, row]) => [key, row[column]]));
+}
 const pdf = { mediaType: 'application/pdf', bytes: 900 };
 
 describe('validateAnswers', () => {
 	it('accepts a good form and cleans its answers for storage', () => {
-		const result = validateAnswers(form, { ...good, unknown_field: 'dropped' }, 'es', { portfolio: [pdf] });
+		const result = validateAnswers(form, { ...answersOf('typed'), unknown_field: 'dropped' }, 'es', { portfolio: [pdf] });
 		expect(result.errors).toEqual({});
 		expect(result.ok).toBe(true);
-		expect(result.answers).toEqual({
-			project_title: 'Walls that talk',
-			statement: 'Paint on walls, together.',
-			email_alt: 'ana@example.org',
-			country: 'NP',
-			medium: 'paint',
-			days: ['sat', 'sun'],
-			first_time: true,
-			website: 'https://instagram.com/ana.paints',
-			age: 34,
-			budget: 1500.5,
-			available_from: '2027-05-01'
-		});
+		expect(result.answers).toEqual(answersOf('stored'));
 		expect(result.answers).not.toHaveProperty('unknown_field');
 	});
 
 	it('gives every field its own error code and keeps every value as typed', () => {
-		const bad = {
-			project_title: 'x'.repeat(41),
-			statement: 'one two three four five six',
-			email_alt: 'ana@',
-			country: 'XK',
-			medium: 'sculpture',
-			days: ['sat', 'sun', 'mon'],
-			first_time: 'maybe',
-			website: 'javascript:alert(1)',
-			age: '12',
-			budget: 'a lot',
-			available_from: '2027-02-30'
-		};
+		const bad = answersOf('wrong');
 		const result = validateAnswers(form, bad, 'en', { portfolio: [{ mediaType: 'image/png', bytes: 10 }] });
 		expect(result.ok).toBe(false);
-		expect(result.errors).toEqual({
-			project_title: 'too_long',
-			statement: 'too_many_words',
-			email_alt: 'email_invalid',
-			country: 'country_unknown',
-			medium: 'choice_unknown',
-			days: 'too_many_choices',
-			first_time: 'yes_no_invalid',
-			website: 'url_invalid',
-			age: 'number_out_of_range',
-			budget: 'number_invalid',
-			available_from: 'date_invalid',
-			portfolio: 'file_type_not_allowed'
-		});
+		expect(result.errors).toEqual({ ...answersOf('error'), portfolio: 'file_type_not_allowed' });
 		// Nothing the person typed is lost.
 		expect(result.values).toEqual(bad);
 	});

@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
-import { createMailer } from '$lib/server/platform/mail/mailer';
-import { createOutboxTransport } from '$lib/server/platform/mail/transports';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	applicationForStaff,
 	authorizedApplicationFile,
@@ -19,32 +13,19 @@ import { attachFile, saveDraft, submitApplication, withdrawApplication } from '.
 import { addStaff, application, openCall } from '../../../../tests/support/call-test-data';
 import { assignReviewer, decideApplication, listCriteria, recordScores, saveCriteria, setShortlisted } from './review.service';
 import type { CallsContext } from './calls.wiring';
-import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
+import { callsContext, testMailer, testStaff } from '../../../../tests/support/domain-contexts';
+import { useTestDatabase } from '../../../../tests/support/test-database';
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+const handle = useTestDatabase('mail_message', 'job', 'call_reviewer', 'application', 'open_call');
 let calls: CallsContext;
 /** A reviewer added with `addStaff`, as the acting person. */
 const reviewer = (id: string) => ({ id, email: `${id}@staff.example` });
-let outbox: string;
 
 beforeAll(async () => {
-	handle = await createTestDatabase();
 	calls = callsContext(handle.db);
-	outbox = mkdtempSync(join(tmpdir(), 'calls-admin-'));
 	await addStaff(handle.db, 'rita');
 	await addStaff(handle.db, 'sam');
 	await addStaff(handle.db, 'eda', 'editor');
-});
-afterAll(async () => {
-	await handle.dispose();
-	rmSync(outbox, { recursive: true, force: true });
-});
-beforeEach(async () => {
-	await handle.db.deleteFrom('mail_message').execute();
-	await handle.db.deleteFrom('job').execute();
-	await handle.db.deleteFrom('call_reviewer').execute();
-	await handle.db.deleteFrom('application').execute();
-	await handle.db.deleteFrom('open_call').execute();
 });
 
 async function submit(callId: number, email: string, name: string) {
@@ -177,8 +158,7 @@ describe('the decision e-mails still to send', () => {
 		let plan = await decisionMailPlan(handle.db, callId);
 		expect(plan).toEqual({ toSend: { accepted: 1, waitlisted: 1, declined: 1 }, alreadySent: 0, applicationIds: [zoe, ana, mia] });
 
-		const mailer = createMailer({ transport: createOutboxTransport(outbox), from: 'Micro Galleries <hello@art.example.org>' });
-		await queueDecisionMails(handle.db, mailer, callId, plan.applicationIds);
+		await queueDecisionMails(handle.db, testMailer(), callId, plan.applicationIds);
 		plan = await decisionMailPlan(handle.db, callId);
 		expect(plan.toSend).toEqual({ accepted: 0, waitlisted: 0, declined: 0 });
 		expect(plan.alreadySent).toBe(3);

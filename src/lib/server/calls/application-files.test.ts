@@ -1,34 +1,25 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { heicFromPhone, phoneJpegWithGps, solid } from '../../../../tests/support/test-images';
 import { attachUpload, createApplicationFileStorage, eraseApplication, isApplicationFileKey, maxImageSide, removeUpload, type ApplicationFileStorage } from './application-files';
 import { findApplicationByToken, saveDraft, submitApplication } from './applications.service';
 import { pdfWithMetadata } from '../../../../tests/support/hostile-files';
 import { application, openCall, smallPdf } from '../../../../tests/support/call-test-data';
+import { useTempDir, useTestDatabase } from '../../../../tests/support/test-database';
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-let dataDir: string;
+const handle = useTestDatabase('application', 'open_call');
+const dataDir = useTempDir('calls-files-');
 let storage: ApplicationFileStorage;
 let photo: Buffer;
 
 beforeAll(async () => {
-	handle = await createTestDatabase();
-	dataDir = mkdtempSync(join(tmpdir(), 'calls-files-'));
-	storage = createApplicationFileStorage(dataDir);
+	storage = createApplicationFileStorage(dataDir.path);
 	photo = await phoneJpegWithGps(800, 600);
 });
-afterAll(async () => {
-	await handle.dispose();
-	rmSync(dataDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-	await handle.db.deleteFrom('application').execute();
-	await handle.db.deleteFrom('open_call').execute();
-	rmSync(join(dataDir, 'applications'), { recursive: true, force: true });
+beforeEach(() => {
+	rmSync(join(dataDir.path, 'applications'), { recursive: true, force: true });
 });
 
 /** A draft of a call whose `images` field takes two JPEGs or PDFs of up to 5 MB, and whose `id_scan` takes one PDF. */
@@ -40,7 +31,7 @@ async function draft() {
 }
 
 function filesOnDisk(): string[] {
-	const root = join(dataDir, 'applications');
+	const root = join(dataDir.path, 'applications');
 	return existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => statSync(join(root, p)).isFile()) : [];
 }
 
@@ -69,7 +60,7 @@ describe('applicants’ files', () => {
 		expect([after.width, after.height]).toEqual([600, 800]);
 		expect(after.orientation).toBeUndefined();
 		expect(statSync(storage.pathOf(row.storage_key)).mode & 0o077).toBe(0);
-		expect(storage.root).toBe(join(dataDir, 'applications'));
+		expect(storage.root).toBe(join(dataDir.path, 'applications'));
 	});
 
 	it('keep photos to a reasonable size', async () => {
@@ -143,7 +134,7 @@ describe('applicants’ files', () => {
 		expect(await eraseApplication(handle.db, storage, token)).toMatchObject({ status: 'deleted' });
 		expect(filesOnDisk()).toEqual([]);
 		// The emptied folders go too.
-		expect(readdirSync(join(dataDir, 'applications'))).toEqual([]);
+		expect(readdirSync(join(dataDir.path, 'applications'))).toEqual([]);
 	});
 
 	it('turn a phone’s HEIC into a JPEG without its location, which still counts for a field that takes HEIC', async () => {

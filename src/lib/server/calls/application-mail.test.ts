@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
-import { createMailer, type Mailer } from '$lib/server/platform/mail/mailer';
-import { createOutboxTransport } from '$lib/server/platform/mail/transports';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Mailer } from '$lib/server/platform/mail/mailer';
 import {
 	decisionTemplates,
 	defaultDecisionTemplate,
@@ -20,31 +15,19 @@ import { saveDraft, submitApplication, withdrawApplication } from './application
 import { application, openCall } from '../../../../tests/support/call-test-data';
 import { decideApplication } from './review.service';
 import type { CallsContext } from './calls.wiring';
-import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
+import { callsContext, testMailer, testStaff } from '../../../../tests/support/domain-contexts';
+import { useTestDatabase } from '../../../../tests/support/test-database';
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+const handle = useTestDatabase('mail_message', 'job', 'application', 'open_call');
 let calls: CallsContext;
-let outbox: string;
 let mailer: Mailer;
 let mail: CallsMail;
 const origin = 'https://art.example.org';
 
-beforeAll(async () => {
-	handle = await createTestDatabase();
+beforeAll(() => {
 	calls = callsContext(handle.db);
-	outbox = mkdtempSync(join(tmpdir(), 'calls-mail-'));
-	mailer = createMailer({ transport: createOutboxTransport(outbox), from: 'Micro Galleries <hello@art.example.org>' });
+	mailer = testMailer();
 	mail = createCallsMail({ mailer, origin });
-});
-afterAll(async () => {
-	await handle.dispose();
-	rmSync(outbox, { recursive: true, force: true });
-});
-beforeEach(async () => {
-	await handle.db.deleteFrom('mail_message').execute();
-	await handle.db.deleteFrom('job').execute();
-	await handle.db.deleteFrom('application').execute();
-	await handle.db.deleteFrom('open_call').execute();
 });
 
 const messages = () => handle.db.selectFrom('mail_message').selectAll().orderBy('id').execute();

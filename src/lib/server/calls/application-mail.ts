@@ -152,6 +152,37 @@ function deadlineLine(application: MailApplication): string {
 	return m.mail_application_deadline({ inZone: deadline.inZone, inUtc: deadline.inUtc }, { locale: application.locale });
 }
 
+/** What one of the applicant's e-mails says between the greeting and the footer, written in their language. */
+interface ApplicantMailText {
+	subject: string;
+	body: string[];
+	button?: { label: string; link: string };
+	after: string[];
+}
+
+/**
+ * Writes an e-mail to the applicant in the language they applied in, greeting
+ * them by name and ending with the site's footer, and queues it under `key`.
+ * `write` gets the language (as the messages take it) and the call's title.
+ */
+async function queueApplicantMail(
+	db: Kysely<Database>,
+	context: ApplicationMailContext,
+	application: MailApplication,
+	key: string,
+	write: (o: { locale: Locale }, call: string) => ApplicantMailText
+): Promise<void> {
+	const { locale } = application;
+	const o = { locale };
+	const { body, ...text } = write(o, application.callTitle);
+	const mail = render(locale, {
+		...text,
+		before: [greeting(application.name, locale), ...body],
+		footer: m.mail_application_footer({ site: await siteName(db) }, o)
+	});
+	await context.mailer.queue(db, { idempotencyKey: key, to: application.email, locale, ...mail });
+}
+
 /**
  * "Save and finish later": the draft's private link. Queued once per link
  * (saving the same draft again sends nothing more); a new draft has a new link.
@@ -163,22 +194,12 @@ export async function queueDraftLinkMail(
 ): Promise<void> {
 	const application = await mailApplication(db, request.applicationId);
 	if (!application) return;
-	const { locale } = application;
-	const o = { locale };
-	const call = application.callTitle;
-	const mail = render(locale, {
+	await queueApplicantMail(db, context, application, `application-draft:${hashApplicationToken(request.token)}`, (o, call) => ({
 		subject: m.mail_application_draft_subject({ call }, o),
-		before: [greeting(application.name, locale), m.mail_application_draft_body({ call }, o)],
-		button: { label: m.mail_application_draft_button({}, o), link: applicationLink(context.origin, request.token, locale) },
-		after: [deadlineLine(application), m.mail_application_draft_reminder({}, o), m.mail_application_private_link({}, o)],
-		footer: m.mail_application_footer({ site: await siteName(db) }, o)
-	});
-	await context.mailer.queue(db, {
-		idempotencyKey: `application-draft:${hashApplicationToken(request.token)}`,
-		to: application.email,
-		locale,
-		...mail
-	});
+		body: [m.mail_application_draft_body({ call }, o)],
+		button: { label: m.mail_application_draft_button({}, o), link: applicationLink(context.origin, request.token, o.locale) },
+		after: [deadlineLine(application), m.mail_application_draft_reminder({}, o), m.mail_application_private_link({}, o)]
+	}));
 }
 
 /** The confirmation of a submission, with the private link to view, edit until the deadline, or withdraw. */
@@ -189,34 +210,24 @@ export async function queueSubmissionMail(
 ): Promise<void> {
 	const application = await mailApplication(db, request.applicationId);
 	if (!application?.submittedAt) return;
-	const { locale } = application;
-	const o = { locale };
-	const call = application.callTitle;
-	const date = formatDeadline(application.submittedAt, application.timeZone, locale).inZone;
-	const mail = render(locale, {
+	const date = formatDeadline(application.submittedAt, application.timeZone, application.locale).inZone;
+	await queueApplicantMail(db, context, application, `application-submitted:${application.id}`, (o, call) => ({
 		subject: m.mail_application_submitted_subject({ call }, o),
-		before: [greeting(application.name, locale), m.mail_application_submitted_body({ call, date }, o), m.mail_application_submitted_manage({}, o)],
-		button: { label: m.mail_application_submitted_button({}, o), link: applicationLink(context.origin, request.token, locale) },
-		after: [deadlineLine(application), m.mail_application_submitted_next({}, o), m.mail_application_private_link({}, o)],
-		footer: m.mail_application_footer({ site: await siteName(db) }, o)
-	});
-	await context.mailer.queue(db, { idempotencyKey: `application-submitted:${application.id}`, to: application.email, locale, ...mail });
+		body: [m.mail_application_submitted_body({ call, date }, o), m.mail_application_submitted_manage({}, o)],
+		button: { label: m.mail_application_submitted_button({}, o), link: applicationLink(context.origin, request.token, o.locale) },
+		after: [deadlineLine(application), m.mail_application_submitted_next({}, o), m.mail_application_private_link({}, o)]
+	}));
 }
 
 /** The confirmation that an application was withdrawn. No link: there is nothing left to do with it. */
 export async function queueWithdrawalMail(db: Kysely<Database>, context: ApplicationMailContext, request: { applicationId: number }): Promise<void> {
 	const application = await mailApplication(db, request.applicationId);
 	if (!application) return;
-	const { locale } = application;
-	const o = { locale };
-	const call = application.callTitle;
-	const mail = render(locale, {
+	await queueApplicantMail(db, context, application, `application-withdrawn:${application.id}`, (o, call) => ({
 		subject: m.mail_application_withdrawn_subject({ call }, o),
-		before: [greeting(application.name, locale), m.mail_application_withdrawn_body({ call }, o), m.mail_application_withdrawn_again({}, o)],
-		after: [],
-		footer: m.mail_application_footer({ site: await siteName(db) }, o)
-	});
-	await context.mailer.queue(db, { idempotencyKey: `application-withdrawn:${application.id}`, to: application.email, locale, ...mail });
+		body: [m.mail_application_withdrawn_body({ call }, o), m.mail_application_withdrawn_again({}, o)],
+		after: []
+	}));
 }
 
 // Decision e-mails ----------------------------------------------------------

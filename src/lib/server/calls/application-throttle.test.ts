@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../../tests/support/test-database';
 import { applicationThrottleRules, recordApplicationAttempt } from './application-throttle';
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-});
-afterAll(() => handle.dispose());
-beforeEach(async () => {
-	await handle.db.deleteFrom('throttle_attempt').execute();
-});
+const handle = useTestDatabase('throttle_attempt');
 
 describe('application attempts', () => {
 	it('allow so many per address within the window, whatever the case of the address', async () => {

@@ -429,6 +429,16 @@ export async function findApplicationByToken(db: Db, token: string): Promise<Fin
 	};
 }
 
+/** The application behind `token` while its files may change (not withdrawn, its call taking changes), else why not. */
+async function applicationWithChangeableFiles(trx: Transaction<Database>, token: string): Promise<ApplicationRow | ApplicationProblem> {
+	const current = await applicationByToken(trx, token);
+	if (!current) return 'unknown';
+	if (current.status === 'withdrawn') return 'not_editable';
+	const state = await callAsOfNow(trx, current.call_id);
+	if (!state) return 'call_not_found';
+	return closedReason(state.call, state.dbNow) ?? current;
+}
+
 const fileSchema = z.object({
 	fieldKey: z.string(),
 	/** Where the caller stored the upload; unique. */
@@ -454,13 +464,8 @@ export async function attachFile(
 ): Promise<{ status: 'attached'; fileId: number } | { status: ApplicationProblem }> {
 	const file = parseWith(fileSchema, input);
 	return db.transaction().execute(async (trx) => {
-		const current = await applicationByToken(trx, token);
-		if (!current) return { status: 'unknown' as const };
-		if (current.status === 'withdrawn') return { status: 'not_editable' as const };
-		const state = await callAsOfNow(trx, current.call_id);
-		if (!state) return { status: 'call_not_found' as const };
-		const problem = closedReason(state.call, state.dbNow);
-		if (problem) return { status: problem };
+		const current = await applicationWithChangeableFiles(trx, token);
+		if (typeof current === 'string') return { status: current };
 		const key = `answers.${file.fieldKey}`;
 		const field = (await listFields(trx, current.call_id)).find((f) => f.key === file.fieldKey && f.type === 'file');
 		if (!field) throw new ValidationError({ [key]: 'field_unknown' });
@@ -499,13 +504,8 @@ export async function removeFile(
 	fileId: number
 ): Promise<{ status: 'removed'; storageKey: string } | { status: ApplicationProblem }> {
 	return db.transaction().execute(async (trx) => {
-		const current = await applicationByToken(trx, token);
-		if (!current) return { status: 'unknown' as const };
-		if (current.status === 'withdrawn') return { status: 'not_editable' as const };
-		const state = await callAsOfNow(trx, current.call_id);
-		if (!state) return { status: 'call_not_found' as const };
-		const problem = closedReason(state.call, state.dbNow);
-		if (problem) return { status: problem };
+		const current = await applicationWithChangeableFiles(trx, token);
+		if (typeof current === 'string') return { status: current };
 		const file = await trx
 			.selectFrom('application_file')
 			.select(['id', 'storage_key', 'field_key'])

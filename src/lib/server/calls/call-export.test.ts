@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv-readings';
 import { phoneJpegWithGps } from '../../../../tests/support/test-images';
 import { attachUpload, createApplicationFileStorage, type ApplicationFileStorage } from './application-files';
@@ -13,29 +9,20 @@ import { callApplicationsCsv, callFilesZip } from './call-export';
 import { assignReviewer, decideApplication, listCriteria, recordScores, saveCriteria, setShortlisted } from './review.service';
 import type { CallsContext } from './calls.wiring';
 import { callsContext, testStaff } from '../../../../tests/support/domain-contexts';
+import { useTempDir, useTestDatabase } from '../../../../tests/support/test-database';
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+const handle = useTestDatabase('application', 'open_call');
+const dataDir = useTempDir('calls-export-');
 let calls: CallsContext;
 /** A reviewer added with `addStaff`, as the acting person. */
 const reviewer = (id: string) => ({ id, email: `${id}@staff.example` });
-let dataDir: string;
 let storage: ApplicationFileStorage;
 
 beforeAll(async () => {
-	handle = await createTestDatabase();
 	calls = callsContext(handle.db);
-	dataDir = mkdtempSync(join(tmpdir(), 'calls-export-'));
-	storage = createApplicationFileStorage(dataDir);
+	storage = createApplicationFileStorage(dataDir.path);
 	await addStaff(handle.db, 'rita');
 	await addStaff(handle.db, 'sam');
-});
-afterAll(async () => {
-	await handle.dispose();
-	rmSync(dataDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-	await handle.db.deleteFrom('application').execute();
-	await handle.db.deleteFrom('open_call').execute();
 });
 
 /** RFC 4180, as a spreadsheet program reads it. */
@@ -119,30 +106,13 @@ describe('the CSV of a call', () => {
 		const csv = await callApplicationsCsv(handle.db, callId);
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		const [header, ...rows] = parseCsv(csv.slice(1));
+		// The application and its applicant, a column per field, staff's decision, then the scores.
 		expect(header).toEqual([
-			'application',
-			'status',
-			'submitted_at',
-			'withdrawn_at',
-			'name',
-			'email',
-			'language',
-			'Project title (project_title)',
-			'Statement (statement)',
-			'Phone (phone)',
-			'Another e-mail (backup_email)',
-			'Country (country)',
-			'Images (images)',
-			'ID (id_scan)',
-			'Media (media)',
-			'shortlisted',
-			'decision',
-			'decided_at',
-			'Artistic quality (×3)',
-			'Fit with the theme (×1)',
-			'reviewers',
-			'weighted_average',
-			'spread'
+			'application', 'status', 'submitted_at', 'withdrawn_at', 'name', 'email', 'language',
+			'Project title (project_title)', 'Statement (statement)', 'Phone (phone)', 'Another e-mail (backup_email)',
+			'Country (country)', 'Images (images)', 'ID (id_scan)', 'Media (media)',
+			'shortlisted', 'decision', 'decided_at',
+			'Artistic quality (×3)', 'Fit with the theme (×1)', 'reviewers', 'weighted_average', 'spread'
 		]);
 		// The draft is not an application yet; the withdrawn one is listed as such.
 		expect(rows.map((row) => [row[0], row[1]])).toEqual([

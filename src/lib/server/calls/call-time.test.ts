@@ -11,45 +11,58 @@ import {
 
 const iso = (wall: string, zone: string) => zonedWallTimeToInstant(wall, zone).toISOString();
 
+/** A test per row: the wall time, entered in the zone, is that instant. */
+function itConverts(rows: [wall: string, zone: string, instant: string][]) {
+	it.each(rows)('%s in %s is %s', (wall, zone, instant) => {
+		expect(iso(wall, zone)).toBe(instant);
+	});
+}
+
 describe('deadlines entered as wall times in the call’s zone', () => {
-	it('convert ordinary times, including zones with quarter-hour and no daylight saving', () => {
-		expect(iso('2027-01-15T23:59', 'Europe/Madrid')).toBe('2027-01-15T22:59:00.000Z'); // CET, +01:00
-		expect(iso('2027-07-15T23:59', 'Europe/Madrid')).toBe('2027-07-15T21:59:00.000Z'); // CEST, +02:00
-		expect(iso('2027-07-15T17:00', 'America/New_York')).toBe('2027-07-15T21:00:00.000Z'); // EDT, -04:00
-		expect(iso('2027-07-15T17:00', 'Australia/Sydney')).toBe('2027-07-15T07:00:00.000Z'); // AEST, +10:00
-		expect(iso('2027-03-28T23:59', 'Asia/Kathmandu')).toBe('2027-03-28T18:14:00.000Z'); // +05:45 all year
-		expect(iso('2027-10-31T02:30', 'Asia/Kathmandu')).toBe('2027-10-30T20:45:00.000Z');
-		expect(iso('2027-03-28T23:59', 'Asia/Jakarta')).toBe('2027-03-28T16:59:00.000Z'); // +07:00 all year
-		expect(iso('2027-03-28T02:30', 'UTC')).toBe('2027-03-28T02:30:00.000Z');
+	describe('convert ordinary times, including zones with quarter-hour and no daylight saving', () => {
+		itConverts([
+			['2027-01-15T23:59', 'Europe/Madrid', '2027-01-15T22:59:00.000Z'], // CET, +01:00
+			['2027-07-15T23:59', 'Europe/Madrid', '2027-07-15T21:59:00.000Z'], // CEST, +02:00
+			['2027-07-15T17:00', 'America/New_York', '2027-07-15T21:00:00.000Z'], // EDT, -04:00
+			['2027-07-15T17:00', 'Australia/Sydney', '2027-07-15T07:00:00.000Z'], // AEST, +10:00
+			['2027-03-28T23:59', 'Asia/Kathmandu', '2027-03-28T18:14:00.000Z'], // +05:45 all year
+			['2027-10-31T02:30', 'Asia/Kathmandu', '2027-10-30T20:45:00.000Z'],
+			['2027-03-28T23:59', 'Asia/Jakarta', '2027-03-28T16:59:00.000Z'], // +07:00 all year
+			['2027-03-28T02:30', 'UTC', '2027-03-28T02:30:00.000Z']
+		]);
 	});
 
-	it('move a skipped wall time (spring forward) to the moment the clocks change', () => {
-		// Madrid, 28 March 2027: 02:00 CET becomes 03:00 CEST at 01:00 UTC.
-		expect(iso('2027-03-28T01:59', 'Europe/Madrid')).toBe('2027-03-28T00:59:00.000Z');
-		expect(iso('2027-03-28T02:00', 'Europe/Madrid')).toBe('2027-03-28T01:00:00.000Z');
-		expect(iso('2027-03-28T02:30', 'Europe/Madrid')).toBe('2027-03-28T01:00:00.000Z');
-		expect(iso('2027-03-28T02:59', 'Europe/Madrid')).toBe('2027-03-28T01:00:00.000Z');
-		expect(iso('2027-03-28T03:00', 'Europe/Madrid')).toBe('2027-03-28T01:00:00.000Z');
-		expect(iso('2027-03-28T03:01', 'Europe/Madrid')).toBe('2027-03-28T01:01:00.000Z');
-		// New York, 14 March 2027: 02:00 EST becomes 03:00 EDT at 07:00 UTC.
-		expect(iso('2027-03-14T02:30', 'America/New_York')).toBe('2027-03-14T07:00:00.000Z');
-		expect(iso('2027-03-14T01:59', 'America/New_York')).toBe('2027-03-14T06:59:00.000Z');
-		// Sydney, 3 October 2027: 02:00 AEST becomes 03:00 AEDT at 16:00 UTC the day before.
-		expect(iso('2027-10-03T02:30', 'Australia/Sydney')).toBe('2027-10-02T16:00:00.000Z');
-		expect(iso('2027-10-03T03:30', 'Australia/Sydney')).toBe('2027-10-02T16:30:00.000Z');
+	describe('move a skipped wall time (spring forward) to the moment the clocks change', () => {
+		itConverts([
+			// Madrid, 28 March 2027: 02:00 CET becomes 03:00 CEST at 01:00 UTC.
+			['2027-03-28T01:59', 'Europe/Madrid', '2027-03-28T00:59:00.000Z'],
+			['2027-03-28T02:00', 'Europe/Madrid', '2027-03-28T01:00:00.000Z'],
+			['2027-03-28T02:30', 'Europe/Madrid', '2027-03-28T01:00:00.000Z'],
+			['2027-03-28T02:59', 'Europe/Madrid', '2027-03-28T01:00:00.000Z'],
+			['2027-03-28T03:00', 'Europe/Madrid', '2027-03-28T01:00:00.000Z'],
+			['2027-03-28T03:01', 'Europe/Madrid', '2027-03-28T01:01:00.000Z'],
+			// New York, 14 March 2027: 02:00 EST becomes 03:00 EDT at 07:00 UTC.
+			['2027-03-14T02:30', 'America/New_York', '2027-03-14T07:00:00.000Z'],
+			['2027-03-14T01:59', 'America/New_York', '2027-03-14T06:59:00.000Z'],
+			// Sydney, 3 October 2027: 02:00 AEST becomes 03:00 AEDT at 16:00 UTC the day before.
+			['2027-10-03T02:30', 'Australia/Sydney', '2027-10-02T16:00:00.000Z'],
+			['2027-10-03T03:30', 'Australia/Sydney', '2027-10-02T16:30:00.000Z']
+		]);
 	});
 
-	it('take the earlier of the two instants of a repeated wall time (fall back)', () => {
-		// Madrid, 31 October 2027: 03:00 CEST becomes 02:00 CET at 01:00 UTC; 02:30 happens twice.
-		expect(iso('2027-10-31T02:30', 'Europe/Madrid')).toBe('2027-10-31T00:30:00.000Z');
-		expect(iso('2027-10-31T03:00', 'Europe/Madrid')).toBe('2027-10-31T02:00:00.000Z');
-		expect(iso('2027-10-31T01:59', 'Europe/Madrid')).toBe('2027-10-30T23:59:00.000Z');
-		// New York, 7 November 2027: 01:30 is EDT first (05:30 UTC), then EST (06:30 UTC).
-		expect(iso('2027-11-07T01:30', 'America/New_York')).toBe('2027-11-07T05:30:00.000Z');
-		expect(iso('2027-11-07T02:00', 'America/New_York')).toBe('2027-11-07T07:00:00.000Z');
-		// Sydney, 4 April 2027: 03:00 AEDT becomes 02:00 AEST at 16:00 UTC on the 3rd.
-		expect(iso('2027-04-04T02:30', 'Australia/Sydney')).toBe('2027-04-03T15:30:00.000Z');
-		expect(iso('2027-04-04T03:00', 'Australia/Sydney')).toBe('2027-04-03T17:00:00.000Z');
+	describe('take the earlier of the two instants of a repeated wall time (fall back)', () => {
+		itConverts([
+			// Madrid, 31 October 2027: 03:00 CEST becomes 02:00 CET at 01:00 UTC; 02:30 happens twice.
+			['2027-10-31T02:30', 'Europe/Madrid', '2027-10-31T00:30:00.000Z'],
+			['2027-10-31T03:00', 'Europe/Madrid', '2027-10-31T02:00:00.000Z'],
+			['2027-10-31T01:59', 'Europe/Madrid', '2027-10-30T23:59:00.000Z'],
+			// New York, 7 November 2027: 01:30 is EDT first (05:30 UTC), then EST (06:30 UTC).
+			['2027-11-07T01:30', 'America/New_York', '2027-11-07T05:30:00.000Z'],
+			['2027-11-07T02:00', 'America/New_York', '2027-11-07T07:00:00.000Z'],
+			// Sydney, 4 April 2027: 03:00 AEDT becomes 02:00 AEST at 16:00 UTC on the 3rd.
+			['2027-04-04T02:30', 'Australia/Sydney', '2027-04-03T15:30:00.000Z'],
+			['2027-04-04T03:00', 'Australia/Sydney', '2027-04-03T17:00:00.000Z']
+		]);
 	});
 
 	it('turn instants back into the wall time staff see in the edit form', () => {

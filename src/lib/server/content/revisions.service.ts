@@ -273,22 +273,8 @@ export async function saveDraft(content: ContentContext, actor: Actor, input: Sa
 			return { revision: pending, created: false };
 		}
 
-		const inserted = await insertDraft(trx, { type, key, json, baseRevisionId: input.baseRevisionId, actor, now });
-		await recordAudit(trx, { action: 'content.draft-saved', actor, subject: `${type}:${key}`, detail: { revision: inserted.id } }, now);
-		const revision: Revision = {
-			id: inserted.id,
-			type,
-			key,
-			status: 'draft',
-			baseRevisionId: input.baseRevisionId,
-			authorId: actor.id,
-			authorEmail: actor.email,
-			authorName: actor.name ?? null,
-			createdAt: now,
-			publishAt: null,
-			publishedAt: null,
-			data
-		};
+		const revision = await insertDraft(trx, { type, key, data, baseRevisionId: input.baseRevisionId, actor, now });
+		await recordAudit(trx, { action: 'content.draft-saved', actor, subject: `${type}:${key}`, detail: { revision: revision.id } }, now);
 		return { revision, created: true };
 	});
 }
@@ -503,20 +489,21 @@ export function contentJobHandlers(options: { onPublished?: () => void } = {}): 
 // Restore
 
 /**
- * Adds a draft on top of `baseRevisionId`. The unique (item, base) index makes a
- * second editor who saved from the same base a moment ago fail here: they get the
- * conflict, with the newer revision, instead of a silent overwrite.
+ * Adds a draft on top of `baseRevisionId`, by `actor` at `now`, and returns it. The
+ * unique (item, base) index makes a second editor who saved from the same base a
+ * moment ago fail here: they get the conflict, with the newer revision, instead of
+ * a silent overwrite.
  */
 async function insertDraft(
 	trx: Kysely<Database>,
-	draft: { type: ContentItemType; key: string; json: string; baseRevisionId: number | null; actor: Actor; now: string }
-): Promise<{ id: number }> {
+	draft: { type: ContentItemType; key: string; data: ItemData; baseRevisionId: number | null; actor: Actor; now: string }
+): Promise<Revision> {
 	const inserted = await trx
 		.insertInto('content_revision')
 		.values({
 			item_type: draft.type,
 			item_key: draft.key,
-			data: draft.json,
+			data: JSON.stringify(draft.data),
 			status: 'draft',
 			base_revision_id: draft.baseRevisionId,
 			author_id: draft.actor.id,
@@ -527,7 +514,20 @@ async function insertDraft(
 		.returning('id')
 		.executeTakeFirst();
 	if (!inserted) throw new ContentConflictError((await latestRevision(trx, draft.type, draft.key))!);
-	return inserted;
+	return {
+		id: inserted.id,
+		type: draft.type,
+		key: draft.key,
+		status: 'draft',
+		baseRevisionId: draft.baseRevisionId,
+		authorId: draft.actor.id,
+		authorEmail: draft.actor.email,
+		authorName: draft.actor.name ?? null,
+		createdAt: draft.now,
+		publishAt: null,
+		publishedAt: null,
+		data: draft.data
+	};
 }
 
 /** A new draft holding an earlier revision's data, on top of the newest revision. */
@@ -538,28 +538,9 @@ export async function restore(content: ContentContext, actor: Actor, revisionId:
 	return content.db.transaction().execute(async (trx) => {
 		if (!isNewItemKey(source.key) && !(await readLiveItem(trx, source.type, source.key))) throw new NotFoundError(`${source.type} ${source.key}`);
 		const latest = await latestRevision(trx, source.type, source.key);
-		const inserted = await insertDraft(trx, {
-			type: source.type,
-			key: source.key,
-			json: JSON.stringify(data),
-			baseRevisionId: latest?.id ?? null,
-			actor,
-			now
-		});
-		await recordAudit(trx, { action: 'content.restored', actor, subject: `${source.type}:${source.key}`, detail: { from: revisionId, revision: inserted.id } }, now);
-		return {
-			...source,
-			id: inserted.id,
-			status: 'draft',
-			baseRevisionId: latest?.id ?? null,
-			authorId: actor.id,
-			authorEmail: actor.email,
-			authorName: actor.name ?? null,
-			createdAt: now,
-			publishAt: null,
-			publishedAt: null,
-			data
-		};
+		const revision = await insertDraft(trx, { type: source.type, key: source.key, data, baseRevisionId: latest?.id ?? null, actor, now });
+		await recordAudit(trx, { action: 'content.restored', actor, subject: `${source.type}:${source.key}`, detail: { from: revisionId, revision: revision.id } }, now);
+		return revision;
 	});
 }
 

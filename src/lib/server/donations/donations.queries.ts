@@ -5,6 +5,7 @@ import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import { recordAudit, type Actor, type AuditAction } from '$lib/server/shared/audit';
 import { runCommand } from '$lib/server/shared/command';
 import type { DonationsContext } from './donations.wiring';
+import { pageWindow } from '$lib/server/platform/paging';
 
 /*
  * Reading donations for pages and the admin. Sums are "net": what was paid less
@@ -327,10 +328,9 @@ export async function listDonations(
 	filters: DonationFilters = {},
 	paging: { page?: number; perPage?: number } = {}
 ): Promise<{ rows: AdminDonation[]; total: number; page: number; perPage: number }> {
-	const perPage = Math.min(Math.max(Math.trunc(paging.perPage ?? 50), 1), 500);
-	const page = Math.max(Math.trunc(paging.page ?? 1), 1);
+	const { page, size: perPage, offset } = pageWindow(paging.page, paging.perPage, { maxSize: 500 });
 	const [rows, count] = await Promise.all([
-		adminQuery(db, filters).limit(perPage).offset((page - 1) * perPage).execute(),
+		adminQuery(db, filters).limit(perPage).offset(offset).execute(),
 		applyFilters(db.selectFrom('donation'), filters)
 			.select((eb) => eb.fn.countAll<string | number>().as('n'))
 			.executeTakeFirstOrThrow()

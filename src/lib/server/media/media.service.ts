@@ -8,6 +8,7 @@ import type { Actor } from '$lib/server/shared/audit';
 import { runCommand, type CommandScope } from '$lib/server/shared/command';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
+import { pageCount } from '$lib/server/platform/paging';
 import {
 	inspectUpload,
 	mediaLimits,
@@ -358,7 +359,7 @@ export async function listMedia(
 		total,
 		page,
 		perPage,
-		pageCount: Math.max(1, Math.ceil(total / perPage))
+		pageCount: pageCount(total, perPage)
 	};
 }
 

@@ -7,6 +7,7 @@ import { runCommand } from '$lib/server/shared/command';
 import { eraseSubscriber } from './newsletter.service';
 import type { NewsletterContext } from './newsletter.wiring';
 import { hashEmail } from './subscriber-tokens';
+import { pageWindow } from '$lib/server/platform/paging';
 
 /*
  * The staff side of subscribers: the list, one subscriber with their consent
@@ -82,15 +83,14 @@ export async function listSubscribers(
 	filters: SubscriberFilters = {},
 	paging: { page?: number; perPage?: number } = {}
 ): Promise<{ rows: SubscriberListItem[]; total: number; page: number; perPage: number }> {
-	const perPage = Math.min(Math.max(Math.trunc(paging.perPage ?? 50), 1), 500);
-	const page = Math.max(Math.trunc(paging.page ?? 1), 1);
+	const { page, size: perPage, offset } = pageWindow(paging.page, paging.perPage, { maxSize: 500 });
 	// Two queries rather than a window function: the same SQL on both engines, and the count can use the indexes alone.
 	const [rows, count] = await Promise.all([
 		applyFilters(db.selectFrom('subscriber'), filters)
 			.select(['id', 'email', 'name', 'locale', 'status', 'paused', 'topics', 'created_at', 'confirmed_at'])
 			.orderBy('id', 'desc')
 			.limit(perPage)
-			.offset((page - 1) * perPage)
+			.offset(offset)
 			.execute(),
 		applyFilters(db.selectFrom('subscriber'), filters)
 			.select((eb) => eb.fn.countAll<string | number>().as('n'))

@@ -14,6 +14,7 @@ import { ensureSubscriberLinks } from './subscriber-links';
 import { hashEmail } from './subscriber-tokens';
 import type { NewsletterContext } from './newsletter.wiring';
 import { runCommand } from '$lib/server/shared/command';
+import { pageWindow } from '$lib/server/platform/paging';
 
 /*
  * Importing subscribers from a CSV file that staff upload, for people who agreed
@@ -745,8 +746,7 @@ export async function listImportIssues(
 	importId: number,
 	paging: { page?: number; perPage?: number } = {}
 ): Promise<{ rows: ImportIssue[]; total: number; page: number; perPage: number }> {
-	const perPage = Math.min(Math.max(Math.trunc(paging.perPage ?? 100), 1), 500);
-	const page = Math.max(Math.trunc(paging.page ?? 1), 1);
+	const { page, size: perPage, offset } = pageWindow(paging.page, paging.perPage, { maxSize: 500, defaultSize: 100 });
 	const [rows, count] = await Promise.all([
 		db
 			.selectFrom('subscriber_import_issue')
@@ -754,7 +754,7 @@ export async function listImportIssues(
 			.where('import_id', '=', importId)
 			.orderBy('row_number')
 			.limit(perPage)
-			.offset((page - 1) * perPage)
+			.offset(offset)
 			.execute(),
 		db
 			.selectFrom('subscriber_import_issue')

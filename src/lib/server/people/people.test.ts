@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
-import { createAuth, type Auth } from '$lib/server/platform/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Auth } from '$lib/server/platform/auth';
 import { listAudit } from '$lib/server/shared/audit';
 import { endSessions, inviteStaff, requestPasswordReset, setPasswordWithLink, setRole, type StaffMail } from './people.service';
 import { signIn, verifySecondFactor } from './sign-in.service';
 import { throttleRules } from './sign-in-throttle';
 import { totpFromUri } from '../../../../tests/support/totp';
-import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, peopleContext } from '../../../../tests/support/domain-contexts';
+import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, peopleContext, testAuth } from '../../../../tests/support/domain-contexts';
+import { useTestDatabase } from '../../../../tests/support/test-database';
 
 /** Records what would be mailed; the real mail layer has its own SMTP tests. */
 function recordingMail() {
@@ -41,25 +41,15 @@ function cookieHeader(...sources: Headers[]): Headers {
 }
 
 describe('staff accounts', () => {
-	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+	const handle = useTestDatabase();
 	let auth: Auth;
-	const origin = 'http://localhost:3000';
-	const people = () => peopleContext(handle.db, auth, { mail, origin });
+	const people = () => peopleContext(handle.db, auth, { mail });
 	const { mail, sent } = recordingMail();
 	const password = 'laneway-murals-at-dusk';
 
-	beforeAll(async () => {
-		handle = await createTestDatabase();
-		auth = createAuth({
-			db: handle.db,
-			dialect: handle.dialect,
-			secret: 'test-secret-'.repeat(4),
-			origin,
-			secureCookies: false,
-			appName: 'Micro Galleries'
-		});
+	beforeAll(() => {
+		auth = testAuth(handle);
 	});
-	afterAll(() => handle.dispose());
 
 	it('invites by e-mail with a one-time link that sets the password once', async () => {
 		const { link } = await inviteStaff(people(), null, { email: 'Anita@Example.org', name: 'Anita', role: 'admin', locale: 'es' });

@@ -1,12 +1,12 @@
 import { APIError } from 'better-auth/api';
 import { hashPassword, verifyPassword } from 'better-auth/crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
-import { createAuth, type Auth } from '$lib/server/platform/auth';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Auth } from '$lib/server/platform/auth';
 import { inviteStaff, requestPasswordReset, setDisabled, setPasswordWithLink, type StaffMail } from './people.service';
 import { signIn, throttledPasswordCheck } from './sign-in.service';
 import { resetRules, throttleRules } from './sign-in-throttle';
-import { peopleContext, withClock } from '../../../../tests/support/domain-contexts';
+import { peopleContext, testAuth, withClock } from '../../../../tests/support/domain-contexts';
+import { useTestDatabase } from '../../../../tests/support/test-database';
 
 /*
  * The throttle must hold when attempts arrive all at once: each attempt is
@@ -14,10 +14,9 @@ import { peopleContext, withClock } from '../../../../tests/support/domain-conte
  * own, wrapped to count how many passwords were really checked.
  */
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+const handle = useTestDatabase('sign_in_attempt');
 let auth: Auth;
-const origin = 'http://localhost:3000';
-const people = () => peopleContext(handle.db, auth, { mail, origin });
+const people = () => peopleContext(handle.db, auth, { mail });
 const password = 'kites-over-the-harbour';
 const checked = { count: 0 };
 const sent: { to: string }[] = [];
@@ -38,14 +37,7 @@ async function createStaff(email: string): Promise<string> {
 const attempt = (email: string, ip: string, pw = 'not-the-password-1') => signIn(handle.db, auth, { email, password: pw, ip, headers: new Headers() });
 
 beforeAll(async () => {
-	handle = await createTestDatabase();
-	auth = createAuth({
-		db: handle.db,
-		dialect: handle.dialect,
-		secret: 'test-secret-'.repeat(4),
-		origin,
-		secureCookies: false,
-		appName: 'Micro Galleries',
+	auth = testAuth(handle, {
 		passwordHasher: {
 			hash: hashPassword,
 			async verify(data) {
@@ -59,9 +51,7 @@ beforeAll(async () => {
 	await createStaff('tam@example.org');
 	await createStaff('uma@example.org');
 });
-afterAll(() => handle.dispose());
-beforeEach(async () => {
-	await handle.db.deleteFrom('sign_in_attempt').execute();
+beforeEach(() => {
 	checked.count = 0;
 });
 

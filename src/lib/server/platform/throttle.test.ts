@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../../tests/support/test-database';
 import { forgetOldThrottleAttempts, recordAttempt } from './throttle';
 
-let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-
-beforeAll(async () => {
-	handle = await createTestDatabase();
-});
-afterAll(() => handle.dispose());
-beforeEach(async () => {
-	await handle.db.deleteFrom('throttle_attempt').execute();
-});
+const handle = useTestDatabase('throttle_attempt');
 
 const windowMs = 60 * 60_000;
 const t0 = Date.parse('2027-01-01T10:00:00Z');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
-import { createTestDatabase } from '$lib/server/db/test-database';
+import { useTestDatabase } from '../../../../../tests/support/test-database';
 import {
 	claimJobs,
 	completeJob,
@@ -13,19 +13,12 @@ import {
 	retryDelayMs,
 	retryJob
 } from './job-queue';
+import { sleep } from '../../../../../tests/support/waiting';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const lease = { leaseMs: 60_000 };
 
 describe('the jobs queue', () => {
-	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-	beforeAll(async () => {
-		handle = await createTestDatabase();
-	});
-	afterAll(() => handle.dispose());
-	beforeEach(async () => {
-		await handle.db.deleteFrom('job').execute();
-	});
+	const handle = useTestDatabase('job');
 
 	async function getJobOrThrow(id: number) {
 		const job = await getJob(handle.db, id);

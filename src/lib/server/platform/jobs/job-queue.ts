@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { claimRows } from '$lib/server/db/claim-rows';
 import type { Database, JobRow, JobStatus } from '$lib/server/db/schema';
 import { databaseNow, databaseTimeAfter, dialectOf } from '$lib/server/db/sql-functions';
+import { pageWindow } from '$lib/server/platform/paging';
 
 /*
  * The durable jobs queue. Anything slow or external (e-mail, image variants, webhook
@@ -238,8 +239,7 @@ export const maxJobPageSize = 200;
 
 /** A page of jobs, newest first, with how many there are in each status (for the admin's tabs). */
 export async function listJobs(db: Kysely<Database>, options: JobListOptions = {}): Promise<JobList> {
-	const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? 50)), maxJobPageSize);
-	const page = Math.max(1, Math.trunc(options.page ?? 1));
+	const { page, size: pageSize, offset } = pageWindow(options.page, options.pageSize, { maxSize: maxJobPageSize });
 	let query = db.selectFrom('job');
 	if (options.status) query = query.where('status', '=', options.status);
 	const [jobs, counts] = await Promise.all([
@@ -247,7 +247,7 @@ export async function listJobs(db: Kysely<Database>, options: JobListOptions = {
 			.selectAll()
 			.orderBy('id', 'desc')
 			.limit(pageSize)
-			.offset((page - 1) * pageSize)
+			.offset(offset)
 			.execute(),
 		countJobsByStatus(db)
 	]);

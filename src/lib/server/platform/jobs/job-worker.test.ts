@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../../../tests/support/test-database';
 import { enqueueJob, getJob, jobPayload } from './job-queue';
 import { createJobWorker, type JobHandler } from './job-worker';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await sleep(10);
-	}
-}
+import { sleep, waitFor } from '../../../../../tests/support/waiting';
 
 describe('the job worker', () => {
-	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
-	beforeAll(async () => {
-		handle = await createTestDatabase();
-	});
-	afterAll(() => handle.dispose());
-	beforeEach(async () => {
-		await handle.db.deleteFrom('job').execute();
-	});
+	const handle = useTestDatabase('job');
 
 	const statusOf = async (id: number) => (await getJob(handle.db, id))?.status;
 

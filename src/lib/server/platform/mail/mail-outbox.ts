@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database, MailMessageRow, MailStatus } from '$lib/server/db/schema';
+import { pageWindow } from '$lib/server/platform/paging';
 
 /*
  * What the admin's Outbox view reads: every message the app has queued, newest
@@ -27,8 +28,7 @@ export async function listMailMessages(
 	db: Kysely<Database>,
 	options: { status?: MailStatus; page?: number; pageSize?: number } = {}
 ): Promise<MailMessageList> {
-	const pageSize = Math.min(Math.max(1, Math.trunc(options.pageSize ?? 50)), maxMailPageSize);
-	const page = Math.max(1, Math.trunc(options.page ?? 1));
+	const { page, size: pageSize, offset } = pageWindow(options.page, options.pageSize, { maxSize: maxMailPageSize });
 	let query = db.selectFrom('mail_message');
 	if (options.status) query = query.where('status', '=', options.status);
 	const [messages, total] = await Promise.all([
@@ -37,7 +37,7 @@ export async function listMailMessages(
 			.orderBy('created_at', 'desc')
 			.orderBy('id', 'desc')
 			.limit(pageSize)
-			.offset((page - 1) * pageSize)
+			.offset(offset)
 			.execute(),
 		query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
 	]);

@@ -5,24 +5,16 @@ import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/db/test-database';
 import { getJob } from '$lib/server/platform/jobs/job-queue';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { getMailMessage, listMailMessages, readOutboxFile } from './mail-outbox';
 import { mailLayout } from './mail-layout';
 import { createMailer, mailSendJobKind, type MailToQueue } from './mailer';
 import { createOutboxTransport, createSmtpTransport } from './transports';
+import { useTestDatabase } from '../../../../../tests/support/test-database';
+import { waitFor } from '../../../../../tests/support/waiting';
 
 const from = 'Micro Galleries <hello@micro-galleries.example>';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await sleep(10);
-	}
-}
 
 function nepaliInvitation(key: string, overrides: Partial<MailToQueue> = {}): MailToQueue {
 	return {
@@ -66,23 +58,19 @@ function header(mail: ParsedMail, name: string): unknown {
 }
 
 describe('the mailer', () => {
-	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+	const handle = useTestDatabase('mail_message', 'job');
 	let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 	let outboxDir: string;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
 		smtp = await startSmtpServer();
 		outboxDir = join(mkdtempSync(join(tmpdir(), 'arts-outbox-')), 'outbox');
 	});
 	afterAll(async () => {
 		await smtp.close();
-		await handle.dispose();
 		rmSync(join(outboxDir, '..'), { recursive: true, force: true });
 	});
-	beforeEach(async () => {
-		await handle.db.deleteFrom('mail_message').execute();
-		await handle.db.deleteFrom('job').execute();
+	beforeEach(() => {
 		smtp.received.length = 0;
 	});
 

@@ -8,6 +8,7 @@ import { isConfigured, webhookSecretOf } from '$lib/server/donations/stripe-clie
 import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { filterValuesOf, filtersOf } from './donations-route';
+import { pageCount } from '$lib/server/platform/paging';
 
 const perPage = 50;
 const money = (minor: number, currency: string) => formatMoney(minor, currency, 'en');
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// The enabled currencies, and any other one that has donations (a currency staff later turned off).
 		currencies: [...new Set([...settings.currencies, ...currencies.map((t) => t.currency)])].sort(),
 		page: list.page,
-		pages: Math.max(1, Math.ceil(list.total / list.perPage)),
+		pages: pageCount(list.total, list.perPage),
 		total: list.total,
 		donations: list.rows.map((d) => ({
 			id: d.id,

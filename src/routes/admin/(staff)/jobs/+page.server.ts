@@ -7,6 +7,7 @@ import type { JobStatus } from '$lib/server/db/schema';
 import { jobStatuses, listJobs } from '$lib/server/platform/jobs/job-queue';
 import { retryFailedJob } from '$lib/server/maintenance';
 import { formField, formSchema } from '$lib/server/platform/forms';
+import { pageCount } from '$lib/server/platform/paging';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'jobs.manage');
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		status: status ?? '',
 		page: list.page,
-		pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+		pages: pageCount(list.total, list.pageSize),
 		counts: list.counts,
 		jobs: list.jobs.map((j) => ({
 			id: j.id,

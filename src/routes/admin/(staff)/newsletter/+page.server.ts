@@ -3,6 +3,7 @@ import { app } from '$lib/server/app';
 import { countAudience, listCampaigns } from '$lib/server/newsletter/campaign.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
+import { pageCount } from '$lib/server/platform/paging';
 
 const perPage = 25;
 
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	return {
 		page,
-		pages: Math.max(1, Math.ceil(list.total / perPage)),
+		pages: pageCount(list.total, perPage),
 		total: list.total,
 		reachable,
 		campaigns: list.campaigns.map((c) => ({

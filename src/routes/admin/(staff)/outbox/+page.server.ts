@@ -3,6 +3,7 @@ import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
 import { listMailMessages } from '$lib/server/platform/mail/mail-outbox';
 import { pageFrom } from '$lib/server/platform/route-params';
+import { pageCount } from '$lib/server/platform/paging';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'outbox.view');
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		smtp: Boolean(app().config.smtpUrl),
 		page: list.page,
-		pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+		pages: pageCount(list.total, list.pageSize),
 		messages: list.messages.map((m) => ({
 			id: m.id,
 			to: m.to_address,

@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
 import { exportDonations } from '$lib/server/donations/donations.queries';
 import { requirePermission } from '$lib/server/people/guard';
+import { attachmentResponse, csvContentType } from '$lib/server/platform/http/attachment-response';
 import { filterValuesOf, filtersOf } from '../donations-route';
 
 /**
@@ -15,13 +16,5 @@ export const GET: RequestHandler = async ({ locals, url, getClientAddress }) => 
 		shownFilters: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
 		ip: getClientAddress()
 	});
-	const day = new Date().toISOString().slice(0, 10);
-	return new Response(csv.text, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="donations-${day}.csv"`,
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff'
-		}
-	});
+	return attachmentResponse(csv.text, csvContentType, `donations-${new Date().toISOString().slice(0, 10)}.csv`);
 };

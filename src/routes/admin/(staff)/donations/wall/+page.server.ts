@@ -5,6 +5,7 @@ import { listDonations, moderateWallEntry, wallModerations, type AdminDonation }
 import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { formField, formSchema } from '$lib/server/platform/forms';
+import { pageCount } from '$lib/server/platform/paging';
 
 /*
  * Donor wall moderation. Only what the wall itself would show reaches this page
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			entries: result.rows.filter((d) => d.wallConsent).map(entryOf),
 			total: result.total,
 			page: result.page,
-			pages: Math.max(1, Math.ceil(result.total / result.perPage))
+			pages: pageCount(result.total, result.perPage)
 		};
 	};
 	const [pending, approved, rejected] = await Promise.all([

@@ -6,6 +6,7 @@ import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { filterValuesOf, filtersOf } from './subscribers-route';
+import { pageCount } from '$lib/server/platform/paging';
 
 const perPage = 50;
 
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		topics,
 		languages: locales.map((code) => ({ code, name: localeNames[code] })),
 		page: list.page,
-		pages: Math.max(1, Math.ceil(list.total / list.perPage)),
+		pages: pageCount(list.total, list.perPage),
 		total: list.total,
 		subscribers: list.rows,
 		deleted: url.searchParams.has('deleted')

@@ -1,6 +1,7 @@
 import { isLocale } from '$lib/i18n/locales';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
 import { csvByteOrderMark } from '$lib/server/platform/csv';
+import { attachmentResponse, csvContentType } from '$lib/server/platform/http/attachment-response';
 import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 import { searchTextFrom } from '$lib/server/platform/route-params';
 import type { FilterValues } from './subscriber-filters';
@@ -50,14 +51,7 @@ export function csvResponse(batches: AsyncGenerator<string>, fileName: string): 
 			await batches.return(undefined);
 		}
 	});
-	return new Response(stream, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${fileName}"`,
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff'
-		}
-	});
+	return attachmentResponse(stream, csvContentType, fileName);
 }
 
 /** What an import's page and report answer when there is no such import (withDomainErrors). */

@@ -4,6 +4,7 @@ import { app } from '$lib/server/app';
 import { exportCallFiles, zipLimitBytes } from '$lib/server/calls/call-export';
 import { refusedIssues } from '$lib/server/platform/forms';
 import { requirePermission } from '$lib/server/people/guard';
+import { attachmentResponse } from '$lib/server/platform/http/attachment-response';
 import { callOf } from '../applications/applications-route';
 
 /**
@@ -26,13 +27,7 @@ export const GET: RequestHandler = async ({ locals, url, params, getClientAddres
 		}
 		throw e;
 	}
-	return new Response(new Uint8Array(result.zip), {
-		headers: {
-			'Content-Type': 'application/zip',
-			'Content-Disposition': `attachment; filename="${call.slug}-files-${new Date().toISOString().slice(0, 10)}.zip"`,
-			'Content-Length': String(result.zip.byteLength),
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff'
-		}
+	return attachmentResponse(new Uint8Array(result.zip), 'application/zip', `${call.slug}-files-${new Date().toISOString().slice(0, 10)}.zip`, {
+		'Content-Length': String(result.zip.byteLength)
 	});
 };

@@ -7,6 +7,7 @@ import { requirePermission } from '$lib/server/people/guard';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { importAnswers } from '../../subscribers-route';
+import { pageCount } from '$lib/server/platform/paging';
 
 const perPage = 100;
 
@@ -41,7 +42,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		},
 		issues: report.rows,
 		page: report.page,
-		pages: Math.max(1, Math.ceil(report.total / report.perPage)),
+		pages: pageCount(report.total, report.perPage),
 		issueCount: report.total
 	};
 }, importAnswers) satisfies PageServerLoad;

@@ -136,6 +136,12 @@ describe.each(Object.values(viewports))('axe at $width×$height', (viewport) => 
 		await analysed.waitForSelector('#email-error');
 		expect(await analysed.locator('#email').inputValue()).toBe('nope@');
 		expect(await analysed.locator('#consent-error').isVisible()).toBe(true);
+		// A field in error is outlined in the accent colour of its message, not only described by it.
+		const colours = await analysed.evaluate(() => ({
+			invalid: getComputedStyle(document.querySelector('#email')!).borderTopColor,
+			message: getComputedStyle(document.querySelector('#email-error')!).color
+		}));
+		expect(colours.invalid).toBe(colours.message);
 		const overflow = await measureOverflow(analysed);
 		expect(overflow.scrollWidth, `sticking out: ${overflow.offenders.join(', ')}`).toBeLessThanOrEqual(viewport.width);
 		const results = await runAxe(analysed);

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
-import { buildEntry, buildIfNeeded, root } from './build-if-needed.ts';
+import { buildIfNeeded, root, serverEntry } from './build-if-needed.ts';
 import { createUserWithCli, pathOf } from '../tests/support/staff.ts';
 
 const locales = ['en', 'ne', 'id', 'es'];
@@ -42,7 +42,7 @@ async function startServer(dataDir: string) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const started = performance.now();
-	const child = spawn(process.execPath, [buildEntry], {
+	const child = spawn(process.execPath, ['--expose-gc', serverEntry], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
 		stdio: ['ignore', 'ignore', 'inherit']

@@ -1,12 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { locales, textDirection } from '$lib/i18n/locales';
+import { locales, textDirection, type Locale } from '$lib/i18n/locales';
 import { stripePageOrigins } from '$lib/server/donations/stripe-client';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
+import { localeOfPath } from '$lib/i18n/paths';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
 import { DatabaseOpenError } from '$lib/server/db/connect';
-import { addressForParaglide, asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
+import { asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
 import { withConnectionAddressFallback } from '$lib/server/platform/http/client-address';
 import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/platform/http/cross-site-forms';
 import { httpAnswerTo } from '$lib/server/platform/http/domain-errors';
@@ -196,11 +198,23 @@ const drainUnreadBody: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The language comes from the address (Paraglide); the page's <html> gets its lang and direction. */
-const localize: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(addressForParaglide(event.request), ({ locale }) =>
+/*
+ * The language comes from the address: its first segment (i18n/paths.ts).
+ * Paraglide's messages and getLocale() read it from this store, which takes the
+ * place of Paraglide's middleware: that one matched URL patterns and cloned the
+ * request on every request, to learn what the first segment says.
+ */
+const requestLocale = new AsyncLocalStorage<{ locale?: Locale; origin?: string; messageCalls?: Set<string> }>();
+overwriteServerAsyncLocalStorage(requestLocale);
+
+/** The request runs in its language; the page's <html> gets its lang and direction. */
+const localize: Handle = ({ event, resolve }) => {
+	// A run of slashes counts as one, as for every other reading of the address ('//ne/about' is still Nepali, and a 404).
+	const locale = localeOfPath(event.url.pathname.replace(/\/{2,}/g, '/'));
+	return requestLocale.run({ locale, origin: event.url.origin }, () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)) })
 	);
+};
 
 export const handle: Handle = sequence(
 	connectionAddressFallback,

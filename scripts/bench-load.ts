@@ -9,7 +9,7 @@
  * mixed load, and 30 s after it stopped.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -74,8 +74,10 @@ function wrk(url: string, seconds: number, headers: Record<string, string> = {},
 /** nginx serving `files` (name → bytes, each also as .gz) from a folder of its own on a loopback port. */
 async function startNginx(files: Record<string, Buffer>, port: number): Promise<{ url: (name: string) => string; stop: () => void }> {
 	const dir = mkdtempSync(join(tmpdir(), 'arts-nginx-'));
+	// nginx's workers run as an unprivileged user: they must be able to read the files.
+	chmodSync(dir, 0o755);
 	const site = join(dir, 'site');
-	mkdirSync(site);
+	mkdirSync(site, { mode: 0o755 });
 	for (const [name, bytes] of Object.entries(files)) {
 		writeFileSync(join(site, name), bytes);
 		writeFileSync(join(site, `${name}.gz`), gzipSync(bytes, { level: 9 }));
@@ -106,7 +108,7 @@ http {
 		} catch {
 			// not listening yet
 		}
-		if (tries > 100) throw new Error('nginx did not start');
+		if (tries > 100) throw new Error(`nginx did not start: ${readFileSync(join(dir, 'error.log'), 'utf8').slice(-500)}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 	return {
@@ -146,6 +148,7 @@ export async function loadBench(target: LoadTarget, freePort: () => Promise<numb
 		for (const run of runs) await fetch(run.url, { headers: { 'accept-encoding': 'gzip', ...run.headers } });
 		await wrk(`${target.origin}/`, 3);
 		for (const run of runs) {
+			process.stderr.write(`  ${run.what}…\n`);
 			rows.push({ what: run.what, result: await wrk(run.url, seconds, run.headers) });
 			rss.push({ when: `after ${run.what}`, mb: target.rssMb() });
 		}
@@ -165,6 +168,7 @@ request = function()
 end
 `
 		);
+		process.stderr.write('  a minute of mixed load…\n');
 		let peak = target.rssMb();
 		const sampler = setInterval(() => (peak = Math.max(peak, target.rssMb())), 250);
 		const mixed = await wrk(`${target.origin}/`, 60, {}, script);

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..');
 export const buildEntry = join(root, 'build', 'index.js');
+/** The server that runs the build: adapter-node's handler behind the page cache's fast path. */
+export const serverEntry = join(root, 'scripts', 'serve.ts');
 const sources = ['src', 'static', 'messages', 'project.inlang', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {

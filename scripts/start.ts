@@ -4,7 +4,7 @@
  * server's start-up (src/hooks.server.ts), before it accepts requests.
  */
 import { ConfigError, loadConfig } from '../src/lib/server/platform/config.ts';
-import { buildEntry, buildIfNeeded } from './build-if-needed.ts';
+import { buildIfNeeded, serverEntry } from './build-if-needed.ts';
 
 let config;
 try {
@@ -29,4 +29,4 @@ process.env.SHUTDOWN_TIMEOUT ??= '10';
 // adapter-node refuses request bodies over 512 KB by default. Photo uploads may be
 // 20 MB (mediaLimits.maxBytes), plus the form's other fields and multipart framing.
 process.env.BODY_SIZE_LIMIT ??= '25M';
-await import(buildEntry);
+await import(serverEntry);

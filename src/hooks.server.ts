@@ -1,21 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { locales, textDirection } from '$lib/i18n/locales';
+import { locales, textDirection, type Locale } from '$lib/i18n/locales';
 import { stripePageOrigins } from '$lib/server/donations/stripe-client';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
+import { localeOfPath } from '$lib/i18n/paths';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
 import { DatabaseOpenError } from '$lib/server/db/connect';
-import { addressForParaglide, asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
+import { asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
 import { withConnectionAddressFallback } from '$lib/server/platform/http/client-address';
 import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/platform/http/cross-site-forms';
 import { httpAnswerTo } from '$lib/server/platform/http/domain-errors';
 import { isCompressible } from '$lib/server/platform/http/http-response';
+import { createFastPath, offerFastPath } from '$lib/server/platform/http/fast-path';
 import { CachedPage } from '$lib/server/platform/http/page-cache';
+import { cacheLifetimeMs, publicCacheKey, type PublicCacheRules } from '$lib/server/platform/http/public-cache-key';
 import { readUnreadBody } from '$lib/server/platform/http/request-body';
 import { applySecurityHeaders, lockedDownPolicy, withFormTargets, withInlineStyles } from '$lib/server/platform/http/security-headers';
 import { staffFromSession } from '$lib/server/people/staff-session';
 import { isAdminPath } from '$lib/admin/urls';
+import { queryParametersOf } from '$lib/public-query-parameters';
 
 export const init: ServerInit = async () => {
 	try {
@@ -28,8 +33,14 @@ export const init: ServerInit = async () => {
 		}
 		throw error;
 	}
-	// adapter-node emits this after it stopped accepting and finished requests in flight.
-	process.once('sveltekit:shutdown' as never, () => void stopApp());
+	// Cache hits are answered before the framework sees them, by the server entry (scripts/serve.ts).
+	const { pageCache, siteVersion } = app();
+	offerFastPath(createFastPath({ pageCache, freshSiteVersion: () => siteVersion.fresh(), cacheKey: (request) => publicCacheKey(request, publicCacheRules) }));
+	// The server emits this after it stopped accepting and finished requests in flight.
+	process.once('sveltekit:shutdown' as never, () => {
+		offerFastPath(undefined);
+		void stopApp();
+	});
 };
 
 /* Which addresses are which, in every language. */
@@ -55,19 +66,28 @@ const isAdmin = (event: RequestEvent) => isAdminPath(event.url.pathname);
 
 const isSafe = (event: RequestEvent) => event.request.method === 'GET' || event.request.method === 'HEAD';
 
-/**
- * Public pages are the same for everyone: a GET with no cookie and no query may
- * be answered from the cache. Anything personal (a signed-in person, a form
- * result, a token in the query) is rendered afresh.
- */
-function publicCacheKey(event: RequestEvent): string | undefined {
-	if (!isSafe(event) || event.url.search !== '' || event.request.headers.has('cookie')) return undefined;
-	const path = event.url.pathname;
-	if (isAdmin(event) || path.startsWith('/api/') || path.startsWith('/media/') || path === '/healthz') return undefined;
-	// Private-link pages (a subscriber's, an applicant's): the token in the path makes each one personal.
-	if (privateLinkPath.test(path)) return undefined;
-	// Pages with photos differ for visitors who ask to save data (Save-Data: on).
-	return event.request.headers.get('save-data')?.trim().toLowerCase() === 'on' ? `${path}|save-data` : path;
+/** What the page cache may answer: see platform/http/public-cache-key.ts. */
+const publicCacheRules: PublicCacheRules = {
+	neverCached: (path) =>
+		isAdminPath(path) ||
+		path.startsWith('/api/') ||
+		path.startsWith('/media/') ||
+		path === '/healthz' ||
+		path.endsWith('/__data.json') ||
+		// Private-link pages (a subscriber's, an applicant's): the token in the path makes each one personal.
+		privateLinkPath.test(path),
+	// The staff session (better-auth's cookies, `arts.` and `__Secure-arts.`): the one cookie the site reads.
+	personalCookie: /(?:^|;\s*)(?:__Secure-)?arts\./,
+	queryParameters: (path) => queryParametersOf(path.replace(localePrefix, '') || '/')
+};
+const localePrefix = new RegExp(`^/(?:${locales.join('|')})(?=/|$)`);
+
+function publicCacheKeyOf(event: RequestEvent): string | undefined {
+	const headers = event.request.headers;
+	return publicCacheKey(
+		{ method: event.request.method, pathname: event.url.pathname, search: event.url.search, cookie: headers.get('cookie'), saveData: headers.get('save-data') },
+		publicCacheRules
+	);
 }
 
 const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
@@ -112,7 +132,7 @@ const findStaff: Handle = async ({ event, resolve }) => {
  */
 const cacheAndCompress: Handle = async ({ event, resolve }) => {
 	const { pageCache, siteVersion } = app();
-	const publicKey = publicCacheKey(event);
+	const publicKey = publicCacheKeyOf(event);
 	// When the version cannot be read (the database is down), render without the cache.
 	const version = publicKey ? await siteVersion.current().catch(() => undefined) : undefined;
 	const cacheKey = version === undefined ? undefined : publicKey;
@@ -126,8 +146,9 @@ const cacheAndCompress: Handle = async ({ event, resolve }) => {
 		// Staff pages are personal: never stored by a browser's or anyone else's cache.
 		response.headers.set('Cache-Control', isAdmin(event) ? 'private, no-store' : publicCacheControl);
 	}
-	const page = await CachedPage.from(response);
-	if (cacheKey && version && response.headers.get('Cache-Control')?.startsWith('public')) pageCache.set(cacheKey, version, page);
+	const keepMs = cacheKey && version ? cacheLifetimeMs(response.headers.get('Cache-Control')) : undefined;
+	const page = await CachedPage.from(response, keepMs === undefined ? 'rendered' : 'stored');
+	if (cacheKey && version && keepMs !== undefined) pageCache.set(cacheKey, version, page, keepMs);
 	return page.respond(event.request);
 };
 
@@ -177,11 +198,23 @@ const drainUnreadBody: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The language comes from the address (Paraglide); the page's <html> gets its lang and direction. */
-const localize: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(addressForParaglide(event.request), ({ locale }) =>
+/*
+ * The language comes from the address: its first segment (i18n/paths.ts).
+ * Paraglide's messages and getLocale() read it from this store, which takes the
+ * place of Paraglide's middleware: that one matched URL patterns and cloned the
+ * request on every request, to learn what the first segment says.
+ */
+const requestLocale = new AsyncLocalStorage<{ locale?: Locale; origin?: string; messageCalls?: Set<string> }>();
+overwriteServerAsyncLocalStorage(requestLocale);
+
+/** The request runs in its language; the page's <html> gets its lang and direction. */
+const localize: Handle = ({ event, resolve }) => {
+	// A run of slashes counts as one, as for every other reading of the address ('//ne/about' is still Nepali, and a 404).
+	const locale = localeOfPath(event.url.pathname.replace(/\/{2,}/g, '/'));
+	return requestLocale.run({ locale, origin: event.url.origin }, () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)) })
 	);
+};
 
 export const handle: Handle = sequence(
 	connectionAddressFallback,

@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
-import { deLocalizeHref, getLocale } from '$lib/paraglide/runtime';
-import { localizedPath } from '$lib/i18n/paths';
+import { getLocale } from '$lib/paraglide/runtime';
+import { delocalizedPath, localizedPath } from '$lib/i18n/paths';
 import { locales, localeNames, textDirection, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { getSiteFrame, type SiteFrame } from '$lib/server/content/content.service';
@@ -24,9 +24,9 @@ async function frameFor(locale: Locale): Promise<SiteFrame> {
 
 export const load: LayoutServerLoad = async ({ url }) => {
 	const locale = getLocale();
-	// The path without its language prefix: '/ne/about' → '/about'. Paraglide cannot read an empty
-	// segment ('///' threw "Invalid URL"): such an address is a 404, whose language links drop them.
-	const path = deLocalizeHref(url.pathname.replace(/\/{2,}/g, '/'));
+	// The path without its language prefix: '/ne/about' → '/about'. An address with empty segments
+	// ('///') is a 404, whose language links drop them.
+	const path = delocalizedPath(url.pathname.replace(/\/{2,}/g, '/'));
 	return {
 		locale,
 		dir: textDirection(locale),

@@ -157,7 +157,7 @@ describe('the list and a call', () => {
 		await createCall(callsContext(database.db), testStaff, callInput({ slug: 'still-a-draft', title: { en: 'Secret draft call' } }));
 		const response = await fetch(site.origin + '/es/calls');
 		expect(response.status).toBe(200);
-		// Time-left text must not be kept by the app's page cache.
+		// Time-left text: kept a minute at most, by browsers and by the app's page cache.
 		expect(response.headers.get('cache-control')).not.toMatch(/public/);
 		const html = await response.text();
 		const doc = parseHtml(html);

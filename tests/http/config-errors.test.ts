@@ -12,7 +12,7 @@ import { stackFrame } from '../support/http';
 import { freePort } from '../support/server';
 
 const root = join(import.meta.dirname, '..', '..');
-const serverEntry = join(root, 'build', 'index.js');
+const serverEntry = join(root, 'scripts', 'serve.ts');
 const startScript = join(root, 'scripts', 'start.ts');
 
 let scratch: string;

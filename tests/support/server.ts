@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app (build/index.js, as `npm start` does) on a free port with
+ * Starts the built app (scripts/serve.ts, as `npm start` does) on a free port with
  * its own empty DATA_DIR, and waits until /healthz answers.
  */
 export async function startServer(env: Record<string, string> = {}, options: { keepDataDir?: string } = {}): Promise<RunningServer> {
@@ -38,7 +38,7 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 	const origin = `http://localhost:${port}`;
 	let output = '';
 	// As `npm start` runs it: with --expose-gc, so that the file checks can free what a burst left.
-	const child = spawn(process.execPath, ['--expose-gc', join(root, 'build', 'index.js')], {
+	const child = spawn(process.execPath, ['--expose-gc', join(root, 'scripts', 'serve.ts')], {
 		cwd: root,
 		env: {
 			PATH: process.env.PATH ?? '',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { baseLocale, type Locale } from '$lib/i18n/locales';
+import { type Locale } from '$lib/i18n/locales';
+import { localizedPath } from '$lib/i18n/paths';
 import { pick, parseLocalized } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
@@ -31,11 +32,6 @@ export interface CheckoutContext {
 export interface CreatedCheckout {
 	url: string;
 	sessionId: string;
-}
-
-/** The page's path in a language: English at the root, the others under their prefix. */
-export function localizedPath(path: string, locale: Locale): string {
-	return locale === baseLocale ? path : `/${locale}${path}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
 import { formatMoney } from './currencies';
 import { getDonationSettings } from './donation-settings';
-import { localizedPath } from './checkout.service';
+import { localizedPath } from '$lib/i18n/paths';
 
 /** The receipt's idempotency key: one per payment (session of a one-off gift, invoice of a month). */
 export function receiptKey(paymentKey: string): string {

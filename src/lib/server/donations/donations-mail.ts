@@ -6,7 +6,7 @@ import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import type { SiteMail } from '$lib/server/platform/domain-context';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
-import { localizedPath } from './checkout.service';
+import { localizedPath } from '$lib/i18n/paths';
 import { queueDonationReceipt } from './donation-receipt';
 
 /** The donations' e-mails, made once (donations.wiring.ts); each is queued in the transaction `db` is. */

@@ -50,6 +50,12 @@ export function createSiteVersionReader(db: Kysely<Database>, ttlMs = 1000) {
 			);
 			return pending;
 		},
+		/** The version when the last reading is still fresh, without waiting; else undefined (and a reading starts). */
+		fresh(): string | undefined {
+			if (value !== undefined && performance.now() - readAt < ttlMs) return value;
+			this.current().catch(() => undefined);
+			return undefined;
+		},
 		/** Forget the cached value, e.g. right after this process changed content. */
 		invalidate() {
 			value = undefined;

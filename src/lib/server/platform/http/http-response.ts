@@ -29,18 +29,27 @@ export function negotiateEncoding(acceptEncoding: string | null): Encoding {
 	return 'identity';
 }
 
-export async function compress(body: Uint8Array, encoding: Encoding): Promise<Uint8Array> {
+/**
+ * How hard to compress: `stored` bytes are made once and sent many times (a cached
+ * page), so they get the smallest output; `rendered` bytes are made for one answer,
+ * so they get the levels whose time is well spent per request.
+ */
+export type Compression = 'stored' | 'rendered';
+
+const brotliQuality: Record<Compression, number> = { stored: constants.BROTLI_MAX_QUALITY, rendered: 4 };
+const gzipLevel: Record<Compression, number> = { stored: constants.Z_BEST_COMPRESSION, rendered: 5 };
+
+export async function compress(body: Uint8Array, encoding: Encoding, compression: Compression = 'rendered'): Promise<Uint8Array> {
 	if (encoding === 'br') {
 		return brotli(body, {
 			params: {
-				// Quality 5 is the usual sweet spot for content compressed on the fly.
-				[constants.BROTLI_PARAM_QUALITY]: 5,
+				[constants.BROTLI_PARAM_QUALITY]: brotliQuality[compression],
 				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
 				[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
 			}
 		});
 	}
-	if (encoding === 'gzip') return gzipAsync(body, { level: 6 });
+	if (encoding === 'gzip') return gzipAsync(body, { level: gzipLevel[compression] });
 	return body;
 }
 

@@ -60,10 +60,37 @@ describe('PageCache', () => {
 		expect(cache.get('/a', 'v')).toBeDefined();
 		expect(cache.get('/c', 'v')).toBeDefined();
 
-		const small = new PageCache({ maxEntries: 100, maxBytes: new TextEncoder().encode(html).byteLength * 3 });
+		const small = new PageCache({ maxEntries: 100, maxBytes: new TextEncoder().encode(html).byteLength * 1.5 });
 		small.set('/a', 'v', page());
 		small.set('/b', 'v', page());
 		expect(small.size).toBe(1);
+	});
+});
+
+describe('PageCache lifetimes', () => {
+	it('keeps a page whose text changes with time only as long as it was given', () => {
+		let now = 0;
+		const cache = new PageCache({ maxEntries: 10, maxBytes: 1e6 }, () => now);
+		cache.set('/calls', 'v', page(), 60_000);
+		cache.set('/about', 'v', page());
+		now = 59_999;
+		expect(cache.get('/calls', 'v')).toBeDefined();
+		now = 60_000;
+		expect(cache.get('/calls', 'v')).toBeUndefined();
+		expect(cache.get('/about', 'v')).toBeDefined();
+		expect(cache.size).toBe(1);
+	});
+
+	it('counts the compressed forms against its bytes once they are made', async () => {
+		const cache = new PageCache({ maxEntries: 10, maxBytes: 1e6 });
+		const stored = page();
+		cache.set('/', 'v', stored);
+		const plainBytes = new TextEncoder().encode(html).byteLength;
+		expect(cache.heldBytes).toBe(plainBytes);
+		await stored.respond(get({ 'accept-encoding': 'br' }));
+		await stored.respond(get({ 'accept-encoding': 'gzip' }));
+		expect(cache.heldBytes).toBe(stored.size);
+		expect(stored.size).toBeGreaterThan(plainBytes);
 	});
 });
 

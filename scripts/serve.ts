@@ -1,0 +1,75 @@
+/**
+ * The HTTP server around the built app: adapter-node's handler (static files,
+ * then the app), with the page cache's fast path in front of it, so that a
+ * cached public page is written from Node's HTTP layer without the framework
+ * building a Request and a Response for it (platform/http/fast-path.ts).
+ *
+ * It keeps adapter-node's own entry's behaviour (build/index.js): PORT, HOST,
+ * KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT; on SIGTERM or SIGINT it stops accepting,
+ * lets requests in flight finish (at most SHUTDOWN_TIMEOUT seconds), then tells
+ * the app to close its database. The handler reads the rest of adapter-node's
+ * settings itself (ORIGIN, BODY_SIZE_LIMIT, ADDRESS_HEADER, …).
+ *
+ * Run by `npm start` (scripts/start.ts), the tests and the benchmark:
+ * `node --expose-gc scripts/serve.ts`.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { offeredFastPath } from '../src/lib/server/platform/http/fast-path.ts';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+
+const root = join(import.meta.dirname, '..');
+// Importing the handler starts the app (its init hook: configuration, migrations, demo content).
+const { handler } = (await import(pathToFileURL(join(root, 'build', 'handler.js')).href)) as { handler: Handler };
+
+const seconds = (name: string, fallback?: number) => {
+	const value = process.env[name];
+	return value === undefined || value === '' ? fallback : Number(value);
+};
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+const shutdownTimeout = seconds('SHUTDOWN_TIMEOUT', 30)!;
+
+let inFlight = 0;
+let stopping = false;
+
+const server = http.createServer((request, response) => {
+	inFlight++;
+	request.once('close', () => {
+		inFlight--;
+		// While stopping, a connection is closed as soon as it has nothing in flight.
+		if (stopping) server.closeIdleConnections();
+	});
+	if (offeredFastPath()?.(request, response)) return;
+	handler(request, response, () => {
+		response.statusCode = 404;
+		response.end('Not found');
+	});
+});
+const keepAlive = seconds('KEEP_ALIVE_TIMEOUT');
+if (keepAlive !== undefined) server.keepAliveTimeout = keepAlive * 1000;
+const headersTimeout = seconds('HEADERS_TIMEOUT');
+if (headersTimeout !== undefined) server.headersTimeout = headersTimeout * 1000;
+
+server.listen(port, host, () => {
+	const address = server.address();
+	const shown = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+	console.log(`Listening on ${shown}`);
+});
+
+function shutDown(reason: NodeJS.Signals): void {
+	if (stopping) return;
+	stopping = true;
+	// A kept-alive connection with nothing in flight would hold close() until it timed out.
+	server.closeIdleConnections();
+	const timer = setTimeout(() => server.closeAllConnections(), shutdownTimeout * 1000);
+	server.close(() => {
+		clearTimeout(timer);
+		process.emit('sveltekit:shutdown' as never, reason as never);
+	});
+	if (inFlight === 0) server.closeIdleConnections();
+}
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);

@@ -5,7 +5,8 @@
  * building a Request and a Response for it (platform/http/fast-path.ts).
  *
  * It keeps adapter-node's own entry's behaviour (build/index.js): PORT, HOST,
- * KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT; on SIGTERM or SIGINT it stops accepting,
+ * KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT; IDLE_COLLECT_AFTER (seconds of quiet after
+ * which memory is given back, platform/memory/idle-collector.ts); on SIGTERM or SIGINT it stops accepting,
  * lets requests in flight finish (at most SHUTDOWN_TIMEOUT seconds), then tells
  * the app to close its database. The handler reads the rest of adapter-node's
  * settings itself (ORIGIN, BODY_SIZE_LIMIT, ADDRESS_HEADER, …).
@@ -16,13 +17,21 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { offeredFastPath } from '../src/lib/server/platform/http/fast-path.ts';
+import { createFileFastPath, offeredFastPath } from '../src/lib/server/platform/http/fast-path.ts';
+import { loadStaticFiles } from '../src/lib/server/platform/http/static-files.ts';
+import { compactingCollection, createIdleCollector } from '../src/lib/server/platform/memory/idle-collector.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 const root = join(import.meta.dirname, '..');
 // Importing the handler starts the app (its init hook: configuration, migrations, demo content).
 const { handler } = (await import(pathToFileURL(join(root, 'build', 'handler.js')).href)) as { handler: Handler };
+
+// The app's own files (hashed CSS and scripts, the favicon) from memory, with the app's security headers.
+const offered = offeredFastPath();
+const answerFile = offered
+	? createFileFastPath(loadStaticFiles(join(root, 'build', 'client'), { headers: offered.fileHeaders, immutablePrefix: '/_app/immutable/' }))
+	: () => false;
 
 const seconds = (name: string, fallback?: number) => {
 	const value = process.env[name];
@@ -32,17 +41,22 @@ const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 const shutdownTimeout = seconds('SHUTDOWN_TIMEOUT', 30)!;
 
+// After a burst, memory goes back to the system once the server has been quiet for a few seconds.
+const collect = compactingCollection();
+const idle = collect ? createIdleCollector({ quietMs: seconds('IDLE_COLLECT_AFTER', 5)! * 1000, collect }) : undefined;
+
 let inFlight = 0;
 let stopping = false;
 
 const server = http.createServer((request, response) => {
 	inFlight++;
+	idle?.busy();
 	request.once('close', () => {
 		inFlight--;
 		// While stopping, a connection is closed as soon as it has nothing in flight.
 		if (stopping) server.closeIdleConnections();
 	});
-	if (offeredFastPath()?.(request, response)) return;
+	if (answerFile(request, response) || offeredFastPath()?.pages(request, response)) return;
 	handler(request, response, () => {
 		response.statusCode = 404;
 		response.end('Not found');
@@ -62,6 +76,7 @@ server.listen(port, host, () => {
 function shutDown(reason: NodeJS.Signals): void {
 	if (stopping) return;
 	stopping = true;
+	idle?.stop();
 	// A kept-alive connection with nothing in flight would hold close() until it timed out.
 	server.closeIdleConnections();
 	const timer = setTimeout(() => server.closeAllConnections(), shutdownTimeout * 1000);

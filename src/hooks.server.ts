@@ -35,7 +35,12 @@ export const init: ServerInit = async () => {
 	}
 	// Cache hits are answered before the framework sees them, by the server entry (scripts/serve.ts).
 	const { pageCache, siteVersion } = app();
-	offerFastPath(createFastPath({ pageCache, freshSiteVersion: () => siteVersion.fresh(), cacheKey: (request) => publicCacheKey(request, publicCacheRules) }));
+	const fileHeaders = new Headers({ 'Content-Security-Policy': lockedDownPolicy });
+	applySecurityHeaders(fileHeaders, app().config);
+	offerFastPath({
+		pages: createFastPath({ pageCache, freshSiteVersion: () => siteVersion.fresh(), cacheKey: (request) => publicCacheKey(request, publicCacheRules) }),
+		fileHeaders: Object.fromEntries(fileHeaders)
+	});
 	// The server emits this after it stopped accepting and finished requests in flight.
 	process.once('sveltekit:shutdown' as never, () => {
 		offerFastPath(undefined);

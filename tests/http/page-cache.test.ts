@@ -2,8 +2,11 @@
  * The page cache of the built server (issue 13): which requests it answers (a
  * query string the page does not read, any cookie but the staff session), and
  * that its answer, given by the fast path in front of the framework, is the
- * framework's answer byte for byte and header for header.
+ * framework's answer byte for byte and header for header. And the app's own
+ * files, answered by the same fast path from memory with their compressed forms.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '$lib/server/db/connect';
 import { rawRequest, startTestServer, type RawResponse, type TestServer } from '../support/http';
@@ -55,5 +58,43 @@ describe('the page cache', () => {
 		const notModified = await rawRequest(site.origin, path, { headers: { 'if-none-match': String(rendered.headers.etag) } });
 		expect(notModified.status).toBe(304);
 		expect(notModified.headers['content-security-policy']).toBe(rendered.headers['content-security-policy']);
+	});
+});
+
+describe("the app's own files", () => {
+	const built = (path: string) => readFileSync(join(import.meta.dirname, '..', '..', 'build', 'client', path));
+
+	it.each([
+		['br', '.br'],
+		['gzip', '.gz'],
+		['identity', '']
+	])('sends a hashed stylesheet in its precompressed form (%s), with the security headers, cached for a year', async (encoding, suffix) => {
+		const css = /<link href="(\/_app\/immutable\/[^"]+\.css)"/.exec(await text('/'))?.[1];
+		expect(css).toBeDefined();
+		const response = await rawRequest(site.origin, css!, { headers: { 'accept-encoding': encoding } });
+		expect(response.status).toBe(200);
+		expect(response.body.equals(built(css! + suffix))).toBe(true);
+		expect(response.headers['content-encoding']).toBe(encoding === 'identity' ? undefined : encoding);
+		expect(response.headers['content-type']).toBe('text/css; charset=utf-8');
+		expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+		expect(response.headers['x-content-type-options']).toBe('nosniff');
+		expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+		expect(response.headers.vary).toBe('Accept-Encoding');
+		const notModified = await rawRequest(site.origin, css!, { headers: { 'if-none-match': String(response.headers.etag) } });
+		expect(notModified.status).toBe(304);
+		expect(notModified.body.byteLength).toBe(0);
+	});
+
+	it('sends a file from the static folder with a short cache lifetime, and leaves ranges and unknown files to the file server', async () => {
+		const icon = await rawRequest(site.origin, '/favicon.svg');
+		expect(icon.status).toBe(200);
+		expect(icon.body.equals(built('favicon.svg'))).toBe(true);
+		expect(icon.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+		expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+		expect(icon.headers['content-security-policy']).toContain("default-src 'none'");
+		const part = await rawRequest(site.origin, '/favicon.svg', { headers: { range: 'bytes=0-9' } });
+		expect(part.status).toBe(206);
+		expect(part.body.equals(built('favicon.svg').subarray(0, 10))).toBe(true);
+		expect((await rawRequest(site.origin, '/_app/immutable/assets/none.css')).status).toBe(404);
 	});
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PageCache } from './page-cache';
 import type { PublicRequest } from './public-cache-key';
+import type { StaticFiles } from './static-files';
 
 /**
  * Answers a request for a cached public page straight from Node's HTTP layer,
@@ -54,6 +55,26 @@ export function createFastPath({ pageCache, freshSiteVersion, cacheKey }: FastPa
 	};
 }
 
+/** The built app's files (static-files.ts) answered the same way, before the framework's file server. */
+export function createFileFastPath(files: StaticFiles): FastPath {
+	return (request, response) => {
+		const target = request.url ?? '';
+		const query = target.indexOf('?');
+		const headers = request.headers;
+		const answer = files.answer({
+			method: request.method ?? '',
+			pathname: query === -1 ? target : target.slice(0, query),
+			ifNoneMatch: single(headers['if-none-match']),
+			acceptEncoding: single(headers['accept-encoding']),
+			range: single(headers.range)
+		});
+		if (!answer) return false;
+		response.writeHead(answer.status, answer.headers);
+		response.end(answer.body);
+		return true;
+	};
+}
+
 function single(value: string | string[] | undefined): string | null {
 	return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 }
@@ -61,14 +82,20 @@ function single(value: string | string[] | undefined): string | null {
 /*
  * The server entry (scripts/serve.ts) runs outside the app's bundle and finds the
  * fast path the app offers through one well-known global, set when the app starts
- * and taken back when it stops.
+ * and taken back when it stops. With it come the headers the app's own files are
+ * sent with (the security headers), which depend on the app's configuration.
  */
-const slot = Symbol.for('community-arts-platform.fast-path');
-
-export function offerFastPath(fastPath: FastPath | undefined): void {
-	(globalThis as { [slot]?: FastPath })[slot] = fastPath;
+export interface OfferedFastPath {
+	pages: FastPath;
+	fileHeaders: Record<string, string>;
 }
 
-export function offeredFastPath(): FastPath | undefined {
-	return (globalThis as { [slot]?: FastPath })[slot];
+const slot = Symbol.for('community-arts-platform.fast-path');
+
+export function offerFastPath(offer: OfferedFastPath | undefined): void {
+	(globalThis as { [slot]?: OfferedFastPath })[slot] = offer;
+}
+
+export function offeredFastPath(): OfferedFastPath | undefined {
+	return (globalThis as { [slot]?: OfferedFastPath })[slot];
 }

@@ -11,7 +11,7 @@ const lastFrames = new Map<Locale, SiteFrame>();
 
 async function frameFor(locale: Locale): Promise<SiteFrame> {
 	try {
-		const frame = await getSiteFrame(app().db, locale);
+		const frame = await app().siteVersion.cached(`frame:${locale}`, () => getSiteFrame(app().db, locale));
 		lastFrames.set(locale, frame);
 		return frame;
 	} catch (error) {

@@ -10,7 +10,8 @@ import { currentConsentText } from '$lib/server/newsletter/newsletter-page';
  */
 export const load: LayoutServerLoad = async () => {
 	try {
-		return { newsletterConsent: await currentConsentText(app().db, getLocale()) };
+		const locale = getLocale();
+		return { newsletterConsent: await app().siteVersion.cached(`newsletter-consent:${locale}`, () => currentConsentText(app().db, locale)) };
 	} catch (error) {
 		app().log.warn({ err: error }, 'newsletter consent text unavailable');
 		return { newsletterConsent: null };

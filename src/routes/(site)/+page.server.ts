@@ -7,11 +7,10 @@ import { wantsSaveData } from '$lib/server/shared/picture';
 
 export const load: PageServerLoad = async ({ request }) => {
 	const locale = getLocale();
-	const home = await getHomePage(app().db, locale);
-	const image = await pagePicture(app().db, home.page.imageId, locale, {
-		sizes: '(min-width: 72rem) 68rem, 100vw',
-		lazy: false,
-		saveData: wantsSaveData(request.headers.get('save-data'))
+	const saveData = wantsSaveData(request.headers.get('save-data'));
+	return app().siteVersion.cached(`home:${locale}:${saveData}`, async () => {
+		const home = await getHomePage(app().db, locale);
+		const image = await pagePicture(app().db, home.page.imageId, locale, { sizes: '(min-width: 72rem) 68rem, 100vw', lazy: false, saveData });
+		return { ...home, image };
 	});
-	return { ...home, image };
 };

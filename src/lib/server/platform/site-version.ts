@@ -29,10 +29,11 @@ export async function bumpSiteVersion(db: Kysely<Database>): Promise<string> {
  * query; a change made by another app process is seen within that time. A bump
  * made by this process is seen at once.
  */
-export function createSiteVersionReader(db: Kysely<Database>, ttlMs = 1000) {
+export function createSiteVersionReader(db: Kysely<Database>, ttlMs = 1000, maxReadings = 1000) {
 	let value: string | undefined;
 	let readAt = 0;
 	let pending: Promise<string> | undefined;
+	const readings = new Map<string, { version: string; value: Promise<unknown> }>();
 	return {
 		async current(): Promise<string> {
 			if (value !== undefined && performance.now() - readAt < ttlMs) return value;
@@ -55,6 +56,28 @@ export function createSiteVersionReader(db: Kysely<Database>, ttlMs = 1000) {
 			if (value !== undefined && performance.now() - readAt < ttlMs) return value;
 			this.current().catch(() => undefined);
 			return undefined;
+		},
+		/**
+		 * What `read` gives under the current site version, read once per version and
+		 * shared by every request: the public content a page is made of (the site's
+		 * frame, a page's texts, the list of calls), which changes only with the
+		 * version, as the page cache's pages do. Never for anything that depends on the
+		 * person or on the time. The value is shared: callers must not change it.
+		 * When the version cannot be read, `read` runs as it is.
+		 */
+		async cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+			const version = await this.current().catch(() => undefined);
+			if (version === undefined) return read();
+			const held = readings.get(key);
+			if (held?.version === version) return held.value as Promise<T>;
+			const reading = read();
+			if (readings.size >= maxReadings && !held) readings.delete(readings.keys().next().value as string);
+			readings.set(key, { version, value: reading });
+			// A failed reading is not kept: the next request tries again.
+			reading.catch(() => {
+				if (readings.get(key)?.value === reading) readings.delete(key);
+			});
+			return reading;
 		},
 		/** Forget the cached value, e.g. right after this process changed content. */
 		invalidate() {

@@ -10,7 +10,8 @@ export const load: PageServerLoad = async ({ setHeaders }) => {
 	setHeaders(callPageHeaders);
 	const locale = getLocale();
 	const now = Date.now();
-	const cards = (await listCalls(app().db)).map((call) => callCard(call, locale, now));
+	// The calls change only with the site version; their phase and wording are worked out for now.
+	const cards = (await app().siteVersion.cached('calls', () => listCalls(app().db))).map((call) => callCard(call, locale, now));
 	const byDeadline = (a: { deadline: { iso: string } }, b: { deadline: { iso: string } }) => a.deadline.iso.localeCompare(b.deadline.iso);
 	return {
 		open: cards.filter((c) => c.phase === 'open').sort(byDeadline),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions } from 'node:zlib';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -39,18 +39,29 @@ export type Compression = 'stored' | 'rendered';
 const brotliQuality: Record<Compression, number> = { stored: constants.BROTLI_MAX_QUALITY, rendered: 4 };
 const gzipLevel: Record<Compression, number> = { stored: constants.Z_BEST_COMPRESSION, rendered: 5 };
 
+/**
+ * A rendered page of ordinary size is compressed at once, on this thread: at these
+ * levels that takes well under a tenth of a millisecond, less than handing the
+ * work to the thread pool and back through a stream would cost. A stored page
+ * (seconds of brotli at its highest quality, once) or a big body goes to the pool.
+ */
+const compressAtOnceBelow = 64 * 1024;
+
 export async function compress(body: Uint8Array, encoding: Encoding, compression: Compression = 'rendered'): Promise<Uint8Array> {
+	if (encoding === 'identity') return body;
+	const atOnce = compression === 'rendered' && body.byteLength < compressAtOnceBelow;
 	if (encoding === 'br') {
-		return brotli(body, {
+		const options: BrotliOptions = {
 			params: {
 				[constants.BROTLI_PARAM_QUALITY]: brotliQuality[compression],
 				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
 				[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
 			}
-		});
+		};
+		return atOnce ? brotliCompressSync(body, options) : brotli(body, options);
 	}
-	if (encoding === 'gzip') return gzipAsync(body, { level: gzipLevel[compression] });
-	return body;
+	const options = { level: gzipLevel[compression] };
+	return atOnce ? gzipSync(body, options) : gzipAsync(body, options);
 }
 
 /**

@@ -117,4 +117,23 @@ describe('site version', () => {
 		const eager = createSiteVersionReader(handle.db, 0);
 		expect(await eager.current()).toBe(await readSiteVersion(handle.db));
 	});
+
+	it('reads public content once per version, again after a bump, and keeps no failed reading', async () => {
+		const reader = createSiteVersionReader(handle.db, 0, 2);
+		let reads = 0;
+		const read = async () => ({ reads: ++reads });
+		const first = await reader.cached('frame:en', read);
+		expect(await reader.cached('frame:en', read)).toBe(first);
+		expect(reads).toBe(1);
+		await bumpSiteVersion(handle.db);
+		expect(await reader.cached('frame:en', read)).toEqual({ reads: 2 });
+		expect(await reader.cached('frame:en', read)).toEqual({ reads: 2 });
+
+		await expect(reader.cached('failing', () => Promise.reject(new Error('database busy')))).rejects.toThrow('database busy');
+		expect(await reader.cached('failing', read)).toEqual({ reads: 3 });
+
+		// Bounded: past its size the oldest reading goes.
+		await reader.cached('third', read);
+		expect(await reader.cached('frame:en', read)).toEqual({ reads: 5 });
+	});
 });

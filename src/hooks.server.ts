@@ -76,7 +76,6 @@ const publicCacheRules: PublicCacheRules = {
 	neverCached: (path) =>
 		isAdminPath(path) ||
 		path.startsWith('/api/') ||
-		path.startsWith('/media/') ||
 		path === '/healthz' ||
 		path.endsWith('/__data.json') ||
 		// Private-link pages (a subscriber's, an applicant's): the token in the path makes each one personal.
@@ -96,6 +95,8 @@ function publicCacheKeyOf(event: RequestEvent): string | undefined {
 }
 
 const publicCacheControl = 'public, max-age=60, stale-while-revalidate=600';
+/** Larger files than this (none of the photo variants is) are read from disk each time. */
+const maxStoredFileBytes = 2 * 1024 * 1024;
 
 /*
  * The request handling, one concern per handle. They run in this order on the way
@@ -146,7 +147,16 @@ const cacheAndCompress: Handle = async ({ event, resolve }) => {
 		if (hit) return hit.respond(event.request);
 	}
 	const response = await resolve(event);
-	if (response.status !== 200 || !isCompressible(response.headers.get('Content-Type')) || !isSafe(event)) return response;
+	if (response.status !== 200 || !isSafe(event)) return response;
+	if (!isCompressible(response.headers.get('Content-Type'))) {
+		// A published photo's variant: kept as it is, so that the fast path sends it next time.
+		const keepMs = cacheKey && version ? cacheLifetimeMs(response.headers.get('Cache-Control')) : undefined;
+		const length = Number(response.headers.get('Content-Length') ?? Infinity);
+		if (keepMs === undefined || !(length <= maxStoredFileBytes)) return response;
+		const file = await CachedPage.from(response, 'none');
+		pageCache.set(cacheKey!, version!, file, keepMs);
+		return file.respond(event.request);
+	}
 	if (!response.headers.has('Cache-Control')) {
 		// Staff pages are personal: never stored by a browser's or anyone else's cache.
 		response.headers.set('Cache-Control', isAdmin(event) ? 'private, no-store' : publicCacheControl);

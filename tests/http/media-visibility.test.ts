@@ -80,7 +80,7 @@ describe('photo files over HTTP: public only once a published page shows them', 
 		expect(await response.text()).toContain('published');
 	}
 
-	const anonymous = (url: string) => fetch(test.origin + url, { redirect: 'manual' });
+	const anonymous = (url: string, headers: Record<string, string> = {}) => fetch(test.origin + url, { redirect: 'manual', headers });
 
 	beforeAll(async () => {
 		test = await startTestServer();
@@ -134,6 +134,14 @@ describe('photo files over HTTP: public only once a published page shows them', 
 			const file = await anonymous(url);
 			expect(file.status, url).toBe(200);
 			expect(file.headers.get('cache-control'), url).toBe(immutable);
+			expect(file.headers.get('x-content-type-options'), url).toBe('nosniff');
+			// Asked again, it comes from the page cache: the same bytes, type and validator.
+			const again = await anonymous(url);
+			expect(Buffer.from(await again.arrayBuffer()).equals(Buffer.from(await file.arrayBuffer())), url).toBe(true);
+			expect(again.headers.get('content-type'), url).toBe(file.headers.get('content-type'));
+			expect(again.headers.get('etag'), url).toBe(file.headers.get('etag'));
+			expect(again.headers.get('vary'), url).toBeNull();
+			expect((await anonymous(url, { 'if-none-match': file.headers.get('etag')! })).status, url).toBe(304);
 		}
 
 		// A draft that drops the photo changes nothing public yet.

@@ -119,7 +119,7 @@ export class CachedPage {
 	constructor(
 		headers: [string, string][],
 		private readonly body: Uint8Array,
-		private readonly compression: Compression = 'rendered'
+		private readonly compression: Compression | 'none' = 'rendered'
 	) {
 		// Weak: the brotli, gzip and plain bodies are one representation for caching,
 		// and a strong tag must differ between encodings.
@@ -132,7 +132,8 @@ export class CachedPage {
 			base[name] = previous === undefined ? value : ([] as string[]).concat(previous as string | string[], value);
 		}
 		base.etag = this.etag;
-		base.vary = base.vary ? `${String(base.vary)}, Accept-Encoding, Save-Data` : 'Accept-Encoding, Save-Data';
+		// A photo or another file that is not text is the same for every browser.
+		if (compression !== 'none') base.vary = base.vary ? `${String(base.vary)}, Accept-Encoding, Save-Data` : 'Accept-Encoding, Save-Data';
 		this.baseHeaders = base;
 		const { 'content-type': _type, ...rest } = base;
 		this.notModifiedHeaders = rest;
@@ -144,7 +145,8 @@ export class CachedPage {
 		return bytes;
 	}
 
-	static async from(response: Response, compression: Compression = 'rendered'): Promise<CachedPage> {
+	/** `none`: a body that is not text (a photo), kept and sent as it is. */
+	static async from(response: Response, compression: Compression | 'none' = 'rendered'): Promise<CachedPage> {
 		const body = new Uint8Array(await response.arrayBuffer());
 		const headers = [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding' && name !== 'etag');
 		return new CachedPage(headers, body, compression);
@@ -152,7 +154,7 @@ export class CachedPage {
 
 	/** Starts compressing into both encodings, so that later requests find them ready. */
 	prepare(): void {
-		if (this.body.byteLength <= compressFrom) return;
+		if (this.compression === 'none' || this.body.byteLength <= compressFrom) return;
 		for (const encoding of ['br', 'gzip'] as const) void this.encode(encoding).catch(() => undefined);
 	}
 
@@ -161,7 +163,7 @@ export class CachedPage {
 		if (ready) return Promise.resolve(ready);
 		let pending = this.pending.get(encoding);
 		if (!pending) {
-			pending = compress(this.body, encoding, this.compression).then((bytes) => {
+			pending = compress(this.body, encoding, this.compression === 'none' ? 'rendered' : this.compression).then((bytes) => {
 				this.encoded.set(encoding, bytes);
 				this.pending.delete(encoding);
 				this.onResize?.(bytes.byteLength);
@@ -173,7 +175,7 @@ export class CachedPage {
 	}
 
 	private encodingFor(request: CachedRequest): Encoding {
-		return this.body.byteLength > compressFrom ? negotiateEncoding(request.acceptEncoding) : 'identity';
+		return this.compression !== 'none' && this.body.byteLength > compressFrom ? negotiateEncoding(request.acceptEncoding) : 'identity';
 	}
 
 	/**

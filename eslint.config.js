@@ -51,6 +51,28 @@ export default ts.config(
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	},
+	{
+		// Building an Intl formatter is slow and holds native memory: take a shared one.
+		files: ['**/*.ts', '**/*.svelte'],
+		ignores: ['**/*.test.ts', 'tests/**', 'src/lib/i18n/intl.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "NewExpression[callee.type='MemberExpression'][callee.object.name='Intl']",
+					message: 'Take a shared formatter from $lib/i18n/intl (dateTimeFormat, numberFormat, …) instead of building one.'
+				},
+				{
+					selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/][arguments.length>0]",
+					message: 'toLocale*String(locale, options) builds a formatter on every call: use formatDate/formatTime/formatDateTime or numberFormat from $lib/i18n/intl.'
+				},
+				{
+					selector: "CallExpression[callee.property.name='localeCompare'][arguments.length>1]",
+					message: 'localeCompare(other, locale, options) builds a collator on every call: use collator() from $lib/i18n/intl.'
+				}
+			]
+		}
+	},
 	mayNotImport(['src/lib/**'], [], '', { ignores: ['src/lib/server/app.ts', 'src/lib/server/maintenance.ts'] }),
 	mayNotImport(['src/lib/server/app.ts', 'src/lib/server/maintenance.ts', 'src/routes/**', 'src/hooks*.ts'], [], '', { composed: true }),
 	mayNotImport(['src/lib/server/db/**'], [server(['platform', 'shared', 'demo', ...domains])], 'db/ is the lowest layer: it knows no platform, shared module or domain.'),

@@ -1,4 +1,5 @@
 import { adminUrls } from '$lib/admin/urls';
+import { formatDateTime } from '$lib/i18n/intl';
 
 
 /** The same words as the database's decisions (kept here so pages need nothing from the server). */
@@ -22,7 +23,7 @@ export function scoreText(value: number | null | undefined): string {
 /** A UTC instant as staff read it: "26 Nov 2026, 14:05 UTC". */
 export function utcDateTime(iso: string | null | undefined): string {
 	if (!iso) return '–';
-	return `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+	return `${formatDateTime(new Date(iso), 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 }
 
 export function fileSize(bytes: number): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberFormat, segmenter } from '$lib/i18n/intl';
 import { acceptsMediaType, type CallField, type FieldOptions } from './call-fields';
 import { isCountryCode } from './countries';
 
@@ -66,7 +67,7 @@ function formValue(raw: unknown, multiple: boolean): FormValue {
 
 export function countWords(text: string, locale: string): number {
 	let count = 0;
-	for (const segment of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) {
+	for (const segment of segmenter(locale, { granularity: 'word' }).segment(text)) {
 		if (segment.isWordLike) count++;
 	}
 	return count;
@@ -95,7 +96,7 @@ export function normalizeUrl(value: string): string | null {
 export function parseLocalizedNumber(value: string, locale: string): number | null {
 	const text = asciiDigits(value).replace(/[\s\u00A0\u202F]/g, '');
 	if (text === '' || text.length > answerLimits.number) return null;
-	const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+	const parts = numberFormat(locale).formatToParts(12345.6);
 	const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
 	const group = parts.find((p) => p.type === 'group')?.value ?? ',';
 	const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+import { collator } from '$lib/i18n/intl';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
 import type { ApplicationDecision, ApplicationStatus, Db } from '$lib/server/db/schema';
@@ -95,6 +96,7 @@ export async function listCallApplications(db: Db, callId: number, filters: Appl
 	const sort = filters.sort ?? 'submitted';
 	const sign = (filters.direction ?? (sort === 'average' ? 'desc' : 'asc')) === 'desc' ? -1 : 1;
 	const order = new Map(rows.map((row, index) => [row.id, index]));
+	const byName = collator('en', { sensitivity: 'base' });
 	const byNumber = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : sign * (a - b));
 	rows.sort((a, b) => {
 		const result =
@@ -103,7 +105,7 @@ export async function listCallApplications(db: Db, callId: number, filters: Appl
 				: sort === 'spread'
 					? byNumber(a.spread, b.spread)
 					: sort === 'name'
-						? sign * (a.name ?? '').localeCompare(b.name ?? '', 'en', { sensitivity: 'base' })
+						? sign * byName.compare(a.name ?? '', b.name ?? '')
 						: sign * a.submittedAt.localeCompare(b.submittedAt);
 		return result || order.get(a.id)! - order.get(b.id)!;
 	});

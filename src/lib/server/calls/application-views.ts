@@ -1,3 +1,4 @@
+import { dateTimeFormat, listFormat, numberFormat } from '$lib/i18n/intl';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { pick } from '$lib/server/shared/localized-text';
@@ -39,7 +40,7 @@ export function callCard(call: OpenCall, locale: Locale, nowMs: number): CallCar
 		title: pick(call.title, locale),
 		summary: pick(call.summary, locale),
 		phase: callPhase(call, nowMs),
-		opens: new Intl.DateTimeFormat(locale, { ...dayFormat, timeZone: call.timeZone }).format(new Date(call.opensAt)),
+		opens: dateTimeFormat(locale, { ...dayFormat, timeZone: call.timeZone }).format(new Date(call.opensAt)),
 		deadline: formatDeadline(call.deadlineAt, call.timeZone, locale)
 	};
 }
@@ -64,7 +65,7 @@ export function callView(call: OpenCall, locale: Locale, nowMs: number): CallVie
 		consent: pick(call.consentText, locale),
 		opensFull: formatDeadline(call.opensAt, call.timeZone, locale),
 		timeLeft: formatTimeLeft(timeLeft(call.deadlineAt, nowMs), locale),
-		asOf: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(nowMs))
+		asOf: dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(nowMs))
 	};
 }
 
@@ -107,7 +108,7 @@ const typeExtensions: Record<UploadMediaType, string> = {
 
 function hintsOf(field: CallField, locale: Locale): string[] {
 	const { options } = field;
-	const number = (value: number) => new Intl.NumberFormat(locale).format(value);
+	const number = (value: number) => numberFormat(locale).format(value);
 	switch (field.type) {
 		case 'short_text':
 			return options.maxLength ? [m.apply_chars_hint({ max: number(options.maxLength) })] : [];
@@ -128,7 +129,7 @@ function hintsOf(field: CallField, locale: Locale): string[] {
 			const types = (options.allowedTypes ?? []).map((type) => typeNames[type]);
 			return [
 				m.apply_file_rules({
-					types: new Intl.ListFormat(locale, { type: 'disjunction' }).format(types),
+					types: listFormat(locale, { type: 'disjunction' }).format(types),
 					size: formatBytes(options.maxBytes ?? 0, locale),
 					count: number(options.maxFiles ?? 1)
 				})
@@ -194,7 +195,7 @@ export function answerText(field: CallField, value: unknown, locale: Locale): st
 		case 'multiple_choice':
 			return (Array.isArray(value) ? value : [value]).map((v) => choice(String(v))).join(', ');
 		case 'number':
-			return typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value) : String(value);
+			return typeof value === 'number' ? numberFormat(locale, { maximumFractionDigits: 20 }).format(value) : String(value);
 		default:
 			return String(value);
 	}

@@ -1,3 +1,4 @@
+import { numberFormat } from '$lib/i18n/intl';
 import type { Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import type { AnswerErrorCode } from './answer-validation';
@@ -94,5 +95,5 @@ export function issuesToErrors(issues: Record<string, string>): Record<string, s
 /** "2.4 MB", "512 kB", as people in `locale` write sizes. */
 export function formatBytes(bytes: number, locale: string): string {
 	const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(bytes / 1000, 1), 'kilobyte'];
-	return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+	return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }

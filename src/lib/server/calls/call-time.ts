@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { dateTimeFormat, listFormat, numberFormat } from '$lib/i18n/intl';
 
 /*
  * Dates of a call. Staff enter the opening and the deadline as a wall time
@@ -33,7 +34,7 @@ let zonesByLowerCase: Map<string, string> | undefined;
 export function canonicalTimeZone(value: string): string | null {
 	if (!zoneNamePattern.test(value)) return null;
 	try {
-		new Intl.DateTimeFormat('en', { timeZone: value });
+		dateTimeFormat('en', { timeZone: value });
 	} catch {
 		return null;
 	}
@@ -137,8 +138,8 @@ const deadlineFormat: Intl.DateTimeFormatOptions = {
 export function formatDeadline(deadlineAt: string, timeZone: string, locale: string): FormattedDeadline {
 	const date = new Date(deadlineAt);
 	return {
-		inZone: new Intl.DateTimeFormat(locale, { ...deadlineFormat, timeZone }).format(date),
-		inUtc: new Intl.DateTimeFormat(locale, { ...deadlineFormat, timeZone: 'UTC' }).format(date),
+		inZone: dateTimeFormat(locale, { ...deadlineFormat, timeZone }).format(date),
+		inUtc: dateTimeFormat(locale, { ...deadlineFormat, timeZone: 'UTC' }).format(date),
 		iso: date.toISOString()
 	};
 }
@@ -170,12 +171,12 @@ export function timeLeft(deadlineAt: string, nowMs: number): TimeLeft {
 export function formatTimeLeft(left: TimeLeft, locale: string): string {
 	if (left.passed) return '';
 	const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-		new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+		numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
 	const parts =
 		left.days > 0
 			? [unit(left.days, 'day'), ...(left.hours > 0 ? [unit(left.hours, 'hour')] : [])]
 			: left.hours > 0
 				? [unit(left.hours, 'hour'), ...(left.minutes > 0 ? [unit(left.minutes, 'minute')] : [])]
 				: [unit(Math.max(left.minutes, 1), 'minute')];
-	return new Intl.ListFormat(locale, { style: 'long', type: 'unit' }).format(parts);
+	return listFormat(locale, { style: 'long', type: 'unit' }).format(parts);
 }

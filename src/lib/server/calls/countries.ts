@@ -1,3 +1,5 @@
+import { collator, displayNames } from '$lib/i18n/intl';
+
 /*
  * Countries for the `country` field: the 249 officially assigned ISO 3166-1
  * alpha-2 codes. The list is ours because Intl knows more region codes than
@@ -29,13 +31,13 @@ export function isCountryCode(value: string): boolean {
 
 /** Every country with its name in `locale`, sorted the way that language sorts. */
 export function countryOptions(locale: string): { code: string; name: string }[] {
-	const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
-	const collator = new Intl.Collator(locale);
+	const names = displayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+	const order = collator(locale);
 	return countryCodes
 		.map((code) => ({ code, name: names.of(code) ?? code }))
-		.sort((a, b) => collator.compare(a.name, b.name));
+		.sort((a, b) => order.compare(a.name, b.name));
 }
 
 export function countryName(code: string, locale: string): string {
-	return new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
+	return displayNames([locale, 'en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
 }

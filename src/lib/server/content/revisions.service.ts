@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { diffWords } from 'diff';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { segmenter } from '$lib/i18n/intl';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { ContentRevisionStatus, Database, JobRow } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
@@ -587,8 +588,7 @@ export function diffRevisions(type: ContentItemType, before: ItemData | undefine
 function fieldDiff(field: string, label: string, language: Locale | null, a: string, b: string): FieldDiff {
 	if (a === b) return { field, label, language, changed: false, parts: a === '' ? [] : [{ value: a, added: false, removed: false }] };
 	// A segmenter finds word boundaries in scripts such as Devanagari that the default splitting does not.
-	const segmenter = new Intl.Segmenter(language ?? 'en', { granularity: 'word' });
-	const parts = diffWords(a, b, { intlSegmenter: segmenter }).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
+	const parts = diffWords(a, b, { intlSegmenter: segmenter(language ?? 'en', { granularity: 'word' }) }).map((p) => ({ value: p.value, added: p.added, removed: p.removed }));
 	return { field, label, language, changed: true, parts };
 }
 

@@ -1,3 +1,5 @@
+import { numberFormat } from '$lib/i18n/intl';
+
 /*
  * How Stripe counts each currency's minor unit: the one place that knows it.
  * Stripe's list (docs.stripe.com/currencies#zero-decimal): amounts in these are
@@ -86,7 +88,7 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 	const code = normalizeCurrency(currency);
 	const exponent = minorUnitExponent(code);
 	const decimals = inputDecimals(code) === 0 ? 0 : undefined;
-	return new Intl.NumberFormat(locale, {
+	return numberFormat(locale, {
 		style: 'currency',
 		currency: code,
 		minimumFractionDigits: decimals,

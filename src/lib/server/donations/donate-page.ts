@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dateTimeFormat, displayNames } from '$lib/i18n/intl';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { pick, pickJson } from '$lib/server/shared/localized-text';
@@ -14,12 +15,12 @@ import { approvedWallEntries, campaignProgress, type CampaignProgress } from './
  */
 
 export function formatDate(iso: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+	return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 }
 
 function currencyName(code: string, locale: Locale): string {
 	try {
-		const name = new Intl.DisplayNames([locale], { type: 'currency' }).of(code);
+		const name = displayNames([locale], { type: 'currency' }).of(code);
 		return name && name !== code ? `${code} · ${name}` : code;
 	} catch {
 		return code;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dateTimeFormat } from '$lib/i18n/intl';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { findOrganization } from '$lib/server/shared/organization';
@@ -46,7 +47,7 @@ export async function queueDonationReceipt(
 	const o = { locale };
 
 	const amount = formatMoney(Number(donation.amount_minor), donation.currency, locale);
-	const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(donation.paid_at));
+	const date = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(donation.paid_at));
 	const note = pick(settings.receiptNote, locale).text.trim();
 	const paragraphs = [
 		donation.donor_name ? m.mail_receipt_greeting({ name: donation.donor_name }, o) : m.mail_receipt_greeting_anonymous({ site }, o),

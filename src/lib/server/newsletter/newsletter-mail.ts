@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { listFormat } from '$lib/i18n/intl';
 import { baseLocale, isLocale, type Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { findOrganization } from '$lib/server/shared/organization';
@@ -51,7 +52,7 @@ async function topicNames(db: Kysely<Database>, subscriber: SubscriberRow, local
 	if (chosen.size === 0) return null;
 	const rows = await db.selectFrom('newsletter_topic').select(['key', 'name']).orderBy('position').orderBy('id').execute();
 	const names = rows.filter((row) => chosen.has(row.key)).map((row) => pickJson(row.name, locale).text);
-	return names.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) : null;
+	return names.length ? listFormat(locale, { type: 'conjunction' }).format(names) : null;
 }
 
 type Block = { text: string } | { link: string; label: string };

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import { numberFormat } from '$lib/i18n/intl';
 import { locales, localeNames, type Locale } from '$lib/i18n/locales';
 import type { Database, SubscriberImportIssueKind, SubscriberImportStatus, SubscriberStatus } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
@@ -168,7 +169,7 @@ export function parseImportText(text: string): ParseResult {
 	}
 	if (rows.length === 0) return { ok: false, message: 'The file has a header row but no addresses under it.' };
 	if (rows.length > importLimits.maxRows) {
-		return { ok: false, message: `The file has ${rows.length.toLocaleString('en')} rows; an import takes at most ${importLimits.maxRows.toLocaleString('en')}. Split it into smaller files.` };
+		return { ok: false, message: `The file has ${numberFormat('en').format(rows.length)} rows; an import takes at most ${numberFormat('en').format(importLimits.maxRows)}. Split it into smaller files.` };
 	}
 	return { ok: true, rows, delimiter };
 }

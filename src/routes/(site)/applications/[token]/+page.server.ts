@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { dateTimeFormat } from '$lib/i18n/intl';
 import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -63,7 +64,7 @@ export const load: PageServerLoad = async ({ params, url, request, setHeaders })
 			status: application.status,
 			email: application.email,
 			name: application.name,
-			submittedAt: application.submittedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: call.timeZone }).format(new Date(application.submittedAt)) : null,
+			submittedAt: application.submittedAt ? dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: call.timeZone }).format(new Date(application.submittedAt)) : null,
 			answers: fields.map((field, index) => ({
 				key: field.key,
 				label: views[index]!.label,

@@ -1,3 +1,5 @@
+import { numberFormat } from '$lib/i18n/intl';
+
 /* Plain words for a call's settings, shared by the admin's call pages. */
 
 export const kindWords: Record<string, string> = {
@@ -36,7 +38,7 @@ export const fileTypeWords: Record<string, string> = {
 	'application/pdf': 'PDF documents'
 };
 
-export const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, word: string) => `${numberFormat('en').format(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** The settings form as typed: texts by form name (`title.en`, `description.ne`…). */
 export interface CallSettingsValues {

@@ -1,3 +1,4 @@
+import { formatDateTime, numberFormat } from '$lib/i18n/intl';
 import { localeNames, locales, type Locale } from '$lib/i18n/locales';
 
 /*
@@ -46,7 +47,7 @@ export function issueMessage(key: string, code: string): string {
 			return `A language needs both a subject and a text, or neither. The ${language} version has a ${field === 'subject' ? 'text but no subject' : 'subject but no text'}.`;
 		case 'too_long': {
 			const max = fieldLimits[field as TextField];
-			return max ? `This ${fieldNames[field] ?? 'field'} is too long: at most ${max.toLocaleString('en')} characters.` : 'This is too long.';
+			return max ? `This ${fieldNames[field] ?? 'field'} is too long: at most ${numberFormat('en').format(max)} characters.` : 'This is too long.';
 		}
 		case 'one_line':
 			return 'Keep this on one line.';
@@ -86,7 +87,7 @@ export interface ProgressCounts {
 	total: number;
 }
 
-const n = (value: number) => value.toLocaleString('en');
+const n = (value: number) => numberFormat('en').format(value);
 
 /** "1,234 of 5,000 sent · 3 failed · 1 bounced" (the parts that are not zero). */
 export function progressText(p: ProgressCounts): string {
@@ -102,7 +103,7 @@ export function utcText(iso: string | null | undefined): string {
 	if (!iso) return '';
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
-	return `${date.toLocaleString('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC`;
+	return `${formatDateTime(date, 'en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

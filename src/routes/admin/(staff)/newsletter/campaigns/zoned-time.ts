@@ -1,3 +1,5 @@
+import { dateTimeFormat, formatDateTime } from '$lib/i18n/intl';
+
 /*
  * A datetime-local field carries no time zone ("2026-05-01T09:30"). Staff say
  * which zone they mean, and these turn that wall-clock time into a moment and
@@ -8,7 +10,7 @@
 export function isTimeZone(value: string): boolean {
 	if (!value || value.length > 64) return false;
 	try {
-		new Intl.DateTimeFormat('en', { timeZone: value });
+		dateTimeFormat('en', { timeZone: value });
 		return true;
 	} catch {
 		return false;
@@ -23,7 +25,7 @@ export function timeZoneChoices(): string[] {
 
 /** The wall-clock reading of `at` in `timeZone`, as milliseconds of a UTC date with the same reading. */
 function wallClock(at: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = dateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
@@ -69,5 +71,5 @@ export function utcToLocalInput(at: string | Date, timeZone: string): string {
 export function formatInZone(at: string | Date, timeZone: string): string {
 	const date = typeof at === 'string' ? new Date(at) : at;
 	if (Number.isNaN(date.getTime())) return String(at);
-	return date.toLocaleString('en-GB', { timeZone: isTimeZone(timeZone) ? timeZone : 'UTC', dateStyle: 'full', timeStyle: 'short' });
+	return formatDateTime(date, 'en-GB', { timeZone: isTimeZone(timeZone) ? timeZone : 'UTC', dateStyle: 'full', timeStyle: 'short' });
 }

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { numberFormat } from '$lib/i18n/intl';
 import { localeNames, locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		topics,
 		languages: locales.map((code) => ({ code, name: localeNames[code] })),
-		limits: { megabytes: importLimits.maxBytes / (1024 * 1024), rows: importLimits.maxRows.toLocaleString('en'), statementMax: importLimits.statementMax },
+		limits: { megabytes: importLimits.maxBytes / (1024 * 1024), rows: numberFormat('en').format(importLimits.maxRows), statementMax: importLimits.statementMax },
 		imports: imports.map((i) => ({
 			id: i.id,
 			fileName: i.fileName,

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildIfNeeded, root, serverEntry } from './build-if-needed.ts';
+import { buildIfNeeded, root, serverEntry, serverNodeFlags } from './build-if-needed.ts';
 import { loadBench } from './bench-load.ts';
 import { createUserWithCli, pathOf } from '../tests/support/staff.ts';
 
@@ -42,7 +42,7 @@ async function startServer(dataDir: string) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const started = performance.now();
-	const child = spawn(process.execPath, ['--expose-gc', serverEntry], {
+	const child = spawn(process.execPath, [...serverNodeFlags, serverEntry], {
 		cwd: root,
 		// As `npm start` runs it (package.json): the allocator settings that give memory back.
 		env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },

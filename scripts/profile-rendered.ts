@@ -16,7 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfNeeded, root, serverEntry as builtEntry } from './build-if-needed.ts';
+import { buildIfNeeded, root, serverEntry as builtEntry, serverNodeFlags } from './build-if-needed.ts';
 import { ensureTools } from './bench-load.ts';
 
 interface ProfileNode {
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 	const port = 3900 + Math.floor(Math.random() * 90);
 	const origin = `http://127.0.0.1:${port}`;
 	const spawnedAt = Date.now();
-	const child = spawn(process.execPath, ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, serverEntry], {
+	const child = spawn(process.execPath, [...serverNodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`, serverEntry], {
 		cwd: root,
 		env: { MALLOC_ARENA_MAX: '2', ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' },
 		stdio: 'inherit'

@@ -12,7 +12,8 @@
  * settings itself (ORIGIN, BODY_SIZE_LIMIT, ADDRESS_HEADER, …).
  *
  * Run by `npm start` (scripts/start.ts), the tests and the benchmark:
- * `node --expose-gc scripts/serve.ts`.
+ * `node --expose-gc --heap-growing-percent=10 --max-semi-space-size=16 scripts/serve.ts`
+ * (scripts/build-if-needed.ts, `serverNodeFlags`).
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';

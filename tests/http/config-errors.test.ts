@@ -4,12 +4,13 @@
  * and never echoes a password.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackFrame } from '../support/http';
 import { freePort } from '../support/server';
+import { serverNodeFlags } from '../../scripts/build-if-needed.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const serverEntry = join(root, 'scripts', 'serve.ts');
@@ -111,5 +112,12 @@ describe('a database that cannot be opened', () => {
 		expectCleanFailure(result);
 		expect(result.output).toMatch(/Cannot open the database/);
 		expect(result.output).toContain(join(dataDir, 'site.sqlite'));
+	});
+});
+
+describe('how npm start runs Node', () => {
+	it('with the same flags as the tests and the bench (memory bounds, giving memory back)', () => {
+		const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+		expect(start).toContain(`node ${serverNodeFlags.join(' ')} scripts/start.ts`);
 	});
 });

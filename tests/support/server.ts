@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverEntry, serverNodeFlags } from '../../scripts/build-if-needed.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -37,8 +38,8 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 	const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'arts-server-'));
 	const origin = `http://localhost:${port}`;
 	let output = '';
-	// As `npm start` runs it: with --expose-gc, so that the file checks can free what a burst left.
-	const child = spawn(process.execPath, ['--expose-gc', join(root, 'scripts', 'serve.ts')], {
+	// As `npm start` runs it (scripts/build-if-needed.ts says why these flags).
+	const child = spawn(process.execPath, [...serverNodeFlags, serverEntry], {
 		cwd: root,
 		env: {
 			PATH: process.env.PATH ?? '',

@@ -47,6 +47,9 @@ export function buildIfNeeded(): boolean {
 	console.error('Building the app (first start, or the sources changed)…');
 	const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 		cwd: root,
+		// Always the production build: under the tests NODE_ENV is `test`, and Vite then resolves
+		// Svelte's development code (hydration markers in every {@html}, extra checks).
+		env: { ...process.env, NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	return result.status === 0;

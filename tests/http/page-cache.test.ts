@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '$lib/server/db/connect';
 import { rawRequest, startTestServer, type RawResponse, type TestServer } from '../support/http';
+import { locales, pathIn, publicPaths } from '../support/pages';
 
 let site: TestServer;
 let database: DatabaseHandle;
@@ -43,6 +44,13 @@ describe('the page cache', () => {
 		}
 	});
 
+	it('is the production build, as npm start serves it', async () => {
+		// Svelte's development code marks every {@html} block with a hash for hydration checks.
+		const body = (await text('/about')).split('<body')[1]!;
+		expect(body).toContain('<!---->');
+		expect(body).not.toMatch(/<!--[a-z0-9]{4,}-->/);
+	});
+
 	it.each(['br', 'gzip', 'identity'])('gives the same bytes and headers from the cache as when it rendered the page (%s)', async (encoding) => {
 		// A page of its own per encoding, so that the first request is the one that renders.
 		const path = { br: '/es/privacy', gzip: '/id/privacy', identity: '/ne/privacy' }[encoding]!;
@@ -58,6 +66,30 @@ describe('the page cache', () => {
 		const notModified = await rawRequest(site.origin, path, { headers: { 'if-none-match': String(rendered.headers.etag) } });
 		expect(notModified.status).toBe(304);
 		expect(notModified.headers['content-security-policy']).toBe(rendered.headers['content-security-policy']);
+	});
+});
+
+describe('every public page', () => {
+	it('is the same from the cache as rendered for staff, byte for byte, in every language', async () => {
+		const calls = [...(await text('/calls')).matchAll(/href="(\/calls\/[a-z0-9-]+)"/g)].map((match) => match[1]!);
+		expect(calls.length).toBeGreaterThan(0);
+		const paths = [...publicPaths, ...new Set(calls)];
+		for (const locale of locales) {
+			for (const path of paths) {
+				const href = pathIn(path, locale);
+				// A call's page says how much time is left as of this minute: asked again when the minute turned.
+				for (let attempt = 0; ; attempt++) {
+					const cached = await rawRequest(site.origin, href);
+					const again = await rawRequest(site.origin, href);
+					const rendered = await rawRequest(site.origin, href, { headers: { cookie: 'arts.session_token=nobody' } });
+					expect(cached.status, href).toBe(200);
+					if (attempt === 0 && !rendered.body.equals(again.body)) continue;
+					expect(again.body.equals(cached.body), href).toBe(true);
+					expect(rendered.body.toString('utf8'), href).toBe(again.body.toString('utf8'));
+					break;
+				}
+			}
+		}
 	});
 });
 

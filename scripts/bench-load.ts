@@ -193,9 +193,9 @@ export async function loadBench(target: LoadTarget, freePort: () => Promise<numb
 			rss.push({ when: `after ${run.what}`, mb: target.rssMb() });
 		}
 
-		// The server gives memory back once it has been quiet a few seconds (IDLE_COLLECT_AFTER): the minute starts from there.
-		await new Promise((resolve) => setTimeout(resolve, 10_000));
-		rss.push({ when: '10 s after those runs', mb: target.rssMb() });
+		// The server gives memory back once it has been quiet ten seconds (IDLE_COLLECT_AFTER): the minute starts from there.
+		await new Promise((resolve) => setTimeout(resolve, 15_000));
+		rss.push({ when: '15 s after those runs', mb: target.rssMb() });
 
 		// A minute of mixed load: cached pages in four languages, query strings, and rendered pages.
 		const script = join(mkdtempSync(join(tmpdir(), 'arts-wrk-')), 'mix.lua');

@@ -42,9 +42,10 @@ const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 const shutdownTimeout = seconds('SHUTDOWN_TIMEOUT', 30)!;
 
-// After a burst, memory goes back to the system once the server has been quiet for a few seconds.
+// After a burst, memory goes back to the system once the server has been quiet for ten seconds: the
+// collection holds a request that arrives meanwhile (up to about 100 ms), so only a real lull pays for it.
 const collect = compactingCollection();
-const idle = collect ? createIdleCollector({ quietMs: seconds('IDLE_COLLECT_AFTER', 5)! * 1000, collect }) : undefined;
+const idle = collect ? createIdleCollector({ quietMs: seconds('IDLE_COLLECT_AFTER', 10)! * 1000, collect }) : undefined;
 
 let inFlight = 0;
 let stopping = false;

@@ -50,7 +50,7 @@ function parseDuration(text: string): number {
 }
 
 /** Runs wrk against `url` (`script`: a Lua file for mixed requests) and reads its report. */
-function wrk(url: string, seconds: number, headers: Record<string, string> = {}, script?: string): Promise<WrkResult> {
+export function wrk(url: string, seconds: number, headers: Record<string, string> = {}, script?: string): Promise<WrkResult> {
 	const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: gzip'];
 	for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
 	if (script) args.push('-s', script);

@@ -12,12 +12,13 @@
  * count for the code that called them. Start-up is left out: only samples taken
  * while wrk ran count.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, root, serverEntry as builtEntry, serverNodeFlags } from './build-if-needed.ts';
-import { ensureTools } from './bench-load.ts';
+import { ensureTools, wrk } from './bench-load.ts';
+import { freePort } from '../tests/support/server.ts';
 
 interface ProfileNode {
 	id: number;
@@ -49,7 +50,6 @@ const parts: [string, RegExp][] = [
 	['hooks (cache, headers, locale)', /hooks\.server\.js/],
 	['app code (loads, views, the Intl formatters they make)', /chunks\/app\.js|-route\.js|\.server\.ts\.js|nodes\/|locales|messages/],
 	['HTTP and sockets (Node)', /node:_http|node:net|_http_|stream|writev|node:internal\/(streams|http)|llhttp/],
-	['garbage collection', /^\(garbage collector\)$/],
 	['other', /./]
 ];
 
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
 	ensureTools();
 	if (!buildIfNeeded()) process.exit(1);
 	const dir = mkdtempSync(join(tmpdir(), 'arts-profile-'));
-	const port = 3900 + Math.floor(Math.random() * 90);
+	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const spawnedAt = Date.now();
 	const child = spawn(process.execPath, [...serverNodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`, serverEntry], {
@@ -83,11 +83,10 @@ async function main(): Promise<void> {
 		if (tries > 600) throw new Error('the server did not start');
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-	const wrk = (duration: number) =>
-		spawnSync('wrk', ['-t2', '-c50', `-d${duration}s`, '--latency', '-H', 'Accept-Encoding: gzip', '-H', 'Cookie: arts.session_token=profile', origin + address], { encoding: 'utf8' }).stdout;
-	wrk(3); // warm-up: the JIT, the per-version readings
+	const headers = { Cookie: 'arts.session_token=profile' };
+	await wrk(origin + address, 3, headers); // warm-up: the JIT, the per-version readings
 	const loadStart = Date.now();
-	const report = wrk(seconds);
+	const { rps, p99Ms } = await wrk(origin + address, seconds, headers);
 	const loadEnd = Date.now();
 	child.kill('SIGINT');
 	await new Promise((resolve) => child.once('exit', resolve));
@@ -117,10 +116,8 @@ async function main(): Promise<void> {
 		}
 		counted++;
 	});
-	const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(report)?.[1] ?? NaN);
-	const p99 = /\s99%\s+(\S+)/.exec(report)?.[1] ?? '–';
 	const busy = counted - (totals.get('idle') ?? 0);
-	console.log(`${address} rendered (staff cookie), wrk -t2 -c50 -d${seconds}s: ${rps.toFixed(0)} req/s, p99 ${p99}`);
+	console.log(`${address} rendered (staff cookie), wrk -t2 -c50 -d${seconds}s: ${rps.toFixed(0)} req/s, p99 ${p99Ms.toFixed(0)} ms`);
 	console.log(`${counted} samples while loaded, ${busy} busy; per request about ${((busy / counted) * (seconds * 1000) / (rps * seconds)).toFixed(2)} ms of the main thread\n`);
 	console.log(`| ${'part of the work'.padEnd(54)} | share of busy time |`);
 	console.log(`| ${'-'.repeat(54)} | ------------------ |`);

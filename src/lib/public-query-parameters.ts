@@ -6,7 +6,11 @@
  * page; `public-query-parameters.test.ts` fails until it is. Pages reached by a
  * private link are never cached and need no entry.
  */
-export const publicQueryParameters: Readonly<Record<string, readonly string[]>> = {};
+export const publicQueryParameters: Readonly<Record<string, readonly string[]>> = {
+	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
+	'/stories': ['page'],
+	'/search': ['q', 'page']
+};
 
 const none: readonly string[] = [];
 const routes = Object.entries(publicQueryParameters).map(

@@ -9,8 +9,11 @@ export const load: PageServerLoad = async ({ request }) => {
 	const locale = getLocale();
 	const saveData = wantsSaveData(request.headers.get('save-data'));
 	return app().siteVersion.cached(`home:${locale}:${saveData}`, async () => {
-		const home = await getHomePage(app().db, locale);
+		const home = await getHomePage(app().db, locale, new Date());
+		const storyImages = await Promise.all(
+			home.stories.map((story) => pagePicture(app().db, story.coverMediaId, locale, { sizes: '(min-width: 48rem) 22rem, 100vw', lazy: true, saveData }))
+		);
 		const image = await pagePicture(app().db, home.page.imageId, locale, { sizes: '(min-width: 72rem) 68rem, 100vw', lazy: false, saveData });
-		return { ...home, image };
+		return { ...home, image, storyImages };
 	});
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, draftValues, parseLocalizedNumber, validateAnswers, type FormValue } from './answer-validation';
 import { parseFieldInput, type CallField, type FieldInput } from './call-fields';
-import { countryCodes, countryOptions, isCountryCode } from './countries';
+import { countryCodes, countryOptions, isCountryCode } from '$lib/server/shared/countries';
 
 let nextId = 1;
 function field(input: FieldInput): CallField {

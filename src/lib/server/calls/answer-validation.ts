@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { numberFormat, segmenter } from '$lib/i18n/intl';
 import { acceptsMediaType, type CallField, type FieldOptions } from './call-fields';
-import { isCountryCode } from './countries';
+import { isCountryCode } from '$lib/server/shared/countries';
 
 /*
  * Checking an applicant's answers against a call's form. Every value submitted is

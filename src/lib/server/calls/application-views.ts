@@ -7,7 +7,7 @@ import { formatBytes } from './application-wording';
 import type { CallField, UploadMediaType } from './call-fields';
 import { callPhase, formatDeadline, formatTimeLeft, timeLeft, type CallPhase, type FormattedDeadline } from './call-time';
 import type { OpenCall } from './calls.service';
-import { countryName, countryOptions } from './countries';
+import { countryName, countryOptions } from '$lib/server/shared/countries';
 
 /*
  * What the public call pages show, prepared on the server in the visitor's

@@ -5,6 +5,9 @@ import type { Database } from '$lib/server/db/schema';
 import type { Permission } from '$lib/people/roles';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
+import { isCountryCode } from '$lib/server/shared/countries';
+import { slugify } from '$lib/server/shared/slug';
+import { readInitiative, readStory, readTerm, writeInitiative, writeStory, writeTerm } from './archive-items';
 
 /*
  * The kinds of site content staff edit, described once: which fields each has,
@@ -13,9 +16,24 @@ import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text'
  * forms, previews and diffs all work from these descriptions.
  */
 
-export const contentItemTypes = ['organization', 'page', 'pillar', 'activity', 'core_value', 'testimonial'] as const;
+export const contentItemTypes = [
+	'organization',
+	'page',
+	'pillar',
+	'activity',
+	'core_value',
+	'testimonial',
+	'initiative_kind',
+	'initiative_program',
+	'initiative',
+	'story'
+] as const;
 export type ContentItemType = (typeof contentItemTypes)[number];
-export const listItemTypes = ['pillar', 'activity', 'core_value', 'testimonial'] as const;
+/** Ordered lists staff keep by hand, shown whole on the content page. */
+export const listItemTypes = ['pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program'] as const;
+/** The archive: many items each, listed on pages of their own, newest first. */
+export const archiveItemTypes = ['initiative', 'story'] as const;
+export type ArchiveItemType = (typeof archiveItemTypes)[number];
 export type ListItemType = (typeof listItemTypes)[number];
 export const pageKeys = ['home', 'about', 'manifesto', 'privacy'] as const;
 
@@ -27,12 +45,62 @@ export function isListItemType(value: unknown): value is ListItemType {
 	return typeof value === 'string' && (listItemTypes as readonly string[]).includes(value);
 }
 
+export function isArchiveItemType(value: unknown): value is ArchiveItemType {
+	return typeof value === 'string' && (archiveItemTypes as readonly string[]).includes(value);
+}
+
+/** Types whose items are rows with ids, made by publishing a first draft under a 'new-…' key. */
+export function hasRowKeys(type: ContentItemType): type is ListItemType | ArchiveItemType {
+	return isListItemType(type) || isArchiveItemType(type);
+}
+
 /**
  * line / paragraph / rich: translated (one value per language); rich is HTML.
  * text, email, integer, flag, links: one value for every language.
  * image: a photo from the media library, by id (0 for none).
+ * slug: the item's address, made from the English title when left empty.
+ * date: a calendar date, YYYY-MM-DD ('' for none unless required).
+ * term: one of a staff-defined list (`source`), by id (0 for none).
+ * refs: ids of other items (`source`), in the order chosen.
+ * tags: lower-case words.
+ * rows: a list of small records (`rows` describes their fields).
  */
-export type FieldKind = 'line' | 'paragraph' | 'rich' | 'text' | 'email' | 'integer' | 'flag' | 'links' | 'image';
+export type FieldKind =
+	| 'line'
+	| 'paragraph'
+	| 'rich'
+	| 'text'
+	| 'email'
+	| 'integer'
+	| 'flag'
+	| 'links'
+	| 'image'
+	| 'slug'
+	| 'date'
+	| 'term'
+	| 'refs'
+	| 'tags'
+	| 'rows';
+
+/** Where a term or refs field takes its choices from. */
+export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'open_call' | 'initiative';
+
+/**
+ * A field of one row: line is translated; decimal is a number with a fraction
+ * (coordinates); country an ISO 3166-1 alpha-2 code; choice one of `options`.
+ */
+export type RowFieldKind = 'line' | 'text' | 'integer' | 'decimal' | 'flag' | 'country' | 'choice' | 'image';
+
+export interface RowFieldSpec {
+	name: string;
+	label: string;
+	kind: RowFieldKind;
+	required?: boolean;
+	max?: number;
+	min?: number;
+	options?: readonly { value: string; label: string }[];
+	hint?: string;
+}
 
 export interface FieldSpec {
 	name: string;
@@ -42,6 +110,10 @@ export interface FieldSpec {
 	required?: boolean;
 	hint?: string;
 	max?: number;
+	source?: ChoiceSource;
+	rows?: RowFieldSpec[];
+	/** What one row is called in the editor ("place", "photo"). */
+	rowLabel?: string;
 }
 
 export function isLocalizedField(field: Pick<FieldSpec, 'kind'>): boolean {
@@ -53,8 +125,11 @@ export interface SocialLinkData {
 	url: string;
 }
 
+/** One row of a rows field, keyed by its fields' names. */
+export type RowData = Record<string, Localized | string | number | boolean | null>;
+
 /** An item's editable fields, keyed by field name: Localized for translated fields. */
-export type ItemData = Record<string, Localized | string | number | boolean | SocialLinkData[]>;
+export type ItemData = Record<string, Localized | string | number | boolean | SocialLinkData[] | RowData[] | number[] | string[]>;
 
 export interface ContentItemSpec {
 	type: ContentItemType;
@@ -65,6 +140,21 @@ export interface ContentItemSpec {
 	editPermission: Permission;
 	publishPermission: Permission;
 }
+
+const pinHint = 'Leave 0 to count it from the published initiatives. Pin a number while the archive is incomplete.';
+
+const roleOptions = [
+	{ value: 'artist', label: 'Artist' },
+	{ value: 'partner', label: 'Partner' },
+	{ value: 'host', label: 'Host' }
+] as const;
+export const creditRoles = roleOptions.map((o) => o.value);
+export type CreditRole = (typeof creditRoles)[number];
+
+const termFields: FieldSpec[] = [
+	{ name: 'name', label: 'Name', kind: 'line', required: true, max: 120 },
+	{ name: 'key', label: 'Short name in addresses', kind: 'slug', max: 60, hint: 'Letters, digits and dashes, e.g. “art-tour”. Made from the English name when left empty.' }
+];
 
 const titleAndBody: FieldSpec[] = [
 	{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200 },
@@ -91,11 +181,18 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 				kind: 'links',
 				hint: 'One per line: the name, a space, then the address starting with https://, e.g. "Instagram https://instagram.com/…".'
 			},
-			{ name: 'figure_initiatives', label: 'Figures: initiatives', kind: 'integer' },
-			{ name: 'figure_countries', label: 'Figures: countries', kind: 'integer' },
-			{ name: 'figure_years', label: 'Figures: years', kind: 'integer' },
-			{ name: 'figure_participants', label: 'Figures: participants', kind: 'integer' },
-			{ name: 'figures_year', label: 'Figures are as of the year', kind: 'integer' }
+			{ name: 'figure_initiatives', label: 'Pinned figure: initiatives', kind: 'integer', hint: pinHint },
+			{ name: 'figure_countries', label: 'Pinned figure: countries', kind: 'integer', hint: pinHint },
+			{ name: 'figure_years', label: 'Pinned figure: years', kind: 'integer', hint: pinHint },
+			{ name: 'figure_participants', label: 'Pinned figure: participants', kind: 'integer', hint: pinHint },
+			{ name: 'figures_year', label: 'Pinned figures are as of the year', kind: 'integer' },
+			{
+				name: 'figures_source',
+				label: 'Where the pinned figures come from',
+				kind: 'line',
+				max: 300,
+				hint: 'Shown beside pinned figures, e.g. “Annual report 2025”.'
+			}
 		]
 	},
 	page: {
@@ -134,6 +231,113 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 		editPermission: 'content.edit',
 		publishPermission: 'content.publish',
 		fields: titleAndBody
+	},
+	initiative_kind: {
+		type: 'initiative_kind',
+		label: 'Kind of initiative',
+		groupLabel: 'Kinds of initiative',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: termFields
+	},
+	initiative_program: {
+		type: 'initiative_program',
+		label: 'Program',
+		groupLabel: 'Programs',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: termFields
+	},
+	initiative: {
+		type: 'initiative',
+		label: 'Initiative',
+		groupLabel: 'Initiatives',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: [
+			{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200 },
+			{ name: 'slug', label: 'Address', kind: 'slug', max: 80, hint: 'The end of its web address. Made from the English title when left empty.' },
+			{ name: 'summary', label: 'Summary', kind: 'paragraph', max: 600, hint: 'One or two sentences: shown in lists and by search engines.' },
+			{ name: 'body', label: 'Text', kind: 'rich', max: 100_000 },
+			{ name: 'theme', label: 'Theme', kind: 'line', max: 200 },
+			{ name: 'kind_id', label: 'Kind', kind: 'term', source: 'initiative_kind', required: true },
+			{ name: 'program_id', label: 'Program', kind: 'term', source: 'initiative_program' },
+			{ name: 'start_date', label: 'First day', kind: 'date', required: true },
+			{ name: 'end_date', label: 'Last day', kind: 'date', hint: 'Leave empty for a single day.' },
+			{
+				name: 'places',
+				label: 'Places',
+				kind: 'rows',
+				rowLabel: 'place',
+				max: 50,
+				hint: 'Where it happened. Tick “online” for work that happened on the internet.',
+				rows: [
+					{ name: 'name', label: 'Place', kind: 'text', max: 200, hint: 'A laneway, a gallery, a neighbourhood…' },
+					{ name: 'city', label: 'Town or city', kind: 'text', max: 120 },
+					{ name: 'country', label: 'Country', kind: 'country' },
+					{ name: 'latitude', label: 'Latitude', kind: 'decimal', min: -90, max: 90 },
+					{ name: 'longitude', label: 'Longitude', kind: 'decimal', min: -180, max: 180 },
+					{ name: 'virtual', label: 'Online', kind: 'flag' }
+				]
+			},
+			{
+				name: 'figures',
+				label: 'Impact figures',
+				kind: 'rows',
+				rowLabel: 'figure',
+				max: 20,
+				rows: [
+					{ name: 'label', label: 'What was counted', kind: 'line', required: true, max: 120 },
+					{ name: 'value', label: 'Number', kind: 'integer', required: true },
+					{ name: 'source', label: 'Where the number comes from', kind: 'text', max: 200 },
+					{ name: 'participants', label: 'Counts as participants', kind: 'flag', hint: 'Added to the participants on the home page.' }
+				]
+			},
+			{
+				name: 'credits',
+				label: 'Credits',
+				kind: 'rows',
+				rowLabel: 'credit',
+				max: 100,
+				rows: [
+					{ name: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
+					{ name: 'role', label: 'Role', kind: 'choice', options: roleOptions, required: true },
+					{ name: 'note', label: 'Note', kind: 'line', max: 200 }
+				]
+			},
+			{
+				name: 'gallery',
+				label: 'Gallery',
+				kind: 'rows',
+				rowLabel: 'photo',
+				max: 40,
+				hint: 'Photos from Media, in the order shown. The first one is the cover. Their alt text comes from Media.',
+				rows: [
+					{ name: 'media_id', label: 'Photo', kind: 'image', required: true },
+					{ name: 'caption', label: 'Caption', kind: 'line', max: 300 },
+					{ name: 'credit', label: 'Photo credit', kind: 'text', max: 200 }
+				]
+			},
+			{ name: 'call_ids', label: 'Related open calls', kind: 'refs', source: 'open_call' }
+		]
+	},
+	story: {
+		type: 'story',
+		label: 'Story',
+		groupLabel: 'Stories',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: [
+			{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200 },
+			{ name: 'slug', label: 'Address', kind: 'slug', max: 80, hint: 'The end of its web address. Made from the English title when left empty.' },
+			{ name: 'standfirst', label: 'Standfirst', kind: 'paragraph', max: 600, hint: 'One or two sentences under the title: shown in lists, feeds and by search engines.' },
+			{ name: 'body', label: 'Text', kind: 'rich', max: 100_000 },
+			{ name: 'cover_media_id', label: 'Cover photo', kind: 'image' },
+			{ name: 'author_name', label: 'Author', kind: 'text', max: 200 },
+			{ name: 'published_on', label: 'Date', kind: 'date', required: true, hint: 'The date the story carries.' },
+			{ name: 'tags', label: 'Tags', kind: 'tags', hint: 'Words separated by commas, e.g. “murals, climate”.' },
+			{ name: 'initiative_ids', label: 'Initiatives it is about', kind: 'refs', source: 'initiative' }
+		]
 	},
 	testimonial: {
 		type: 'testimonial',
@@ -207,6 +411,58 @@ const socialLinks = z
 	)
 	.max(20);
 
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+	if (!datePattern.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const wholeNumber = z.coerce.number('Write a whole number.').int('Write a whole number.').min(0, 'Write a whole number, 0 or more.').max(Number.MAX_SAFE_INTEGER);
+
+function rowFieldSchema(field: RowFieldSpec): z.ZodType {
+	switch (field.kind) {
+		case 'line':
+			return localizedSchema({ name: field.name, label: field.label, kind: 'line', required: field.required, max: field.max });
+		case 'text':
+			return z
+				.string()
+				.transform((s) => plainText(s, false))
+				.pipe(field.required ? z.string().min(1, 'Fill this in.').max(field.max ?? 200) : z.string().max(field.max ?? 200, `At most ${field.max ?? 200} characters.`));
+		case 'integer':
+			return wholeNumber;
+		case 'decimal':
+			return z
+				.number('Write a number, e.g. 27.67.')
+				.min(field.min ?? -Number.MAX_VALUE, `Write a number from ${field.min} to ${field.max}.`)
+				.max(field.max ?? Number.MAX_VALUE, `Write a number from ${field.min} to ${field.max}.`)
+				.nullable();
+		case 'flag':
+			return z.boolean();
+		case 'country':
+			return z
+				.string()
+				.trim()
+				.toUpperCase()
+				.refine((code) => code === '' || isCountryCode(code), 'Choose a country from the list.');
+		case 'choice': {
+			const values = (field.options ?? []).map((o) => o.value);
+			return z.string().refine((value) => values.includes(value), 'Choose one from the list.');
+		}
+		case 'image':
+			return z.number('Choose a photo from the list.').int().min(field.required ? 1 : 0, 'Choose a photo from the list.');
+	}
+}
+
+function rowsSchema(field: FieldSpec): z.ZodType {
+	const shape = Object.fromEntries((field.rows ?? []).map((f) => [f.name, rowFieldSchema(f)]));
+	const max = field.max ?? 50;
+	return z.array(z.object(shape)).max(max, `At most ${max}.`);
+}
+
 function fieldSchema(field: FieldSpec): z.ZodType {
 	switch (field.kind) {
 		case 'line':
@@ -217,18 +473,84 @@ function fieldSchema(field: FieldSpec): z.ZodType {
 			return z
 				.string()
 				.transform((s) => plainText(s, false))
-				.pipe(z.string().min(1, 'Fill this in.').max(field.max ?? 200));
+				.pipe(field.required === false ? z.string().max(field.max ?? 200) : z.string().min(1, 'Fill this in.').max(field.max ?? 200));
 		case 'email':
 			return z.string().trim().toLowerCase().pipe(z.email('Write a valid e-mail address.'));
 		case 'integer':
-			return z.coerce.number('Write a whole number.').int('Write a whole number.').min(0, 'Write a whole number, 0 or more.').max(Number.MAX_SAFE_INTEGER);
+			return wholeNumber;
 		case 'flag':
 			return z.boolean();
 		case 'links':
 			return socialLinks;
 		case 'image':
 			return z.number('Choose a photo from the list.').int().min(0);
+		case 'slug':
+			return z
+				.string()
+				.trim()
+				.toLowerCase()
+				.max(field.max ?? 80, `At most ${field.max ?? 80} characters.`)
+				.refine((slug) => slug === '' || slugPattern.test(slug), 'Use only letters a–z, digits and single dashes, e.g. “patan-2018”.');
+		case 'date':
+			return z
+				.string()
+				.trim()
+				.refine((date) => (date === '' ? !field.required : isCalendarDate(date)), field.required ? 'Write the date as year-month-day, e.g. 2018-11-23.' : 'Write the date as year-month-day, e.g. 2018-12-07, or leave it empty.');
+		case 'term':
+			return z
+				.number('Choose one from the list.')
+				.int()
+				.min(field.required ? 1 : 0, 'Choose one from the list.');
+		case 'refs':
+			return z
+				.array(z.number().int().positive())
+				.max(50, 'At most 50.')
+				.transform((ids) => [...new Set(ids)]);
+		case 'tags':
+			return z
+				.array(z.string().transform((tag) => plainText(tag, false).toLowerCase()).pipe(z.string().max(40, 'A tag has at most 40 characters.')))
+				.max(20, 'At most 20 tags.')
+				.transform((tags) => [...new Set(tags.filter((tag) => tag !== ''))]);
+		case 'rows':
+			return rowsSchema(field);
 	}
+}
+
+/**
+ * Rules between fields, after each field is checked on its own: an address made
+ * from the title when left empty, a last day not before the first, a place with
+ * both coordinates or none. Returns the issues by form field name.
+ */
+export function completeItemData(type: ContentItemType, data: ItemData): Record<string, string> {
+	const issues: Record<string, string> = {};
+	const spec = contentItems[type];
+	const slugField = spec.fields.find((f) => f.kind === 'slug');
+	if (slugField && data[slugField.name] === '') {
+		const source = (data.title ?? data.name) as Localized | undefined;
+		const made = slugify(source?.en ?? '', slugField.max ?? 80);
+		if (made === '') issues[slugField.name] = 'Write an address: the English title has no letters to make one from.';
+		else data[slugField.name] = made;
+	}
+	if (type === 'initiative') {
+		const start = data.start_date as string;
+		const end = data.end_date as string;
+		if (end !== '' && start !== '' && end < start) issues.end_date = 'The last day cannot be before the first.';
+		for (const [i, place] of (data.places as RowData[]).entries()) {
+			if (place.virtual) {
+				place.country = '';
+				place.latitude = null;
+				place.longitude = null;
+				continue;
+			}
+			if ((place.latitude === null) !== (place.longitude === null)) issues[`places.${i}.${place.latitude === null ? 'latitude' : 'longitude'}`] = 'Give both coordinates, or neither.';
+			if (place.country === '') issues[`places.${i}.country`] = 'Choose the country, or tick “online”.';
+			if (place.name === '' && place.city === '') issues[`places.${i}.name`] = 'Name the place or its town.';
+		}
+		let participants = 0;
+		for (const figure of data.figures as RowData[]) if (figure.participants) participants += figure.value as number;
+		if (participants > Number.MAX_SAFE_INTEGER) issues.figures = 'These numbers are too large to add up.';
+	}
+	return issues;
 }
 
 const schemas = new Map<ContentItemType, z.ZodType<ItemData>>();
@@ -274,7 +596,15 @@ export function missingTranslations(type: ContentItemType, data: ItemData): Miss
 export function emptyItemData(type: ContentItemType): ItemData {
 	const data: ItemData = {};
 	for (const field of contentItems[type].fields) {
-		data[field.name] = isLocalizedField(field) ? { en: '' } : field.kind === 'flag' ? false : field.kind === 'links' ? [] : field.kind === 'integer' || field.kind === 'image' ? 0 : '';
+		data[field.name] = isLocalizedField(field)
+			? { en: '' }
+			: field.kind === 'flag'
+				? false
+				: field.kind === 'links' || field.kind === 'rows' || field.kind === 'refs' || field.kind === 'tags'
+					? []
+					: field.kind === 'integer' || field.kind === 'image' || field.kind === 'term'
+						? 0
+						: '';
 	}
 	return data;
 }
@@ -301,7 +631,8 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
 				figure_countries: row.figure_countries,
 				figure_years: row.figure_years,
 				figure_participants: Number(row.figure_participants),
-				figures_year: row.figures_year
+				figures_year: row.figures_year,
+				figures_source: parseLocalized(row.figures_source)
 			};
 		}
 		case 'page': {
@@ -322,6 +653,19 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
 			const row = await db.selectFrom(type).selectAll().where('id', '=', id).executeTakeFirst();
 			if (!row) return undefined;
 			return { title: parseLocalized(row.title), body: parseLocalized(row.body) };
+		}
+		case 'initiative_kind':
+		case 'initiative_program': {
+			const id = rowId(key);
+			return id === undefined ? undefined : readTerm(db, type, id);
+		}
+		case 'initiative': {
+			const id = rowId(key);
+			return id === undefined ? undefined : readInitiative(db, id);
+		}
+		case 'story': {
+			const id = rowId(key);
+			return id === undefined ? undefined : readStory(db, id);
 		}
 		case 'testimonial': {
 			const id = rowId(key);
@@ -367,6 +711,7 @@ export async function writeLiveItem(
 				figure_years: data.figure_years as number,
 				figure_participants: data.figure_participants as number,
 				figures_year: data.figures_year as number,
+				figures_source: loc('figures_source'),
 				updated_at: now
 			};
 			const result = await db.updateTable('organization').set(values).where('id', '=', 1).executeTakeFirst();
@@ -398,6 +743,20 @@ export async function writeLiveItem(
 			const position = await nextPosition(db, type);
 			const row = await db.insertInto(type).values({ ...values, position }).returning('id').executeTakeFirstOrThrow();
 			return String(row.id);
+		}
+		case 'initiative_kind':
+		case 'initiative_program':
+		case 'initiative':
+		case 'story': {
+			const id = rowId(key);
+			const written =
+				type === 'initiative'
+					? await writeInitiative(db, id, data, now)
+					: type === 'story'
+						? await writeStory(db, id, data, now)
+						: await writeTerm(db, type, id, data, now, () => nextPosition(db, type));
+			if (Number.isNaN(written)) throw new ItemGoneError(type, key);
+			return String(written);
 		}
 		case 'testimonial': {
 			const values = {

@@ -1,3 +1,4 @@
+import { archiveFigures, latestStories } from './archive.service';
 import type { Kysely } from 'kysely';
 import type { Locale } from '$lib/i18n/locales';
 import type { Database, ListItemRow, ListTable, TestimonialRow } from '$lib/server/db/schema';
@@ -19,12 +20,26 @@ export interface SiteFrame {
 	socialLinks: SocialLink[];
 }
 
+export interface FigureValue {
+	value: number;
+	/** Set by staff (with a source) rather than counted from the archive. */
+	pinned: boolean;
+}
+
 export interface Figures {
-	initiatives: number;
-	countries: number;
-	years: number;
-	participants: number;
-	asOfYear: number;
+	initiatives: FigureValue;
+	countries: FigureValue;
+	years: FigureValue;
+	participants: FigureValue;
+	/** The day of the newest change to the archive the counts come from (YYYY-MM-DD); null when it is empty. */
+	asOf: string | null;
+	/** Where pinned figures come from, and the year they are as of; null when none is pinned. */
+	pinned: { source: Text | null; year: number } | null;
+}
+
+/** A pinned figure (anything but 0) wins over the counted one. */
+function figure(pinned: number, counted: number): FigureValue {
+	return pinned > 0 ? { value: pinned, pinned: true } : { value: counted, pinned: false };
 }
 
 export interface TextPage {
@@ -87,24 +102,31 @@ export async function getTestimonials(
 	return (await listTestimonials(db, options)).map((row) => toTestimonial(row, locale));
 }
 
-export async function getHomePage(db: Kysely<Database>, locale: Locale) {
-	const [org, page, manifesto, pillars, activities, values, testimonials] = await Promise.all([
+export async function getHomePage(db: Kysely<Database>, locale: Locale, now: Date) {
+	const [org, page, manifesto, pillars, activities, values, testimonials, stories] = await Promise.all([
 		findOrganization(db),
 		getTextPage(db, 'home', locale),
 		getTextPage(db, 'manifesto', locale),
 		getList(db, 'pillar', locale),
 		getList(db, 'activity', locale),
 		getList(db, 'core_value', locale),
-		getTestimonials(db, locale)
+		getTestimonials(db, locale),
+		latestStories(db, locale, 3)
 	]);
 	if (!org) throw new NotFoundError('organization');
+	const counted = await archiveFigures(db);
 	const figures: Figures = {
-		initiatives: org.figure_initiatives,
-		countries: org.figure_countries,
-		years: org.figure_years,
-		participants: Number(org.figure_participants),
-		asOfYear: org.figures_year
+		initiatives: figure(org.figure_initiatives, counted.initiatives),
+		countries: figure(org.figure_countries, counted.countries),
+		years: figure(org.figure_years, Math.max(0, now.getUTCFullYear() - org.founded_year)),
+		participants: figure(Number(org.figure_participants), counted.participants),
+		asOf: counted.asOf?.slice(0, 10) ?? null,
+		pinned: null
 	};
+	if ([figures.initiatives, figures.countries, figures.years, figures.participants].some((f) => f.pinned)) {
+		const source = pickJson(org.figures_source, locale);
+		figures.pinned = { source: source.text.trim() === '' ? null : source, year: org.figures_year };
+	}
 	return {
 		page,
 		foundedYear: org.founded_year,
@@ -114,6 +136,7 @@ export async function getHomePage(db: Kysely<Database>, locale: Locale) {
 		activities,
 		values,
 		testimonials,
+		stories,
 		manifesto: { title: manifesto.title, summary: manifesto.summary }
 	};
 }

@@ -57,8 +57,13 @@ describe('demo content and the content service', () => {
 	});
 
 	it('composes the home page from settings, pillars, activities, values and testimonials', async () => {
-		const home = await getHomePage(handle.db, 'es');
-		expect(home.figures).toEqual(demoContent.organization.figures);
+		const home = await getHomePage(handle.db, 'es', new Date('2026-12-02T12:00:00Z'));
+		const pinned = demoContent.organization.figures;
+		expect(home.figures.initiatives).toEqual({ value: pinned.initiatives, pinned: true });
+		expect(home.figures.participants).toEqual({ value: pinned.participants, pinned: true });
+		// Not pinned: counted from the founding year.
+		expect(home.figures.years).toEqual({ value: 2026 - demoContent.organization.foundedYear, pinned: false });
+		expect(home.figures.pinned).toEqual({ source: { text: pinned.source.es, lang: 'es' }, year: pinned.asOfYear });
 		expect(home.pillars.map((p) => p.title.text)).toEqual(demoContent.pillars.map((p) => p.title.es));
 		expect(home.activities).toHaveLength(demoContent.activities.length);
 		expect(home.values).toHaveLength(3);
@@ -72,7 +77,7 @@ describe('demo content and the content service', () => {
 	it('keeps list order by position', async () => {
 		const pillars = await handle.db.selectFrom('pillar').select(['id', 'position']).orderBy('id').execute();
 		await handle.db.updateTable('pillar').set({ position: 10 }).where('id', '=', pillars[0]!.id).execute();
-		const home = await getHomePage(handle.db, 'en');
+		const home = await getHomePage(handle.db, 'en', new Date());
 		expect(home.pillars.at(-1)?.title.text).toBe(demoContent.pillars[0]!.title.en);
 	});
 });

@@ -186,7 +186,7 @@ describe('content revisions', () => {
 		const frame = await getSiteFrame(handle.db, 'id');
 		expect(frame.tagline.text).toBe('Seni untuk semua');
 		expect(frame.socialLinks).toEqual([{ label: 'Instagram', url: 'https://instagram.com/example' }]);
-		expect((await getHomePage(handle.db, 'en')).figures.participants).toBe(123456);
+		expect((await getHomePage(handle.db, 'en', new Date())).figures.participants).toEqual({ value: 123456, pinned: true });
 	});
 
 	it('publishes a scheduled revision through the jobs queue, not before', async () => {

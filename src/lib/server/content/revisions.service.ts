@@ -11,6 +11,7 @@ import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import {
+	completeItemData,
 	contentItems,
 	emptyItemData,
 	isLocalizedField,
@@ -24,12 +25,14 @@ import {
 	readLiveItem,
 	rowId,
 	writeLiveItem,
+	type ArchiveItemType,
 	type ContentItemType,
 	type ItemData,
 	type ListItemType,
 	type MissingTranslation
 } from './content-items';
 import { htmlToText } from '$lib/server/shared/rich-text';
+import { termUses } from './archive-items';
 import type { ContentContext } from './content.wiring';
 
 /*
@@ -221,14 +224,24 @@ export function newItemKey(): string {
 /** Checks and cleans data for an item type: unknown fields dropped, rich text sanitized, plain text plain. */
 export function checkItemData(type: ContentItemType, data: unknown): ItemData {
 	const result = itemSchema(type).safeParse(data);
-	if (result.success) return result.data;
+	if (result.success) {
+		const issues = completeItemData(type, result.data);
+		if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+		return result.data;
+	}
 	const issues: Record<string, string> = {};
 	for (const issue of result.error.issues) {
-		const [field, second] = issue.path;
-		const name = typeof second === 'string' ? `${String(field)}.${second}` : String(field ?? 'data');
-		issues[name] ??= issue.message;
+		issues[issueName(type, issue.path)] ??= issue.message;
 	}
 	throw new ValidationError(issues);
+}
+
+/** The form field an issue belongs to: `title.en`, `places.2.latitude`, or the field itself. */
+function issueName(type: ContentItemType, path: readonly PropertyKey[]): string {
+	const [field, second] = path;
+	const spec = contentItems[type].fields.find((f) => f.name === field);
+	if (spec?.kind === 'rows') return path.map(String).join('.');
+	return typeof second === 'string' ? `${String(field)}.${second}` : String(field ?? 'data');
 }
 
 // ---------------------------------------------------------------------------
@@ -606,10 +619,14 @@ function displayValue(value: unknown): string {
  * Removes a list item from the site (or discards a new one that was never
  * published). Its revisions stay as history; pending ones will not go out.
  */
-export async function deleteItem(content: ContentContext, actor: Actor, type: ListItemType, key: string): Promise<void> {
+export async function deleteItem(content: ContentContext, actor: Actor, type: ListItemType | ArchiveItemType, key: string): Promise<void> {
 	if (!isValidKey(type, key)) throw new NotFoundError(`${type} ${key}`);
 	await content.db.transaction().execute(async (trx) => {
 		const live = await readLiveItem(trx, type, key);
+		if (live && (type === 'initiative_kind' || type === 'initiative_program')) {
+			const uses = await termUses(trx, type, rowId(key)!);
+			if (uses > 0) throw new ValidationError({ delete: `${uses} initiative${uses === 1 ? ' uses' : 's use'} it: give ${uses === 1 ? 'it' : 'them'} another one first.` });
+		}
 		const cancelled = await trx
 			.updateTable('content_revision')
 			.set({ status: 'superseded', publish_at: null })
@@ -749,7 +766,7 @@ export async function listContentItems(db: Kysely<Database>): Promise<ItemGroup[
 export function itemTitle(type: ContentItemType, data: ItemData, key?: string): string {
 	if (type === 'organization') return String(data.name || 'Settings');
 	if (type === 'page' && key && key in pageLabels) return pageLabels[key as keyof typeof pageLabels];
-	const source = type === 'testimonial' ? (data.quote as Localized) : (data.title as Localized);
+	const source = type === 'testimonial' ? (data.quote as Localized) : ((data.title ?? data.name) as Localized);
 	const text = source?.en?.trim();
 	const max = type === 'testimonial' ? 60 : 80;
 	if (text) return text.length > max ? `${text.slice(0, max - 1)}…` : text;

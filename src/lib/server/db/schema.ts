@@ -33,6 +33,8 @@ export interface OrganizationTable {
 	/** bigint on PostgreSQL, which the driver returns as a string. */
 	figure_participants: ColumnType<number | string, number | undefined, number>;
 	figures_year: number;
+	/** Localized: where pinned figures come from. */
+	figures_source: Generated<Json>;
 	updated_at: Timestamp;
 }
 
@@ -722,3 +724,81 @@ export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicationFileRow = Selectable<ApplicationFileTable>;
 export type ReviewCriterionRow = Selectable<ReviewCriterionTable>;
 export type ReviewScoreRow = Selectable<ReviewScoreTable>;
+
+/*
+ * The archive: initiatives with their places, and stories. Live tables, written
+ * by publishing a content revision.
+ */
+export interface Database {
+	initiative_kind: ArchiveTermTable;
+	initiative_program: ArchiveTermTable;
+	initiative: InitiativeTable;
+	initiative_place: InitiativePlaceTable;
+	story: StoryTable;
+	story_initiative: StoryInitiativeTable;
+}
+
+/** A kind or a program: a staff-defined term with a name per language. */
+export interface ArchiveTermTable {
+	id: Generated<number>;
+	position: number;
+	key: string;
+	name: Json;
+	updated_at: Timestamp;
+}
+
+export interface InitiativeTable {
+	id: Generated<number>;
+	slug: string;
+	kind_id: number;
+	program_id: number | null;
+	title: Json;
+	summary: Json;
+	body: Json;
+	theme: Json;
+	start_date: string;
+	end_date: string | null;
+	start_year: number;
+	end_year: number;
+	figures: Json;
+	/** bigint on PostgreSQL, which the driver returns as a string. */
+	participants: ColumnType<number | string, number, number>;
+	credits: Json;
+	gallery: Json;
+	cover_media_id: number | null;
+	call_ids: Json;
+	published_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface InitiativePlaceTable {
+	id: Generated<number>;
+	initiative_id: number;
+	position: number;
+	name: string;
+	city: string;
+	country: string;
+	latitude: number | null;
+	longitude: number | null;
+	virtual: number;
+}
+
+export interface StoryTable {
+	id: Generated<number>;
+	slug: string;
+	title: Json;
+	standfirst: Json;
+	body: Json;
+	cover_media_id: number | null;
+	author_name: string;
+	published_on: string;
+	tags: Json;
+	published_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface StoryInitiativeTable {
+	story_id: number;
+	initiative_id: number;
+	position: number;
+}

@@ -34,12 +34,20 @@ export const demoContent: DemoContent = {
 			{ label: 'Instagram', url: 'https://www.instagram.com/' },
 			{ label: 'Facebook', url: 'https://www.facebook.com/' }
 		],
+		// The demo archive holds a few of the 38 initiatives: the totals are pinned from the
+		// organization's own count, and the years are counted from the founding year.
 		figures: {
 			initiatives: 38,
 			countries: 30,
-			years: 12,
+			years: 0,
 			participants: 2200000,
-			asOfYear: 2025
+			asOfYear: 2025,
+			source: {
+				en: 'Micro Galleries’ own count, 2025',
+				ne: 'माइक्रो ग्यालरिजको आफ्नै गणना, २०२५',
+				id: 'Hitungan Micro Galleries sendiri, 2025',
+				es: 'Recuento propio de Micro Galleries, 2025'
+			}
 		}
 	},
 

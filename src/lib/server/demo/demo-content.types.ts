@@ -20,6 +20,8 @@ export interface DemoContent {
 			years: number;
 			participants: number;
 			asOfYear: number;
+			/** Where the pinned figures (those not 0) come from. */
+			source: Localized;
 		};
 	};
 	/** Long pages. `body` is simple HTML: <p>, <h2>, <h3>, <ul>/<ol>/<li>, <strong>, <em>, <a href>, <blockquote>. */

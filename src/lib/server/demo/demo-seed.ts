@@ -52,6 +52,7 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 				figure_years: org.figures.years,
 				figure_participants: org.figures.participants,
 				figures_year: org.figures.asOfYear,
+				figures_source: json(org.figures.source),
 				updated_at: now
 			})
 			.execute();

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { locales } from '$lib/i18n/locales';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
-import { contentItems, emptyItemData, isListItemType, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
+import { contentItems, emptyItemData, hasRowKeys, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
 import { formValuesFromData, formValuesFromForm, itemDataFromForm } from '$lib/server/content/content-form';
 import {
 	ContentConflictError,
@@ -22,6 +22,8 @@ import {
 } from '$lib/server/content/revisions.service';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { listMedia } from '$lib/server/media/media.service';
+import { editorChoices } from '$lib/server/content/archive-admin';
+import { countryOptions } from '$lib/server/shared/countries';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
@@ -33,7 +35,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 	const spec = contentItems[type];
 	requirePermission(locals, url, spec.editPermission);
 	// "Add an item" links here; the item gets a key of its own until it is published.
-	if (params.key === 'new' && isListItemType(type)) redirect(303, adminUrls.content.item(type, newItemKey()));
+	if (params.key === 'new' && hasRowKeys(type)) redirect(303, adminUrls.content.item(type, newItemKey()));
 
 	const { db } = app();
 	const editable = await getEditable(db, type, params.key);
@@ -58,9 +60,11 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		revisions: revisions.map(revisionView),
 		canPublish: can(staff.role, spec.publishPermission),
 		// Photos a page may show: ready ones, newest first, named by their English alt text.
-		photos: spec.fields.some((f) => f.kind === 'image')
+		photos: spec.fields.some((f) => f.kind === 'image' || f.rows?.some((r) => r.kind === 'image'))
 			? (await listMedia(db, { perPage: 100 })).items.map((m) => ({ id: m.id, label: m.alt.en }))
-			: []
+			: [],
+		choices: await editorChoices(db, spec.fields),
+		countries: spec.fields.some((f) => f.rows?.some((r) => r.kind === 'country')) ? countryOptions('en') : []
 	};
 }, contentAnswers) satisfies PageServerLoad;
 

@@ -1,0 +1,7 @@
+/** What a card says of where something happened: "Patan, Nepal", or the first two places and how many more. */
+export function placeLine(places: ReadonlyArray<{ name: string; city: string; countryName: string; virtual: boolean }>, online: string): string {
+	const named = places.map((p) => (p.virtual ? online : [p.city || p.name, p.countryName].filter(Boolean).join(', ')));
+	const distinct = [...new Set(named)];
+	if (distinct.length <= 2) return distinct.join(' · ');
+	return `${distinct.slice(0, 2).join(' · ')} · +${distinct.length - 2}`;
+}

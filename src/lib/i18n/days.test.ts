@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, formatDayRange, formatYear } from './days';
+
+describe('calendar days', () => {
+	it('formats a day without moving it to another zone', () => {
+		expect(formatDay('2018-11-23', 'en')).toBe('23 November 2018');
+		expect(formatDay('2018-11-23', 'es')).toBe('23 de noviembre de 2018');
+	});
+
+	it('writes Nepali dates with Devanagari digits', () => {
+		const day = formatDay('2018-11-23', 'ne');
+		expect(day).toMatch(/२०१८/);
+		expect(day).not.toMatch(/[0-9]/);
+		expect(formatYear(2018, 'ne')).toBe('२०१८');
+	});
+
+	it('formats a range once, and a single day when there is no end', () => {
+		expect(formatDayRange('2018-11-23', '2018-12-07', 'en')).toBe('23 November – 7 December 2018');
+		expect(formatDayRange('2015-03-01', null, 'en')).toBe('1 March 2015');
+		expect(formatDayRange('2015-03-01', '2015-03-01', 'en')).toBe('1 March 2015');
+	});
+});

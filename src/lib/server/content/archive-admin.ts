@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import { pageCount } from '$lib/server/platform/paging';
+import { parseLocalized } from '$lib/server/shared/localized-text';
+import { isNewItemKey, type ArchiveItemType, type FieldSpec } from './content-items';
+
+/*
+ * The admin's side of the archive: the choices the editor offers (kinds,
+ * programs, calls, initiatives) and the lists of initiatives and stories with
+ * their drafts, filtered and a page at a time.
+ */
+
+export interface Choice {
+	value: string;
+	label: string;
+}
+
+/** For each term or refs field of a form, what it may choose, named in English. */
+export async function editorChoices(db: Kysely<Database>, fields: readonly FieldSpec[]): Promise<Record<string, Choice[]>> {
+	const choices: Record<string, Choice[]> = {};
+	for (const field of fields) {
+		if (field.kind !== 'term' && field.kind !== 'refs') continue;
+		switch (field.source) {
+			case 'initiative_kind':
+			case 'initiative_program': {
+				const rows = await db.selectFrom(field.source).select(['id', 'name']).orderBy('position').orderBy('id').execute();
+				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: parseLocalized(r.name).en }));
+				break;
+			}
+			case 'open_call': {
+				const rows = await db.selectFrom('open_call').select(['id', 'title', 'status']).orderBy('deadline_at', 'desc').limit(200).execute();
+				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en}${r.status === 'draft' ? ' (draft)' : ''}` }));
+				break;
+			}
+			case 'initiative': {
+				const rows = await db.selectFrom('initiative').select(['id', 'title', 'start_year']).orderBy('start_date', 'desc').limit(500).execute();
+				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en} (${r.start_year})` }));
+				break;
+			}
+		}
+	}
+	return choices;
+}
+
+export interface ArchiveListFilters {
+	/** Words of the English title. */
+	query?: string;
+	/** published: live now; draft: has a draft or scheduled version not yet out. */
+	status?: 'published' | 'draft';
+	kindId?: number;
+	year?: number;
+}
+
+export interface ArchiveListItem {
+	key: string;
+	title: string;
+	date: string | null;
+	published: boolean;
+	draftAt: string | null;
+	scheduledAt: string | null;
+}
+
+/**
+ * Initiatives or stories for the admin's list: the published ones, newest
+ * first, each with its newest pending version; items never published (only
+ * drafts) come first, so work in progress is at the top.
+ */
+export async function listArchiveItems(
+	db: Kysely<Database>,
+	type: ArchiveItemType,
+	filters: ArchiveListFilters,
+	page: number,
+	perPage: number
+): Promise<{ items: ArchiveListItem[]; total: number; pages: number }> {
+	const pendingRows = await db
+		.selectFrom('content_revision')
+		.select(['item_key', 'status', 'created_at', 'publish_at', 'data'])
+		.where('item_type', '=', type)
+		.where('status', 'in', ['draft', 'scheduled'])
+		.orderBy('id')
+		.execute();
+	const pending = new Map<string, { draftAt: string | null; scheduledAt: string | null; title: string }>();
+	for (const row of pendingRows) {
+		const entry = pending.get(row.item_key) ?? { draftAt: null, scheduledAt: null, title: '' };
+		if (row.status === 'draft') entry.draftAt = row.created_at;
+		if (row.status === 'scheduled') entry.scheduledAt = row.publish_at;
+		try {
+			entry.title = String((JSON.parse(row.data) as { title?: { en?: string } }).title?.en ?? '');
+		} catch {
+			// A stored revision is always JSON; an unreadable one keeps no title.
+		}
+		pending.set(row.item_key, entry);
+	}
+	const words = filters.query?.toLowerCase().trim() ?? '';
+	const matches = (title: string) => words === '' || title.toLowerCase().includes(words);
+
+	// Never published: only in revisions. Few at any time, so read whole.
+	const fresh: ArchiveListItem[] =
+		filters.status === 'published' || filters.kindId !== undefined || filters.year !== undefined
+			? []
+			: [...pending.entries()]
+					.filter(([key, p]) => isNewItemKey(key) && matches(p.title))
+					.map(([key, p]) => ({ key, title: p.title || '(untitled)', date: null, published: false, draftAt: p.draftAt, scheduledAt: p.scheduledAt }));
+
+	const rows = type === 'initiative' ? await liveInitiatives(db, filters) : await db.selectFrom('story').select(['id', 'title', 'published_on as date']).execute();
+	const published: ArchiveListItem[] = rows
+		.map((row) => {
+			const p = pending.get(String(row.id));
+			return { key: String(row.id), title: parseLocalized(row.title).en, date: row.date, published: true, draftAt: p?.draftAt ?? null, scheduledAt: p?.scheduledAt ?? null };
+		})
+		.filter((item) => matches(item.title) && (filters.status !== 'draft' || item.draftAt !== null || item.scheduledAt !== null))
+		.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || Number(b.key) - Number(a.key));
+	const all = [...fresh, ...published];
+	return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length, pages: pageCount(all.length, perPage) };
+}
+
+function liveInitiatives(db: Kysely<Database>, filters: ArchiveListFilters) {
+	let query = db.selectFrom('initiative').select(['id', 'title', 'start_date as date']);
+	if (filters.kindId !== undefined) query = query.where('kind_id', '=', filters.kindId);
+	if (filters.year !== undefined) query = query.where('start_year', '<=', filters.year).where('end_year', '>=', filters.year);
+	return query.execute();
+}

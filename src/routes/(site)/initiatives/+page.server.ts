@@ -1,0 +1,47 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { app } from '$lib/server/app';
+import { filterOptions, listInitiatives, mappedPlaces, unknownFilters, type ArchiveFilters } from '$lib/server/content/archive.service';
+import { pageFrom } from '$lib/server/platform/route-params';
+import { wantsSaveData } from '$lib/server/shared/picture';
+import { cardPictures, filterQuery, filtersFrom } from './archive-route';
+
+export const perPage = 12;
+
+/**
+ * The archive: filters as a plain GET form, the map and its list of places,
+ * and one page of initiatives, newest first. A filter value the archive does not
+ * know is named on the page and left out, so a stale shared address still shows
+ * something; a page past the end is a clear "not found".
+ */
+export const load: PageServerLoad = async ({ url, request }) => {
+	const locale = getLocale();
+	const { db, siteVersion } = app();
+	const options = await siteVersion.cached(`archive-filters:${locale}`, () => filterOptions(db, locale));
+	const asked = filtersFrom(url);
+	const unknown = unknownFilters(asked, options);
+	const filters: ArchiveFilters = { ...asked };
+	for (const name of unknown) delete filters[name];
+	const page = pageFrom(url);
+	const key = `archive:${locale}:${filterQuery(filters, page)}`;
+	const [list, places] = await Promise.all([
+		siteVersion.cached(key, () => listInitiatives(db, locale, filters, page, perPage)),
+		siteVersion.cached(`archive-places:${locale}:${filterQuery(filters)}`, () => mappedPlaces(db, locale, filters))
+	]);
+	if (page > list.pages) error(404, m.archive_page_past_end({ pages: list.pages }));
+	const images = await cardPictures(
+		list.items.map((i) => i.coverMediaId),
+		locale,
+		wantsSaveData(request.headers.get('save-data'))
+	);
+	return {
+		options,
+		filters,
+		unknown: unknown.map((name) => ({ name, value: String(asked[name]) })),
+		list,
+		images,
+		places
+	};
+};

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { app } from '$lib/server/app';
+import { getInitiative } from '$lib/server/content/archive.service';
+import { pagePicture } from '$lib/server/media/page-picture';
+import { wantsSaveData } from '$lib/server/shared/picture';
+import { cardPictures, slugFrom } from '../archive-route';
+
+/** One initiative: its texts, places (with a small map), figures, credits, gallery, calls and stories. */
+export const load: PageServerLoad = async ({ params, request }) => {
+	const slug = slugFrom(params.slug);
+	const locale = getLocale();
+	const { db, siteVersion } = app();
+	const initiative = await siteVersion.cached(`initiative:${locale}:${slug}`, () => getInitiative(db, slug, locale));
+	if (!initiative) error(404, m.archive_not_found());
+	const saveData = wantsSaveData(request.headers.get('save-data'));
+	const [gallery, storyImages] = await Promise.all([
+		Promise.all(
+			initiative.gallery.map((photo, i) =>
+				pagePicture(db, photo.mediaId, locale, { sizes: i === 0 ? '(min-width: 72rem) 68rem, 100vw' : '(min-width: 48rem) 22rem, 100vw', lazy: i > 0, saveData })
+			)
+		),
+		cardPictures(
+			initiative.stories.map((s) => s.coverMediaId),
+			locale,
+			saveData
+		)
+	]);
+	return { initiative, gallery, storyImages };
+};

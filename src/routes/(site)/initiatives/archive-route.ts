@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/i18n/locales';
+import { app } from '$lib/server/app';
+import type { ArchiveFilters } from '$lib/server/content/archive.service';
+import { pagePicture } from '$lib/server/media/page-picture';
+import type { PictureData } from '$lib/server/shared/picture';
+
+/** A slug as the archive writes them; anything else is not found without asking the database. */
+export function slugFrom(value: string): string {
+	if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) || value.length > 80) error(404, m.archive_not_found());
+	return value;
+}
+
+const termPattern = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/**
+ * The filters of the archive's address (`?kind=festival&country=NP&year=2018`).
+ * A value that cannot be one (too long, odd characters) is kept as given so the
+ * page can say it does not know it; an empty one is no filter.
+ */
+export function filtersFrom(url: URL): ArchiveFilters {
+	const text = (name: string, max: number) => {
+		const value = (url.searchParams.get(name) ?? '').trim().slice(0, max);
+		return value === '' ? undefined : value;
+	};
+	const kind = text('kind', 60);
+	const program = text('program', 60);
+	const country = text('country', 2)?.toUpperCase();
+	const yearText = text('year', 6);
+	const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === undefined ? undefined : -1;
+	return {
+		kind: kind === undefined || termPattern.test(kind) ? kind : '?',
+		program: program === undefined || termPattern.test(program) ? program : '?',
+		country: country === undefined || /^[A-Z]{2}$/.test(country) ? country : '?',
+		year
+	};
+}
+
+/** The query string for filters and a page, in one order, so shared addresses match the cache. */
+export function filterQuery(filters: ArchiveFilters, page = 1): string {
+	const params = new URLSearchParams();
+	if (filters.kind) params.set('kind', filters.kind);
+	if (filters.program) params.set('program', filters.program);
+	if (filters.country) params.set('country', filters.country);
+	if (filters.year !== undefined) params.set('year', String(filters.year));
+	if (page > 1) params.set('page', String(page));
+	const query = params.toString();
+	return query === '' ? '' : `?${query}`;
+}
+
+/** Card photos for a list, in order; undefined where there is none or it is not ready. */
+export function cardPictures(ids: (number | null)[], locale: Locale, saveData: boolean): Promise<(PictureData | undefined)[]> {
+	return Promise.all(ids.map((id) => pagePicture(app().db, id, locale, { sizes: '(min-width: 48rem) 14rem, 100vw', lazy: true, saveData })));
+}

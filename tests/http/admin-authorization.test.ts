@@ -78,6 +78,9 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'GET', path: '/admin/donations/settings/campaigns/new', allowed: adminOnly },
 	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'GET', path: `/admin/donations/settings/campaigns/${missing}`, allowed: adminOnly },
 	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'POST', action: 'save', path: `/admin/donations/settings/campaigns/${missing}?/save`, allowed: adminOnly },
+	// The archive's lists: editors and admins, as for the rest of the site's content.
+	{ route: '/admin/(staff)/initiatives', method: 'GET', path: '/admin/initiatives', allowed: staffEditors },
+	{ route: '/admin/(staff)/stories', method: 'GET', path: '/admin/stories', allowed: staffEditors },
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

@@ -1,11 +1,16 @@
 import type { RequestHandler } from './$types';
 import { app } from '$lib/server/app';
+import { archiveSitemap } from '$lib/server/content/archive.service';
 import { lastContentChange } from '$lib/server/content/content.queries';
-import { renderSitemap } from '$lib/server/content/sitemap';
+import { renderSitemap, publicPaths } from '$lib/server/content/sitemap';
+import { listCalls } from '$lib/server/calls/calls.service';
 
+/** Every public page, published initiative, story and call, in every language with its alternates. */
 export const GET: RequestHandler = async () => {
 	const { config, db } = app();
-	return new Response(renderSitemap(config.origin, await lastContentChange(db)), {
+	const [lastChange, archive, calls] = await Promise.all([lastContentChange(db), archiveSitemap(db), listCalls(db)]);
+	const callPages = calls.map((call) => ({ path: `/calls/${call.slug}`, updatedAt: call.updatedAt }));
+	return new Response(renderSitemap(config.origin, lastChange, publicPaths, [...archive, ...callPages]), {
 		headers: { 'Content-Type': 'application/xml; charset=utf-8' }
 	});
 };

@@ -1,0 +1,15 @@
+/** What the admin's list of initiatives or stories shows. */
+export interface ArchiveListData {
+	type: 'initiative' | 'story';
+	title: string;
+	itemLabel: string;
+	items: { key: string; title: string; date: string | null; published: boolean; draftAt: string | null; scheduledAt: string | null }[];
+	total: number;
+	page: number;
+	pages: number;
+	query: string;
+	status: string;
+	kinds: { value: string; label: string }[];
+	kind: string;
+	year: string;
+}

@@ -1221,7 +1221,7 @@ const guerrillaGalleryKit: DemoInitiative = {
 		{ label: label.onlineVisitors, value: 16800, source: 'Website statistics, April–May 2024', participants: true }
 	],
 	credits: [
-		{ name: 'One hundred artists chosen through the open call', role: 'artist' },
+		{ name: 'Artists chosen through the open call', role: 'artist' },
 		{ name: 'Five local paste-up teams', role: 'partner' },
 		{
 			name: 'People who lent walls, fences and hoardings',
@@ -1465,4 +1465,420 @@ export const demoInitiatives: DemoInitiative[] = [
 	thresholds
 ];
 
-export const demoStories: DemoStory[] = [];
+const team = 'The Micro Galleries team';
+
+const residencyDiary: DemoStory = {
+	slug: 'climate-residency-diary',
+	title: {
+		en: 'Diary of a residency: two weeks with scientists in Patan',
+		ne: 'रेसिडेन्सीको दैनिकी: पाटनमा वैज्ञानिकहरूसँग दुई हप्ता',
+		id: 'Catatan harian residensi: dua minggu bersama ilmuwan di Patan',
+		es: 'Diario de una residencia: dos semanas con científicos en Patan'
+	},
+	standfirst: {
+		en: 'The artists of the climate disruption residency kept a shared notebook. Here are a few pages from it, lightly edited.',
+		ne: 'जलवायु संकटसम्बन्धी रेसिडेन्सीका कलाकारहरूले एउटा साझा कापी राखेका थिए। त्यसका केही पाना, थोरै सम्पादन गरेर, यहाँ छन्।',
+		id: 'Para seniman residensi krisis iklim menulis di satu buku catatan bersama. Berikut beberapa halamannya, dengan sedikit suntingan.',
+		es: 'Los artistas de la residencia sobre la crisis climática llevaron un cuaderno compartido. Aquí van algunas de sus páginas, apenas editadas.'
+	},
+	body: {
+		en: `<p><strong>Day one.</strong> We met the researchers in the studio before the paint had even been unpacked. One of them brought a folder of photographs of the same glacier, taken years apart. Nobody spoke for a while. We had come to make art about climate disruption; it was a relief to start by simply looking.</p>
+<p><strong>Day four.</strong> A morning at a farm on the edge of the valley. The farmer showed us where the spring used to be and where it is now. The activists with us talked less about data and more about who gets heard when decisions are made. Back in the studio, three of us started a set of posters that are only lines: one line for every year of records.</p>
+<p><strong>Day nine.</strong> The studio doors stay open in the afternoons, and people keep coming in. Children from the lane now check on the posters every day. A shopkeeper asked if he could have one for his shutter. We said yes, of course.</p>
+<p><strong>Day fourteen.</strong> The public sharing filled the courtyard. We showed drawings, a sound piece made from recordings at the river, and a projection built from the glacier photographs. Some of us will keep working with the scientists we met. All of us will keep the notebook.</p>`,
+		ne: `<p><strong>पहिलो दिन।</strong> रङका डब्बा खोल्नुअघि नै हामीले स्टुडियोमा अनुसन्धानकर्ताहरूलाई भेट्यौँ। तीमध्ये एक जनाले एउटै हिमनदीका, वर्षौँको फरकमा खिचिएका फोटोको फाइल ल्याएका थिए। केही बेर कोही बोलेन। हामी जलवायु संकटबारे कला बनाउन आएका थियौँ; सुरुमा केवल हेर्न पाउँदा मनै हलुका भयो।</p>
+<p><strong>चौथो दिन।</strong> उपत्यकाको किनारको एउटा खेतमा बिहान बितायौँ। किसानले पहिले मूल कहाँ थियो र अहिले कहाँ छ भनेर देखाए। हामीसँग आएका अभियन्ताले तथ्याङ्कभन्दा बढी निर्णय गर्दा कसको कुरा सुनिन्छ भन्नेबारे कुरा गरे। स्टुडियो फर्केपछि हामीमध्ये तीन जनाले रेखाहरू मात्र भएका पोस्टरको शृङ्खला सुरु गर्यौँ: अभिलेख भएको हरेक वर्षका लागि एउटा रेखा।</p>
+<p><strong>नवौँ दिन।</strong> दिउँसो स्टुडियोका ढोका खुलै रहन्छन्, र मानिसहरू आइरहन्छन्। गल्लीका केटाकेटी अब हरेक दिन पोस्टर हेर्न आउँछन्। एक जना पसलेले आफ्नो सटरका लागि एउटा पाउन सकिन्छ कि भनेर सोधे। हामीले भन्यौँ, किन नपाउनु!</p>
+<p><strong>चौधौँ दिन।</strong> सार्वजनिक प्रस्तुतिले चोक नै भरियो। हामीले रेखाचित्र, नदीमा गरिएको रेकर्डिङबाट बनेको ध्वनि कृति, र हिमनदीका फोटोबाट बनेको प्रोजेक्सन देखायौँ। हामीमध्ये केहीले यहाँ भेटिएका वैज्ञानिकसँग काम जारी राख्नेछौँ। कापी भने हामी सबैले जोगाएर राख्नेछौँ।</p>`,
+		id: `<p><strong>Hari pertama.</strong> Kami bertemu para peneliti di studio bahkan sebelum cat dibongkar. Salah satu dari mereka membawa map berisi foto-foto gletser yang sama, diambil bertahun-tahun terpisah. Untuk sesaat tak ada yang bicara. Kami datang untuk membuat seni tentang krisis iklim; rasanya lega bisa memulai dengan sekadar melihat.</p>
+<p><strong>Hari keempat.</strong> Pagi di sebuah ladang di tepi lembah. Petaninya menunjukkan di mana mata air dulu berada dan di mana sekarang. Para aktivis yang ikut lebih sedikit bicara soal data dan lebih banyak soal siapa yang didengar ketika keputusan dibuat. Kembali di studio, tiga dari kami memulai serangkaian poster yang hanya berisi garis: satu garis untuk setiap tahun catatan.</p>
+<p><strong>Hari kesembilan.</strong> Pintu studio tetap terbuka setiap siang, dan orang-orang terus berdatangan. Anak-anak dari gang sebelah kini memeriksa poster-poster itu setiap hari. Seorang pemilik toko bertanya apakah ia boleh memiliki satu untuk rolling door-nya. Tentu saja boleh.</p>
+<p><strong>Hari keempat belas.</strong> Presentasi publik memenuhi pelataran. Kami menampilkan gambar, karya bunyi dari rekaman di sungai, dan proyeksi yang disusun dari foto-foto gletser. Sebagian dari kami akan terus bekerja dengan para ilmuwan yang kami temui. Kami semua akan menyimpan buku catatan itu.</p>`,
+		es: `<p><strong>Día uno.</strong> Conocimos a los investigadores en el estudio antes incluso de desembalar la pintura. Uno de ellos trajo una carpeta con fotos del mismo glaciar tomadas con años de diferencia. Nadie habló durante un rato. Habíamos venido a hacer arte sobre la crisis climática; fue un alivio empezar simplemente mirando.</p>
+<p><strong>Día cuatro.</strong> Una mañana en una granja al borde del valle. El agricultor nos enseñó dónde estaba antes el manantial y dónde está ahora. Los activistas que venían con nosotros hablaron menos de datos y más de a quién se escucha cuando se toman decisiones. De vuelta en el estudio, tres de nosotros empezamos una serie de carteles hechos solo de líneas: una línea por cada año de registros.</p>
+<p><strong>Día nueve.</strong> Por las tardes las puertas del estudio siguen abiertas y la gente no deja de entrar. Los niños del callejón vienen cada día a ver cómo van los carteles. Un comerciante preguntó si podía quedarse uno para su persiana. Le dijimos que sí, claro.</p>
+<p><strong>Día catorce.</strong> La presentación pública llenó el patio. Mostramos dibujos, una pieza sonora hecha con grabaciones del río y una proyección construida con las fotos del glaciar. Algunos seguiremos trabajando con los científicos que conocimos. Todos conservaremos el cuaderno.</p>`
+	},
+	author: 'Residency participants',
+	publishedOn: '2018-12-20',
+	tags: ['climate', 'residency', 'nepal'],
+	initiativeSlugs: ['patan-climate-residency-2018', 'patan-empower-2018'],
+	photo: photo(
+		'story-residency-notebook',
+		'paper-cut',
+		3001,
+		{
+			en: 'Torn paper strips in white and several blues laid in rows like a mountain range, with a small red square near the top',
+			ne: 'पर्वतशृङ्खलाजस्तै लहरमा राखिएका सेता र विभिन्न नीला रङका च्यातिएका कागजका पट्टी, माथिपट्टि एउटा सानो रातो वर्गसहित',
+			id: 'Sobekan kertas putih dan beberapa warna biru yang disusun berderet seperti barisan pegunungan, dengan persegi merah kecil di dekat bagian atas',
+			es: 'Tiras de papel rasgado en blanco y varios azules, dispuestas en filas como una cordillera, con un pequeño cuadrado rojo cerca de la parte superior'
+		},
+		{
+			en: 'A page from the residency’s shared notebook.',
+			ne: 'रेसिडेन्सीको साझा कापीको एउटा पाना।',
+			id: 'Satu halaman dari buku catatan bersama residensi.',
+			es: 'Una página del cuaderno compartido de la residencia.'
+		}
+	)
+};
+
+const patanLookBack: DemoStory = {
+	slug: 'looking-back-at-patan-2018',
+	title: {
+		en: 'Looking back at Empower!, Patan 2018',
+		ne: 'फर्केर हेर्दा: सशक्तीकरण!, पाटन २०१८',
+		id: 'Menengok kembali Empower!, Patan 2018',
+		es: 'Mirando atrás: Empower!, Patan 2018'
+	},
+	standfirst: {
+		en: 'Two weeks, more than a hundred creatives and a city of courtyards. What we learned from one of our largest festivals, and what stays with us.',
+		ne: 'दुई हप्ता, सयभन्दा बढी सिर्जनशील व्यक्ति र चोकहरूको एउटा सहर। हाम्रा सबैभन्दा ठूला महोत्सवमध्ये एकबाट हामीले के सिक्यौँ, र के मनमा बसिरह्यो।',
+		id: 'Dua minggu, lebih dari seratus pekerja kreatif, dan sebuah kota pelataran. Pelajaran dari salah satu festival terbesar kami, dan apa yang terus kami ingat.',
+		es: 'Dos semanas, más de cien creativos y una ciudad de patios. Lo que aprendimos en uno de nuestros festivales más grandes, y lo que nos llevamos.'
+	},
+	body: {
+		en: `<p>Two months after the last projection was switched off in Patan, the paint on the walls has dried and settled into the city. This is a good moment to look back at Empower!, which ran from 23 November to 7 December 2018 with our partner collective in the Kathmandu Valley.</p>
+<p>More than a hundred creatives took part, from Nepal and from abroad. Murals went up on walls offered by families and shopkeepers; projections and live music turned courtyards into evening gathering places; free workshops and walks brought in people who would never have entered a gallery.</p>
+<h2>Three things we learned</h2>
+<ul>
+<li>Let the local partner lead. The collective chose the theme, the walls and the pace, and the festival was better for it.</li>
+<li>Make room inside a festival. The Women on Wall project and the climate residency each had their own space and rhythm, and both reached people the main programme did not.</li>
+<li>Night changes everything. The projections drew whole families out after dark, and many came back by day to see the murals.</li>
+</ul>
+<p>Thank you to everyone in Patan who lent a wall, cooked a meal, carried a ladder or simply stopped to talk. We hope to come back.</p>`,
+		ne: `<p>पाटनमा अन्तिम प्रोजेक्सन बन्द भएको दुई महिनापछि, पर्खालका रङ सुकेर सहरमै घुलमिल भइसकेका छन्। काठमाडौं उपत्यकाको हाम्रो साझेदार समूहसँग सन् २०१८ को २३ नोभेम्बरदेखि ७ डिसेम्बरसम्म चलेको सशक्तीकरण! महोत्सवलाई फर्केर हेर्ने यो राम्रो समय हो।</p>
+<p>नेपाल र विदेशका सयभन्दा बढी सिर्जनशील व्यक्ति सहभागी भए। परिवार र पसलेहरूले दिएका पर्खालमा भित्ते चित्र बने; प्रोजेक्सन र प्रत्यक्ष सङ्गीतले चोकहरूलाई साँझको जमघट थलो बनाए; निःशुल्क कार्यशाला र पैदल भ्रमणले कहिल्यै ग्यालरी नछिरेका मानिसहरूलाई पनि जोडे।</p>
+<h2>हामीले सिकेका तीन कुरा</h2>
+<ul>
+<li>स्थानीय साझेदारलाई नेतृत्व गर्न दिनुहोस्। विषय, पर्खाल र गति समूहले नै छान्यो, र त्यसैले महोत्सव अझ राम्रो भयो।</li>
+<li>महोत्सवभित्रै ठाउँ छुट्याउनुहोस्। वुमन अन वाल परियोजना र जलवायु रेसिडेन्सी दुवैको आफ्नै ठाउँ र लय थियो, र दुवैले मुख्य कार्यक्रम नपुगेका मानिससम्म पुगे।</li>
+<li>रातले सबै कुरा बदलिदिन्छ। प्रोजेक्सनले अँध्यारो भएपछि पूरै परिवारलाई घरबाहिर निकाल्यो, र धेरैजना भित्ते चित्र हेर्न दिउँसो फेरि आए।</li>
+</ul>
+<p>पर्खाल दिने, खाना पकाउने, भर्याङ बोक्ने वा केवल रोकिएर कुरा गर्ने पाटनका सबैलाई धन्यवाद। हामी फेरि आउने आशा गर्छौँ।</p>`,
+		id: `<p>Dua bulan setelah proyeksi terakhir di Patan dimatikan, cat di tembok-tembok telah kering dan menyatu dengan kota. Ini saat yang tepat untuk menengok kembali Empower!, yang berlangsung dari 23 November hingga 7 Desember 2018 bersama kolektif mitra kami di Lembah Kathmandu.</p>
+<p>Lebih dari seratus pekerja kreatif dari Nepal dan luar negeri ikut serta. Mural bermunculan di tembok yang dipinjamkan keluarga dan pemilik toko; proyeksi dan musik langsung mengubah pelataran menjadi tempat berkumpul di malam hari; lokakarya dan jalan kaki gratis mengajak orang-orang yang tak pernah masuk galeri.</p>
+<h2>Tiga hal yang kami pelajari</h2>
+<ul>
+<li>Biarkan mitra lokal memimpin. Kolektif itu memilih tema, tembok, dan ritmenya, dan festival pun menjadi lebih baik.</li>
+<li>Beri ruang di dalam festival. Proyek Women on Wall dan residensi iklim masing-masing punya ruang dan ritme sendiri, dan keduanya menjangkau orang-orang yang tak terjangkau program utama.</li>
+<li>Malam hari mengubah segalanya. Proyeksi mengajak seluruh keluarga keluar rumah setelah gelap, dan banyak yang kembali siang hari untuk melihat mural.</li>
+</ul>
+<p>Terima kasih kepada semua warga Patan yang meminjamkan tembok, memasak, mengangkat tangga, atau sekadar berhenti untuk mengobrol. Kami berharap bisa kembali.</p>`,
+		es: `<p>Dos meses después de que se apagara la última proyección en Patan, la pintura de los muros se ha secado y se ha asentado en la ciudad. Es un buen momento para mirar atrás a Empower!, que se celebró del 23 de noviembre al 7 de diciembre de 2018 con nuestro colectivo socio en el valle de Katmandú.</p>
+<p>Participaron más de cien creativos de Nepal y de fuera. Aparecieron murales en paredes cedidas por familias y comerciantes; las proyecciones y la música en vivo convirtieron los patios en lugares de encuentro por la noche; los talleres y paseos gratuitos atrajeron a gente que nunca habría entrado en una galería.</p>
+<h2>Tres cosas que aprendimos</h2>
+<ul>
+<li>Dejar que el socio local lleve la iniciativa. El colectivo eligió el lema, las paredes y el ritmo, y el festival salió ganando.</li>
+<li>Hacer sitio dentro del festival. El proyecto de Women on Wall y la residencia sobre el clima tuvieron cada uno su espacio y su ritmo, y ambos llegaron a gente a la que no llegaba el programa principal.</li>
+<li>La noche lo cambia todo. Las proyecciones sacaron a familias enteras a la calle al oscurecer, y muchas volvieron de día a ver los murales.</li>
+</ul>
+<p>Gracias a todas las personas de Patan que prestaron una pared, cocinaron, cargaron una escalera o simplemente se pararon a conversar. Esperamos volver.</p>`
+	},
+	author: team,
+	publishedOn: '2019-02-14',
+	tags: ['festival', 'murals', 'projections', 'nepal'],
+	initiativeSlugs: ['patan-empower-2018', 'patan-women-on-wall-2018', 'patan-climate-residency-2018'],
+	photo: photo(
+		'story-patan-courtyard',
+		'projection',
+		3002,
+		{
+			en: 'Warm amber and rose circles of light projected onto a brick wall, with a dark lattice pattern crossing them',
+			ne: 'इँटाको पर्खालमा प्रोजेक्ट गरिएका न्याना एम्बर र गुलाबी प्रकाश-गोला, जसमाथि अँध्यारो जालीको बुट्टा काटिएको छ',
+			id: 'Lingkaran cahaya kuning kecokelatan dan merah mawar yang hangat, diproyeksikan ke tembok bata dan dilintasi pola kisi gelap',
+			es: 'Círculos de luz cálida ámbar y rosa proyectados sobre un muro de ladrillo, atravesados por un dibujo oscuro de celosía'
+		},
+		{
+			en: 'A courtyard in Patan on one of the festival’s last nights.',
+			ne: 'महोत्सवका अन्तिम रातमध्ये एकमा पाटनको एउटा चोक।',
+			id: 'Sebuah pelataran di Patan pada salah satu malam terakhir festival.',
+			es: 'Un patio de Patan en una de las últimas noches del festival.'
+		}
+	)
+};
+
+const womenOnWallRecap: DemoStory = {
+	slug: 'women-on-wall-launch-recap',
+	title: {
+		en: 'Women on Wall is launched, from New York to Bangkok',
+		ne: 'न्युयोर्कदेखि बैंककसम्म: वुमन अन वालको सुरुवात',
+		id: 'Women on Wall diluncurkan, dari New York hingga Bangkok',
+		es: 'Women on Wall despega, de Nueva York a Bangkok'
+	},
+	standfirst: {
+		en: 'Our program of collaborative murals for gender equality had its online launch as a parallel event of a UN Commission on the Status of Women forum. Here is how it went.',
+		ne: 'लैङ्गिक समानताका लागि सहकार्यमूलक भित्ते चित्रको हाम्रो कार्यक्रम संयुक्त राष्ट्रसंघको महिलाको स्थितिसम्बन्धी आयोगको एउटा फोरमको समानान्तर कार्यक्रमका रूपमा अनलाइन सुरु भयो। कस्तो रह्यो, यहाँ पढ्नुहोस्।',
+		id: 'Program mural kolaboratif kami untuk kesetaraan gender diluncurkan secara daring sebagai acara paralel sebuah forum Komisi PBB tentang Status Perempuan. Begini jalannya.',
+		es: 'Nuestro programa de murales colaborativos por la igualdad de género se lanzó en línea como evento paralelo de un foro de la Comisión de la Condición Jurídica y Social de la Mujer de la ONU. Así fue.'
+	},
+	body: {
+		en: `<p>Women on Wall started on real walls: in Patan in 2018, women artists from Nepal and abroad painted together after long conversations with women from the neighbourhood. This month the program had its official launch, on screens this time, as a parallel event of a UN Commission on the Status of Women forum.</p>
+<p>We gave the event two times, one for New York and one for Bangkok. It meant a late evening for some of us and an early morning for others, but it also meant that artists and audiences across Asia could join live rather than watch a recording the next day. Many of them did.</p>
+<p>Six women artists from several countries showed murals they had made together and talked honestly about the work: painting in a language you do not speak, deciding together what a wall should say, and keeping a collaboration alive across time zones when you cannot travel.</p>
+<p>The recording is online, with captions made by volunteers. If you are a woman artist who would like to paint with others, or a community with a wall and a story to tell, we would love to hear from you.</p>`,
+		ne: `<p>वुमन अन वाल साँच्चिकैका पर्खालबाट सुरु भएको हो: सन् २०१८ मा पाटनमा नेपाल र विदेशका महिला कलाकारहरूले टोलका महिलासँग लामो कुराकानीपछि सँगै चित्र कोरेका थिए। यस महिना कार्यक्रमको औपचारिक सुरुवात भयो, यसपटक स्क्रिनमा, संयुक्त राष्ट्रसंघको महिलाको स्थितिसम्बन्धी आयोगको एउटा फोरमको समानान्तर कार्यक्रमका रूपमा।</p>
+<p>हामीले कार्यक्रमको दुईवटा समय दियौँ, एउटा न्युयोर्कका लागि र अर्को बैंककका लागि। यसको अर्थ हामीमध्ये कसैका लागि अबेर राति र कसैका लागि बिहानै सबेरै थियो, तर यसले एसियाभरका कलाकार र दर्शकलाई भोलिपल्ट रेकर्डिङ हेर्नुको सट्टा प्रत्यक्ष सहभागी हुने मौका पनि दियो। धेरैले त्यो मौका लिए।</p>
+<p>विभिन्न देशका छ जना महिला कलाकारले सँगै बनाएका भित्ते चित्र देखाए र कामबारे खुलेर कुरा गरे: आफूलाई नआउने भाषामा चित्र कोर्नु, पर्खालले के भन्नुपर्छ भनेर सँगै निर्णय गर्नु, र यात्रा गर्न नसकिने बेला समय क्षेत्र नाघेर सहकार्य जीवित राख्नु।</p>
+<p>स्वयंसेवकहरूले बनाएको उपशीर्षकसहित रेकर्डिङ अनलाइन उपलब्ध छ। तपाईं अरूसँग मिलेर चित्र कोर्न चाहने महिला कलाकार हुनुहुन्छ, वा तपाईंको समुदायसँग एउटा पर्खाल र भन्नुपर्ने एउटा कथा छ भने, हामीलाई खबर गर्नुहोस्।</p>`,
+		id: `<p>Women on Wall berawal di tembok sungguhan: di Patan pada 2018, seniman perempuan dari Nepal dan luar negeri melukis bersama setelah percakapan panjang dengan para perempuan di lingkungan itu. Bulan ini program tersebut resmi diluncurkan, kali ini di layar, sebagai acara paralel sebuah forum Komisi PBB tentang Status Perempuan.</p>
+<p>Kami memberi acara ini dua waktu, satu untuk New York dan satu untuk Bangkok. Artinya larut malam bagi sebagian dari kami dan pagi buta bagi yang lain, tetapi juga berarti seniman dan penonton di seluruh Asia bisa bergabung langsung, bukan menonton rekaman keesokan harinya. Banyak yang melakukannya.</p>
+<p>Enam seniman perempuan dari beberapa negara menampilkan mural yang mereka buat bersama dan berbicara jujur tentang prosesnya: melukis dalam bahasa yang tidak dikuasai, memutuskan bersama apa yang harus disampaikan sebuah tembok, dan menjaga kolaborasi tetap hidup lintas zona waktu ketika tak bisa bepergian.</p>
+<p>Rekamannya tersedia daring, dengan teks yang dibuat para relawan. Jika Anda seniman perempuan yang ingin melukis bersama yang lain, atau komunitas yang punya tembok dan kisah untuk diceritakan, kami ingin mendengar dari Anda.</p>`,
+		es: `<p>Women on Wall empezó en muros de verdad: en Patan, en 2018, artistas de Nepal y de otros países pintaron juntas tras largas conversaciones con mujeres del barrio. Este mes el programa tuvo su lanzamiento oficial, esta vez en pantallas, como evento paralelo de un foro de la Comisión de la Condición Jurídica y Social de la Mujer de la ONU.</p>
+<p>Anunciamos el evento con dos horarios, uno para Nueva York y otro para Bangkok. Para algunas de nosotras fue muy tarde y para otras muy temprano, pero así artistas y público de toda Asia pudieron conectarse en directo en lugar de ver una grabación al día siguiente. Y muchas lo hicieron.</p>
+<p>Seis artistas de varios países mostraron murales que habían hecho juntas y hablaron con franqueza del trabajo: pintar en un idioma que no hablas, decidir entre todas qué debe decir un muro y mantener viva una colaboración entre husos horarios cuando no se puede viajar.</p>
+<p>La grabación está en línea, con subtítulos hechos por voluntarias y voluntarios. Si eres una artista que quiere pintar con otras, o una comunidad con una pared y una historia que contar, nos encantará saber de ti.</p>`
+	},
+	author: team,
+	publishedOn: '2021-03-26',
+	tags: ['gender', 'murals', 'online'],
+	initiativeSlugs: ['women-on-wall-online-launch-2021', 'patan-women-on-wall-2018'],
+	photo: photo(
+		'story-wow-launch',
+		'window-words',
+		3003,
+		{
+			en: 'Two clusters of bold words, one in coral and one in teal, facing each other across a pale grey field',
+			ne: 'फिक्का खैरो पृष्ठभूमिमा एकअर्कातिर फर्किएका मोटा शब्दका दुई झुप्पा, एउटा मुगा रङमा र अर्को टिल रङमा',
+			id: 'Dua gugus kata tebal, satu berwarna koral dan satu toska, saling berhadapan di atas bidang abu-abu pucat',
+			es: 'Dos grupos de palabras en negrita, uno en coral y otro en verde azulado, enfrentados sobre un fondo gris pálido'
+		},
+		{
+			en: 'One evening in New York, one morning in Bangkok.',
+			ne: 'न्युयोर्कमा एउटा साँझ, बैंककमा एउटा बिहान।',
+			id: 'Satu malam di New York, satu pagi di Bangkok.',
+			es: 'Una tarde en Nueva York, una mañana en Bangkok.'
+		}
+	)
+};
+
+const projectForwardHosts: DemoStory = {
+	slug: 'what-project-forward-hosts-learned',
+	title: {
+		en: 'A projector, a speaker and a wall: what our hosts learned',
+		ne: 'एउटा प्रोजेक्टर, एउटा स्पिकर र एउटा पर्खाल: आयोजकहरूले के सिके',
+		id: 'Proyektor, pengeras suara, dan tembok: pelajaran dari para tuan rumah',
+		es: 'Un proyector, un altavoz y una pared: lo que aprendieron nuestros anfitriones'
+	},
+	standfirst: {
+		en: 'Five volunteer hosts screened Project/Forward in September. We asked them what worked, what did not, and what they would tell the next hosts.',
+		ne: 'सेप्टेम्बरमा पाँच जना स्वयंसेवी आयोजकले प्रोजेक्ट/फरवार्ड देखाए। के काम गर्यो, के गरेन, र अर्को पालाका आयोजकलाई उनीहरू के भन्न चाहन्छन् भनेर हामीले सोध्यौँ।',
+		id: 'Lima tuan rumah relawan memutar Project/Forward pada bulan September. Kami bertanya apa yang berhasil, apa yang tidak, dan apa pesan mereka untuk tuan rumah berikutnya.',
+		es: 'Cinco anfitriones voluntarios proyectaron Project/Forward en septiembre. Les preguntamos qué funcionó, qué no y qué les dirían a los próximos anfitriones.'
+	},
+	body: {
+		en: `<p>Project/Forward only works because of its hosts. This year five of them, on a café wall by a lake, in a neighbourhood hall, on a hillside stairway, in a community centre and in a school hall, screened the same programme of short moving-image works over one weekend. Afterwards each sent us a few lines about the night.</p>
+<h2>What they would tell the next hosts</h2>
+<ul>
+<li>Test everything the day before, at the same hour. A wall that looks dark at noon can be lit by a street lamp at night.</li>
+<li>Sound matters more than picture. A small speaker close to the audience beats a big one far away.</li>
+<li>Put the poster up a week early, and ask the people who walk past to bring someone.</li>
+<li>Leave time to talk afterwards. Several hosts said the conversation was the best part.</li>
+</ul>
+<p>The stairway screening had to move twenty metres when the neighbours’ washing turned out to hang right across the projection. The school hall ran out of chairs and the children sat on the floor. At the café, people who had come for coffee stayed for the whole programme.</p>
+<p>We have turned their advice into a new version of the host guide. If you have a projector, a small speaker and a place in your community, the next edition is waiting for you.</p>`,
+		ne: `<p>प्रोजेक्ट/फरवार्ड आयोजकहरूकै कारण सम्भव हुन्छ। यस वर्ष तीमध्ये पाँच जनाले, तालछेउको क्याफेको पर्खालमा, टोलको हलमा, पहाडको भिरालो भर्याङमा, सामुदायिक केन्द्रमा र विद्यालयको हलमा, एउटै सप्ताहान्तमा छोटा गतिशील दृश्यकृतिहरूको एउटै कार्यक्रम देखाए। त्यसपछि हरेकले त्यो रातबारे हामीलाई केही हरफ लेखेर पठाए।</p>
+<h2>अर्को पालाका आयोजकलाई उनीहरूको सल्लाह</h2>
+<ul>
+<li>सबै कुरा एक दिनअघि, त्यही समयमा जाँच्नुहोस्। दिउँसो अँध्यारो देखिने पर्खाल राति सडक बत्तीले उज्यालो भइदिन सक्छ।</li>
+<li>दृश्यभन्दा आवाज बढी महत्त्वपूर्ण हुन्छ। टाढाको ठूलो स्पिकरभन्दा दर्शकको नजिक राखिएको सानो स्पिकर राम्रो।</li>
+<li>पोस्टर एक हप्ताअघि नै टाँस्नुहोस्, र बाटो हिँड्नेहरूलाई कसैलाई साथमा लिएर आउन भन्नुहोस्।</li>
+<li>पछि कुरा गर्ने समय छुट्याउनुहोस्। धेरै आयोजकका अनुसार छलफल नै सबैभन्दा राम्रो भाग थियो।</li>
+</ul>
+<p>छिमेकीका सुकाइएका लुगा ठ्याक्कै प्रोजेक्सनकै बीचमा झुन्डिएको थाहा भएपछि भर्याङको प्रदर्शन बीस मिटर सार्नुपर्यो। विद्यालयको हलमा कुर्सी पुगेनन् र बालबालिका भुइँमै बसे। क्याफेमा कफी पिउन आएकाहरू पूरै कार्यक्रम सकिएसम्म बसे।</p>
+<p>उनीहरूको सल्लाहलाई हामीले आयोजक निर्देशिकाको नयाँ संस्करणमा समेटेका छौँ। तपाईंसँग प्रोजेक्टर, सानो स्पिकर र आफ्नो समुदायमा एउटा ठाउँ छ भने, अर्को संस्करण तपाईंलाई पर्खिरहेको छ।</p>`,
+		id: `<p>Project/Forward hanya bisa berjalan berkat para tuan rumahnya. Tahun ini lima di antara mereka, di dinding kafe tepi danau, di balai warga, di tangga lereng bukit, di pusat komunitas, dan di aula sekolah, memutar program karya gambar bergerak pendek yang sama dalam satu akhir pekan. Sesudahnya, masing-masing mengirimi kami beberapa baris tentang malam itu.</p>
+<h2>Pesan mereka untuk tuan rumah berikutnya</h2>
+<ul>
+<li>Uji semuanya sehari sebelumnya, pada jam yang sama. Tembok yang tampak gelap di siang hari bisa tersorot lampu jalan di malam hari.</li>
+<li>Suara lebih penting daripada gambar. Pengeras suara kecil yang dekat dengan penonton lebih baik daripada yang besar tetapi jauh.</li>
+<li>Tempel poster seminggu sebelumnya, dan ajak orang yang lewat untuk membawa teman.</li>
+<li>Sisakan waktu untuk mengobrol sesudahnya. Beberapa tuan rumah bilang percakapan itulah bagian terbaiknya.</li>
+</ul>
+<p>Pemutaran di tangga harus pindah dua puluh meter ketika ternyata jemuran tetangga tergantung tepat di tengah proyeksi. Aula sekolah kehabisan kursi, dan anak-anak duduk di lantai. Di kafe, orang-orang yang datang untuk minum kopi bertahan sampai program selesai.</p>
+<p>Saran mereka sudah kami tuangkan ke dalam versi baru panduan tuan rumah. Jika Anda punya proyektor, pengeras suara kecil, dan tempat di komunitas Anda, edisi berikutnya menunggu Anda.</p>`,
+		es: `<p>Project/Forward solo funciona gracias a sus anfitriones. Este año, cinco de ellos, en la pared de un café junto a un lago, en un salón de barrio, en una escalera de ladera, en un centro comunitario y en el salón de una escuela, proyectaron el mismo programa de obras breves de imagen en movimiento durante un fin de semana. Después, cada uno nos escribió unas líneas sobre su noche.</p>
+<h2>Lo que les dirían a los próximos anfitriones</h2>
+<ul>
+<li>Probarlo todo el día anterior, a la misma hora. Una pared que parece oscura a mediodía puede quedar iluminada por una farola de noche.</li>
+<li>El sonido importa más que la imagen. Un altavoz pequeño cerca del público es mejor que uno grande lejos.</li>
+<li>Colgar el cartel una semana antes y pedir a quien pase que venga acompañado.</li>
+<li>Dejar tiempo para hablar después. Varios anfitriones dijeron que la conversación fue lo mejor.</li>
+</ul>
+<p>La proyección de la escalera tuvo que moverse veinte metros cuando resultó que la ropa tendida de los vecinos colgaba justo en medio de la imagen. En la escuela se acabaron las sillas y los niños se sentaron en el suelo. En el café, quienes habían ido a tomar algo se quedaron hasta el final del programa.</p>
+<p>Hemos convertido sus consejos en una nueva versión de la guía para anfitriones. Si tienes un proyector, un altavoz pequeño y un lugar en tu comunidad, la próxima edición te espera.</p>`
+	},
+	author: 'Project/Forward hosts and the Micro Galleries team',
+	publishedOn: '2022-11-08',
+	tags: ['projection', 'hosts', 'film'],
+	initiativeSlugs: ['project-forward-2022'],
+	photo: photo(
+		'story-pf-washing-line',
+		'projection',
+		3004,
+		{
+			en: 'A bright rectangle of violet and lime light on a wall, crossed by the dark outline of a line of hanging shapes',
+			ne: 'पर्खालमा बैजनी र कागती-हरियो प्रकाशको चम्किलो आयत, जसलाई झुन्डिएका आकृतिहरूको अँध्यारो रूपरेखाले काटेको छ',
+			id: 'Persegi cahaya ungu dan hijau limau yang terang di dinding, dilintasi garis bentuk-bentuk gelap yang tergantung',
+			es: 'Un rectángulo brillante de luz violeta y verde lima sobre una pared, atravesado por la silueta oscura de una hilera de formas colgadas'
+		},
+		{
+			en: 'The stairway screening, before it moved twenty metres.',
+			ne: 'बीस मिटर सर्नुअघिको भर्याङको प्रदर्शन।',
+			id: 'Pemutaran di tangga, sebelum pindah dua puluh meter.',
+			es: 'La proyección de la escalera, antes de moverse veinte metros.'
+		}
+	)
+};
+
+const guerrillaCallOut: DemoStory = {
+	slug: 'guerrilla-gallery-kit-climate-call-out',
+	title: {
+		en: 'Call out: 100 artworks about climate disruption, for walls around the world',
+		ne: 'आह्वान: जलवायु संकटबारे १०० कलाकृति, संसारभरका पर्खालका लागि',
+		id: 'Panggilan: 100 karya seni tentang krisis iklim, untuk tembok-tembok di seluruh dunia',
+		es: 'Convocatoria: 100 obras sobre la crisis climática, para muros de todo el mundo'
+	},
+	standfirst: {
+		en: 'The Guerrilla Gallery Kit is back, and this time it is about climate. Send us your work: the chosen pieces will be wheat-pasted in five places on Earth Day and shown online.',
+		ne: 'गुरिल्ला ग्यालरी किट फेरि आएको छ, र यसपटकको विषय जलवायु हो। आफ्नो कृति पठाउनुहोस्: छानिएका कृति पृथ्वी दिवसमा पाँच ठाउँमा टाँसिनेछन् र अनलाइन देखाइनेछन्।',
+		id: 'Guerrilla Gallery Kit kembali, dan kali ini tentang iklim. Kirimkan karya Anda: karya terpilih akan ditempel di lima tempat pada Hari Bumi dan dipamerkan secara daring.',
+		es: 'Vuelve el Guerrilla Gallery Kit, y esta vez trata del clima. Envíanos tu obra: las piezas elegidas se pegarán en cinco lugares el Día de la Tierra y se mostrarán en línea.'
+	},
+	body: {
+		en: `<p>Climate disruption is already changing the places we live in: the rains, the heat, the rivers, the food. For this edition of the Guerrilla Gallery Kit we are looking for one hundred artworks that show what it changes where you are, and what people around you are doing about it.</p>
+<p>The chosen works will be printed at poster size and wheat-pasted by local teams in five places around the world on Earth Day, 22 April. The same hundred works will open as an online exhibition on the same day, so anyone, anywhere, can see them all.</p>
+<h2>What we ask for</h2>
+<ul>
+<li>A title and a short description of the work</li>
+<li>A link to a high-resolution image that will print well at poster size</li>
+<li>Your name or moniker, where you are, a short bio and your links</li>
+</ul>
+<p>Any medium that prints well is welcome: painting, drawing, photography, collage, digital work, text. Taking part is free, every artist is credited, and artists from places already living with climate disruption are especially welcome. Submissions close in the middle of March.</p>`,
+		ne: `<p>जलवायु संकटले हामी बस्ने ठाउँहरू बदलिसकेको छ: वर्षा, गर्मी, नदी, खाना। गुरिल्ला ग्यालरी किटको यस संस्करणका लागि हामी यस्ता सयवटा कलाकृति खोजिरहेका छौँ, जसले तपाईं बस्ने ठाउँमा यसले के बदलिरहेको छ, र तपाईंवरपरका मानिसहरू यसबारे के गरिरहेका छन् भन्ने देखाऊन्।</p>
+<p>छानिएका कृति पोस्टरको आकारमा छापिनेछन् र अप्रिल २२, पृथ्वी दिवसका दिन संसारका पाँच ठाउँमा स्थानीय टोलहरूले लेईले टाँस्नेछन्। सोही दिन यिनै सय कृति अनलाइन प्रदर्शनीमा पनि खुला हुनेछन्, ताकि जोकोहीले जहाँसुकैबाट ती सबै हेर्न सकून्।</p>
+<h2>हामीलाई के चाहिन्छ</h2>
+<ul>
+<li>कृतिको शीर्षक र छोटो विवरण</li>
+<li>पोस्टरको आकारमा राम्रोसँग छापिने उच्च रिजोलुसनको तस्बिरको लिङ्क</li>
+<li>तपाईंको नाम वा उपनाम, तपाईं कहाँ हुनुहुन्छ, छोटो परिचय र तपाईंका लिङ्क</li>
+</ul>
+<p>राम्रोसँग छापिने जुनसुकै माध्यमलाई स्वागत छ: चित्र, रेखाचित्र, फोटो, कोलाज, डिजिटल कला, पाठ। सहभागिता निःशुल्क छ, हरेक कलाकारको नाम उल्लेख गरिन्छ, र अहिले नै जलवायु संकट भोगिरहेका ठाउँका कलाकारलाई विशेष स्वागत छ। कृति पठाउने अन्तिम समय मार्चको मध्यसम्म हो।</p>`,
+		id: `<p>Krisis iklim sudah mengubah tempat-tempat kita tinggal: hujan, panas, sungai, makanan. Untuk edisi Guerrilla Gallery Kit kali ini, kami mencari seratus karya seni yang menunjukkan apa yang diubahnya di tempat Anda, dan apa yang dilakukan orang-orang di sekitar Anda.</p>
+<p>Karya terpilih akan dicetak seukuran poster dan ditempel oleh tim lokal di lima tempat di dunia pada Hari Bumi, 22 April. Seratus karya yang sama akan dibuka sebagai pameran daring pada hari yang sama, sehingga siapa pun, di mana pun, bisa melihat semuanya.</p>
+<h2>Yang kami minta</h2>
+<ul>
+<li>Judul dan deskripsi singkat karya</li>
+<li>Tautan ke gambar resolusi tinggi yang bagus dicetak seukuran poster</li>
+<li>Nama atau alias Anda, lokasi, biografi singkat, dan tautan Anda</li>
+</ul>
+<p>Media apa pun yang bagus jika dicetak kami sambut: lukisan, gambar, fotografi, kolase, karya digital, teks. Ikut serta gratis, setiap seniman dicantumkan namanya, dan seniman dari tempat yang sudah merasakan krisis iklim sangat kami nantikan. Pengiriman ditutup pada pertengahan Maret.</p>`,
+		es: `<p>La crisis climática ya está cambiando los lugares donde vivimos: las lluvias, el calor, los ríos, la comida. Para esta edición del Guerrilla Gallery Kit buscamos cien obras que muestren qué está cambiando donde estás y qué hace al respecto la gente de tu entorno.</p>
+<p>Las obras elegidas se imprimirán en tamaño póster y equipos locales las pegarán en cinco lugares del mundo el Día de la Tierra, el 22 de abril. Ese mismo día, las cien obras se inaugurarán en una exposición en línea, para que cualquiera pueda verlas todas desde cualquier sitio.</p>
+<h2>Qué pedimos</h2>
+<ul>
+<li>Un título y una breve descripción de la obra</li>
+<li>Un enlace a una imagen en alta resolución que se imprima bien en tamaño póster</li>
+<li>Tu nombre o seudónimo, dónde estás, una biografía breve y tus enlaces</li>
+</ul>
+<p>Cualquier técnica que se imprima bien es bienvenida: pintura, dibujo, fotografía, collage, obra digital, texto. Participar es gratis, cada artista aparece con su nombre, y son especialmente bienvenidos quienes viven en lugares que ya sufren la crisis climática. El plazo termina a mediados de marzo.</p>`
+	},
+	author: team,
+	publishedOn: '2024-01-29',
+	tags: ['climate', 'callout', 'wheatpaste'],
+	initiativeSlugs: ['guerrilla-gallery-kit-climate-2024'],
+	photo: photo(
+		'story-ggk-bucket',
+		'wheatpaste',
+		3005,
+		{
+			en: 'Half-pasted posters in rust, olive and sky blue on a rough wall, one corner still curling away from it',
+			ne: 'खस्रो पर्खालमा आधा टाँसिएका खिया-रातो, जैतुनी हरियो र आकाशे नीला पोस्टर, एउटा कुना अझै पर्खालबाट मुर्रिएर छुट्टिएको',
+			id: 'Poster-poster berwarna karat, hijau zaitun, dan biru langit yang setengah tertempel di tembok kasar, satu sudutnya masih melengkung terlepas',
+			es: 'Carteles a medio pegar en óxido, verde oliva y azul cielo sobre un muro rugoso, con una esquina aún despegándose'
+		},
+		{
+			en: 'Paper, paste and a borrowed wall: all a Guerrilla Gallery needs.',
+			ne: 'कागज, लेई र सापटी लिइएको पर्खाल: गुरिल्ला ग्यालरीलाई चाहिने यत्ति हो।',
+			id: 'Kertas, lem, dan tembok pinjaman: hanya itu yang dibutuhkan Guerrilla Gallery.',
+			es: 'Papel, engrudo y una pared prestada: no hace falta más para una Guerrilla Gallery.'
+		}
+	)
+};
+
+const thresholdsClosingSeason: DemoStory = {
+	slug: 'thresholds-closing-season',
+	title: {
+		en: 'Thresholds: the closing season, and how to take part',
+		ne: 'थ्रेसहोल्ड्स: अन्तिम चरण, र कसरी सहभागी हुने',
+		id: 'Thresholds: musim penutup, dan cara ikut serta',
+		es: 'Thresholds: la última temporada y cómo participar'
+	},
+	standfirst: {
+		en: 'Our 2025–2026 program enters its last months with gatherings in the Kathmandu Valley and on the Jakarta coast, and a final online session open to everyone.',
+		ne: 'हाम्रो सन् २०२५–२०२६ को कार्यक्रम काठमाडौं उपत्यका र जकार्ताको समुद्री किनारका भेला, र सबैका लागि खुला अन्तिम अनलाइन सत्रसहित आफ्ना अन्तिम महिनामा प्रवेश गर्दैछ।',
+		id: 'Program 2025–2026 kami memasuki bulan-bulan terakhirnya dengan pertemuan di Lembah Kathmandu dan pesisir Jakarta, serta satu sesi daring terakhir yang terbuka untuk semua.',
+		es: 'Nuestro programa 2025–2026 entra en sus últimos meses con encuentros en el valle de Katmandú y en la costa de Yakarta, y una última sesión en línea abierta a todo el mundo.'
+	},
+	body: {
+		en: `<p>Since March 2025, Thresholds: Creating at the Edge of Change has brought together artists who live where change is arriving fastest. Its online think-tank has met every month across time zones, artists from different countries have been paired to make new work together, and emerging creative change-makers have been mentored by members of our collective.</p>
+<p>In the coming weeks the program comes back to the ground. In the Kathmandu Valley, artists will work with our partner collective on the banks of a river that floods more often than it used to. On the Jakarta coast, they will work with a community organisation in a neighbourhood where the sea is getting closer every year.</p>
+<h2>How to take part</h2>
+<ul>
+<li>Come to a gathering if you live nearby: every session is free</li>
+<li>Watch the recordings of the think-tank sessions, open to everyone</li>
+<li>Join the final online session in December, where the cohort will show what they made</li>
+</ul>
+<p>Thresholds ends with 2026, but what it started will not. We will share the work here as it is made, and we would love to hear what change looks like where you are.</p>`,
+		ne: `<p>सन् २०२५ को मार्चदेखि, थ्रेसहोल्ड्स: परिवर्तनको छेउमा सिर्जना कार्यक्रमले परिवर्तन सबैभन्दा छिटो आइरहेका ठाउँमा बस्ने कलाकारहरूलाई एकै ठाउँमा ल्याएको छ। यसको अनलाइन विचार मञ्च हरेक महिना समय क्षेत्र नाघेर भेला भएको छ, फरक देशका कलाकारहरू जोडी बनेर नयाँ कृति बनाइरहेका छन्, र हाम्रो समूहका सदस्यहरूले उदीयमान सिर्जनशील परिवर्तनकर्ताहरूलाई मार्गदर्शन गरिरहेका छन्।</p>
+<p>आउँदा हप्ताहरूमा कार्यक्रम फेरि जमिनमा फर्किँदैछ। काठमाडौं उपत्यकामा कलाकारहरूले हाम्रो साझेदार समूहसँग मिलेर पहिलेभन्दा धेरैपटक बाढी आउन थालेको एउटा नदीको किनारमा काम गर्नेछन्। जकार्ताको समुद्री किनारमा, हरेक वर्ष समुद्र झन् नजिक आइरहेको एउटा बस्तीमा, उनीहरू एउटा सामुदायिक संस्थासँग काम गर्नेछन्।</p>
+<h2>कसरी सहभागी हुने</h2>
+<ul>
+<li>नजिकै बस्नुहुन्छ भने भेलामा आउनुहोस्: हरेक सत्र निःशुल्क छ</li>
+<li>विचार मञ्चका सत्रहरूको रेकर्डिङ हेर्नुहोस्, जुन सबैका लागि खुला छ</li>
+<li>डिसेम्बरको अन्तिम अनलाइन सत्रमा सामेल हुनुहोस्, जहाँ समूहले आफूले बनाएका कृति देखाउनेछ</li>
+</ul>
+<p>थ्रेसहोल्ड्स सन् २०२६ सँगै सकिन्छ, तर यसले सुरु गरेका कुरा सकिँदैनन्। कृतिहरू बन्दै जाँदा हामी यहीँ बाँड्नेछौँ, र तपाईं बस्ने ठाउँमा परिवर्तन कस्तो देखिन्छ, त्यो सुन्न हामी उत्सुक छौँ।</p>`,
+		id: `<p>Sejak Maret 2025, Thresholds: Berkarya di Tepi Perubahan telah mempertemukan seniman yang tinggal di tempat-tempat yang paling cepat didatangi perubahan. Forum gagasan daringnya bertemu setiap bulan lintas zona waktu, seniman dari negara berbeda dipasangkan untuk membuat karya baru bersama, dan para penggerak perubahan kreatif yang sedang tumbuh didampingi oleh anggota kolektif kami.</p>
+<p>Dalam beberapa minggu ke depan, program ini kembali turun ke lapangan. Di Lembah Kathmandu, para seniman akan berkarya bersama kolektif mitra kami di tepi sungai yang kini lebih sering banjir daripada dulu. Di pesisir Jakarta, mereka akan bekerja dengan sebuah organisasi komunitas di kampung yang setiap tahun makin didekati laut.</p>
+<h2>Cara ikut serta</h2>
+<ul>
+<li>Datanglah ke pertemuan jika Anda tinggal di dekatnya: setiap sesi gratis</li>
+<li>Tonton rekaman sesi forum gagasan yang terbuka untuk semua</li>
+<li>Ikuti sesi daring terakhir pada bulan Desember, saat angkatan ini menampilkan karya mereka</li>
+</ul>
+<p>Thresholds berakhir bersama tahun 2026, tetapi apa yang dimulainya tidak. Kami akan membagikan karya-karyanya di sini seiring pembuatannya, dan kami ingin mendengar seperti apa perubahan di tempat Anda.</p>`,
+		es: `<p>Desde marzo de 2025, Thresholds: crear al borde del cambio ha reunido a artistas que viven donde el cambio llega más deprisa. Su laboratorio de ideas en línea se ha reunido cada mes entre husos horarios, artistas de distintos países han formado parejas para crear obra nueva juntos, y agentes de cambio creativo emergentes han recibido mentorías de miembros de nuestro colectivo.</p>
+<p>En las próximas semanas el programa vuelve al terreno. En el valle de Katmandú, los artistas trabajarán con nuestro colectivo socio a orillas de un río que se desborda más a menudo que antes. En la costa de Yakarta, trabajarán con una organización comunitaria en un barrio al que el mar se acerca un poco más cada año.</p>
+<h2>Cómo participar</h2>
+<ul>
+<li>Ven a un encuentro si vives cerca: todas las sesiones son gratuitas</li>
+<li>Mira las grabaciones de las sesiones del laboratorio de ideas, abiertas a todo el mundo</li>
+<li>Únete a la última sesión en línea, en diciembre, donde el grupo mostrará lo que ha creado</li>
+</ul>
+<p>Thresholds termina con 2026, pero lo que ha puesto en marcha no. Compartiremos aquí la obra a medida que se haga, y nos encantará saber cómo se ve el cambio donde tú estás.</p>`
+	},
+	author: team,
+	publishedOn: '2026-09-14',
+	tags: ['thresholds', 'climate', 'mentoring'],
+	initiativeSlugs: ['thresholds-2025-26'],
+	photo: photo(
+		'story-thresholds-river',
+		'mural',
+		3006,
+		{
+			en: 'A wall painted with broad brown and slate-blue bands that rise and fall like a river, with one thin white line across them',
+			ne: 'नदीझैँ उठ्ने र झर्ने चौडा खैरा र स्लेट-नीला पट्टाले रङ्गिएको पर्खाल, जसलाई एउटा पातलो सेतो रेखाले छेडेको छ',
+			id: 'Tembok yang dilukis pita-pita lebar cokelat dan biru batu tulis yang naik turun seperti sungai, dilintasi satu garis putih tipis',
+			es: 'Un muro pintado con anchas franjas marrones y azul pizarra que suben y bajan como un río, cruzadas por una fina línea blanca'
+		},
+		{
+			en: 'A first sketch on the wall of the riverside studio.',
+			ne: 'नदीछेउको स्टुडियोको पर्खालमा पहिलो स्केच।',
+			id: 'Sketsa pertama di dinding studio tepi sungai.',
+			es: 'Un primer boceto en la pared del estudio junto al río.'
+		}
+	)
+};
+
+export const demoStories: DemoStory[] = [residencyDiary, patanLookBack, womenOnWallRecap, projectForwardHosts, guerrillaCallOut, thresholdsClosingSeason];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '$lib/server/db/connect';
 import { rawRequest, startTestServer, type RawResponse, type TestServer } from '../support/http';
-import { locales, pathIn, publicPaths } from '../support/pages';
+import { itemPaths, locales, pathIn, publicPaths } from '../support/pages';
 
 let site: TestServer;
 let database: DatabaseHandle;
@@ -73,7 +73,7 @@ describe('every public page', () => {
 	it('is the same from the cache as rendered for staff, byte for byte, in every language', async () => {
 		const calls = [...(await text('/calls')).matchAll(/href="(\/calls\/[a-z0-9-]+)"/g)].map((match) => match[1]!);
 		expect(calls.length).toBeGreaterThan(0);
-		const paths = [...publicPaths, ...new Set(calls)];
+		const paths = [...publicPaths, ...itemPaths, ...new Set(calls)];
 		for (const locale of locales) {
 			for (const path of paths) {
 				const href = pathIn(path, locale);

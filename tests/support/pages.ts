@@ -12,7 +12,14 @@ import { locales, baseLocale, type Locale } from '../../src/lib/i18n/locales.ts'
 export { locales, baseLocale, type Locale };
 
 /** Keep in step with `publicPaths` in src/lib/server/content/sitemap.ts. */
-export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls'] as const;
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories'] as const;
+
+/**
+ * Pages of one item each (an initiative, a story) that the page suites visit
+ * beside the lists: one of each kind from the demo content. The sitemap lists
+ * every such page; these stand for the rest.
+ */
+export const itemPaths = ['/initiatives/patan-empower-2018', '/stories/looking-back-at-patan-2018'] as const;
 
 /** An address no page lives at: the site's "page not found" page. */
 export const notFoundPath = '/no-such-page';
@@ -35,8 +42,13 @@ export interface PublicPage {
 
 /** Every public page in every language. */
 export const publicPages: PublicPage[] = locales.flatMap((locale) =>
-	publicPaths.map((path) => ({ path, locale, href: pathIn(path, locale), status: 200 as const }))
+	[...publicPaths, ...itemPaths].map((path) => ({ path, locale, href: pathIn(path, locale), status: 200 as const }))
 );
+
+/** True for the page of one item (an initiative, a story, a call), which the sitemap lists one by one. */
+export function isItemPath(path: string): boolean {
+	return /^\/(?:[a-z]{2}\/)?(?:initiatives|stories|calls)\/[a-z0-9-]+$/.test(path);
+}
 
 /** The "page not found" page in every language. */
 export const notFoundPages: PublicPage[] = locales.map((locale) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales, type Localized } from '$lib/i18n/locales';
-import { isCountryCode } from '$lib/server/calls/countries';
+import { isCountryCode } from '$lib/server/shared/countries';
 import { sanitizeRichText } from '$lib/server/shared/rich-text';
 import { demoCalls } from './demo-content-calls';
 import { demoInitiatives, demoKinds, demoPrograms, demoStories } from './demo-content-archive';

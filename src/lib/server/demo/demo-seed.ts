@@ -5,6 +5,7 @@ import { callFieldFromRow, fieldColumns, parseFieldInput } from '$lib/server/cal
 import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/calls/call-time';
 import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
+import { seedDemoArchive } from './demo-seed-archive';
 import { stringifyLocalized } from '$lib/server/shared/localized-text';
 import { sanitizeRichText } from '$lib/server/shared/rich-text';
 
@@ -95,6 +96,7 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 		}
 
 		for (const call of content.calls) await insertDemoCall(trx, call, now);
+		await seedDemoArchive(trx, now, new Map());
 		return true;
 	});
 }

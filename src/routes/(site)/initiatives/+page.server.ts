@@ -8,7 +8,7 @@ import { pageFrom } from '$lib/server/platform/route-params';
 import { wantsSaveData } from '$lib/server/shared/picture';
 import { cardPictures, filterQuery, filtersFrom } from './archive-route';
 
-export const perPage = 12;
+const perPage = 12;
 
 /**
  * The archive: filters as a plain GET form, the map and its list of places,

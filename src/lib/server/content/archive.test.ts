@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '$lib/server/db/test-database';
+import { seedDemoContent } from '$lib/server/demo/demo-seed';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
+import { archiveFigures, filterOptions, getInitiative, getStory, listInitiatives, listStories, mappedPlaces, unknownFilters } from './archive.service';
+import { checkItemData } from './revisions.service';
+import { ValidationError } from '$lib/server/platform/errors';
+
+/*
+ * The archive as the public reads it, against a real database with the demo
+ * archive seeded the way publishing writes it.
+ */
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+	handle = await createTestDatabase();
+	await seedDemoContent(handle.db, demoContent, '2026-12-01T10:00:00.000Z');
+});
+afterAll(() => handle.dispose());
+
+describe('the archive', () => {
+	it('lists every published initiative, newest first, a page at a time', async () => {
+		const first = await listInitiatives(handle.db, 'en', {}, 1, 5);
+		expect(first.total).toBe(demoInitiatives.length);
+		expect(first.pages).toBe(Math.ceil(demoInitiatives.length / 5));
+		const dates = first.items.map((i) => i.startDate);
+		expect(dates).toEqual([...dates].sort().reverse());
+		expect(first.items[0]!.startDate).toBe([...demoInitiatives].map((i) => i.startDate).sort().at(-1));
+	});
+
+	it('filters by kind, program, country and year, alone and together', async () => {
+		const byCountry = await listInitiatives(handle.db, 'en', { country: 'NP' }, 1, 50);
+		const nepal = demoInitiatives.filter((i) => i.places.some((p) => p.country === 'NP'));
+		expect(byCountry.items.map((i) => i.slug).sort()).toEqual(nepal.map((i) => i.slug).sort());
+		const byYear = await listInitiatives(handle.db, 'en', { year: 2018 }, 1, 50);
+		expect(byYear.items.every((i) => i.startDate <= '2018-12-31' && (i.endDate ?? i.startDate) >= '2018-01-01')).toBe(true);
+		expect(byYear.total).toBeGreaterThan(0);
+		const both = await listInitiatives(handle.db, 'en', { year: 2018, country: 'AU' }, 1, 50);
+		expect(both.total).toBe(0);
+		const options = await filterOptions(handle.db, 'es');
+		expect(options.countries.find((c) => c.value === 'NP')?.label).toBe('Nepal');
+		expect(options.years).toContain(2018);
+		expect(unknownFilters({ kind: 'no-such-kind', year: 1999 }, options)).toEqual(['kind', 'year']);
+	});
+
+	it('puts every place with coordinates on the map, and leaves online ones off', async () => {
+		const places = await mappedPlaces(handle.db, 'en', {});
+		const expected = demoInitiatives.flatMap((i) => i.places.filter((p) => !p.virtual && p.latitude !== null));
+		expect(places).toHaveLength(expected.length);
+		const patan = places.find((p) => p.slug === 'patan-empower-2018');
+		expect(patan?.latitude).toBeCloseTo(27.67, 1);
+		expect(patan?.longitude).toBeCloseTo(85.32, 1);
+	});
+
+	it('shows one initiative whole in the reader’s language, with its stories', async () => {
+		const patan = await getInitiative(handle.db, 'patan-empower-2018', 'ne');
+		expect(patan?.title.lang).toBe('ne');
+		expect(patan?.places[0]?.countryName).toBe('नेपाल');
+		expect(patan?.figures.length).toBeGreaterThan(0);
+		const stories = demoStories.filter((s) => s.initiativeSlugs.includes('patan-empower-2018'));
+		expect(patan?.stories.map((s) => s.slug).sort()).toEqual(stories.map((s) => s.slug).sort());
+		expect(await getInitiative(handle.db, 'no-such-initiative', 'en')).toBeUndefined();
+	});
+
+	it('lists stories newest first and shows one with its initiatives', async () => {
+		const list = await listStories(handle.db, 'id', 1, 3);
+		expect(list.total).toBe(demoStories.length);
+		expect(list.items[0]!.slug).toBe([...demoStories].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0]!.slug);
+		const story = await getStory(handle.db, demoStories[0]!.slug, 'es');
+		expect(story?.initiatives.length).toBe(demoStories[0]!.initiativeSlugs.length);
+	});
+
+	it('counts the figures from the published initiatives', async () => {
+		const figures = await archiveFigures(handle.db);
+		expect(figures.initiatives).toBe(demoInitiatives.length);
+		const countries = new Set(demoInitiatives.flatMap((i) => i.places.filter((p) => p.country !== '').map((p) => p.country)));
+		expect(figures.countries).toBe(countries.size);
+		const participants = demoInitiatives.flatMap((i) => i.figures).reduce((sum, f) => sum + (f.participants ? f.value : 0), 0);
+		expect(figures.participants).toBe(participants);
+	});
+});
+
+describe('checking an initiative as typed', () => {
+	const base = {
+		title: { en: 'Laneway festival' },
+		slug: '',
+		summary: { en: '' },
+		body: { en: '' },
+		theme: { en: '' },
+		kind_id: 1,
+		program_id: 0,
+		start_date: '2019-05-01',
+		end_date: '',
+		places: [],
+		figures: [],
+		credits: [],
+		gallery: [],
+		call_ids: []
+	};
+
+	it('makes the address from the English title when it is left empty', () => {
+		expect(checkItemData('initiative', base).slug).toBe('laneway-festival');
+	});
+
+	it('refuses a last day before the first, half coordinates, and an unknown country, naming each input', () => {
+		try {
+			checkItemData('initiative', {
+				...base,
+				end_date: '2019-04-01',
+				places: [{ name: 'Laneway', city: 'Nowra', country: 'AU', latitude: -34.88, longitude: null, virtual: false }, { name: 'x', city: '', country: 'ZZ', latitude: null, longitude: null, virtual: false }]
+			});
+			expect.unreachable();
+		} catch (error) {
+			expect(error).toBeInstanceOf(ValidationError);
+			const issues = (error as ValidationError).issues;
+			expect(Object.keys(issues)).toEqual(expect.arrayContaining(['places.1.country']));
+		}
+		try {
+			checkItemData('initiative', {
+				...base,
+				end_date: '2019-04-01',
+				places: [{ name: 'Laneway', city: 'Nowra', country: 'AU', latitude: -34.88, longitude: null, virtual: false }]
+			});
+			expect.unreachable();
+		} catch (error) {
+			expect((error as ValidationError).issues).toMatchObject({ end_date: expect.any(String), 'places.0.longitude': expect.any(String) });
+		}
+	});
+
+	it('clears the country and coordinates of an online place', () => {
+		const data = checkItemData('initiative', { ...base, places: [{ name: 'Online', city: '', country: 'NP', latitude: 1, longitude: 2, virtual: true }] });
+		expect(data.places).toEqual([{ name: 'Online', city: '', country: '', latitude: null, longitude: null, virtual: true }]);
+	});
+});

@@ -1,0 +1,54 @@
+import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { locales } from '$lib/i18n/locales';
+import { localizedPath } from '$lib/i18n/paths';
+import { app } from '$lib/server/app';
+import { feedStories } from '$lib/server/content/archive.service';
+import { getSiteFrame } from '$lib/server/content/content.service';
+import { feedContentType, tagUri, writeAtomFeed } from '$lib/server/shared/atom-feed';
+
+/** How many stories a feed carries: readers keep what they fetched before. */
+const feedSize = 30;
+
+/**
+ * The stories as an Atom feed in the reader's language (`/feed.xml`,
+ * `/ne/feed.xml`…), with full content. Entry ids are tag URIs from the public
+ * host and the story's row id, so a changed address never shows a story twice.
+ */
+export const GET: RequestHandler = async () => {
+	const locale = getLocale();
+	const { db, config, siteVersion } = app();
+	const xml = await siteVersion.cached(`feed:${locale}`, async () => {
+		const [frame, stories] = await Promise.all([getSiteFrame(db, locale), feedStories(db, locale, feedSize)]);
+		const host = new URL(config.origin).hostname;
+		const updated = stories.map((s) => s.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+		return writeAtomFeed({
+			locale,
+			id: tagUri(host, 2013, `feed/${locale}`),
+			title: m.feed_title({ name: frame.name }),
+			subtitle: m.stories_description(),
+			selfUrl: config.origin + localizedPath('/feed.xml', locale),
+			alternateUrl: config.origin + localizedPath('/stories', locale),
+			updated,
+			author: { name: frame.name, uri: config.origin + localizedPath('/', locale) },
+			entries: stories.map((story) => {
+				const path = `/stories/${story.slug}`;
+				return {
+					id: tagUri(host, Number(story.publishedAt.slice(0, 4)), `story/${story.id}`),
+					url: config.origin + localizedPath(path, locale),
+					title: story.title.text,
+					summary: story.standfirst.text || undefined,
+					contentHtml: story.body.text,
+					published: `${story.publishedOn}T00:00:00Z`,
+					updated: story.updatedAt,
+					author: story.authorName || frame.name,
+					categories: story.tags,
+					lang: story.body.lang,
+					alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
+				};
+			})
+		});
+	});
+	return new Response(xml, { headers: { 'Content-Type': feedContentType, 'Cache-Control': 'public, max-age=300' } });
+};

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoPath } from 'd3-geo';
+import { geoPath, type GeoContext } from 'd3-geo';
 import type { MultiPolygon } from 'geojson';
 import { feature } from 'topojson-client';
 import { filter, filterWeight, presimplify, simplify, type Ring, type Triangle } from 'topojson-simplify';
@@ -91,11 +91,14 @@ export function drawLandOutline(options: LandOutlineOptions = {}): LandOutline {
  * bytes of absolute pairs. Points that round onto the previous one are skipped,
  * and a ring left with fewer than three points is not drawn.
  */
-class RelativePathWriter {
+class RelativePathWriter implements GeoContext {
 	private readonly parts: string[] = [];
 	/** Where the pen is after the last subpath written: its start, once closed. */
 	private pen: [number, number] = [0, 0];
 	private ring: [number, number][] = [];
+
+	/** Called by geoPath before each geometry; the rings say where subpaths begin. */
+	beginPath(): void {}
 
 	moveTo(x: number, y: number): void {
 		this.ring = [[Math.round(x), Math.round(y)]];

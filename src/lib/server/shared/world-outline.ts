@@ -35,7 +35,7 @@ export interface LandOutline {
 	svg: string;
 	/** The path's data alone. */
 	path: string;
-	/** The simplified land, in degrees, as drawn: for checking what the outline covers. */
+	/** The simplified land, in degrees, before the crop (Antarctica is still in it): for checking what the outline covers. */
 	land: MultiPolygon;
 }
 

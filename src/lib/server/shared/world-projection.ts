@@ -9,8 +9,9 @@ import { geoEqualEarth, type GeoProjection } from 'd3-geo';
  *
  * Equal Earth keeps areas true, so no continent looks larger than it is. The
  * map is cropped north of 84° N (above Greenland's tip) and south of 57° S
- * (below Cape Horn): Antarctica is left out, which saves a fifth of the
- * outline's bytes and a band of empty ice on every page.
+ * (below Cape Horn): Antarctica is left out, which saves its bytes in the
+ * outline and a band of ice across the bottom of every map. A place further
+ * south is pinned to the bottom edge (world-map.ts).
  */
 
 /** Width of the map's viewBox; coordinates are rounded against it, so about a pixel of a wide screen. */

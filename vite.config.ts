@@ -2,10 +2,13 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.options.js';
+import { worldOutlinePlugin } from './src/lib/server/shared/world-outline.plugin.ts';
 
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions),
+		// The world map's land outline, drawn from Natural Earth at build time: `virtual:world-outline`.
+		worldOutlinePlugin(),
 		sveltekit()
 	],
 	ssr: {

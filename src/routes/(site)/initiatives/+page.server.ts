@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { filterOptions, listInitiatives, mappedPlaces, unknownFilters, type ArchiveFilters } from '$lib/server/content/archive.service';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures, filterQuery, filtersFrom } from './archive-route';
+import { cardPictures, filterQuery, filtersFrom, mapMarkers } from './archive-route';
 
 const perPage = 12;
 
@@ -37,6 +37,7 @@ export const load: PageServerLoad = async ({ url, request }) => {
 		wantsSaveData(request.headers.get('save-data'))
 	);
 	return {
+		markers: mapMarkers(places, locale, 'large'),
 		options,
 		filters,
 		unknown: unknown.map((name) => ({ name, value: String(asked[name]) })),

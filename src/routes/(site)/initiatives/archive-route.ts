@@ -2,7 +2,10 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import type { ArchiveFilters } from '$lib/server/content/archive.service';
+import type { ArchiveFilters, MappedPlace } from '$lib/server/content/archive.service';
+import { localizedPath } from '$lib/i18n/paths';
+import { listFormat } from '$lib/i18n/intl';
+import { layoutMarkers, type MapMarker } from '$lib/server/shared/world-map';
 import { pagePicture } from '$lib/server/media/page-picture';
 import type { PictureData } from '$lib/server/shared/picture';
 
@@ -52,4 +55,28 @@ export function filterQuery(filters: ArchiveFilters, page = 1): string {
 /** Card photos for a list, in order; undefined where there is none or it is not ready. */
 export function cardPictures(ids: (number | null)[], locale: Locale, saveData: boolean): Promise<(PictureData | undefined)[]> {
 	return Promise.all(ids.map((id) => pagePicture(app().db, id, locale, { sizes: '(min-width: 48rem) 14rem, 100vw', lazy: true, saveData })));
+}
+
+/** The map's markers for places: each links to its initiative; a group names its places. */
+export function mapMarkers(places: readonly MappedPlace[], locale: Locale, size: 'large' | 'small'): MapMarker[] {
+	const names = listFormat(locale, { type: 'conjunction' });
+	return layoutMarkers(
+		places.map((p) => ({
+			id: p.id,
+			lat: p.latitude,
+			lon: p.longitude,
+			label: `${[p.name || p.city, p.city && p.name ? p.city : ''].filter(Boolean).join(', ')}: ${p.title.text}`,
+			href: localizedPath(`/initiatives/${p.slug}`, locale),
+			country: p.country
+		})),
+		{
+			size,
+			locale,
+			describeGroup: (group) =>
+				m.archive_map_group({
+					count: String(group.length),
+					names: names.format(group.slice(0, 5).map((p) => p.label.split(':')[0]!) .concat(group.length > 5 ? ['…'] : []))
+				})
+		}
+	);
 }

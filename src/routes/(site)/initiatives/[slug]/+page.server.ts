@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { getInitiative } from '$lib/server/content/archive.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures, slugFrom } from '../archive-route';
+import { cardPictures, mapMarkers, slugFrom } from '../archive-route';
 
 /** One initiative: its texts, places (with a small map), figures, credits, gallery, calls and stories. */
 export const load: PageServerLoad = async ({ params, request }) => {
@@ -28,5 +28,10 @@ export const load: PageServerLoad = async ({ params, request }) => {
 			saveData
 		)
 	]);
-	return { initiative, gallery, storyImages };
+	const places = initiative.places.flatMap((p, i) =>
+		p.virtual || p.latitude === null || p.longitude === null
+			? []
+			: [{ id: String(i), slug: initiative.slug, title: initiative.title, name: p.name, city: p.city, country: p.country, latitude: p.latitude, longitude: p.longitude }]
+	);
+	return { initiative, gallery, storyImages, markers: mapMarkers(places, locale, 'small') };
 };

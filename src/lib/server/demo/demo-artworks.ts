@@ -428,7 +428,7 @@ function paintWheatpaste(random: Random): Painted {
 	}
 	for (let y = random.int(120, 200); y < pavement; y += random.int(230, 300)) body += `<path d="M0 ${y}H${W}" stroke="#000" stroke-opacity="0.12" stroke-width="3"/>`;
 	// Scraps of older posters, sun-bleached.
-	for (let i = 0; i < 6; i++) {
+	for (let i = 0; i < 5; i++) {
 		const w = random.between(120, 300);
 		const h = random.between(80, 260);
 		body += `<polygon points="${tornSheet(random, w, h, 28)}" transform="translate(${n(random.between(-40, W))} ${n(random.between(0, pavement - 100))}) rotate(${n(random.between(-6, 6))})" fill="${mix(random.pick(colors), '#efe9dc', 0.7)}" opacity="0.85"/>`;
@@ -533,13 +533,16 @@ function poster(random: Random, art: string, x: number, y: number, w: number, h:
 	const clip = `poster-${id}`;
 	const sheet = tornSheet(random, w, h, 16);
 	defs.push(`<polygon id="${clip}-sheet" points="${sheet}"/><clipPath id="${clip}"><use href="#${clip}-sheet"/></clipPath>`);
-	// Creases where the paper wrinkled under the paste, and its sheen.
-	let creases = '';
+	// Creases where the paper wrinkled under the paste: two strokes each, light above dark.
+	let light = '';
+	let dark = '';
 	for (let i = 0; i < 4; i++) {
 		const cy = random.between(0, h);
-		creases += `<path d="M0 ${n(cy)}Q${n(w / 2)} ${n(cy + random.between(-30, 30))} ${n(w)} ${n(cy + random.between(-20, 20))}" stroke="#fff" stroke-opacity="0.22" stroke-width="2" fill="none"/>`;
-		creases += `<path d="M0 ${n(cy + 3)}Q${n(w / 2)} ${n(cy + 3 + random.between(-30, 30))} ${n(w)} ${n(cy + 3)}" stroke="#000" stroke-opacity="0.12" stroke-width="2" fill="none"/>`;
+		const bend = random.between(-30, 30);
+		light += `M0 ${n(cy)}Q${n(w / 2)} ${n(cy + bend)} ${w} ${n(cy + bend / 2)}`;
+		dark += `M0 ${n(cy + 3)}Q${n(w / 2)} ${n(cy + 3 + bend)} ${w} ${n(cy + 3 + bend / 2)}`;
 	}
+	const creases = `<path d="${light}" stroke="#fff" stroke-opacity="0.22" stroke-width="2" fill="none"/><path d="${dark}" stroke="#000" stroke-opacity="0.12" stroke-width="2" fill="none"/>`;
 	return (
 		`<g transform="translate(${n(x)} ${n(y)}) rotate(${n(angle)} ${n(w / 2)} ${n(h / 2)})">` +
 		`<use href="#${clip}-sheet" fill="#000" opacity="0.18" transform="translate(3 4)"/>` +

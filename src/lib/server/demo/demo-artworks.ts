@@ -427,6 +427,14 @@ function paintWheatpaste(random: Random): Painted {
 		body += `<ellipse cx="${n(random.between(0, W))}" cy="${n(random.between(0, pavement))}" rx="${n(random.between(120, 380))}" ry="${n(random.between(80, 260))}" fill="url(#${id})"/>`;
 	}
 	for (let y = random.int(120, 200); y < pavement; y += random.int(230, 300)) body += `<path d="M0 ${y}H${W}" stroke="#000" stroke-opacity="0.12" stroke-width="3"/>`;
+	// Mottled concrete: a tile of soft noise, repeated (a full-frame filter would take a second).
+	defs.push(
+		'<filter id="mottle-noise" x="0" y="0" width="100%" height="100%">' +
+			`<feTurbulence type="fractalNoise" baseFrequency="0.015" numOctaves="3" seed="${random.int(1, 999)}" stitchTiles="stitch"/>` +
+			'<feColorMatrix type="matrix" values="0 0 0 0 0.23 0 0 0 0 0.19 0 0 0 0 0.13 1.6 0 0 0 -0.75"/></filter>' +
+			'<pattern id="mottle" width="512" height="512" patternUnits="userSpaceOnUse"><rect width="512" height="512" filter="url(#mottle-noise)"/></pattern>'
+	);
+	body += `<rect width="${W}" height="${pavement}" fill="url(#mottle)" opacity="0.5"/>`;
 	// Scraps of older posters, sun-bleached.
 	for (let i = 0; i < 5; i++) {
 		const w = random.between(120, 300);
@@ -435,17 +443,21 @@ function paintWheatpaste(random: Random): Painted {
 	}
 
 	// A grid of one poster, repeated, as paste-ups are; and a few others over it.
-	const series = { w: random.int(250, 290), h: 0, word: random.pick(posterWords), design: random.int(0, 3), colors: random.shuffle(colors) };
+	const series = { w: random.int(260, 310), h: 0, word: random.pick(posterWords), design: random.int(0, 3), colors: random.shuffle(colors) };
 	series.h = Math.round(series.w * 1.42);
 	defs.push(`<g id="series-art">${posterArt(palette, series.colors, series.design, series.word, series.w, series.h, 'series', defs)}</g>`);
 	const columns = random.int(3, 4);
 	const rows = 2;
-	const gridLeft = random.between(60, W - columns * (series.w + 8) - 60);
+	const gridWidth = columns * (series.w + 6);
+	// Near the middle, with room on one side or the other for the odd poster.
+	const gridLeft = (W - gridWidth) / 2 + random.between(-1, 1) * Math.min(220, (W - gridWidth) / 2 - 20);
 	const gridTop = random.between(40, 90);
+	const missing = random.chance(0.4) ? random.int(0, columns - 1) : -1;
 	let posters = '';
 	for (let row = 0; row < rows; row++) {
 		for (let column = 0; column < columns; column++) {
-			if (row === 1 && random.chance(0.2)) continue;
+			// One sheet of the lower row may be missing, torn down or never pasted.
+			if (row === 1 && column === missing) continue;
 			const x = gridLeft + column * (series.w + 6) + random.between(-5, 5);
 			const y = gridTop + row * (series.h + 6) + random.between(-5, 5);
 			posters += poster(random, '<use href="#series-art"/>', x, y, series.w, series.h, random.between(-1.2, 1.2), `s${row}${column}`, defs);
@@ -454,7 +466,7 @@ function paintWheatpaste(random: Random): Painted {
 	for (let i = 0; i < random.int(2, 3); i++) {
 		const w = random.int(320, 440);
 		const h = Math.round(w * random.pick([1.3, 1.42, 0.75]));
-		const x = random.chance(0.5) ? random.between(-60, gridLeft - w * 0.4) : random.between(gridLeft + columns * series.w - w * 0.5, W - w * 0.5);
+		const x = i % 2 === 0 ? random.between(Math.max(-80, gridLeft - w - 40), gridLeft - w * 0.4) : random.between(gridLeft + gridWidth - w * 0.5, Math.min(W - w * 0.5, gridLeft + gridWidth + 40));
 		const y = random.between(40, pavement - h + 40);
 		const art = posterArt(palette, random.shuffle(colors), random.int(0, 3), random.pick(posterWords), w, h, `art-${i}`, defs);
 		posters += poster(random, art, x, y, w, h, random.between(-4, 4), `x${i}`, defs);
@@ -487,14 +499,18 @@ function posterArt(palette: Palette, colors: readonly string[], design: number, 
 			break;
 		}
 		case 1: {
-			// The word stacked in halves, large, over bars.
-			const half = Math.ceil(word.length / 2);
+			// The word large across the top, lines of small print as bars, a colour block below.
 			art += `<rect width="${w}" height="${h}" fill="${palette.paper}"/>`;
-			art += `<rect y="${n(h * 0.62)}" width="${w}" height="${n(h * 0.38)}" fill="${first}"/>`;
-			art += `<rect y="${n(h * 0.56)}" width="${w}" height="${n(h * 0.03)}" fill="${palette.ink}"/>`;
-			art += lettering(word.slice(0, half), pad, h * 0.08, w - pad * 2, h * 0.2, palette.ink);
-			art += lettering(word.slice(half), pad, h * 0.31, w - pad * 2, h * 0.2, second);
-			art += `<circle cx="${n(w * 0.75)}" cy="${n(h * 0.81)}" r="${n(w * 0.12)}" fill="${palette.paper}"/>`;
+			art += lettering(word, pad, h * 0.07, w - pad * 2, h * 0.2, palette.ink);
+			for (let line = 0; line < 3; line++) {
+				// Lengths from the word's letters: the same poster prints the same lines.
+				const length = 0.45 + ((word.charCodeAt(line % word.length) * 7) % 40) / 100;
+				art += `<rect x="${n(pad)}" y="${n(h * (0.33 + line * 0.06))}" width="${n((w - pad * 2) * length)}" height="${n(h * 0.025)}" fill="${second}"/>`;
+			}
+			art += `<rect y="${n(h * 0.58)}" width="${w}" height="${n(h * 0.42)}" fill="${first}"/>`;
+			art += `<rect y="${n(h * 0.54)}" width="${w}" height="${n(h * 0.02)}" fill="${palette.ink}"/>`;
+			art += `<circle cx="${n(w * 0.72)}" cy="${n(h * 0.79)}" r="${n(w * 0.15)}" fill="${palette.paper}"/>`;
+			art += `<circle cx="${n(w * 0.72)}" cy="${n(h * 0.79)}" r="${n(w * 0.07)}" fill="${third}"/>`;
 			break;
 		}
 		case 2: {

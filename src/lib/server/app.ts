@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { seedDemoContent } from '$lib/server/demo/demo-seed';
+import { demoArtworkJobHandlers } from '$lib/server/demo/demo-artwork-photos';
 import { mediaInLiveContent } from '$lib/server/content/content.queries';
 import { findOrganization } from '$lib/server/shared/organization';
 import { contentJobHandlers } from '$lib/server/content/revisions.service';
@@ -118,6 +119,8 @@ export async function startApp(
 		handlers: {
 			...mailer.jobHandlers,
 			...mediaJobHandlers(mediaStorage),
+			// The demo's photos, rendered after the start; pages already showing them change when each is ready.
+			...demoArtworkJobHandlers(mediaStorage, { onReady: () => siteVersion.invalidate() }),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
 			...maintenanceJobHandlers({ applicationFiles }),

@@ -61,7 +61,7 @@ export async function countMedia(db: Kysely<Database>, options: { status?: Media
 export async function markMediaReady(
 	db: Kysely<Database>,
 	id: number,
-	values: { width: number; height: number; color: string }
+	values: { width: number; height: number; color: string; mime_type: string; bytes: number }
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('media')

@@ -16,11 +16,14 @@ import {
 	listMedia,
 	mediaJobHandlers,
 	mediaProcessJobKind,
+	processGeneratedMedia,
 	processUploadedMedia,
+	recordGeneratedMedia,
 	type CreateMediaCommand,
 	type MediaProcessPayload
 } from './media.service';
 import { picture } from '$lib/server/shared/picture';
+import { readSiteVersion } from '$lib/server/platform/site-version';
 import { heicFromPhone, phoneJpegWithGps, readExifGps, solid, withHeifTransform } from '../../../../tests/support/test-images';
 import { auditBookmark, expectNothingLeftWhenTheAuditEntryFails, mediaContext, withClock } from '../../../../tests/support/domain-contexts';
 
@@ -363,6 +366,81 @@ describe('processing that fails', () => {
 		rmSync(join(storage.root, '.incoming'), { recursive: true });
 		expect(await runJobs()).toBe(1);
 		expect(await getMedia(handle.db, media.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/lost/) });
+	});
+});
+
+describe('a photo the app makes itself', () => {
+	const generated = { originalName: 'demo-mural.png', mimeType: 'image/png', width: 900, height: 600, alt: { en: 'A painted wall' } };
+
+	it('is recorded as processing, in the caller\'s transaction, with no file and no job of the library\'s', async () => {
+		const id = await handle.db.transaction().execute((trx) =>
+			recordGeneratedMedia(trx, new Date('2026-12-02T08:00:00.000Z'), { ...generated, caption: { en: 'Laneway, 2025' } })
+		);
+		expect(await getMedia(handle.db, id)).toMatchObject({
+			originalName: 'demo-mural.png',
+			mimeType: 'image/png',
+			width: 900,
+			height: 600,
+			bytes: 0,
+			alt: { en: 'A painted wall' },
+			caption: { en: 'Laneway, 2025' },
+			status: 'processing',
+			createdBy: null,
+			createdAt: '2026-12-02T08:00:00.000Z',
+			variants: []
+		});
+		expect(await rowCounts()).toEqual({ media: 1, variants: 0, jobs: 0 });
+		expect(incomingFiles()).toEqual([]);
+	});
+
+	it('needs alt text in English, as an upload does', async () => {
+		const error = await thrown(recordGeneratedMedia(handle.db, new Date(), { ...generated, alt: { en: ' ' } }));
+		expect((error as ValidationError).issues).toEqual({ 'alt.en': expect.stringMatching(/Describe the photo in English/) });
+		expect(await rowCounts()).toMatchObject({ media: 0 });
+	});
+
+	it('becomes ready with the variants of an upload, its size recorded, and moves the site version', async () => {
+		const id = await recordGeneratedMedia(handle.db, new Date(), generated);
+		const png = await solid(900, 600, '#d1495b').png().toBuffer();
+		const before = await readSiteVersion(handle.db);
+		let made = 0;
+		const make = async () => {
+			made++;
+			return png;
+		};
+
+		expect(await processGeneratedMedia(handle.db, storage, id, make)).toBe('ready');
+		const media = await getMedia(handle.db, id);
+		expect(media).toMatchObject({ status: 'ready', mimeType: 'image/png', bytes: png.length, width: 900, height: 600, color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+		expect(media.variants.map((v) => `${v.format} ${v.width}`)).toEqual([
+			'avif 320', 'jpeg 320', 'webp 320', 'avif 640', 'jpeg 640', 'webp 640', 'avif 900', 'jpeg 900', 'webp 900'
+		]);
+		for (const variant of media.variants) expect(readFileSync(join(storage.root, variant.path)).length).toBe(variant.bytes);
+		// Content may already show it: the pages that do must be made again.
+		expect(await readSiteVersion(handle.db)).not.toBe(before);
+
+		// Run again, it does not even make the file.
+		const version = await readSiteVersion(handle.db);
+		expect(await processGeneratedMedia(handle.db, storage, id, make)).toBe('skipped');
+		expect(made).toBe(1);
+		expect(await getMedia(handle.db, id)).toEqual(media);
+		expect(await readSiteVersion(handle.db)).toBe(version);
+	});
+
+	it('fails for good when what was made is not a photo', async () => {
+		const id = await recordGeneratedMedia(handle.db, new Date(), generated);
+		expect(await processGeneratedMedia(handle.db, storage, id, async () => Buffer.from('<svg/>'))).toBe('failed');
+		expect(await getMedia(handle.db, id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/not a photo in a format we accept/) });
+		expect(filesOnDisk()).toEqual([]);
+	});
+
+	it('is retried when making the file fails, and fails the photo on the last attempt', async () => {
+		const id = await recordGeneratedMedia(handle.db, new Date(), generated);
+		const make = () => Promise.reject(new Error('out of memory'));
+		await expect(processGeneratedMedia(handle.db, storage, id, make)).rejects.toThrow('out of memory');
+		expect((await getMedia(handle.db, id)).status).toBe('processing');
+		await expect(processGeneratedMedia(handle.db, storage, id, make, { lastAttempt: true })).rejects.toThrow('out of memory');
+		expect(await getMedia(handle.db, id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/after 3 tries \(out of memory\)/) });
 	});
 });
 

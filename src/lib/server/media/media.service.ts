@@ -9,6 +9,7 @@ import { runCommand, type CommandScope } from '$lib/server/shared/command';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { pageCount } from '$lib/server/platform/paging';
+import { bumpSiteVersion } from '$lib/server/platform/site-version';
 import {
 	inspectUpload,
 	mediaLimits,
@@ -201,45 +202,120 @@ export async function processUploadedMedia(
 	options: { limits?: MediaLimits; lastAttempt?: boolean } = {}
 ): Promise<ProcessOutcome> {
 	const { mediaId, incoming } = payload;
-	const row = await findMediaRow(db, mediaId);
-	if (row?.status !== 'processing') {
-		await storage.removeIncoming(incoming);
-		return 'skipped';
-	}
-
-	const giveUp = async (message: string) => {
-		await markMediaFailed(db, mediaId, message);
-		await storage.removeIncoming(incoming);
-	};
-
-	let processed: ProcessedImage;
+	let outcome: ProcessOutcome;
 	try {
-		processed = await processImage(await storage.readIncoming(incoming), options.limits ?? mediaLimits);
+		outcome = await processMediaFile(db, storage, mediaId, () => storage.readIncoming(incoming), {
+			...options,
+			lostMessage: 'The uploaded file was lost before it could be processed. Upload the photo again.'
+		});
 	} catch (error) {
-		if (isMissingFile(error)) {
-			await giveUp('The uploaded file was lost before it could be processed. Upload the photo again.');
-			return 'failed';
-		}
-		if (error instanceof UploadRejectedError) {
-			await giveUp(failureMessage(error.code));
-			return 'failed';
-		}
-		if (options.lastAttempt) await giveUp(lastAttemptMessage(error));
-		throw error;
-	}
-
-	try {
-		const stored = await storeVariants(db, storage, mediaId, processed);
-		if (!stored) {
-			await storage.removeIncoming(incoming);
-			return 'skipped';
-		}
-	} catch (error) {
-		if (options.lastAttempt) await giveUp(lastAttemptMessage(error));
+		if (options.lastAttempt) await storage.removeIncoming(incoming);
 		throw error;
 	}
 	await storage.removeIncoming(incoming);
-	return 'ready';
+	return outcome;
+}
+
+export interface GeneratedMediaCommand {
+	/** Shown in the library as the file's name. */
+	originalName: string;
+	/** The type and upright size of the file that will be made. */
+	mimeType: string;
+	width: number;
+	height: number;
+	alt: LocalizedInput;
+	caption?: LocalizedInput | null;
+}
+
+/**
+ * Records a photo that the app makes itself (the demo's artworks) as
+ * 'processing', in the caller's transaction, so that content written in that
+ * transaction can show it. There is no file yet: the caller enqueues a job of
+ * its own that makes the file and hands it to `processGeneratedMedia`, which
+ * records its size. Alt text and caption are checked as an upload's are.
+ */
+export async function recordGeneratedMedia(db: Kysely<Database>, now: Date, command: GeneratedMediaCommand): Promise<number> {
+	const issues = {
+		...localizedTextIssues('alt', command.alt, { required: true, maxLength: altTextMaxLength }),
+		...localizedTextIssues('caption', command.caption ?? {}, { required: false, maxLength: captionMaxLength })
+	};
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	const at = now.toISOString();
+	return insertMedia(db, {
+		public_key: newPublicKey(),
+		original_name: cleanFileName(command.originalName),
+		mime_type: command.mimeType,
+		width: command.width,
+		height: command.height,
+		bytes: 0,
+		alt: stringifyLocalized(cleanLocalized(command.alt)),
+		caption: command.caption && hasText(command.caption) ? stringifyLocalized(cleanLocalized(command.caption)) : null,
+		color: null,
+		status: 'processing',
+		error: null,
+		created_by: null,
+		created_at: at,
+		updated_at: at
+	});
+}
+
+/**
+ * Processing for a photo recorded with `recordGeneratedMedia`: `make` gives its
+ * file, which then goes through the same checks and makes the same variants as
+ * an upload, and the photo becomes 'ready'. `make` is called only while the
+ * photo is still processing, so a job that runs twice does the work once.
+ * Content may already show the photo, so its pages change: the site version
+ * moves in the transaction that sets it ready (the caller tells its process).
+ */
+export function processGeneratedMedia(
+	db: Kysely<Database>,
+	storage: MediaStorage,
+	mediaId: number,
+	make: () => Promise<Uint8Array>,
+	options: { limits?: MediaLimits; lastAttempt?: boolean } = {}
+): Promise<ProcessOutcome> {
+	return processMediaFile(db, storage, mediaId, make, { ...options, publicPagesChange: true });
+}
+
+/**
+ * Reads a photo's file, makes and stores its variants and sets it ready. A file
+ * that is not a usable photo fails the photo for good; other errors are thrown
+ * to be retried, and on the last attempt fail it too.
+ */
+async function processMediaFile(
+	db: Kysely<Database>,
+	storage: MediaStorage,
+	mediaId: number,
+	read: () => Promise<Uint8Array>,
+	options: { limits?: MediaLimits; lastAttempt?: boolean; lostMessage?: string; publicPagesChange?: boolean }
+): Promise<ProcessOutcome> {
+	const row = await findMediaRow(db, mediaId);
+	if (row?.status !== 'processing') return 'skipped';
+
+	let processed: ProcessedImage;
+	try {
+		// processImage opens the file with the same checks as inspectUpload (type from the content, pixel count, decode).
+		processed = await processImage(await read(), options.limits ?? mediaLimits);
+	} catch (error) {
+		if (options.lostMessage && isMissingFile(error)) {
+			await markMediaFailed(db, mediaId, options.lostMessage);
+			return 'failed';
+		}
+		if (error instanceof UploadRejectedError) {
+			await markMediaFailed(db, mediaId, failureMessage(error.code));
+			return 'failed';
+		}
+		if (options.lastAttempt) await markMediaFailed(db, mediaId, lastAttemptMessage(error));
+		throw error;
+	}
+
+	try {
+		const stored = await storeVariants(db, storage, mediaId, processed, options.publicPagesChange ?? false);
+		return stored ? 'ready' : 'skipped';
+	} catch (error) {
+		if (options.lastAttempt) await markMediaFailed(db, mediaId, lastAttemptMessage(error));
+		throw error;
+	}
 }
 
 /**
@@ -251,7 +327,8 @@ async function storeVariants(
 	db: Kysely<Database>,
 	storage: MediaStorage,
 	mediaId: number,
-	processed: ProcessedImage
+	processed: ProcessedImage,
+	publicPagesChange: boolean
 ): Promise<boolean> {
 	const staged = await storage.stage(
 		processed.variants.map((variant) => ({ name: variantFileName(variant.format, variant.width), bytes: variant.bytes }))
@@ -262,9 +339,13 @@ async function storeVariants(
 		const ready = await markMediaReady(trx, mediaId, {
 			width: processed.width,
 			height: processed.height,
-			color: processed.color
+			color: processed.color,
+			// What an upload had from the start, a generated photo learns only now.
+			mime_type: processed.upload.mimeType,
+			bytes: processed.upload.bytes
 		});
 		if (!ready) return false;
+		if (publicPagesChange) await bumpSiteVersion(trx);
 		// Files move into place before the rows that point at them commit. Marked
 		// first: a publish that fails halfway may still have moved some files.
 		published = true;

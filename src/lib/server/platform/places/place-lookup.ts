@@ -36,7 +36,7 @@ export const maxPlaces = 50;
 /** Search text longer than any town's name is not a town's name (the longest is 65 characters). */
 const maxQueryLength = 100;
 
-/** Quiet for this long, the index is let go; the next search reads it again (in about a quarter of a second). */
+/** Quiet for this long, the index is let go; the next search reads it again (about half a second on a small server). */
 export const placeIndexIdleMs = 10 * 60_000;
 
 export interface PlaceIndex {

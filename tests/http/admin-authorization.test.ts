@@ -111,6 +111,8 @@ const checks: Check[] = [
 	...['add', 'rename', 'move', 'delete', 'publish'].map(
 		(action): Check => ({ route: '/admin/(staff)/newsletter/topics', method: 'POST', action, path: `/admin/newsletter/topics?/${action}`, allowed: staffEditors })
 	),
+	// The place picker's town search (JSON) belongs to editing content.
+	{ route: '/admin/(staff)/places', method: 'GET', path: '/admin/places?q=patan', allowed: staffEditors },
 	// Reviews: everyone who reviews sees their own assignments; anything not assigned to them is a 404 (allowed, in this table's terms).
 	{ route: '/admin/(staff)/reviews', method: 'GET', path: '/admin/reviews', allowed: all },
 	{ route: '/admin/(staff)/reviews/[applicationId=id]', method: 'GET', path: `/admin/reviews/${missing}`, allowed: all },

@@ -65,6 +65,9 @@ export const adminUrls = {
 		rubric: (id: number) => `${calls}/${id}/rubric`
 	},
 
+	/** Towns whose name starts with `query`, as JSON, for the place picker. */
+	places: (query: string) => `${root}/places?q=${encodeURIComponent(query)}`,
+
 	/** An applicant's file, for staff who may see it. */
 	applicationFile: (fileId: number) => `${root}/applications/files/${fileId}`,
 

@@ -35,8 +35,6 @@ export const adminUrls = {
 	audit: `${root}/audit`,
 	jobs: `${root}/jobs`,
 	staff: `${root}/staff`,
-	/** Towns by name, for the place picker (JSON). */
-	places: `${root}/places`,
 	/** The archive's lists: initiatives and stories, with filters and pages. */
 	archive: {
 		initiatives: `${root}/initiatives`,

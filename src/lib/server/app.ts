@@ -87,7 +87,7 @@ export async function startApp(
 	const secrets = loadOrCreateSecrets(config.dataDir, env);
 	const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
 	const applied = await migrateToLatest(database.db);
-	const seeded = await seedDemoContent(database.db, demoContent, new Date().toISOString());
+	const seeded = await seedDemoContent(database.db, demoContent, new Date().toISOString(), { photos: config.demoPhotos });
 	log.info(
 		{ database: database.dialect, location: database.location, migrations: applied, seeded, origin: config.origin },
 		'app started'

@@ -3,6 +3,12 @@ import type { Database } from '$lib/server/db/schema';
 import { writeLiveItem, type ItemData, type RowData } from '$lib/server/content/content-items';
 import { checkItemData, newItemKey } from '$lib/server/content/revisions.service';
 import { demoInitiatives, demoKinds, demoPrograms, demoStories } from './demo-content-archive';
+import type { DemoPhoto } from './demo-archive.types';
+
+/** Every photo of the demo archive: the initiatives' galleries and the stories' covers. */
+export function demoArchivePhotos(): DemoPhoto[] {
+	return [...demoInitiatives.flatMap((i) => i.photos), ...demoStories.flatMap((s) => (s.photo ? [s.photo] : []))];
+}
 
 /**
  * The demo archive, written the way publishing writes it: each item checked as

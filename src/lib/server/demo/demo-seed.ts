@@ -5,7 +5,8 @@ import { callFieldFromRow, fieldColumns, parseFieldInput } from '$lib/server/cal
 import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/calls/call-time';
 import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
-import { seedDemoArchive } from './demo-seed-archive';
+import { demoArchivePhotos, seedDemoArchive } from './demo-seed-archive';
+import { queueDemoArtworks } from './demo-artwork-photos';
 import { stringifyLocalized } from '$lib/server/shared/localized-text';
 import { sanitizeRichText } from '$lib/server/shared/rich-text';
 
@@ -16,9 +17,9 @@ const seededKey = 'demo_content_seeded_at';
  * the same transaction, so a second start (or a second process) changes nothing
  * and never overwrites what staff edited since.
  */
-export async function seedDemoContent(db: Kysely<Database>, content: DemoContent, now: string): Promise<boolean> {
+export async function seedDemoContent(db: Kysely<Database>, content: DemoContent, now: string, options: { photos?: boolean } = {}): Promise<boolean> {
 	try {
-		return await insertDemoContent(db, content, now);
+		return await insertDemoContent(db, content, now, options.photos === true);
 	} catch (error) {
 		// Another process seeded at the same moment and won: that is the same outcome.
 		const marker = await db.selectFrom('app_meta').select('value').where('key', '=', seededKey).executeTakeFirst();
@@ -27,7 +28,7 @@ export async function seedDemoContent(db: Kysely<Database>, content: DemoContent
 	}
 }
 
-function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: string): Promise<boolean> {
+function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: string, photos: boolean): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const marker = await trx.selectFrom('app_meta').select('value').where('key', '=', seededKey).executeTakeFirst();
 		const existing = await trx.selectFrom('organization').select('id').executeTakeFirst();
@@ -96,7 +97,9 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 		}
 
 		for (const call of content.calls) await insertDemoCall(trx, call, now);
-		await seedDemoArchive(trx, now, new Map());
+		// The archive's photos are recorded here and made by the jobs queue after the start.
+		const photoIds = photos ? await queueDemoArtworks(trx, now, demoArchivePhotos()) : new Map<string, number>();
+		await seedDemoArchive(trx, now, photoIds);
 		return true;
 	});
 }

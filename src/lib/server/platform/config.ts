@@ -72,7 +72,9 @@ const environmentSchema = z.object({
 		.min(1, 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
 		.max(1000000, 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
 		.default(300),
-	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** Whether the demo content's photos are made (in the background, after the first start). */
+	DEMO_PHOTOS: z.enum(['on', 'off'], 'on or off').default('on')
 });
 
 export interface Config {
@@ -95,6 +97,8 @@ export interface Config {
 	/** Newsletter sign-ups per hour, from one network address and for the whole site. */
 	newsletterSignUpLimits: { perIp: number; site: number };
 	logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+	/** Make the demo content's photos when the demo is seeded (off in tests: each makes ~40 photos). */
+	demoPhotos: boolean;
 }
 
 export interface DkimConfig {
@@ -149,7 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		newsletterSendRate: e.NEWSLETTER_SEND_RATE,
 		staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
 		newsletterSignUpLimits: { perIp: e.NEWSLETTER_SIGNUPS_PER_IP, site: e.NEWSLETTER_SIGNUPS_PER_HOUR },
-		logLevel: e.LOG_LEVEL
+		logLevel: e.LOG_LEVEL,
+		demoPhotos: e.DEMO_PHOTOS === 'on'
 	};
 }
 

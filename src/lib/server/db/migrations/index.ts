@@ -17,6 +17,7 @@ import * as applicationAttempts from './2026-11-26-15-application-attempts';
 import * as staffThrottles from './2026-12-02-01-staff-throttles';
 import * as throttleAttempts from './2026-12-02-02-throttle-attempts';
 import * as mediaPublicKey from './2026-12-02-03-media-public-key';
+import * as search from './2026-12-02-05-search';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26-15-application-attempts': applicationAttempts,
 	'2026-12-02-01-staff-throttles': staffThrottles,
 	'2026-12-02-02-throttle-attempts': throttleAttempts,
-	'2026-12-02-03-media-public-key': mediaPublicKey
+	'2026-12-02-03-media-public-key': mediaPublicKey,
+	'2026-12-02-05-search': search
 };

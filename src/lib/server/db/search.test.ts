@@ -128,6 +128,20 @@ describe('searchDocuments', () => {
 		expect(result.total).toBe(2);
 	});
 
+	it('ranks body matches by how much of the body is about the words', async () => {
+		const long = Array.from({ length: 60 }, (_, i) => `filler${i}`).join(' ');
+		// The better match is written first, so that newest-first would put it second.
+		await replaceSearchDocuments(handle.db, 'story', 'kites', [
+			{ locale: 'en', title: 'Spring', text: 'A kite, and a kite, and a kite above the roofs.', path: '/stories/kites' }
+		]);
+		await replaceSearchDocuments(handle.db, 'story', 'kites-aside', [
+			{ locale: 'en', title: 'Autumn', text: `${long} and one kite ${long}`, path: '/stories/kites-aside' }
+		]);
+		expect(await keysFound('kite')).toEqual(['kites', 'kites-aside']);
+		await removeSearchDocuments(handle.db, 'story', 'kites-aside');
+		await removeSearchDocuments(handle.db, 'story', 'kites');
+	});
+
 	it('marks the matching words in a snippet of the body', async () => {
 		const [hit] = (await search('mural')).hits;
 		expect(markedWords(hit)).toEqual(['mural']);

@@ -86,6 +86,20 @@ const postgresConfiguration: Record<Locale, string> = {
 	es: 'search_es'
 };
 
+/*
+ * SQLite's FTS rowid of a document: the id of its item's English document times
+ * eight, plus the number of its language. The matches alone then say which item
+ * and language each is, so choosing one language per item and counting items
+ * never reads search_document for thousands of matches. The numbers are stored
+ * in the index: never renumber a language.
+ */
+const languageNumber: Record<Locale, number> = { en: 0, ne: 1, id: 2, es: 3 };
+const languageSlots = 8;
+
+function ftsRowid(englishId: number, locale: string): number {
+	return englishId * languageSlots + languageNumber[locale as Locale];
+}
+
 /** Deletes the item's documents, then writes one per language given (English must be one of them). */
 export async function replaceSearchDocuments(db: Db, kind: SearchKind, key: string, documents: readonly SearchDocumentInput[]): Promise<void> {
 	await removeSearchDocuments(db, kind, key);
@@ -104,18 +118,20 @@ export async function replaceSearchDocuments(db: Db, kind: SearchKind, key: stri
 		path: document.path,
 		updated_at: updatedAt
 	}));
-	const inserted = await db.insertInto('search_document').values(rows).returning(['id', 'title', 'body']).execute();
+	const inserted = await db.insertInto('search_document').values(rows).returning(['id', 'locale', 'title', 'body']).execute();
 	if (dialectOf(db) === 'sqlite') {
-		const values = inserted.map((row) => sql`(${row.id}, ${indexText(row.title)}, ${indexText(row.body)})`);
+		const english = inserted.find((row) => row.locale === 'en')!.id;
+		const values = inserted.map((row) => sql`(${ftsRowid(english, row.locale)}, ${indexText(row.title)}, ${indexText(row.body)})`);
 		await sql`insert into search_fts (rowid, title, body) values ${sql.join(values)}`.execute(db);
 	}
 }
 
 export async function removeSearchDocuments(db: Db, kind: SearchKind, key: string): Promise<void> {
 	if (dialectOf(db) === 'sqlite') {
-		const rows = await db.selectFrom('search_document').select('id').where('kind', '=', kind).where('key', '=', key).execute();
+		const rows = await db.selectFrom('search_document').select(['id', 'locale']).where('kind', '=', kind).where('key', '=', key).execute();
+		const english = rows.find((row) => row.locale === 'en');
 		// One rowid at a time: `rowid in (…)` would make FTS5 walk the whole table.
-		for (const { id } of rows) await sql`delete from search_fts where rowid = ${id}`.execute(db);
+		for (const row of english ? rows : []) await sql`delete from search_fts where rowid = ${ftsRowid(english!.id, row.locale)}`.execute(db);
 	}
 	await db.deleteFrom('search_document').where('kind', '=', kind).where('key', '=', key).execute();
 }
@@ -130,7 +146,8 @@ export function normalizeSearchQuery(text: string): string {
 /**
  * Items matching every word of the query in the reader's language or in English,
  * one hit per item (in the reader's language when that matches), the most
- * relevant first: a word in the title counts far more than in the body.
+ * relevant first: items whose title has every word, then the others, each by
+ * the engine's relevance score (a word in the title weighs ten in the body).
  */
 export async function searchDocuments(db: Db, request: SearchRequest): Promise<SearchResults> {
 	const terms = searchTerms(request.query);
@@ -153,6 +170,32 @@ interface Page {
 	offset: number;
 }
 
+/**
+ * The queries one engine answers, over the chosen document of each matching
+ * item (the reader's language when it matches, else English). Ranking every
+ * match reads each one's whole index entry, which for a common word is most of
+ * the index; the title tier is small and usually fills the page alone, so the
+ * body tier is ranked only when the page reaches into it.
+ */
+interface Ranking {
+	/** The page in order with the title tier ranked (body matches after it, unranked), and the counts. */
+	titleTier(page: Page): Promise<{ rows: Array<{ ref: number; inTitle: boolean }>; total: number; titled: number }>;
+	/** The body tier ranked by relevance, a page of it. */
+	bodyTier(page: Page): Promise<number[]>;
+	/** How many items match, for a page past the last one. */
+	count(): Promise<number>;
+}
+
+/** The page's documents in rank order, by the engine's reference (a document id, or an FTS rowid). */
+async function rankedPage(ranking: Ranking, page: Page): Promise<{ refs: number[]; total: number }> {
+	const first = await ranking.titleTier(page);
+	if (first.rows.length === 0) return { refs: [], total: page.offset === 0 ? 0 : await ranking.count() };
+	const refs = first.rows.filter((row) => row.inTitle).map((row) => row.ref);
+	const room = first.rows.length - refs.length;
+	if (room > 0) refs.push(...(await ranking.bodyTier({ limit: room, offset: Math.max(0, page.offset - first.titled) })));
+	return { refs, total: first.total };
+}
+
 interface DocumentRow {
 	id: number;
 	kind: SearchKind;
@@ -160,45 +203,7 @@ interface DocumentRow {
 	locale: string;
 	title: string;
 	path: string;
-}
-
-/**
- * The ranking both engines share around their own matching: `matched` (id, kind,
- * key, locale, score; higher is better) narrows to one document per item, the
- * reader's language first, and counts the items in the same pass.
- */
-function rankedPage(matched: RawBuilder<unknown>, locale: Locale, page: Page) {
-	return sql<{ id: number; total: number | string }>`
-		with matched as (${matched}),
-		chosen as (
-			select id, kind, key, score,
-				row_number() over (partition by kind, key order by case when locale = ${locale} then 0 else 1 end) as choice
-			from matched
-		)
-		select id, count(*) over () as total
-		from chosen where choice = 1
-		order by score desc, kind, key
-		limit ${page.limit} offset ${page.offset}`;
-}
-
-function countItems(matched: RawBuilder<unknown>) {
-	return sql<{ total: number | string }>`
-		with matched as (${matched})
-		select count(*) as total from (select distinct kind, key from matched) as items`;
-}
-
-async function rankAndCount(db: Db, matched: RawBuilder<unknown>, locale: Locale, page: Page): Promise<{ ids: number[]; total: number }> {
-	const { rows } = await rankedPage(matched, locale, page).execute(db);
-	if (rows.length > 0) return { ids: rows.map((row) => row.id), total: Number(rows[0]!.total) };
-	// Past the last page the window count has no row to ride on.
-	if (page.offset === 0) return { ids: [], total: 0 };
-	const counted = await countItems(matched).execute(db);
-	return { ids: [], total: Number(counted.rows[0]?.total ?? 0) };
-}
-
-function inRankOrder<Row extends { id: number }>(ids: number[], rows: Row[]): Row[] {
-	const byId = new Map(rows.map((row) => [row.id, row]));
-	return ids.flatMap((id) => byId.get(id) ?? []);
+	body: string;
 }
 
 function toHit(row: DocumentRow, snippet: SnippetSegment[]): SearchHit {
@@ -210,31 +215,65 @@ function toHit(row: DocumentRow, snippet: SnippetSegment[]): SearchHit {
 const headlineStart = '\u0001';
 const headlineStop = '\u0002';
 const headlineOptions = `StartSel=${headlineStart}, StopSel=${headlineStop}, MaxWords=${snippetWords}, MinWords=${snippetWords - 10}, ShortWord=0`;
+/** ts_rank's weights run D, C, B, A: body words are D, title words A. */
+const rankWeights = `{${1 / titleWeight}, 0, 0, 1}`;
 
 async function searchPostgres(db: Db, terms: string[], locale: Locale, page: Page): Promise<SearchResults> {
 	// Quoted terms as prefixes: the configuration stems each, and drops stop words without complaint.
 	const text = terms.map((term) => `'${term}':*`).join(' & ');
 	const own = postgresConfiguration[locale];
-	const query = (forLocale: RawBuilder<unknown>) =>
-		sql`case when ${forLocale} = ${locale} then to_tsquery(${own}::regconfig, ${text}) else to_tsquery('search_en', ${text}) end`;
-	const configuration = (forLocale: RawBuilder<unknown>) => sql`case when ${forLocale} = ${locale} then ${own}::regconfig else 'search_en'::regconfig end`;
-
-	// ts_rank's weights run D, C, B, A: body words are D, title words A.
-	const matched = sql`
-		select id, kind, key, locale,
-			ts_rank(${`{${1 / titleWeight}, 0, 0, 1}`}::float4[], search_vector, ${query(sql.ref('locale'))}) as score
+	const languageOf = sql.ref('locale');
+	const query = sql`case when ${languageOf} = ${locale} then to_tsquery(${own}::regconfig, ${text}) else to_tsquery('search_en', ${text}) end`;
+	const configuration = sql`case when ${languageOf} = ${locale} then ${own}::regconfig else 'search_en'::regconfig end`;
+	const chosen = sql`
+		select id, locale, title_vector, search_vector,
+			row_number() over (partition by kind, key order by case when locale = ${locale} then 0 else 1 end) as choice
 		from search_document
 		where (locale = ${locale} and search_vector @@ to_tsquery(${own}::regconfig, ${text}))
 			or (locale = 'en' and search_vector @@ to_tsquery('search_en', ${text}))`;
-	const { ids, total } = await rankAndCount(db, matched, locale, page);
-	if (ids.length === 0) return { total, hits: [] };
 
-	const { rows } = await sql<DocumentRow & { body: string; headline: string }>`
+	const ranking: Ranking = {
+		async titleTier({ limit, offset }) {
+			const { rows } = await sql<{ id: number; title_score: number | null; total: string; titled: string }>`
+				with chosen as (${chosen}),
+				tiered as (
+					select id, case when title_vector @@ ${query} then ts_rank(title_vector, ${query}) end as title_score
+					from chosen where choice = 1
+				)
+				select id, title_score, count(*) over () as total, count(title_score) over () as titled
+				from tiered
+				order by title_score desc nulls last, id desc
+				limit ${limit} offset ${offset}`.execute(db);
+			return {
+				rows: rows.map((row) => ({ ref: row.id, inTitle: row.title_score !== null })),
+				total: Number(rows[0]?.total ?? 0),
+				titled: Number(rows[0]?.titled ?? 0)
+			};
+		},
+		async bodyTier({ limit, offset }) {
+			const { rows } = await sql<{ id: number }>`
+				with chosen as (${chosen})
+				select id from chosen
+				where choice = 1 and not (title_vector @@ ${query})
+				order by ts_rank(${rankWeights}::float4[], search_vector, ${query}) desc, id desc
+				limit ${limit} offset ${offset}`.execute(db);
+			return rows.map((row) => row.id);
+		},
+		async count() {
+			const { rows } = await sql<{ total: string }>`with chosen as (${chosen}) select count(*) as total from chosen where choice = 1`.execute(db);
+			return Number(rows[0]?.total ?? 0);
+		}
+	};
+	const { refs, total } = await rankedPage(ranking, page);
+	if (refs.length === 0) return { total, hits: [] };
+
+	const { rows } = await sql<DocumentRow & { headline: string }>`
 		select id, kind, key, locale, title, path, body,
-			ts_headline(${configuration(sql.ref('locale'))}, body, ${query(sql.ref('locale'))}, ${headlineOptions}) as headline
+			ts_headline(${configuration}, body, ${query}, ${headlineOptions}) as headline
 		from search_document
-		where id in (${sql.join(ids)})`.execute(db);
-	return { total, hits: inRankOrder(ids, rows).map((row) => toHit(row, segmentsOfHeadline(row.headline, row.body))) };
+		where id in (${sql.join(refs)})`.execute(db);
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return { total, hits: refs.flatMap((id) => byId.get(id) ?? []).map((row) => toHit(row, segmentsOfHeadline(row.headline, row.body))) };
 }
 
 /** ts_headline's text with our markers, as segments, with an ellipsis where it cut the body short. */
@@ -259,22 +298,60 @@ async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page)
 	const patterns = terms.map(sqlitePattern).filter((pattern) => Array.from(pattern.text).length >= 2);
 	if (patterns.length === 0) return { total: 0, hits: [] };
 	const match = patterns.map((pattern) => (pattern.wordEdge ? `(" ${pattern.text}" OR "${pattern.text} ")` : `"${pattern.text}"`)).join(' AND ');
+	const titleMatch = `{title} : (${match})`;
+	const reader = sql.lit(languageNumber[locale]);
+	const slots = sql.lit(languageSlots);
+	// bm25 is lower for better matches.
+	const chosen = (score: RawBuilder<unknown>) => sql`
+		select doc, score, row_number() over (partition by item order by language = ${reader} desc) as choice
+		from (
+			select rowid as doc, rowid / ${slots} as item, rowid % ${slots} as language, ${score} as score
+			from search_fts where search_fts match ${match}
+		) as matched
+		where language in (${reader}, 0)`;
 
-	// bm25 is lower for better matches; negated so that both engines sort by score descending.
-	const matched = sql`
-		select d.id, d.kind, d.key, d.locale, -f.score as score
-		from (select rowid, bm25(search_fts, ${sql.lit(titleWeight)}, 1) as score from search_fts where search_fts match ${match}) as f
-		join search_document as d on d.id = f.rowid
-		where d.locale in (${locale}, 'en')`;
-	const { ids, total } = await rankAndCount(db, matched, locale, page);
-	if (ids.length === 0) return { total, hits: [] };
+	const ranking: Ranking = {
+		async titleTier({ limit, offset }) {
+			const { rows } = await sql<{ doc: number; title_score: number | null; total: number; titled: number }>`
+				with chosen as (${chosen(sql`null`)}),
+				titled as (select rowid as doc, bm25(search_fts) as score from search_fts where search_fts match ${titleMatch})
+				select c.doc, t.score as title_score, count(*) over () as total, count(t.doc) over () as titled
+				from chosen as c left join titled as t on t.doc = c.doc
+				where c.choice = 1
+				order by t.doc is null, t.score, c.doc desc
+				limit ${limit} offset ${offset}`.execute(db);
+			return {
+				rows: rows.map((row) => ({ ref: row.doc, inTitle: row.title_score !== null })),
+				total: rows[0]?.total ?? 0,
+				titled: rows[0]?.titled ?? 0
+			};
+		},
+		async bodyTier({ limit, offset }) {
+			const { rows } = await sql<{ doc: number }>`
+				with chosen as (${chosen(sql`bm25(search_fts, ${sql.lit(titleWeight)}, 1)`)})
+				select doc from chosen
+				where choice = 1 and doc not in (select rowid from search_fts where search_fts match ${titleMatch})
+				order by score, doc desc
+				limit ${limit} offset ${offset}`.execute(db);
+			return rows.map((row) => row.doc);
+		},
+		async count() {
+			const { rows } = await sql<{ total: number }>`with chosen as (${chosen(sql`null`)}) select count(*) as total from chosen where choice = 1`.execute(db);
+			return rows[0]?.total ?? 0;
+		}
+	};
+	const { refs, total } = await rankedPage(ranking, page);
+	if (refs.length === 0) return { total, hits: [] };
 
+	// From rowids back to documents: the English document names the item, the rest of the rowid the language.
 	const rows = await db
-		.selectFrom('search_document')
-		.select(['id', 'kind', 'key', 'locale', 'title', 'path', 'body'])
-		.where('id', 'in', ids)
+		.selectFrom('search_document as english')
+		.innerJoin('search_document as document', (join) => join.onRef('document.kind', '=', 'english.kind').onRef('document.key', '=', 'english.key'))
+		.select(['english.id as englishId', 'document.id', 'document.kind', 'document.key', 'document.locale', 'document.title', 'document.path', 'document.body'])
+		.where('english.id', 'in', [...new Set(refs.map((ref) => Math.floor(ref / languageSlots)))])
 		.execute();
-	return { total, hits: inRankOrder(ids, rows).map((row) => toHit(row, snippetOf(row.body, patterns))) };
+	const byRowid = new Map(rows.map((row) => [ftsRowid(row.englishId, row.locale), row]));
+	return { total, hits: refs.flatMap((ref) => byRowid.get(ref) ?? []).map((row) => toHit(row, snippetOf(row.body, patterns))) };
 }
 
 /** What a term looks for in SQLite: a part of a word, or for two letters the start or end of a word. */

@@ -17,7 +17,8 @@ import { addAutoId, isPostgres } from '../migration-helpers';
  *   Installing it later takes a new migration that alters the configurations.
  * - SQLite: an FTS5 table with the trigram tokenizer, contentless (the text is in
  *   search_document already), written by db/search.ts in the same statements as
- *   the documents. Why trigram: see db/search.ts.
+ *   the documents, with rowids that say the item and the language (see there, and
+ *   why trigram).
  */
 const configurations = [
 	{ name: 'search_en', language: 'english' },
@@ -63,13 +64,15 @@ async function createPostgresIndex(db: Kysely<any>): Promise<void> {
 			alter mapping for word, hword, hword_part with unaccent, ${sql.id(stemmer)}`.execute(db);
 	}
 
-	// Title words weigh A, body words D (db/search.ts ranks with those weights).
+	// Title words weigh A, body words D (db/search.ts ranks with those weights). The title alone
+	// again, small enough to read for every match, tells title matches from body matches.
 	const configuration = sql.raw(
 		`case locale ${configurations.map(({ name }) => `when '${name.slice('search_'.length)}' then '${name}'::regconfig`).join(' ')} else 'simple'::regconfig end`
 	);
 	await sql`alter table search_document add column search_vector tsvector generated always as (
 		setweight(to_tsvector(${configuration}, title), 'A') || setweight(to_tsvector(${configuration}, body), 'D')
 	) stored`.execute(db);
+	await sql`alter table search_document add column title_vector tsvector generated always as (to_tsvector(${configuration}, title)) stored`.execute(db);
 	await sql`create index search_document_vector_idx on search_document using gin (search_vector)`.execute(db);
 }
 

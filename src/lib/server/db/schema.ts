@@ -802,3 +802,26 @@ export interface StoryInitiativeTable {
 	initiative_id: number;
 	position: number;
 }
+
+ * The site's search index; see db/search.ts. Each engine keeps its full-text
+ * index beside this table (a generated tsvector on PostgreSQL, the search_fts
+ * FTS5 table on SQLite), reached only from db/search.ts.
+ */
+export interface Database {
+	search_document: SearchDocumentTable;
+}
+
+export type SearchKind = 'initiative' | 'story' | 'call' | 'page';
+
+/** One item (`kind`, `key`) in one language it is written in, as plain text. */
+export interface SearchDocumentTable {
+	id: Generated<number>;
+	kind: SearchKind;
+	key: string;
+	locale: string;
+	title: string;
+	body: string;
+	/** The public path without the language prefix, e.g. `/initiatives/patan-2018`. */
+	path: string;
+	updated_at: Timestamp;
+}

@@ -803,6 +803,7 @@ export interface StoryInitiativeTable {
 	position: number;
 }
 
+/*
  * The site's search index; see db/search.ts. Each engine keeps its full-text
  * index beside this table (a generated tsvector on PostgreSQL, the search_fts
  * FTS5 table on SQLite), reached only from db/search.ts.

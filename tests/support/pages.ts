@@ -12,7 +12,7 @@ import { locales, baseLocale, type Locale } from '../../src/lib/i18n/locales.ts'
 export { locales, baseLocale, type Locale };
 
 /** Keep in step with `publicPaths` in src/lib/server/content/sitemap.ts. */
-export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories'] as const;
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories', '/search'] as const;
 
 /**
  * Pages of one item each (an initiative, a story) that the page suites visit

@@ -1,3 +1,4 @@
+import { indexCall } from './call-search';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
@@ -213,6 +214,7 @@ export async function updateCall(calls: CallsContext, actor: Actor, id: number, 
 			.where('id', '=', id)
 			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`call ${id}`);
+		await indexCall(trx, id);
 		await publicPagesChanged();
 		await audit({ action: 'call.changed', subject: callSubject(id), detail: { slug: input.slug } });
 	});
@@ -286,6 +288,7 @@ export async function setCallStatus(calls: CallsContext, actor: Actor, id: numbe
 			if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 		}
 		await trx.updateTable('open_call').set({ status, updated_at: now.toISOString() }).where('id', '=', id).execute();
+		await indexCall(trx, id);
 		await publicPagesChanged();
 		await audit({ action, subject: callSubject(id) });
 	});
@@ -422,6 +425,7 @@ export async function deleteCall(calls: CallsContext, actor: Actor, id: number):
 		if (call.status !== 'draft') throw new ValidationError({ call: 'not_a_draft' });
 		if (await hasApplications(trx, id)) throw new ValidationError({ call: 'has_applications' });
 		await trx.deleteFrom('open_call').where('id', '=', id).execute();
+		await indexCall(trx, id);
 		await audit({ action: 'call.deleted', subject: callSubject(id), detail: { slug: call.slug } });
 	});
 }

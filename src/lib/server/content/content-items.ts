@@ -8,6 +8,7 @@ import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text'
 import { isCountryCode } from '$lib/server/shared/countries';
 import { slugify } from '$lib/server/shared/slug';
 import { readInitiative, readStory, readTerm, writeInitiative, writeStory, writeTerm } from './archive-items';
+import { indexLiveItem } from './search-documents';
 
 /*
  * The kinds of site content staff edit, described once: which fields each has,
@@ -688,13 +689,14 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
  * Writes checked data into the live table. A list item whose key is not a row
  * yet ('new-…') is added at the end of its list; the key it gets is returned.
  */
-export async function writeLiveItem(
-	db: Kysely<Database>,
-	type: ContentItemType,
-	key: string,
-	data: ItemData,
-	now: string
-): Promise<string> {
+export async function writeLiveItem(db: Kysely<Database>, type: ContentItemType, key: string, data: ItemData, now: string): Promise<string> {
+	const written = await writeLiveRow(db, type, key, data, now);
+	// The search index changes with the content, in the same transaction.
+	await indexLiveItem(db, type, written);
+	return written;
+}
+
+async function writeLiveRow(db: Kysely<Database>, type: ContentItemType, key: string, data: ItemData, now: string): Promise<string> {
 	const loc = (name: string) => stringifyLocalized(data[name] as Localized);
 	switch (type) {
 		case 'organization': {

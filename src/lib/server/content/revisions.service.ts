@@ -33,6 +33,7 @@ import {
 } from './content-items';
 import { htmlToText } from '$lib/server/shared/rich-text';
 import { termUses } from './archive-items';
+import { indexLiveItem } from './search-documents';
 import type { ContentContext } from './content.wiring';
 
 /*
@@ -640,6 +641,7 @@ export async function deleteItem(content: ContentContext, actor: Actor, type: Li
 			return;
 		}
 		await trx.deleteFrom(type).where('id', '=', rowId(key)!).execute();
+		await indexLiveItem(trx, type, key);
 		await bumpSiteVersion(trx);
 		await recordAudit(trx, { action: 'content.deleted', actor, subject: `${type}:${key}`, detail: { title: itemTitle(type, live) } });
 	});

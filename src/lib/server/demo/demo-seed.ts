@@ -7,6 +7,8 @@ import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
 import { demoArchivePhotos, seedDemoArchive } from './demo-seed-archive';
 import { queueDemoArtworks } from './demo-artwork-photos';
+import { indexCall } from '$lib/server/calls/call-search';
+import { indexLiveItem } from '$lib/server/content/search-documents';
 import { stringifyLocalized } from '$lib/server/shared/localized-text';
 import { sanitizeRichText } from '$lib/server/shared/rich-text';
 
@@ -97,6 +99,8 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 		}
 
 		for (const call of content.calls) await insertDemoCall(trx, call, now);
+		for (const { id } of await trx.selectFrom('open_call').select('id').execute()) await indexCall(trx, id);
+		for (const key of Object.keys(content.pages)) await indexLiveItem(trx, 'page', key);
 		// The archive's photos are recorded here and made by the jobs queue after the start.
 		const photoIds = photos ? await queueDemoArtworks(trx, now, demoArchivePhotos()) : new Map<string, number>();
 		await seedDemoArchive(trx, now, photoIds);

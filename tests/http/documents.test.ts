@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
+import { demoContent } from '$lib/server/demo/demo-content';
+import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
 import { header, localized, rawRequest, startTestServer, type TestServer } from '../support/http';
 
 let site: TestServer;
@@ -58,9 +60,17 @@ describe('/sitemap.xml', () => {
 		});
 	});
 
-	it('lists every public page in every language, once each', () => {
-		const expected = locales.flatMap((locale) => publicPaths.map((path) => site.origin + localized(path, locale)));
+	it('lists every public page, published initiative, story and call in every language, once each', () => {
+		const items = [
+			...demoInitiatives.map((i) => `/initiatives/${i.slug}`),
+			...demoStories.map((s) => `/stories/${s.slug}`),
+			...demoContent.calls.map((c) => `/calls/${c.slug}`)
+		];
+		const expected = locales.flatMap((locale) => [...publicPaths, ...items].map((path) => site.origin + localized(path, locale)));
 		expect(entries.map((e) => e.loc).sort()).toEqual([...expected].sort());
+		// Each item page carries its own last change.
+		const patan = entries.find((e) => e.loc === site.origin + '/ne/initiatives/patan-empower-2018');
+		expect(patan?.alternates.en).toBe(site.origin + '/initiatives/patan-empower-2018');
 	});
 
 	it.each(locales.flatMap((locale) => publicPaths.map((path) => ({ locale, path, url: localized(path, locale) }))))(

@@ -9,6 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
+import { itemPaths } from '../support/pages';
 import {
 	header,
 	localized,
@@ -22,7 +23,7 @@ import {
 } from '../support/http';
 
 const clientBuild = join(import.meta.dirname, '..', '..', 'build', 'client');
-const pages = locales.flatMap((locale) => publicPaths.map((path) => ({ locale, path, url: localized(path, locale) })));
+const pages = locales.flatMap((locale) => [...publicPaths, ...itemPaths].map((path) => ({ locale, path, url: localized(path, locale) })));
 const referrerPolicies = ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'];
 
 let site: TestServer;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils } from 'htmlparser2';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
+import { itemPaths } from '../support/pages';
 import {
 	header,
 	isInside,
@@ -23,7 +24,7 @@ import {
 const budgetBytes = 35_000;
 const rtl = new Set(['ar', 'fa', 'he', 'ur']);
 
-const pages = locales.flatMap((locale) => publicPaths.map((path) => ({ locale, path, url: localized(path, locale) })));
+const pages = locales.flatMap((locale) => [...publicPaths, ...itemPaths].map((path) => ({ locale, path, url: localized(path, locale) })));
 
 let site: TestServer;
 beforeAll(async () => {

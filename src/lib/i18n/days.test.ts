@@ -3,7 +3,7 @@ import { formatDay, formatDayRange, formatYear } from './days';
 
 describe('calendar days', () => {
 	it('formats a day without moving it to another zone', () => {
-		expect(formatDay('2018-11-23', 'en')).toBe('23 November 2018');
+		expect(formatDay('2018-11-23', 'en')).toBe('November 23, 2018');
 		expect(formatDay('2018-11-23', 'es')).toBe('23 de noviembre de 2018');
 	});
 
@@ -15,8 +15,9 @@ describe('calendar days', () => {
 	});
 
 	it('formats a range once, and a single day when there is no end', () => {
-		expect(formatDayRange('2018-11-23', '2018-12-07', 'en')).toBe('23 November – 7 December 2018');
-		expect(formatDayRange('2015-03-01', null, 'en')).toBe('1 March 2015');
-		expect(formatDayRange('2015-03-01', '2015-03-01', 'en')).toBe('1 March 2015');
+		expect(formatDayRange('2018-11-23', '2018-12-07', 'en')).toBe('November 23 – December 7, 2018');
+		expect(formatDayRange('2018-11-23', '2018-12-07', 'ne')).toBe('२०१८ नोभेम्बर २३ – डिसेम्बर ७');
+		expect(formatDayRange('2015-03-01', null, 'en')).toBe('March 1, 2015');
+		expect(formatDayRange('2015-03-01', '2015-03-01', 'en')).toBe('March 1, 2015');
 	});
 });

@@ -13,12 +13,12 @@ function dayOf(ymd: string): Date {
 
 const dayOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 
-/** "23 November 2018", in the reader's language. */
+/** "November 23, 2018", "23 de noviembre de 2018": the reader's language's own way. */
 export function formatDay(ymd: string, locale: string): string {
 	return dateTimeFormat(locale, dayOptions).format(dayOf(ymd));
 }
 
-/** "23 November – 7 December 2018": one day when there is no end or it is the same day. */
+/** "November 23 – December 7, 2018": one day when there is no end or it is the same day. */
 export function formatDayRange(start: string, end: string | null, locale: string): string {
 	if (!end || end === start) return formatDay(start, locale);
 	return dateTimeFormat(locale, dayOptions).formatRange(dayOf(start), dayOf(end));

@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { filterOptions, listInitiatives, mappedPlaces, unknownFilters, type ArchiveFilters } from '$lib/server/content/archive.service';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures, filterQuery, filtersFrom, mapMarkers } from './archive-route';
+import { cardPictures, filterQuery, filtersFrom, mapMarkers } from './archive-route.server';
 
 const perPage = 12;
 

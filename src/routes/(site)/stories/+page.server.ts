@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { listStories } from '$lib/server/content/archive.service';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures } from '../initiatives/archive-route';
+import { cardPictures } from '../initiatives/archive-route.server';
 
 const perPage = 12;
 

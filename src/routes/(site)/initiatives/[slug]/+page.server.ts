@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { getInitiative } from '$lib/server/content/archive.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures, mapMarkers, slugFrom } from '../archive-route';
+import { cardPictures, mapMarkers, slugFrom } from '../archive-route.server';
 
 /** One initiative: its texts, places (with a small map), figures, credits, gallery, calls and stories. */
 export const load: PageServerLoad = async ({ params, request }) => {

@@ -6,7 +6,7 @@ import { app } from '$lib/server/app';
 import { getStory } from '$lib/server/content/archive.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { slugFrom } from '../../initiatives/archive-route';
+import { slugFrom } from '../../initiatives/archive-route.server';
 
 /** One story, whole, with the initiatives it is about. */
 export const load: PageServerLoad = async ({ params, request }) => {

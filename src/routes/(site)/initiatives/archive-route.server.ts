@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import type { ArchiveFilters, MappedPlace } from '$lib/server/content/archive.service';
+export { filterQuery } from '$lib/archive-filters';
 import { localizedPath } from '$lib/i18n/paths';
 import { listFormat } from '$lib/i18n/intl';
 import { layoutMarkers, type MapMarker } from '$lib/server/shared/world-map';
@@ -38,18 +39,6 @@ export function filtersFrom(url: URL): ArchiveFilters {
 		country: country === undefined || /^[A-Z]{2}$/.test(country) ? country : '?',
 		year
 	};
-}
-
-/** The query string for filters and a page, in one order, so shared addresses match the cache. */
-export function filterQuery(filters: ArchiveFilters, page = 1): string {
-	const params = new URLSearchParams();
-	if (filters.kind) params.set('kind', filters.kind);
-	if (filters.program) params.set('program', filters.program);
-	if (filters.country) params.set('country', filters.country);
-	if (filters.year !== undefined) params.set('year', String(filters.year));
-	if (page > 1) params.set('page', String(page));
-	const query = params.toString();
-	return query === '' ? '' : `?${query}`;
 }
 
 /** Card photos for a list, in order; undefined where there is none or it is not ready. */

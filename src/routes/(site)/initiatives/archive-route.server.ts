@@ -24,14 +24,14 @@ const termPattern = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
  * page can say it does not know it; an empty one is no filter.
  */
 export function filtersFrom(url: URL): ArchiveFilters {
-	const text = (name: string, max: number) => {
-		const value = (url.searchParams.get(name) ?? '').trim().slice(0, max);
-		return value === '' ? undefined : value;
+	const text = (value: string | null, max: number) => {
+		const trimmed = (value ?? '').trim().slice(0, max);
+		return trimmed === '' ? undefined : trimmed;
 	};
-	const kind = text('kind', 60);
-	const program = text('program', 60);
-	const country = text('country', 2)?.toUpperCase();
-	const yearText = text('year', 6);
+	const kind = text(url.searchParams.get('kind'), 60);
+	const program = text(url.searchParams.get('program'), 60);
+	const country = text(url.searchParams.get('country'), 2)?.toUpperCase();
+	const yearText = text(url.searchParams.get('year'), 6);
 	const year = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : yearText === undefined ? undefined : -1;
 	return {
 		kind: kind === undefined || termPattern.test(kind) ? kind : '?',

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -18,6 +18,14 @@ const perPage = 12;
  */
 export const load: PageServerLoad = async ({ url, request }) => {
 	const locale = getLocale();
+	// The form sends every filter, the ones left at "Any" empty: the address to share has only those chosen.
+	const empty = ['kind', 'program', 'country', 'year', 'page'].filter((name) => url.searchParams.get(name)?.trim() === '');
+	if (empty.length > 0) {
+		const kept = new URLSearchParams(url.searchParams);
+		for (const name of empty) kept.delete(name);
+		const query = kept.toString();
+		redirect(303, `${url.pathname}${query ? `?${query}` : ''}`);
+	}
 	const { db, siteVersion } = app();
 	const options = await siteVersion.cached(`archive-filters:${locale}`, () => filterOptions(db, locale));
 	const asked = filtersFrom(url);

@@ -314,7 +314,8 @@ async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page)
 		async titleTier({ limit, offset }) {
 			const { rows } = await sql<{ doc: number; title_score: number | null; total: number; titled: number }>`
 				with chosen as (${chosen(sql`null`)}),
-				titled as (select rowid as doc, bm25(search_fts) as score from search_fts where search_fts match ${titleMatch})
+				-- Materialized: joined as it stands, SQLite would run the title match again for every match.
+				titled as materialized (select rowid as doc, bm25(search_fts) as score from search_fts where search_fts match ${titleMatch})
 				select c.doc, t.score as title_score, count(*) over () as total, count(t.doc) over () as titled
 				from chosen as c left join titled as t on t.doc = c.doc
 				where c.choice = 1

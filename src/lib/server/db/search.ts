@@ -16,7 +16,9 @@ import { dialectOf } from './sql-functions';
  *   server has it, and matches every word as a prefix ('कला' finds 'कलाकार',
  *   'seni' finds 'seniman'); see the migration 2026-12-02-05-search.
  * - SQLite has no stemmer for Nepali or Indonesian, and its word tokenizer
- *   (unicode61) takes Devanagari vowel signs for separators. The trigram
+ *   (unicode61) takes Devanagari vowel signs for separators ('कलाकार' becomes
+ *   'क', 'कल', 'र'); told otherwise, it still finds only whole words or
+ *   prefixes, never 'seni' inside 'kesenian'. The trigram
  *   tokenizer matches any part of a word instead, which covers affixes
  *   ('seni' in 'kesenian', 'lukis' in 'melukis'), compounds ('कला' in 'कलाकार')
  *   and, with remove_diacritics, accents. Its gap is terms of two letters

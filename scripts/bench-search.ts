@@ -82,12 +82,14 @@ const vocabulary: Record<Locale, string[]> = Object.fromEntries(
 	(['en', 'ne', 'id', 'es'] as const).map((locale) => [locale, [...functionWords[locale], ...words[locale], ...rareWords(locale, 3000)]])
 ) as Record<Locale, string[]>;
 
-/** A small deterministic generator, so two runs index the same text. */
+/** A small deterministic generator (mulberry32), so two runs index the same text. */
 function random(seed: number): () => number {
-	let state = seed;
+	let state = seed >>> 0;
 	return () => {
-		state = (state * 1103515245 + 12345) & 0x7fffffff;
-		return state / 0x80000000;
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
 

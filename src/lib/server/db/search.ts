@@ -16,7 +16,9 @@ import { dialectOf } from './sql-functions';
  *   server has it, and matches every word as a prefix ('कला' finds 'कलाकार',
  *   'seni' finds 'seniman'); see the migration 2026-12-02-05-search.
  * - SQLite has no stemmer for Nepali or Indonesian, and its word tokenizer
- *   (unicode61) takes Devanagari vowel signs for separators. The trigram
+ *   (unicode61) takes Devanagari vowel signs for separators ('कलाकार' becomes
+ *   'क', 'कल', 'र'); told otherwise, it still finds only whole words or
+ *   prefixes, never 'seni' inside 'kesenian'. The trigram
  *   tokenizer matches any part of a word instead, which covers affixes
  *   ('seni' in 'kesenian', 'lukis' in 'melukis'), compounds ('कला' in 'कलाकार')
  *   and, with remove_diacritics, accents. Its gap is terms of two letters
@@ -314,7 +316,8 @@ async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page)
 		async titleTier({ limit, offset }) {
 			const { rows } = await sql<{ doc: number; title_score: number | null; total: number; titled: number }>`
 				with chosen as (${chosen(sql`null`)}),
-				titled as (select rowid as doc, bm25(search_fts) as score from search_fts where search_fts match ${titleMatch})
+				-- Materialized: joined as it stands, SQLite would run the title match again for every match.
+				titled as materialized (select rowid as doc, bm25(search_fts) as score from search_fts where search_fts match ${titleMatch})
 				select c.doc, t.score as title_score, count(*) over () as total, count(t.doc) over () as titled
 				from chosen as c left join titled as t on t.doc = c.doc
 				where c.choice = 1

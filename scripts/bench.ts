@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildIfNeeded, root, serverEntry, serverNodeFlags } from './build-if-needed.ts';
+import { benchArchive, fillArchive } from './bench-archive.ts';
 import { loadBench } from './bench-load.ts';
 import { createUserWithCli, pathOf } from '../tests/support/staff.ts';
 
@@ -46,7 +47,7 @@ async function startServer(dataDir: string) {
 	const child = spawn(process.execPath, [...serverNodeFlags, serverEntry], {
 		cwd: root,
 		// As `npm start` runs it (package.json): the allocator settings that give memory back.
-		env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+		env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_PHOTOS: 'off' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (;;) {
@@ -194,6 +195,18 @@ try {
 	});
 	const applyReport = /\{[\s\S]*\}\s*$/.exec(applyRun.stdout)?.[0];
 	console.log(applyReport ? applyReport.replace(/^/gm, '  ') : `  failed:\n${applyRun.stderr.slice(-2000)}`);
+
+	console.log('\nThe archive with 1,000 initiatives and 3,000 places (scripts/bench-archive.ts):');
+	const archiveDir = mkdtempSync(join(tmpdir(), 'arts-bench-archive-'));
+	try {
+		await (await startServer(archiveDir)).stop();
+		fillArchive(archiveDir, 1000);
+		const archiveServer = await startServer(archiveDir);
+		await benchArchive(archiveServer, seconds);
+		await archiveServer.stop();
+	} finally {
+		rmSync(archiveDir, { recursive: true, force: true });
+	}
 
 	console.log('\nSearch: 10,000 documents in four languages, 300 queries, on SQLite (scripts/bench-search.ts; TEST_DATABASE_URL for PostgreSQL):');
 	const searchRun = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-search.ts')], {

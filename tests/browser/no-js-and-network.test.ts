@@ -96,7 +96,8 @@ describe('pages as served, without JavaScript', () => {
 		// Every link and <link> to this site answers directly (no redirect, no error),
 		// except those to the page that does not exist.
 		const hrefs = await page.evaluate(() =>
-			Array.from(document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')).map((a) => a.href)
+			// getAttribute, since an SVG link's `href` (the map's markers) is not a string.
+			Array.from(document.querySelectorAll('a[href], link[href]')).map((a) => new URL(a.getAttribute('href')!, document.baseURI).href)
 		);
 		const local = [...new Set(hrefs)].filter(
 			(href) => new URL(href).origin === suite.origin && !new URL(href).pathname.endsWith(notFoundPath)

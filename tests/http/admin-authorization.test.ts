@@ -81,6 +81,8 @@ const checks: Check[] = [
 	// The archive's lists: editors and admins, as for the rest of the site's content.
 	{ route: '/admin/(staff)/initiatives', method: 'GET', path: '/admin/initiatives', allowed: staffEditors },
 	{ route: '/admin/(staff)/stories', method: 'GET', path: '/admin/stories', allowed: staffEditors },
+	{ route: '/admin/(staff)/initiatives', method: 'POST', action: 'delete', path: '/admin/initiatives?/delete', allowed: staffEditors },
+	{ route: '/admin/(staff)/stories', method: 'POST', action: 'delete', path: '/admin/stories?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

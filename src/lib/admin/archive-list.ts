@@ -12,4 +12,6 @@ export interface ArchiveListData {
 	kinds: { value: string; label: string }[];
 	kind: string;
 	year: string;
+	/** May delete (publishers: editors and admins). */
+	canDelete: boolean;
 }

@@ -4,7 +4,8 @@ import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
 import { archiveFigures, filterOptions, getInitiative, getStory, listInitiatives, listStories, mappedPlaces, unknownFilters } from './archive.service';
-import { checkItemData } from './revisions.service';
+import { checkItemData, deleteItem } from './revisions.service';
+import { searchDocuments } from '$lib/server/db/search';
 import { ValidationError } from '$lib/server/platform/errors';
 
 /*
@@ -131,5 +132,24 @@ describe('checking an initiative as typed', () => {
 	it('clears the country and coordinates of an online place', () => {
 		const data = checkItemData('initiative', { ...base, places: [{ name: 'Online', city: '', country: 'NP', latitude: 1, longitude: 2, virtual: true }] });
 		expect(data.places).toEqual([{ name: 'Online', city: '', country: '', latitude: null, longitude: null, virtual: true }]);
+	});
+});
+
+describe('deleting from the archive', () => {
+	it('takes an initiative off the site with its places and its search documents, and keeps its links from stories out', async () => {
+		const content = { db: handle.db, clock: () => new Date(), siteVersion: { invalidate() {} } };
+		const row = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'graz-2019').executeTakeFirstOrThrow();
+		expect((await searchDocuments(handle.db, { query: 'Graz', locale: 'en', limit: 10, offset: 0 })).hits.some((h) => h.path === '/initiatives/graz-2019')).toBe(true);
+		await deleteItem(content, { id: 'staff-1', email: 'editor@example.org' }, 'initiative', String(row.id));
+		expect(await getInitiative(handle.db, 'graz-2019', 'en')).toBeUndefined();
+		expect(await handle.db.selectFrom('initiative_place').select('id').where('initiative_id', '=', row.id).execute()).toEqual([]);
+		expect((await searchDocuments(handle.db, { query: 'Graz', locale: 'en', limit: 10, offset: 0 })).hits.some((h) => h.path === '/initiatives/graz-2019')).toBe(false);
+		expect((await archiveFigures(handle.db)).initiatives).toBe(demoInitiatives.length - 1);
+	});
+
+	it('refuses to delete a kind that initiatives still use', async () => {
+		const content = { db: handle.db, clock: () => new Date(), siteVersion: { invalidate() {} } };
+		const used = await handle.db.selectFrom('initiative').select('kind_id').executeTakeFirstOrThrow();
+		await expect(deleteItem(content, { id: 'staff-1', email: 'editor@example.org' }, 'initiative_kind', String(used.kind_id))).rejects.toBeInstanceOf(ValidationError);
 	});
 });

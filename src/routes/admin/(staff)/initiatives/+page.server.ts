@@ -1,4 +1,10 @@
-import type { PageServerLoad } from './$types';
-import { loadArchiveList } from './archive-list.server';
+import type { Actions, PageServerLoad } from './$types';
+import { contentAnswers } from '../content/content-route';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { deleteArchiveItem, loadArchiveList } from './archive-list.server';
 
 export const load: PageServerLoad = (event) => loadArchiveList('initiative', event);
+
+export const actions = {
+	delete: withDomainErrors((event) => deleteArchiveItem('initiative', event), contentAnswers)
+} satisfies Actions;

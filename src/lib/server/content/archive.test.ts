@@ -4,7 +4,8 @@ import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
 import { archiveFigures, filterOptions, getInitiative, getStory, listInitiatives, listStories, mappedPlaces, unknownFilters } from './archive.service';
-import { checkItemData, deleteItem } from './revisions.service';
+import { checkItemData, contentJobHandlers, deleteItem, newItemKey, saveDraft, schedule } from './revisions.service';
+import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { searchDocuments } from '$lib/server/db/search';
 import { ValidationError } from '$lib/server/platform/errors';
 
@@ -151,5 +152,45 @@ describe('deleting from the archive', () => {
 		const content = { db: handle.db, clock: () => new Date(), siteVersion: { invalidate() {} } };
 		const used = await handle.db.selectFrom('initiative').select('kind_id').executeTakeFirstOrThrow();
 		await expect(deleteItem(content, { id: 'staff-1', email: 'editor@example.org' }, 'initiative_kind', String(used.kind_id))).rejects.toBeInstanceOf(ValidationError);
+	});
+});
+
+describe('a new story through a draft and a schedule', () => {
+	it('stays off the site and out of search until its moment, then is published by the jobs queue with its links', async () => {
+		const content = { db: handle.db, clock: () => new Date(Date.now() - 120_000), siteVersion: { invalidate() {} } };
+		const actor = { id: 'staff-1', email: 'editor@example.org' };
+		const patan = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'patan-empower-2018').executeTakeFirstOrThrow();
+		const key = newItemKey();
+		const { revision } = await saveDraft(content, actor, {
+			type: 'story',
+			key,
+			baseRevisionId: null,
+			data: {
+				title: { en: 'Lanterns over the river', ne: 'नदीमाथि लालटिन' },
+				slug: '',
+				standfirst: { en: 'A night of paper lanterns.' },
+				body: { en: '<p>Paper lanterns lit the river bank.</p>' },
+				cover_media_id: 0,
+				author_name: 'The team',
+				published_on: '2026-11-30',
+				tags: ['lanterns', ' Paper '],
+				initiative_ids: [patan.id]
+			}
+		});
+		expect(revision.data.slug).toBe('lanterns-over-the-river');
+		expect(revision.data.tags).toEqual(['lanterns', 'paper']);
+		expect(await getStory(handle.db, 'lanterns-over-the-river', 'en')).toBeUndefined();
+
+		await schedule(content, actor, revision.id, new Date(Date.now() - 60_000));
+		expect((await searchDocuments(handle.db, { query: 'lanterns', locale: 'en', limit: 5, offset: 0 })).total).toBe(0);
+		const worker = createJobWorker(handle.db, { handlers: contentJobHandlers() });
+		expect(await worker.runOnce()).toBe(1);
+
+		const story = await getStory(handle.db, 'lanterns-over-the-river', 'ne');
+		expect(story?.title).toEqual({ text: 'नदीमाथि लालटिन', lang: 'ne' });
+		expect(story?.initiatives.map((i) => i.slug)).toEqual(['patan-empower-2018']);
+		expect((await getInitiative(handle.db, 'patan-empower-2018', 'en'))?.stories.map((s) => s.slug)).toContain('lanterns-over-the-river');
+		const found = await searchDocuments(handle.db, { query: 'लालटिन', locale: 'ne', limit: 5, offset: 0 });
+		expect(found.hits.map((h) => h.path)).toEqual(['/stories/lanterns-over-the-river']);
 	});
 });

@@ -36,7 +36,11 @@ export const load: PageServerLoad = async ({ url, request }) => {
 	const key = `archive:${locale}:${filterQuery(filters, page)}`;
 	const [list, places] = await Promise.all([
 		siteVersion.cached(key, () => listInitiatives(db, locale, filters, page, perPage)),
-		siteVersion.cached(`archive-places:${locale}:${filterQuery(filters)}`, () => mappedPlaces(db, locale, filters))
+		// The places and the map's markers are the same for everyone until something is published.
+		siteVersion.cached(`archive-places:${locale}:${filterQuery(filters)}`, async () => {
+			const mapped = await mappedPlaces(db, locale, filters);
+			return { mapped, markers: mapMarkers(mapped, locale, 'large') };
+		})
 	]);
 	if (page > list.pages) error(404, m.archive_page_past_end({ pages: list.pages }));
 	const images = await cardPictures(
@@ -45,12 +49,12 @@ export const load: PageServerLoad = async ({ url, request }) => {
 		wantsSaveData(request.headers.get('save-data'))
 	);
 	return {
-		markers: mapMarkers(places, locale, 'large'),
+		markers: places.markers,
 		options,
 		filters,
 		unknown: unknown.map((name) => ({ name, value: String(asked[name]) })),
 		list,
 		images,
-		places
+		places: places.mapped
 	};
 };

@@ -83,6 +83,9 @@ describe('the archive in the browser', () => {
 			const photo = page.locator('img.page-photo');
 			expect(await photo.getAttribute('alt')).toBe('A wall painted in orange and teal waves');
 			expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+			// One share image for link previews: the cover, not the site's default as well.
+			const share = await page.locator('meta[property="og:image"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
+			expect(share).toEqual([env.origin + (await photo.getAttribute('src'))]);
 			await expectNoAxeViolations(page, `new initiative, ${width}`);
 			await expectFitsWidth(page, width, `new initiative, ${width}`);
 

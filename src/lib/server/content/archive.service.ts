@@ -32,23 +32,23 @@ export interface FilterOptions {
 	years: number[];
 }
 
+/** The kinds or programs some published initiative has, in staff's order. */
+async function termsInUse(db: Kysely<Database>, table: 'initiative_kind' | 'initiative_program', column: 'kind_id' | 'program_id', locale: Locale): Promise<FilterChoice[]> {
+	const rows = await db
+		.selectFrom(table)
+		.select(['key', 'name'])
+		.where((eb) => eb.exists(eb.selectFrom('initiative').select('initiative.id').whereRef(`initiative.${column}`, '=', `${table}.id`)))
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => ({ value: row.key, label: pickJson(row.name, locale) }));
+}
+
 /** The values the filters offer: only kinds, programs, countries and years some published initiative has. */
 export async function filterOptions(db: Kysely<Database>, locale: Locale): Promise<FilterOptions> {
 	const [kinds, programs, countries, years] = await Promise.all([
-		db
-			.selectFrom('initiative_kind')
-			.select(['key', 'name'])
-			.where((eb) => eb.exists(eb.selectFrom('initiative').select('initiative.id').whereRef('initiative.kind_id', '=', 'initiative_kind.id')))
-			.orderBy('position')
-			.orderBy('id')
-			.execute(),
-		db
-			.selectFrom('initiative_program')
-			.select(['key', 'name'])
-			.where((eb) => eb.exists(eb.selectFrom('initiative').select('initiative.id').whereRef('initiative.program_id', '=', 'initiative_program.id')))
-			.orderBy('position')
-			.orderBy('id')
-			.execute(),
+		termsInUse(db, 'initiative_kind', 'kind_id', locale),
+		termsInUse(db, 'initiative_program', 'program_id', locale),
 		db.selectFrom('initiative_place').select('country').distinct().where('country', '<>', '').execute(),
 		db.selectFrom('initiative').select(['start_year', 'end_year']).distinct().execute()
 	]);
@@ -56,8 +56,8 @@ export async function filterOptions(db: Kysely<Database>, locale: Locale): Promi
 	const allYears = new Set<number>();
 	for (const { start_year, end_year } of years) for (let y = start_year; y <= end_year && y - start_year < 100; y++) allYears.add(y);
 	return {
-		kinds: kinds.map((k) => ({ value: k.key, label: pickJson(k.name, locale) })),
-		programs: programs.map((p) => ({ value: p.key, label: pickJson(p.name, locale) })),
+		kinds,
+		programs,
 		countries: countries.map((c) => ({ value: c.country, label: countryName(c.country, locale) })).sort((a, b) => order.compare(a.label, b.label)),
 		years: [...allYears].sort((a, b) => b - a)
 	};

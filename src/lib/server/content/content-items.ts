@@ -334,7 +334,7 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 			{ name: 'standfirst', label: 'Standfirst', kind: 'paragraph', max: 600, hint: 'One or two sentences under the title: shown in lists, feeds and by search engines.' },
 			{ name: 'body', label: 'Text', kind: 'rich', max: 100_000 },
 			{ name: 'cover_media_id', label: 'Cover photo', kind: 'image' },
-			{ name: 'author_name', label: 'Author', kind: 'text', max: 200 },
+			{ name: 'author_name', label: 'Author', kind: 'text', max: 200, required: false, hint: 'Leave empty to sign it with the organization’s name.' },
 			{ name: 'published_on', label: 'Date', kind: 'date', required: true, hint: 'The date the story carries.' },
 			{ name: 'tags', label: 'Tags', kind: 'tags', hint: 'Words separated by commas, e.g. “murals, climate”.' },
 			{ name: 'initiative_ids', label: 'Initiatives it is about', kind: 'refs', source: 'initiative' }
@@ -422,6 +422,15 @@ export function isCalendarDate(value: string): boolean {
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** One line of plain text, at most `max` characters; refused when empty if required. */
+function lineOfText(max: number, required: boolean): z.ZodType {
+	const bounded = z.string().max(max, `At most ${max} characters.`);
+	return z
+		.string()
+		.transform((s) => plainText(s, false))
+		.pipe(required ? bounded.min(1, 'Fill this in.') : bounded);
+}
+
 const wholeNumber = z.coerce.number('Write a whole number.').int('Write a whole number.').min(0, 'Write a whole number, 0 or more.').max(Number.MAX_SAFE_INTEGER);
 
 function rowFieldSchema(field: RowFieldSpec): z.ZodType {
@@ -429,10 +438,7 @@ function rowFieldSchema(field: RowFieldSpec): z.ZodType {
 		case 'line':
 			return localizedSchema({ name: field.name, label: field.label, kind: 'line', required: field.required, max: field.max });
 		case 'text':
-			return z
-				.string()
-				.transform((s) => plainText(s, false))
-				.pipe(field.required ? z.string().min(1, 'Fill this in.').max(field.max ?? 200) : z.string().max(field.max ?? 200, `At most ${field.max ?? 200} characters.`));
+			return lineOfText(field.max ?? 200, field.required === true);
 		case 'integer':
 			return wholeNumber;
 		case 'decimal':
@@ -471,10 +477,8 @@ function fieldSchema(field: FieldSpec): z.ZodType {
 		case 'rich':
 			return localizedSchema(field);
 		case 'text':
-			return z
-				.string()
-				.transform((s) => plainText(s, false))
-				.pipe(field.required === false ? z.string().max(field.max ?? 200) : z.string().min(1, 'Fill this in.').max(field.max ?? 200));
+			// Required unless said otherwise (the organization's name was the first of these).
+			return lineOfText(field.max ?? 200, field.required !== false);
 		case 'email':
 			return z.string().trim().toLowerCase().pipe(z.email('Write a valid e-mail address.'));
 		case 'integer':

@@ -113,3 +113,16 @@ export function picture(media: PictureMedia, locale: Locale, options: PictureOpt
 		color: media.color ?? null
 	};
 }
+
+/** A picture for link previews (og:image): a page's own, given in its data as `shareImage`. */
+export interface ShareImage {
+	/** Path on this site; the layout puts the origin before it. */
+	src: string;
+	width: number;
+	height: number;
+}
+
+/** The JPEG of a page's picture, for link previews; nothing while the photo is not ready. */
+export function shareImageOf(image: PictureData | undefined): ShareImage | undefined {
+	return image ? { src: image.img.src, width: image.img.width, height: image.img.height } : undefined;
+}

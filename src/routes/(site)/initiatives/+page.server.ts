@@ -6,9 +6,12 @@ import { app } from '$lib/server/app';
 import { filterOptions, listInitiatives, mappedPlaces, unknownFilters, type ArchiveFilters } from '$lib/server/content/archive.service';
 import { pageFrom } from '$lib/server/platform/route-params';
 import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures, filterQuery, filtersFrom, mapMarkers } from './archive-route.server';
+import { filterQuery } from '$lib/archive-filters';
+import { cardPictures, filtersFrom, mapMarkers, placeGroups } from './archive-route.server';
 
 const perPage = 12;
+/** Past this many places the list beside the map gives each country with its count. */
+const listedPlaces = 150;
 
 /**
  * The archive: filters as a plain GET form, the map and its list of places,
@@ -39,7 +42,7 @@ export const load: PageServerLoad = async ({ url, request }) => {
 		// The places and the map's markers are the same for everyone until something is published.
 		siteVersion.cached(`archive-places:${locale}:${filterQuery(filters)}`, async () => {
 			const mapped = await mappedPlaces(db, locale, filters);
-			return { mapped, markers: mapMarkers(mapped, locale, 'large') };
+			return { markers: mapMarkers(mapped, locale, 'large'), groups: placeGroups(mapped, locale, mapped.length <= listedPlaces) };
 		})
 	]);
 	if (page > list.pages) error(404, m.archive_page_past_end({ pages: list.pages }));
@@ -55,6 +58,6 @@ export const load: PageServerLoad = async ({ url, request }) => {
 		unknown: unknown.map((name) => ({ name, value: String(asked[name]) })),
 		list,
 		images,
-		places: places.mapped
+		placeGroups: places.groups
 	};
 };

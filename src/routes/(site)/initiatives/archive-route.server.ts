@@ -3,10 +3,10 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import type { ArchiveFilters, MappedPlace } from '$lib/server/content/archive.service';
-export { filterQuery } from '$lib/archive-filters';
 import { localizedPath } from '$lib/i18n/paths';
 import { listFormat } from '$lib/i18n/intl';
-import { layoutMarkers, type MapMarker } from '$lib/server/shared/world-map';
+import { groupPlacesByCountry, layoutMarkers, type MapMarker, type MapPlace } from '$lib/server/shared/world-map';
+import type { PlaceGroup } from '$lib/components/places';
 import { pagePicture } from '$lib/server/media/page-picture';
 import type { PictureData } from '$lib/server/shared/picture';
 
@@ -46,26 +46,55 @@ export function cardPictures(ids: (number | null)[], locale: Locale, saveData: b
 	return Promise.all(ids.map((id) => pagePicture(app().db, id, locale, { sizes: '(min-width: 48rem) 14rem, 100vw', lazy: true, saveData })));
 }
 
+/** Where a place is, as its list and its marker name it: "Courtyard gallery, Graz". */
+function whereOf(place: MappedPlace): string {
+	return [place.name, place.city].filter(Boolean).join(', ');
+}
+
+function toMapPlace(place: MappedPlace, locale: Locale): MapPlace {
+	return {
+		id: place.id,
+		lat: place.latitude,
+		lon: place.longitude,
+		label: `${whereOf(place)}: ${place.title.text}`,
+		href: localizedPath(`/initiatives/${place.slug}`, locale),
+		country: place.country
+	};
+}
+
 /** The map's markers for places: each links to its initiative; a group names its places. */
 export function mapMarkers(places: readonly MappedPlace[], locale: Locale, size: 'large' | 'small'): MapMarker[] {
 	const names = listFormat(locale, { type: 'conjunction' });
+	const where = new Map(places.map((p) => [p.id, whereOf(p)]));
 	return layoutMarkers(
-		places.map((p) => ({
-			id: p.id,
-			lat: p.latitude,
-			lon: p.longitude,
-			label: `${[p.name || p.city, p.city && p.name ? p.city : ''].filter(Boolean).join(', ')}: ${p.title.text}`,
-			href: localizedPath(`/initiatives/${p.slug}`, locale),
-			country: p.country
-		})),
+		places.map((p) => toMapPlace(p, locale)),
 		{
 			size,
 			locale,
 			describeGroup: (group) =>
 				m.archive_map_group({
 					count: String(group.length),
-					names: names.format(group.slice(0, 5).map((p) => p.label.split(':')[0]!) .concat(group.length > 5 ? ['…'] : []))
+					names: names.format(group.slice(0, 5).map((p) => where.get(p.id) ?? p.label).concat(group.length > 5 ? ['…'] : []))
 				})
 		}
 	);
+}
+
+/**
+ * The list beside the map: countries in the reader's order, each with its
+ * places. With `listed` false each country comes with its count only, so a page
+ * of thousands of places does not carry them all (the country links to the
+ * archive filtered to it, where they are listed).
+ */
+export function placeGroups(places: readonly MappedPlace[], locale: Locale, listed: boolean): PlaceGroup[] {
+	const byId = new Map(places.map((p) => [p.id, p]));
+	return groupPlacesByCountry(
+		places.map((p) => ({ ...toMapPlace(p, locale), label: whereOf(p) })),
+		locale
+	).map((group) => ({
+		country: group.country,
+		name: group.name,
+		count: group.places.length,
+		places: listed ? group.places.map((p) => ({ id: p.id, where: p.label, href: p.href, title: byId.get(p.id)!.title })) : []
+	}));
 }

@@ -5,8 +5,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getInitiative } from '$lib/server/content/archive.service';
 import { pagePicture } from '$lib/server/media/page-picture';
-import { wantsSaveData } from '$lib/server/shared/picture';
-import { cardPictures, mapMarkers, slugFrom } from '../archive-route.server';
+import { shareImageOf, wantsSaveData } from '$lib/server/shared/picture';
+import { cardPictures, mapMarkers, placeGroups, slugFrom } from '../archive-route.server';
 
 /** One initiative: its texts, places (with a small map), figures, credits, gallery, calls and stories. */
 export const load: PageServerLoad = async ({ params, request }) => {
@@ -33,5 +33,6 @@ export const load: PageServerLoad = async ({ params, request }) => {
 			? []
 			: [{ id: String(i), slug: initiative.slug, title: initiative.title, name: p.name, city: p.city, country: p.country, latitude: p.latitude, longitude: p.longitude }]
 	);
-	return { initiative, gallery, storyImages, markers: mapMarkers(places, locale, 'small') };
+	return { initiative, gallery, storyImages, markers: mapMarkers(places, locale, 'small'),
+		placeGroups: placeGroups(places, locale, true), shareImage: shareImageOf(gallery[0]) };
 };

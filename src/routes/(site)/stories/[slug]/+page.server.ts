@@ -5,7 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { app } from '$lib/server/app';
 import { getStory } from '$lib/server/content/archive.service';
 import { pagePicture } from '$lib/server/media/page-picture';
-import { wantsSaveData } from '$lib/server/shared/picture';
+import { shareImageOf, wantsSaveData } from '$lib/server/shared/picture';
 import { slugFrom } from '../../initiatives/archive-route.server';
 
 /** One story, whole, with the initiatives it is about. */
@@ -20,5 +20,5 @@ export const load: PageServerLoad = async ({ params, request }) => {
 		lazy: false,
 		saveData: wantsSaveData(request.headers.get('save-data'))
 	});
-	return { story, image };
+	return { story, image, shareImage: shareImageOf(image) };
 };

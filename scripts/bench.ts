@@ -28,6 +28,16 @@ import { createUserWithCli, pathOf } from '../tests/support/staff.ts';
 const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency'];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+/** `npm run bench -- archive search` runs only those parts; no names, all of them. */
+const parts = ['site', 'media', 'webhooks', 'campaign', 'apply', 'archive', 'search'] as const;
+const only = process.argv.slice(2);
+for (const name of only) {
+	if (!(parts as readonly string[]).includes(name)) {
+		console.error(`Unknown part "${name}"; the parts are: ${parts.join(', ')}`);
+		process.exit(2);
+	}
+}
+const wanted = (part: (typeof parts)[number]) => only.length === 0 || only.includes(part);
 
 if (!buildIfNeeded()) process.exit(1);
 
@@ -83,6 +93,18 @@ async function compressedSize(url: string): Promise<{ bytes: number; body: strin
 
 const dataDir = mkdtempSync(join(tmpdir(), 'arts-bench-'));
 try {
+	if (wanted('site')) await benchSite();
+	if (wanted('media')) benchMedia();
+	if (wanted('webhooks')) benchWebhooks();
+	if (wanted('campaign')) benchCampaign();
+	if (wanted('apply')) benchApply();
+	if (wanted('archive')) await benchArchiveAtScale();
+	if (wanted('search')) benchSearch();
+} finally {
+	rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function benchSite() {
 	// First start on an empty database: migrations and demo content included.
 	const first = await startServer(dataDir);
 	await first.stop();
@@ -152,7 +174,9 @@ try {
 		await browser.close();
 	}
 	await server.stop();
+}
 
+function benchMedia() {
 	console.log('\nA 12-megapixel photo (4000 × 3000) into every variant, in a process of its own:');
 	const media = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-media.ts')], {
 		cwd: root,
@@ -170,6 +194,9 @@ try {
 		console.log(`  ${v.format.padEnd(5)} ${String(v.width).padStart(4)} × ${String(v.height).padEnd(4)} ${(v.bytes / 1024).toFixed(1).padStart(7)} KB`);
 	}
 
+}
+
+function benchWebhooks() {
 	console.log('\nStripe webhooks: 2,000 signed events (1,600 distinct) over loopback, 20 at a time (scripts/bench-webhooks.ts):');
 	const webhooks = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-webhooks.ts')], {
 		cwd: root,
@@ -178,6 +205,9 @@ try {
 	const summary = /\{[\s\S]*\}\s*$/.exec(webhooks.stdout)?.[0];
 	console.log(summary ? summary.replace(/^/gm, '  ') : `  failed:\n${webhooks.stderr.slice(-2000)}`);
 
+}
+
+function benchCampaign() {
 	console.log('\nNewsletter: a campaign to 50,000 subscribers through an SMTP server on loopback, clean and killed halfway (scripts/bench-campaign.ts):');
 	const campaign = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-campaign.ts')], {
 		cwd: root,
@@ -187,6 +217,9 @@ try {
 	const campaignReport = /\{[\s\S]*\}\s*$/.exec(campaign.stdout)?.[0];
 	console.log(campaignReport ? campaignReport.replace(/^/gm, '  ') : `  failed:\n${campaign.stderr.slice(-2000)}`);
 
+}
+
+function benchApply() {
 	console.log('\nOpen calls: 200 applicants at once with a 5 MB photo each, clean and killed halfway (scripts/bench-apply.ts):');
 	const applyRun = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-apply.ts')], {
 		cwd: root,
@@ -196,6 +229,9 @@ try {
 	const applyReport = /\{[\s\S]*\}\s*$/.exec(applyRun.stdout)?.[0];
 	console.log(applyReport ? applyReport.replace(/^/gm, '  ') : `  failed:\n${applyRun.stderr.slice(-2000)}`);
 
+}
+
+async function benchArchiveAtScale() {
 	console.log('\nThe archive with 1,000 initiatives and 3,000 places (scripts/bench-archive.ts):');
 	const archiveDir = mkdtempSync(join(tmpdir(), 'arts-bench-archive-'));
 	try {
@@ -208,6 +244,9 @@ try {
 		rmSync(archiveDir, { recursive: true, force: true });
 	}
 
+}
+
+function benchSearch() {
 	console.log('\nSearch: 10,000 documents in four languages, 300 queries, on SQLite (scripts/bench-search.ts; TEST_DATABASE_URL for PostgreSQL):');
 	const searchRun = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-search.ts')], {
 		cwd: root,
@@ -215,6 +254,4 @@ try {
 		env: { ...process.env, TEST_DATABASE_URL: '' }
 	});
 	console.log(searchRun.status === 0 ? searchRun.stdout.trimEnd().replace(/^/gm, '  ') : `  failed:\n${searchRun.stderr.slice(-2000)}`);
-} finally {
-	rmSync(dataDir, { recursive: true, force: true });
 }

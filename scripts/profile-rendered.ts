@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/profile-rendered.ts [/address] [seconds]
  *   SERVER_ENTRY=<checkout>/build/index.js npx tsx scripts/profile-rendered.ts   (an older build)
+ *   ARCHIVE=1000 npx tsx scripts/profile-rendered.ts /initiatives   (with the bench's archive of 1,000 initiatives)
  *
  * Each sample counts for the innermost frame it was taken in (its self time),
  * placed by the file that frame comes from. Built-in functions (Intl, JSON)
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfNeeded, root, serverEntry as builtEntry, serverNodeFlags } from './build-if-needed.ts';
 import { ensureTools, wrk } from './bench-load.ts';
+import { fillArchive } from './bench-archive.ts';
 import { freePort } from '../tests/support/server.ts';
 
 interface ProfileNode {
@@ -62,16 +64,13 @@ function partOf(node: ProfileNode): string {
 	return parts.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
 }
 
-async function main(): Promise<void> {
-	ensureTools();
-	if (!buildIfNeeded()) process.exit(1);
-	const dir = mkdtempSync(join(tmpdir(), 'arts-profile-'));
+async function start(dataDir: string, flags: string[]) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const spawnedAt = Date.now();
-	const child = spawn(process.execPath, [...serverNodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`, serverEntry], {
+	const child = spawn(process.execPath, [...serverNodeFlags, ...flags, serverEntry], {
 		cwd: root,
-		env: { MALLOC_ARENA_MAX: '2', ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' },
+		env: { MALLOC_ARENA_MAX: '2', DEMO_PHOTOS: 'off', ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
 		stdio: 'inherit'
 	});
 	for (let tries = 0; ; tries++) {
@@ -83,6 +82,23 @@ async function main(): Promise<void> {
 		if (tries > 600) throw new Error('the server did not start');
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+	return { child, origin, spawnedAt };
+}
+
+async function main(): Promise<void> {
+	ensureTools();
+	if (!buildIfNeeded()) process.exit(1);
+	const dir = mkdtempSync(join(tmpdir(), 'arts-profile-'));
+	const dataDir = join(dir, 'data');
+	const archive = Number(process.env.ARCHIVE ?? 0);
+	if (archive > 0) {
+		// A first start migrates and seeds; the archive is written while the server is down.
+		const first = await start(dataDir, []);
+		first.child.kill('SIGINT');
+		await new Promise((resolve) => first.child.once('exit', resolve));
+		fillArchive(dataDir, archive);
+	}
+	const { child, origin, spawnedAt } = await start(dataDir, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 	const headers = { Cookie: 'arts.session_token=profile' };
 	await wrk(origin + address, 3, headers); // warm-up: the JIT, the per-version readings
 	const loadStart = Date.now();

@@ -7,6 +7,7 @@ import { filterOptions, listInitiatives, mappedPlaces, unknownFilters, type Arch
 import { pageFrom } from '$lib/server/platform/route-params';
 import { wantsSaveData } from '$lib/server/shared/picture';
 import { filterQuery } from '$lib/archive-filters';
+import { renderOnly } from '$lib/render-only';
 import { cardPictures, filtersFrom, mapMarkers, placeGroups } from './archive-route.server';
 
 const perPage = 12;
@@ -39,10 +40,11 @@ export const load: PageServerLoad = async ({ url, request }) => {
 	const key = `archive:${locale}:${filterQuery(filters, page)}`;
 	const [list, places] = await Promise.all([
 		siteVersion.cached(key, () => listInitiatives(db, locale, filters, page, perPage)),
-		// The places and the map's markers are the same for everyone until something is published.
+		// The places and the map's markers are the same for everyone until something is published;
+		// with thousands of places they are not copied into the page for the browser, which has no script to read them.
 		siteVersion.cached(`archive-places:${locale}:${filterQuery(filters)}`, async () => {
 			const mapped = await mappedPlaces(db, locale, filters);
-			return { markers: mapMarkers(mapped, locale, 'large'), groups: placeGroups(mapped, locale, mapped.length <= listedPlaces) };
+			return renderOnly({ markers: mapMarkers(mapped, locale, 'large'), groups: placeGroups(mapped, locale, mapped.length <= listedPlaces) });
 		})
 	]);
 	if (page > list.pages) error(404, m.archive_page_past_end({ pages: list.pages }));
@@ -52,12 +54,11 @@ export const load: PageServerLoad = async ({ url, request }) => {
 		wantsSaveData(request.headers.get('save-data'))
 	);
 	return {
-		markers: places.markers,
+		places,
 		options,
 		filters,
 		unknown: unknown.map((name) => ({ name, value: String(asked[name]) })),
 		list,
-		images,
-		placeGroups: places.groups
+		images
 	};
 };

@@ -111,7 +111,7 @@ async function nodeClient(url: string, seconds: number, headers: Record<string, 
 }
 
 /** nginx serving `files` (name → bytes, each also as .gz) from a folder of its own on a loopback port. */
-async function startNginx(files: Record<string, Buffer>, port: number): Promise<{ url: (name: string) => string; stop: () => void }> {
+export async function startNginx(files: Record<string, Buffer>, port: number): Promise<{ url: (name: string) => string; stop: () => void }> {
 	const dir = mkdtempSync(join(tmpdir(), 'arts-nginx-'));
 	// nginx's workers run as an unprivileged user: they must be able to read the files.
 	chmodSync(dir, 0o755);

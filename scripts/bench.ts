@@ -238,7 +238,7 @@ async function benchArchiveAtScale() {
 		await (await startServer(archiveDir)).stop();
 		fillArchive(archiveDir, 1000);
 		const archiveServer = await startServer(archiveDir);
-		await benchArchive(archiveServer, seconds);
+		await benchArchive(archiveServer, seconds, freePort);
 		await archiveServer.stop();
 	} finally {
 		rmSync(archiveDir, { recursive: true, force: true });

@@ -92,6 +92,20 @@ describe('an admin journey in the browser', () => {
 		await expectNoAxeViolations(page, 'home page editor');
 		await page.fill('[id="field-title.ne"]', nepaliTitle);
 		await page.selectOption('select[name="image_id"]', { label: 'Artists painting a mural on a laneway wall' });
+		expect(await textOf(page.locator('[id="field-image_id-described"]'))).toMatch('Alt text in English and Nepali');
+		// The home page is written in four languages; the photo is described in two: publishing waits, the draft is kept.
+		await page.click('button:has-text("Publish now")');
+		expect(await textOf(page.locator('[role=alert]').first())).toMatch('The draft is saved, but it is not published yet');
+		expect(await textOf(page.locator('[id="error-image_id"]'))).toMatch(/no alt text in Indonesian and Spanish/);
+		expect(await page.inputValue('[id="field-title.ne"]')).toBe(nepaliTitle);
+		await expectNoAxeViolations(page, 'home page editor, publishing refused');
+		await page.click('text=Edit it in Media');
+		await page.fill('textarea[name="alt.id"]', 'Seniman melukis mural di dinding gang');
+		await page.fill('textarea[name="alt.es"]', 'Artistas pintando un mural en la pared de un callejón');
+		await page.click('button:has-text("Save")');
+		expect(await textOf(page.locator('[role=status]').first())).toMatch('Saved');
+		await page.goto(`${env.origin}/admin/content/page/home`);
+		expect(await page.inputValue('[id="field-title.ne"]')).toBe(nepaliTitle);
 		await page.click('button:has-text("Publish now")');
 		expect(await textOf(page.locator('[role=status]').first())).toMatch(/published/i);
 		expect(ctx.foreignRequests()).toEqual([]);

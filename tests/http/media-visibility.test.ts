@@ -23,7 +23,14 @@ describe('photo files over HTTP: public only once a published page shows them', 
 	/** Uploads a photo as the editor and waits until its variants are made; returns its id. */
 	async function uploadReady(alt: string, colour: string): Promise<number> {
 		const bytes = await solid(1200, 800, colour).jpeg().toBuffer();
-		const response = await editor.post('/admin/media?/upload', { file: new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }), 'alt.en': alt });
+		const response = await editor.post('/admin/media?/upload', {
+			file: new File([new Uint8Array(bytes)], 'photo.jpg', { type: 'image/jpeg' }),
+			// The home page is written in four languages: a photo it shows is described in each.
+			'alt.en': alt,
+			'alt.ne': `${alt} (ने)`,
+			'alt.id': `${alt} (id)`,
+			'alt.es': `${alt} (es)`
+		});
 		expect(response.status).toBe(303);
 		const id = Number((response.headers.get('location') ?? '').split('=')[1]);
 		let status = 'processing';

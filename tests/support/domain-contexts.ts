@@ -16,6 +16,7 @@ import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.w
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
 import { LocalMediaStorage } from '$lib/server/media/media-storage';
+import { altTextsOf } from '$lib/server/media/media.service';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
 import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
@@ -78,7 +79,7 @@ export function peopleContext(db: Kysely<Database>, auth: Auth, overrides: Parti
 }
 
 export function contentContext(db: Kysely<Database>, overrides: Partial<ContentContext> = {}): ContentContext {
-	return { ...createContentContext(testContext(db)), ...overrides };
+	return { ...createContentContext(testContext(db), { photoAltTexts: (ids) => altTextsOf(db, ids) }), ...overrides };
 }
 
 export function mediaContext(db: Kysely<Database>, storage: LocalMediaStorage, overrides: Partial<MediaContext> = {}): MediaContext {

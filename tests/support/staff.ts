@@ -118,7 +118,7 @@ export function pathOf(link: string): string {
 }
 
 /** A running test server: from `startTestServer` (HTTP tests) or `startServer` (browser tests). */
-export type StaffSite = { origin: string; databaseUrl?: string } & ({ server: { dataDir: string } } | { dataDir: string });
+export type StaffSite = { origin: string; databaseUrl?: string } & ({ server: { dataDir: string; output?: () => string } } | { dataDir: string });
 
 export type StaffRole = 'admin' | 'editor' | 'reviewer';
 
@@ -158,7 +158,9 @@ export async function createStaff(
 export async function signedIn(site: StaffSite, email: string, role: StaffRole, password = staffPassword): Promise<AdminClient> {
 	const client = await createStaff(site, email, role, { password });
 	const response = await client.signIn(email, password);
-	expect(response.status, `signing ${email} in`).toBe(303);
+	// On a failure the server's log says why.
+	const log = 'server' in site && site.server.output ? `\n${site.server.output().slice(-3000)}` : '';
+	expect(response.status, `signing ${email} in${response.status === 303 ? '' : log}`).toBe(303);
 	expect(response.headers.get('location')).toBe('/admin');
 	if (role === 'admin') await client.enableTwoFactor(password);
 	return client;

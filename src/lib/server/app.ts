@@ -20,7 +20,7 @@ import { createMailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import { createLocalMediaStorage } from '$lib/server/media/media-storage';
-import { mediaJobHandlers } from '$lib/server/media/media.service';
+import { altTextsOf, mediaJobHandlers } from '$lib/server/media/media.service';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
@@ -153,7 +153,7 @@ export async function startApp(
 		worker,
 		bulkTransport,
 		calls: createCallsContext(base, { ...site, storage: applicationFiles }),
-		content: createContentContext(base),
+		content: createContentContext(base, { photoAltTexts: (ids) => altTextsOf(database.db, ids) }),
 		donations: createDonationsContext(base, { ...site, stripe: stripeFor(config), log }),
 		media: createMediaContext(base, {
 			storage: mediaStorage,

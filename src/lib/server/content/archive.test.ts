@@ -4,10 +4,11 @@ import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
 import { archiveFigures, filterOptions, getInitiative, getStory, listInitiatives, listStories, mappedPlaces, unknownFilters } from './archive.service';
-import { checkItemData, contentJobHandlers, deleteItem, newItemKey, saveDraft, schedule } from './revisions.service';
+import { checkItemData, contentJobHandlers, deleteItem, getEditable, getRevision, newItemKey, publish, saveDraft, schedule } from './revisions.service';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { searchDocuments } from '$lib/server/db/search';
 import { ValidationError } from '$lib/server/platform/errors';
+import { contentContext } from '../../../../tests/support/domain-contexts';
 
 /*
  * The archive as the public reads it, against a real database with the demo
@@ -138,7 +139,7 @@ describe('checking an initiative as typed', () => {
 
 describe('deleting from the archive', () => {
 	it('takes an initiative off the site with its places and its search documents, and keeps its links from stories out', async () => {
-		const content = { db: handle.db, clock: () => new Date(), siteVersion: { invalidate() {} } };
+		const content = contentContext(handle.db);
 		const row = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'graz-2019').executeTakeFirstOrThrow();
 		expect((await searchDocuments(handle.db, { query: 'Graz', locale: 'en', limit: 10, offset: 0 })).hits.some((h) => h.path === '/initiatives/graz-2019')).toBe(true);
 		await deleteItem(content, { id: 'staff-1', email: 'editor@example.org' }, 'initiative', String(row.id));
@@ -149,7 +150,7 @@ describe('deleting from the archive', () => {
 	});
 
 	it('refuses to delete a kind that initiatives still use', async () => {
-		const content = { db: handle.db, clock: () => new Date(), siteVersion: { invalidate() {} } };
+		const content = contentContext(handle.db);
 		const used = await handle.db.selectFrom('initiative').select('kind_id').executeTakeFirstOrThrow();
 		await expect(deleteItem(content, { id: 'staff-1', email: 'editor@example.org' }, 'initiative_kind', String(used.kind_id))).rejects.toBeInstanceOf(ValidationError);
 	});
@@ -157,7 +158,7 @@ describe('deleting from the archive', () => {
 
 describe('a new story through a draft and a schedule', () => {
 	it('stays off the site and out of search until its moment, then is published by the jobs queue with its links', async () => {
-		const content = { db: handle.db, clock: () => new Date(Date.now() - 120_000), siteVersion: { invalidate() {} } };
+		const content = contentContext(handle.db, { clock: () => new Date(Date.now() - 120_000) });
 		const actor = { id: 'staff-1', email: 'editor@example.org' };
 		const patan = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'patan-empower-2018').executeTakeFirstOrThrow();
 		const key = newItemKey();
@@ -192,5 +193,77 @@ describe('a new story through a draft and a schedule', () => {
 		expect((await getInitiative(handle.db, 'patan-empower-2018', 'en'))?.stories.map((s) => s.slug)).toContain('lanterns-over-the-river');
 		const found = await searchDocuments(handle.db, { query: 'लालटिन', locale: 'ne', limit: 5, offset: 0 });
 		expect(found.hits.map((h) => h.path)).toEqual(['/stories/lanterns-over-the-river']);
+	});
+});
+
+describe('photos described in every language an item is written in', () => {
+	async function addPhoto(alt: Record<string, string>): Promise<number> {
+		const at = '2026-12-01T10:00:00.000Z';
+		const row = await handle.db
+			.insertInto('media')
+			.values({
+				public_key: `key-${Math.random().toString(36).slice(2)}`,
+				original_name: 'wall.jpg',
+				mime_type: 'image/jpeg',
+				width: 1200,
+				height: 800,
+				bytes: 1000,
+				alt: JSON.stringify(alt),
+				caption: null,
+				status: 'ready',
+				error: null,
+				created_by: null,
+				created_at: at,
+				updated_at: at
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return Number(row.id);
+	}
+
+	it('refuses to publish or schedule an initiative in Nepali whose photo has no Nepali alt text, keeps the draft, and publishes once it has', async () => {
+		const content = contentContext(handle.db);
+		const actor = { id: 'staff-1', email: 'editor@example.org' };
+		const described = await addPhoto({ en: 'A mural of blue birds', ne: 'निला चराहरूको भित्तेचित्र', id: 'Mural burung biru', es: 'Un mural de pájaros azules' });
+		// Written in four languages: described in English only, the second photo fails in Nepali, Indonesian and Spanish.
+		const englishOnly = await addPhoto({ en: 'Posters pasted on a shop shutter' });
+		const row = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'nowra-laneways-2015').executeTakeFirstOrThrow();
+		const key = String(row.id);
+		const editable = await getEditable(handle.db, 'initiative', key);
+		const data = {
+			...editable.live!,
+			title: { en: 'Nowra laneway festival', ne: 'नौरा गल्ली महोत्सव' },
+			gallery: [
+				{ media_id: described, caption: { en: '' }, credit: '' },
+				{ media_id: englishOnly, caption: { en: '' }, credit: '' }
+			]
+		};
+		const { revision } = await saveDraft(content, actor, { type: 'initiative', key, data, baseRevisionId: editable.latestRevisionId });
+
+		const refused = await publish(content, actor, revision.id).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect(Object.keys((refused as ValidationError).issues)).toEqual(['gallery.1.media_id']);
+		expect((refused as ValidationError).issues['gallery.1.media_id']).toMatch(/Nepali, Indonesian,? and Spanish/);
+		await expect(schedule(content, actor, revision.id, new Date(Date.now() + 3_600_000))).rejects.toBeInstanceOf(ValidationError);
+		expect((await getRevision(handle.db, revision.id)).status).toBe('draft');
+		expect((await getInitiative(handle.db, 'nowra-laneways-2015', 'ne'))?.title.text).not.toBe('नौरा गल्ली महोत्सव');
+
+		// Without a Nepali text of its own, the initiative needs only English descriptions.
+		const english = await saveDraft(content, actor, {
+			type: 'initiative',
+			key,
+			data: { ...data, title: { en: 'Nowra laneway festival' }, summary: { en: 'Walls in the lanes.' }, body: { en: '<p>Walls.</p>' }, theme: { en: '' } },
+			baseRevisionId: revision.id
+		});
+		await expect(publish(content, actor, english.revision.id)).resolves.toMatchObject({ key });
+
+		await handle.db
+			.updateTable('media')
+			.set({ alt: JSON.stringify({ en: 'Posters pasted on a shop shutter', ne: 'पसलको सटरमा टाँसिएका पोस्टरहरू', id: 'Poster di rolling door toko', es: 'Carteles pegados en la persiana de una tienda' }) })
+			.where('id', '=', englishOnly).execute();
+		const again = await saveDraft(content, actor, { type: 'initiative', key, data, baseRevisionId: english.revision.id });
+		expect(await getInitiative(handle.db, 'nowra-laneways-2015', 'ne')).toMatchObject({ title: { lang: 'en' } });
+		await publish(content, actor, again.revision.id);
+		expect((await getInitiative(handle.db, 'nowra-laneways-2015', 'ne'))?.title.text).toBe('नौरा गल्ली महोत्सव');
 	});
 });

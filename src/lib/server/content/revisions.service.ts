@@ -34,6 +34,7 @@ import {
 import { htmlToText } from '$lib/server/shared/rich-text';
 import { termUses } from './archive-items';
 import { indexLiveItem } from './search-documents';
+import { undescribedPhotos } from './photo-alt-text';
 import type { ContentContext } from './content.wiring';
 
 /*
@@ -312,10 +313,26 @@ export interface Published {
  * the site version and writes the audit event — in one transaction.
  */
 export async function publish(content: ContentContext, actor: Actor | null, revisionId: number): Promise<Published> {
+	await requireDescribedPhotos(content, revisionId);
 	const result = await content.db.transaction().execute((trx) => publishIn(trx, actor, revisionId, {}));
 	if (!result.ok) throw new RevisionStateError(revisionId, result.status);
 	content.siteVersion.invalidate();
 	return result.published;
+}
+
+/**
+ * Refuses (ValidationError, keyed by the photo's field) to publish or schedule a
+ * revision that shows a photo without alt text in a language it is written in
+ * (photo-alt-text.ts). The scheduled job does not check again: the revision was
+ * checked when it was scheduled, and a page must not silently stay unpublished.
+ */
+async function requireDescribedPhotos(content: ContentContext, revisionId: number): Promise<void> {
+	const row = await content.db.selectFrom('content_revision').select(['item_type', 'data']).where('id', '=', revisionId).executeTakeFirst();
+	// A revision that is not there is reported by the caller.
+	if (!row) return;
+	const type = row.item_type as ContentItemType;
+	const issues = await undescribedPhotos(content, type, parseData(type, row.data));
+	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 }
 
 type PublishOutcome = { ok: true; published: Published } | { ok: false; status: ContentRevisionStatus | 'gone' };
@@ -424,6 +441,7 @@ export async function schedule(content: ContentContext, actor: Actor, revisionId
 	const now = content.clock();
 	if (Number.isNaN(publishAt.getTime())) throw new ValidationError({ publishAt: 'invalid' });
 	if (publishAt.getTime() <= now.getTime()) throw new ValidationError({ publishAt: 'past' });
+	await requireDescribedPhotos(content, revisionId);
 	const at = publishAt.toISOString();
 	await db.transaction().execute(async (trx) => {
 		const row = await trx.selectFrom('content_revision').select(['item_type', 'item_key', 'status']).where('id', '=', revisionId).executeTakeFirst();

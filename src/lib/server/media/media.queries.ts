@@ -27,6 +27,11 @@ export async function findPublicKeys(db: Kysely<Database>, ids: number[]): Promi
 	return rows.map((row) => ({ id: Number(row.id), publicKey: row.public_key }));
 }
 
+export function findAltTexts(db: Kysely<Database>, ids: number[]): Promise<{ id: number; alt: MediaRow['alt'] }[]> {
+	if (ids.length === 0) return Promise.resolve([]);
+	return db.selectFrom('media').select(['id', 'alt']).where('id', 'in', ids).execute();
+}
+
 export function findVariants(db: Kysely<Database>, mediaIds: number[]): Promise<MediaVariantRow[]> {
 	if (mediaIds.length === 0) return Promise.resolve([]);
 	return db

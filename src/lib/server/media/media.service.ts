@@ -26,6 +26,7 @@ import type { MediaContext } from './media.wiring';
 import {
 	countMedia,
 	deleteMediaRows,
+	findAltTexts,
 	findMediaRow,
 	findVariants,
 	insertMedia,
@@ -442,6 +443,32 @@ export async function listMedia(
 		perPage,
 		pageCount: pageCount(total, perPage)
 	};
+}
+
+/** Most photos a picker offers: enough for years of an organization's library, newest first. */
+export const pickerLimit = 2000;
+
+/**
+ * Every ready photo for the editors' pickers (up to `pickerLimit`), newest
+ * first, with its variants for a thumbnail: a gallery may use a photo of any
+ * age, not only the newest page of the library.
+ */
+export async function listPhotosForPicker(db: Kysely<Database>): Promise<MediaRecord[]> {
+	const rows = await listMediaRows(db, { limit: pickerLimit, offset: 0, status: 'ready' });
+	const variants = Map.groupBy(
+		await findVariants(
+			db,
+			rows.map((row) => row.id)
+		),
+		(variant) => Number(variant.media_id)
+	);
+	return rows.map((row) => toRecord(row, variants.get(Number(row.id)) ?? []));
+}
+
+/** The alt text of each of these photos, by id, in every language it has (photos that no longer exist are left out). */
+export async function altTextsOf(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, Localized>> {
+	const rows = await findAltTexts(db, [...new Set(ids)]);
+	return new Map(rows.map((row) => [Number(row.id), parseLocalized(row.alt)]));
 }
 
 export interface EditMediaTextCommand {

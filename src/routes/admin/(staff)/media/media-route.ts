@@ -1,6 +1,5 @@
 import { mediaLimits, uploadProblemMessage } from '$lib/server/platform/images/image-processing';
 import type { MediaActor, MediaRecord } from '$lib/server/media/media.service';
-import { variantUrl } from '$lib/server/shared/picture';
 import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 import { formField, formSchema, localizedFields, localizedValues, type LocalizedNames } from '$lib/server/platform/forms';
 
@@ -54,17 +53,4 @@ export function isBodyTooLarge(e: unknown): boolean {
 	return status(e) === 413 || status((e as { cause?: unknown } | undefined)?.cause) === 413;
 }
 
-/** The smallest WebP and JPEG of a ready photo, for thumbnails in the admin. */
-export function thumbnailOf(media: MediaRecord) {
-	if (media.status !== 'ready') return null;
-	const smallest = (format: 'webp' | 'jpeg') => media.variants.find((v) => v.format === format);
-	const jpeg = smallest('jpeg');
-	if (!jpeg) return null;
-	const webp = smallest('webp');
-	return {
-		jpeg: variantUrl(media.publicKey, 'jpeg', jpeg.width),
-		webp: webp ? variantUrl(media.publicKey, 'webp', webp.width) : null,
-		width: jpeg.width,
-		height: jpeg.height
-	};
-}
+export { thumbnailOf } from '$lib/server/media/media-thumbnail';

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { locales } from '$lib/i18n/locales';
+import { displayNames, listFormat } from '$lib/i18n/intl';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
 import { contentItems, emptyItemData, hasRowKeys, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
@@ -21,7 +22,9 @@ import {
 	type Actor
 } from '$lib/server/content/revisions.service';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
-import { listMedia } from '$lib/server/media/media.service';
+import { listPhotosForPicker } from '$lib/server/media/media.service';
+import { thumbnailOf } from '$lib/server/media/media-thumbnail';
+import type { PickablePhoto } from '$lib/admin/photos';
 import { editorChoices } from '$lib/server/content/archive-admin';
 import { countryOptions } from '$lib/server/shared/countries';
 import { requirePermission } from '$lib/server/people/guard';
@@ -60,13 +63,22 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		revisions: revisions.map(revisionView),
 		canPublish: can(staff.role, spec.publishPermission),
 		// Photos a page may show: ready ones, newest first, named by their English alt text.
-		photos: spec.fields.some((f) => f.kind === 'image' || f.rows?.some((r) => r.kind === 'image'))
-			? (await listMedia(db, { perPage: 100 })).items.map((m) => ({ id: m.id, label: m.alt.en }))
-			: [],
+		photos: spec.fields.some((f) => f.kind === 'image' || f.rows?.some((r) => r.kind === 'image')) ? await pickablePhotos() : [],
 		choices: await editorChoices(db, spec.fields),
 		countries: spec.fields.some((f) => f.rows?.some((r) => r.kind === 'country')) ? countryOptions('en') : []
 	};
 }, contentAnswers) satisfies PageServerLoad;
+
+async function pickablePhotos(): Promise<PickablePhoto[]> {
+	const names = displayNames('en', { type: 'language' });
+	const list = listFormat('en', { type: 'conjunction' });
+	return (await listPhotosForPicker(app().db)).map((photo) => ({
+		id: photo.id,
+		label: photo.alt.en,
+		described: list.format(locales.filter((l) => photo.alt[l]?.trim()).map((l) => names.of(l) ?? l)),
+		thumbnail: thumbnailOf(photo)
+	}));
+}
 
 function revisionView(r: { id: number; status: string; authorName: string | null; authorEmail: string | null; createdAt: string; publishAt: string | null; publishedAt: string | null }) {
 	// Only a name is shown for other people: their e-mail address stays out of the page.
@@ -151,7 +163,8 @@ export const actions = {
 		} catch (e) {
 			// Someone published (or scheduled and the job published) this very draft a moment ago.
 			if (e instanceof RevisionStateError) return fail(409, { problem: 'already-published' });
-			throw e;
+			// A photo lacks alt text: the draft is saved, the form keeps what was typed.
+			return failWith(e, { values: formValuesFromForm(result.type, result.form), base: result.saved.revision.id, notPublished: true });
 		}
 		if (published.key !== result.key) redirect(303, `${adminUrls.content.item(result.type, published.key)}?published`);
 		return { done: 'published', languages: published.languages };
@@ -170,8 +183,12 @@ export const actions = {
 		try {
 			await schedule(app().content, result.actor, result.saved.revision.id, at);
 		} catch (e) {
-			// The draft is saved; only the time needs another go.
-			return failWith(e, (issues) => ({ values, scheduleProblem: issues.publishAt ?? 'invalid', publishAt: typed, base: result.saved.revision.id }));
+			// The draft is saved; the time, or a photo's alt text, needs another go.
+			return failWith(e, (issues) =>
+				issues.publishAt
+					? { values, scheduleProblem: issues.publishAt, publishAt: typed, base: result.saved.revision.id }
+					: { values, issues, publishAt: typed, base: result.saved.revision.id, notPublished: true }
+			);
 		}
 		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: steps.timeZone };
 	}, contentAnswers),

@@ -523,6 +523,8 @@ export interface NewsletterDeliveryTable {
 	message_id: string | null;
 	error: string | null;
 	sent_at: Timestamp | null;
+	/** The last copy handed to the mail server whose answer was not recorded: while not `sent`, the delivery is in doubt. */
+	handed_over_at: Timestamp | null;
 }
 
 export type NewsletterCampaignRow = Selectable<NewsletterCampaignTable>;

@@ -14,26 +14,40 @@ import { ensureSubscriberLinks, listUnsubscribeHeaders, mailboxOf, subscriberLin
 /*
  * Sends a campaign's deliveries. A send job works for a slice of time (`sliceMs`),
  * claiming deliveries in small groups with a lease, and sending them over the
- * transport's lanes at the campaign's rate; then it queues the next job. Exactly
- * one copy per recipient comes from three things together:
+ * transport's lanes at the campaign's rate; then it queues the next job. Every
+ * recipient gets a copy, and save for one case below one copy only, from these
+ * together:
  *
  * - the delivery row, unique per (campaign, subscriber), is the only thing sent;
  * - a claim (status `sending`, `claimed_by`, a lease) is taken in one statement that
  *   skips rows others hold (`claimRows`, db/claim-rows.ts), so two processes never
  *   hold the same delivery;
- * - the delivery is marked `sent` by the holder of the claim before the message's
- *   final dot goes out (see bulk-transport.ts), and only a `sending` row whose
- *   holder is gone (lease over, or an earlier attempt of the same job) is taken up
- *   again — a row the server may already have accepted is never sent twice.
+ * - the holder records the hand-over (`handed_over_at`) once the whole message is
+ *   written and before its final dot, which it writes only if it still holds the
+ *   claim; and it records the delivery `sent` only once the server has answered
+ *   that dot with 250, the moment the server takes responsibility (RFC 5321, 6.1);
+ * - a `sending` row whose holder is gone (lease over, or an earlier attempt of the
+ *   same job) is taken up again.
+ *
+ * So a delivery is never `sent` unless the server took it, and a process killed at
+ * any point loses no one's copy. The one case SMTP leaves open is a copy handed
+ * over whose answer was never recorded (the process died between the dot and the
+ * record, or the connection dropped before the answer): the server may or may not
+ * have it. Such a delivery is in doubt, and is sent again, as RFC 5321 (3.8) has a
+ * client treat a dropped connection: like a 451. A second copy harms a reader less
+ * than none; it has the same Message-ID, so mail systems that keep one message per
+ * Message-ID drop it, and staff see a note on the delivery. A killed process leaves
+ * at most one delivery in doubt per connection.
  *
  * A slice step by step, each step a function below in this order: `runSlice` opens
  * the slice and runs one `lane` per transport lane. A lane takes the next ready
  * delivery (`nextReady`; when none is waiting, `claimBatch` claims some with
  * `claimDeliveries` and passes over, with `skipDelivery`, those whose subscriber
  * left), waits for its turn at the campaign's rate and sends it (`sendOne`, which
- * records the hand-over with `markSent`; `settleFailure` settles a failure). At
- * the end what was claimed but not tried goes back (`releaseDeliveries`), and
- * `whatNext` says whether and when the next slice runs.
+ * records the hand-over with `markHandedOver` and the server's acceptance with
+ * `markSent`; `settleFailure` settles a failure). At the end what was claimed but
+ * not tried goes back (`releaseDeliveries`), and `whatNext` says whether and when
+ * the next slice runs.
  */
 
 export interface CampaignSenderOptions {
@@ -289,21 +303,42 @@ async function sendOne(settings: SenderSettings, slice: Slice, item: Ready): Pro
 	let handedOver = false;
 	try {
 		await settings.transport.send({ from: settings.envelopeFrom, to: item.to, raw }, async () => {
-			handedOver = await markSent(slice, item.delivery, messageId, template.locale);
+			handedOver = await markHandedOver(settings, slice, item.delivery);
 			return handedOver;
 		});
-		slice.outcome.sent++;
 	} catch (error) {
 		await settleFailure(settings, slice, item.delivery, error, handedOver);
+		return;
 	}
+	await markSent(slice, item.delivery, messageId, template.locale);
+	slice.outcome.sent++;
 }
 
 /**
- * The hand-over: records the delivery as sent before the message's final dot goes
- * out. False when this claimer no longer holds it; the transport then sends nothing.
+ * The hand-over: the whole message is written and its final dot is next. Records
+ * that the server may have this copy from now on, and renews the claim; false when
+ * this claimer no longer holds the delivery, and the transport then sends nothing.
  */
-async function markSent(slice: Slice, delivery: NewsletterDeliveryRow, messageId: string, locale: string): Promise<boolean> {
+async function markHandedOver(settings: SenderSettings, slice: Slice, delivery: NewsletterDeliveryRow): Promise<boolean> {
+	const dialect = dialectOf(slice.db);
 	const marked = await slice.db
+		.updateTable('newsletter_delivery')
+		.set({ handed_over_at: databaseNow(dialect), lease_until: databaseTimeAfter(dialect, settings.leaseMs) })
+		.where('id', '=', delivery.id)
+		.where('claimed_by', '=', slice.claimer)
+		.where('status', '=', 'sending')
+		.executeTakeFirst();
+	return Number(marked.numUpdatedRows) === 1;
+}
+
+/**
+ * Records the server's acceptance (its 250 to the final dot) as soon as it comes, so
+ * that only a process dying in these moments leaves the delivery in doubt. The
+ * server has the message whoever holds the delivery now: a holder that has not
+ * handed it over yet finds it sent and sends nothing.
+ */
+async function markSent(slice: Slice, delivery: NewsletterDeliveryRow, messageId: string, locale: string): Promise<void> {
+	await slice.db
 		.updateTable('newsletter_delivery')
 		.set({
 			status: 'sent',
@@ -313,33 +348,43 @@ async function markSent(slice: Slice, delivery: NewsletterDeliveryRow, messageId
 			attempts: delivery.attempts + 1,
 			claimed_by: null,
 			lease_until: null,
-			error: null
+			next_attempt_at: null,
+			// Claimed in doubt: an earlier copy may have arrived too.
+			error:
+				delivery.handed_over_at === null
+					? null
+					: `Sent again because an earlier copy, handed over at ${delivery.handed_over_at}, got no recorded answer from the mail server: this address may have two copies (with the same Message-ID).`
 		})
 		.where('id', '=', delivery.id)
-		.where('claimed_by', '=', slice.claimer)
-		.where('status', '=', 'sending')
-		.executeTakeFirst();
-	return Number(marked.numUpdatedRows) === 1;
+		.where('status', '<>', 'sent')
+		.execute();
 }
 
-/** Settles a delivery whose sending failed: sent after all (uncertain), bounced, failed for good, or queued to retry later. */
+/**
+ * Settles a delivery whose sending failed: bounced, failed for good, or queued to
+ * retry later. When the server may have it (handed over, and no answer), it is in
+ * doubt and tried again like a temporary failure: a second copy rather than none.
+ */
 async function settleFailure(settings: SenderSettings, slice: Slice, delivery: NewsletterDeliveryRow, error: unknown, handedOver: boolean): Promise<void> {
 	const { db, outcome } = slice;
 	const now = databaseNow(dialectOf(db));
 	const failure =
 		error instanceof BulkSendError ? error : new BulkSendError(String(error), { recipientRejected: false, permanent: false, uncertain: handedOver });
-	const row = db.updateTable('newsletter_delivery').where('id', '=', delivery.id);
-	if (failure.uncertain) {
-		// Marked sent, and the server may have it: never sent again. Staff see the note.
-		await row.set({ error: `Handed over, but the server did not confirm: ${failure.message}`.slice(0, 1000) }).execute();
-		outcome.sent++;
-		return;
-	}
-	// From here the message certainly did not arrive (no hand-over, or an explicit refusal).
 	const attempts = delivery.attempts + 1;
-	const owned = handedOver ? row.where('status', '=', 'sent') : row.where('claimed_by', '=', slice.claimer);
+	const reason = (
+		failure.uncertain ? `The mail server did not answer after the whole message, so it may have it; sent again later with the same Message-ID: ${failure.message}` : failure.message
+	).slice(0, 1000);
+	// The holder settles; a delivery taken over elsewhere (its hand-over refused) is left to its new holder.
+	const owned = db
+		.updateTable('newsletter_delivery')
+		.where('id', '=', delivery.id)
+		.where('claimed_by', '=', slice.claimer)
+		.where('status', '=', 'sending')
+		// In doubt, the hand-over just recorded stays. Otherwise this copy certainly did not arrive, and only an earlier one may have.
+		.$if(!failure.uncertain, (update) => update.set({ handed_over_at: delivery.handed_over_at }));
+	const settled = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) === 1;
 	if (failure.recipientRejected && failure.permanent) {
-		await owned.set({ status: 'bounced', attempts, error: failure.message.slice(0, 1000), claimed_by: null, lease_until: null }).execute();
+		if (!settled(await owned.set({ status: 'bounced', attempts, error: reason, claimed_by: null, lease_until: null }).executeTakeFirst())) return;
 		await db
 			.updateTable('subscriber')
 			.set({ status: 'bounced', bounced_at: now, bounce_reason: failure.message.slice(0, 500), updated_at: now })
@@ -349,21 +394,21 @@ async function settleFailure(settings: SenderSettings, slice: Slice, delivery: N
 		outcome.bounced++;
 		settings.log.warn({ campaign: slice.campaign.id, delivery: delivery.id, code: failure.responseCode }, 'address bounced');
 	} else if (failure.permanent || attempts >= settings.maxAttempts) {
-		await owned.set({ status: 'failed', attempts, error: failure.message.slice(0, 1000), claimed_by: null, lease_until: null, sent_at: null }).execute();
+		if (!settled(await owned.set({ status: 'failed', attempts, error: reason, claimed_by: null, lease_until: null, sent_at: null }).executeTakeFirst())) return;
 		outcome.failed++;
 	} else {
-		await owned
+		const queued = await owned
 			.set({
 				status: 'queued',
 				attempts,
-				error: failure.message.slice(0, 1000),
+				error: reason,
 				claimed_by: null,
 				lease_until: null,
 				sent_at: null,
 				next_attempt_at: databaseTimeAfter(dialectOf(db), retryDelayMs(attempts))
 			})
-			.execute();
-		outcome.retrying++;
+			.executeTakeFirst();
+		if (settled(queued)) outcome.retrying++;
 	}
 }
 

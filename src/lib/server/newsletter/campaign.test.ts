@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { ValidationError } from '$lib/server/platform/errors';
-import { createBulkComposer, createSmtpBulkTransport } from '$lib/server/platform/mail/bulk-transport';
+import { createBulkComposer, createSmtpBulkTransport, type BulkTransport } from '$lib/server/platform/mail/bulk-transport';
 import { createLogger } from '$lib/server/platform/logger';
 import { startSmtpSink } from '../../../../tests/support/smtp';
 import { createCampaignSender } from './campaign-sender';
@@ -167,7 +167,7 @@ describe('campaigns', () => {
 describe('sending', () => {
 	let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 	beforeEach(async () => {
-		sink = await startSmtpSink({ rejectRecipients: { 'gone@example.org': 550, 'busy@example.org': 451 } });
+		sink = await startSmtpSink({ rejectRecipients: { 'gone@example.org': 550, 'busy@example.org': 451 }, loseFirstAnswerFor: ['unsure@example.org'] });
 		return () => sink.close();
 	});
 
@@ -348,6 +348,132 @@ describe('sending', () => {
 		const progress = await campaignProgress(handle.db, id);
 		expect(progress).toMatchObject({ sent: 39, sending: 1, queued: 0 });
 		expect([...copiesPerRecipient().values()].every((n) => n === 1)).toBe(true);
+	});
+
+	/**
+	 * Starts a send attempt (`job:1:1`, one connection) that dies at `point` of its
+	 * first message, as a killed process does: from that moment nothing it does reaches
+	 * the database (its own connection is closed) or the mail server (its connection is
+	 * cut, and a message without its final dot is discarded). Resolves once it is dead.
+	 */
+	async function attemptKilled(campaignId: number, point: 'before the hand-over' | 'after the hand-over' | 'after the server took it') {
+		const own = await openDatabase({ databaseUrl: handle.url, sqlitePath: handle.location });
+		const smtp = createSmtpBulkTransport(sink.url, { lanes: 1 });
+		let died!: () => void;
+		const dead = new Promise<void>((resolve) => (died = resolve));
+		const die = async (): Promise<never> => {
+			await own.close();
+			sink.dropConnections();
+			died();
+			return new Promise<never>(() => undefined);
+		};
+		const transport: BulkTransport = {
+			name: 'smtp',
+			lanes: 1,
+			async send(message, handOver) {
+				await smtp.send(message, async () => {
+					if (point === 'before the hand-over') return die();
+					const proceed = await handOver();
+					return point === 'after the hand-over' ? die() : proceed;
+				});
+				if (point === 'after the server took it') await die();
+			},
+			close: () => smtp.close()
+		};
+		const dying = createCampaignSender({ transport, compose: createBulkComposer(undefined), from, origin, linkSecret: secret, siteName: async () => 'Micro Galleries', log, claimSize: 5 });
+		dying.runSlice(own.db, campaignId, 'job:1:1').catch(() => undefined);
+		await dead;
+		smtp.close();
+		await sink.idle();
+	}
+
+	function deliveries(campaignId: number) {
+		return handle.db
+			.selectFrom('newsletter_delivery')
+			.innerJoin('subscriber', 'subscriber.id', 'newsletter_delivery.subscriber_id')
+			.select(['subscriber.email', 'newsletter_delivery.status', 'newsletter_delivery.message_id', 'newsletter_delivery.error'])
+			.where('campaign_id', '=', campaignId)
+			.orderBy('newsletter_delivery.id')
+			.execute();
+	}
+
+	it.each(['before the hand-over', 'after the hand-over'] as const)(
+		'never loses a copy when the sending process dies %s, before the mail server took the message',
+		async (point) => {
+			const people = await addSubscribers(3);
+			const id = await createCampaign(newsletter, testStaff, draft());
+			await startSending(handle.db, id);
+			await attemptKilled(id, point);
+			expect(sink.messages).toHaveLength(0);
+
+			// The job's next attempt takes over what the dead one held.
+			const s = sender(handle.db, sink.url, { lanes: 1 });
+			await s.runSlice(handle.db, id, 'job:1:2');
+			s.transport.close();
+			const copies = copiesPerRecipient();
+			for (const person of people) expect(copies.get(person.email)).toBe(1);
+			const rows = await deliveries(id);
+			expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent']);
+			// Handed over without an answer, the first one's fate was unknown: staff are told it may have arrived twice.
+			expect(rows.map((row) => Boolean(row.error?.includes('may have two copies')))).toEqual([point === 'after the hand-over', false, false]);
+			expect((await getCampaign(handle.db, id))!.status).toBe('sent');
+		}
+	);
+
+	it('sends a copy again, with the same Message-ID, when the process dies after the server took it but before recording that: two copies rather than none', async () => {
+		const people = await addSubscribers(3);
+		const id = await createCampaign(newsletter, testStaff, draft());
+		await startSending(handle.db, id);
+		await attemptKilled(id, 'after the server took it');
+		expect(sink.messages.map((m) => m.envelopeTo)).toEqual([[people[0]!.email]]);
+		// The dead attempt holds all three; the first is in doubt: handed over, its acceptance never recorded.
+		const atDeath = await handle.db.selectFrom('newsletter_delivery').select(['status', 'handed_over_at']).where('campaign_id', '=', id).orderBy('id').execute();
+		expect(atDeath.map((row) => [row.status, row.handed_over_at !== null])).toEqual([
+			['sending', true],
+			['sending', false],
+			['sending', false]
+		]);
+
+		const s = sender(handle.db, sink.url, { lanes: 1 });
+		await s.runSlice(handle.db, id, 'job:1:2');
+		s.transport.close();
+		const copies = copiesPerRecipient();
+		expect(people.map((person) => copies.get(person.email))).toEqual([2, 1, 1]);
+		const twice = sink.messages.filter((m) => m.envelopeTo[0] === people[0]!.email).map((m) => m.parsed.messageId);
+		expect(new Set(twice).size).toBe(1);
+		const rows = await deliveries(id);
+		expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent']);
+		expect(rows[0]!.error).toContain('may have two copies');
+		expect(rows[0]!.message_id).toBe(twice[0]);
+	});
+
+	it('sends a message again later when the server’s answer to it was lost, with the same Message-ID', async () => {
+		await addSubscribers(2);
+		const [unsure] = await handle.db
+			.insertInto('subscriber')
+			.values({ email: 'unsure@example.org', locale: 'en', status: 'confirmed', topics: '["news"]', consent_text_version: 1, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+			.returning('id')
+			.execute();
+		const id = await createCampaign(newsletter, testStaff, draft());
+		await startSending(handle.db, id);
+		const s = sender(handle.db, sink.url, { lanes: 1 });
+		const first = await s.runSlice(handle.db, id, 'job:1:1');
+		expect(first).toMatchObject({ sent: 2, retrying: 1, failed: 0 });
+		const waiting = await handle.db.selectFrom('newsletter_delivery').selectAll().where('subscriber_id', '=', unsure!.id).executeTakeFirstOrThrow();
+		expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+		expect(waiting.error).toContain('did not answer');
+		expect(Date.parse(waiting.next_attempt_at!)).toBeGreaterThan(Date.now());
+
+		await handle.db.updateTable('newsletter_delivery').set({ next_attempt_at: null }).where('id', '=', waiting.id).execute();
+		const second = await s.runSlice(handle.db, id, 'job:2:1');
+		s.transport.close();
+		expect(second).toMatchObject({ sent: 1, next: 'done' });
+		const copies = sink.messages.filter((m) => m.envelopeTo[0] === 'unsure@example.org').map((m) => m.parsed.messageId);
+		expect(copies).toHaveLength(2);
+		expect(new Set(copies).size).toBe(1);
+		const sent = await handle.db.selectFrom('newsletter_delivery').selectAll().where('id', '=', waiting.id).executeTakeFirstOrThrow();
+		expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+		expect(sent.error).toContain('may have two copies');
 	});
 
 	it('sends exactly one copy to each recipient when two processes send the same campaign at once', async () => {

@@ -76,6 +76,22 @@ describe('bulk SMTP transport', () => {
 		expect(sink.messages.length).toBe(1);
 	});
 
+	it('calls the outcome unknown when the connection drops after the final dot, before the answer', async () => {
+		const lossy = await startSmtpSink({ loseFirstAnswerFor: ['ana@example.org'] });
+		const transport = createSmtpBulkTransport(lossy.url, { lanes: 1 });
+		await expect(transport.send(await message('ana@example.org'), async () => true)).rejects.toMatchObject({
+			uncertain: true,
+			permanent: false,
+			recipientRejected: false
+		});
+		// The server has it, which the client could not know; the next message gets a fresh connection.
+		expect(lossy.messages.length).toBe(1);
+		await transport.send(await message('ben@example.org'), async () => true);
+		transport.close();
+		await lossy.close();
+		expect(lossy.messages.map((m) => m.envelopeTo)).toEqual([['ana@example.org'], ['ben@example.org']]);
+	});
+
 	it('lets more senders than connections take turns, one message per connection at a time', async () => {
 		const transport = createSmtpBulkTransport(sink.url, { lanes: 2 });
 		const addresses = Array.from({ length: 12 }, (_, i) => `reader${i}@example.org`);

@@ -14,15 +14,19 @@ import type { DkimConfig } from '$lib/server/platform/config';
  * Sending many messages, one recipient each, with the moment of hand-over under
  * the caller's control.
  *
- * An SMTP server takes responsibility for a message when it reads the line with a
- * single dot that ends the DATA; until then, a dropped connection means the
- * message is discarded. So the sender writes the whole message, then calls the
- * caller's `handOver` (which records the delivery as sent in the database), and
- * only after that commit writes the final dot. A process killed before the commit
- * leaves the delivery unsent and the server discards the partial message; killed
- * after it, the dot is at most one socket write away. That closes the window in
- * which a message could arrive and still be sent again after a restart down to
- * the few microseconds between the commit and that write.
+ * An SMTP server takes responsibility for a message when it has read the line with
+ * a single dot that ends the DATA, and says so with its 250 answer; until the dot,
+ * a dropped connection means the message is discarded. So the sender writes the
+ * whole message, then calls the caller's `handOver` (which records in the database
+ * that the message may now arrive, and checks the delivery is still the caller's),
+ * and only after that writes the final dot. `send` resolves on the server's 250:
+ * only then is the message delivered, and the caller records it so.
+ *
+ * Recording it as sent before the dot would lose it to a process killed between
+ * that commit and the dot's write (the server then discards the message, and the
+ * record says sent). Between the dot and the caller's record of the 250, no order
+ * of writes can tell a restarted process whether the server has the message; the
+ * caller treats that as not delivered and sends it again (see campaign-sender.ts).
  */
 
 export interface BulkMessage {
@@ -32,7 +36,11 @@ export interface BulkMessage {
 	raw: Buffer;
 }
 
-/** Records the delivery as sent; false means "do not deliver after all" (the claim was lost). */
+/**
+ * Called when the whole message is written, before its final dot: records that the
+ * server may have it from now on. False means "do not deliver after all" (the claim
+ * was lost); the connection is then dropped and the server discards the message.
+ */
 export type HandOver = () => Promise<boolean>;
 
 export class BulkSendError extends Error {
@@ -41,8 +49,9 @@ export class BulkSendError extends Error {
 	/** A 5xx answer: trying again will not help. */
 	readonly permanent: boolean;
 	/**
-	 * True when the failure came after `handOver` committed and without an answer
-	 * from the server: the message may have arrived, so it must not be sent again.
+	 * True when the failure came after `handOver` and without an answer from the
+	 * server (the connection dropped or timed out after the final dot): the message
+	 * may or may not have arrived.
 	 */
 	readonly uncertain: boolean;
 	readonly responseCode: number | undefined;
@@ -60,7 +69,7 @@ export interface BulkTransport {
 	readonly name: 'smtp' | 'outbox';
 	/** How many messages may be on their way at once (one connection each); more senders wait their turn. */
 	readonly lanes: number;
-	/** Sends one message on the first free connection. Throws BulkSendError. */
+	/** Sends one message on the first free connection; resolves when the server has taken it. Throws BulkSendError. */
 	send(message: BulkMessage, handOver: HandOver): Promise<void>;
 	close(): void;
 }
@@ -190,7 +199,7 @@ function classify(error: SmtpError, handedOver: boolean): BulkSendError {
 	return new BulkSendError(error.message, {
 		recipientRejected: error.code === 'EENVELOPE' && answered,
 		permanent: answered && code >= 500,
-		// After the commit, only an explicit refusal proves the message did not arrive.
+		// After the hand-over, only an explicit refusal proves the message did not arrive.
 		uncertain: handedOver && !answered,
 		responseCode: code
 	});
@@ -322,7 +331,8 @@ export function createSmtpBulkTransport(smtpUrl: string, options: { lanes?: numb
 
 /**
  * Without SMTP, each message becomes an .eml file in the outbox folder, named as
- * the mailer's are. The file appears (by rename) only after the hand-over.
+ * the mailer's are. The file appears (by rename) only after the hand-over, and
+ * `send` resolves once it is there.
  */
 export function createOutboxBulkTransport(outboxDir: string): BulkTransport {
 	let sequence = 0;

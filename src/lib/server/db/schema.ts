@@ -828,3 +828,94 @@ export interface SearchDocumentTable {
 	path: string;
 	updated_at: Timestamp;
 }
+
+/*
+ * Events with free registration (events/): the event is site content written by
+ * publishing; its sessions and their registrations are changed by staff and
+ * registrants' commands.
+ */
+export interface Database {
+	event_kind: ArchiveTermTable;
+	event: EventTable;
+	event_session: EventSessionTable;
+	registration: RegistrationTable;
+}
+
+export interface EventTable {
+	id: Generated<number>;
+	slug: string;
+	kind_id: number;
+	initiative_id: number | null;
+	title: Json;
+	summary: Json;
+	body: Json;
+	cover_media_id: number | null;
+	organizer_name: string;
+	organizer_email: string;
+	access: Json;
+	party_max: Generated<number>;
+	questions: Generated<Json>;
+	hold_minutes: Generated<number>;
+	offer_hours: Generated<number>;
+	remind_day_before: Generated<number>;
+	remind_hour_before: Generated<number>;
+	published_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type EventSessionStatus = 'scheduled' | 'cancelled';
+
+export interface EventSessionTable {
+	id: Generated<number>;
+	event_id: number;
+	starts_local: string;
+	ends_local: string;
+	time_zone: string;
+	starts_at: Timestamp;
+	ends_at: Timestamp;
+	online: Generated<number>;
+	online_url: string | null;
+	venue_name: Generated<string>;
+	venue_address: Generated<string>;
+	country: Generated<string>;
+	latitude: number | null;
+	longitude: number | null;
+	directions: Generated<Json>;
+	capacity: number | null;
+	registration_opens_at: Timestamp | null;
+	registration_closes_at: Timestamp | null;
+	status: Generated<EventSessionStatus>;
+	moved_at: Timestamp | null;
+	sequence: Generated<number>;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type RegistrationStatus = 'unconfirmed' | 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'expired' | 'declined' | 'left' | 'lapsed';
+
+export interface RegistrationTable {
+	id: Generated<number>;
+	session_id: number;
+	token_hash: string;
+	code: string;
+	name: string;
+	email: string;
+	locale: string;
+	party_size: number;
+	answers: Generated<Json>;
+	consent_text: string;
+	status: RegistrationStatus;
+	hold_expires_at: Timestamp | null;
+	waiting_since: Timestamp | null;
+	offer_expires_at: Timestamp | null;
+	confirmed_at: Timestamp | null;
+	cancelled_at: Timestamp | null;
+	checked_in_at: Timestamp | null;
+	checked_in_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type EventRow = Selectable<EventTable>;
+export type EventSessionRow = Selectable<EventSessionTable>;
+export type RegistrationRow = Selectable<RegistrationTable>;

@@ -20,6 +20,7 @@ import * as mediaPublicKey from './2026-12-02-03-media-public-key';
 import * as archive from './2026-12-02-04-archive';
 import * as search from './2026-12-02-05-search';
 import * as deliveryHandOver from './2026-12-03-01-delivery-hand-over';
+import * as events from './2026-12-03-02-events';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02-03-media-public-key': mediaPublicKey,
 	'2026-12-02-04-archive': archive,
 	'2026-12-02-05-search': search,
-	'2026-12-03-01-delivery-hand-over': deliveryHandOver
+	'2026-12-03-01-delivery-hand-over': deliveryHandOver,
+	'2026-12-03-02-events': events
 };

@@ -4,6 +4,7 @@ import {
 	canonicalTimeZone,
 	formatOffset,
 	instantToZonedWallTime,
+	isRepeatedWallTime,
 	isValidTimeZone,
 	offsetChanges,
 	renamedTimeZones,
@@ -92,6 +93,15 @@ describe('wall times entered in a zone', () => {
 			['2027-04-04T02:30', 'Australia/Sydney', '2027-04-03T15:30:00.000Z'],
 			['2027-04-04T03:00', 'Australia/Sydney', '2027-04-03T17:00:00.000Z']
 		]);
+	});
+
+	it('tell which wall times the clocks show twice', () => {
+		expect(isRepeatedWallTime('2026-11-01T01:30', 'America/New_York')).toBe(true);
+		expect(isRepeatedWallTime('2026-11-01T00:59', 'America/New_York')).toBe(false);
+		expect(isRepeatedWallTime('2026-11-01T02:00', 'America/New_York')).toBe(false);
+		expect(isRepeatedWallTime('2026-04-05T02:00:00', 'Australia/Sydney')).toBe(true);
+		expect(isRepeatedWallTime('2026-03-08T02:30', 'America/New_York')).toBe(false); // skipped, not repeated
+		expect(isRepeatedWallTime('2026-12-05T18:00', 'Asia/Kathmandu')).toBe(false);
 	});
 
 	it('turn instants back into the wall time staff see in the edit form', () => {

@@ -145,23 +145,37 @@ function offsetMs(timeZone: string, instant: number): number {
  * RangeError for a malformed or impossible wall time or an unknown zone.
  */
 export function zonedWallTimeToInstant(wall: string, timeZone: string): Date {
+	const { zone, asUtc, occurrences } = readWallTime(wall, timeZone);
+	const earliest = occurrences[0];
+	if (earliest !== undefined) return new Date(earliest);
+
+	// A gap: the change happens between the instants the offsets either side would give.
+	const before = offsetMs(zone, asUtc - dayMs);
+	const after = offsetMs(zone, asUtc + dayMs);
+	return new Date(firstMinuteWithNewOffset(zone, asUtc - Math.max(before, after), asUtc - Math.min(before, after)));
+}
+
+/**
+ * Whether the clocks of `timeZone` show this wall time twice (the hour repeated
+ * when they go back). Readers of calendar files disagree on which of the two
+ * such a time means, so icalendar.ts writes those instants in UTC.
+ */
+export function isRepeatedWallTime(wall: string, timeZone: string): boolean {
+	return readWallTime(wall, timeZone).occurrences.length > 1;
+}
+
+/** The wall time checked, and every instant (milliseconds, in order) at which the zone's clocks show it: none in a gap, two in a repeated hour. */
+function readWallTime(wall: string, timeZone: string): { zone: string; asUtc: number; occurrences: number[] } {
 	const zone = canonicalTimeZone(timeZone);
 	if (!zone) throw new RangeError(`Unknown time zone: ${timeZone}`);
 	const asUtc = parseWallTime(wall);
 	if (asUtc === null) throw new RangeError(`Not a wall time: ${wall}`);
-
 	// Every offset in force within a day either side is a candidate; changes are rarer than that.
-	const before = offsetMs(zone, asUtc - dayMs);
-	const after = offsetMs(zone, asUtc + dayMs);
-	const candidates = [...new Set([before, after])]
+	const occurrences = [...new Set([offsetMs(zone, asUtc - dayMs), offsetMs(zone, asUtc + dayMs)])]
 		.map((offset) => asUtc - offset)
 		.filter((instant) => instant + offsetMs(zone, instant) === asUtc)
 		.sort((a, b) => a - b);
-	const earliest = candidates[0];
-	if (earliest !== undefined) return new Date(earliest);
-
-	// A gap: the change happens between these two instants.
-	return new Date(firstMinuteWithNewOffset(zone, asUtc - Math.max(before, after), asUtc - Math.min(before, after)));
+	return { zone, asUtc, occurrences };
 }
 
 /** The wall time ('YYYY-MM-DDTHH:mm', as an `<input type="datetime-local">` wants it) of an instant in `timeZone`. */

@@ -192,6 +192,11 @@ describe('UTC offsets', () => {
 		expect(utcOffset(new Date('2026-04-04T16:00:00Z'), 'Australia/Sydney')).toBe('+10:00');
 	});
 
+	it('refuse an unknown zone or a date that is none, instead of writing NaN', () => {
+		expect(() => utcOffset('2026-01-15T06:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
+		expect(() => utcOffset('someday', 'Asia/Kathmandu')).toThrow(RangeError);
+	});
+
 	it('write an offset with or without the colon', () => {
 		expect(formatOffset(345, ':')).toBe('+05:45');
 		expect(formatOffset(345, '')).toBe('+0545');

@@ -100,7 +100,10 @@ export function isValidTimeZone(value: string): boolean {
 
 /** The zone's offset from UTC at `instant`, in minutes east of Greenwich (Kathmandu: 345). */
 export function offsetMinutes(instant: Date | string | number, timeZone: string): number {
-	return tzOffset(timeZone, new Date(instant));
+	const minutes = tzOffset(timeZone, new Date(instant));
+	// tzOffset answers NaN rather than throwing, which would print as "+NaN:NaN".
+	if (Number.isNaN(minutes)) throw new RangeError(`No offset for ${String(instant)} in ${timeZone}`);
+	return minutes;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '$lib/server/db/schema';
 import type { FieldInput } from '$lib/server/calls/call-fields';
-import { instantToZonedWallTime } from '$lib/server/calls/call-time';
+import { instantToZonedWallTime } from '$lib/server/shared/zoned-time';
 import { addField, createCall, setCallStatus, type CallInput } from '$lib/server/calls/calls.service';
 import { callsContext, testStaff } from './domain-contexts';
 

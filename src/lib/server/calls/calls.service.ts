@@ -9,15 +9,16 @@ import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { Actor, AuditAction } from '$lib/server/shared/audit';
 import { runCommand } from '$lib/server/shared/command';
 import { callFieldFromRow, fieldColumns, fieldLimits, parseFieldInput, type CallField, type FieldInput } from './call-fields';
-import { canonicalTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from './call-time';
+import { canonicalTimeZone, instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/shared/zoned-time';
 import type { CallsContext } from './calls.wiring';
 
 /*
  * Calls and their forms, as staff create and change them. Dates arrive as the
  * wall times staff typed in the call's time zone and are kept as UTC instants
- * (see call-time.ts). Staff's commands take the calls' context and the acting
- * person, and write their audit entry (and, for what the public call pages
- * show, a new site version) in the transaction of the change; reading takes `db`.
+ * (see shared/zoned-time.ts). Staff's commands take the calls' context and the
+ * acting person, and write their audit entry (and, for what the public call
+ * pages show, a new site version) in the transaction of the change; reading
+ * takes `db`.
  */
 
 /** How the audit log names a call. */

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Localized } from '$lib/i18n/locales';
 import { validateAnswers } from '$lib/server/calls/answer-validation';
 import { callFieldFromRow, fieldColumns, parseFieldInput } from '$lib/server/calls/call-fields';
-import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/calls/call-time';
+import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/shared/zoned-time';
 import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
 import { demoArchivePhotos, seedDemoArchive } from './demo-seed-archive';

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } from '$lib/server/calls/calls.service';
 import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import { selectableTimeZones } from '$lib/server/shared/zoned-time';
 import type { CallSettingsValues } from './call-words';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
@@ -124,14 +125,11 @@ export function settingsOf(call: OpenCall): CallSettingsValues {
 	};
 }
 
-/** Every zone the runtime knows, UTC first, and the call's own spelling when the runtime lists another. */
-export function timeZoneChoices(current?: string): string[] {
-	const zones = new Set(Intl.supportedValuesOf('timeZone'));
-	// ICU lists some zones by old names (Asia/Katmandu); offer the current spelling too.
-	zones.add('Asia/Kathmandu');
-	if (current) zones.add(current);
-	zones.delete('UTC');
-	return ['UTC', ...[...zones].sort()];
+/** The zones staff can pick (UTC first), and the call's own spelling when the list has another. */
+export function timeZoneChoices(current?: string): readonly string[] {
+	const zones = selectableTimeZones();
+	if (current === undefined || zones.includes(current)) return zones;
+	return ['UTC', ...[...zones.filter((zone) => zone !== 'UTC'), current].sort()];
 }
 
 export const settingsLimits = {

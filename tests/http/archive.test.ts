@@ -152,6 +152,9 @@ describe('/search', () => {
 		expect(found).toContain('/initiatives/patan-empower-2018');
 		expect(found.some((href) => href.startsWith('/stories/'))).toBe(true);
 		expect(html).toMatch(/<mark>Patan<\/mark>/i);
+		// Results are not for search engines; the empty search page is.
+		expect(html).toMatch(/<meta name="robots" content="noindex"\s*\/?>/);
+		expect((await page('/search')).html).not.toContain('noindex');
 		const nepali = await page(`/ne/search?q=${encodeURIComponent('कला')}`);
 		expect(links(nepali.html, '/ne/').some((href) => href.startsWith('/ne/initiatives/'))).toBe(true);
 	});

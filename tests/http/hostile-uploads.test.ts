@@ -67,7 +67,7 @@ function apply(upload: Upload, address: string): Promise<Response> {
 }
 
 describe('ten hostile files at once', () => {
-	it('are each refused with a reason or accepted within limits, while /healthz keeps answering within 50 ms and memory comes back', async () => {
+	it('are each refused with a reason or accepted within limits, while /healthz keeps answering within 150 ms and memory comes back', async () => {
 		const heic = await readFile(largeHeicPath);
 		const bomb = await pdfBomb(1024 * megabyte);
 		const goodPdf = pdfWithMetadata();
@@ -145,7 +145,11 @@ describe('ten hostile files at once', () => {
 				`p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms; server RSS ${rssBefore.toFixed(0)} MB before, ${rssPeak.toFixed(0)} MB at the peak, ${rssAfter.toFixed(0)} MB after`
 		);
 		expect(latencies.length).toBeGreaterThan(20);
-		expect(p99).toBeLessThan(50);
+		// What this guards: the checks run off the server's main thread. Run on it, one 48-megapixel
+		// decode or one PDF parse would hold every request for a second or more. The bound leaves room
+		// for what a two-core machine running other test files beside this one adds to a round trip
+		// while the checks fill both cores (p99 30-60 ms, now and then more); it is not a speed goal.
+		expect(p99).toBeLessThan(150);
 		expect(rssAfter).toBeLessThan(rssBefore + 100);
 	}, 120_000);
 });

@@ -586,13 +586,21 @@ export interface MissingTranslation {
  */
 export function missingTranslations(type: ContentItemType, data: ItemData): MissingTranslation[] {
 	const result: MissingTranslation[] = [];
-	for (const field of contentItems[type].fields) {
-		if (!isLocalizedField(field)) continue;
-		const value = data[field.name] as Localized | undefined;
-		const blank = (text: string | undefined) => (field.kind === 'rich' ? isBlankRichText(text) : !text || text.trim() === '');
-		if (!value || blank(value.en)) continue;
+	const check = (field: string, label: string, value: Localized | undefined, rich: boolean) => {
+		const blank = (text: string | undefined) => (rich ? isBlankRichText(text) : !text || text.trim() === '');
+		if (!value || blank(value.en)) return;
 		const languages = locales.filter((l) => blank(value[l]));
-		if (languages.length > 0) result.push({ field: field.name, label: field.label, languages });
+		if (languages.length > 0) result.push({ field, label, languages });
+	};
+	for (const field of contentItems[type].fields) {
+		if (isLocalizedField(field)) check(field.name, field.label, data[field.name] as Localized | undefined, field.kind === 'rich');
+		if (field.kind !== 'rows') continue;
+		// A row's translated lines too: "Figures 2: What was counted".
+		for (const [index, row] of ((data[field.name] ?? []) as RowData[]).entries()) {
+			for (const sub of field.rows ?? []) {
+				if (sub.kind === 'line') check(`${field.name}.${index}.${sub.name}`, `${field.label} ${index + 1}: ${sub.label}`, row[sub.name] as Localized | undefined, false);
+			}
+		}
 	}
 	return result;
 }

@@ -421,4 +421,19 @@ describe('missingTranslations', () => {
 		]);
 		expect(missingTranslations('page', { title: { en: 'a', ne: 'b', id: 'c', es: 'd' }, summary: { en: '' }, body: { en: '' } })).toEqual([]);
 	});
+
+	it('looks into the translated lines of rows too', () => {
+		const all = { en: 'x', ne: 'x', id: 'x', es: 'x' };
+		const data: ItemData = {
+			title: all,
+			figures: [
+				{ label: all, value: 10, source: '', participants: false },
+				{ label: { en: 'Walls painted', es: 'Muros pintados' }, value: 12, source: '', participants: false }
+			],
+			gallery: [{ media_id: 3, caption: { en: '' }, credit: '' }]
+		};
+		expect(missingTranslations('initiative', data).filter((m) => m.field.includes('.'))).toEqual([
+			{ field: 'figures.1.label', label: 'Impact figures 2: What was counted', languages: ['ne', 'id'] }
+		]);
+	});
 });

@@ -31,6 +31,10 @@ export interface RegistrationNotices {
 	waiting(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
 	offered(trx: Transaction<Database>, registration: RegistrationRow, token: string, expiresAt: string): Promise<void>;
 	cancelled(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
+	/** The session moved (another time or place): `before` is what they were told until now. */
+	moved(trx: Transaction<Database>, registration: RegistrationRow, token: string, before: EventSessionRow): Promise<void>;
+	/** Staff cancelled the session: the registration is cancelled with it. */
+	sessionCancelled(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
 }
 
 export interface EventsContext extends DomainContext {
@@ -237,7 +241,7 @@ export async function cancel(context: EventsContext, token: string): Promise<boo
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		if (status === 'cancelled') await context.notices.cancelled(trx, updated, token);
-		await sendOffers(context, trx, session, now);
+		await offerFreedPlaces(context, trx, session, now);
 		return true;
 	});
 }
@@ -256,7 +260,7 @@ export async function answerOffer(context: EventsContext, token: string, accept:
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		if (accept) await context.notices.confirmed(trx, updated, token);
-		else await sendOffers(context, trx, session, now);
+		else await offerFreedPlaces(context, trx, session, now);
 		return accept ? 'accepted' : 'declined';
 	});
 }
@@ -274,7 +278,7 @@ export async function changePartySize(context: EventsContext, token: string, siz
 		const at = now.toISOString();
 		if (registration.status === 'confirmed' && size > registration.party_size && !fits(await freePlaces(trx, session, at, registration.id), size)) return 'no-room';
 		await trx.updateTable('registration').set({ party_size: size, updated_at: at }).where('id', '=', registration.id).execute();
-		if (size < registration.party_size) await sendOffers(context, trx, session, now);
+		if (size < registration.party_size) await offerFreedPlaces(context, trx, session, now);
 		return 'changed';
 	});
 }
@@ -300,7 +304,16 @@ async function withRegistration<T>(
 	});
 }
 
-async function sendOffers(context: EventsContext, trx: Transaction<Database>, session: Session, now: Date): Promise<Offer[]> {
+/**
+ * Offers the places free now to the session's waiting list and tells each person
+ * offered. Call inside the transaction that took the session.
+ */
+export async function offerFreedPlaces(
+	context: EventsContext,
+	trx: Transaction<Database>,
+	session: Pick<EventSessionRow, 'id' | 'capacity' | 'status'> & { offer_hours: number },
+	now: Date
+): Promise<Offer[]> {
 	if (session.status === 'cancelled') return [];
 	const offers = await offerFreePlaces(trx, session, session.offer_hours, now);
 	for (const offer of offers) await context.notices.offered(trx, offer.registration, registrationToken(context.linkSecret, offer.registration), offer.expiresAt);
@@ -360,7 +373,7 @@ export async function expireRunOut(context: EventsContext): Promise<number> {
 				.where('status', '=', 'offered')
 				.where('offer_expires_at', '<=', at)
 				.executeTakeFirst();
-			await sendOffers(context, trx, session, now);
+			await offerFreedPlaces(context, trx, session, now);
 			return Number(expired.numUpdatedRows) + Number(holds.numUpdatedRows) + Number(lapsed.numUpdatedRows);
 		});
 	}

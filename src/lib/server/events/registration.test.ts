@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import type { Database, RegistrationRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
+import { addSession, cancelSession, updateSession, type SessionInput } from './session.service';
 import {
 	answerOffer,
 	cancel,
@@ -29,8 +30,8 @@ let notices: { kind: string; email: string; token: string; expiresAt?: string }[
 const secret = 'registration-test-secret-'.repeat(2);
 
 function record(kind: string) {
-	return async (_trx: Transaction<Database>, registration: RegistrationRow, token: string, expiresAt?: string) => {
-		notices.push({ kind, email: registration.email, token, ...(expiresAt ? { expiresAt } : {}) });
+	return async (_trx: Transaction<Database>, registration: RegistrationRow, token: string, extra?: string | object) => {
+		notices.push({ kind, email: registration.email, token, ...(typeof extra === 'string' ? { expiresAt: extra } : {}) });
 	};
 }
 
@@ -39,7 +40,9 @@ const recordingNotices: RegistrationNotices = {
 	confirmed: record('confirmed'),
 	waiting: record('waiting'),
 	offered: record('offered'),
-	cancelled: record('cancelled')
+	cancelled: record('cancelled'),
+	moved: record('moved'),
+	sessionCancelled: record('session-cancelled')
 };
 
 function context(): EventsContext {
@@ -254,5 +257,77 @@ describe('the waiting list', () => {
 		expect(await statusOf(waiting[0]!)).toBe('declined');
 		// A party of the confirmed holder cannot grow past what is free.
 		expect(await changePartySize(context(), holder, 4)).toBe('changed');
+	});
+});
+
+describe('sessions, as staff change them', () => {
+	const staff = { id: 'staff-1', email: 'editor@example.org' };
+	const kathmandu: SessionInput = {
+		startsLocal: '2026-12-20T15:00',
+		endsLocal: '2026-12-20T17:00',
+		timeZone: 'Asia/Kathmandu',
+		venueName: 'Patan Dhoka courtyard',
+		venueAddress: 'Patan Dhoka, Lalitpur',
+		country: 'np',
+		latitude: 27.68,
+		longitude: 85.32,
+		directions: { en: 'Through the gate, left at the well.' },
+		capacity: 2
+	};
+
+	async function eventId(): Promise<number> {
+		const session = await newSession(5);
+		return (await handle.db.selectFrom('event_session').select('event_id').where('id', '=', session).executeTakeFirstOrThrow()).event_id;
+	}
+
+	it('plans a session as wall time where it happens, and keeps the same moments in UTC', async () => {
+		const id = await addSession(context(), staff, await eventId(), kathmandu);
+		const row = await handle.db.selectFrom('event_session').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ starts_local: '2026-12-20T15:00', time_zone: 'Asia/Kathmandu', starts_at: '2026-12-20T09:15:00.000Z', ends_at: '2026-12-20T11:15:00.000Z', country: 'NP', sequence: 0 });
+		const refused = await addSession(context(), staff, await eventId(), { ...kathmandu, endsLocal: '2026-12-20T14:00', timeZone: 'Mars/Olympus', online: true, onlineUrl: '' }).catch((e: unknown) => e);
+		expect((refused as ValidationError).issues).toEqual({ timeZone: 'time-zone', endsLocal: 'ends-before-start', onlineUrl: 'required' });
+	});
+
+	it('tells everyone registered when a session moves, raises its sequence, and offers new places when capacity grows', async () => {
+		const id = await addSession(context(), staff, await eventId(), kathmandu);
+		const first = await registered(id, 'first@example.org', 2);
+		expect(await confirm(context(), first)).toBe('confirmed');
+		const second = await registered(id, 'second@example.org', 1);
+		expect(await confirm(context(), second)).toBe('waiting');
+		notices = [];
+
+		const refused = await updateSession(context(), staff, id, { ...kathmandu, capacity: 1 }).catch((e: unknown) => e);
+		expect((refused as ValidationError).issues).toEqual({ capacity: 'below-taken:2' });
+
+		const moved = await updateSession(context(), staff, id, { ...kathmandu, startsLocal: '2026-12-21T15:00', endsLocal: '2026-12-21T17:00', capacity: 3 });
+		expect(moved).toEqual({ moved: true, told: 2, offered: 1 });
+		expect(notices.map((n) => [n.kind, n.email])).toEqual([
+			['moved', 'first@example.org'],
+			['moved', 'second@example.org'],
+			['offered', 'second@example.org']
+		]);
+		const row = await handle.db.selectFrom('event_session').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ starts_at: '2026-12-21T09:15:00.000Z', sequence: 1 });
+
+		// Only the capacity: not a move, no one is told.
+		notices = [];
+		expect(await updateSession(context(), staff, id, { ...kathmandu, startsLocal: '2026-12-21T15:00', endsLocal: '2026-12-21T17:00', capacity: 10 })).toEqual({ moved: false, told: 0, offered: 0 });
+		expect(notices).toEqual([]);
+	});
+
+	it('cancels a session with its registrations, telling those who confirmed', async () => {
+		const id = await addSession(context(), staff, await eventId(), kathmandu);
+		const confirmed = await registered(id, 'came@example.org', 1);
+		await confirm(context(), confirmed);
+		const unconfirmed = await registered(id, 'never@example.org', 1);
+		notices = [];
+		expect(await cancelSession(context(), staff, id)).toBe(1);
+		expect(notices.map((n) => [n.kind, n.email])).toEqual([['session-cancelled', 'came@example.org']]);
+		expect(await statusOf(confirmed)).toBe('cancelled');
+		expect(await statusOf(unconfirmed)).toBe('cancelled');
+		const late = await register(context(), { sessionId: id, name: 'Late', email: 'late@example.org', partySize: 1, locale: 'en', consentText: 'I agree.' }).catch((e: unknown) => e);
+		expect((late as ValidationError).issues).toEqual({ session: 'cancelled' });
+		const audit = await handle.db.selectFrom('audit_event').select(['action', 'actor_email']).where('action', 'like', 'event.%').execute();
+		expect(audit).toContainEqual({ action: 'event.session-cancelled', actor_email: 'editor@example.org' });
 	});
 });

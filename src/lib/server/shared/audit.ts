@@ -22,7 +22,8 @@ export type AuditAction =
 	| `job.${string}`
 	| `donation.${string}`
 	| `newsletter.${string}`
-	| `call.${string}`;
+	| `call.${string}`
+	| `event.${string}`;
 
 /** Who acts: the signed-in staff member (null for the app itself, e.g. a scheduled job). */
 export interface Actor {

@@ -104,6 +104,8 @@ export interface MailMessageTable {
 	html_body: string;
 	/** Extra headers as a JSON object of strings. */
 	headers: Generated<Json>;
+	/** JSON { method, filename, content }: an iCalendar entry the message carries, or null. */
+	calendar: ColumnType<string | null, string | null | undefined, string | null>;
 	status: Generated<MailStatus>;
 	message_id: string | null;
 	transport: MailTransportName | null;

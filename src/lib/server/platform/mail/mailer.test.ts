@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getJob } from '$lib/server/platform/jobs/job-queue';
 import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { getMailMessage, listMailMessages, readOutboxFile } from './mail-outbox';
+import { writeICalendar } from '$lib/server/shared/icalendar';
 import { mailLayout } from './mail-layout';
 import { createMailer, mailSendJobKind, type MailToQueue } from './mailer';
 import { createOutboxTransport, createSmtpTransport } from './transports';
@@ -106,6 +107,39 @@ describe('the mailer', () => {
 		expect(mail.messageId).toMatch(/^<[0-9a-f-]+@micro-galleries\.example>$/);
 		expect(row?.sent_at).not.toBeNull();
 		expect((await getJob(handle.db, queued.jobId))?.status).toBe('done');
+	});
+
+	it('carries a calendar entry as a text/calendar part and an .ics attachment, the same after a resend', async () => {
+		const mailer = createMailer({ transport: createSmtpTransport(smtp.url), from });
+		const ics = writeICalendar({
+			prodId: '-//Micro Galleries//Events//EN',
+			method: 'REQUEST',
+			createdAt: '2026-12-01T10:00:00.000Z',
+			events: [
+				{
+					uid: 'session-7@micro-galleries.example',
+					sequence: 2,
+					start: '2026-12-20T15:00',
+					end: '2026-12-20T17:00',
+					timeZone: 'Asia/Kathmandu',
+					status: 'CONFIRMED',
+					summary: 'पेस्ट-अप कार्यशाला',
+					lastModified: '2026-12-01T10:00:00.000Z',
+					organizer: { name: 'Micro Galleries', email: 'hello@micro-galleries.example' },
+					attendee: { name: 'Sita', email: 'sita@example.org' }
+				}
+			]
+		});
+		const queued = await mailer.queue(handle.db, nepaliInvitation('registration-confirmed:7', { calendar: { method: 'REQUEST', filename: 'workshop.ics', content: ics } }));
+		await createJobWorker(handle.db, { handlers: mailer.jobHandlers }).runOnce();
+		const mail = await simpleParser(smtp.received[0]!.raw);
+		expect(mail.text?.trim()).toContain('नमस्ते सीता');
+		const calendars = mail.attachments.filter((a) => /calendar|ics/.test(a.contentType));
+		expect(calendars.length).toBeGreaterThanOrEqual(1);
+		for (const part of calendars) expect(part.content.toString('utf8').replace(/\r\n /g, '')).toContain('SUMMARY:पेस्ट-अप कार्यशाला');
+		expect(smtp.received[0]!.raw.toString('utf8')).toMatch(/text\/calendar; charset=utf-8; method=REQUEST/i);
+		const row = await getMailMessage(handle.db, queued.mailMessageId);
+		expect(JSON.parse(row!.calendar!)).toEqual({ method: 'REQUEST', filename: 'workshop.ics', content: ics });
 	});
 
 	it('queues one message and one job per idempotency key', async () => {

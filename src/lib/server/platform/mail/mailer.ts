@@ -6,7 +6,7 @@ import { databaseNow, dialectOf } from '$lib/server/db/sql-functions';
 import { locales } from '$lib/i18n/locales';
 import { describeError, enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
-import type { MailTransport } from './transports';
+import type { MailCalendar, MailTransport } from './transports';
 
 /*
  * Mail is never sent inside a request. `queue` stores the message and a
@@ -54,7 +54,15 @@ const outgoingMailSchema = z.object({
 	headers: z
 		.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'a header name'), z.string().max(2000))
 		.refine((h) => Object.keys(h).every((name) => !reservedHeaders.has(name.toLowerCase())), 'a header the mailer sets itself')
-		.default({})
+		.default({}),
+	/** A calendar entry (iCalendar text) sent as the message's calendar part and attachment, so mail apps offer to add it. */
+	calendar: z
+		.object({
+			method: z.enum(['PUBLISH', 'REQUEST', 'CANCEL']),
+			filename: z.string().regex(/^[^/\\\r\n]{1,100}\.ics$/, 'a file name ending in .ics'),
+			content: z.string().min(1).max(200_000)
+		})
+		.optional()
 });
 
 export type MailToQueue = z.input<typeof outgoingMailSchema>;
@@ -106,6 +114,7 @@ export function createMailer(options: MailerOptions): Mailer {
 				text_body: message.text,
 				html_body: message.html,
 				headers: JSON.stringify(message.headers),
+				calendar: message.calendar ? JSON.stringify(message.calendar) : null,
 				message_id: `<${randomUUID()}@${messageIdDomain}>`,
 				created_at: now
 			})
@@ -152,6 +161,7 @@ export function createMailer(options: MailerOptions): Mailer {
 				text: row.text_body,
 				html: row.html_body,
 				headers: JSON.parse(row.headers) as Record<string, string>,
+				...(row.calendar ? { calendar: JSON.parse(row.calendar) as MailCalendar } : {}),
 				date: new Date()
 			});
 		} catch (error) {

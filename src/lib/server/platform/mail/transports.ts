@@ -20,7 +20,15 @@ export interface OutgoingMail {
 	html: string;
 	/** Extra headers (e.g. List-Unsubscribe); the mailer has already refused reserved ones. */
 	headers: Record<string, string>;
+	/** An iCalendar entry: a text/calendar part beside the text and HTML, and the same as an .ics attachment. */
+	calendar?: MailCalendar;
 	date: Date;
+}
+
+export interface MailCalendar {
+	method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+	filename: string;
+	content: string;
 }
 
 export interface SendResult {
@@ -46,7 +54,8 @@ function toNodemailer(mail: OutgoingMail): SendMailOptions {
 		html: mail.html,
 		date: mail.date,
 		messageId: mail.messageId,
-		headers: { ...mail.headers, 'Content-Language': mail.locale }
+		headers: { ...mail.headers, 'Content-Language': mail.locale },
+		...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: mail.calendar.filename, content: mail.calendar.content } } : {})
 	};
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { openNodeSqlite } from './node-sqlite';
 import type { Database } from './schema';
@@ -36,13 +36,40 @@ function openSqlite(path: string): DatabaseHandle {
 	} catch (error) {
 		throw new DatabaseOpenError(path, error);
 	}
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
 	return {
 		db,
 		dialect: 'sqlite',
 		location: path,
 		close: () => db.destroy()
 	};
+}
+
+/**
+ * SQLite with every transaction begun IMMEDIATE: it takes the write lock at its
+ * start, waiting (busy_timeout) while another process holds it. A transaction
+ * begun the default way takes the lock only at its first write, and if another
+ * process wrote since it first read, SQLite cannot wait: it fails at once with
+ * "database is locked". That happened when the admin command line added a
+ * staff member while the server signed someone in, and it would happen to any
+ * second process on the same file. Within one process nothing changes: its one
+ * connection runs one transaction at a time already.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver(): Driver {
+		return new ImmediateSqliteDriver(this.#config);
+	}
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {

@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, RegistrationRow, RegistrationStatus } from '$lib/server/db/schema';
-import { dialectOf } from '$lib/server/db/sql-functions';
+import { lockRowForUpdate } from '$lib/server/db/row-lock';
 
 /*
  * The rules of places, one session at a time. Places are taken by confirmed
@@ -31,16 +31,12 @@ export async function placesTaken(trx: Kysely<Database>, sessionId: number, now:
 
 /**
  * Takes the session for the rest of the transaction, before anything is read:
- * PostgreSQL locks its row (FOR UPDATE); SQLite, shared by several processes,
- * takes the database's write lock at once with a write that changes nothing, so
- * no other process can commit between this transaction's reading and its writing.
+ * PostgreSQL locks its row (FOR UPDATE). SQLite needs nothing more: every
+ * transaction there begins IMMEDIATE (db/connect.ts), holding the database's one
+ * write lock from its start, also against another process on the same file.
  */
 export async function takeSession(trx: Transaction<Database>, sessionId: number): Promise<void> {
-	if (dialectOf(trx) === 'postgres') {
-		await sql`select id from event_session where id = ${sessionId} for update`.execute(trx);
-	} else {
-		await trx.updateTable('event_session').set({ sequence: sql`sequence` }).where('id', '=', sessionId).execute();
-	}
+	await lockRowForUpdate(trx, 'event_session', sessionId);
 }
 
 /** Free places at `now` for `sessionId`, null when the session has no limit. */

@@ -64,7 +64,16 @@ const checks: Check[] = [
 		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/page/about?/${action}`, allowed: staffEditors },
 		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/organization/1?/${action}`, allowed: adminOnly }
 	]),
+	// Events and their kinds are site content: editors write them, publishers (editors and admins) publish them, reviewers see nothing.
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: '/admin/content/event/new', allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: `/admin/content/event/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: '/admin/content/event_kind/new', allowed: staffEditors },
+	...['save', 'preview', 'publish', 'schedule', 'unschedule', 'restore'].flatMap((action): Check[] => [
+		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/event/new-0123456789ab?/${action}`, allowed: staffEditors },
+		{ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/event_kind/${missing}?/${action}`, allowed: staffEditors }
+	]),
 	{ route: '/admin/(staff)/content/[type]/[key]/compare', method: 'GET', path: '/admin/content/page/about/compare', allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]/compare', method: 'GET', path: `/admin/content/event/${missing}/compare`, allowed: staffEditors },
 	{ route: '/admin/(staff)/content/preview/[revisionId=id]', method: 'GET', path: `/admin/content/preview/${missing}`, allowed: staffEditors },
 	// Donations: the list and its CSV hold donors' personal data (admins only); editors moderate the wall.
 	{ route: '/admin/(staff)/donations', method: 'GET', path: '/admin/donations', allowed: adminOnly },
@@ -78,11 +87,13 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'GET', path: '/admin/donations/settings/campaigns/new', allowed: adminOnly },
 	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'GET', path: `/admin/donations/settings/campaigns/${missing}`, allowed: adminOnly },
 	{ route: '/admin/(staff)/donations/settings/campaigns/[id=idOrNew]', method: 'POST', action: 'save', path: `/admin/donations/settings/campaigns/${missing}?/save`, allowed: adminOnly },
-	// The archive's lists: editors and admins, as for the rest of the site's content.
+	// The archive's lists and the events': editors and admins, as for the rest of the site's content.
 	{ route: '/admin/(staff)/initiatives', method: 'GET', path: '/admin/initiatives', allowed: staffEditors },
 	{ route: '/admin/(staff)/stories', method: 'GET', path: '/admin/stories', allowed: staffEditors },
+	{ route: '/admin/(staff)/events', method: 'GET', path: '/admin/events', allowed: staffEditors },
 	{ route: '/admin/(staff)/initiatives', method: 'POST', action: 'delete', path: '/admin/initiatives?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/stories', method: 'POST', action: 'delete', path: '/admin/stories?/delete', allowed: staffEditors },
+	{ route: '/admin/(staff)/events', method: 'POST', action: 'delete', path: '/admin/events?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

@@ -35,10 +35,11 @@ export const adminUrls = {
 	audit: `${root}/audit`,
 	jobs: `${root}/jobs`,
 	staff: `${root}/staff`,
-	/** The archive's lists: initiatives and stories, with filters and pages. */
+	/** The lists of initiatives, stories and events, with filters and pages. */
 	archive: {
 		initiatives: `${root}/initiatives`,
-		stories: `${root}/stories`
+		stories: `${root}/stories`,
+		events: `${root}/events`
 	},
 
 	content: {

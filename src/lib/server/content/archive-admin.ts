@@ -5,9 +5,9 @@ import { parseLocalized } from '$lib/server/shared/localized-text';
 import { isNewItemKey, type ArchiveItemType, type FieldSpec } from './content-items';
 
 /*
- * The admin's side of the archive: the choices the editor offers (kinds,
- * programs, calls, initiatives) and the lists of initiatives and stories with
- * their drafts, filtered and a page at a time.
+ * The admin's side of the archive and the events: the choices the editor offers
+ * (kinds, programs, calls, initiatives) and the lists of initiatives, stories
+ * and events with their drafts, filtered and a page at a time.
  */
 
 export interface Choice {
@@ -22,7 +22,8 @@ export async function editorChoices(db: Kysely<Database>, fields: readonly Field
 		if (field.kind !== 'term' && field.kind !== 'refs') continue;
 		switch (field.source) {
 			case 'initiative_kind':
-			case 'initiative_program': {
+			case 'initiative_program':
+			case 'event_kind': {
 				const rows = await db.selectFrom(field.source).select(['id', 'name']).orderBy('position').orderBy('id').execute();
 				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: parseLocalized(r.name).en }));
 				break;
@@ -33,6 +34,7 @@ export async function editorChoices(db: Kysely<Database>, fields: readonly Field
 				break;
 			}
 			case 'initiative': {
+				// The live table: published initiatives only, the ones a link can lead to.
 				const rows = await db.selectFrom('initiative').select(['id', 'title', 'start_year']).orderBy('start_date', 'desc').limit(500).execute();
 				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en} (${r.start_year})` }));
 				break;
@@ -54,6 +56,7 @@ export interface ArchiveListFilters {
 export interface ArchiveListItem {
 	key: string;
 	title: string;
+	/** An initiative's first day, a story's date, an event's first session (local date). */
 	date: string | null;
 	published: boolean;
 	draftAt: string | null;
@@ -61,9 +64,10 @@ export interface ArchiveListItem {
 }
 
 /**
- * Initiatives or stories for the admin's list: the published ones, newest
- * first, each with its newest pending version; items never published (only
- * drafts) come first, so work in progress is at the top.
+ * Initiatives, stories or events for the admin's list: the published ones,
+ * newest first, each with its newest pending version; items never published
+ * (only drafts) come first, so work in progress is at the top. Events without
+ * a session yet come before those with one, as they still need work too.
  */
 export async function listArchiveItems(
 	db: Kysely<Database>,
@@ -102,14 +106,19 @@ export async function listArchiveItems(
 					.filter(([key, p]) => isNewItemKey(key) && matches(p.title))
 					.map(([key, p]) => ({ key, title: p.title || '(untitled)', date: null, published: false, draftAt: p.draftAt, scheduledAt: p.scheduledAt }));
 
-	const rows = type === 'initiative' ? await liveInitiatives(db, filters) : await db.selectFrom('story').select(['id', 'title', 'published_on as date']).execute();
+	const rows =
+		type === 'initiative'
+			? await liveInitiatives(db, filters)
+			: type === 'event'
+				? await liveEvents(db, filters)
+				: await db.selectFrom('story').select(['id', 'title', 'published_on as date']).execute();
 	const published: ArchiveListItem[] = rows
 		.map((row) => {
 			const p = pending.get(String(row.id));
 			return { key: String(row.id), title: parseLocalized(row.title).en, date: row.date, published: true, draftAt: p?.draftAt ?? null, scheduledAt: p?.scheduledAt ?? null };
 		})
 		.filter((item) => matches(item.title) && (filters.status !== 'draft' || item.draftAt !== null || item.scheduledAt !== null))
-		.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || Number(b.key) - Number(a.key));
+		.sort((a, b) => (type === 'event' ? Number(a.date !== null) - Number(b.date !== null) : 0) || (b.date ?? '').localeCompare(a.date ?? '') || Number(b.key) - Number(a.key));
 	const all = [...fresh, ...published];
 	return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length, pages: pageCount(all.length, perPage) };
 }
@@ -119,4 +128,16 @@ function liveInitiatives(db: Kysely<Database>, filters: ArchiveListFilters) {
 	if (filters.kindId !== undefined) query = query.where('kind_id', '=', filters.kindId);
 	if (filters.year !== undefined) query = query.where('start_year', '<=', filters.year).where('end_year', '>=', filters.year);
 	return query.execute();
+}
+
+/** Events with the local date of their first session (null before one is added). */
+async function liveEvents(db: Kysely<Database>, filters: ArchiveListFilters) {
+	let query = db
+		.selectFrom('event')
+		.leftJoin('event_session', 'event_session.event_id', 'event.id')
+		.select((eb) => ['event.id', 'event.title', eb.fn.min('event_session.starts_local').as('first')])
+		.groupBy(['event.id', 'event.title']);
+	if (filters.kindId !== undefined) query = query.where('event.kind_id', '=', filters.kindId);
+	const rows = await query.execute();
+	return rows.map((row) => ({ id: row.id, title: row.title, date: row.first ? String(row.first).slice(0, 10) : null }));
 }

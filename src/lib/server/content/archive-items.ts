@@ -3,16 +3,17 @@ import type { Localized } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
-import type { ItemData, RowData } from './content-items';
+import type { AccessAnswer, ItemData, RowData } from './content-items';
 
 /*
- * The live tables of the archive: kinds and programs (ordered lists with a name
- * per language), initiatives with their places, and stories. Read into item data
- * for the editor and revisions, and written from it when a revision is
- * published, inside the publishing transaction.
+ * The live tables of the archive and the events: kinds and programs (ordered
+ * lists with a name per language), initiatives with their places, stories, and
+ * events (their editorial part; sessions and registrations are not content).
+ * Read into item data for the editor and revisions, and written from it when a
+ * revision is published, inside the publishing transaction.
  */
 
-export type TermTable = 'initiative_kind' | 'initiative_program';
+export type TermTable = 'initiative_kind' | 'initiative_program' | 'event_kind';
 
 export async function readTerm(db: Kysely<Database>, table: TermTable, id: number): Promise<ItemData | undefined> {
 	const row = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
@@ -38,14 +39,20 @@ export async function writeTerm(db: Kysely<Database>, table: TermTable, id: numb
 	return row.id;
 }
 
-/** How many initiatives use a kind or program: one in use cannot be deleted. */
+/** How many initiatives (or events, for an event kind) use a kind or program: one in use cannot be deleted. */
 export async function termUses(db: Kysely<Database>, table: TermTable, id: number): Promise<number> {
-	const column = table === 'initiative_kind' ? 'kind_id' : 'program_id';
-	const row = await db
-		.selectFrom('initiative')
-		.select((eb) => eb.fn.countAll<number | string>().as('n'))
-		.where(column, '=', id)
-		.executeTakeFirst();
+	const row =
+		table === 'event_kind'
+			? await db
+					.selectFrom('event')
+					.select((eb) => eb.fn.countAll<number | string>().as('n'))
+					.where('kind_id', '=', id)
+					.executeTakeFirst()
+			: await db
+					.selectFrom('initiative')
+					.select((eb) => eb.fn.countAll<number | string>().as('n'))
+					.where(table === 'initiative_kind' ? 'kind_id' : 'program_id', '=', id)
+					.executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
 
@@ -87,7 +94,7 @@ export async function readInitiative(db: Kysely<Database>, id: number): Promise<
 	};
 }
 
-async function refuseTakenSlug(db: Kysely<Database>, table: 'initiative' | 'story', slug: string, id: number | undefined): Promise<void> {
+async function refuseTakenSlug(db: Kysely<Database>, table: 'initiative' | 'story' | 'event', slug: string, id: number | undefined): Promise<void> {
 	let taken = db.selectFrom(table).select('id').where('slug', '=', slug);
 	if (id !== undefined) taken = taken.where('id', '<>', id);
 	if (await taken.executeTakeFirst()) throw new ValidationError({ slug: 'Another one already has this address: change it a little, e.g. add the year.' });
@@ -211,4 +218,146 @@ export async function writeStory(db: Kysely<Database>, id: number | undefined, d
 		if (links.length > 0) await db.insertInto('story_initiative').values(links).execute();
 	}
 	return rowId;
+}
+
+/** An event's access, as its `access` column holds it (JSON). */
+export interface EventAccess {
+	stepFree: AccessAnswer;
+	seating: AccessAnswer;
+	signLanguage: AccessAnswer;
+	captions: AccessAnswer;
+	quietSpace: AccessAnswer;
+	/** Language codes (shared/languages.ts). */
+	languages: string[];
+	note: Localized;
+}
+
+/** A question asked at registration; answers are filed under its key. */
+export interface EventQuestion {
+	key: string;
+	label: Localized;
+	required: boolean;
+}
+
+/** The access features, by form field and by the key in the `access` column. */
+const accessFields = [
+	['step_free', 'stepFree'],
+	['seating', 'seating'],
+	['sign_language', 'signLanguage'],
+	['captions', 'captions'],
+	['quiet_space', 'quietSpace']
+] as const;
+
+function accessAnswer(value: unknown): AccessAnswer {
+	return value === 'yes' || value === 'no' ? value : '';
+}
+
+/** The `access` column read forgivingly: what is missing or unreadable is "not stated". */
+export function parseEventAccess(json: string): EventAccess {
+	let value: Record<string, unknown> = {};
+	try {
+		const parsed: unknown = JSON.parse(json);
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
+	} catch {
+		// Written by writeEvent, so always JSON; an unreadable one says nothing.
+	}
+	const note = value.note && typeof value.note === 'object' ? (value.note as Localized) : { en: '' };
+	return {
+		stepFree: accessAnswer(value.stepFree),
+		seating: accessAnswer(value.seating),
+		signLanguage: accessAnswer(value.signLanguage),
+		captions: accessAnswer(value.captions),
+		quietSpace: accessAnswer(value.quietSpace),
+		languages: Array.isArray(value.languages) ? value.languages.filter((l): l is string => typeof l === 'string') : [],
+		note: { ...note, en: typeof note.en === 'string' ? note.en : '' }
+	};
+}
+
+export async function readEvent(db: Kysely<Database>, id: number): Promise<ItemData | undefined> {
+	const row = await db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row) return undefined;
+	const access = parseEventAccess(row.access);
+	return {
+		title: parseLocalized(row.title),
+		slug: row.slug,
+		summary: parseLocalized(row.summary),
+		body: parseLocalized(row.body),
+		kind_id: row.kind_id,
+		initiative_id: row.initiative_id ?? 0,
+		cover_media_id: row.cover_media_id ?? 0,
+		organizer_name: row.organizer_name,
+		organizer_email: row.organizer_email,
+		...Object.fromEntries(accessFields.map(([field, key]) => [field, access[key]])),
+		languages_spoken: access.languages,
+		access_note: access.note,
+		party_max: row.party_max,
+		hold_minutes: row.hold_minutes,
+		offer_hours: row.offer_hours,
+		remind_day_before: row.remind_day_before === 1,
+		remind_hour_before: row.remind_hour_before === 1,
+		questions: parseJsonArray<EventQuestion>(row.questions).map((q): RowData => ({ label: q.label, required: q.required === true, key: q.key }))
+	};
+}
+
+/**
+ * Writes an event's editorial part and registration settings; its sessions are
+ * left as they are. A kind deleted since the draft is refused; a link to an
+ * initiative deleted since is dropped, as a story's are. Returns the row id, or
+ * NaN when the row named is gone.
+ */
+export async function writeEvent(db: Kysely<Database>, id: number | undefined, data: ItemData, now: string): Promise<number> {
+	const slug = data.slug as string;
+	await refuseTakenSlug(db, 'event', slug, id);
+	const kindId = data.kind_id as number;
+	if (!(await db.selectFrom('event_kind').select('id').where('id', '=', kindId).executeTakeFirst())) throw new ValidationError({ kind_id: 'This kind has been deleted: choose another.' });
+	const wantedInitiative = (data.initiative_id as number) || null;
+	const initiativeId = wantedInitiative && (await db.selectFrom('initiative').select('id').where('id', '=', wantedInitiative).executeTakeFirst()) ? wantedInitiative : null;
+
+	const loc = (name: string) => stringifyLocalized(data[name] as Localized);
+	const access: EventAccess = {
+		...(Object.fromEntries(accessFields.map(([field, key]) => [key, accessAnswer(data[field])])) as Pick<EventAccess, (typeof accessFields)[number][1]>),
+		languages: data.languages_spoken as string[],
+		note: data.access_note as Localized
+	};
+	const questions: EventQuestion[] = (data.questions as RowData[]).map((q) => ({ key: q.key as string, label: q.label as Localized, required: q.required === true }));
+	const values = {
+		slug,
+		kind_id: kindId,
+		initiative_id: initiativeId,
+		title: loc('title'),
+		summary: loc('summary'),
+		body: loc('body'),
+		cover_media_id: (data.cover_media_id as number) || null,
+		organizer_name: data.organizer_name as string,
+		organizer_email: data.organizer_email as string,
+		access: JSON.stringify(access),
+		party_max: data.party_max as number,
+		questions: JSON.stringify(questions),
+		hold_minutes: data.hold_minutes as number,
+		offer_hours: data.offer_hours as number,
+		remind_day_before: data.remind_day_before ? 1 : 0,
+		remind_hour_before: data.remind_hour_before ? 1 : 0,
+		updated_at: now
+	};
+	if (id !== undefined) {
+		const result = await db.updateTable('event').set(values).where('id', '=', id).executeTakeFirst();
+		return result.numUpdatedRows === 0n ? Number.NaN : id;
+	}
+	const row = await db
+		.insertInto('event')
+		.values({ ...values, published_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** How many registrations an event's sessions have had, of any status: an event with any cannot be deleted. */
+export async function eventRegistrations(db: Kysely<Database>, eventId: number): Promise<number> {
+	const row = await db
+		.selectFrom('registration')
+		.innerJoin('event_session', 'event_session.id', 'registration.session_id')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('event_session.event_id', '=', eventId)
+		.executeTakeFirst();
+	return Number(row?.n ?? 0);
 }

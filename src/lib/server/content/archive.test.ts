@@ -9,6 +9,10 @@ import { createJobWorker } from '$lib/server/platform/jobs/job-worker';
 import { searchDocuments } from '$lib/server/db/search';
 import { ValidationError } from '$lib/server/platform/errors';
 import { contentContext } from '../../../../tests/support/domain-contexts';
+import { demoEventKinds } from '$lib/server/demo/demo-content-events';
+import { listArchiveItems } from './archive-admin';
+import { emptyItemData, type ItemData } from './content-items';
+import { searchSite } from './site-search';
 
 /*
  * The archive as the public reads it, against a real database with the demo
@@ -196,31 +200,32 @@ describe('a new story through a draft and a schedule', () => {
 	});
 });
 
-describe('photos described in every language an item is written in', () => {
-	async function addPhoto(alt: Record<string, string>): Promise<number> {
-		const at = '2026-12-01T10:00:00.000Z';
-		const row = await handle.db
-			.insertInto('media')
-			.values({
-				public_key: `key-${Math.random().toString(36).slice(2)}`,
-				original_name: 'wall.jpg',
-				mime_type: 'image/jpeg',
-				width: 1200,
-				height: 800,
-				bytes: 1000,
-				alt: JSON.stringify(alt),
-				caption: null,
-				status: 'ready',
-				error: null,
-				created_by: null,
-				created_at: at,
-				updated_at: at
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return Number(row.id);
-	}
+/** A ready photo in Media with alt text in the languages given. */
+async function addPhoto(alt: Record<string, string>): Promise<number> {
+	const at = '2026-12-01T10:00:00.000Z';
+	const row = await handle.db
+		.insertInto('media')
+		.values({
+			public_key: `key-${Math.random().toString(36).slice(2)}`,
+			original_name: 'wall.jpg',
+			mime_type: 'image/jpeg',
+			width: 1200,
+			height: 800,
+			bytes: 1000,
+			alt: JSON.stringify(alt),
+			caption: null,
+			status: 'ready',
+			error: null,
+			created_by: null,
+			created_at: at,
+			updated_at: at
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
+}
 
+describe('photos described in every language an item is written in', () => {
 	it('refuses to publish or schedule an initiative in Nepali whose photo has no Nepali alt text, keeps the draft, and publishes once it has', async () => {
 		const content = contentContext(handle.db);
 		const actor = { id: 'staff-1', email: 'editor@example.org' };
@@ -265,5 +270,255 @@ describe('photos described in every language an item is written in', () => {
 		expect(await getInitiative(handle.db, 'nowra-laneways-2015', 'ne')).toMatchObject({ title: { lang: 'en' } });
 		await publish(content, actor, again.revision.id);
 		expect((await getInitiative(handle.db, 'nowra-laneways-2015', 'ne'))?.title.text).toBe('नौरा गल्ली महोत्सव');
+	});
+});
+
+describe('events as site content', () => {
+	const actor = { id: 'staff-1', email: 'editor@example.org' };
+
+	async function kindId(key: string): Promise<number> {
+		return (await handle.db.selectFrom('event_kind').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
+	}
+
+	/** What the editor would send for a whole event, every field filled in. */
+	async function eventData(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+		const patan = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'patan-empower-2018').executeTakeFirstOrThrow();
+		return {
+			title: { en: 'Paste-up workshop in Patan', ne: 'पाटनमा पेस्ट-अप कार्यशाला', id: 'Lokakarya tempel poster di Patan', es: 'Taller de carteles en Patan' },
+			slug: '',
+			summary: { en: 'Make a poster and paste it on a wall of the lane.', ne: 'पोस्टर बनाएर गल्लीको भित्तामा टाँस्नुहोस्।' },
+			body: { en: '<p>Bring old magazines. We bring paste and brushes.</p>', es: '<p>Trae revistas viejas.</p>' },
+			kind_id: await kindId('workshop'),
+			initiative_id: patan.id,
+			cover_media_id: 0,
+			organizer_name: 'Micro Galleries Nepal',
+			organizer_email: ' Events@Example.org ',
+			step_free: 'yes',
+			seating: 'no',
+			sign_language: '',
+			captions: 'no',
+			quiet_space: 'yes',
+			languages_spoken: ['Nepali', ' english', 'ne', 'नेपाली', 'Newari'],
+			access_note: { en: 'The entrance is from the side lane, without steps.', ne: 'प्रवेशद्वार छेउको गल्लीबाट छ, खुड्किलाबिना।' },
+			party_max: 6,
+			hold_minutes: 90,
+			offer_hours: 12,
+			remind_day_before: true,
+			remind_hour_before: false,
+			questions: [
+				{ label: { en: 'Do you need anything to take part?', ne: 'भाग लिन केही चाहिन्छ?' }, required: false, key: '' },
+				{ label: { en: 'Your age group' }, required: true, key: 'Age' },
+				{ label: { en: 'Do you need anything to take part?' }, required: false, key: '' }
+			],
+			...overrides
+		};
+	}
+
+	async function publishedEvent(data: Record<string, unknown>): Promise<string> {
+		const content = contentContext(handle.db);
+		const { revision } = await saveDraft(content, actor, { type: 'event', key: newItemKey(), data, baseRevisionId: null });
+		return (await publish(content, actor, revision.id)).key;
+	}
+
+	it('seeds the kinds of event, in order and in four languages', async () => {
+		const rows = await handle.db.selectFrom('event_kind').selectAll().orderBy('position').execute();
+		expect(rows.map((r) => r.key)).toEqual(demoEventKinds.map((k) => k.key));
+		expect(rows.map((r) => JSON.parse(r.name))).toEqual(demoEventKinds.map((k) => k.name));
+	});
+
+	it('starts a new event with the registration settings staff usually want', () => {
+		expect(emptyItemData('event')).toMatchObject({ party_max: 4, hold_minutes: 60, offer_hours: 24, remind_day_before: true, remind_hour_before: true, step_free: '', languages_spoken: [], questions: [] });
+	});
+
+	it('publishes an event with every field and reads back what was saved, its columns as registration reads them', async () => {
+		const key = await publishedEvent(await eventData());
+		const live = (await getEditable(handle.db, 'event', key)).live!;
+		const patan = await handle.db.selectFrom('initiative').select('id').where('slug', '=', 'patan-empower-2018').executeTakeFirstOrThrow();
+		expect(live).toEqual({
+			title: { en: 'Paste-up workshop in Patan', ne: 'पाटनमा पेस्ट-अप कार्यशाला', id: 'Lokakarya tempel poster di Patan', es: 'Taller de carteles en Patan' },
+			slug: 'paste-up-workshop-in-patan',
+			summary: { en: 'Make a poster and paste it on a wall of the lane.', ne: 'पोस्टर बनाएर गल्लीको भित्तामा टाँस्नुहोस्।' },
+			body: { en: '<p>Bring old magazines. We bring paste and brushes.</p>', es: '<p>Trae revistas viejas.</p>' },
+			kind_id: await kindId('workshop'),
+			initiative_id: patan.id,
+			cover_media_id: 0,
+			organizer_name: 'Micro Galleries Nepal',
+			organizer_email: 'events@example.org',
+			step_free: 'yes',
+			seating: 'no',
+			sign_language: '',
+			captions: 'no',
+			quiet_space: 'yes',
+			languages_spoken: ['ne', 'en', 'new'],
+			access_note: { en: 'The entrance is from the side lane, without steps.', ne: 'प्रवेशद्वार छेउको गल्लीबाट छ, खुड्किलाबिना।' },
+			party_max: 6,
+			hold_minutes: 90,
+			offer_hours: 12,
+			remind_day_before: true,
+			remind_hour_before: false,
+			questions: [
+				{ label: { en: 'Do you need anything to take part?', ne: 'भाग लिन केही चाहिन्छ?' }, required: false, key: 'do-you-need-anything-to-take-part' },
+				{ label: { en: 'Your age group' }, required: true, key: 'age' },
+				{ label: { en: 'Do you need anything to take part?' }, required: false, key: 'do-you-need-anything-to-take-part-2' }
+			]
+		});
+		const row = await handle.db.selectFrom('event').selectAll().where('id', '=', Number(key)).executeTakeFirstOrThrow();
+		expect(JSON.parse(row.access)).toEqual({
+			stepFree: 'yes',
+			seating: 'no',
+			signLanguage: '',
+			captions: 'no',
+			quietSpace: 'yes',
+			languages: ['ne', 'en', 'new'],
+			note: { en: 'The entrance is from the side lane, without steps.', ne: 'प्रवेशद्वार छेउको गल्लीबाट छ, खुड्किलाबिना।' }
+		});
+		expect(JSON.parse(row.questions)).toEqual([
+			{ key: 'do-you-need-anything-to-take-part', label: { en: 'Do you need anything to take part?', ne: 'भाग लिन केही चाहिन्छ?' }, required: false },
+			{ key: 'age', label: { en: 'Your age group' }, required: true },
+			{ key: 'do-you-need-anything-to-take-part-2', label: { en: 'Do you need anything to take part?' }, required: false }
+		]);
+		expect(row).toMatchObject({ party_max: 6, hold_minutes: 90, offer_hours: 12, remind_day_before: 1, remind_hour_before: 0 });
+
+		// A second version keeps the questions' short names, so earlier answers stay filed under them.
+		const editable = await getEditable(handle.db, 'event', key);
+		const { revision } = await saveDraft(contentContext(handle.db), actor, { type: 'event', key, data: { ...live, party_max: 2 }, baseRevisionId: editable.latestRevisionId });
+		expect((revision.data.questions as { key: string }[]).map((q) => q.key)).toEqual(['do-you-need-anything-to-take-part', 'age', 'do-you-need-anything-to-take-part-2']);
+	});
+
+	it('is indexed for search as it is published, and kept out of the public results until events have pages', async () => {
+		const key = await publishedEvent(await eventData({ title: { en: 'Lantern making evening', ne: 'लालटिन बनाउने साँझ' }, slug: 'lantern-evening' }));
+		const indexed = await searchDocuments(handle.db, { query: 'lantern making', locale: 'en', limit: 10, offset: 0 });
+		expect(indexed.hits).toContainEqual(expect.objectContaining({ kind: 'event', key, path: '/events/lantern-evening' }));
+		// Its kind and languages are named in the reader's language.
+		const nepali = await searchDocuments(handle.db, { query: 'नेवारी', locale: 'ne', limit: 10, offset: 0 });
+		expect(nepali.hits.map((h) => h.path)).toContain('/events/lantern-evening');
+		const shown = await searchSite(handle.db, 'lantern making', 'en', 1);
+		expect(shown.hits.filter((h) => h.kind === 'event')).toEqual([]);
+		expect(shown.total).toBe(shown.hits.length);
+	});
+
+	it('checks each access answer, number and language as typed, and names the field', () => {
+		const base = { ...emptyItemData('event'), title: { en: 'Open studio' }, kind_id: 1, organizer_name: 'Ana', organizer_email: 'ana@example.org' };
+		expect(checkItemData('event', base)).toMatchObject({ slug: 'open-studio', step_free: '', party_max: 4 });
+		const refused = (() => {
+			try {
+				checkItemData('event', { ...base, step_free: 'maybe', seating: 'partly', party_max: 21, hold_minutes: 2, offer_hours: Number.NaN, languages_spoken: ['Nepali', 'Klingonese'] });
+			} catch (error) {
+				return error;
+			}
+		})();
+		expect(refused).toBeInstanceOf(ValidationError);
+		const issues = (refused as ValidationError).issues;
+		expect(issues).toEqual({
+			step_free: 'Choose one from the list.',
+			seating: 'Choose one from the list.',
+			party_max: 'Write a whole number from 1 to 20.',
+			hold_minutes: 'Write a whole number from 5 to 10080.',
+			offer_hours: 'Write a whole number from 1 to 168.',
+			languages_spoken: expect.stringContaining('“Klingonese” is not a language')
+		});
+		expect(() => checkItemData('event', { ...base, party_max: 0 })).toThrow(ValidationError);
+		expect(checkItemData('event', { ...base, party_max: 1 }).party_max).toBe(1);
+		// Required: the kind, who organizes it and where to write to them.
+		try {
+			checkItemData('event', { ...base, kind_id: 0, organizer_name: ' ', organizer_email: '' });
+			expect.unreachable();
+		} catch (error) {
+			expect(Object.keys((error as ValidationError).issues).sort()).toEqual(['kind_id', 'organizer_email', 'organizer_name']);
+		}
+		// Two questions may not share a short name typed for them.
+		try {
+			checkItemData('event', {
+				...base,
+				questions: [
+					{ label: { en: 'Age' }, required: false, key: 'age' },
+					{ label: { en: 'How old are you?' }, required: false, key: 'AGE' },
+					{ label: { en: 'Diet' }, required: false, key: 'no spaces please' }
+				]
+			});
+			expect.unreachable();
+		} catch (error) {
+			expect((error as ValidationError).issues).toEqual({ 'questions.1.key': 'Another question has this short name.', 'questions.2.key': expect.stringContaining('single dashes') });
+		}
+	});
+
+	it('refuses to publish an event written in Nepali whose cover has no Nepali alt text, naming the cover', async () => {
+		const content = contentContext(handle.db);
+		const cover = await addPhoto({ en: 'Hands pasting a poster on a brick wall' });
+		const data = await eventData({ slug: 'covered-workshop', cover_media_id: cover });
+		const { revision } = await saveDraft(content, actor, { type: 'event', key: newItemKey(), data, baseRevisionId: null });
+		const refused = await publish(content, actor, revision.id).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect(Object.keys((refused as ValidationError).issues)).toEqual(['cover_media_id']);
+		expect((refused as ValidationError).issues.cover_media_id).toMatch(/Nepali, Indonesian,? and Spanish, languages this event is written in/);
+		expect(await handle.db.selectFrom('event').select('id').where('slug', '=', 'covered-workshop').executeTakeFirst()).toBeUndefined();
+	});
+
+	it('refuses to delete an event people registered for, and deletes one without registrations with its sessions', async () => {
+		const content = contentContext(handle.db);
+		const key = await publishedEvent(await eventData({ slug: 'mural-walk', title: { en: 'Mural walk' }, kind_id: await kindId('art-tour') }));
+		const at = '2026-12-01T10:00:00.000Z';
+		const session = await handle.db
+			.insertInto('event_session')
+			.values({
+				event_id: Number(key),
+				starts_local: '2027-01-09T10:00',
+				ends_local: '2027-01-09T12:00',
+				time_zone: 'Asia/Kathmandu',
+				starts_at: '2027-01-09T04:15:00.000Z',
+				ends_at: '2027-01-09T06:15:00.000Z',
+				online_url: null,
+				latitude: null,
+				longitude: null,
+				capacity: 20,
+				registration_opens_at: null,
+				registration_closes_at: null,
+				moved_at: null,
+				created_at: at,
+				updated_at: at
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const listed = await listArchiveItems(handle.db, 'event', { kindId: await kindId('art-tour') }, 1, 50);
+		expect(listed.items).toEqual([expect.objectContaining({ key, title: 'Mural walk', date: '2027-01-09', published: true })]);
+
+		const registration = await handle.db
+			.insertInto('registration')
+			.values({ session_id: session.id, token_hash: `hash-${key}`, code: `C${key}`.padEnd(6, 'X'), name: 'Asha', email: 'asha@example.org', locale: 'ne', party_size: 1, consent_text: 'Yes.', status: 'cancelled', created_at: at, updated_at: at })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const refused = await deleteItem(content, actor, 'event', key).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).issues.delete).toMatch(/registered .* cancel its sessions instead/);
+		expect((await getEditable(handle.db, 'event', key)).live).toBeDefined();
+
+		await handle.db.deleteFrom('registration').where('id', '=', registration.id).execute();
+		await deleteItem(content, actor, 'event', key);
+		expect(await handle.db.selectFrom('event').select('id').where('id', '=', Number(key)).executeTakeFirst()).toBeUndefined();
+		expect(await handle.db.selectFrom('event_session').select('id').where('event_id', '=', Number(key)).execute()).toEqual([]);
+		expect((await searchDocuments(handle.db, { query: 'Mural walk', locale: 'en', limit: 10, offset: 0 })).hits.some((h) => h.kind === 'event' && h.key === key)).toBe(false);
+	});
+
+	it('refuses to delete a kind that events use, and deletes one no event uses', async () => {
+		const content = contentContext(handle.db);
+		const used = await kindId('workshop');
+		const refused = await deleteItem(content, actor, 'event_kind', String(used)).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).issues.delete).toMatch(/^\d+ events? uses? it/);
+		await deleteItem(content, actor, 'event_kind', String(await kindId('festival-day')));
+		expect(await handle.db.selectFrom('event_kind').select('id').where('key', '=', 'festival-day').executeTakeFirst()).toBeUndefined();
+	});
+
+	it('keeps a draft event off the site, then publishes it with a kind deleted meanwhile refused', async () => {
+		const content = contentContext(handle.db);
+		const launch = await kindId('launch');
+		const key = newItemKey();
+		const data: ItemData = { ...((await eventData({ slug: 'zine-launch', title: { en: 'Zine launch' }, kind_id: launch })) as ItemData) };
+		const { revision } = await saveDraft(content, actor, { type: 'event', key, data, baseRevisionId: null });
+		await deleteItem(content, actor, 'event_kind', String(launch));
+		const refused = await publish(content, actor, revision.id).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ValidationError);
+		expect((refused as ValidationError).issues).toEqual({ kind_id: 'This kind has been deleted: choose another.' });
+		expect((await getRevision(handle.db, revision.id)).status).toBe('draft');
 	});
 });

@@ -1,6 +1,7 @@
 import type { Localized } from '$lib/i18n/locales';
 import { formField, formSchema, localizedFields, localizedOf, localizedValues, type FormShape } from '$lib/server/platform/forms';
 import { locales } from '$lib/i18n/locales';
+import { languageAsTyped } from '$lib/server/shared/languages';
 import { contentItems, isLocalizedField, type ContentItemType, type FieldSpec, type ItemData, type RowData, type RowFieldSpec, type SocialLinkData } from './content-items';
 
 /*
@@ -57,6 +58,8 @@ export function itemDataFromForm(type: ContentItemType, form: FormData): Record<
 			data[field.name] = value === '' ? 0 : /^\d+$/.test(value) ? Number(value) : Number.NaN;
 		} else if (field.kind === 'tags') {
 			data[field.name] = text(field.name).split(',');
+		} else if (field.kind === 'languages') {
+			data[field.name] = text(field.name).split(/[,;]/);
 		} else if (field.kind === 'refs') {
 			data[field.name] = idsFromForm(form, field.name);
 		} else if (field.kind === 'rows') {
@@ -192,6 +195,9 @@ export function formValuesFromData(type: ContentItemType, data: ItemData): FormV
 			values[field.name] = value ? String(value) : '';
 		} else if (field.kind === 'refs' || field.kind === 'tags') {
 			values[field.name] = ((value ?? []) as (number | string)[]).join(field.kind === 'tags' ? ', ' : ',');
+		} else if (field.kind === 'languages') {
+			// Stored as codes, shown by their English names, which the form reads back.
+			values[field.name] = ((value ?? []) as string[]).map(languageAsTyped).join(', ');
 		} else if (field.kind === 'rows') {
 			rowsToValues(field, (value ?? []) as RowData[], values);
 		} else {

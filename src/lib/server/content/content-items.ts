@@ -7,7 +7,8 @@ import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized
 import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
 import { isCountryCode } from '$lib/server/shared/countries';
 import { slugify } from '$lib/server/shared/slug';
-import { readInitiative, readStory, readTerm, writeInitiative, writeStory, writeTerm } from './archive-items';
+import { languageCodeOf } from '$lib/server/shared/languages';
+import { readEvent, readInitiative, readStory, readTerm, writeEvent, writeInitiative, writeStory, writeTerm } from './archive-items';
 import { indexLiveItem } from './search-documents';
 
 /*
@@ -27,13 +28,15 @@ export const contentItemTypes = [
 	'initiative_kind',
 	'initiative_program',
 	'initiative',
-	'story'
+	'story',
+	'event_kind',
+	'event'
 ] as const;
 export type ContentItemType = (typeof contentItemTypes)[number];
 /** Ordered lists staff keep by hand, shown whole on the content page. */
-export const listItemTypes = ['pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program'] as const;
-/** The archive: many items each, listed on pages of their own, newest first. */
-export const archiveItemTypes = ['initiative', 'story'] as const;
+export const listItemTypes = ['pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program', 'event_kind'] as const;
+/** The archive and the events: many items each, listed on pages of their own. */
+export const archiveItemTypes = ['initiative', 'story', 'event'] as const;
 export type ArchiveItemType = (typeof archiveItemTypes)[number];
 export type ListItemType = (typeof listItemTypes)[number];
 export const pageKeys = ['home', 'about', 'manifesto', 'privacy'] as const;
@@ -64,6 +67,9 @@ export function hasRowKeys(type: ContentItemType): type is ListItemType | Archiv
  * term: one of a staff-defined list (`source`), by id (0 for none).
  * refs: ids of other items (`source`), in the order chosen.
  * tags: lower-case words.
+ * languages: languages people speak, stored as language codes (`ne`, `en`, `new`);
+ *   typed as names (in English or a site language) or codes, shown as English names.
+ * choice: one of `options`, by value ('' may be an option: "not stated").
  * rows: a list of small records (`rows` describes their fields).
  */
 export type FieldKind =
@@ -81,10 +87,12 @@ export type FieldKind =
 	| 'term'
 	| 'refs'
 	| 'tags'
+	| 'languages'
+	| 'choice'
 	| 'rows';
 
 /** Where a term or refs field takes its choices from. */
-export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'open_call' | 'initiative';
+export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'event_kind' | 'open_call' | 'initiative';
 
 /**
  * A field of one row: line is translated; decimal is a number with a fraction
@@ -110,11 +118,20 @@ export interface FieldSpec {
 	/** For translated fields: English must be filled in (it is every language's fallback). */
 	required?: boolean;
 	hint?: string;
+	/** Longest text; for an integer, the largest number. */
 	max?: number;
+	/** For an integer: the smallest number (0 when not said). */
+	min?: number;
+	/** What a new item starts with, when not the kind's empty value. */
+	default?: number | boolean | string;
 	source?: ChoiceSource;
+	/** For a choice: the values it may take, with what the editor calls them. */
+	options?: readonly { value: string; label: string }[];
 	rows?: RowFieldSpec[];
 	/** What one row is called in the editor ("place", "photo"). */
 	rowLabel?: string;
+	/** A heading the editor shows before this field, to start a part of a long form. */
+	section?: string;
 }
 
 export function isLocalizedField(field: Pick<FieldSpec, 'kind'>): boolean {
@@ -156,6 +173,14 @@ const termFields: FieldSpec[] = [
 	{ name: 'name', label: 'Name', kind: 'line', required: true, max: 120 },
 	{ name: 'key', label: 'Short name in addresses', kind: 'slug', max: 60, hint: 'Letters, digits and dashes, e.g. “art-tour”. Made from the English name when left empty.' }
 ];
+
+/** An access feature is there, is not, or the organizer has not said: never a guess. */
+const accessOptions = [
+	{ value: '', label: 'Not stated' },
+	{ value: 'yes', label: 'Yes' },
+	{ value: 'no', label: 'No' }
+] as const;
+export type AccessAnswer = (typeof accessOptions)[number]['value'];
 
 const titleAndBody: FieldSpec[] = [
 	{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200 },
@@ -340,6 +365,100 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 			{ name: 'initiative_ids', label: 'Initiatives it is about', kind: 'refs', source: 'initiative' }
 		]
 	},
+	event_kind: {
+		type: 'event_kind',
+		label: 'Kind of event',
+		groupLabel: 'Kinds of event',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: termFields
+	},
+	event: {
+		type: 'event',
+		label: 'Event',
+		groupLabel: 'Events',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: [
+			{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200, section: 'About the event' },
+			{ name: 'slug', label: 'Address', kind: 'slug', max: 80, hint: 'The end of its web address. Made from the English title when left empty.' },
+			{ name: 'summary', label: 'Summary', kind: 'paragraph', max: 600, hint: 'One or two sentences: shown in lists and by search engines.' },
+			{ name: 'body', label: 'Text', kind: 'rich', max: 100_000, hint: 'What happens, who it is for, what to bring.' },
+			{ name: 'kind_id', label: 'Kind of event', kind: 'term', source: 'event_kind', required: true },
+			{ name: 'initiative_id', label: 'Part of an initiative', kind: 'term', source: 'initiative', hint: 'Leave it on “None” if it belongs to no initiative in the archive.' },
+			{ name: 'cover_media_id', label: 'Cover photo', kind: 'image', hint: 'Upload photos in Media first. Its alt text comes from Media.' },
+			{ name: 'organizer_name', label: 'Organized by', kind: 'text', max: 200, required: true, hint: 'A person, a group or the organization.' },
+			{ name: 'organizer_email', label: 'Organizer’s e-mail address', kind: 'email', max: 200, required: true, hint: 'Where people can write with questions about the event.' },
+			{
+				name: 'step_free',
+				label: 'Step-free way in',
+				kind: 'choice',
+				options: accessOptions,
+				hint: 'No steps on the way in and inside, or a ramp or a lift. Leave “Not stated” when you do not know yet.',
+				section: 'Access'
+			},
+			{ name: 'seating', label: 'Seats for everyone who needs one', kind: 'choice', options: accessOptions },
+			{ name: 'sign_language', label: 'Sign language interpreting', kind: 'choice', options: accessOptions },
+			{ name: 'captions', label: 'Captions or subtitles', kind: 'choice', options: accessOptions, hint: 'For talks, films and online sessions.' },
+			{ name: 'quiet_space', label: 'A quiet space to rest', kind: 'choice', options: accessOptions },
+			{
+				name: 'languages_spoken',
+				label: 'Languages spoken',
+				kind: 'languages',
+				hint: 'Separated by commas, e.g. “Nepali, English”. Names in English, or codes such as “ne”.'
+			},
+			{ name: 'access_note', label: 'More about access', kind: 'paragraph', max: 1000, hint: 'Anything else people should know, e.g. where the entrance is or how loud it will be.' },
+			{
+				name: 'party_max',
+				label: 'Largest party',
+				kind: 'integer',
+				min: 1,
+				max: 20,
+				default: 4,
+				hint: 'The largest party one registration may bring, the person registering included (1 to 20).',
+				section: 'Registration'
+			},
+			{
+				name: 'hold_minutes',
+				label: 'Minutes to confirm',
+				kind: 'integer',
+				min: 5,
+				max: 10_080,
+				default: 60,
+				hint: 'Someone who registers gets an e-mail to confirm. Their places are kept for this many minutes meanwhile.'
+			},
+			{
+				name: 'offer_hours',
+				label: 'Hours to take up a freed place',
+				kind: 'integer',
+				min: 1,
+				max: 168,
+				default: 24,
+				hint: 'When places free up, the next people on the waiting list are offered them for this many hours.'
+			},
+			{ name: 'remind_day_before', label: 'Send a reminder the day before', kind: 'flag', default: true },
+			{ name: 'remind_hour_before', label: 'Send a reminder an hour before', kind: 'flag', default: true },
+			{
+				name: 'questions',
+				label: 'Questions asked when people register',
+				kind: 'rows',
+				rowLabel: 'question',
+				max: 10,
+				hint: 'Name and e-mail address are always asked. Add questions only when you need the answers, e.g. about access needs.',
+				rows: [
+					{ name: 'label', label: 'Question', kind: 'line', required: true, max: 200 },
+					{ name: 'required', label: 'People must answer it', kind: 'flag' },
+					{
+						name: 'key',
+						label: 'Short name',
+						kind: 'text',
+						max: 40,
+						hint: 'Made from the English question when left empty. Keep it once people have answered: their answers are filed under it.'
+					}
+				]
+			}
+		]
+	},
 	testimonial: {
 		type: 'testimonial',
 		label: 'Testimonial',
@@ -433,6 +552,33 @@ function lineOfText(max: number, required: boolean): z.ZodType {
 
 const wholeNumber = z.coerce.number('Write a whole number.').int('Write a whole number.').min(0, 'Write a whole number, 0 or more.').max(Number.MAX_SAFE_INTEGER);
 
+function boundedWholeNumber(min: number, max: number) {
+	const message = `Write a whole number from ${min} to ${max}.`;
+	return z.coerce.number(message).int(message).min(min, message).max(max, message);
+}
+
+/** Names or codes as typed, to language codes; one the app does not know is named in the message. */
+const languageList = z
+	.array(z.string().transform((text) => plainText(text, false)))
+	.max(40, 'At most 20 languages.')
+	.transform((typed, ctx) => {
+		const codes: string[] = [];
+		for (const text of typed) {
+			if (text === '') continue;
+			const code = languageCodeOf(text);
+			if (code === undefined) {
+				ctx.addIssue({ code: 'custom', message: `“${text.slice(0, 40)}” is not a language this site knows. Write its name in English, e.g. “Nepali”, or its code, e.g. “ne”.` });
+				return z.NEVER;
+			}
+			if (!codes.includes(code)) codes.push(code);
+		}
+		if (codes.length > 20) {
+			ctx.addIssue({ code: 'custom', message: 'At most 20 languages.' });
+			return z.NEVER;
+		}
+		return codes;
+	});
+
 function rowFieldSchema(field: RowFieldSpec): z.ZodType {
 	switch (field.kind) {
 		case 'line':
@@ -482,9 +628,15 @@ function fieldSchema(field: FieldSpec): z.ZodType {
 		case 'email':
 			return z.string().trim().toLowerCase().pipe(z.email('Write a valid e-mail address.'));
 		case 'integer':
-			return wholeNumber;
+			return field.min === undefined && field.max === undefined ? wholeNumber : boundedWholeNumber(field.min ?? 0, field.max ?? Number.MAX_SAFE_INTEGER);
 		case 'flag':
 			return z.boolean();
+		case 'choice': {
+			const values = (field.options ?? []).map((o) => o.value);
+			return z.string().refine((value) => values.includes(value), 'Choose one from the list.');
+		}
+		case 'languages':
+			return languageList;
 		case 'links':
 			return socialLinks;
 		case 'image':
@@ -555,6 +707,34 @@ export function completeItemData(type: ContentItemType, data: ItemData): Record<
 		for (const figure of data.figures as RowData[]) if (figure.participants) participants += figure.value as number;
 		if (participants > Number.MAX_SAFE_INTEGER) issues.figures = 'These numbers are too large to add up.';
 	}
+	if (type === 'event') Object.assign(issues, completeQuestionKeys(data.questions as RowData[]));
+	return issues;
+}
+
+/**
+ * Gives each registration question its short name: as typed (checked), or made
+ * from the English question, or `question-<n>` when that has no Latin letters.
+ * Answers are filed under it, so two questions never share one.
+ */
+function completeQuestionKeys(questions: RowData[]): Record<string, string> {
+	const issues: Record<string, string> = {};
+	const typed = new Set(questions.map((q) => String(q.key ?? '').toLowerCase()).filter((key) => key !== ''));
+	const taken = new Set<string>();
+	for (const [i, question] of questions.entries()) {
+		const key = String(question.key ?? '').toLowerCase();
+		if (key !== '') {
+			if (!slugPattern.test(key) || key.length > 40) issues[`questions.${i}.key`] = 'Use only letters a–z, digits and single dashes, e.g. “access-needs”.';
+			else if (taken.has(key)) issues[`questions.${i}.key`] = 'Another question has this short name.';
+			question.key = key;
+			taken.add(key);
+			continue;
+		}
+		const base = slugify((question.label as Localized | undefined)?.en ?? '', 36) || `question-${i + 1}`;
+		let made = base;
+		for (let n = 2; taken.has(made) || typed.has(made); n++) made = `${base}-${n}`;
+		question.key = made;
+		taken.add(made);
+	}
 	return issues;
 }
 
@@ -611,9 +791,11 @@ export function emptyItemData(type: ContentItemType): ItemData {
 	for (const field of contentItems[type].fields) {
 		data[field.name] = isLocalizedField(field)
 			? { en: '' }
+			: field.default !== undefined
+				? field.default
 			: field.kind === 'flag'
 				? false
-				: field.kind === 'links' || field.kind === 'rows' || field.kind === 'refs' || field.kind === 'tags'
+				: field.kind === 'links' || field.kind === 'rows' || field.kind === 'refs' || field.kind === 'tags' || field.kind === 'languages'
 					? []
 					: field.kind === 'integer' || field.kind === 'image' || field.kind === 'term'
 						? 0
@@ -668,9 +850,14 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
 			return { title: parseLocalized(row.title), body: parseLocalized(row.body) };
 		}
 		case 'initiative_kind':
-		case 'initiative_program': {
+		case 'initiative_program':
+		case 'event_kind': {
 			const id = rowId(key);
 			return id === undefined ? undefined : readTerm(db, type, id);
+		}
+		case 'event': {
+			const id = rowId(key);
+			return id === undefined ? undefined : readEvent(db, id);
 		}
 		case 'initiative': {
 			const id = rowId(key);
@@ -760,15 +947,19 @@ async function writeLiveRow(db: Kysely<Database>, type: ContentItemType, key: st
 		}
 		case 'initiative_kind':
 		case 'initiative_program':
+		case 'event_kind':
 		case 'initiative':
-		case 'story': {
+		case 'story':
+		case 'event': {
 			const id = rowId(key);
 			const written =
 				type === 'initiative'
 					? await writeInitiative(db, id, data, now)
 					: type === 'story'
 						? await writeStory(db, id, data, now)
-						: await writeTerm(db, type, id, data, now, () => nextPosition(db, type));
+						: type === 'event'
+							? await writeEvent(db, id, data, now)
+							: await writeTerm(db, type, id, data, now, () => nextPosition(db, type));
 			if (Number.isNaN(written)) throw new ItemGoneError(type, key);
 			return String(written);
 		}

@@ -378,7 +378,7 @@ describe('content revisions', () => {
 
 	it('shows the state of every item in the overview', async () => {
 		const groups = await listContentItems(handle.db);
-		expect(groups.map((g) => g.type)).toEqual(['organization', 'page', 'pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program']);
+		expect(groups.map((g) => g.type)).toEqual(['organization', 'page', 'pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program', 'event_kind']);
 		const pages = groups.find((g) => g.type === 'page')!.items;
 		expect(pages.map((p) => p.key)).toEqual(['home', 'about', 'manifesto', 'privacy']);
 		// The manifesto has Budi's draft waiting; the about page's restored revision is published.

@@ -32,7 +32,7 @@ import {
 	type MissingTranslation
 } from './content-items';
 import { htmlToText } from '$lib/server/shared/rich-text';
-import { termUses } from './archive-items';
+import { eventRegistrations, termUses } from './archive-items';
 import { indexLiveItem } from './search-documents';
 import { undescribedPhotos } from './photo-alt-text';
 import type { ContentContext } from './content.wiring';
@@ -610,6 +610,9 @@ export function diffRevisions(type: ContentItemType, before: ItemData | undefine
 				const text = (value: string | undefined) => (field.kind === 'rich' ? htmlToText(value ?? '', { links: true }) : (value ?? ''));
 				result.push(fieldDiff(field.name, field.label, language, text(a[language]), text(b[language])));
 			}
+		} else if (field.kind === 'choice') {
+			const label = (value: unknown) => field.options?.find((o) => o.value === value)?.label ?? displayValue(value);
+			result.push(fieldDiff(field.name, field.label, null, before ? label(before[field.name]) : '', label(after[field.name])));
 		} else {
 			result.push(fieldDiff(field.name, field.label, null, displayValue(before?.[field.name]), displayValue(after[field.name])));
 		}
@@ -627,7 +630,11 @@ function fieldDiff(field: string, label: string, language: Locale | null, a: str
 function displayValue(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'boolean') return value ? 'yes' : 'no';
-	if (Array.isArray(value)) return value.map((l: { label: string; url: string }) => `${l.label} ${l.url}`).join('\n');
+	if (Array.isArray(value)) {
+		// Links one per line; tags, languages and ids in a row; the records of a rows field one per line.
+		if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
+		return value.map((v: { label?: unknown; url?: unknown }) => (typeof v?.url === 'string' ? `${String(v.label)} ${v.url}` : JSON.stringify(v))).join('\n');
+	}
 	return String(value);
 }
 
@@ -642,9 +649,19 @@ export async function deleteItem(content: ContentContext, actor: Actor, type: Li
 	if (!isValidKey(type, key)) throw new NotFoundError(`${type} ${key}`);
 	await content.db.transaction().execute(async (trx) => {
 		const live = await readLiveItem(trx, type, key);
-		if (live && (type === 'initiative_kind' || type === 'initiative_program')) {
+		if (live && (type === 'initiative_kind' || type === 'initiative_program' || type === 'event_kind')) {
 			const uses = await termUses(trx, type, rowId(key)!);
-			if (uses > 0) throw new ValidationError({ delete: `${uses} initiative${uses === 1 ? ' uses' : 's use'} it: give ${uses === 1 ? 'it' : 'them'} another one first.` });
+			const what = type === 'event_kind' ? 'event' : 'initiative';
+			if (uses > 0) throw new ValidationError({ delete: `${uses} ${what}${uses === 1 ? ' uses' : 's use'} it: give ${uses === 1 ? 'it' : 'them'} another one first.` });
+		}
+		if (live && type === 'event') {
+			// Registrations are people who were told they have places (or are waiting): they must be told, not dropped.
+			const registrations = await eventRegistrations(trx, rowId(key)!);
+			if (registrations > 0) {
+				throw new ValidationError({
+					delete: `People have registered for it (${registrations} registration${registrations === 1 ? '' : 's'}), so it cannot be deleted: cancel its sessions instead, so that they are told.`
+				});
+			}
 		}
 		const cancelled = await trx
 			.updateTable('content_revision')

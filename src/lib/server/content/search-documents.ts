@@ -3,12 +3,14 @@ import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import { removeSearchDocuments, replaceSearchDocuments, type SearchDocumentInput } from '$lib/server/db/search';
 import { countryName } from '$lib/server/shared/countries';
+import { languageName } from '$lib/server/shared/languages';
 import { parseLocalized } from '$lib/server/shared/localized-text';
 import { htmlToText } from '$lib/server/shared/rich-text';
+import { parseEventAccess } from './archive-items';
 import type { ContentItemType } from './content-items';
 
 /*
- * What the site's search finds of site content: pages, initiatives and stories,
+ * What the site's search finds of site content: pages, initiatives, stories and events,
  * one document per language each is written in (English always; a reader of
  * another language finds the English one through the fallback). Written from
  * the live tables in the transaction that publishes or deletes the item.
@@ -87,6 +89,29 @@ export async function indexLiveItem(db: Kysely<Database>, type: ContentItemType,
 				main: [parseLocalized(row.standfirst)],
 				html: [parseLocalized(row.body)],
 				extra: () => [row.author_name, ...tags]
+			})
+		);
+	}
+	if (type === 'event') {
+		const row = await db
+			.selectFrom('event')
+			.innerJoin('event_kind', 'event_kind.id', 'event.kind_id')
+			.select(['event.slug', 'event.title', 'event.summary', 'event.body', 'event.organizer_name', 'event.access', 'event_kind.name as kind'])
+			.where('event.id', '=', Number(key))
+			.executeTakeFirst();
+		if (!row) return removeSearchDocuments(db, 'event', key);
+		const kind = parseLocalized(row.kind);
+		const access = parseEventAccess(row.access);
+		return replaceSearchDocuments(
+			db,
+			'event',
+			key,
+			documents(`/events/${row.slug}`, {
+				title: parseLocalized(row.title),
+				main: [parseLocalized(row.summary)],
+				html: [parseLocalized(row.body)],
+				// "Workshop in Nepali" finds it in every language: the kind and the languages are named in the reader's.
+				extra: (locale) => [inLanguage(kind, locale), row.organizer_name, ...access.languages.map((code) => languageName(code, locale))]
 			})
 		);
 	}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
-import { normalizeSearchQuery, searchDocuments, type SearchHit } from '$lib/server/db/search';
+import { normalizeSearchQuery, searchDocuments, type SearchHit, type SearchKind } from '$lib/server/db/search';
 import { pageCount } from '$lib/server/platform/paging';
 
 /*
@@ -12,6 +12,12 @@ import { pageCount } from '$lib/server/platform/paging';
  */
 
 export const searchPageSize = 10;
+
+/**
+ * Indexed, but not shown yet: events are indexed as they are published, and join
+ * the results once their public pages (/events/<slug>) exist.
+ */
+export const hiddenSearchKinds: readonly SearchKind[] = ['event'];
 
 export interface SiteSearch {
 	/** The query as searched and shown back. */
@@ -32,6 +38,6 @@ export async function searchSite(db: Kysely<Database>, typed: string, locale: Lo
 	const empty = { query, truncated, total: 0, page, pages: 1, hits: [] };
 	if (query === '') return { ...empty, state: 'empty' };
 	if (!/[\p{L}\p{N}]/u.test(query)) return { ...empty, state: 'nothing-searchable' };
-	const results = await searchDocuments(db, { query, locale, limit: searchPageSize, offset: (page - 1) * searchPageSize });
+	const results = await searchDocuments(db, { query, locale, limit: searchPageSize, offset: (page - 1) * searchPageSize, excludeKinds: hiddenSearchKinds });
 	return { query, state: 'ok', truncated, total: results.total, page, pages: pageCount(results.total, searchPageSize), hits: results.hits };
 }

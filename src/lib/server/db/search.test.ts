@@ -175,6 +175,25 @@ describe('searchDocuments', () => {
 		expect([...first.hits, ...second.hits, ...beyond.hits].map((hit) => hit.key)).toEqual(['residency', 'about']);
 	});
 
+	it('leaves out the kinds asked, from the hits, the pages and the count, in the reader’s language and in English', async () => {
+		await replaceSearchDocuments(handle.db, 'event', '7', [
+			{ locale: 'en', title: 'Residency open day', text: 'Meet the residency artists in their studio.', path: '/events/open-day' },
+			{ locale: 'ne', title: 'रेसिडेन्सी खुला दिन', text: 'स्टुडियोमा कलाकारहरूलाई भेट्नुहोस्।', path: '/events/open-day' }
+		]);
+		try {
+			expect((await keysFound('residency')).sort()).toEqual(['7', 'about', 'residency']);
+			const without = { locale: 'en' as const, limit: 1, excludeKinds: ['event' as const] };
+			const pages = [0, 1, 2].map((offset) => searchDocuments(handle.db, { query: 'residency', offset, ...without }));
+			const [first, second, beyond] = await Promise.all(pages);
+			expect([first!.total, second!.total, beyond!.total]).toEqual([2, 2, 2]);
+			expect([...first!.hits, ...second!.hits, ...beyond!.hits].map((hit) => hit.key)).toEqual(['residency', 'about']);
+			expect((await searchDocuments(handle.db, { query: 'रेसिडेन्सी', locale: 'ne', limit: 10, offset: 0 })).hits.map((hit) => hit.kind)).toEqual(['event']);
+			expect(await searchDocuments(handle.db, { query: 'रेसिडेन्सी', locale: 'ne', limit: 10, offset: 0, excludeKinds: ['event'] })).toEqual({ total: 0, hits: [] });
+		} finally {
+			await removeSearchDocuments(handle.db, 'event', '7');
+		}
+	});
+
 	it('reads any text as words, never as query syntax', async () => {
 		const hostile = [
 			'"',

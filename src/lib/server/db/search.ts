@@ -70,6 +70,8 @@ export interface SearchRequest {
 	locale: Locale;
 	limit: number;
 	offset: number;
+	/** Kinds indexed but not to be found here (events, until their public pages exist). */
+	excludeKinds?: readonly SearchKind[];
 }
 
 const maxQueryLength = 200;
@@ -158,7 +160,8 @@ export async function searchDocuments(db: Db, request: SearchRequest): Promise<S
 		limit: Math.max(1, Math.min(maxLimit, Math.trunc(request.limit) || 1)),
 		offset: Math.max(0, Math.trunc(request.offset) || 0)
 	};
-	return dialectOf(db) === 'postgres' ? searchPostgres(db, terms, request.locale, page) : searchSqlite(db, terms, request.locale, page);
+	const excluded = [...new Set(request.excludeKinds ?? [])];
+	return dialectOf(db) === 'postgres' ? searchPostgres(db, terms, request.locale, page, excluded) : searchSqlite(db, terms, request.locale, page, excluded);
 }
 
 /** The words of a query: lowercase runs of letters, marks and digits, two characters or more, at most twelve. */
@@ -220,7 +223,7 @@ const headlineOptions = `StartSel=${headlineStart}, StopSel=${headlineStop}, Max
 /** ts_rank's weights run D, C, B, A: body words are D, title words A. */
 const rankWeights = `{${1 / titleWeight}, 0, 0, 1}`;
 
-async function searchPostgres(db: Db, terms: string[], locale: Locale, page: Page): Promise<SearchResults> {
+async function searchPostgres(db: Db, terms: string[], locale: Locale, page: Page, excluded: SearchKind[]): Promise<SearchResults> {
 	// Quoted terms as prefixes: the configuration stems each, and drops stop words without complaint.
 	const text = terms.map((term) => `'${term}':*`).join(' & ');
 	const own = postgresConfiguration[locale];
@@ -231,8 +234,9 @@ async function searchPostgres(db: Db, terms: string[], locale: Locale, page: Pag
 		select id, locale, title_vector, search_vector,
 			row_number() over (partition by kind, key order by case when locale = ${locale} then 0 else 1 end) as choice
 		from search_document
-		where (locale = ${locale} and search_vector @@ to_tsquery(${own}::regconfig, ${text}))
-			or (locale = 'en' and search_vector @@ to_tsquery('search_en', ${text}))`;
+		where ((locale = ${locale} and search_vector @@ to_tsquery(${own}::regconfig, ${text}))
+			or (locale = 'en' and search_vector @@ to_tsquery('search_en', ${text})))
+			${excluded.length > 0 ? sql`and kind not in (${sql.join(excluded)})` : sql``}`;
 
 	const ranking: Ranking = {
 		async titleTier({ limit, offset }) {
@@ -295,7 +299,7 @@ function segmentsOfHeadline(headline: string, body: string): SnippetSegment[] {
 
 /* SQLite -------------------------------------------------------------------- */
 
-async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page): Promise<SearchResults> {
+async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page, excluded: SearchKind[]): Promise<SearchResults> {
 	// Folding may leave less than a pattern can look for (a term of stray accents).
 	const patterns = terms.map(sqlitePattern).filter((pattern) => Array.from(pattern.text).length >= 2);
 	if (patterns.length === 0) return { total: 0, hits: [] };
@@ -303,6 +307,9 @@ async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page)
 	const titleMatch = `{title} : (${match})`;
 	const reader = sql.lit(languageNumber[locale]);
 	const slots = sql.lit(languageSlots);
+	// An item is its English document's id (rowid / slots): the excluded kinds' are few, read once.
+	const notExcluded =
+		excluded.length > 0 ? sql`and item not in (select id from search_document where locale = 'en' and kind in (${sql.join(excluded)}))` : sql``;
 	// bm25 is lower for better matches.
 	const chosen = (score: RawBuilder<unknown>) => sql`
 		select doc, score, row_number() over (partition by item order by language = ${reader} desc) as choice
@@ -310,7 +317,7 @@ async function searchSqlite(db: Db, terms: string[], locale: Locale, page: Page)
 			select rowid as doc, rowid / ${slots} as item, rowid % ${slots} as language, ${score} as score
 			from search_fts where search_fts match ${match}
 		) as matched
-		where language in (${reader}, 0)`;
+		where language in (${reader}, 0) ${notExcluded}`;
 
 	const ranking: Ranking = {
 		async titleTier({ limit, offset }) {

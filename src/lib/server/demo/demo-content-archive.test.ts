@@ -4,6 +4,7 @@ import { isCountryCode } from '$lib/server/shared/countries';
 import { sanitizeRichText } from '$lib/server/shared/rich-text';
 import { demoCalls } from './demo-content-calls';
 import { demoInitiatives, demoKinds, demoPrograms, demoStories } from './demo-content-archive';
+import { demoEventKinds } from './demo-content-events';
 import type { DemoPhoto } from './demo-archive.types';
 
 /*
@@ -12,7 +13,7 @@ import type { DemoPhoto } from './demo-archive.types';
  * sanitizer staff edits go through, and its keys must point at things that exist.
  */
 
-const archive = { demoKinds, demoPrograms, demoInitiatives, demoStories };
+const archive = { demoKinds, demoPrograms, demoEventKinds, demoInitiatives, demoStories };
 
 /** Every translatable text in the archive, found by shape (an object with an English string), with where it sits. */
 function localizedTexts(value: unknown, path = ''): [string, Localized][] {
@@ -135,6 +136,8 @@ describe('the demo archive', () => {
 
 	it('links only to kinds, programs, calls and initiatives that exist', () => {
 		expect(duplicates(demoKinds.map((kind) => kind.key))).toEqual([]);
+		expect(duplicates(demoEventKinds.map((kind) => kind.key))).toEqual([]);
+		for (const kind of demoEventKinds) expect(kind.key, kind.key).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 		expect(duplicates(demoPrograms.map((program) => program.key))).toEqual([]);
 		const kinds = new Set(demoKinds.map((kind) => kind.key));
 		const programs = new Set(demoPrograms.map((program) => program.key));

@@ -3,6 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { writeLiveItem, type ItemData, type RowData } from '$lib/server/content/content-items';
 import { checkItemData, newItemKey } from '$lib/server/content/revisions.service';
 import { demoInitiatives, demoKinds, demoPrograms, demoStories } from './demo-content-archive';
+import { demoEventKinds } from './demo-content-events';
 import type { DemoPhoto } from './demo-archive.types';
 
 /** Every photo of the demo archive: the initiatives' galleries and the stories' covers. */
@@ -11,7 +12,7 @@ export function demoArchivePhotos(): DemoPhoto[] {
 }
 
 /**
- * The demo archive, written the way publishing writes it: each item checked as
+ * The demo archive (and the kinds of event), written the way publishing writes it: each item checked as
  * an editor's input is, then stored by the content domain's own writer, so the
  * demo cannot hold anything the editor would refuse. `photoIds` gives the media
  * id of each demo photo by its key (photos not made yet are left out).
@@ -26,6 +27,9 @@ export async function seedDemoArchive(trx: Kysely<Database>, now: string, photoI
 	for (const program of demoPrograms) {
 		const key = await writeLiveItem(trx, 'initiative_program', newItemKey(), checkItemData('initiative_program', { name: program.name, key: program.key.replace(/_/g, '-') }), now);
 		programIds.set(program.key, Number(key));
+	}
+	for (const kind of demoEventKinds) {
+		await writeLiveItem(trx, 'event_kind', newItemKey(), checkItemData('event_kind', { name: kind.name, key: kind.key }), now);
 	}
 	const calls = new Map((await trx.selectFrom('open_call').select(['id', 'slug']).execute()).map((c) => [c.slug, c.id]));
 

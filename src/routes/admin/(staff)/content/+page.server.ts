@@ -5,7 +5,7 @@ import { app } from '$lib/server/app';
 import { isListItemType } from '$lib/server/content/content-items';
 import { deleteItem, listContentItems, moveItem } from '$lib/server/content/revisions.service';
 import { requirePermission } from '$lib/server/people/guard';
-import { formField, formSchema } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { actorOf, contentAnswers } from './content-route';
 
@@ -38,7 +38,12 @@ export const actions = {
 		const staff = requirePermission(locals, url, 'content.publish');
 		const item = listItemFrom(listItemForm.read(await request.formData()));
 		if (!item) return fail(400, { action: 'delete', problem: 'invalid' });
-		await deleteItem(app().content, actorOf(staff), item.type, item.key);
+		try {
+			await deleteItem(app().content, actorOf(staff), item.type, item.key);
+		} catch (e) {
+			// A kind still in use: said in words, above the lists.
+			return failWith(e, (issues) => ({ action: 'delete', refused: issues.delete ?? 'It could not be deleted.' }));
+		}
 		return { action: 'delete', deleted: true };
 	}, contentAnswers)
 } satisfies Actions;

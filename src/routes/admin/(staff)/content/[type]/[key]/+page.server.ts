@@ -4,7 +4,7 @@ import { locales } from '$lib/i18n/locales';
 import { displayNames, listFormat } from '$lib/i18n/intl';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
-import { contentItems, emptyItemData, hasRowKeys, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
+import { contentItems, emptyItemData, hasRowKeys, isArchiveItemType, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
 import { formValuesFromData, formValuesFromForm, itemDataFromForm } from '$lib/server/content/content-form';
 import {
 	ContentConflictError,
@@ -53,6 +53,8 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			title: type === 'page' ? pageLabels[params.key as keyof typeof pageLabels] : itemTitle(type, current, params.key),
 			published: editable.live !== undefined
 		},
+		// Initiatives, stories and events have a list of their own to go back to.
+		listUrl: isArchiveItemType(type) ? { initiative: adminUrls.archive.initiatives, story: adminUrls.archive.stories, event: adminUrls.archive.events }[type] : null,
 		fields: spec.fields,
 		values: formValuesFromData(type, current),
 		liveValues: editable.live ? formValuesFromData(type, editable.live) : null,

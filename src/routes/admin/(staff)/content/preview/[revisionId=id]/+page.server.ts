@@ -70,19 +70,21 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 				}
 			};
 		case 'initiative':
-		case 'story': {
+		case 'story':
+		case 'event': {
 			// Shown as its page's head and text would be; the draft's cover even if no published page shows it yet.
 			const gallery = (d.gallery ?? []) as { media_id?: number }[];
 			const cover = revision.type === 'initiative' ? gallery[0]?.media_id : Number(d.cover_media_id);
 			return {
 				...base,
 				kind: 'page' as const,
-				page: { title: text('title'), summary: text(revision.type === 'initiative' ? 'summary' : 'standfirst'), body: text('body'), updatedAt: revision.createdAt },
+				page: { title: text('title'), summary: text(revision.type === 'story' ? 'standfirst' : 'summary'), body: text('body'), updatedAt: revision.createdAt },
 				image: await pagePicture(db, cover || null, lang, { sizes: '(min-width: 72rem) 68rem, 100vw' })
 			};
 		}
 		case 'initiative_kind':
 		case 'initiative_program':
+		case 'event_kind':
 			return { ...base, kind: 'list-item' as const, listItem: { title: text('name'), body: { text: '', lang } } };
 		default:
 			return { ...base, kind: 'list-item' as const, listItem: { title: text('title'), body: text('body') } };

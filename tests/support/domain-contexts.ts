@@ -15,6 +15,7 @@ import { createApplicationFileStorage } from '$lib/server/calls/application-file
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
+import { createEventsContext, type EventsContext } from '$lib/server/events/events.wiring';
 import { LocalMediaStorage } from '$lib/server/media/media-storage';
 import { altTextsOf } from '$lib/server/media/media.service';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
@@ -67,6 +68,15 @@ export function newsletterContext(db: Kysely<Database>, overrides: Partial<Newsl
 export function donationsContext(db: Kysely<Database>, overrides: Partial<DonationsContext> = {}): DonationsContext {
 	const log = { info() {}, warn() {} };
 	return { ...createDonationsContext(testContext(db), { mailer: testMailer(), origin: testOrigin, stripe: undefined, log }), ...overrides };
+}
+
+/**
+ * The events' context. A clock given in `overrides` is the mails' clock too (it
+ * stamps calendar entries and spaces confirm e-mails), as in the app.
+ */
+export function eventsContext(db: Kysely<Database>, overrides: Partial<EventsContext> = {}): EventsContext {
+	const base = testContext(db, overrides.clock ? { clock: overrides.clock } : {});
+	return { ...createEventsContext(base, { mailer: testMailer(), origin: testOrigin, linkSecret: 'test-link-secret-'.repeat(3) }), ...overrides };
 }
 
 /** better-auth on a test database, made as app.ts makes it, for testOrigin over plain http. */

@@ -28,6 +28,8 @@ import { createApplicationFileStorage } from '$lib/server/calls/application-file
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
+import { eventsJobHandlers, scheduleEventsDue } from '$lib/server/events/event-jobs';
+import { createEventsContext, type EventsContext } from '$lib/server/events/events.wiring';
 import { stripeFor } from '$lib/server/donations/stripe-client';
 import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
 import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
@@ -64,6 +66,7 @@ export interface App {
 	calls: CallsContext;
 	content: ContentContext;
 	donations: DonationsContext;
+	events: EventsContext;
 	media: MediaContext;
 	newsletter: NewsletterContext;
 	people: PeopleContext;
@@ -73,6 +76,7 @@ export interface App {
 
 let current: App | undefined;
 let maintenanceTimer: ReturnType<typeof setInterval> | undefined;
+let eventsTimer: ReturnType<typeof setInterval> | undefined;
 
 /**
  * Reads the configuration, opens and migrates the database, and fills it with
@@ -115,6 +119,10 @@ export async function startApp(
 		siteName: async (db) => (await findOrganization(db))?.name ?? siteName,
 		log
 	});
+	// What every domain shares; each domain's wiring adds its own collaborators.
+	const base: DomainContext = { db: database.db, clock: () => new Date(), siteVersion };
+	const site = { mailer, origin: config.origin };
+	const events = createEventsContext(base, { ...site, linkSecret: secrets.authSecret });
 	const worker = createJobWorker(database.db, {
 		handlers: {
 			...mailer.jobHandlers,
@@ -126,7 +134,9 @@ export async function startApp(
 			...maintenanceJobHandlers({ applicationFiles }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
-			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret })
+			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret }),
+			// Holds and offers running out, and reminders, every few minutes.
+			...eventsJobHandlers(events)
 		},
 		log
 	});
@@ -138,9 +148,6 @@ export async function startApp(
 		secureCookies: config.secureOrigin,
 		appName: siteName
 	});
-	// What every domain shares; each domain's wiring adds its own collaborators.
-	const base: DomainContext = { db: database.db, clock: () => new Date(), siteVersion };
-	const site = { mailer, origin: config.origin };
 	current = {
 		config,
 		log,
@@ -155,6 +162,7 @@ export async function startApp(
 		calls: createCallsContext(base, { ...site, storage: applicationFiles }),
 		content: createContentContext(base, { photoAltTexts: (ids) => altTextsOf(database.db, ids) }),
 		donations: createDonationsContext(base, { ...site, stripe: stripeFor(config), log }),
+		events,
 		media: createMediaContext(base, {
 			storage: mediaStorage,
 			// Every domain whose public pages show photos from the library adds its photos here.
@@ -174,6 +182,11 @@ export async function startApp(
 		await ask();
 		maintenanceTimer = setInterval(ask, 60 * 60_000);
 		maintenanceTimer.unref();
+		// Registrations' expiries and reminders: asked for every minute, run once per five-minute slot.
+		const askEvents = () => scheduleEventsDue(database.db).catch((err) => log.warn({ err }, 'could not schedule the events job'));
+		await askEvents();
+		eventsTimer = setInterval(askEvents, 60_000);
+		eventsTimer.unref();
 	}
 	return current;
 }
@@ -188,6 +201,7 @@ export async function stopApp(): Promise<void> {
 	const { database, log, worker, bulkTransport } = current;
 	current = undefined;
 	clearInterval(maintenanceTimer);
+	clearInterval(eventsTimer);
 	await worker.stop();
 	bulkTransport.close();
 	await closeFileChecks();

@@ -35,7 +35,12 @@ export interface RegistrationNotices {
 	moved(trx: Transaction<Database>, registration: RegistrationRow, token: string, before: EventSessionRow): Promise<void>;
 	/** Staff cancelled the session: the registration is cancelled with it. */
 	sessionCancelled(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
+	/** The session is near: a confirmed registration is reminded a day or an hour before (reminders.ts says when). */
+	reminder(trx: Transaction<Database>, registration: RegistrationRow, token: string, kind: ReminderKind): Promise<void>;
 }
+
+/** The reminders an event may send, each switched on or off per event (`remind_day_before`, `remind_hour_before`). */
+export type ReminderKind = 'day' | 'hour';
 
 export interface EventsContext extends DomainContext {
 	/** The app's secret, from which the registrations' private links are derived. */

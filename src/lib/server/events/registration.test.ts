@@ -42,7 +42,8 @@ const recordingNotices: RegistrationNotices = {
 	offered: record('offered'),
 	cancelled: record('cancelled'),
 	moved: record('moved'),
-	sessionCancelled: record('session-cancelled')
+	sessionCancelled: record('session-cancelled'),
+	reminder: record('reminder')
 };
 
 function context(): EventsContext {

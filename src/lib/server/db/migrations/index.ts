@@ -22,6 +22,7 @@ import * as search from './2026-12-02-05-search';
 import * as deliveryHandOver from './2026-12-03-01-delivery-hand-over';
 import * as events from './2026-12-03-02-events';
 import * as mailCalendar from './2026-12-03-03-mail-calendar';
+import * as registrationDue from './2026-12-03-04-registration-due';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02-05-search': search,
 	'2026-12-03-01-delivery-hand-over': deliveryHandOver,
 	'2026-12-03-02-events': events,
-	'2026-12-03-03-mail-calendar': mailCalendar
+	'2026-12-03-03-mail-calendar': mailCalendar,
+	'2026-12-03-04-registration-due': registrationDue
 };

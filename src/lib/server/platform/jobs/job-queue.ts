@@ -203,6 +203,21 @@ export async function retryJob(db: Kysely<Database>, id: number): Promise<boolea
 	return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Deletes finished (done) jobs of one kind that finished before `before`. For
+ * jobs that run every few minutes and matter only while they run: kept for the
+ * 30 days of every finished job, they would fill the jobs list staff read.
+ */
+export async function forgetFinishedJobs(db: Kysely<Database>, kind: string, before: Date): Promise<number> {
+	const result = await db
+		.deleteFrom('job')
+		.where('kind', '=', kind)
+		.where('status', '=', 'done')
+		.where('finished_at', '<', before.toISOString())
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
 export function getJob(db: Kysely<Database>, id: number): Promise<JobRow | undefined> {
 	return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
 }

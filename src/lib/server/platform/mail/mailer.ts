@@ -205,6 +205,21 @@ export function createMailer(options: MailerOptions): Mailer {
 	};
 }
 
+/**
+ * Which of `keys` name a message queued already. For work that runs again and
+ * again over the same people (reminders every few minutes) and would otherwise
+ * write each message anew only for `queue` to find its key taken.
+ */
+export async function queuedMailKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Set<string>> {
+	const found = new Set<string>();
+	// Chunks keep each statement within both engines' parameter limits.
+	for (let i = 0; i < keys.length; i += 500) {
+		const rows = await db.selectFrom('mail_message').select('idempotency_key').where('idempotency_key', 'in', keys.slice(i, i + 500)).execute();
+		for (const row of rows) found.add(row.idempotency_key);
+	}
+	return found;
+}
+
 /** The domain of the sender's address, for Message-IDs (`Name <a@b.org>` → `b.org`). */
 function domainOf(from: string): string {
 	const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim());

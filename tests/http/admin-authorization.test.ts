@@ -94,6 +94,19 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/initiatives', method: 'POST', action: 'delete', path: '/admin/initiatives?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/stories', method: 'POST', action: 'delete', path: '/admin/stories?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/events', method: 'POST', action: 'delete', path: '/admin/events?/delete', allowed: staffEditors },
+	// An event's sessions and the people registered: those who run events; reviewers see nothing of them.
+	{ route: '/admin/(staff)/events/[id=id]/sessions', method: 'GET', path: `/admin/events/${missing}/sessions`, allowed: staffEditors },
+	{ route: '/admin/(staff)/events/[id=id]/sessions', method: 'POST', action: 'add', path: `/admin/events/${missing}/sessions?/add`, allowed: staffEditors },
+	{ route: '/admin/(staff)/events/[id=id]/sessions/[session=id]', method: 'GET', path: `/admin/events/${missing}/sessions/${missing}`, allowed: staffEditors },
+	...['save', 'cancel'].map(
+		(action): Check => ({
+			route: '/admin/(staff)/events/[id=id]/sessions/[session=id]',
+			method: 'POST',
+			action,
+			path: `/admin/events/${missing}/sessions/${missing}?/${action}`,
+			allowed: staffEditors
+		})
+	),
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

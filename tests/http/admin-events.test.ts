@@ -213,6 +213,59 @@ describe('events in the admin', () => {
 		expect(await search.text()).not.toContain('/events/lantern-evening-by-the-river');
 	});
 
+	it('adds a session in its own time zone, refuses a bad one keeping what was typed, moves it and cancels it after asking', async () => {
+		const id = await publishEvent('Open studio in Patan');
+		const sessions = `/admin/events/${id}/sessions`;
+		expect(textOf(await (await editor.get(sessions)).text())).toContain('No sessions yet');
+		expect((await reviewer.get(sessions)).status).toBe(403);
+
+		const form = {
+			startsLocal: '2027-01-16T15:00',
+			endsLocal: '2027-01-16T17:30',
+			timeZone: 'Asia/Kathmandu',
+			venueName: 'Studio behind the courtyard',
+			venueAddress: 'Mangal Bazaar, Lalitpur',
+			country: 'NP',
+			latitude: '27.673',
+			longitude: '85.325',
+			capacity: '12',
+			'directions.en': 'Through the blue gate.',
+			'directions.ne': 'निलो ढोकाबाट भित्र।'
+		};
+		const refused = await editor.post(`${sessions}?/add`, { ...form, endsLocal: '2027-01-16T14:00', capacity: 'twelve' });
+		expect(refused.status).toBe(400);
+		const refusedHtml = await refused.text();
+		expect(textOf(refusedHtml)).toContain('The end must come after the start.');
+		expect(textOf(refusedHtml)).toContain('Give a number of places from 1 to 100,000');
+		expect(valueOf(refusedHtml, 'venueName')).toBe('Studio behind the courtyard');
+		expect(valueOf(refusedHtml, 'directions.ne')).toBe('निलो ढोकाबाट भित्र।');
+		expect(await db.selectFrom('event_session').select('id').where('event_id', '=', id).execute()).toEqual([]);
+
+		const added = await editor.post(`${sessions}?/add`, form);
+		expect(added.status).toBe(303);
+		const sessionPath = added.headers.get('location')!.replace(/\?added$/, '');
+		const row = await db.selectFrom('event_session').selectAll().where('event_id', '=', id).executeTakeFirstOrThrow();
+		expect(sessionPath).toBe(`${sessions}/${row.id}`);
+		expect(row).toMatchObject({ starts_at: '2027-01-16T09:15:00.000Z', ends_at: '2027-01-16T11:45:00.000Z', capacity: 12, country: 'NP' });
+		const list = textOf(await (await editor.get(sessions)).text());
+		expect(list).toContain('2027-01-16 15:00–17:30');
+		expect(list).toContain('Asia/Kathmandu (UTC+05:45)');
+		expect(list).toContain('0 of 12');
+
+		const moved = await editor.post(`${sessionPath}?/save`, { ...form, startsLocal: '2027-01-17T15:00', endsLocal: '2027-01-17T17:30' });
+		expect(moved.status).toBe(200);
+		expect(textOf(await moved.text())).toContain('It moved');
+		expect(await db.selectFrom('event_session').select(['starts_at', 'sequence']).where('id', '=', row.id).executeTakeFirstOrThrow()).toEqual({ starts_at: '2027-01-17T09:15:00.000Z', sequence: 1 });
+
+		const asked = await editor.post(`${sessionPath}?/cancel`, {});
+		expect(textOf(await asked.text())).toContain('Cancel this session?');
+		expect((await db.selectFrom('event_session').select('status').where('id', '=', row.id).executeTakeFirstOrThrow()).status).toBe('scheduled');
+		const cancelled = await editor.post(`${sessionPath}?/cancel`, { confirm: 'yes' });
+		expect(textOf(await cancelled.text())).toContain('The session is cancelled.');
+		expect((await db.selectFrom('event_session').select('status').where('id', '=', row.id).executeTakeFirstOrThrow()).status).toBe('cancelled');
+		expect((await editor.get(`/admin/events/${id}/sessions/999999`)).status).toBe(404);
+	});
+
 	it('refuses to delete an event people registered for, saying to cancel its sessions; deletes one without, sessions and all', async () => {
 		const id = await publishEvent('Open studio night');
 		const session = await addSession(id);

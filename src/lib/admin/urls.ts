@@ -42,6 +42,12 @@ export const adminUrls = {
 		events: `${root}/events`
 	},
 
+	/** An event's sessions (the event itself is edited as content: `content.item('event', id)`). */
+	events: {
+		sessions: (eventId: number) => `${root}/events/${eventId}/sessions`,
+		session: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}`
+	},
+
 	content: {
 		list: content,
 		item: (type: string, key: string) => `${content}/${type}/${key}`,

@@ -36,7 +36,9 @@ export const permissions = {
 	// but running the newsletter is everyday work for editors as well as admins.
 	'newsletter.subscribers': ['admin', 'editor'],
 	// Writing, testing, scheduling and sending campaigns, topics and the consent text.
-	'newsletter.campaigns': ['admin', 'editor']
+	'newsletter.campaigns': ['admin', 'editor'],
+	// Events' sessions and the people registered for them (names, addresses, access needs): those who run events.
+	'events.manage': ['admin', 'editor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

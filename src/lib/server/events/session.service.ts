@@ -31,11 +31,11 @@ export const sessionInput = z.object({
 	venueName: z.string().trim().max(200, 'too-long').default(''),
 	venueAddress: z.string().trim().max(500, 'too-long').default(''),
 	country: z.string().trim().toUpperCase().default(''),
-	latitude: z.number().min(-90).max(90).nullable().default(null),
-	longitude: z.number().min(-180).max(180).nullable().default(null),
+	latitude: z.number({ error: 'coordinate' }).min(-90, 'coordinate').max(90, 'coordinate').nullable().default(null),
+	longitude: z.number({ error: 'coordinate' }).min(-180, 'coordinate').max(180, 'coordinate').nullable().default(null),
 	directions: localized,
 	/** Null: no limit. */
-	capacity: z.number().int().min(1, 'capacity').max(100_000, 'capacity').nullable(),
+	capacity: z.number({ error: 'capacity' }).int('capacity').min(1, 'capacity').max(100_000, 'capacity').nullable(),
 	/** Wall times in the session's zone; empty: from now on, and until it starts. */
 	registrationOpensLocal: optionalWallTime,
 	registrationClosesLocal: optionalWallTime
@@ -47,12 +47,16 @@ type SessionValues = Omit<EventSessionRow, 'id' | 'event_id' | 'status' | 'moved
 /** Checks a session's input and derives its UTC moments; ValidationError names the fields. */
 export function sessionValues(input: SessionInput): SessionValues {
 	const parsed = sessionInput.safeParse(input);
-	if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'form'), issue.message])));
-	const value = parsed.data;
+	// The rules between fields are checked on what was typed too, so one answer names every problem.
 	const issues: Record<string, string> = {};
+	if (input.endsLocal && input.startsLocal && input.endsLocal <= input.startsLocal) issues.endsLocal = 'ends-before-start';
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) issues[String(issue.path[0] ?? 'form')] ??= issue.message;
+		throw new ValidationError(issues);
+	}
+	const value = parsed.data;
 	const zone = canonicalTimeZone(value.timeZone);
 	if (!zone) issues.timeZone = 'time-zone';
-	if (value.endsLocal <= value.startsLocal) issues.endsLocal = 'ends-before-start';
 	if (value.online && !value.onlineUrl) issues.onlineUrl = 'required';
 	if (!value.online) {
 		if (!value.venueName) issues.venueName = 'required';

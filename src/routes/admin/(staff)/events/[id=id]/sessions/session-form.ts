@@ -1,0 +1,113 @@
+import { formField, formSchema } from '$lib/server/platform/forms';
+import type { EventSessionRow } from '$lib/server/db/schema';
+import type { SessionInput } from '$lib/server/events/session.service';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
+import { locales } from '$lib/i18n/locales';
+import { instantToZonedWallTime } from '$lib/server/shared/zoned-time';
+
+/*
+ * The session form the staff pages share: read as typed (so a refused form is
+ * shown again as it was), turned into the domain's input, and the domain's
+ * issue codes said in words.
+ */
+
+export const sessionForm = formSchema({
+	startsLocal: formField.trimmed(20),
+	endsLocal: formField.trimmed(20),
+	timeZone: formField.trimmed(100),
+	online: formField.ticked(),
+	onlineUrl: formField.trimmed(2000),
+	venueName: formField.trimmed(200),
+	venueAddress: formField.trimmed(500),
+	country: formField.trimmed(2),
+	latitude: formField.trimmed(30),
+	longitude: formField.trimmed(30),
+	capacity: formField.trimmed(10),
+	registrationOpensLocal: formField.trimmed(20),
+	registrationClosesLocal: formField.trimmed(20),
+	...Object.fromEntries(locales.map((l) => [`directions.${l}`, formField.text(2000)]))
+});
+
+export type SessionFormValues = Record<string, string | boolean>;
+
+export function formValues(form: FormData): SessionFormValues {
+	return sessionForm.read(form) as SessionFormValues;
+}
+
+/** Typed numbers stay as typed until the domain checks them: a word where a number goes is refused, not read as none. */
+function number(value: string): number | null {
+	return value === '' ? null : Number(value.replace(',', '.'));
+}
+
+export function sessionInputOf(values: SessionFormValues): SessionInput {
+	const text = (name: string) => String(values[name] ?? '');
+	return {
+		startsLocal: text('startsLocal'),
+		endsLocal: text('endsLocal'),
+		timeZone: text('timeZone'),
+		online: values.online === true,
+		onlineUrl: text('onlineUrl'),
+		venueName: text('venueName'),
+		venueAddress: text('venueAddress'),
+		country: text('country'),
+		latitude: number(text('latitude')),
+		longitude: number(text('longitude')),
+		capacity: text('capacity') === '' ? null : Number(text('capacity')),
+		registrationOpensLocal: text('registrationOpensLocal'),
+		registrationClosesLocal: text('registrationClosesLocal'),
+		directions: Object.fromEntries(locales.map((l) => [l, text(`directions.${l}`)]).filter(([, value]) => value !== ''))
+	};
+}
+
+/** The form's values for a session as it is. */
+export function valuesOf(session: EventSessionRow): SessionFormValues {
+	const directions = JSON.parse(session.directions) as Record<string, string>;
+	const local = (instant: string | null) => (instant ? instantToLocal(instant, session.time_zone) : '');
+	return {
+		startsLocal: session.starts_local,
+		endsLocal: session.ends_local,
+		timeZone: session.time_zone,
+		online: session.online === 1,
+		onlineUrl: session.online_url ?? '',
+		venueName: session.venue_name,
+		venueAddress: session.venue_address,
+		country: session.country,
+		latitude: session.latitude === null ? '' : String(session.latitude),
+		longitude: session.longitude === null ? '' : String(session.longitude),
+		capacity: session.capacity === null ? '' : String(session.capacity),
+		registrationOpensLocal: local(session.registration_opens_at),
+		registrationClosesLocal: local(session.registration_closes_at),
+		...Object.fromEntries(locales.map((l) => [`directions.${l}`, directions[l] ?? '']))
+	};
+}
+
+function instantToLocal(instant: string, timeZone: string): string {
+	return instantToZonedWallTime(instant, timeZone).slice(0, 16);
+}
+
+/** The domain's issue codes, in the staff's words. */
+export function issueMessages(issues: Record<string, string>): Record<string, string> {
+	const words: Record<string, string> = {
+		'wall-time': 'Give a date and a time.',
+		'time-zone': 'Choose the time zone of the place where it happens.',
+		'ends-before-start': 'The end must come after the start.',
+		required: 'This is needed.',
+		'https-url': 'Give the full link, starting with https://.',
+		country: 'Choose the country.',
+		'both-coordinates': 'Give both coordinates, or neither.',
+		coordinate: 'Give a number in degrees, like 27.673 (north and east) or -33.86 (south and west).',
+		capacity: 'Give a number of places from 1 to 100,000, or leave it empty for no limit.',
+		'closes-before-opens': 'Registration must close after it opens.',
+		cancelled: 'This session is cancelled: it cannot be changed any more.',
+		'too-long': 'This is too long.'
+	};
+	return Object.fromEntries(
+		Object.entries(issues).map(([field, code]) => {
+			const below = /^below-taken:(\d+)$/.exec(code);
+			if (below) return [field, `${below[1]} places are already confirmed: the session cannot have fewer. Cancel registrations first if it must be smaller.`];
+			return [field, words[code] ?? 'Check this.'];
+		})
+	);
+}
+
+export const sessionAnswers: DomainErrorAnswers = { notFound: 'This event or session does not exist (any more).' };

@@ -38,17 +38,19 @@ it('lets a read-then-write transaction wait for another process writing the same
 	other.stderr.on('data', (chunk) => (otherErrors += chunk));
 	const otherDone = new Promise<number | null>((resolve) => other.once('exit', resolve));
 
-	// This process: transactions that count, give way to the other process, then write.
+	// This process: transactions that count, wait a moment (the other process writes meanwhile, or waits), then write;
+	// with a pause between them, as requests come, so that the other process is not starved of the lock.
 	let running = true;
 	void otherDone.then(() => (running = false));
 	let transactions = 0;
 	while (running || transactions < 20) {
 		await handle.db.transaction().execute(async (trx) => {
 			const { n } = await sql<{ n: number }>`select count(*) as n from tally`.execute(trx).then((r) => r.rows[0]!);
-			await new Promise((resolve) => setImmediate(resolve));
+			await new Promise((resolve) => setTimeout(resolve, 2));
 			await sql`insert into tally (side) values (${`this after ${n}`})`.execute(trx);
 		});
 		transactions++;
+		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 	expect(await otherDone).toBe(0);
 	expect(otherErrors).toBe('');

@@ -4,7 +4,7 @@ import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import type { Database, EventSessionRow, RegistrationRow } from '$lib/server/db/schema';
 import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
-import type { Mailer, MailToQueue } from '$lib/server/platform/mail/mailer';
+import { latestKeyedMoment, type Mailer, type MailToQueue } from '$lib/server/platform/mail/mailer';
 import { writeICalendar } from '$lib/server/shared/icalendar';
 import { pickJson } from '$lib/server/shared/localized-text';
 import { findOrganization } from '$lib/server/shared/organization';
@@ -257,19 +257,6 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 	}
 	const privateNote = (o: { locale: Locale }): Block => ({ text: m.mail_event_private_link({}, o) });
 
-	/** When the last confirm e-mail for this registration was asked for, or null. */
-	async function lastConfirmRequest(db: Kysely<Database>, registrationId: number): Promise<number | null> {
-		const prefix = `${keyPrefix(registrationId)}confirm-request:`;
-		const row = await db
-			.selectFrom('mail_message')
-			.select('idempotency_key')
-			.where('idempotency_key', 'like', `${prefix}%`)
-			.orderBy('id', 'desc')
-			.limit(1)
-			.executeTakeFirst();
-		const at = row ? Number(row.idempotency_key.slice(prefix.length)) : NaN;
-		return Number.isFinite(at) ? at : null;
-	}
 
 	/** Everything a confirmed person needs: when, where and how to get in, their ticket, their page. */
 	function confirmedDetails(o: { locale: Locale }, session: MailSession, registration: RegistrationRow): Block[] {
@@ -279,7 +266,7 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 	return {
 		async confirmRequest(trx, registration, token) {
 			const now = clock().getTime();
-			const last = await lastConfirmRequest(trx, registration.id);
+			const last = await latestKeyedMoment(trx, `${keyPrefix(registration.id)}confirm-request:`);
 			if (last !== null && now - last < confirmRequestCooldownMs) return;
 			const session = await mailSession(trx, registration.session_id);
 			const key = `${keyPrefix(registration.id)}confirm-request:${now}`;

@@ -1,3 +1,4 @@
+import { latestKeyedMoment } from '$lib/server/platform/mail/mailer';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale } from '$lib/i18n/locales';
@@ -154,19 +155,6 @@ export function alreadySubscribedMailKey(subscriberId: number, now: number): str
 	return `${alreadySubscribedKeyPrefix}${subscriberId}:${now}`;
 }
 
-/** When the last "already subscribed" e-mail to this subscriber was queued, or null. */
-async function lastAlreadySubscribedMail(db: Db, subscriberId: number): Promise<number | null> {
-	const prefix = `${alreadySubscribedKeyPrefix}${subscriberId}:`;
-	const row = await db
-		.selectFrom('mail_message')
-		.select('idempotency_key')
-		.where('idempotency_key', 'like', `${prefix}%`)
-		.orderBy('id', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	const at = row ? Number(row.idempotency_key.slice(prefix.length)) : NaN;
-	return Number.isFinite(at) ? at : null;
-}
 
 /** Whether an unused confirm link for this subscriber was made (and mailed) within the cooldown. */
 async function hasFreshConfirmLink(db: Db, subscriberId: number, now: number): Promise<boolean> {
@@ -258,7 +246,7 @@ export async function subscribe(
 		const nothing = { outcome: 'check-your-inbox', confirmToken: null, subscriberId: subscriber.id, mailed: 'nothing' } as const;
 
 		if (subscriber.status === 'confirmed') {
-			const last = await lastAlreadySubscribedMail(trx, subscriber.id);
+			const last = await latestKeyedMoment(trx, `${alreadySubscribedKeyPrefix}${subscriber.id}:`);
 			if (last !== null && now - last < signUpMailCooldownMs) return nothing;
 			await mail?.alreadySubscribed(trx, subscriber, alreadySubscribedMailKey(subscriber.id, now));
 			return { ...nothing, mailed: 'already-subscribed' };

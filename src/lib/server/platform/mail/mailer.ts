@@ -220,6 +220,22 @@ export async function queuedMailKeys(db: Kysely<Database>, keys: readonly string
 	return found;
 }
 
+/**
+ * For messages keyed `<prefix><milliseconds>` (a reminder that may be asked for
+ * again, at most so often): the moment in the newest such key, or null.
+ */
+export async function latestKeyedMoment(db: Kysely<Database>, prefix: string): Promise<number | null> {
+	const row = await db
+		.selectFrom('mail_message')
+		.select('idempotency_key')
+		.where('idempotency_key', 'like', `${prefix}%`)
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	const at = row ? Number(row.idempotency_key.slice(prefix.length)) : NaN;
+	return Number.isFinite(at) ? at : null;
+}
+
 /** The domain of the sender's address, for Message-IDs (`Name <a@b.org>` → `b.org`). */
 function domainOf(from: string): string {
 	const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim());

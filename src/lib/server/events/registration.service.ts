@@ -298,9 +298,11 @@ async function withRegistration<T>(
 ): Promise<T> {
 	const found = await findByToken(context.db, token);
 	if (!found) throw new NotFoundError('registration');
-	const now = context.clock();
 	return context.db.transaction().execute(async (trx) => {
 		await takeSession(trx, found.session_id);
+		// The moment is read once the session is held, so confirmation times and the waiting
+		// list follow the order in which the changes were made, across processes too.
+		const now = context.clock();
 		// Read again under the session's lock: another request may have changed it meanwhile.
 		const registration = await trx.selectFrom('registration').selectAll().where('id', '=', found.id).executeTakeFirstOrThrow();
 		const session = await sessionWithEvent(trx, registration.session_id);

@@ -135,7 +135,7 @@ async function rush(engine: 'SQLite' | 'PostgreSQL', serverUrl?: string): Promis
 		};
 		const context: EventsContext = { db, clock: () => new Date(), siteVersion: { invalidate() {} }, linkSecret: secret, notices };
 		for (let i = 0; i < people; i++) {
-			await register(context, { sessionId, name: `Person ${i}`, email: `person${i}@example.org`, partySize: 1, locale: (['en', 'ne', 'id', 'es'] as const)[i % 4], consentText: 'I agree to be e-mailed about this event.' });
+			await register(context, { sessionId, name: `Person ${i}`, email: `person${i}@example.org`, partySize: 1, locale: (['en', 'ne', 'id', 'es'] as const)[i % 4]!, consentText: 'I agree to be e-mailed about this event.' });
 		}
 		// Everyone's hold ran out before they clicked: all of them compete for the places.
 		await db.updateTable('registration').set({ hold_expires_at: null }).where('session_id', '=', sessionId).execute();

@@ -3,7 +3,8 @@ import { displayNames, numberFormat } from '$lib/i18n/intl';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import type { Database, EventSessionRow, RegistrationRow } from '$lib/server/db/schema';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { composeMail, type MailBlock, type MailLine } from '$lib/server/platform/mail/mail-blocks';
+import { escapeHtml } from '$lib/server/platform/mail/mail-layout';
 import { latestKeyedMoment, type Mailer, type MailToQueue } from '$lib/server/platform/mail/mailer';
 import { writeICalendar } from '$lib/server/shared/icalendar';
 import { pickJson } from '$lib/server/shared/localized-text';
@@ -72,34 +73,6 @@ async function mailSession(db: Kysely<Database>, sessionId: number) {
 }
 type MailSession = Awaited<ReturnType<typeof mailSession>>;
 
-type Line = string | { label: string; href: string };
-/** `html`, when given, is the text's HTML already escaped (with a part in another language marked). */
-type Block = { text: string; html?: string } | { lines: Line[] } | { heading: string } | { button: string; href: string };
-
-const buttonStyle = 'display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;';
-const linkStyle = 'color:#1a1a1a;word-break:break-all;';
-
-/** One message from blocks: the text part shows every address, the HTML part buttons and links. */
-function compose(locale: Locale, subject: string, footer: string, blocks: Block[]) {
-	const o = { locale };
-	const lineText = (line: Line) => (typeof line === 'string' ? line : `${line.label}: ${line.href}`);
-	const lineHtml = (line: Line) =>
-		typeof line === 'string' ? escapeHtml(line) : `${escapeHtml(line.label)}: <a href="${escapeHtml(line.href)}" style="${linkStyle}">${escapeHtml(line.href)}</a>`;
-	const text = blocks.map((b) => ('text' in b ? b.text : 'lines' in b ? b.lines.map(lineText).join('\n') : 'heading' in b ? b.heading : `${b.button}: ${b.href}`));
-	const html = blocks
-		.map((b) => {
-			if ('text' in b) return `<p>${b.html ?? escapeHtml(b.text).replaceAll('\n', '<br>')}</p>`;
-			if ('lines' in b) return `<p>${b.lines.map(lineHtml).join('<br>')}</p>`;
-			if ('heading' in b) return `<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.3;color:#1a1a1a;">${escapeHtml(b.heading)}</h2>`;
-			return (
-				`<p><a href="${escapeHtml(b.href)}" style="${buttonStyle}">${escapeHtml(b.button)}</a></p>` +
-				`<p style="font-size:14px;color:#4a4a4a;">${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(b.href)}" style="${linkStyle}">${escapeHtml(b.href)}</a></p>`
-			);
-		})
-		.join('');
-	return { subject, text: [...text, '--', footer].join('\n\n'), html: mailLayout({ locale, title: subject, footer, bodyHtml: html }) };
-}
-
 /** The footer: who writes, and why this person gets it (`request`: the address was only given, not yet confirmed). */
 async function footerOf(db: Kysely<Database>, locale: Locale, request = false): Promise<string> {
 	const org = await findOrganization(db);
@@ -113,7 +86,7 @@ async function footerOf(db: Kysely<Database>, locale: Locale, request = false): 
  * A sentence around a text staff wrote, which may have fallen back to English:
  * in HTML that text carries its own lang, so a screen reader reads it as English.
  */
-function around(locale: Locale, write: (value: string) => string, value: Text): Block {
+function around(locale: Locale, write: (value: string) => string, value: Text): MailBlock {
 	const text = write(value.text);
 	if (value.lang === locale) return { text };
 	const [before = '', after = ''] = write('\u0000').split('\u0000');
@@ -145,14 +118,14 @@ function venueText(session: Pick<EventSessionRow, 'venue_name' | 'venue_address'
  * address (the event's page shows them); directions, the map and the online
  * link only someone with places (`confirmed`).
  */
-function whereBlocks(session: EventSessionRow, locale: Locale, confirmed: boolean): Block[] {
+function whereBlocks(session: EventSessionRow, locale: Locale, confirmed: boolean): MailBlock[] {
 	const o = { locale };
 	if (session.online) {
-		const lines: Line[] = [m.mail_event_where_online({}, o)];
+		const lines: MailLine[] = [m.mail_event_where_online({}, o)];
 		if (confirmed && session.online_url) lines.push({ label: m.mail_event_online_link({}, o), href: session.online_url });
 		return [{ lines }];
 	}
-	const lines: Line[] = [m.mail_event_where({ place: venueText(session, locale) }, o)];
+	const lines: MailLine[] = [m.mail_event_where({ place: venueText(session, locale) }, o)];
 	if (!confirmed) return [{ lines }];
 	if (session.latitude !== null && session.longitude !== null) {
 		const [lat, lon] = [session.latitude.toFixed(5), session.longitude.toFixed(5)];
@@ -241,25 +214,25 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 		registration: RegistrationRow,
 		session: MailSession,
 		key: string,
-		write: (o: { locale: Locale }, event: string) => { subject: string; blocks: Block[]; calendar?: MailToQueue['calendar']; request?: boolean }
+		write: (o: { locale: Locale }, event: string) => { subject: string; blocks: MailBlock[]; calendar?: MailToQueue['calendar']; request?: boolean }
 	): Promise<void> {
 		const locale = registrationLocale(registration);
 		const o = { locale };
 		const { subject, blocks, calendar, request } = write(o, pickJson(session.title, locale).text);
 		const footer = await footerOf(db, locale, request);
-		const message = compose(locale, subject, footer, [{ text: m.mail_event_greeting({ name: registration.name }, o) }, ...blocks]);
+		const message = composeMail(locale, subject, footer, [{ text: m.mail_event_greeting({ name: registration.name }, o) }, ...blocks]);
 		await mailer.queue(db, { idempotencyKey: key, to: registration.email, locale, ...message, ...(calendar ? { calendar } : {}) });
 	}
 
 	/** The private page, and the reminder that its link is private. */
-	function manage(o: { locale: Locale }, token: string, label = m.mail_event_manage_button({}, o)): Block[] {
+	function manage(o: { locale: Locale }, token: string, label = m.mail_event_manage_button({}, o)): MailBlock[] {
 		return [{ button: label, href: registrationUrl(origin, o.locale, token) }];
 	}
-	const privateNote = (o: { locale: Locale }): Block => ({ text: m.mail_event_private_link({}, o) });
+	const privateNote = (o: { locale: Locale }): MailBlock => ({ text: m.mail_event_private_link({}, o) });
 
 
 	/** Everything a confirmed person needs: when, where and how to get in, their ticket, their page. */
-	function confirmedDetails(o: { locale: Locale }, session: MailSession, registration: RegistrationRow): Block[] {
+	function confirmedDetails(o: { locale: Locale }, session: MailSession, registration: RegistrationRow): MailBlock[] {
 		return [{ lines: whenLines(session, o.locale) }, ...whereBlocks(session, o.locale, true), { lines: ticketLines(session, registration, o.locale) }];
 	}
 

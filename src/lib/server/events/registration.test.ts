@@ -16,6 +16,7 @@ import {
 	type EventsContext,
 	type RegistrationNotices
 } from './registration.service';
+import { insertTestEvent, insertTestSession, type TestEventOptions } from '../../../../tests/support/event-test-data';
 
 /*
  * The rules of places against a real, freshly migrated database (SQLite, or
@@ -52,7 +53,6 @@ function context(): EventsContext {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	await handle.db.insertInto('event_kind').values({ position: 1, key: 'workshop', name: JSON.stringify({ en: 'Workshop' }), updated_at: '2026-12-01T00:00:00.000Z' }).execute();
 });
 afterAll(() => handle.dispose());
 beforeEach(() => {
@@ -63,53 +63,15 @@ beforeEach(() => {
 let sessions = 0;
 /** A published event with one session of `capacity` places, starting in ten days. */
 async function newSession(capacity: number | null, options: { partyMax?: number; holdMinutes?: number; offerHours?: number; questions?: unknown[] } = {}): Promise<number> {
-	sessions++;
-	const at = clock.toISOString();
-	const kind = await handle.db.selectFrom('event_kind').select('id').executeTakeFirstOrThrow();
-	const event = await handle.db
-		.insertInto('event')
-		.values({
-			slug: `paste-up-workshop-${sessions}`,
-			kind_id: kind.id,
-			initiative_id: null,
-			title: JSON.stringify({ en: 'Paste-up workshop', ne: 'पेस्ट-अप कार्यशाला' }),
-			summary: JSON.stringify({ en: 'Make a poster and paste it up.' }),
-			body: JSON.stringify({ en: '<p>Bring old magazines.</p>' }),
-			cover_media_id: null,
-			organizer_name: 'Micro Galleries',
-			organizer_email: 'events@example.org',
-			access: JSON.stringify({ stepFree: 'yes', languages: ['en', 'ne'], note: {} }),
-			party_max: options.partyMax ?? 4,
-			questions: JSON.stringify(options.questions ?? []),
-			hold_minutes: options.holdMinutes ?? 30,
-			offer_hours: options.offerHours ?? 24,
-			published_at: at,
-			updated_at: at
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const session = await handle.db
-		.insertInto('event_session')
-		.values({
-			event_id: event.id,
-			starts_local: '2026-12-20T15:00',
-			ends_local: '2026-12-20T17:00',
-			time_zone: 'Asia/Kathmandu',
-			starts_at: '2026-12-20T09:15:00.000Z',
-			ends_at: '2026-12-20T11:15:00.000Z',
-			online_url: null,
-			latitude: 27.67,
-			longitude: 85.32,
-			capacity,
-			registration_opens_at: null,
-			registration_closes_at: null,
-			moved_at: null,
-			created_at: at,
-			updated_at: at
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return session.id;
+	const event = await insertTestEvent(handle.db, {
+		slug: `paste-up-workshop-${++sessions}`,
+		partyMax: options.partyMax,
+		holdMinutes: options.holdMinutes ?? 30,
+		offerHours: options.offerHours,
+		questions: options.questions as TestEventOptions['questions'],
+		at: clock.toISOString()
+	});
+	return insertTestSession(handle.db, event.id, { startsLocal: '2026-12-20T15:00', timeZone: 'Asia/Kathmandu', capacity });
 }
 
 /** Registers and returns the private link the confirm e-mail carried. */

@@ -9,7 +9,8 @@
 export const publicQueryParameters: Readonly<Record<string, readonly string[]>> = {
 	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
 	'/stories': ['page'],
-	'/search': ['q', 'page']
+	'/search': ['q', 'page'],
+	'/events/sessions/[session=id]/your-time': ['zone']
 };
 
 const none: readonly string[] = [];

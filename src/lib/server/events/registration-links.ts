@@ -18,3 +18,9 @@ export function registrationUrl(origin: string, locale: string, token: string): 
 export function sessionUid(origin: string, sessionId: number): string {
 	return `session-${sessionId}@${new URL(origin).host}`;
 }
+
+/** The public calendar file of one session (no online link, no attendee): "add to calendar" for anyone. */
+export function sessionCalendarPath(sessionId: number): string { return `/events/sessions/${sessionId}/calendar.ics`; }
+
+/** The page that shows a session's time in the zone the reader picks. */
+export function yourTimePath(sessionId: number): string { return `/events/sessions/${sessionId}/your-time`; }

@@ -244,6 +244,16 @@ describe('text', () => {
 		expect(root.getFirstPropertyValue('x-wr-calname')).toBe(texts.summary.slice(0, 20));
 	});
 
+	it('tags an event whose texts are in another language (an English fallback in a Nepali feed) with its own', () => {
+		const ics = writeICalendar(calendar([session({ summary: 'Mural workshop', description: 'Bring a brush.', language: 'en' }), session({ uid: 'session-13@art.example', ...nepali })], { language: 'ne', name: 'कार्यक्रमहरू' }));
+		const [english, local] = read(ics).vevents;
+		expect(english!.getFirstProperty('summary')!.getParameter('language')).toBe('en');
+		expect(english!.getFirstProperty('description')!.getParameter('language')).toBe('en');
+		expect(local!.getFirstProperty('summary')!.getParameter('language')).toBe('ne');
+		expect(read(ics).root.getFirstProperty('name')!.getParameter('language')).toBe('ne');
+		expect(() => writeICalendar(calendar([session({ language: 'not a tag' })]))).toThrow(/language tag/);
+	});
+
 	it('folds lines at 75 octets, never inside a character, with CRLF line ends', () => {
 		const ics = writeICalendar(calendar([session({ ...nepali, description: `${nepali.description} 🎨🎨🎨 ${'क्षे'.repeat(40)}` })]));
 		expect(ics.endsWith('\r\n')).toBe(true);

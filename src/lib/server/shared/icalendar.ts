@@ -50,6 +50,11 @@ export interface CalendarEvent {
 	summary: string;
 	/** Plain text; line breaks are kept. */
 	description?: string;
+	/**
+	 * BCP 47 tag of this event's texts when it is not the calendar's: a feed in
+	 * Nepali whose event has only an English title says so for that event.
+	 */
+	language?: string;
 	/** Plain text: the address, or "Online". */
 	location?: string;
 	/** Decimal degrees (WGS 84). */
@@ -97,7 +102,7 @@ export function writeICalendar(calendar: Calendar): string {
 		...(calendar.method === undefined ? [] : [`METHOD:${calendar.method}`]),
 		...(calendar.name === undefined ? [] : [`NAME${textParameters}:${text(calendar.name)}`, `X-WR-CALNAME${textParameters}:${text(calendar.name)}`]),
 		...zonesUsed(events).flatMap(([zone, span]) => timeZoneComponent(zone, span)),
-		...events.flatMap((event) => eventComponent(event, calendar.createdAt, textParameters)),
+		...events.flatMap((event) => eventComponent(event, calendar.createdAt, event.language === undefined ? textParameters : `;LANGUAGE=${languageTag(event.language)}`)),
 		'END:VCALENDAR'
 	];
 	return lines.map(fold).join('\r\n') + '\r\n';

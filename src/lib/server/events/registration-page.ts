@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Locale, Text } from '$lib/i18n/locales';
+import type { Database, EventSessionStatus, RegistrationStatus } from '$lib/server/db/schema';
+import { pickJson } from '$lib/server/shared/localized-text';
+import { sessionCalendarPath, yourTimePath } from './registration-links';
+import { venueText } from './registration-mail';
+import { findByToken, waitingListPosition } from './registration.service';
+import { formatSessionTime, formatZonedInstant, type ZonedText } from './session-time';
+
+/*
+ * What a registrant's private page (/registrations/<token>) shows, read in one
+ * place so the page cannot show more than this: the event and its session as
+ * everyone may see them, the person's own registration, and how to reach the
+ * session only when it is theirs to reach. The online link and the ticket are
+ * there for a confirmed registration only, as in the e-mails: a link handed to
+ * the waiting list would let it in.
+ */
+
+export interface RegistrationPage {
+	event: { slug: string; title: Text; partyMax: number };
+	session: {
+		id: number;
+		status: EventSessionStatus;
+		/** The time or place changed after people registered. */
+		moved: boolean;
+		time: ZonedText;
+		online: boolean;
+		/** The venue in one line ('' online). */
+		venue: string;
+		/** Only for a confirmed registration of an online session that goes ahead. */
+		onlineUrl: string | null;
+		calendarPath: string;
+		yourTimePath: string;
+	};
+	registration: {
+		status: RegistrationStatus;
+		partySize: number;
+		/** The ticket code for the door: confirmed registrations of sessions at a venue that go ahead. */
+		ticketCode: string | null;
+		/** 1 for the first in line; null when not waiting. */
+		waitingPosition: number | null;
+		/** When an open offer ends, in the session's zone and in UTC. */
+		offerEnds: ZonedText | null;
+	};
+}
+
+/** The private page of the registration a link names, in `locale`; undefined for a link that finds nothing. */
+export async function registrationPage(db: Kysely<Database>, token: string, locale: Locale): Promise<RegistrationPage | undefined> {
+	const registration = await findByToken(db, token);
+	if (!registration) return undefined;
+	const session = await db
+		.selectFrom('event_session')
+		.innerJoin('event', 'event.id', 'event_session.event_id')
+		.selectAll('event_session')
+		.select(['event.slug', 'event.title', 'event.party_max'])
+		.where('event_session.id', '=', registration.session_id)
+		.executeTakeFirst();
+	if (!session) return undefined;
+	const goesAhead = session.status === 'scheduled';
+	const confirmed = registration.status === 'confirmed' && goesAhead;
+	return {
+		event: { slug: session.slug, title: pickJson(session.title, locale), partyMax: session.party_max },
+		session: {
+			id: session.id,
+			status: session.status,
+			moved: session.moved_at !== null,
+			time: formatSessionTime(session, locale),
+			online: session.online === 1,
+			venue: session.online ? '' : venueText(session, locale),
+			onlineUrl: confirmed && session.online ? session.online_url : null,
+			calendarPath: sessionCalendarPath(session.id),
+			yourTimePath: yourTimePath(session.id)
+		},
+		registration: {
+			status: registration.status,
+			partySize: registration.party_size,
+			ticketCode: confirmed && !session.online ? registration.code : null,
+			waitingPosition: await waitingListPosition(db, registration),
+			offerEnds: registration.status === 'offered' && registration.offer_expires_at ? formatZonedInstant(registration.offer_expires_at, session.time_zone, locale) : null
+		}
+	};
+}

@@ -505,6 +505,13 @@ describe('calendar files', () => {
 		expect(text(byId(unknown.page, 'unknown-zone'))).toBe(fill(en.your_time_unknown_zone, { zone: 'Mars/Olympus_Mons' }));
 		expect(unknown.yours).toContain('(UTC+00:00)');
 
+		// What no picker sends is no zone either: said, and UTC shown.
+		for (const hostile of ['%2B05%3A45', '..%2F..%2Fetc%2Fpasswd', 'US%2FEastern%00', `Asia%2F${'x'.repeat(300)}`, '%3Cscript%3E']) {
+			const page = await zoneText(`?zone=${hostile}`);
+			expect(byId(page.page, 'unknown-zone'), hostile).toBeDefined();
+			expect(page.yours).toContain('(UTC+00:00)');
+			expect(page.page.html).not.toContain('<script>');
+		}
 		const nepali = await zoneText('?zone=America/New_York', 'ne');
 		expect(nepali.page.doc.html?.attribs.lang).toBe('ne');
 		expect(nepali.yours).toContain('UTC-०५:००');

@@ -364,6 +364,27 @@ describe('the private page', () => {
 		expect(byId(page, 'ticket-code')).toBeUndefined();
 	});
 
+	it('keeps the registration as it is once the session has begun: the ticket stays, no step changes it', async () => {
+		const { sessionId } = await newSession({ capacity: 1 });
+		const { token } = await confirmedRegistration(sessionId);
+		const waiting = await registered(sessionId);
+		await post(`${pagePath(waiting.token)}?/confirm`);
+		// The clock reaches the session: it began a minute ago.
+		const begun = new Date(Date.now() - 60_000).toISOString();
+		await database.db.updateTable('event_session').set({ starts_at: begun }).where('id', '=', sessionId).execute();
+		const page = await get(pagePath(token));
+		expect(text(byId(page, 'session-change'))).toBe(en.registration_session_started);
+		expect(byId(page, 'ticket-code')).toBeDefined();
+		expect(formActions(page)).toEqual([]);
+		const refused = await post(`${pagePath(token)}?/cancel`, { confirm_cancel: 'yes' });
+		expect(refused.status).toBe(409);
+		expect(text(byId(refused, 'registration-result'))).toBe(en.registration_session_started);
+		expect(await statusOf(token)).toBe('confirmed');
+		// So nothing is offered to the waiting list for a session under way.
+		expect((await post(`${pagePath(waiting.token)}?/leave`)).status).toBe(409);
+		expect(await statusOf(waiting.token)).toBe('waiting');
+	});
+
 	it.each(locales)('speaks %s: the session in its zone with the offset and in UTC, the status, the button and the result', async (locale) => {
 		const { sessionId } = await newSession({ startsLocal: '2027-01-15T18:00', timeZone: 'Asia/Kathmandu' });
 		const { token } = await registered(sessionId, { locale });

@@ -23,6 +23,8 @@ export interface RegistrationPage {
 		status: EventSessionStatus;
 		/** The time or place changed after people registered. */
 		moved: boolean;
+		/** It has begun (or is over): the registration is as it stands, no step changes it any more. */
+		started: boolean;
 		time: ZonedText;
 		online: boolean;
 		/** The venue in one line ('' online). */
@@ -44,8 +46,8 @@ export interface RegistrationPage {
 	};
 }
 
-/** The private page of the registration a link names, in `locale`; undefined for a link that finds nothing. */
-export async function registrationPage(db: Kysely<Database>, token: string, locale: Locale): Promise<RegistrationPage | undefined> {
+/** The private page of the registration a link names, in `locale`, at `now`; undefined for a link that finds nothing. */
+export async function registrationPage(db: Kysely<Database>, token: string, locale: Locale, now: Date): Promise<RegistrationPage | undefined> {
 	const registration = await findByToken(db, token);
 	if (!registration) return undefined;
 	const session = await db
@@ -64,6 +66,7 @@ export async function registrationPage(db: Kysely<Database>, token: string, loca
 			id: session.id,
 			status: session.status,
 			moved: session.moved_at !== null,
+			started: session.starts_at <= now.toISOString(),
 			time: formatSessionTime(session, locale),
 			online: session.online === 1,
 			venue: session.online ? '' : venueText(session, locale),

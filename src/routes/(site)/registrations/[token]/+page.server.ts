@@ -35,9 +35,18 @@ const unknown = {
 };
 
 async function known(token: string) {
-	const page = await registrationPage(app().db, token, getLocale());
+	const page = await registrationPage(app().db, token, getLocale(), app().events.clock());
 	if (!page) error(404, m.registration_unknown());
 	return page;
+}
+
+/**
+ * Once the session has begun, the registration stays as it is: places freed
+ * then would be offered to a waiting list for a session already under way.
+ */
+async function changeable(token: string) {
+	const page = await known(token);
+	return page.session.started ? { page, refused: fail(409, { problem: 'started' as const, message: m.registration_session_started() }) } : { page, refused: null };
 }
 
 export const load = withDomainErrors(async ({ params, setHeaders }) => {
@@ -61,15 +70,20 @@ const wholeNumber = (value: string) => (/^\d{1,4}$/.test(value) ? Number(value) 
 
 export const actions = {
 	// No field is read: the button is the whole form (and a load test posts it empty).
-	confirm: withDomainErrors(async ({ params }) => ({ done: 'confirm' as const, outcome: await confirm(app().events, params.token) }), unknown),
+	confirm: withDomainErrors(async ({ params }) => {
+		const { refused } = await changeable(params.token);
+		return refused ?? { done: 'confirm' as const, outcome: await confirm(app().events, params.token) };
+	}, unknown),
 	cancel: withDomainErrors(async ({ params, request }) => {
-		await known(params.token);
+		const { refused } = await changeable(params.token);
+		if (refused) return refused;
 		const { confirm_cancel: sure } = cancelForm.read((await readSmallForm(request)) ?? new FormData());
 		if (!sure) return fail(400, { problem: 'cancel' as const, message: m.registration_cancel_confirm_required() });
 		return { done: 'cancel' as const, outcome: (await cancel(app().events, params.token)) ? ('cancelled' as const) : ('not-possible' as const) };
 	}, unknown),
 	party: withDomainErrors(async ({ params, request }) => {
-		const page = await known(params.token);
+		const { page, refused } = await changeable(params.token);
+		if (refused) return refused;
 		const { party_size: typed } = partyForm.read((await readSmallForm(request)) ?? new FormData());
 		const outcome = await changePartySize(app().events, params.token, wholeNumber(typed));
 		if (outcome === 'changed') return { done: 'party' as const, outcome };
@@ -81,10 +95,16 @@ export const actions = {
 					: m.registration_step_not_possible();
 		return fail(outcome === 'no-room' ? 409 : 400, { problem: 'party' as const, message, typed });
 	}, unknown),
-	accept: withDomainErrors(async ({ params }) => ({ done: 'offer' as const, outcome: await answerOffer(app().events, params.token, true) }), unknown),
-	decline: withDomainErrors(async ({ params }) => ({ done: 'offer' as const, outcome: await answerOffer(app().events, params.token, false) }), unknown),
-	leave: withDomainErrors(
-		async ({ params }) => ({ done: 'leave' as const, outcome: (await leaveWaitingList(app().events, params.token)) ? ('left' as const) : ('not-possible' as const) }),
-		unknown
-	)
+	accept: withDomainErrors(async ({ params }) => {
+		const { refused } = await changeable(params.token);
+		return refused ?? { done: 'offer' as const, outcome: await answerOffer(app().events, params.token, true) };
+	}, unknown),
+	decline: withDomainErrors(async ({ params }) => {
+		const { refused } = await changeable(params.token);
+		return refused ?? { done: 'offer' as const, outcome: await answerOffer(app().events, params.token, false) };
+	}, unknown),
+	leave: withDomainErrors(async ({ params }) => {
+		const { refused } = await changeable(params.token);
+		return refused ?? { done: 'leave' as const, outcome: (await leaveWaitingList(app().events, params.token)) ? ('left' as const) : ('not-possible' as const) };
+	}, unknown)
 } satisfies Actions;

@@ -273,6 +273,9 @@ describe('the private page', () => {
 		expect(sure.status).toBe(200);
 		expect(text(byId(sure, 'registration-result'))).toBe(en.registration_result_cancelled);
 		expect(await statusOf(token)).toBe('cancelled');
+		// The confirm button of an old e-mail's page, pressed now, confirms nothing and says so.
+		expect(text(byId(await post(`${pagePath(token)}?/confirm`), 'registration-result'))).toBe(en.registration_step_not_possible);
+		expect(await statusOf(token)).toBe('cancelled');
 		expect(pageText(sure)).toContain(en.registration_ended_body);
 		expect(formActions(sure)).toEqual(expect.not.arrayContaining(['?/cancel', '?/party', '?/confirm']));
 	});

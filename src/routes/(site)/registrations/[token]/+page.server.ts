@@ -71,8 +71,12 @@ const wholeNumber = (value: string) => (/^\d{1,4}$/.test(value) ? Number(value) 
 export const actions = {
 	// No field is read: the button is the whole form (and a load test posts it empty).
 	confirm: withDomainErrors(async ({ params }) => {
-		const { refused } = await changeable(params.token);
-		return refused ?? { done: 'confirm' as const, outcome: await confirm(app().events, params.token) };
+		const { page, refused } = await changeable(params.token);
+		if (refused) return refused;
+		const outcome = await confirm(app().events, params.token);
+		// "Confirmed already" is true of a registration with places or on the list, not of one that ended.
+		const ended = outcome === 'already' && !['confirmed', 'waiting', 'offered'].includes(page.registration.status);
+		return { done: 'confirm' as const, outcome: ended ? ('not-possible' as const) : outcome };
 	}, unknown),
 	cancel: withDomainErrors(async ({ params, request }) => {
 		const { refused } = await changeable(params.token);

@@ -19,8 +19,12 @@ export function sessionUid(origin: string, sessionId: number): string {
 	return `session-${sessionId}@${new URL(origin).host}`;
 }
 
-/** The public calendar file of one session (no online link, no attendee): "add to calendar" for anyone. */
-export function sessionCalendarPath(sessionId: number): string { return `/events/sessions/${sessionId}/calendar.ics`; }
+/** A session's calendar file, for anyone to add it to their calendar (without their language prefix: localize it where it is linked). */
+export function sessionCalendarPath(sessionId: number): string {
+	return `/events/sessions/${sessionId}/calendar.ics`;
+}
 
-/** The page that shows a session's time in the zone the reader picks. */
-export function yourTimePath(sessionId: number): string { return `/events/sessions/${sessionId}/your-time`; }
+/** An online session's start in the reader's own time zone (without their language prefix: localize it where it is linked). */
+export function yourTimePath(sessionId: number): string {
+	return `/events/sessions/${sessionId}/your-time`;
+}

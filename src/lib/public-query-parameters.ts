@@ -7,10 +7,10 @@
  * private link are never cached and need no entry.
  */
 export const publicQueryParameters: Readonly<Record<string, readonly string[]>> = {
+	'/events/sessions/[session=id]/your-time': ['zone'],
 	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
 	'/stories': ['page'],
-	'/search': ['q', 'page'],
-	'/events/sessions/[session=id]/your-time': ['zone']
+	'/search': ['q', 'page']
 };
 
 const none: readonly string[] = [];

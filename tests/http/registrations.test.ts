@@ -355,6 +355,29 @@ describe('the private page', () => {
 		expect(await statusOf(first!.token)).toBe('declined');
 	});
 
+	it('shows an offer or a confirm link that ran out as over, before the five-minute job writes so', async () => {
+		const { sessionId } = await newSession({ capacity: 1 });
+		const holder = await confirmedRegistration(sessionId);
+		const waiting = await registered(sessionId);
+		await post(`${pagePath(waiting.token)}?/confirm`);
+		await post(`${pagePath(holder.token)}?/cancel`, { confirm_cancel: 'yes' });
+		expect(await statusOf(waiting.token)).toBe('offered');
+		await database.db.updateTable('registration').set({ offer_expires_at: new Date(Date.now() - 60_000).toISOString() }).where('email', '=', waiting.email).execute();
+		const lapsed = await get(pagePath(waiting.token));
+		expect(text(byId(lapsed, 'registration-status'))).toBe(en.registration_status_lapsed);
+		expect(formActions(lapsed)).toEqual([]);
+		expect(text(byId(await post(`${pagePath(waiting.token)}?/accept`), 'registration-result'))).toBe(en.registration_result_offer_gone);
+
+		// Registered eight days ago and never confirmed: the link's seven days are over.
+		const late = await registered(sessionId);
+		await database.db.updateTable('registration').set({ created_at: new Date(Date.now() - 8 * 86_400_000).toISOString() }).where('email', '=', late.email).execute();
+		const expired = await get(pagePath(late.token));
+		expect(text(byId(expired, 'registration-status'))).toBe(en.registration_status_expired);
+		expect(formActions(expired)).toEqual([]);
+		expect(text(byId(await post(`${pagePath(late.token)}?/confirm`), 'registration-result'))).toBe(en.registration_result_expired);
+		expect(await statusOf(late.token)).toBe('unconfirmed');
+	});
+
 	it('says so when the session moved or was cancelled', async () => {
 		const { sessionId } = await newSession();
 		const { token } = await confirmedRegistration(sessionId);

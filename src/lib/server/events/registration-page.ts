@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Locale, Text } from '$lib/i18n/locales';
-import type { Database, EventSessionStatus, RegistrationStatus } from '$lib/server/db/schema';
+import type { Database, EventSessionStatus, RegistrationRow, RegistrationStatus } from '$lib/server/db/schema';
 import { pickJson } from '$lib/server/shared/localized-text';
 import { sessionCalendarPath, yourTimePath } from './registration-links';
 import { venueText } from './registration-mail';
-import { findByToken, waitingListPosition } from './registration.service';
+import { confirmLinkLifetimeMs, findByToken, waitingListPosition } from './registration.service';
 import { formatSessionTime, formatZonedInstant, type ZonedText } from './session-time';
 
 /*
@@ -59,14 +59,16 @@ export async function registrationPage(db: Kysely<Database>, token: string, loca
 		.executeTakeFirst();
 	if (!session) return undefined;
 	const goesAhead = session.status === 'scheduled';
-	const confirmed = registration.status === 'confirmed' && goesAhead;
+	const at = now.toISOString();
+	const status = shownStatus(registration, at);
+	const confirmed = status === 'confirmed' && goesAhead;
 	return {
 		event: { slug: session.slug, title: pickJson(session.title, locale), partyMax: session.party_max },
 		session: {
 			id: session.id,
 			status: session.status,
 			moved: session.moved_at !== null,
-			started: session.starts_at <= now.toISOString(),
+			started: session.starts_at <= at,
 			time: formatSessionTime(session, locale),
 			online: session.online === 1,
 			venue: session.online ? '' : venueText(session, locale),
@@ -75,11 +77,22 @@ export async function registrationPage(db: Kysely<Database>, token: string, loca
 			yourTimePath: yourTimePath(session.id)
 		},
 		registration: {
-			status: registration.status,
+			status,
 			partySize: registration.party_size,
 			ticketCode: confirmed && !session.online ? registration.code : null,
 			waitingPosition: await waitingListPosition(db, registration),
-			offerEnds: registration.status === 'offered' && registration.offer_expires_at ? formatZonedInstant(registration.offer_expires_at, session.time_zone, locale) : null
+			offerEnds: status === 'offered' && registration.offer_expires_at ? formatZonedInstant(registration.offer_expires_at, session.time_zone, locale) : null
 		}
 	};
+}
+
+/**
+ * The status as it stands at `at`: an offer or a confirm link that has run out
+ * is over already, though the five-minute job (expireRunOut) has yet to write so;
+ * the page must not offer a button that can no longer work.
+ */
+function shownStatus(registration: Pick<RegistrationRow, 'status' | 'offer_expires_at' | 'created_at'>, at: string): RegistrationStatus {
+	if (registration.status === 'offered' && (registration.offer_expires_at === null || registration.offer_expires_at <= at)) return 'lapsed';
+	if (registration.status === 'unconfirmed' && Date.parse(registration.created_at) + confirmLinkLifetimeMs <= Date.parse(at)) return 'expired';
+	return registration.status;
 }

@@ -470,6 +470,8 @@ describe('calendar files', () => {
 		expect(ics.replace(/\r\n /g, '')).not.toContain('meet.example.org');
 		expect(ics).not.toMatch(/ATTENDEE|@example\.org/);
 		const { root, vevents, events } = readCalendar(ics);
+		expect(String(root.getFirstPropertyValue('refresh-interval'))).toBe('PT1H');
+		expect(root.getFirstPropertyValue('x-wr-calname')).toMatch(new RegExp(fill(messages[locale].calendar_feed_name, { site: '.+' })));
 		expect(root.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(expect.arrayContaining(['Asia/Kathmandu', 'America/New_York', 'Europe/Madrid']));
 
 		const byUid = new Map(vevents.map((vevent, index) => [vevent.getFirstPropertyValue('uid') as string, { vevent, event: events[index]! }]));

@@ -112,6 +112,8 @@ export async function upcomingSessionsCalendar(
 		prodId,
 		name: options.name,
 		language: options.locale,
+		// Calendars that subscribed look again every hour: a move or a cancellation reaches them the same day.
+		refreshInterval: 'PT1H',
 		events: sessions.map((session) => publicEntry(session, options.origin, options.locale, options.onlineWord))
 	});
 }

@@ -302,6 +302,17 @@ describe('event properties', () => {
 		expect(read(ics).root.getFirstPropertyValue('version')).toBe('2.0');
 	});
 
+	it('asks subscribed calendars to fetch a feed again after its refresh interval', () => {
+		const ics = writeICalendar(calendar([session()], { name: 'Events', refreshInterval: 'PT1H' }));
+		const { root } = read(ics);
+		expect(String(root.getFirstPropertyValue('refresh-interval'))).toBe('PT1H');
+		expect(root.getFirstProperty('refresh-interval')!.type).toBe('duration');
+		expect(contentLines(ics)).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
+		expect(contentLines(ics)).toContain('X-PUBLISHED-TTL:PT1H');
+		expect(writeICalendar(calendar([session()]))).not.toMatch(/REFRESH-INTERVAL|X-PUBLISHED-TTL/);
+		for (const bad of ['1H', 'PT', 'P', 'PT1H\r\nX:1', '-PT1H']) expect(() => writeICalendar(calendar([session()], { refreshInterval: bad }))).toThrow(/duration/);
+	});
+
 	it('gives the same bytes for the same sessions, so a download keeps its ETag', () => {
 		expect(writeICalendar(calendar([session()]))).toBe(writeICalendar(calendar([session()])));
 	});

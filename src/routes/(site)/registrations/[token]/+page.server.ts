@@ -69,7 +69,8 @@ const partyForm = formSchema({ party_size: formField.trimmed(6) });
 const wholeNumber = (value: string) => (/^\d{1,4}$/.test(value) ? Number(value) : Number.NaN);
 
 export const actions = {
-	// No field is read: the button is the whole form (and a load test posts it empty).
+	// No field is read: the button is the whole form. A load test relies on it, posting `?/confirm` with an
+	// empty body, a form Content-Type (SvelteKit answers other types with 415) and the site's Origin.
 	confirm: withDomainErrors(async ({ params }) => {
 		const { page, refused } = await changeable(params.token);
 		if (refused) return refused;

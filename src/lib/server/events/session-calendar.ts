@@ -32,7 +32,6 @@ function publicSessions(db: Kysely<Database>) {
 			'event_session.starts_local',
 			'event_session.ends_local',
 			'event_session.time_zone',
-			'event_session.starts_at',
 			'event_session.online',
 			'event_session.venue_name',
 			'event_session.venue_address',
@@ -42,8 +41,7 @@ function publicSessions(db: Kysely<Database>) {
 			'event_session.updated_at',
 			'event.slug',
 			'event.title',
-			'event.summary',
-			'event.published_at'
+			'event.summary'
 		]);
 }
 type PublicSession = Awaited<ReturnType<ReturnType<typeof publicSessions>['executeTakeFirstOrThrow']>>;

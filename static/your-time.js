@@ -14,7 +14,13 @@
 		}
 	})();
 	if (!store) return;
-	form.addEventListener('submit', () => store.setItem(key, select.value));
+	form.addEventListener('submit', () => {
+		try {
+			store.setItem(key, select.value);
+		} catch {
+			// storage full or refused: the form still shows the time, it is just not remembered
+		}
+	});
 	const query = new URLSearchParams(location.search);
 	const saved = store.getItem(key);
 	if (query.has('zone') || !saved || saved === select.value) return;

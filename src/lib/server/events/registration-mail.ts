@@ -62,7 +62,7 @@ export function reminderMailKey(registrationId: number, kind: ReminderKind, star
 const prodId = '-//Community Arts Platform//Events//EN';
 
 /** A session with what its e-mails say about the event. */
-async function mailSession(db: Kysely<Database>, sessionId: number) {
+export async function mailSession(db: Kysely<Database>, sessionId: number) {
 	return db
 		.selectFrom('event_session')
 		.innerJoin('event', 'event.id', 'event_session.event_id')
@@ -71,7 +71,7 @@ async function mailSession(db: Kysely<Database>, sessionId: number) {
 		.where('event_session.id', '=', sessionId)
 		.executeTakeFirstOrThrow();
 }
-type MailSession = Awaited<ReturnType<typeof mailSession>>;
+export type MailSession = Awaited<ReturnType<typeof mailSession>>;
 
 /** The footer: who writes, and why this person gets it (`request`: the address was only given, not yet confirmed). */
 async function footerOf(db: Kysely<Database>, locale: Locale, request = false): Promise<string> {
@@ -108,7 +108,7 @@ function whenLines(session: Pick<EventSessionRow, 'starts_at' | 'ends_at' | 'tim
 }
 
 /** The venue as one line of text: its name, its address and its country, in the reader's language. */
-function venueText(session: Pick<EventSessionRow, 'venue_name' | 'venue_address' | 'country'>, locale: Locale): string {
+export function venueText(session: Pick<EventSessionRow, 'venue_name' | 'venue_address' | 'country'>, locale: Locale): string {
 	const country = session.country ? (displayNames(locale, { type: 'region' }).of(session.country) ?? session.country) : '';
 	return [session.venue_name, session.venue_address, country].filter((part) => part.trim() !== '').join(', ');
 }
@@ -143,59 +143,77 @@ function ticketLines(session: Pick<EventSessionRow, 'online'>, registration: Reg
 	return session.online ? [party] : [party, m.mail_event_code({ code: registration.code }, o)];
 }
 
+/**
+ * A registrant's calendar entry: REQUEST (the session as it is now, with how to
+ * get in, the online link included) or CANCEL (with `sequence` above what they
+ * were sent). The e-mails attach it; the private page offers the same entry as
+ * a download to a confirmed registration.
+ */
+export function registrationCalendar(options: {
+	origin: string;
+	createdAt: string;
+	session: MailSession;
+	registration: Pick<RegistrationRow, 'name' | 'email'>;
+	locale: Locale;
+	method: 'REQUEST' | 'CANCEL';
+	sequence: number;
+}): string {
+	const { origin, session, registration, locale, method, sequence } = options;
+	const summary = pickJson(session.summary, locale).text.trim();
+	const description = [summary, session.online && session.online_url ? `${m.mail_event_online_link({}, { locale })}: ${session.online_url}` : ''].filter(Boolean).join('\n\n');
+	return writeICalendar({
+		prodId,
+		method,
+		createdAt: options.createdAt,
+		language: locale,
+		events: [
+			{
+				uid: sessionUid(origin, session.id),
+				sequence,
+				start: session.starts_local,
+				end: session.ends_local,
+				timeZone: session.time_zone,
+				summary: pickJson(session.title, locale).text,
+				...(description ? { description } : {}),
+				location: session.online ? (session.online_url ?? m.mail_event_where_online({}, { locale })) : venueText(session, locale),
+				...(!session.online && session.latitude !== null && session.longitude !== null ? { geo: { latitude: session.latitude, longitude: session.longitude } } : {}),
+				status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+				lastModified: session.updated_at,
+				organizer: { name: session.organizer_name, email: session.organizer_email },
+				attendee: { name: registration.name, email: registration.email }
+			}
+		]
+	});
+}
+
+/**
+ * The SEQUENCE of this person's entry: the session's, plus two for each of
+ * their earlier registrations for it that they cancelled after confirming.
+ * Their CANCEL went out one above the session's; without the step, a
+ * calendar that remembers the cancelled entry would take the invitation of
+ * their new registration for an older message and ignore it.
+ */
+export async function attendeeSequence(db: Kysely<Database>, session: Pick<EventSessionRow, 'id' | 'sequence'>, registration: Pick<RegistrationRow, 'id' | 'email'>): Promise<number> {
+	const earlier = await db
+		.selectFrom('registration')
+		.select((eb) => eb.fn.countAll<number | string>().as('count'))
+		.where('session_id', '=', session.id)
+		.where('email', '=', registration.email)
+		.where('id', '<', registration.id)
+		.where('status', '=', 'cancelled')
+		.where('confirmed_at', 'is not', null)
+		.executeTakeFirstOrThrow();
+	return session.sequence + 2 * Number(earlier.count);
+}
+
 export function createRegistrationMail(options: RegistrationMailOptions): RegistrationNotices {
 	const { mailer, origin } = options;
 	const clock = options.clock ?? (() => new Date());
 
 	/** A calendar entry for this person: REQUEST (the session as it is now) or CANCEL (with `sequence` above what they were sent). */
 	function calendar(session: MailSession, registration: RegistrationRow, locale: Locale, method: 'REQUEST' | 'CANCEL', sequence: number): MailToQueue['calendar'] {
-		const summary = pickJson(session.summary, locale).text.trim();
-		const description = [summary, session.online && session.online_url ? `${m.mail_event_online_link({}, { locale })}: ${session.online_url}` : ''].filter(Boolean).join('\n\n');
-		const content = writeICalendar({
-			prodId,
-			method,
-			createdAt: clock().toISOString(),
-			language: locale,
-			events: [
-				{
-					uid: sessionUid(origin, session.id),
-					sequence,
-					start: session.starts_local,
-					end: session.ends_local,
-					timeZone: session.time_zone,
-					summary: pickJson(session.title, locale).text,
-					...(description ? { description } : {}),
-					location: session.online ? (session.online_url ?? m.mail_event_where_online({}, { locale })) : venueText(session, locale),
-					...(!session.online && session.latitude !== null && session.longitude !== null ? { geo: { latitude: session.latitude, longitude: session.longitude } } : {}),
-					status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-					lastModified: session.updated_at,
-					organizer: { name: session.organizer_name, email: session.organizer_email },
-					attendee: { name: registration.name, email: registration.email }
-				}
-			]
-		});
 		const filename = `${session.slug.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 90) || 'event'}.ics`;
-		return { method, filename, content };
-	}
-
-	/**
-	 * The SEQUENCE of this person's entry: the session's, plus two for each of
-	 * their earlier registrations for it that they cancelled after confirming.
-	 * Their CANCEL went out one above the session's; without the step, a
-	 * calendar that remembers the cancelled entry would take the invitation of
-	 * their new registration for an older message and ignore it.
-	 */
-	async function attendeeSequence(db: Kysely<Database>, session: MailSession, registration: RegistrationRow): Promise<number> {
-		const earlier = await db
-			.selectFrom('registration')
-			.select((eb) => eb.fn.countAll<number | string>().as('count'))
-			.where('session_id', '=', session.id)
-			.where('email', '=', registration.email)
-			.where('id', '<', registration.id)
-			.where('status', '=', 'cancelled')
-			.where('confirmed_at', 'is not', null)
-			.executeTakeFirstOrThrow();
-		return session.sequence + 2 * Number(earlier.count);
+		return { method, filename, content: registrationCalendar({ origin, createdAt: clock().toISOString(), session, registration, locale, method, sequence }) };
 	}
 
 	/**

@@ -11,8 +11,10 @@ import {
 	confirm,
 	expireRunOut,
 	findByToken,
+	leaveWaitingList,
 	register,
 	registrationToken,
+	waitingListPosition,
 	type EventsContext,
 	type RegistrationNotices
 } from './registration.service';
@@ -220,6 +222,54 @@ describe('the waiting list', () => {
 		expect(await statusOf(waiting[0]!)).toBe('declined');
 		// A party of the confirmed holder cannot grow past what is free.
 		expect(await changePartySize(context(), holder, 4)).toBe('changed');
+	});
+});
+
+describe('leaving the waiting list', () => {
+	async function fullSession() {
+		const session = await newSession(2, { holdMinutes: 0 });
+		const holder = await registered(session, 'keeper@example.org', 2);
+		expect(await confirm(context(), holder)).toBe('confirmed');
+		return { session, holder };
+	}
+
+	it('says where each person stands on the list, and moves those behind up when one leaves', async () => {
+		const { session } = await fullSession();
+		const tokens: string[] = [];
+		for (const name of ['first', 'second', 'third']) {
+			clock = new Date(clock.getTime() + 60_000);
+			const token = await registered(session, `${name}@example.org`);
+			expect(await confirm(context(), token)).toBe('waiting');
+			tokens.push(token);
+		}
+		const positions = async () => Promise.all(tokens.map(async (token) => waitingListPosition(handle.db, (await findByToken(handle.db, token))!)));
+		expect(await positions()).toEqual([1, 2, 3]);
+		expect(await leaveWaitingList(context(), tokens[0]!)).toBe(true);
+		expect(await statusOf(tokens[0]!)).toBe('left');
+		expect(await positions()).toEqual([null, 1, 2]);
+		expect(await leaveWaitingList(context(), tokens[0]!)).toBe(false);
+	});
+
+	it('ends an open offer as left, and offers its places to the next in line', async () => {
+		const { session, holder } = await fullSession();
+		const tokens: string[] = [];
+		for (const name of ['offered', 'next']) {
+			clock = new Date(clock.getTime() + 60_000);
+			const token = await registered(session, `${name}@example.org`, 2);
+			await confirm(context(), token);
+			tokens.push(token);
+		}
+		expect(await cancel(context(), holder)).toBe(true);
+		expect(await statusOf(tokens[0]!)).toBe('offered');
+		notices = [];
+		expect(await leaveWaitingList(context(), tokens[0]!)).toBe(true);
+		expect(await statusOf(tokens[0]!)).toBe('left');
+		expect(await statusOf(tokens[1]!)).toBe('offered');
+		expect(notices.map((n) => [n.kind, n.email])).toEqual([['offered', 'next@example.org']]);
+		// Someone with places is not on the list: cancelling is their step.
+		const { holder: confirmed } = await fullSession();
+		expect(await leaveWaitingList(context(), confirmed)).toBe(false);
+		expect(await statusOf(confirmed)).toBe('confirmed');
 	});
 });
 

@@ -50,6 +50,11 @@ export interface CalendarEvent {
 	summary: string;
 	/** Plain text; line breaks are kept. */
 	description?: string;
+	/**
+	 * BCP 47 tag of this event's texts when it is not the calendar's: a feed in
+	 * Nepali whose event has only an English title says so for that event.
+	 */
+	language?: string;
 	/** Plain text: the address, or "Online". */
 	location?: string;
 	/** Decimal degrees (WGS 84). */
@@ -72,6 +77,13 @@ interface CalendarBase {
 	name?: string;
 	/** BCP 47 tag of the texts (summary, description, location, name), e.g. 'ne'. */
 	language?: string;
+	/**
+	 * For a feed people subscribe to: how often their calendar should fetch it
+	 * again, as an ISO 8601 duration ('PT1H'), written as RFC 7986's
+	 * REFRESH-INTERVAL and as X-PUBLISHED-TTL, which Apple's and Microsoft's
+	 * calendars read.
+	 */
+	refreshInterval?: string;
 	events: CalendarEvent[];
 }
 
@@ -96,8 +108,9 @@ export function writeICalendar(calendar: Calendar): string {
 		'CALSCALE:GREGORIAN',
 		...(calendar.method === undefined ? [] : [`METHOD:${calendar.method}`]),
 		...(calendar.name === undefined ? [] : [`NAME${textParameters}:${text(calendar.name)}`, `X-WR-CALNAME${textParameters}:${text(calendar.name)}`]),
+		...(calendar.refreshInterval === undefined ? [] : [`REFRESH-INTERVAL;VALUE=DURATION:${duration(calendar.refreshInterval)}`, `X-PUBLISHED-TTL:${duration(calendar.refreshInterval)}`]),
 		...zonesUsed(events).flatMap(([zone, span]) => timeZoneComponent(zone, span)),
-		...events.flatMap((event) => eventComponent(event, calendar.createdAt, textParameters)),
+		...events.flatMap((event) => eventComponent(event, calendar.createdAt, event.language === undefined ? textParameters : `;LANGUAGE=${languageTag(event.language)}`)),
 		'END:VCALENDAR'
 	];
 	return lines.map(fold).join('\r\n') + '\r\n';
@@ -273,6 +286,12 @@ function commonName(person: CalendarPerson): string {
 function mailto(email: string): string {
 	if (!/^[^\s@:;,"<>\\]+@[^\s@:;,"<>\\]+$/.test(email)) throw new RangeError(`iCalendar: not an e-mail address: ${email}`);
 	return `mailto:${email}`;
+}
+
+/** A positive duration in days, hours, minutes and seconds ('P1D', 'PT1H30M'): RFC 5545 3.3.6 without weeks. */
+function duration(value: string): string {
+	if (!/^P(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/.test(value)) throw new RangeError(`iCalendar: not a duration: ${value}`);
+	return value;
 }
 
 function languageTag(tag: string): string {

@@ -143,7 +143,9 @@ async function rush(engine: 'SQLite' | 'PostgreSQL', serverUrl?: string): Promis
 		check(links.length === people, `${links.length} people registered, each with a private link`);
 
 		const confirmed = await Promise.all(links.map((token, i) => press(servers[i % 2]!, token, 'confirm', {}, i)));
-		check(report('confirm', confirmed) === 0, 'no confirmation failed');
+		const failedConfirms = report('confirm', confirmed);
+		check(failedConfirms === 0, 'no confirmation failed');
+		if (failedConfirms > 0) console.log(`    the first server said:\n${servers[0]!.output().slice(-1500)}`);
 		const afterRush = await counts(db, sessionId);
 		const taken = await db
 			.selectFrom('registration')
@@ -171,7 +173,7 @@ async function rush(engine: 'SQLite' | 'PostgreSQL', serverUrl?: string): Promis
 			.orderBy('id')
 			.execute();
 		const leaving = await db.selectFrom('registration').select(['email']).where('session_id', '=', sessionId).where('status', '=', 'confirmed').orderBy('id').limit(cancels).execute();
-		const cancelled = await Promise.all(leaving.map((row, i) => press(servers[i % 2]!, tokens.get(row.email)!, 'cancel', {}, people + i)));
+		const cancelled = await Promise.all(leaving.map((row, i) => press(servers[i % 2]!, tokens.get(row.email)!, 'cancel', { confirm_cancel: 'yes' }, people + i)));
 		check(report('cancel', cancelled) === 0, 'no cancellation failed');
 		const afterCancels = await counts(db, sessionId);
 		check((afterCancels.cancelled ?? 0) === cancels, `cancelled: ${afterCancels.cancelled ?? 0}`);

@@ -1,6 +1,6 @@
 import { segmenter } from '$lib/i18n/intl';
 import { slugify } from './slug';
-import { canonicalTimeZone, formatOffset, instantToZonedWallTime, isRepeatedWallTime, offsetChanges, offsetMinutes, zonedWallTimeToInstant } from './zoned-time';
+import { canonicalTimeZone, formatOffset, instantToZonedWallTime, isRepeatedWallTime, offsetChanges, offsetMinutes, zonedWallTimeToInstant, type OffsetChange } from './zoned-time';
 
 /*
  * An iCalendar object (RFC 5545) as a string: sessions of events for "add to
@@ -243,6 +243,30 @@ function timeZoneComponent(zone: string, span: { from: number; to: number }): st
 	];
 }
 
+const dayMs = 24 * 3_600_000;
+const knownChanges = new Map<string, OffsetChange[]>();
+
+/**
+ * The zone's offset changes from `from` to `to`, read from Intl once per zone and
+ * stretch of whole days (a few hundred readings) and then kept: every e-mail to
+ * the people of one session, and every feed, asks for the same stretch. A
+ * stretch of whole days covering the one asked for gives the same answer
+ * trimmed to it.
+ */
+function zoneChanges(zone: string, from: number, to: number): OffsetChange[] {
+	const start = Math.floor(from / dayMs) * dayMs;
+	const end = Math.ceil(to / dayMs) * dayMs;
+	const key = `${zone} ${start} ${end}`;
+	let changes = knownChanges.get(key);
+	if (!changes) {
+		changes = offsetChanges(zone, start, end);
+		// A bound on what is kept: sessions span a few years and a few hundred zones at most.
+		if (knownChanges.size >= 500) knownChanges.delete(knownChanges.keys().next().value!);
+		knownChanges.set(key, changes);
+	}
+	return changes.filter((change) => change.at > from && change.at <= to);
+}
+
 /**
  * The observances from `from` to `to`. Which are daylight time is not in
  * Intl's data, so an offset counts as daylight time when the zone's clocks are
@@ -253,7 +277,7 @@ function timeZoneComponent(zone: string, span: { from: number; to: number }): st
 function observances(zone: string, from: number, to: number): Observance[] {
 	const scanFrom = from - yearMs;
 	const scanTo = to + yearMs;
-	const changes = offsetChanges(zone, scanFrom, scanTo);
+	const changes = zoneChanges(zone, scanFrom, scanTo);
 	const periods = [{ onset: scanFrom, offset: offsetMinutes(scanFrom, zone) }, ...changes.map((change) => ({ onset: change.at, offset: change.offsetAfter }))];
 	const lowestNear = (onset: number) =>
 		Math.min(...periods.filter((period, index) => period.onset <= onset + yearMs && (periods[index + 1]?.onset ?? scanTo) >= onset - yearMs).map((period) => period.offset));

@@ -9,6 +9,7 @@
 export const publicQueryParameters: Readonly<Record<string, readonly string[]>> = {
 	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
 	'/stories': ['page'],
+	'/events': ['kind', 'country', 'mode', 'month', 'past', 'page'],
 	'/search': ['q', 'page']
 };
 

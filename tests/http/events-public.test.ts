@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales, type Locale } from '$lib/i18n/locales';
 import type { DatabaseHandle } from '$lib/server/db/connect';
 import { demoEvents } from '$lib/server/demo/demo-content-events';
-import { localized, parseHtml, startTestServer, textOf, valueOf, type TestServer } from '../support/http';
+import { localized, parseHtml, rawRequest, startTestServer, textOf, valueOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
 import { insertTestEvent, insertTestSession } from '../support/event-test-data';
 import en from '../../messages/en.json' with { type: 'json' };
@@ -182,6 +182,14 @@ describe('an event’s page', () => {
 				for (const url of urls) expect(html).not.toContain(url);
 				expect(html).not.toContain('meet.example.org');
 			}
+		}
+	});
+
+	it('stays small: HTML and CSS well under the page budget, compressed', async () => {
+		for (const path of ['/events', `/ne/events/${workshop.slug}`, `/events/${launch.slug}`]) {
+			const response = await rawRequest(site.origin, path, { headers: { 'Accept-Encoding': 'gzip' } });
+			expect(response.status, path).toBe(200);
+			expect(response.body.length, path).toBeLessThan(15_000);
 		}
 	});
 

@@ -26,14 +26,14 @@ const termPattern = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
  * A value that cannot be one is kept as '?' so the page can say it does not know it; an empty one is no filter.
  */
 export function eventFiltersFrom(url: URL): EventFilters {
-	const text = (name: string, max: number) => {
-		const trimmed = (url.searchParams.get(name) ?? '').trim().slice(0, max);
+	const text = (value: string | null, max: number) => {
+		const trimmed = (value ?? '').trim().slice(0, max);
 		return trimmed === '' ? undefined : trimmed;
 	};
-	const kind = text('kind', 60);
-	const country = text('country', 2)?.toUpperCase();
-	const mode = text('mode', 10);
-	const month = text('month', 7);
+	const kind = text(url.searchParams.get('kind'), 60);
+	const country = text(url.searchParams.get('country'), 2)?.toUpperCase();
+	const mode = text(url.searchParams.get('mode'), 10);
+	const month = text(url.searchParams.get('month'), 7);
 	return {
 		kind: kind === undefined || termPattern.test(kind) ? kind : '?',
 		country: country === undefined || /^[A-Z]{2}$/.test(country) ? country : '?',

@@ -455,7 +455,7 @@ describe('events as site content', () => {
 
 	it('refuses to delete an event people registered for, and deletes one without registrations with its sessions', async () => {
 		const content = contentContext(handle.db);
-		const key = await publishedEvent(await eventData({ slug: 'mural-walk', title: { en: 'Mural walk' }, kind_id: await kindId('art-tour') }));
+		const key = await publishedEvent(await eventData({ slug: 'mural-walk', title: { en: 'Mural walk' }, kind_id: await kindId('open-studio') }));
 		const at = '2026-12-01T10:00:00.000Z';
 		const session = await handle.db
 			.insertInto('event_session')
@@ -478,7 +478,7 @@ describe('events as site content', () => {
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const listed = await listArchiveItems(handle.db, 'event', { kindId: await kindId('art-tour') }, 1, 50);
+		const listed = await listArchiveItems(handle.db, 'event', { kindId: await kindId('open-studio') }, 1, 50);
 		expect(listed.items).toEqual([expect.objectContaining({ key, title: 'Mural walk', date: '2027-01-09', published: true })]);
 
 		const registration = await handle.db
@@ -510,7 +510,8 @@ describe('events as site content', () => {
 
 	it('keeps a draft event off the site, then publishes it with a kind deleted meanwhile refused', async () => {
 		const content = contentContext(handle.db);
-		const launch = await kindId('launch');
+		// A kind no demo event uses, so that it can be deleted.
+		const launch = await kindId('online-session');
 		const key = newItemKey();
 		const data: ItemData = { ...((await eventData({ slug: 'zine-launch', title: { en: 'Zine launch' }, kind_id: launch })) as ItemData) };
 		const { revision } = await saveDraft(content, actor, { type: 'event', key, data, baseRevisionId: null });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Locale, Localized } from '$lib/i18n/locales';
-import { collator } from '$lib/i18n/intl';
+import { collator, dateTimeFormat } from '$lib/i18n/intl';
 import type { Database, EventSessionRow } from '$lib/server/db/schema';
 import { countryName } from '$lib/server/shared/countries';
 import { languageName } from '$lib/server/shared/languages';
@@ -125,6 +125,8 @@ export interface PublicSession {
 	endsAt: string;
 	/** Wall time where it happens, `YYYY-MM-DDTHH:MM`. */
 	startsLocal: string;
+	/** The day it starts, where it happens: "Tuesday, 15 December 2026". */
+	day: string;
 	time: ZonedText;
 	online: boolean;
 	venueName: string;
@@ -229,6 +231,7 @@ async function toPublicSessions(db: Kysely<Database>, rows: SessionRow[], locale
 			startsAt: row.starts_at,
 			endsAt: row.ends_at,
 			startsLocal: row.starts_local,
+			day: dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: row.time_zone }).format(new Date(row.starts_at)),
 			time: formatSessionTime(row, locale),
 			online: row.online === 1,
 			venueName: row.venue_name,

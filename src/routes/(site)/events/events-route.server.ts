@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 import { localizedPath } from '$lib/i18n/paths';
+import { numberFormat } from '$lib/i18n/intl';
 import type { EventFilters, PublicQuestion, PublicSession } from '$lib/server/events/event-pages';
 import { sessionCalendarPath, yourTimePath } from '$lib/server/events/registration-links';
 import type { Issues } from '$lib/server/platform/forms';
@@ -83,12 +84,12 @@ export function readRegistrationForm(form: FormData, questions: readonly PublicQ
 }
 
 /** The domain's issues as messages in the reader's language, by the form's field names. */
-export function registrationErrors(issues: Issues, partyMax: number): Record<string, string> {
+export function registrationErrors(issues: Issues, partyMax: number, locale: Locale): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const [key, code] of Object.entries(issues)) {
 		if (key === 'name') errors.name = code === 'too-long' ? m.events_error_name_long() : m.events_error_name();
 		else if (key === 'email') errors.email = code === 'too-long' ? m.events_error_email_long() : m.events_error_email();
-		else if (key === 'partySize') errors.party = m.events_error_party({ max: partyMax });
+		else if (key === 'partySize') errors.party = m.events_error_party({ max: numberFormat(locale).format(partyMax) });
 		else if (key === 'locale') errors.locale = m.events_error_locale();
 		else if (key === 'consentText') errors.consent = m.events_error_consent();
 		else if (key.startsWith('answers.')) errors[`answer.${key.slice('answers.'.length)}`] = m.events_error_answer();

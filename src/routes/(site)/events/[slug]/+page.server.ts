@@ -104,7 +104,7 @@ export const actions = {
 			});
 		} catch (thrown) {
 			return failWith(thrown, (issues) =>
-				state({ sessionId, values, errors: registrationErrors(issues, event.partyMax), problem: issues.session ? windowProblem(issues.session) : null })
+				state({ sessionId, values, errors: registrationErrors(issues, event.partyMax, locale), problem: issues.session ? windowProblem(issues.session) : null })
 			);
 		}
 		log.info({ session: sessionId }, 'event registration');

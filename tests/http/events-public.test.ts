@@ -307,3 +307,25 @@ describe('sessions that do not take registrations as usual', () => {
 		expect(textOf(await late.text())).toContain(id.events_register_closed);
 	});
 });
+
+// Last in the file: it uses up this network address's registrations for the hour.
+describe('one network address', () => {
+	it('is stopped after its share of registrations within the hour, whatever addresses it types', async () => {
+		const [sessionId] = await sessionIds(workshop.slug);
+		let refusedAt = 0;
+		for (let attempt = 1; attempt <= 61 && refusedAt === 0; attempt++) {
+			// Without consent: counted, refused as bad input, nothing stored or sent.
+			const fields = registrationFields(sessionId!, 'en', { consent: '' });
+			const response = await post(`/events/${workshop.slug}?/register`, fields);
+			if (response.status === 429) {
+				refusedAt = attempt;
+				expect(textOf(await response.text())).toContain(en.events_register_too_many);
+			} else {
+				expect(response.status).toBe(400);
+			}
+		}
+		expect(refusedAt).toBeGreaterThan(0);
+		// Counted before the form is checked: a new address with a complete form fares no better.
+		expect((await post(`/es/events/${workshop.slug}?/register`, registrationFields(sessionId!, 'es'))).status).toBe(429);
+	});
+});

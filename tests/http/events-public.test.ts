@@ -218,7 +218,11 @@ describe('registering without script', () => {
 	it('answers the same for an address already registered, and keeps one registration', async () => {
 		const [sessionId] = await sessionIds(workshop.slug);
 		const fields = registrationFields(sessionId!, 'en');
-		const first = textOf(await (await post(`/events/${workshop.slug}?/register`, fields)).text());
+		const firstResponse = await post(`/events/${workshop.slug}?/register`, fields);
+		// What one person typed is never kept by any cache; the page itself is kept half a minute at most.
+		expect(firstResponse.headers.get('cache-control')).toBe('private, no-store');
+		expect((await page(`/events/${workshop.slug}`)).headers.get('cache-control')).toBe('max-age=30');
+		const first = textOf(await firstResponse.text());
 		const again = await post(`/events/${workshop.slug}?/register`, { ...fields, name: 'Someone else' });
 		expect(again.status).toBe(200);
 		const second = textOf(await again.text());

@@ -10,6 +10,7 @@ export const publicQueryParameters: Readonly<Record<string, readonly string[]>> 
 	'/events/sessions/[session=id]/your-time': ['zone'],
 	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
 	'/stories': ['page'],
+	'/events': ['kind', 'country', 'mode', 'month', 'past', 'page'],
 	'/search': ['q', 'page']
 };
 

@@ -2,6 +2,7 @@ import { DomUtils } from 'htmlparser2';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
+import { demoEvents } from '$lib/server/demo/demo-content-events';
 import { parseHtml, startTestServer, textOf, valueOf, type Element, type TestServer } from '../support/http';
 import { AdminClient, signedIn } from '../support/staff';
 
@@ -120,7 +121,8 @@ describe('events in the admin', () => {
 		const html = await response.text();
 		const text = textOf(html);
 		expect(text).toContain('Add an event');
-		expect(text).toContain('0 events');
+		// The demo's events, as a fresh install has them.
+		expect(text).toContain(`${demoEvents.length} events`);
 		expect(optionsOf(html, 'kind').map((o) => o.text)).toEqual(['Any', 'Workshop', 'Art tour', 'Talk or symposium', 'Launch', 'Festival day', 'Open studio', 'Online session']);
 		// The navigation leads here.
 		const { all } = parseHtml(html);
@@ -204,13 +206,13 @@ describe('events in the admin', () => {
 		expect(textOf(await (await editor.get(`/admin/events?q=lantern&kind=${await kindId('launch')}`)).text())).not.toContain('Lantern evening by the river');
 		expect(textOf(await (await editor.get('/admin/events?q=lantern&status=draft')).text())).not.toContain('Lantern evening by the river');
 
-		// Indexed, but not in the public search until events have pages of their own.
+		// Indexed as it is published, and found by the public search with a link to its page.
 		expect(await db.selectFrom('search_document').select('path').where('kind', '=', 'event').where('key', '=', String(id)).where('locale', '=', 'en').executeTakeFirst()).toEqual({
 			path: '/events/lantern-evening-by-the-river'
 		});
 		const search = await fetch(`${test.origin}/search?q=lantern+evening`);
 		expect(search.status).toBe(200);
-		expect(await search.text()).not.toContain('/events/lantern-evening-by-the-river');
+		expect(await search.text()).toContain('href="/events/lantern-evening-by-the-river"');
 	});
 
 	it('adds a session in its own time zone, refuses a bad one keeping what was typed, moves it and cancels it after asking', async () => {

@@ -8,6 +8,7 @@ import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
+import { demoEvents } from '$lib/server/demo/demo-content-events';
 import { header, localized, rawRequest, startTestServer, type TestServer } from '../support/http';
 
 let site: TestServer;
@@ -60,11 +61,12 @@ describe('/sitemap.xml', () => {
 		});
 	});
 
-	it('lists every public page, published initiative, story and call in every language, once each', () => {
+	it('lists every public page, published initiative, story, call and event in every language, once each', () => {
 		const items = [
 			...demoInitiatives.map((i) => `/initiatives/${i.slug}`),
 			...demoStories.map((s) => `/stories/${s.slug}`),
-			...demoContent.calls.map((c) => `/calls/${c.slug}`)
+			...demoContent.calls.map((c) => `/calls/${c.slug}`),
+			...demoEvents.map((e) => `/events/${e.slug}`)
 		];
 		const expected = locales.flatMap((locale) => [...publicPaths, ...items].map((path) => site.origin + localized(path, locale)));
 		expect(entries.map((e) => e.loc).sort()).toEqual([...expected].sort());

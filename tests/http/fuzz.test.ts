@@ -79,7 +79,9 @@ const realRows: Record<string, string> = {
 	'/admin/(staff)/content/[type]/[key] key': 'about',
 	'/admin/(staff)/content/[type]/[key]/compare type': 'page',
 	'/admin/(staff)/content/[type]/[key]/compare key': 'about',
-	'/media/[id]/[file] file': '320.webp'
+	'/media/[id]/[file] file': '320.webp',
+	// A demo event with sessions open for registration.
+	'/(site)/events/[slug] slug': 'paste-up-workshop-patan'
 };
 
 /** Sign-out would end the session the rest of the run uses. */

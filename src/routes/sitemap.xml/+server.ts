@@ -4,13 +4,14 @@ import { archiveSitemap } from '$lib/server/content/archive.service';
 import { lastContentChange } from '$lib/server/content/content.queries';
 import { renderSitemap, publicPaths } from '$lib/server/content/sitemap';
 import { listCalls } from '$lib/server/calls/calls.service';
+import { eventsSitemap } from '$lib/server/events/event-pages';
 
-/** Every public page, published initiative, story and call, in every language with its alternates. */
+/** Every public page, published initiative, story, call and event, in every language with its alternates. */
 export const GET: RequestHandler = async () => {
 	const { config, db } = app();
-	const [lastChange, archive, calls] = await Promise.all([lastContentChange(db), archiveSitemap(db), listCalls(db)]);
+	const [lastChange, archive, calls, events] = await Promise.all([lastContentChange(db), archiveSitemap(db), listCalls(db), eventsSitemap(db)]);
 	const callPages = calls.map((call) => ({ path: `/calls/${call.slug}`, updatedAt: call.updatedAt }));
-	return new Response(renderSitemap(config.origin, lastChange, publicPaths, [...archive, ...callPages]), {
+	return new Response(renderSitemap(config.origin, lastChange, publicPaths, [...archive, ...callPages, ...events]), {
 		headers: { 'Content-Type': 'application/xml; charset=utf-8' }
 	});
 };

@@ -13,11 +13,8 @@ import { pageCount } from '$lib/server/platform/paging';
 
 export const searchPageSize = 10;
 
-/**
- * Indexed, but not shown yet: events are indexed as they are published, and join
- * the results once their public pages (/events/<slug>) exist.
- */
-export const hiddenSearchKinds: readonly SearchKind[] = ['event'];
+/** Indexed, but not shown in the results: none today (events joined once their pages, /events/<slug>, existed). */
+export const hiddenSearchKinds: readonly SearchKind[] = [];
 
 export interface SiteSearch {
 	/** The query as searched and shown back. */

@@ -3,7 +3,9 @@ import type { Database } from '$lib/server/db/schema';
 import { writeLiveItem, type ItemData, type RowData } from '$lib/server/content/content-items';
 import { checkItemData, newItemKey } from '$lib/server/content/revisions.service';
 import { demoInitiatives, demoKinds, demoPrograms, demoStories } from './demo-content-archive';
-import { demoEventKinds } from './demo-content-events';
+import { demoEventKinds, demoEvents, type DemoSession } from './demo-content-events';
+import { sessionValues } from '$lib/server/events/session.service';
+import { instantToZonedWallTime } from '$lib/server/shared/zoned-time';
 import type { DemoPhoto } from './demo-archive.types';
 
 /** Every photo of the demo archive: the initiatives' galleries and the stories' covers. */
@@ -28,8 +30,10 @@ export async function seedDemoArchive(trx: Kysely<Database>, now: string, photoI
 		const key = await writeLiveItem(trx, 'initiative_program', newItemKey(), checkItemData('initiative_program', { name: program.name, key: program.key.replace(/_/g, '-') }), now);
 		programIds.set(program.key, Number(key));
 	}
+	const eventKindIds = new Map<string, number>();
 	for (const kind of demoEventKinds) {
-		await writeLiveItem(trx, 'event_kind', newItemKey(), checkItemData('event_kind', { name: kind.name, key: kind.key }), now);
+		const key = await writeLiveItem(trx, 'event_kind', newItemKey(), checkItemData('event_kind', { name: kind.name, key: kind.key }), now);
+		eventKindIds.set(kind.key, Number(key));
 	}
 	const calls = new Map((await trx.selectFrom('open_call').select(['id', 'slug']).execute()).map((c) => [c.slug, c.id]));
 
@@ -80,4 +84,68 @@ export async function seedDemoArchive(trx: Kysely<Database>, now: string, photoI
 		});
 		await writeLiveItem(trx, 'story', newItemKey(), data, now);
 	}
+
+	for (const event of demoEvents) {
+		const data = checkItemData('event', {
+			title: event.title,
+			slug: event.slug,
+			summary: event.summary,
+			body: event.body,
+			kind_id: eventKindIds.get(event.kind) ?? 0,
+			initiative_id: (event.initiativeSlug && initiativeIds.get(event.initiativeSlug)) || 0,
+			cover_media_id: 0,
+			organizer_name: event.organizer,
+			organizer_email: 'events@example.org',
+			step_free: event.access.step_free,
+			seating: event.access.seating,
+			sign_language: event.access.sign_language,
+			captions: event.access.captions,
+			quiet_space: event.access.quiet_space,
+			languages_spoken: event.access.languages,
+			access_note: event.access.note,
+			party_max: event.partyMax,
+			hold_minutes: 60,
+			offer_hours: 24,
+			remind_day_before: true,
+			remind_hour_before: true,
+			questions: event.questions.map((q): RowData => ({ label: q.label, required: q.required, key: '' }))
+		});
+		const eventId = Number(await writeLiveItem(trx, 'event', newItemKey(), data, now));
+		for (const session of event.sessions) {
+			// Checked as staff's input is, so the demo cannot hold a session the admin would refuse.
+			const values = sessionValues(demoSessionInput(session, event.slug, Date.parse(now)));
+			await trx
+				.insertInto('event_session')
+				.values({ ...values, event_id: eventId, moved_at: null, created_at: now, updated_at: now })
+				.execute();
+		}
+	}
+}
+
+const dayMs = 24 * 60 * 60_000;
+
+/** A demo session as staff would type it: wall times on the day `inDays` from the seeding, in the session's zone. */
+function demoSessionInput(session: DemoSession, slug: string, seedMs: number) {
+	const day = instantToZonedWallTime(seedMs + session.inDays * dayMs, session.timeZone).slice(0, 10);
+	const [hours, minutes] = session.starts.split(':').map(Number) as [number, number];
+	const endMinutes = hours * 60 + minutes + session.lengthMinutes;
+	const ends = `${String(Math.floor(endMinutes / 60) % 24).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
+	if (endMinutes >= 24 * 60) throw new Error(`Demo event ${slug}: a session must end on the day it starts`);
+	return {
+		startsLocal: `${day}T${session.starts}`,
+		endsLocal: `${day}T${ends}`,
+		timeZone: session.timeZone,
+		online: session.online === true,
+		// A placeholder meeting room: shown to confirmed registrants only.
+		onlineUrl: session.online ? `https://meet.example.org/${slug}` : '',
+		venueName: session.venueName ?? '',
+		venueAddress: session.venueAddress ?? '',
+		country: session.country ?? '',
+		latitude: session.latitude ?? null,
+		longitude: session.longitude ?? null,
+		directions: session.directions ?? {},
+		capacity: session.capacity,
+		registrationOpensLocal: '',
+		registrationClosesLocal: ''
+	};
 }

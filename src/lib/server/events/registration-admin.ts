@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { collator } from '$lib/i18n/intl';
 import type { Database, RegistrationRow, RegistrationStatus } from '$lib/server/db/schema';
 import { csvLines, type CsvCell } from '$lib/server/platform/csv';
 import { pageWindow } from '$lib/server/platform/paging';
@@ -221,9 +222,11 @@ export async function waitingList(db: Kysely<Database>, sessionId: number): Prom
 	return rows.map(itemOf);
 }
 
+const nameOrder = collator('en', { sensitivity: 'base' });
+
 /** Names sorted as people read them, whatever their script: by the name, then the code. */
 function byName(a: RegistrationItem, b: RegistrationItem): number {
-	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.code.localeCompare(b.code);
+	return nameOrder.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /** Everyone with places: confirmed registrations, by name (the printed door list and its check-in form). */

@@ -33,11 +33,22 @@ export const load = withDomainErrors(async (event) => {
 		counts,
 		filters: values,
 		questions,
-		registrations: list.rows.map((r) => ({ ...r, checkedInAtText: at(r.checkedInAt) })),
+		// Only what the table shows.
+		registrations: list.rows.map((r) => ({
+			id: r.id,
+			name: r.name,
+			email: r.email,
+			code: r.code,
+			partySize: r.partySize,
+			status: r.status,
+			answers: r.answers,
+			checkedInAt: at(r.checkedInAt),
+			checkedInBy: r.checkedInBy
+		})),
 		total: list.total,
 		page: list.page,
 		pages: pageCount(list.total, list.perPage),
-		waiting: waiting.map((r) => ({ id: r.id, name: r.name, partySize: r.partySize, waitingSince: r.waitingSince })),
+		waiting: waiting.map((r) => ({ id: r.id, name: r.name, partySize: r.partySize })),
 		languages: locales.map((code) => ({ code, name: localeNames[code] }))
 	};
 }, sessionAnswers) satisfies PageServerLoad;

@@ -212,7 +212,12 @@ describe('check-in at the door', () => {
 		expect(refused.status).toBe(409);
 		expect(textOf(await refused.text())).toContain('Chandra Tamang cannot be checked in: their registration is on the waiting list.');
 		expect((await registrationOf('chandra@example.org')).checked_in_at).toBeNull();
-		expect(textOf(await (await editor.get(`${page}?code=ZZZZZZ`)).text())).toContain('Nobody found');
+		expect(textOf(await (await editor.get(`${page}?code=ZZZZZZ`)).text())).toContain('Nobody found Check the code letter by letter');
+		// A ticket for another session says which.
+		const other = await insertTestSession(db, eventId, { capacity: 5, startsLocal: '2027-03-13T17:00' });
+		await editor.post(`/admin/events/${eventId}/sessions/${other}/registrations?/add`, { name: 'Ema Next Week', email: 'ema@example.org', partySize: '1', locale: 'en' });
+		const ema = await db.selectFrom('registration').select('code').where('email', '=', 'ema@example.org').executeTakeFirstOrThrow();
+		expect(textOf(await (await editor.get(`${page}?code=${ema.code}`)).text())).toContain('This ticket is for another session: “Lantern evening” on 2027-03-13 17:00 (Asia/Kathmandu).');
 	});
 });
 

@@ -259,6 +259,24 @@ export async function findAtTheDoor(db: Kysely<Database>, sessionId: number, sea
 }
 
 /**
+ * For a code not found in this session: the session it belongs to, if another
+ * (someone at the wrong date or the wrong event), so the door can say so.
+ */
+export async function elsewhereByCode(db: Kysely<Database>, sessionId: number, code: string): Promise<{ eventTitle: string; startsLocal: string; timeZone: string } | undefined> {
+	const normalized = normalizeCode(code);
+	if (!normalized) return undefined;
+	const row = await db
+		.selectFrom('registration')
+		.innerJoin('event_session', 'event_session.id', 'registration.session_id')
+		.innerJoin('event', 'event.id', 'event_session.event_id')
+		.select(['event.title', 'event_session.starts_local', 'event_session.time_zone'])
+		.where('registration.code', '=', normalized)
+		.where('registration.session_id', '<>', sessionId)
+		.executeTakeFirst();
+	return row ? { eventTitle: parseLocalized(row.title).en, startsLocal: row.starts_local, timeZone: row.time_zone } : undefined;
+}
+
+/**
  * A session's registrations as CSV lines (the header first), with the same
  * filters as the list: one column per question of the event, in order.
  */

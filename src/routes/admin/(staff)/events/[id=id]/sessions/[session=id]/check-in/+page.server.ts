@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { checkIn, undoCheckIn } from '$lib/server/events/check-in.service';
-import { findAtTheDoor, registrationCounts, type RegistrationItem } from '$lib/server/events/registration-admin';
+import { elsewhereByCode, findAtTheDoor, registrationCounts, type RegistrationItem } from '$lib/server/events/registration-admin';
 import { formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { searchTextFrom } from '$lib/server/platform/route-params';
@@ -21,6 +21,8 @@ export const load = withDomainErrors(async (event) => {
 	const q = searchTextFrom(event.url, 'q', 100);
 	const results: RegistrationItem[] = code ? await findAtTheDoor(db, session.id, { by: 'code', code }) : q ? await findAtTheDoor(db, session.id, { by: 'name', text: q }) : [];
 	const counts = await registrationCounts(db, session, events.clock());
+	// A ticket for another session (the wrong day, the wrong event): the door says which, not just "nobody found".
+	const elsewhere = code && results.length === 0 ? await elsewhereByCode(db, session.id, code) : undefined;
 	return {
 		event: found,
 		eventId,
@@ -38,6 +40,7 @@ export const load = withDomainErrors(async (event) => {
 			checkedInAt: r.checkedInAt ? doorTime(r.checkedInAt, session.time_zone, session.starts_local) : null,
 			checkedInBy: r.checkedInBy
 		})),
+		elsewhere: elsewhere ?? null,
 		counts: { confirmed: counts.confirmed, checkedIn: counts.checkedIn, checkedInPeople: counts.checkedInPeople }
 	};
 }, sessionAnswers) satisfies PageServerLoad;

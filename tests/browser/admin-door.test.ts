@@ -112,6 +112,16 @@ describe('the door on a phone', () => {
 			await expectFitsWidth(page, 360, label);
 		}
 
+		// Printed: the list alone, a box to tick on each line, no navigation, no buttons.
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('.admin-header').isVisible()).toBe(false);
+		expect(await page.locator('nav[aria-label="This session"]').isVisible()).toBe(false);
+		expect(await page.locator('#door-list .box').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLElement).offsetWidth > 0).length)).toBe(2);
+		expect(await page.locator('#door-list input[type=checkbox]').first().isVisible()).toBe(false);
+		expect(await page.locator('button:has-text("Check in everyone ticked")').isVisible()).toBe(false);
+		await page.emulateMedia({ media: 'screen' });
+		expect(await page.locator('#door-list input[type=checkbox]').first().isVisible()).toBe(true);
+
 		await page.goto(`${base}/check-in`);
 		await expectNoAxeViolations(page, 'check-in');
 		await expectFitsWidth(page, 360, 'check-in');

@@ -12,6 +12,7 @@
  *   - the JavaScript the admin's pages load (compressed)
  *   - a newsletter campaign to 50,000 subscribers; 200 applicants at once with 5 MB photos
  *   - the site search over 10,000 documents
+ *   - a registration rush: 500 confirmations for 100 places from two app processes
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency'];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 /** `npm run bench -- archive search` runs only those parts; no names, all of them. */
-const parts = ['site', 'media', 'webhooks', 'campaign', 'apply', 'archive', 'search'] as const;
+const parts = ['site', 'media', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration'] as const;
 const only = process.argv.slice(2);
 for (const name of only) {
 	if (!(parts as readonly string[]).includes(name)) {
@@ -100,6 +101,7 @@ try {
 	if (wanted('apply')) benchApply();
 	if (wanted('archive')) await benchArchiveAtScale();
 	if (wanted('search')) benchSearch();
+	if (wanted('registration')) benchRegistration();
 } finally {
 	rmSync(dataDir, { recursive: true, force: true });
 }
@@ -254,4 +256,17 @@ function benchSearch() {
 		env: { ...process.env, TEST_DATABASE_URL: '' }
 	});
 	console.log(searchRun.status === 0 ? searchRun.stdout.trimEnd().replace(/^/gm, '  ') : `  failed:\n${searchRun.stderr.slice(-2000)}`);
+}
+
+function benchRegistration() {
+	// PostgreSQL too: the server CI and this machine have, unless TEST_DATABASE_URL names another.
+	const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+	console.log(`\nA registration rush: 500 people confirm at once for 100 places through two app processes, then 30 cancel (scripts/bench-registration.ts), on SQLite and PostgreSQL:`);
+	const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-registration.ts')], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, TEST_DATABASE_URL: serverUrl }
+	});
+	console.log(run.stdout.trimEnd().replace(/^/gm, '  '));
+	if (run.status !== 0) console.log(`  failed:\n${run.stderr.slice(-2000)}`);
 }

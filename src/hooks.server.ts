@@ -63,9 +63,10 @@ const oneClickUnsubscribePath = new RegExp(`^(?:/(?:${locales.join('|')}))?/news
 
 /**
  * Pages reached by a private link: a subscriber's (confirm, preferences,
- * unsubscribe) and an applicant's (/applications/<token>).
+ * unsubscribe), an applicant's (/applications/<token>) and a registrant's
+ * (/registrations/<token>, with its calendar file).
  */
-const privateLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications)/`);
+const privateLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications|registrations)/`);
 
 const isAdmin = (event: RequestEvent) => isAdminPath(event.url.pathname);
 
@@ -78,7 +79,7 @@ const publicCacheRules: PublicCacheRules = {
 		path.startsWith('/api/') ||
 		path === '/healthz' ||
 		path.endsWith('/__data.json') ||
-		// Private-link pages (a subscriber's, an applicant's): the token in the path makes each one personal.
+		// Private-link pages (a subscriber's, an applicant's, a registrant's): the token in the path makes each one personal.
 		privateLinkPath.test(path),
 	// The staff session (better-auth's cookies, `arts.` and `__Secure-arts.`): the one cookie the site reads.
 	personalCookie: /(?:^|;\s*)(?:__Secure-)?arts\./,

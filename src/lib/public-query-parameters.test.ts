@@ -5,7 +5,7 @@ import { publicQueryParameters } from './public-query-parameters';
 
 const site = join(import.meta.dirname, '..', 'routes', '(site)');
 /** Reached by a private link: rendered for each request, never cached. */
-const privateRoutes = /^(applications|newsletter\/(confirm|preferences|unsubscribe))(\/|$)/;
+const privateRoutes = /^(applications|registrations|newsletter\/(confirm|preferences|unsubscribe))(\/|$)/;
 
 function filesBelow(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

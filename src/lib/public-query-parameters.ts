@@ -7,6 +7,7 @@
  * private link are never cached and need no entry.
  */
 export const publicQueryParameters: Readonly<Record<string, readonly string[]>> = {
+	'/events/sessions/[session=id]/your-time': ['zone'],
 	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
 	'/stories': ['page'],
 	'/search': ['q', 'page']

@@ -18,6 +18,7 @@ import { createDonationsContext, type DonationsContext } from '$lib/server/donat
 import { createEventsContext, type EventsContext } from '$lib/server/events/events.wiring';
 import { LocalMediaStorage } from '$lib/server/media/media-storage';
 import { altTextsOf } from '$lib/server/media/media.service';
+import { eventRegistrations } from '$lib/server/events/events.wiring';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
 import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
@@ -89,7 +90,7 @@ export function peopleContext(db: Kysely<Database>, auth: Auth, overrides: Parti
 }
 
 export function contentContext(db: Kysely<Database>, overrides: Partial<ContentContext> = {}): ContentContext {
-	return { ...createContentContext(testContext(db), { photoAltTexts: (ids) => altTextsOf(db, ids) }), ...overrides };
+	return { ...createContentContext(testContext(db), { photoAltTexts: (ids) => altTextsOf(db, ids), eventRegistrations }), ...overrides };
 }
 
 export function mediaContext(db: Kysely<Database>, storage: LocalMediaStorage, overrides: Partial<MediaContext> = {}): MediaContext {

@@ -29,7 +29,7 @@ import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.w
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
 import { eventsJobHandlers, scheduleEventsDue } from '$lib/server/events/event-jobs';
-import { createEventsContext, type EventsContext } from '$lib/server/events/events.wiring';
+import { createEventsContext, eventRegistrations, type EventsContext } from '$lib/server/events/events.wiring';
 import { stripeFor } from '$lib/server/donations/stripe-client';
 import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
 import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
@@ -160,7 +160,7 @@ export async function startApp(
 		worker,
 		bulkTransport,
 		calls: createCallsContext(base, { ...site, storage: applicationFiles }),
-		content: createContentContext(base, { photoAltTexts: (ids) => altTextsOf(database.db, ids) }),
+		content: createContentContext(base, { photoAltTexts: (ids) => altTextsOf(database.db, ids), eventRegistrations }),
 		donations: createDonationsContext(base, { ...site, stripe: stripeFor(config), log }),
 		events,
 		media: createMediaContext(base, {

@@ -7,7 +7,7 @@ import { findOrganization } from '$lib/server/shared/organization';
 import { parseLocalized, pick, pickJson, stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { ApplicationDecision, Database } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { composeMail, type ComposedMail } from '$lib/server/platform/mail/mail-blocks';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
 import type { Actor } from '$lib/server/shared/audit';
 import { runCommand } from '$lib/server/shared/command';
@@ -107,40 +107,16 @@ async function siteName(db: Kysely<Database>): Promise<string> {
 	return (await findOrganization(db))?.name ?? 'Community arts';
 }
 
-interface RenderedMail {
-	subject: string;
-	text: string;
-	html: string;
-}
-
-const buttonStyle =
-	'display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;';
-
 /** Paragraphs, an optional button with its link, more paragraphs: as text and as HTML in the shared layout. */
 function render(
 	locale: Locale,
 	parts: { subject: string; before: string[]; button?: { label: string; link: string }; after: string[]; footer: string }
-): RenderedMail {
-	const o = { locale };
-	const paragraph = (p: string) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`;
-	const button = parts.button
-		? `<p><a href="${escapeHtml(parts.button.link)}" style="${buttonStyle}">${escapeHtml(parts.button.label)}</a></p>` +
-			`<p>${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(parts.button.link)}">${escapeHtml(parts.button.link)}</a></p>`
-		: '';
-	const html = mailLayout({
-		locale,
-		title: parts.subject,
-		footer: parts.footer,
-		bodyHtml: parts.before.map(paragraph).join('') + button + parts.after.map(paragraph).join('')
-	});
-	const text = [
-		...parts.before,
-		...(parts.button ? [`${parts.button.label}: ${parts.button.link}`] : []),
-		...parts.after,
-		'--',
-		parts.footer
-	].join('\n\n');
-	return { subject: parts.subject, text, html };
+): ComposedMail {
+	return composeMail(locale, parts.subject, parts.footer, [
+		...parts.before.map((text) => ({ text })),
+		...(parts.button ? [{ button: parts.button.label, href: parts.button.link }] : []),
+		...parts.after.map((text) => ({ text }))
+	]);
 }
 
 function greeting(name: string, locale: Locale): string {
@@ -353,7 +329,7 @@ function fillPlaceholders(template: string, values: { name: string; call: string
 export function renderDecisionMail(
 	template: Pick<DecisionTemplate, 'decision' | 'subject' | 'body'>,
 	values: { name: string; call: string; site: string; locale: Locale }
-): RenderedMail {
+): ComposedMail {
 	const { locale } = values;
 	const defaults = defaultDecisionTemplate(template.decision, locale);
 	const own = (text: string | undefined) => (text?.trim() ? text : undefined);
@@ -374,7 +350,7 @@ export function renderDecisionMail(
 export async function previewDecisionMail(
 	db: Kysely<Database>,
 	applicationId: number
-): Promise<(RenderedMail & { to: string; locale: Locale; decision: ApplicationDecision }) | undefined> {
+): Promise<(ComposedMail & { to: string; locale: Locale; decision: ApplicationDecision }) | undefined> {
 	const row = await db
 		.selectFrom('application')
 		.select(['call_id', 'decision', 'status'])

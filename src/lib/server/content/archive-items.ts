@@ -350,14 +350,3 @@ export async function writeEvent(db: Kysely<Database>, id: number | undefined, d
 		.executeTakeFirstOrThrow();
 	return row.id;
 }
-
-/** How many registrations an event's sessions have had, of any status: an event with any cannot be deleted. */
-export async function eventRegistrations(db: Kysely<Database>, eventId: number): Promise<number> {
-	const row = await db
-		.selectFrom('registration')
-		.innerJoin('event_session', 'event_session.id', 'registration.session_id')
-		.select((eb) => eb.fn.countAll<number | string>().as('n'))
-		.where('event_session.event_id', '=', eventId)
-		.executeTakeFirst();
-	return Number(row?.n ?? 0);
-}

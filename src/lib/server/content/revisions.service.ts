@@ -32,7 +32,7 @@ import {
 	type MissingTranslation
 } from './content-items';
 import { htmlToText } from '$lib/server/shared/rich-text';
-import { eventRegistrations, termUses } from './archive-items';
+import { termUses } from './archive-items';
 import { indexLiveItem } from './search-documents';
 import { undescribedPhotos } from './photo-alt-text';
 import type { ContentContext } from './content.wiring';
@@ -656,7 +656,7 @@ export async function deleteItem(content: ContentContext, actor: Actor, type: Li
 		}
 		if (live && type === 'event') {
 			// Registrations are people who were told they have places (or are waiting): they must be told, not dropped.
-			const registrations = await eventRegistrations(trx, rowId(key)!);
+			const registrations = await content.eventRegistrations(trx, rowId(key)!);
 			if (registrations > 0) {
 				throw new ValidationError({
 					delete: `People have registered for it (${registrations} registration${registrations === 1 ? '' : 's'}), so it cannot be deleted: cancel its sessions instead, so that they are told.`

@@ -5,7 +5,7 @@ import { findOrganization } from '$lib/server/shared/organization';
 import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
 import type { SiteMail } from '$lib/server/platform/domain-context';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { composeMail } from '$lib/server/platform/mail/mail-blocks';
 import { localizedPath } from '$lib/i18n/paths';
 import { queueDonationReceipt } from './donation-receipt';
 
@@ -31,26 +31,12 @@ async function queueDonorLinkMail(db: Kysely<Database>, site: SiteMail, request:
 	const name = org?.name ?? 'Community arts';
 	const o = { locale };
 	const subject = m.mail_donor_link_subject({ site: name }, o);
-	const paragraphs = [m.mail_donor_link_body({ site: name }, o)];
-	const button = m.mail_donor_link_button({}, o);
-	const after = [m.mail_donor_link_ignore({}, o)];
 	const location = org ? pickJson(org.location, locale).text : '';
 	const footer = m.mail_receipt_footer({ site: location ? `${name}, ${location}` : name, email: org?.email ?? '' }, o);
-	await site.mailer.queue(db, {
-		idempotencyKey: request.key,
-		to: request.to,
-		locale,
-		subject,
-		text: [...paragraphs, `${button}: ${link}`, ...after, '--', footer].join('\n\n'),
-		html: mailLayout({
-			locale,
-			title: subject,
-			footer,
-			bodyHtml:
-				paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
-				`<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(button)}</a></p>` +
-				`<p>${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` +
-				after.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
-		})
-	});
+	const message = composeMail(locale, subject, footer, [
+		{ text: m.mail_donor_link_body({ site: name }, o) },
+		{ button: m.mail_donor_link_button({}, o), href: link },
+		{ text: m.mail_donor_link_ignore({}, o) }
+	]);
+	await site.mailer.queue(db, { idempotencyKey: request.key, to: request.to, locale, ...message });
 }

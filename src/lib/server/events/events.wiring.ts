@@ -3,6 +3,7 @@ import { createRegistrationMail } from './registration-mail';
 import type { EventsContext } from './registration.service';
 
 export type { EventsContext };
+export { eventRegistrations } from './registration-rules';
 
 /** What the events' commands work with, wired once when the app starts; routes pass `app().events`. */
 export function createEventsContext(base: DomainContext, options: SiteMail & { linkSecret: string }): EventsContext {

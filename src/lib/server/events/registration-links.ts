@@ -18,3 +18,13 @@ export function registrationUrl(origin: string, locale: string, token: string): 
 export function sessionUid(origin: string, sessionId: number): string {
 	return `session-${sessionId}@${new URL(origin).host}`;
 }
+
+/** A session's calendar file, for anyone to add it to their calendar (without their language prefix: localize it where it is linked). */
+export function sessionCalendarPath(sessionId: number): string {
+	return `/events/sessions/${sessionId}/calendar.ics`;
+}
+
+/** An online session's start in the reader's own time zone (without their language prefix: localize it where it is linked). */
+export function yourTimePath(sessionId: number): string {
+	return `/events/sessions/${sessionId}/your-time`;
+}

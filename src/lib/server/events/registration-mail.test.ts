@@ -15,6 +15,7 @@ import { registrationUrl } from './registration-links';
 import { answerOffer, cancel, confirm, findByToken, register, type EventsContext } from './registration.service';
 import { sendDueReminders } from './reminders';
 import { addSession, cancelSession, updateSession, type SessionInput } from './session.service';
+import { insertTestEvent } from '../../../../tests/support/event-test-data';
 
 /*
  * The registrants' e-mails as they arrive: the real mailer, its jobs run by a
@@ -40,7 +41,6 @@ beforeAll(async () => {
 	sink = await startSmtpSink();
 	mailer = createMailer({ transport: createSmtpTransport(sink.url), from: 'Micro Galleries <hello@art.example.org>' });
 	const at = '2026-12-01T00:00:00.000Z';
-	await handle.db.insertInto('event_kind').values({ position: 1, key: 'workshop', name: JSON.stringify({ en: 'Workshop' }), updated_at: at }).execute();
 	await handle.db
 		.insertInto('organization')
 		.values({ id: 1, name: 'Micro Galleries', tagline: '{}', intro: '{}', email: 'hello@art.example.org', location: '{}', founded_year: 2013, figures_year: 2025, updated_at: at })
@@ -74,32 +74,15 @@ const online: SessionInput = { ...kathmandu, online: true, onlineUrl: meetingUrl
 let events = 0;
 /** A published event with one session; `remind`: which reminders it sends. */
 async function newSession(input: Partial<SessionInput> = {}, options: { remindDay?: boolean; remindHour?: boolean; offerHours?: number } = {}): Promise<number> {
-	events++;
-	const at = clock.toISOString();
-	const kind = await handle.db.selectFrom('event_kind').select('id').executeTakeFirstOrThrow();
-	const event = await handle.db
-		.insertInto('event')
-		.values({
-			slug: `paste-up-workshop-${events}`,
-			kind_id: kind.id,
-			initiative_id: null,
-			title: JSON.stringify({ en: 'Paste-up workshop', ne: 'पेस्ट-अप कार्यशाला', id: 'Lokakarya tempel poster', es: 'Taller de carteles' }),
-			summary: JSON.stringify({ en: 'Make a poster and paste it up.' }),
-			body: JSON.stringify({ en: '<p>Bring old magazines.</p>' }),
-			cover_media_id: null,
-			organizer_name: 'Micro Galleries',
-			organizer_email: 'events@art.example.org',
-			access: JSON.stringify({ languages: ['en', 'ne'], note: {} }),
-			party_max: 4,
-			hold_minutes: 30,
-			offer_hours: options.offerHours ?? 24,
-			remind_day_before: options.remindDay === false ? 0 : 1,
-			remind_hour_before: options.remindHour === false ? 0 : 1,
-			published_at: at,
-			updated_at: at
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const event = await insertTestEvent(handle.db, {
+		slug: `paste-up-workshop-${++events}`,
+		title: { en: 'Paste-up workshop', ne: 'पेस्ट-अप कार्यशाला', id: 'Lokakarya tempel poster', es: 'Taller de carteles' },
+		holdMinutes: 30,
+		offerHours: options.offerHours,
+		remindDayBefore: options.remindDay,
+		remindHourBefore: options.remindHour,
+		at: clock.toISOString()
+	});
 	return addSession(context(), testStaff, event.id, { ...kathmandu, ...input });
 }
 
@@ -258,7 +241,7 @@ describe('the confirmation', () => {
 			start: '2026-12-20T09:15:00.000Z',
 			end: '2026-12-20T11:15:00.000Z',
 			attendee: 'mailto:maya@example.org',
-			organizer: 'mailto:events@art.example.org',
+			organizer: 'mailto:events@example.org',
 			location: meetingUrl
 		});
 	});

@@ -3,7 +3,8 @@ import { displayNames, numberFormat } from '$lib/i18n/intl';
 import type { Locale, Text } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import type { Database, EventSessionRow, RegistrationRow } from '$lib/server/db/schema';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { composeMail, type MailBlock, type MailLine } from '$lib/server/platform/mail/mail-blocks';
+import { escapeHtml } from '$lib/server/platform/mail/mail-layout';
 import { latestKeyedMoment, type Mailer, type MailToQueue } from '$lib/server/platform/mail/mailer';
 import { writeICalendar } from '$lib/server/shared/icalendar';
 import { pickJson } from '$lib/server/shared/localized-text';
@@ -66,7 +67,7 @@ export function staffMessageMailKey(registrationId: number, messageId: string): 
 const prodId = '-//Community Arts Platform//Events//EN';
 
 /** A session with what its e-mails say about the event. */
-async function mailSession(db: Kysely<Database>, sessionId: number) {
+export async function mailSession(db: Kysely<Database>, sessionId: number) {
 	return db
 		.selectFrom('event_session')
 		.innerJoin('event', 'event.id', 'event_session.event_id')
@@ -75,35 +76,7 @@ async function mailSession(db: Kysely<Database>, sessionId: number) {
 		.where('event_session.id', '=', sessionId)
 		.executeTakeFirstOrThrow();
 }
-type MailSession = Awaited<ReturnType<typeof mailSession>>;
-
-type Line = string | { label: string; href: string };
-/** `html`, when given, is the text's HTML already escaped (with a part in another language marked). */
-type Block = { text: string; html?: string } | { lines: Line[] } | { heading: string } | { button: string; href: string };
-
-const buttonStyle = 'display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;';
-const linkStyle = 'color:#1a1a1a;word-break:break-all;';
-
-/** One message from blocks: the text part shows every address, the HTML part buttons and links. */
-function compose(locale: Locale, subject: string, footer: string, blocks: Block[]) {
-	const o = { locale };
-	const lineText = (line: Line) => (typeof line === 'string' ? line : `${line.label}: ${line.href}`);
-	const lineHtml = (line: Line) =>
-		typeof line === 'string' ? escapeHtml(line) : `${escapeHtml(line.label)}: <a href="${escapeHtml(line.href)}" style="${linkStyle}">${escapeHtml(line.href)}</a>`;
-	const text = blocks.map((b) => ('text' in b ? b.text : 'lines' in b ? b.lines.map(lineText).join('\n') : 'heading' in b ? b.heading : `${b.button}: ${b.href}`));
-	const html = blocks
-		.map((b) => {
-			if ('text' in b) return `<p>${b.html ?? escapeHtml(b.text).replaceAll('\n', '<br>')}</p>`;
-			if ('lines' in b) return `<p>${b.lines.map(lineHtml).join('<br>')}</p>`;
-			if ('heading' in b) return `<h2 style="margin:24px 0 8px;font-size:18px;line-height:1.3;color:#1a1a1a;">${escapeHtml(b.heading)}</h2>`;
-			return (
-				`<p><a href="${escapeHtml(b.href)}" style="${buttonStyle}">${escapeHtml(b.button)}</a></p>` +
-				`<p style="font-size:14px;color:#4a4a4a;">${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(b.href)}" style="${linkStyle}">${escapeHtml(b.href)}</a></p>`
-			);
-		})
-		.join('');
-	return { subject, text: [...text, '--', footer].join('\n\n'), html: mailLayout({ locale, title: subject, footer, bodyHtml: html }) };
-}
+export type MailSession = Awaited<ReturnType<typeof mailSession>>;
 
 /** The footer: who writes, and why this person gets it (`request`: the address was only given, not yet confirmed). */
 async function footerOf(db: Kysely<Database>, locale: Locale, request = false): Promise<string> {
@@ -118,7 +91,7 @@ async function footerOf(db: Kysely<Database>, locale: Locale, request = false): 
  * A sentence around a text staff wrote, which may have fallen back to English:
  * in HTML that text carries its own lang, so a screen reader reads it as English.
  */
-function around(locale: Locale, write: (value: string) => string, value: Text): Block {
+function around(locale: Locale, write: (value: string) => string, value: Text): MailBlock {
 	const text = write(value.text);
 	if (value.lang === locale) return { text };
 	const [before = '', after = ''] = write('\u0000').split('\u0000');
@@ -140,7 +113,7 @@ function whenLines(session: Pick<EventSessionRow, 'starts_at' | 'ends_at' | 'tim
 }
 
 /** The venue as one line of text: its name, its address and its country, in the reader's language. */
-function venueText(session: Pick<EventSessionRow, 'venue_name' | 'venue_address' | 'country'>, locale: Locale): string {
+export function venueText(session: Pick<EventSessionRow, 'venue_name' | 'venue_address' | 'country'>, locale: Locale): string {
 	const country = session.country ? (displayNames(locale, { type: 'region' }).of(session.country) ?? session.country) : '';
 	return [session.venue_name, session.venue_address, country].filter((part) => part.trim() !== '').join(', ');
 }
@@ -150,14 +123,14 @@ function venueText(session: Pick<EventSessionRow, 'venue_name' | 'venue_address'
  * address (the event's page shows them); directions, the map and the online
  * link only someone with places (`confirmed`).
  */
-function whereBlocks(session: EventSessionRow, locale: Locale, confirmed: boolean): Block[] {
+function whereBlocks(session: EventSessionRow, locale: Locale, confirmed: boolean): MailBlock[] {
 	const o = { locale };
 	if (session.online) {
-		const lines: Line[] = [m.mail_event_where_online({}, o)];
+		const lines: MailLine[] = [m.mail_event_where_online({}, o)];
 		if (confirmed && session.online_url) lines.push({ label: m.mail_event_online_link({}, o), href: session.online_url });
 		return [{ lines }];
 	}
-	const lines: Line[] = [m.mail_event_where({ place: venueText(session, locale) }, o)];
+	const lines: MailLine[] = [m.mail_event_where({ place: venueText(session, locale) }, o)];
 	if (!confirmed) return [{ lines }];
 	if (session.latitude !== null && session.longitude !== null) {
 		const [lat, lon] = [session.latitude.toFixed(5), session.longitude.toFixed(5)];
@@ -175,59 +148,77 @@ function ticketLines(session: Pick<EventSessionRow, 'online'>, registration: Reg
 	return session.online ? [party] : [party, m.mail_event_code({ code: registration.code }, o)];
 }
 
+/**
+ * A registrant's calendar entry: REQUEST (the session as it is now, with how to
+ * get in, the online link included) or CANCEL (with `sequence` above what they
+ * were sent). The e-mails attach it; the private page offers the same entry as
+ * a download to a confirmed registration.
+ */
+export function registrationCalendar(options: {
+	origin: string;
+	createdAt: string;
+	session: MailSession;
+	registration: Pick<RegistrationRow, 'name' | 'email'>;
+	locale: Locale;
+	method: 'REQUEST' | 'CANCEL';
+	sequence: number;
+}): string {
+	const { origin, session, registration, locale, method, sequence } = options;
+	const summary = pickJson(session.summary, locale).text.trim();
+	const description = [summary, session.online && session.online_url ? `${m.mail_event_online_link({}, { locale })}: ${session.online_url}` : ''].filter(Boolean).join('\n\n');
+	return writeICalendar({
+		prodId,
+		method,
+		createdAt: options.createdAt,
+		language: locale,
+		events: [
+			{
+				uid: sessionUid(origin, session.id),
+				sequence,
+				start: session.starts_local,
+				end: session.ends_local,
+				timeZone: session.time_zone,
+				summary: pickJson(session.title, locale).text,
+				...(description ? { description } : {}),
+				location: session.online ? (session.online_url ?? m.mail_event_where_online({}, { locale })) : venueText(session, locale),
+				...(!session.online && session.latitude !== null && session.longitude !== null ? { geo: { latitude: session.latitude, longitude: session.longitude } } : {}),
+				status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+				lastModified: session.updated_at,
+				organizer: { name: session.organizer_name, email: session.organizer_email },
+				attendee: { name: registration.name, email: registration.email }
+			}
+		]
+	});
+}
+
+/**
+ * The SEQUENCE of this person's entry: the session's, plus two for each of
+ * their earlier registrations for it that they cancelled after confirming.
+ * Their CANCEL went out one above the session's; without the step, a
+ * calendar that remembers the cancelled entry would take the invitation of
+ * their new registration for an older message and ignore it.
+ */
+export async function attendeeSequence(db: Kysely<Database>, session: Pick<EventSessionRow, 'id' | 'sequence'>, registration: Pick<RegistrationRow, 'id' | 'email'>): Promise<number> {
+	const earlier = await db
+		.selectFrom('registration')
+		.select((eb) => eb.fn.countAll<number | string>().as('count'))
+		.where('session_id', '=', session.id)
+		.where('email', '=', registration.email)
+		.where('id', '<', registration.id)
+		.where('status', '=', 'cancelled')
+		.where('confirmed_at', 'is not', null)
+		.executeTakeFirstOrThrow();
+	return session.sequence + 2 * Number(earlier.count);
+}
+
 export function createRegistrationMail(options: RegistrationMailOptions): RegistrationNotices {
 	const { mailer, origin } = options;
 	const clock = options.clock ?? (() => new Date());
 
 	/** A calendar entry for this person: REQUEST (the session as it is now) or CANCEL (with `sequence` above what they were sent). */
 	function calendar(session: MailSession, registration: RegistrationRow, locale: Locale, method: 'REQUEST' | 'CANCEL', sequence: number): MailToQueue['calendar'] {
-		const summary = pickJson(session.summary, locale).text.trim();
-		const description = [summary, session.online && session.online_url ? `${m.mail_event_online_link({}, { locale })}: ${session.online_url}` : ''].filter(Boolean).join('\n\n');
-		const content = writeICalendar({
-			prodId,
-			method,
-			createdAt: clock().toISOString(),
-			language: locale,
-			events: [
-				{
-					uid: sessionUid(origin, session.id),
-					sequence,
-					start: session.starts_local,
-					end: session.ends_local,
-					timeZone: session.time_zone,
-					summary: pickJson(session.title, locale).text,
-					...(description ? { description } : {}),
-					location: session.online ? (session.online_url ?? m.mail_event_where_online({}, { locale })) : venueText(session, locale),
-					...(!session.online && session.latitude !== null && session.longitude !== null ? { geo: { latitude: session.latitude, longitude: session.longitude } } : {}),
-					status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-					lastModified: session.updated_at,
-					organizer: { name: session.organizer_name, email: session.organizer_email },
-					attendee: { name: registration.name, email: registration.email }
-				}
-			]
-		});
 		const filename = `${session.slug.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 90) || 'event'}.ics`;
-		return { method, filename, content };
-	}
-
-	/**
-	 * The SEQUENCE of this person's entry: the session's, plus two for each of
-	 * their earlier registrations for it that they cancelled after confirming.
-	 * Their CANCEL went out one above the session's; without the step, a
-	 * calendar that remembers the cancelled entry would take the invitation of
-	 * their new registration for an older message and ignore it.
-	 */
-	async function attendeeSequence(db: Kysely<Database>, session: MailSession, registration: RegistrationRow): Promise<number> {
-		const earlier = await db
-			.selectFrom('registration')
-			.select((eb) => eb.fn.countAll<number | string>().as('count'))
-			.where('session_id', '=', session.id)
-			.where('email', '=', registration.email)
-			.where('id', '<', registration.id)
-			.where('status', '=', 'cancelled')
-			.where('confirmed_at', 'is not', null)
-			.executeTakeFirstOrThrow();
-		return session.sequence + 2 * Number(earlier.count);
+		return { method, filename, content: registrationCalendar({ origin, createdAt: clock().toISOString(), session, registration, locale, method, sequence }) };
 	}
 
 	/**
@@ -246,25 +237,25 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 		registration: RegistrationRow,
 		session: MailSession,
 		key: string,
-		write: (o: { locale: Locale }, event: string) => { subject: string; blocks: Block[]; calendar?: MailToQueue['calendar']; request?: boolean }
+		write: (o: { locale: Locale }, event: string) => { subject: string; blocks: MailBlock[]; calendar?: MailToQueue['calendar']; request?: boolean }
 	): Promise<void> {
 		const locale = registrationLocale(registration);
 		const o = { locale };
 		const { subject, blocks, calendar, request } = write(o, pickJson(session.title, locale).text);
 		const footer = await footerOf(db, locale, request);
-		const message = compose(locale, subject, footer, [{ text: m.mail_event_greeting({ name: registration.name }, o) }, ...blocks]);
+		const message = composeMail(locale, subject, footer, [{ text: m.mail_event_greeting({ name: registration.name }, o) }, ...blocks]);
 		await mailer.queue(db, { idempotencyKey: key, to: registration.email, locale, ...message, ...(calendar ? { calendar } : {}) });
 	}
 
 	/** The private page, and the reminder that its link is private. */
-	function manage(o: { locale: Locale }, token: string, label = m.mail_event_manage_button({}, o)): Block[] {
+	function manage(o: { locale: Locale }, token: string, label = m.mail_event_manage_button({}, o)): MailBlock[] {
 		return [{ button: label, href: registrationUrl(origin, o.locale, token) }];
 	}
-	const privateNote = (o: { locale: Locale }): Block => ({ text: m.mail_event_private_link({}, o) });
+	const privateNote = (o: { locale: Locale }): MailBlock => ({ text: m.mail_event_private_link({}, o) });
 
 
 	/** Everything a confirmed person needs: when, where and how to get in, their ticket, their page. */
-	function confirmedDetails(o: { locale: Locale }, session: MailSession, registration: RegistrationRow): Block[] {
+	function confirmedDetails(o: { locale: Locale }, session: MailSession, registration: RegistrationRow): MailBlock[] {
 		return [{ lines: whenLines(session, o.locale) }, ...whereBlocks(session, o.locale, true), { lines: ticketLines(session, registration, o.locale) }];
 	}
 

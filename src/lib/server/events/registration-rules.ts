@@ -86,3 +86,14 @@ export async function offerFreePlaces(trx: Transaction<Database>, session: { id:
 	}
 	return offers;
 }
+
+/** How many registrations an event's sessions have had, of any status: an event with any is not deleted (site content asks, content.wiring.ts). */
+export async function eventRegistrations(db: Kysely<Database>, eventId: number): Promise<number> {
+	const row = await db
+		.selectFrom('registration')
+		.innerJoin('event_session', 'event_session.id', 'registration.session_id')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('event_session.event_id', '=', eventId)
+		.executeTakeFirst();
+	return Number(row?.n ?? 0);
+}

@@ -282,6 +282,44 @@ export async function answerOffer(context: EventsContext, token: string, accept:
 	});
 }
 
+/**
+ * Takes the person off the waiting list, also while places are offered to them
+ * (then the offer goes to the next in line). Unlike declining an offer, it says
+ * "I no longer want places": the registration ends as `left`. False when the
+ * registration is not on the list (any more).
+ */
+export async function leaveWaitingList(context: EventsContext, token: string): Promise<boolean> {
+	return withRegistration(context, token, async (trx, registration, session, now) => {
+		if (registration.status !== 'waiting' && registration.status !== 'offered') return false;
+		const at = now.toISOString();
+		await trx
+			.updateTable('registration')
+			.set({ status: 'left', cancelled_at: at, offer_expires_at: null, updated_at: at })
+			.where('id', '=', registration.id)
+			.execute();
+		await offerFreedPlaces(context, trx, session, now);
+		return true;
+	});
+}
+
+/**
+ * Where a registration on the waiting list stands: 1 for the first in line.
+ * Counts who confirmed earlier and still waits (the list's order, then the id);
+ * null for a registration not waiting.
+ */
+export async function waitingListPosition(db: Kysely<Database>, registration: Pick<RegistrationRow, 'id' | 'session_id' | 'status' | 'waiting_since'>): Promise<number | null> {
+	if (registration.status !== 'waiting' || registration.waiting_since === null) return null;
+	const since = registration.waiting_since;
+	const ahead = await db
+		.selectFrom('registration')
+		.select((eb) => eb.fn.countAll<number | string>().as('count'))
+		.where('session_id', '=', registration.session_id)
+		.where('status', '=', 'waiting')
+		.where((eb) => eb.or([eb('waiting_since', '<', since), eb.and([eb('waiting_since', '=', since), eb('id', '<', registration.id)])]))
+		.executeTakeFirstOrThrow();
+	return Number(ahead.count) + 1;
+}
+
 export type PartyChange = 'changed' | 'no-room' | 'too-large' | 'not-possible';
 
 /**
@@ -310,9 +348,11 @@ async function withRegistration<T>(
 ): Promise<T> {
 	const found = await findByToken(context.db, token);
 	if (!found) throw new NotFoundError('registration');
-	const now = context.clock();
 	return context.db.transaction().execute(async (trx) => {
 		await takeSession(trx, found.session_id);
+		// The moment is read once the session is held, so confirmation times and the waiting
+		// list follow the order in which the changes were made, across processes too.
+		const now = context.clock();
 		// Read again under the session's lock: another request may have changed it meanwhile.
 		const registration = await trx.selectFrom('registration').selectAll().where('id', '=', found.id).executeTakeFirstOrThrow();
 		const session = await sessionWithEvent(trx, registration.session_id);

@@ -11,11 +11,14 @@ import {
 	confirm,
 	expireRunOut,
 	findByToken,
+	leaveWaitingList,
 	register,
 	registrationToken,
+	waitingListPosition,
 	type EventsContext,
 	type RegistrationNotices
 } from './registration.service';
+import { insertTestEvent, insertTestSession, type TestEventOptions } from '../../../../tests/support/event-test-data';
 
 /*
  * The rules of places against a real, freshly migrated database (SQLite, or
@@ -53,7 +56,6 @@ function context(): EventsContext {
 
 beforeAll(async () => {
 	handle = await createTestDatabase();
-	await handle.db.insertInto('event_kind').values({ position: 1, key: 'workshop', name: JSON.stringify({ en: 'Workshop' }), updated_at: '2026-12-01T00:00:00.000Z' }).execute();
 });
 afterAll(() => handle.dispose());
 beforeEach(() => {
@@ -64,53 +66,15 @@ beforeEach(() => {
 let sessions = 0;
 /** A published event with one session of `capacity` places, starting in ten days. */
 async function newSession(capacity: number | null, options: { partyMax?: number; holdMinutes?: number; offerHours?: number; questions?: unknown[] } = {}): Promise<number> {
-	sessions++;
-	const at = clock.toISOString();
-	const kind = await handle.db.selectFrom('event_kind').select('id').executeTakeFirstOrThrow();
-	const event = await handle.db
-		.insertInto('event')
-		.values({
-			slug: `paste-up-workshop-${sessions}`,
-			kind_id: kind.id,
-			initiative_id: null,
-			title: JSON.stringify({ en: 'Paste-up workshop', ne: 'पेस्ट-अप कार्यशाला' }),
-			summary: JSON.stringify({ en: 'Make a poster and paste it up.' }),
-			body: JSON.stringify({ en: '<p>Bring old magazines.</p>' }),
-			cover_media_id: null,
-			organizer_name: 'Micro Galleries',
-			organizer_email: 'events@example.org',
-			access: JSON.stringify({ stepFree: 'yes', languages: ['en', 'ne'], note: {} }),
-			party_max: options.partyMax ?? 4,
-			questions: JSON.stringify(options.questions ?? []),
-			hold_minutes: options.holdMinutes ?? 30,
-			offer_hours: options.offerHours ?? 24,
-			published_at: at,
-			updated_at: at
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const session = await handle.db
-		.insertInto('event_session')
-		.values({
-			event_id: event.id,
-			starts_local: '2026-12-20T15:00',
-			ends_local: '2026-12-20T17:00',
-			time_zone: 'Asia/Kathmandu',
-			starts_at: '2026-12-20T09:15:00.000Z',
-			ends_at: '2026-12-20T11:15:00.000Z',
-			online_url: null,
-			latitude: 27.67,
-			longitude: 85.32,
-			capacity,
-			registration_opens_at: null,
-			registration_closes_at: null,
-			moved_at: null,
-			created_at: at,
-			updated_at: at
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return session.id;
+	const event = await insertTestEvent(handle.db, {
+		slug: `paste-up-workshop-${++sessions}`,
+		partyMax: options.partyMax,
+		holdMinutes: options.holdMinutes ?? 30,
+		offerHours: options.offerHours,
+		questions: options.questions as TestEventOptions['questions'],
+		at: clock.toISOString()
+	});
+	return insertTestSession(handle.db, event.id, { startsLocal: '2026-12-20T15:00', timeZone: 'Asia/Kathmandu', capacity });
 }
 
 /** Registers and returns the private link the confirm e-mail carried. */
@@ -259,6 +223,54 @@ describe('the waiting list', () => {
 		expect(await statusOf(waiting[0]!)).toBe('declined');
 		// A party of the confirmed holder cannot grow past what is free.
 		expect(await changePartySize(context(), holder, 4)).toBe('changed');
+	});
+});
+
+describe('leaving the waiting list', () => {
+	async function fullSession() {
+		const session = await newSession(2, { holdMinutes: 0 });
+		const holder = await registered(session, 'keeper@example.org', 2);
+		expect(await confirm(context(), holder)).toBe('confirmed');
+		return { session, holder };
+	}
+
+	it('says where each person stands on the list, and moves those behind up when one leaves', async () => {
+		const { session } = await fullSession();
+		const tokens: string[] = [];
+		for (const name of ['first', 'second', 'third']) {
+			clock = new Date(clock.getTime() + 60_000);
+			const token = await registered(session, `${name}@example.org`);
+			expect(await confirm(context(), token)).toBe('waiting');
+			tokens.push(token);
+		}
+		const positions = async () => Promise.all(tokens.map(async (token) => waitingListPosition(handle.db, (await findByToken(handle.db, token))!)));
+		expect(await positions()).toEqual([1, 2, 3]);
+		expect(await leaveWaitingList(context(), tokens[0]!)).toBe(true);
+		expect(await statusOf(tokens[0]!)).toBe('left');
+		expect(await positions()).toEqual([null, 1, 2]);
+		expect(await leaveWaitingList(context(), tokens[0]!)).toBe(false);
+	});
+
+	it('ends an open offer as left, and offers its places to the next in line', async () => {
+		const { session, holder } = await fullSession();
+		const tokens: string[] = [];
+		for (const name of ['offered', 'next']) {
+			clock = new Date(clock.getTime() + 60_000);
+			const token = await registered(session, `${name}@example.org`, 2);
+			await confirm(context(), token);
+			tokens.push(token);
+		}
+		expect(await cancel(context(), holder)).toBe(true);
+		expect(await statusOf(tokens[0]!)).toBe('offered');
+		notices = [];
+		expect(await leaveWaitingList(context(), tokens[0]!)).toBe(true);
+		expect(await statusOf(tokens[0]!)).toBe('left');
+		expect(await statusOf(tokens[1]!)).toBe('offered');
+		expect(notices.map((n) => [n.kind, n.email])).toEqual([['offered', 'next@example.org']]);
+		// Someone with places is not on the list: cancelling is their step.
+		const { holder: confirmed } = await fullSession();
+		expect(await leaveWaitingList(context(), confirmed)).toBe(false);
+		expect(await statusOf(confirmed)).toBe('confirmed');
 	});
 });
 

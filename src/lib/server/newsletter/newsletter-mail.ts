@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { findOrganization } from '$lib/server/shared/organization';
 import { pickJson } from '$lib/server/shared/localized-text';
 import type { Database, SubscriberRow } from '$lib/server/db/schema';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { composeMail } from '$lib/server/platform/mail/mail-blocks';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
 import { personalize, renderCampaignTemplate } from './campaign-mail';
 import type { NewsletterMail } from './newsletter.service';
@@ -55,26 +55,6 @@ async function topicNames(db: Kysely<Database>, subscriber: SubscriberRow, local
 	return names.length ? listFormat(locale, { type: 'conjunction' }).format(names) : null;
 }
 
-type Block = { text: string } | { link: string; label: string };
-
-/** One message from blocks of text and links: the text part shows the addresses, the HTML part buttons. */
-function compose(locale: Locale, subject: string, footer: string, blocks: Block[]) {
-	const text = blocks.map((b) => ('text' in b ? b.text : `${b.label}: ${b.link}`));
-	const html = blocks
-		.map((b) =>
-			'text' in b
-				? `<p>${escapeHtml(b.text)}</p>`
-				: `<p><a href="${escapeHtml(b.link)}" style="display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(b.label)}</a></p>` +
-					`<p style="font-size:14px;color:#4a4a4a;">${escapeHtml(m.mail_link_fallback({}, { locale }))}<br><a href="${escapeHtml(b.link)}" style="color:#1a1a1a;word-break:break-all;">${escapeHtml(b.link)}</a></p>`
-		)
-		.join('');
-	return {
-		subject,
-		text: [...text, '--', footer].join('\n\n'),
-		html: mailLayout({ locale, title: subject, footer, bodyHtml: html })
-	};
-}
-
 export function createNewsletterMail(options: NewsletterMailOptions): NewsletterMail {
 	const { mailer, origin, secret } = options;
 	const mailbox = mailboxOf(mailer.from);
@@ -91,9 +71,9 @@ export function createNewsletterMail(options: NewsletterMailOptions): Newsletter
 			const locale = localeOf(subscriber);
 			const o = { locale };
 			const { site, footer } = await siteOf(db, locale);
-			const message = compose(locale, m.mail_newsletter_confirm_subject({ site }, o), footer, [
+			const message = composeMail(locale, m.mail_newsletter_confirm_subject({ site }, o), footer, [
 				{ text: m.mail_newsletter_confirm_body({ site }, o) },
-				{ link: confirmLinkUrl(origin, locale, confirmToken), label: m.mail_newsletter_confirm_button({}, o) },
+				{ button: m.mail_newsletter_confirm_button({}, o), href: confirmLinkUrl(origin, locale, confirmToken) },
 				{ text: m.mail_newsletter_confirm_ignore({}, o) }
 			]);
 			await mailer.queue(db, {
@@ -109,10 +89,10 @@ export function createNewsletterMail(options: NewsletterMailOptions): Newsletter
 			const o = { locale };
 			const { site, footer } = await siteOf(db, locale);
 			const { urls, headers } = await privateLinks(db, subscriber, locale);
-			const message = compose(locale, m.mail_newsletter_already_subject({ site }, o), footer, [
+			const message = composeMail(locale, m.mail_newsletter_already_subject({ site }, o), footer, [
 				{ text: m.mail_newsletter_already_body({ site }, o) },
 				{ text: m.mail_newsletter_preferences_intro({}, o) },
-				{ link: urls.preferences, label: m.mail_newsletter_preferences_button({}, o) },
+				{ button: m.mail_newsletter_preferences_button({}, o), href: urls.preferences },
 				{ text: m.mail_newsletter_already_ignore({}, o) }
 			]);
 			await mailer.queue(db, { idempotencyKey, to: subscriber.email, locale, headers, ...message });
@@ -125,7 +105,7 @@ export function createNewsletterMail(options: NewsletterMailOptions): Newsletter
 			const { site, footer } = await siteOf(db, locale);
 			const topics = await topicNames(db, subscriber, locale);
 			const { tokens, urls, headers } = await privateLinks(db, subscriber, locale);
-			const message = compose(locale, m.mail_newsletter_welcome_subject({ site }, o), footer, [
+			const message = composeMail(locale, m.mail_newsletter_welcome_subject({ site }, o), footer, [
 				{
 					text: subscriber.name
 						? m.mail_newsletter_welcome_greeting({ name: subscriber.name }, o)
@@ -134,9 +114,9 @@ export function createNewsletterMail(options: NewsletterMailOptions): Newsletter
 				{ text: m.mail_newsletter_welcome_body({ site }, o) },
 				...(topics ? [{ text: m.mail_newsletter_welcome_topics({ topics }, o) }] : []),
 				{ text: m.mail_newsletter_preferences_intro({}, o) },
-				{ link: urls.preferences, label: m.mail_newsletter_preferences_button({}, o) },
+				{ button: m.mail_newsletter_preferences_button({}, o), href: urls.preferences },
 				{ text: m.mail_newsletter_welcome_unsubscribe({}, o) },
-				{ link: urls.unsubscribe, label: m.mail_newsletter_unsubscribe_button({}, o) }
+				{ button: m.mail_newsletter_unsubscribe_button({}, o), href: urls.unsubscribe }
 			]);
 			await mailer.queue(db, {
 				// One welcome per confirmation: subscribing again later is welcomed again.

@@ -3,7 +3,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { findOrganization } from '$lib/server/shared/organization';
 import type { Database } from '$lib/server/db/schema';
-import { escapeHtml, mailLayout } from '$lib/server/platform/mail/mail-layout';
+import { composeMail } from '$lib/server/platform/mail/mail-blocks';
 import type { Mailer } from '$lib/server/platform/mail/mailer';
 import { hashToken } from './staff-links';
 import type { StaffMail } from './people.service';
@@ -21,20 +21,12 @@ interface LinkMail {
 }
 
 function render(mail: LinkMail) {
-	const o = { locale: mail.locale };
-	const footer = m.mail_staff_footer({ site: mail.site }, o);
-	const html = mailLayout({
-		locale: mail.locale,
-		title: mail.subject,
-		footer,
-		bodyHtml:
-			mail.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
-			`<p><a href="${escapeHtml(mail.link)}" style="display:inline-block;padding:12px 20px;border-radius:999px;background:#c2410c;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(mail.button)}</a></p>` +
-			`<p>${escapeHtml(m.mail_link_fallback({}, o))}<br><a href="${escapeHtml(mail.link)}">${escapeHtml(mail.link)}</a></p>` +
-			mail.after.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
-	});
-	const text = [...mail.paragraphs, `${mail.button}: ${mail.link}`, ...mail.after, '--', footer].join('\n\n');
-	return { subject: mail.subject, html, text };
+	const footer = m.mail_staff_footer({ site: mail.site }, { locale: mail.locale });
+	return composeMail(mail.locale, mail.subject, footer, [
+		...mail.paragraphs.map((text) => ({ text })),
+		{ button: mail.button, href: mail.link },
+		...mail.after.map((text) => ({ text }))
+	]);
 }
 
 /** The invitation and password-reset e-mails, in the recipient's language, queued for the mail job in the transaction `db` is. */

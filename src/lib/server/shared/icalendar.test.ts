@@ -244,6 +244,16 @@ describe('text', () => {
 		expect(root.getFirstPropertyValue('x-wr-calname')).toBe(texts.summary.slice(0, 20));
 	});
 
+	it('tags an event whose texts are in another language (an English fallback in a Nepali feed) with its own', () => {
+		const ics = writeICalendar(calendar([session({ summary: 'Mural workshop', description: 'Bring a brush.', language: 'en' }), session({ uid: 'session-13@art.example', ...nepali })], { language: 'ne', name: 'कार्यक्रमहरू' }));
+		const [english, local] = read(ics).vevents;
+		expect(english!.getFirstProperty('summary')!.getParameter('language')).toBe('en');
+		expect(english!.getFirstProperty('description')!.getParameter('language')).toBe('en');
+		expect(local!.getFirstProperty('summary')!.getParameter('language')).toBe('ne');
+		expect(read(ics).root.getFirstProperty('name')!.getParameter('language')).toBe('ne');
+		expect(() => writeICalendar(calendar([session({ language: 'not a tag' })]))).toThrow(/language tag/);
+	});
+
 	it('folds lines at 75 octets, never inside a character, with CRLF line ends', () => {
 		const ics = writeICalendar(calendar([session({ ...nepali, description: `${nepali.description} 🎨🎨🎨 ${'क्षे'.repeat(40)}` })]));
 		expect(ics.endsWith('\r\n')).toBe(true);
@@ -290,6 +300,17 @@ describe('event properties', () => {
 		expect(read(ics).root.getFirstPropertyValue('method')).toBeNull();
 		expect(read(ics).root.getFirstPropertyValue('prodid')).toBe(prodId);
 		expect(read(ics).root.getFirstPropertyValue('version')).toBe('2.0');
+	});
+
+	it('asks subscribed calendars to fetch a feed again after its refresh interval', () => {
+		const ics = writeICalendar(calendar([session()], { name: 'Events', refreshInterval: 'PT1H' }));
+		const { root } = read(ics);
+		expect(String(root.getFirstPropertyValue('refresh-interval'))).toBe('PT1H');
+		expect(root.getFirstProperty('refresh-interval')!.type).toBe('duration');
+		expect(contentLines(ics)).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
+		expect(contentLines(ics)).toContain('X-PUBLISHED-TTL:PT1H');
+		expect(writeICalendar(calendar([session()]))).not.toMatch(/REFRESH-INTERVAL|X-PUBLISHED-TTL/);
+		for (const bad of ['1H', 'PT', 'P', 'PT1H\r\nX:1', '-PT1H']) expect(() => writeICalendar(calendar([session()], { refreshInterval: bad }))).toThrow(/duration/);
 	});
 
 	it('gives the same bytes for the same sessions, so a download keeps its ETag', () => {

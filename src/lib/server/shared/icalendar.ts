@@ -1,6 +1,6 @@
 import { segmenter } from '$lib/i18n/intl';
 import { slugify } from './slug';
-import { canonicalTimeZone, formatOffset, instantToZonedWallTime, isRepeatedWallTime, offsetChanges, offsetMinutes, zonedWallTimeToInstant } from './zoned-time';
+import { canonicalTimeZone, formatOffset, instantToZonedWallTime, isRepeatedWallTime, offsetChanges, offsetMinutes, zonedWallTimeToInstant, type OffsetChange } from './zoned-time';
 
 /*
  * An iCalendar object (RFC 5545) as a string: sessions of events for "add to
@@ -50,6 +50,11 @@ export interface CalendarEvent {
 	summary: string;
 	/** Plain text; line breaks are kept. */
 	description?: string;
+	/**
+	 * BCP 47 tag of this event's texts when it is not the calendar's: a feed in
+	 * Nepali whose event has only an English title says so for that event.
+	 */
+	language?: string;
 	/** Plain text: the address, or "Online". */
 	location?: string;
 	/** Decimal degrees (WGS 84). */
@@ -72,6 +77,13 @@ interface CalendarBase {
 	name?: string;
 	/** BCP 47 tag of the texts (summary, description, location, name), e.g. 'ne'. */
 	language?: string;
+	/**
+	 * For a feed people subscribe to: how often their calendar should fetch it
+	 * again, as an ISO 8601 duration ('PT1H'), written as RFC 7986's
+	 * REFRESH-INTERVAL and as X-PUBLISHED-TTL, which Apple's and Microsoft's
+	 * calendars read.
+	 */
+	refreshInterval?: string;
 	events: CalendarEvent[];
 }
 
@@ -96,8 +108,9 @@ export function writeICalendar(calendar: Calendar): string {
 		'CALSCALE:GREGORIAN',
 		...(calendar.method === undefined ? [] : [`METHOD:${calendar.method}`]),
 		...(calendar.name === undefined ? [] : [`NAME${textParameters}:${text(calendar.name)}`, `X-WR-CALNAME${textParameters}:${text(calendar.name)}`]),
+		...(calendar.refreshInterval === undefined ? [] : [`REFRESH-INTERVAL;VALUE=DURATION:${duration(calendar.refreshInterval)}`, `X-PUBLISHED-TTL:${duration(calendar.refreshInterval)}`]),
 		...zonesUsed(events).flatMap(([zone, span]) => timeZoneComponent(zone, span)),
-		...events.flatMap((event) => eventComponent(event, calendar.createdAt, textParameters)),
+		...events.flatMap((event) => eventComponent(event, calendar.createdAt, event.language === undefined ? textParameters : `;LANGUAGE=${languageTag(event.language)}`)),
 		'END:VCALENDAR'
 	];
 	return lines.map(fold).join('\r\n') + '\r\n';
@@ -230,6 +243,30 @@ function timeZoneComponent(zone: string, span: { from: number; to: number }): st
 	];
 }
 
+const dayMs = 24 * 3_600_000;
+const knownChanges = new Map<string, OffsetChange[]>();
+
+/**
+ * The zone's offset changes from `from` to `to`, read from Intl once per zone and
+ * stretch of whole days (a few hundred readings) and then kept: every e-mail to
+ * the people of one session, and every feed, asks for the same stretch. A
+ * stretch of whole days covering the one asked for gives the same answer
+ * trimmed to it.
+ */
+function zoneChanges(zone: string, from: number, to: number): OffsetChange[] {
+	const start = Math.floor(from / dayMs) * dayMs;
+	const end = Math.ceil(to / dayMs) * dayMs;
+	const key = `${zone} ${start} ${end}`;
+	let changes = knownChanges.get(key);
+	if (!changes) {
+		changes = offsetChanges(zone, start, end);
+		// A bound on what is kept: sessions span a few years and a few hundred zones at most.
+		if (knownChanges.size >= 500) knownChanges.delete(knownChanges.keys().next().value!);
+		knownChanges.set(key, changes);
+	}
+	return changes.filter((change) => change.at > from && change.at <= to);
+}
+
 /**
  * The observances from `from` to `to`. Which are daylight time is not in
  * Intl's data, so an offset counts as daylight time when the zone's clocks are
@@ -240,7 +277,7 @@ function timeZoneComponent(zone: string, span: { from: number; to: number }): st
 function observances(zone: string, from: number, to: number): Observance[] {
 	const scanFrom = from - yearMs;
 	const scanTo = to + yearMs;
-	const changes = offsetChanges(zone, scanFrom, scanTo);
+	const changes = zoneChanges(zone, scanFrom, scanTo);
 	const periods = [{ onset: scanFrom, offset: offsetMinutes(scanFrom, zone) }, ...changes.map((change) => ({ onset: change.at, offset: change.offsetAfter }))];
 	const lowestNear = (onset: number) =>
 		Math.min(...periods.filter((period, index) => period.onset <= onset + yearMs && (periods[index + 1]?.onset ?? scanTo) >= onset - yearMs).map((period) => period.offset));
@@ -273,6 +310,12 @@ function commonName(person: CalendarPerson): string {
 function mailto(email: string): string {
 	if (!/^[^\s@:;,"<>\\]+@[^\s@:;,"<>\\]+$/.test(email)) throw new RangeError(`iCalendar: not an e-mail address: ${email}`);
 	return `mailto:${email}`;
+}
+
+/** A positive duration in days, hours, minutes and seconds ('P1D', 'PT1H30M'): RFC 5545 3.3.6 without weeks. */
+function duration(value: string): string {
+	if (!/^P(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/.test(value)) throw new RangeError(`iCalendar: not a duration: ${value}`);
+	return value;
 }
 
 function languageTag(tag: string): string {

@@ -131,7 +131,8 @@ async function rush(engine: 'SQLite' | 'PostgreSQL', serverUrl?: string): Promis
 			cancelled: record,
 			moved: record,
 			sessionCancelled: record,
-			reminder: record
+			reminder: record,
+			staffMessage: record
 		};
 		const context: EventsContext = { db, clock: () => new Date(), siteVersion: { invalidate() {} }, linkSecret: secret, notices };
 		for (let i = 0; i < people; i++) {

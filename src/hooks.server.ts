@@ -17,7 +17,7 @@ import { createFastPath, offerFastPath } from '$lib/server/platform/http/fast-pa
 import { CachedPage } from '$lib/server/platform/http/page-cache';
 import { cacheLifetimeMs, publicCacheKey, type PublicCacheRules } from '$lib/server/platform/http/public-cache-key';
 import { readUnreadBody } from '$lib/server/platform/http/request-body';
-import { applySecurityHeaders, lockedDownPolicy, withFormTargets, withInlineStyles } from '$lib/server/platform/http/security-headers';
+import { applySecurityHeaders, cameraRoutes, lockedDownPolicy, withFormTargets, withInlineStyles } from '$lib/server/platform/http/security-headers';
 import { staffFromSession } from '$lib/server/people/staff-session';
 import { isAdminPath } from '$lib/admin/urls';
 import { queryParametersOf } from '$lib/public-query-parameters';
@@ -116,7 +116,7 @@ const refuseCrossSiteForms: Handle = ({ event, resolve }) => {
 	if (!isCrossSiteForm(event, (url) => oneClickUnsubscribePath.test(url.pathname))) return resolve(event);
 	const response = crossSiteFormRefusal(event.request);
 	readUnreadBody(event.request);
-	applySecurityHeaders(response.headers, app().config);
+	applySecurityHeaders(response.headers, { secureOrigin: app().config.secureOrigin, camera: cameraRoutes.has(event.route.id ?? '') });
 	return response;
 };
 
@@ -200,7 +200,7 @@ const contentSecurityPolicy: Handle = async ({ event, resolve }) => {
 /** Every response carries the same security headers (nosniff, framing, referrer, permissions, HSTS on https). */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	applySecurityHeaders(response.headers, app().config);
+	applySecurityHeaders(response.headers, { secureOrigin: app().config.secureOrigin, camera: cameraRoutes.has(event.route.id ?? '') });
 	return response;
 };
 

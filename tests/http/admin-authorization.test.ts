@@ -107,6 +107,32 @@ const checks: Check[] = [
 			allowed: staffEditors
 		})
 	),
+	// One session's registrations, its door and its message to everyone confirmed: names, addresses and access needs, so only those who run events.
+	...(
+		[
+			['registrations', ['add', 'cancel']],
+			['message', ['preview', 'send']],
+			['check-in', ['checkIn', 'undo']],
+			['door-list', ['checkIn']]
+		] as const
+	).flatMap(([page, actions]): Check[] => [
+		{ route: `/admin/(staff)/events/[id=id]/sessions/[session=id]/${page}`, method: 'GET', path: `/admin/events/${missing}/sessions/${missing}/${page}`, allowed: staffEditors },
+		...actions.map(
+			(action): Check => ({
+				route: `/admin/(staff)/events/[id=id]/sessions/[session=id]/${page}`,
+				method: 'POST',
+				action,
+				path: `/admin/events/${missing}/sessions/${missing}/${page}?/${action}`,
+				allowed: staffEditors
+			})
+		)
+	]),
+	{
+		route: '/admin/(staff)/events/[id=id]/sessions/[session=id]/registrations.csv',
+		method: 'GET',
+		path: `/admin/events/${missing}/sessions/${missing}/registrations.csv`,
+		allowed: staffEditors
+	},
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

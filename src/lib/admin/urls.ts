@@ -45,7 +45,15 @@ export const adminUrls = {
 	/** An event's sessions (the event itself is edited as content: `content.item('event', id)`). */
 	events: {
 		sessions: (eventId: number) => `${root}/events/${eventId}/sessions`,
-		session: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}`
+		session: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}`,
+		/** The people registered for a session: counts, the list, adding and cancelling; its CSV beside it. */
+		registrations: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/registrations`,
+		registrationsCsv: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/registrations.csv`,
+		/** Write to everyone confirmed: the text, its preview, the confirmation. */
+		message: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/message`,
+		/** The door: find by code, name or QR and check in; and the printable list for when the network fails. */
+		checkIn: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/check-in`,
+		doorList: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/door-list`
 	},
 
 	content: {

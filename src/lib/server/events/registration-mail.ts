@@ -59,6 +59,11 @@ export function reminderMailKey(registrationId: number, kind: ReminderKind, star
 	return `${keyPrefix(registrationId)}reminder-${kind}:${startsAt}`;
 }
 
+/** The idempotency key of a staff message to one registration: one e-mail per message and person, however often it is sent. */
+export function staffMessageMailKey(registrationId: number, messageId: string): string {
+	return `${keyPrefix(registrationId)}message:${messageId}`;
+}
+
 const prodId = '-//Community Arts Platform//Events//EN';
 
 /** A session with what its e-mails say about the event. */
@@ -367,7 +372,7 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 			);
 		},
 
-		async cancelled(trx, registration) {
+		async cancelled(trx, registration, _token, by = 'registrant') {
 			const session = await mailSession(trx, registration.session_id);
 			const locale = registrationLocale(registration);
 			// Only someone who had places was sent a calendar entry to take back.
@@ -381,7 +386,7 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 				(o, event) => ({
 					subject: m.mail_event_cancelled_subject({ event }, o),
 					blocks: [
-						{ text: m.mail_event_cancelled_body({ event }, o) },
+						{ text: by === 'staff' ? m.mail_event_staff_cancelled_body({ event }, o) : m.mail_event_cancelled_body({ event }, o) },
 						{ lines: whenLines(session, o.locale) },
 						{ text: m.mail_event_cancelled_again({}, o) },
 						...(hadEntry ? [{ text: m.mail_event_calendar_cancel({}, o) }] : [])
@@ -450,6 +455,21 @@ export function createRegistrationMail(options: RegistrationMailOptions): Regist
 					...(hadEntry ? { calendar: calendar(session, registration, locale, 'CANCEL', sequence) } : {})
 				})
 			);
+		},
+
+		async staffMessage(trx, registration, token, message) {
+			const session = await mailSession(trx, registration.session_id);
+			// Staff's words as they typed them, between the greeting and the footer in the registrant's language.
+			await send(trx, registration, session, staffMessageMailKey(registration.id, message.id), (o, event) => ({
+				subject: message.subject,
+				blocks: [
+					{ text: m.mail_event_staff_message_intro({ event }, o) },
+					{ text: message.body },
+					{ lines: whenLines(session, o.locale) },
+					...manage(o, token),
+					privateNote(o)
+				]
+			}));
 		},
 
 		async reminder(trx, registration, token, kind) {

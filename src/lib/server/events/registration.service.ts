@@ -5,6 +5,8 @@ import { locales, type Locale } from '$lib/i18n/locales';
 import type { Database, EventSessionRow, RegistrationRow } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { DomainContext } from '$lib/server/platform/domain-context';
+import type { Actor } from '$lib/server/shared/audit';
+import { runCommand } from '$lib/server/shared/command';
 import { activeStatuses, fits, freePlaces, offerFreePlaces, takeSession, type Offer } from './registration-rules';
 
 /*
@@ -30,13 +32,23 @@ export interface RegistrationNotices {
 	confirmed(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
 	waiting(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
 	offered(trx: Transaction<Database>, registration: RegistrationRow, token: string, expiresAt: string): Promise<void>;
-	cancelled(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
+	/** The registration is cancelled: as the person asked, or by staff (`by: 'staff'`), which the e-mail says. */
+	cancelled(trx: Transaction<Database>, registration: RegistrationRow, token: string, by?: 'registrant' | 'staff'): Promise<void>;
 	/** The session moved (another time or place): `before` is what they were told until now. */
 	moved(trx: Transaction<Database>, registration: RegistrationRow, token: string, before: EventSessionRow): Promise<void>;
 	/** Staff cancelled the session: the registration is cancelled with it. */
 	sessionCancelled(trx: Transaction<Database>, registration: RegistrationRow, token: string): Promise<void>;
 	/** The session is near: a confirmed registration is reminded a day or an hour before (reminders.ts says when). */
 	reminder(trx: Transaction<Database>, registration: RegistrationRow, token: string, kind: ReminderKind): Promise<void>;
+	/** Staff wrote to everyone confirmed: their subject and text, queued once per message `id` (session-message.service.ts). */
+	staffMessage(trx: Transaction<Database>, registration: RegistrationRow, token: string, message: StaffMessage): Promise<void>;
+}
+
+/** A message staff write to a session's confirmed registrants, as typed (plain text); `id` makes it one message per person. */
+export interface StaffMessage {
+	id: string;
+	subject: string;
+	body: string;
 }
 
 /** The reminders an event may send, each switched on or off per event (`remind_day_before`, `remind_hour_before`). */
@@ -363,6 +375,122 @@ export async function offerFreedPlaces(
 	const offers = await offerFreePlaces(trx, session, session.offer_hours, now);
 	for (const offer of offers) await context.notices.offered(trx, offer.registration, registrationToken(context.linkSecret, offer.registration), offer.expiresAt);
 	return offers;
+}
+
+// ---------------------------------------------------------------------------
+// Staff's steps: adding someone by hand, cancelling for someone
+
+export const staffRegistrationInput = z.object({
+	name: z.string().trim().min(1, 'required').max(200, 'too-long'),
+	email: z.email('email').max(254, 'too-long').transform((value) => value.trim().toLowerCase()),
+	partySize: z.number({ error: 'party-size' }).int('party-size').min(1, 'party-size'),
+	locale: z.enum(locales, { error: 'locale' })
+});
+export type StaffRegistrationInput = z.input<typeof staffRegistrationInput>;
+
+export interface StaffAdded {
+	id: number;
+	code: string;
+	/** Confirmed when the places were free, else on the waiting list. */
+	status: 'confirmed' | 'waiting';
+}
+
+/**
+ * Staff register someone by hand (a phone call, a walk-in): the address needs
+ * no confirming, since staff vouch for it, so the person is confirmed at once
+ * when the places are free and on the waiting list otherwise, by the same rules
+ * and under the same session lock as everyone else, never past capacity. They are
+ * e-mailed as if they had confirmed themselves. Open until the session ends, even
+ * after registration closed (the door). ValidationError: `email` already
+ * registered, `partySize` above the event's largest party, `session` cancelled or over.
+ */
+export async function addRegistrationByStaff(context: EventsContext, actor: Actor, sessionId: number, input: StaffRegistrationInput): Promise<StaffAdded> {
+	const parsed = staffRegistrationInput.safeParse(input);
+	if (!parsed.success) {
+		const issues: Record<string, string> = {};
+		for (const issue of parsed.error.issues) issues[String(issue.path[0] ?? 'form')] ??= issue.message;
+		throw new ValidationError(issues);
+	}
+	const value = parsed.data;
+	return runCommand(context, actor, async ({ trx, now, audit }) => {
+		await takeSession(trx, sessionId);
+		const session = await sessionWithEvent(trx, sessionId);
+		if (!session) throw new NotFoundError(`session ${sessionId}`);
+		const at = now.toISOString();
+		if (session.status === 'cancelled') throw new ValidationError({ session: 'cancelled' });
+		if (session.ends_at <= at) throw new ValidationError({ session: 'past' });
+		if (value.partySize > session.party_max) throw new ValidationError({ partySize: `party-max:${session.party_max}` });
+		const existing = await trx
+			.selectFrom('registration')
+			.select('id')
+			.where('session_id', '=', sessionId)
+			.where('email', '=', value.email)
+			.where('status', 'in', activeStatuses)
+			.executeTakeFirst();
+		if (existing) throw new ValidationError({ email: 'already-registered' });
+
+		const confirmed = fits(await freePlaces(trx, session, at), value.partySize);
+		const created = await insertRegistration(trx, {
+			session_id: sessionId,
+			name: value.name,
+			email: value.email,
+			locale: value.locale,
+			party_size: value.partySize,
+			answers: '{}',
+			consent_text: `Added by staff (${actor.email}) on the person's behalf.`,
+			status: confirmed ? 'confirmed' : 'waiting',
+			hold_expires_at: null,
+			created_at: at,
+			updated_at: at
+		});
+		const token = registrationToken(context.linkSecret, created);
+		const registration = await trx
+			.updateTable('registration')
+			.set(confirmed ? { token_hash: hashRegistrationToken(token), confirmed_at: at } : { token_hash: hashRegistrationToken(token), waiting_since: at })
+			.where('id', '=', created.id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await (confirmed ? context.notices.confirmed : context.notices.waiting)(trx, registration, token);
+		const status = confirmed ? 'confirmed' : 'waiting';
+		await audit({ action: 'event.registration-added', subject: `event:${session.event_id}`, detail: { session: sessionId, registration: created.id, status, partySize: value.partySize } });
+		return { id: created.id, code: created.code, status };
+	});
+}
+
+export type StaffCancelOutcome = { cancelled: false } | { cancelled: true; told: boolean; offered: number };
+
+/**
+ * Staff cancel a registration (confirmed, waiting, offered or unconfirmed): the
+ * person is told it was the organizers (unless they never confirmed their
+ * address: nobody is written to twice who never answered once), and the places
+ * freed are offered to the waiting list in order. A registration no longer active
+ * is left as it is.
+ */
+export async function cancelRegistrationByStaff(context: EventsContext, actor: Actor, sessionId: number, registrationId: number): Promise<StaffCancelOutcome> {
+	return runCommand(context, actor, async ({ trx, now, audit }) => {
+		await takeSession(trx, sessionId);
+		const registration = await trx.selectFrom('registration').selectAll().where('id', '=', registrationId).where('session_id', '=', sessionId).executeTakeFirst();
+		if (!registration) throw new NotFoundError(`registration ${registrationId} of session ${sessionId}`);
+		const session = await sessionWithEvent(trx, sessionId);
+		if (!session) throw new NotFoundError(`session ${sessionId}`);
+		if (!activeStatuses.includes(registration.status)) return { cancelled: false };
+		const at = now.toISOString();
+		const updated = await trx
+			.updateTable('registration')
+			.set({ status: 'cancelled', cancelled_at: at, hold_expires_at: null, offer_expires_at: null, updated_at: at })
+			.where('id', '=', registration.id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		const told = registration.status !== 'unconfirmed';
+		if (told) await context.notices.cancelled(trx, updated, registrationToken(context.linkSecret, updated), 'staff');
+		const offered = (await offerFreedPlaces(context, trx, session, now)).length;
+		await audit({
+			action: 'event.registration-cancelled',
+			subject: `event:${session.event_id}`,
+			detail: { session: sessionId, registration: registration.id, was: registration.status, told, offered }
+		});
+		return { cancelled: true, told, offered };
+	});
 }
 
 // ---------------------------------------------------------------------------

@@ -46,7 +46,8 @@ const recordingNotices: RegistrationNotices = {
 	cancelled: record('cancelled'),
 	moved: record('moved'),
 	sessionCancelled: record('session-cancelled'),
-	reminder: record('reminder')
+	reminder: record('reminder'),
+	staffMessage: record('staff-message')
 };
 
 function context(): EventsContext {

@@ -266,6 +266,25 @@ export async function axeOnServedDocument(served: Page, withJs: Page, expectedSt
 	return runAxe(withJs);
 }
 
+/**
+ * axe on what a page without JavaScript shows now, also after a form was posted
+ * (an answer a GET cannot bring back): the document is served again, as is, at
+ * the same address in `withJs` (a page with JavaScript on and the same viewport),
+ * and axe runs there.
+ */
+export async function axeOnShownDocument(served: Page, withJs: Page): Promise<AxeResults> {
+	const url = served.url();
+	const body = await served.content();
+	const matches = (candidate: URL) => candidate.href === url;
+	await withJs.route(matches, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+	try {
+		await withJs.goto(url, { waitUntil: 'load' });
+	} finally {
+		await withJs.unroute(matches);
+	}
+	return runAxe(withJs);
+}
+
 /** Fails, with a readable list, when axe finds violations of the WCAG A/AA rules on the page as it is now. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
 	const results = await runAxe(page);

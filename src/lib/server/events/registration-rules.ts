@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, RegistrationRow, RegistrationStatus } from '$lib/server/db/schema';
 import { lockRowForUpdate } from '$lib/server/db/row-lock';
+import { TurnsByKey } from '$lib/server/platform/work-slots';
 
 /*
  * The rules of places, one session at a time. Places are taken by confirmed
@@ -37,6 +38,25 @@ export async function placesTaken(trx: Kysely<Database>, sessionId: number, now:
  */
 export async function takeSession(trx: Transaction<Database>, sessionId: number): Promise<void> {
 	await lockRowForUpdate(trx, 'event_session', sessionId);
+}
+
+const sessionTurns = new TurnsByKey<number>();
+
+/**
+ * Runs `work` in a transaction that has taken the session. Within this process
+ * such transactions for one session wait their turn before they ask the pool for
+ * a connection: in a rush on one session (hundreds confirming at once) one
+ * connection waits on the session's lock instead of all of them, so the rest of
+ * the site keeps its connections and nobody waits past the pool's timeout.
+ * Between processes the database's lock decides, as before.
+ */
+export function inSessionTransaction<T>(db: Kysely<Database>, sessionId: number, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+	return sessionTurns.run(sessionId, () =>
+		db.transaction().execute(async (trx) => {
+			await takeSession(trx, sessionId);
+			return work(trx);
+		})
+	);
 }
 
 /** Free places at `now` for `sessionId`, null when the session has no limit. */

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import type { Actor } from '$lib/server/shared/audit';
 import { runCommand } from '$lib/server/shared/command';
-import { activeStatuses, fits, freePlaces, offerFreePlaces, takeSession, type Offer } from './registration-rules';
+import { activeStatuses, fits, freePlaces, offerFreePlaces, inSessionTransaction, takeSession, type Offer } from './registration-rules';
 
 /*
  * Registration without an account. A person registers for one session with a
@@ -140,8 +140,7 @@ export async function register(context: EventsContext, input: RegistrationInput)
 	const value = parsed.data;
 	const now = context.clock();
 	const at = now.toISOString();
-	await context.db.transaction().execute(async (trx) => {
-		await takeSession(trx, value.sessionId);
+	await inSessionTransaction(context.db, value.sessionId, async (trx) => {
 		const session = await sessionWithEvent(trx, value.sessionId);
 		if (!session) throw new NotFoundError(`session ${value.sessionId}`);
 		const window = registrationWindow(session, now);
@@ -348,8 +347,7 @@ async function withRegistration<T>(
 ): Promise<T> {
 	const found = await findByToken(context.db, token);
 	if (!found) throw new NotFoundError('registration');
-	return context.db.transaction().execute(async (trx) => {
-		await takeSession(trx, found.session_id);
+	return inSessionTransaction(context.db, found.session_id, async (trx) => {
 		// The moment is read once the session is held, so confirmation times and the waiting
 		// list follow the order in which the changes were made, across processes too.
 		const now = context.clock();
@@ -521,8 +519,7 @@ export async function expireRunOut(context: EventsContext): Promise<number> {
 		.execute();
 	let changed = 0;
 	for (const { session_id: sessionId } of due) {
-		changed += await context.db.transaction().execute(async (trx) => {
-			await takeSession(trx, sessionId);
+		changed += await inSessionTransaction(context.db, sessionId, async (trx) => {
 			const session = await sessionWithEvent(trx, sessionId);
 			if (!session) return 0;
 			const expired = await trx

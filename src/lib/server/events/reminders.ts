@@ -1,7 +1,7 @@
 import type { RegistrationRow } from '$lib/server/db/schema';
 import { queuedMailKeys } from '$lib/server/platform/mail/mailer';
 import { reminderMailKey } from './registration-mail';
-import { takeSession } from './registration-rules';
+import { inSessionTransaction } from './registration-rules';
 import { registrationToken, type EventsContext, type ReminderKind } from './registration.service';
 
 /*
@@ -76,9 +76,8 @@ export async function sendDueReminders(context: EventsContext): Promise<Reminder
 
 	const run: ReminderRun = { day: 0, hour: 0 };
 	for (const [sessionId, reminders] of bySession) {
-		await context.db.transaction().execute(async (trx) => {
-			// Under the session's lock, as a cancellation takes it: nobody cancelled meanwhile is reminded, and a moved session is seen as it is now.
-			await takeSession(trx, sessionId);
+		// Under the session's lock, as a cancellation takes it: nobody cancelled meanwhile is reminded, and a moved session is seen as it is now.
+		await inSessionTransaction(context.db, sessionId, async (trx) => {
 			const session = await trx.selectFrom('event_session').select(['status', 'starts_at']).where('id', '=', sessionId).executeTakeFirst();
 			if (!session || session.status !== 'scheduled') return;
 			const current = await trx.selectFrom('registration').selectAll().where('session_id', '=', sessionId).where('status', '=', 'confirmed').execute();

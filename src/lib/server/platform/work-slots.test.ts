@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkSlots } from './work-slots';
+import { TurnsByKey, WorkSlots } from './work-slots';
 
 function deferred() {
 	let resolve!: () => void;
@@ -45,5 +45,44 @@ describe('WorkSlots', () => {
 
 	it('needs at least one slot', () => {
 		expect(() => new WorkSlots(0)).toThrow(RangeError);
+	});
+});
+
+describe('TurnsByKey', () => {
+	it('runs work for one key one at a time in order, other keys alongside, and forgets idle keys', async () => {
+		const turns = new TurnsByKey<number>();
+		const log: string[] = [];
+		const gates = { a1: deferred(), a2: deferred(), b1: deferred() };
+		const a1 = turns.run(1, async () => {
+			log.push('a1 start');
+			await gates.a1.promise;
+			log.push('a1 end');
+		});
+		const a2 = turns.run(1, async () => {
+			log.push('a2 start');
+			await gates.a2.promise;
+		});
+		const b1 = turns.run(2, async () => {
+			log.push('b1 start');
+			await gates.b1.promise;
+		});
+		await Promise.resolve();
+		expect(log).toEqual(['a1 start', 'b1 start']);
+		expect(turns.busyKeys).toBe(2);
+		gates.a1.resolve();
+		await a1;
+		await new Promise((r) => setTimeout(r, 0));
+		expect(log).toEqual(['a1 start', 'b1 start', 'a1 end', 'a2 start']);
+		gates.b1.resolve();
+		gates.a2.resolve();
+		await Promise.all([a2, b1]);
+		expect(turns.busyKeys).toBe(0);
+	});
+
+	it('gives the turn on when work fails', async () => {
+		const turns = new TurnsByKey<string>();
+		await expect(turns.run('s', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+		await expect(turns.run('s', async () => 'next')).resolves.toBe('next');
+		expect(turns.busyKeys).toBe(0);
 	});
 });

@@ -111,6 +111,15 @@ describe('/events', () => {
 		expect(textOf(past.html)).toContain(en.events_session_past);
 	});
 
+	it.each(locales)('offers the calendar feed of its language to subscribe to, in %s', async (locale) => {
+		const { html } = await page(localized('/events', locale));
+		const feed = localized('/events.ics', locale);
+		const { all } = parseHtml(html);
+		expect(all((e) => e.name === 'link' && e.attribs.rel === 'alternate' && e.attribs.type === 'text/calendar').map((e) => e.attribs.href)).toEqual([feed]);
+		const visible = all((e) => e.name === 'a' && e.attribs.href === feed);
+		expect(visible.map((a) => DomUtils.textContent(a).trim())).toEqual([{ en, ne, id, es }[locale].events_calendar_feed_link]);
+	});
+
 	it('filters through a plain GET form, drops empty filters from the address and names a value it does not know', async () => {
 		expect(eventLinks((await page('/events?mode=online')).html)).toEqual([`/events/${launch.slug}`]);
 		expect(eventLinks((await page('/events?kind=art-tour')).html)).toEqual(['/events/laneway-walls-art-tour-melbourne']);

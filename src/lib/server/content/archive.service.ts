@@ -3,7 +3,7 @@ import type { Locale, Localized } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import { collator } from '$lib/i18n/intl';
 import { countryName } from '$lib/server/shared/countries';
-import { parseLocalized, pick, pickJson, type Text } from '$lib/server/shared/localized-text';
+import { parseLocalized, pick, pickJson, writtenLanguages, type Text } from '$lib/server/shared/localized-text';
 import { pageCount } from '$lib/server/platform/paging';
 import type { CreditRole } from './content-items';
 
@@ -291,11 +291,6 @@ function optionalText(value: unknown, locale: Locale): Text | null {
 	return text.text.trim() === '' ? null : text;
 }
 
-function languagesOf(...texts: Localized[]): Locale[] {
-	const found = new Set<Locale>();
-	for (const text of texts) for (const [l, v] of Object.entries(text)) if (typeof v === 'string' && v.trim() !== '') found.add(l as Locale);
-	return [...found];
-}
 
 export async function getInitiative(db: Kysely<Database>, slug: string, locale: Locale): Promise<InitiativeDetail | undefined> {
 	const row = await db
@@ -358,7 +353,7 @@ export async function getInitiative(db: Kysely<Database>, slug: string, locale: 
 		stories: stories.map((s) => storyCard(s, locale)),
 		updatedAt: row.updated_at,
 		publishedAt: row.published_at,
-		languages: languagesOf(title, summary, body)
+		languages: writtenLanguages(title, summary, body)
 	};
 }
 
@@ -424,7 +419,7 @@ export async function getStory(db: Kysely<Database>, slug: string, locale: Local
 		tags: (JSON.parse(row.tags) as unknown[]).filter((t): t is string => typeof t === 'string'),
 		initiatives: initiatives.map((i) => ({ slug: i.slug, title: pickJson(i.title, locale) })),
 		updatedAt: row.updated_at,
-		languages: languagesOf(title, standfirst, body)
+		languages: writtenLanguages(title, standfirst, body)
 	};
 }
 

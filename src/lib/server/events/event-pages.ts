@@ -4,7 +4,7 @@ import { collator, dateTimeFormat } from '$lib/i18n/intl';
 import type { Database, EventSessionRow } from '$lib/server/db/schema';
 import { countryName } from '$lib/server/shared/countries';
 import { languageName } from '$lib/server/shared/languages';
-import { parseLocalized, pick, pickJson, type Text } from '$lib/server/shared/localized-text';
+import { parseLocalized, pick, pickJson, writtenLanguages, type Text } from '$lib/server/shared/localized-text';
 import { pageCount } from '$lib/server/platform/paging';
 import { registrationWindow, type RegistrationWindow } from './registration.service';
 import { formatSessionTime, formatZonedInstant, type ZonedText } from './session-time';
@@ -435,11 +435,6 @@ export interface EventDetail {
 	languages: Locale[];
 }
 
-function languagesOf(...texts: Localized[]): Locale[] {
-	const found = new Set<Locale>();
-	for (const text of texts) for (const [l, v] of Object.entries(text)) if (typeof v === 'string' && v.trim() !== '') found.add(l as Locale);
-	return [...found];
-}
 
 /** The published event at `slug`, or undefined. */
 export async function getEvent(db: Kysely<Database>, slug: string, locale: Locale): Promise<EventDetail | undefined> {
@@ -487,7 +482,7 @@ export async function getEvent(db: Kysely<Database>, slug: string, locale: Local
 		partyMax: row.party_max,
 		publishedAt: row.published_at,
 		updatedAt: row.updated_at,
-		languages: languagesOf(title, summary, body)
+		languages: writtenLanguages(title, summary, body)
 	};
 }
 

@@ -64,7 +64,8 @@ export function staffMessageMailKey(registrationId: number, messageId: string): 
 	return `${keyPrefix(registrationId)}message:${messageId}`;
 }
 
-const prodId = '-//Community Arts Platform//Events//EN';
+/** The PRODID of every calendar entry the events make: e-mails, downloads and feeds. */
+export const eventsProdId = '-//Community Arts Platform//Events//EN';
 
 /** A session with what its e-mails say about the event. */
 export async function mailSession(db: Kysely<Database>, sessionId: number) {
@@ -167,7 +168,7 @@ export function registrationCalendar(options: {
 	const summary = pickJson(session.summary, locale).text.trim();
 	const description = [summary, session.online && session.online_url ? `${m.mail_event_online_link({}, { locale })}: ${session.online_url}` : ''].filter(Boolean).join('\n\n');
 	return writeICalendar({
-		prodId,
+		prodId: eventsProdId,
 		method,
 		createdAt: options.createdAt,
 		language: locale,

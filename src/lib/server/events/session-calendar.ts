@@ -5,7 +5,7 @@ import type { Database } from '$lib/server/db/schema';
 import { writeICalendar, type CalendarEvent } from '$lib/server/shared/icalendar';
 import { pickJson } from '$lib/server/shared/localized-text';
 import { sessionUid } from './registration-links';
-import { attendeeSequence, mailSession, registrationCalendar, venueText } from './registration-mail';
+import { attendeeSequence, eventsProdId, mailSession, registrationCalendar, venueText } from './registration-mail';
 import { findByToken } from './registration.service';
 
 /*
@@ -19,8 +19,6 @@ import { findByToken } from './registration.service';
  * They carry no METHOD: each event's DTSTAMP is then its last change, so the
  * same sessions give the same bytes, which caches and ETags rely on.
  */
-
-const prodId = '-//Community Arts Platform//Events//EN';
 
 /** The public fields of a session with its event, as the public calendars need them. */
 function publicSessions(db: Kysely<Database>) {
@@ -86,7 +84,7 @@ export async function publicSessionCalendar(
 	const session = await publicSessions(db).where('event_session.id', '=', options.sessionId).where('event.published_at', '<=', options.now.toISOString()).executeTakeFirst();
 	if (!session) return undefined;
 	const title = pickJson(session.title, options.locale);
-	return { title, content: writeICalendar({ prodId, language: options.locale, events: [publicEntry(session, options.origin, options.locale, options.onlineWord)] }) };
+	return { title, content: writeICalendar({ prodId: eventsProdId, language: options.locale, events: [publicEntry(session, options.origin, options.locale, options.onlineWord)] }) };
 }
 
 /**
@@ -107,7 +105,7 @@ export async function upcomingSessionsCalendar(
 		.limit(options.limit ?? 500)
 		.execute();
 	return writeICalendar({
-		prodId,
+		prodId: eventsProdId,
 		name: options.name,
 		language: options.locale,
 		// Calendars that subscribed look again every hour: a move or a cancellation reaches them the same day.

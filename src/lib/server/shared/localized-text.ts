@@ -34,3 +34,10 @@ export function pick(value: Localized, locale: Locale): Text {
 export function pickJson(json: string, locale: Locale): Text {
 	return pick(parseLocalized(json), locale);
 }
+
+/** Every language at least one of `texts` is written in (not empty), e.g. for a page's "also in" list. */
+export function writtenLanguages(...texts: Localized[]): Locale[] {
+	const found = new Set<Locale>();
+	for (const text of texts) for (const [locale, value] of Object.entries(text)) if (typeof value === 'string' && value.trim() !== '') found.add(locale as Locale);
+	return [...found];
+}

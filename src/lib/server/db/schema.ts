@@ -921,3 +921,135 @@ export interface RegistrationTable {
 export type EventRow = Selectable<EventTable>;
 export type EventSessionRow = Selectable<EventSessionTable>;
 export type RegistrationRow = Selectable<RegistrationTable>;
+
+/*
+ * The artist collective and virtual exhibitions (collective/): profiles the
+ * artists own, their consent ledger and private links, their works, and
+ * exhibitions (site content written by publishing) with their ordered works.
+ */
+export interface Database {
+	artist_consent_text: ArtistConsentTextTable;
+	artist: ArtistTable;
+	artist_consent_event: ArtistConsentEventTable;
+	artist_link: ArtistLinkTable;
+	artwork: ArtworkTable;
+	artwork_artist: ArtworkArtistTable;
+	exhibition: ExhibitionTable;
+	exhibition_work: ExhibitionWorkTable;
+}
+
+export type ArtistConsentPurpose = 'directory' | 'photo' | 'city' | 'contact' | 'credit_name' | 'guardian';
+
+export interface ArtistConsentTextTable {
+	id: Generated<number>;
+	version: number;
+	texts: Json;
+	created_at: Timestamp;
+}
+
+export interface ArtistTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	pronouns: Generated<string>;
+	city: Generated<string>;
+	country: Generated<string>;
+	languages: Generated<Json>;
+	bio: Generated<Json>;
+	mediums: Generated<Json>;
+	links: Generated<Json>;
+	portrait_media_id: number | null;
+	email: string;
+	locale: Generated<string>;
+	minor: Generated<number>;
+	guardian_name: Generated<string>;
+	guardian_email: Generated<string>;
+	consent_directory: Generated<number>;
+	consent_photo: Generated<number>;
+	consent_city: Generated<number>;
+	consent_contact: Generated<number>;
+	consent_credit_name: Generated<number>;
+	consent_guardian: Generated<number>;
+	hidden: Generated<number>;
+	hidden_reason: Generated<string>;
+	credit_wording: Generated<Json>;
+	application_id: number | null;
+	listed_at: Timestamp | null;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface ArtistConsentEventTable {
+	id: Generated<number>;
+	artist_id: number | null;
+	email_hash: string;
+	purpose: ArtistConsentPurpose;
+	granted: number;
+	consent_text_version: number;
+	given_by: 'artist' | 'guardian' | 'staff';
+	method: string;
+	staff_user_id: string | null;
+	at: Timestamp;
+}
+
+export interface ArtistLinkTable {
+	hash: string;
+	artist_id: number;
+	expires_at: Timestamp;
+	revoked_at: Timestamp | null;
+	last_used_at: Timestamp | null;
+	created_at: Timestamp;
+}
+
+export interface ArtworkTable {
+	id: Generated<number>;
+	title: Json;
+	year: number | null;
+	medium: Generated<Json>;
+	dimensions: Generated<string>;
+	images: Generated<Json>;
+	description: Generated<Json>;
+	credit: Generated<string>;
+	licence: Generated<string>;
+	created_by: string | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface ArtworkArtistTable {
+	artwork_id: number;
+	artist_id: number;
+	position: number;
+}
+
+export interface ExhibitionTable {
+	id: Generated<number>;
+	slug: string;
+	title: Json;
+	summary: Json;
+	curatorial_text: Json;
+	languages: Generated<Json>;
+	curator_ids: Generated<Json>;
+	curator_names: Generated<string>;
+	opens_on: string;
+	closes_on: string | null;
+	permanent: Generated<number>;
+	cover_media_id: number | null;
+	sections: Generated<Json>;
+	initiative_id: number | null;
+	published_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface ExhibitionWorkTable {
+	exhibition_id: number;
+	position: number;
+	artwork_id: number;
+	caption: Generated<Json>;
+	section_key: Generated<string>;
+}
+
+export type ArtistRow = Selectable<ArtistTable>;
+export type ArtworkRow = Selectable<ArtworkTable>;
+export type ExhibitionRow = Selectable<ExhibitionTable>;

@@ -23,6 +23,7 @@ import * as deliveryHandOver from './2026-12-03-01-delivery-hand-over';
 import * as events from './2026-12-03-02-events';
 import * as mailCalendar from './2026-12-03-03-mail-calendar';
 import * as registrationDue from './2026-12-03-04-registration-due';
+import * as collective from './2026-12-04-01-collective';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -52,5 +53,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-01-delivery-hand-over': deliveryHandOver,
 	'2026-12-03-02-events': events,
 	'2026-12-03-03-mail-calendar': mailCalendar,
-	'2026-12-03-04-registration-due': registrationDue
+	'2026-12-03-04-registration-due': registrationDue,
+	'2026-12-04-01-collective': collective
 };

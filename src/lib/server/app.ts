@@ -21,6 +21,7 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import { createLocalMediaStorage } from '$lib/server/media/media-storage';
 import { altTextsOf, mediaJobHandlers } from '$lib/server/media/media.service';
+import { imageServiceJobHandlers, scheduleTilesBackfill } from '$lib/server/media/image-service';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
@@ -127,6 +128,8 @@ export async function startApp(
 		handlers: {
 			...mailer.jobHandlers,
 			...mediaJobHandlers(mediaStorage),
+			// Tiles for the photos made before photos had an image service.
+			...imageServiceJobHandlers(mediaStorage),
 			// The demo's photos, rendered after the start; pages already showing them change when each is ready.
 			...demoArtworkJobHandlers(mediaStorage, { onReady: () => siteVersion.invalidate() }),
 			// Scheduled publishing; this process sees the new site version at once.
@@ -177,6 +180,8 @@ export async function startApp(
 		const released = await releaseJobsOfDeadProcesses(database.db, hostname(), processExists);
 		if (released > 0) log.warn({ released }, 'took over jobs left running by a stopped process');
 		worker.start();
+		// Once per database: the job's key makes every later ask a no-op (and finds nothing once it ran).
+		await scheduleTilesBackfill(database.db).catch((err) => log.warn({ err }, 'could not ask for the tiles backfill'));
 		// Ask for the daily housekeeping now and every hour; the job runs once a day.
 		const ask = () => scheduleMaintenance(database.db).catch((err) => log.warn({ err }, 'could not schedule maintenance'));
 		await ask();

@@ -281,6 +281,13 @@ export interface MediaTable {
 	created_by: string | null;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/**
+	 * The image service (IIIF level 0 tiles and info.json under "<media id>/iiif/"):
+	 * the size it describes and its tile size; all null until the tiles are stored.
+	 */
+	iiif_width: ColumnType<number | null, number | null | undefined, number | null>;
+	iiif_height: ColumnType<number | null, number | null | undefined, number | null>;
+	iiif_tile_size: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MediaVariantTable {

@@ -32,16 +32,36 @@ export async function mediaFileResponse(
 	files: MediaFiles,
 	keySegment: string,
 	fileSegment: string,
-	viewer: { mayPreview(): Promise<boolean> }
+	viewer: MediaViewer
 ): Promise<Response> {
 	const key = parsePublicKey(keySegment);
 	const file = parseVariantFileName(fileSegment);
 	if (!key || !file) return notFound();
+	const visible = await visibleMedia(files, key, viewer);
+	return visible ? fileResponse(files.storage, visible.id, file, visible.cacheControl) : notFound();
+}
+
+export interface MediaViewer {
+	/** Whether the one asking is staff who may see photos no published page shows; asked only for those. */
+	mayPreview(): Promise<boolean>;
+}
+
+/**
+ * The photo a public key names, when this viewer may fetch its files, with the
+ * Cache-Control they are sent with: a published photo for everyone, immutable;
+ * any other only for staff who may preview it, never stored. Undefined: 404.
+ * The variants (/media) and the image service (/iiif) answer by the same rule.
+ */
+export async function visibleMedia(
+	files: MediaFiles,
+	key: string,
+	viewer: MediaViewer
+): Promise<{ id: number; cacheControl: string } | undefined> {
 	const publishedId = await files.published.idOf(key);
-	if (publishedId !== undefined) return fileResponse(files.storage, publishedId, file, immutable);
-	if (!(await viewer.mayPreview())) return notFound();
+	if (publishedId !== undefined) return { id: publishedId, cacheControl: immutable };
+	if (!(await viewer.mayPreview())) return undefined;
 	const id = await findMediaIdByPublicKey(files.db, key);
-	return id === undefined ? notFound() : fileResponse(files.storage, id, file, staffOnly);
+	return id === undefined ? undefined : { id, cacheControl: staffOnly };
 }
 
 async function fileResponse(storage: LocalMediaStorage, mediaId: number, file: VariantFile, cacheControl: string): Promise<Response> {
@@ -65,7 +85,7 @@ async function fileResponse(storage: LocalMediaStorage, mediaId: number, file: V
 	});
 }
 
-function notFound(): Response {
+export function notFound(): Response {
 	return new Response('Not found', {
 		status: 404,
 		headers: {
@@ -76,7 +96,7 @@ function notFound(): Response {
 	});
 }
 
-function isMissing(error: unknown): boolean {
+export function isMissing(error: unknown): boolean {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }

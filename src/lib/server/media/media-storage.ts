@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { variantExtensions, type VariantFormat } from '$lib/server/platform/images/image-processing';
+import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
 
 /*
  * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>, and are
- * served at /media/<public key>/<width>.<ext> (see media-file-response.ts). A
- * new photo's files are first written into a staging folder beside them, then
- * the whole folder is renamed into place: a reader sees all of a photo's files
- * or none.
+ * served at /media/<public key>/<width>.<ext> (see media-file-response.ts). The
+ * image service (tiles and info.json) is under DATA_DIR/media/<media id>/iiif/,
+ * served at /iiif/<public key>/… (image-service-response.ts). A new photo's
+ * files are first written into a staging folder beside them, then the whole
+ * folder is renamed into place: a reader sees all of a photo's files or none.
+ * Tiles made later for a photo already ready (the backfill) are staged the same
+ * way and renamed into place as one folder.
  *
  * An upload waits for its processing job in DATA_DIR/media/.incoming/<random>,
  * readable by this process only. It is the original file, location metadata and
@@ -82,6 +86,15 @@ export interface MediaStorage {
 	publish(staged: StagedFiles, mediaId: number): Promise<void>;
 	discard(staged: StagedFiles): Promise<void>;
 	remove(mediaId: number): Promise<void>;
+	/**
+	 * Has `make` write a photo's tiles into the staged files (a folder it must
+	 * create: libvips does), then flushes them. What `make` returns is returned.
+	 */
+	writeTiles<T>(staged: StagedFiles, make: (folder: string) => Promise<T>): Promise<T>;
+	/** Moves the tiles of staged files (and nothing else) under the media id, replacing any there; the staging folder goes. */
+	publishTiles(staged: StagedFiles, mediaId: number): Promise<void>;
+	/** Removes a photo's tiles only; nothing happens when there are none. */
+	removeTiles(mediaId: number): Promise<void>;
 	/** The path recorded in the database for one file, relative to the storage. */
 	storedPath(mediaId: number, fileName: string): string;
 	/** Keeps an upload, flushed, until it is processed; returns its key. */
@@ -134,6 +147,26 @@ export class LocalMediaStorage implements MediaStorage {
 		await syncFolder(this.root);
 	}
 
+	async writeTiles<T>(staged: StagedFiles, make: (folder: string) => Promise<T>): Promise<T> {
+		const folder = join(staged.folder, imageServiceFolder);
+		const made = await make(folder);
+		// Flushed before the row that says the tiles exist can commit.
+		await syncTree(folder);
+		return made;
+	}
+
+	async publishTiles(staged: StagedFiles, mediaId: number): Promise<void> {
+		const target = join(this.mediaFolder(mediaId), imageServiceFolder);
+		await rm(target, { recursive: true, force: true });
+		await rename(join(staged.folder, imageServiceFolder), target);
+		await syncFolder(this.mediaFolder(mediaId));
+		await this.discard(staged);
+	}
+
+	async removeTiles(mediaId: number): Promise<void> {
+		await rm(join(this.mediaFolder(mediaId), imageServiceFolder), { recursive: true, force: true });
+	}
+
 	async discard(staged: StagedFiles): Promise<void> {
 		await rm(staged.folder, { recursive: true, force: true });
 	}
@@ -184,6 +217,22 @@ export class LocalMediaStorage implements MediaStorage {
 		return path.startsWith(this.root + sep) ? path : undefined;
 	}
 
+	/** A photo's info.json, kept without its id (iiif-tiles.ts). */
+	imageServiceInfoPath(mediaId: number): string {
+		return join(this.mediaFolder(mediaId), imageServiceFolder, 'info.json');
+	}
+
+	/**
+	 * Where one tile (or whole-photo size) of a photo's image service is kept. The
+	 * segments are ones parseTileRequest took (digits, commas, "full"), so they
+	 * cannot climb out of the photo's folder; checked again all the same.
+	 */
+	tilePath(mediaId: number, tile: TileRequest): string | undefined {
+		const folder = join(this.mediaFolder(mediaId), imageServiceFolder);
+		const path = join(folder, tile.region, tile.size, '0', 'default.jpg');
+		return path.startsWith(folder + sep) ? path : undefined;
+	}
+
 	private incomingFolder(): string {
 		return join(this.root, '.incoming');
 	}
@@ -202,6 +251,27 @@ export class LocalMediaStorage implements MediaStorage {
 /** The media folder of the app: DATA_DIR/media. */
 export function createLocalMediaStorage(dataDir: string): LocalMediaStorage {
 	return new LocalMediaStorage(join(dataDir, 'media'));
+}
+
+/** A photo's image service: its own folder among the photo's files, so variant names and tile paths never meet. */
+export const imageServiceFolder = 'iiif';
+
+/** Flushes every file under a folder, and the folders themselves (hundreds of tiles for a large photo). */
+async function syncTree(folder: string): Promise<void> {
+	for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+		const path = join(entry.parentPath, entry.name);
+		if (entry.isFile()) {
+			const handle = await open(path, 'r');
+			try {
+				await handle.sync();
+			} finally {
+				await handle.close();
+			}
+		} else if (entry.isDirectory()) {
+			await syncFolder(path);
+		}
+	}
+	await syncFolder(folder);
 }
 
 /** Makes a rename durable; some file systems cannot open folders for syncing, which is fine. */

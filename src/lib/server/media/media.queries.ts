@@ -66,7 +66,16 @@ export async function countMedia(db: Kysely<Database>, options: { status?: Media
 export async function markMediaReady(
 	db: Kysely<Database>,
 	id: number,
-	values: { width: number; height: number; color: string; mime_type: string; bytes: number }
+	values: {
+		width: number;
+		height: number;
+		color: string;
+		mime_type: string;
+		bytes: number;
+		iiif_width: number;
+		iiif_height: number;
+		iiif_tile_size: number;
+	}
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('media')
@@ -101,4 +110,32 @@ export async function deleteMediaRows(db: Kysely<Database>, id: number): Promise
 	await db.deleteFrom('media_variant').where('media_id', '=', id).execute();
 	const result = await db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
 	return Number(result.numDeletedRows) > 0;
+}
+
+/** Ready photos that have no tiles yet (made before photos had an image service), oldest first. */
+export async function findReadyMediaWithoutTiles(db: Kysely<Database>): Promise<number[]> {
+	const rows = await db
+		.selectFrom('media')
+		.select('id')
+		.where('status', '=', 'ready')
+		.where('iiif_tile_size', 'is', null)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => Number(row.id));
+}
+
+/** Records the tiles of a photo already ready; false when it is gone, not ready, or has tiles already. */
+export async function markTilesStored(
+	db: Kysely<Database>,
+	id: number,
+	values: { iiif_width: number; iiif_height: number; iiif_tile_size: number }
+): Promise<boolean> {
+	const result = await db
+		.updateTable('media')
+		.set(values)
+		.where('id', '=', id)
+		.where('status', '=', 'ready')
+		.where('iiif_tile_size', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }

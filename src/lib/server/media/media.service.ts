@@ -21,6 +21,7 @@ import {
 	type UploadProblem,
 	type VariantFormat
 } from '$lib/server/platform/images/image-processing';
+import { makeTiles, type TiledImage } from '$lib/server/platform/images/iiif-tiles';
 import { isIncomingKey, newPublicKey, variantFileName, type MediaStorage } from './media-storage';
 import type { MediaContext } from './media.wiring';
 import {
@@ -68,6 +69,15 @@ export interface MediaRecord {
 	updatedAt: string;
 	/** Ordered by width, then format. */
 	variants: MediaVariant[];
+	/** The photo's image service (IIIF tiles, `/iiif/<public key>`): its full size and tile size; null until its tiles exist. */
+	imageService: ImageService | null;
+}
+
+export interface ImageService {
+	/** Of the largest tile level: the photo as uploaded, or the largest variant for photos tiled by the backfill. */
+	width: number;
+	height: number;
+	tileSize: number;
 }
 
 /** A text per language as a form sends it: any language may be missing or empty. */
@@ -294,9 +304,11 @@ async function processMediaFile(
 	if (row?.status !== 'processing') return 'skipped';
 
 	let processed: ProcessedImage;
+	let bytes: Uint8Array;
 	try {
+		bytes = await read();
 		// processImage opens the file with the same checks as inspectUpload (type from the content, pixel count, decode).
-		processed = await processImage(await read(), options.limits ?? mediaLimits);
+		processed = await processImage(bytes, options.limits ?? mediaLimits);
 	} catch (error) {
 		if (options.lostMessage && isMissingFile(error)) {
 			await markMediaFailed(db, mediaId, options.lostMessage);
@@ -311,7 +323,9 @@ async function processMediaFile(
 	}
 
 	try {
-		const stored = await storeVariants(db, storage, mediaId, processed, options.publicPagesChange ?? false);
+		// The tiles start from the file itself, not from the variants: a deep-zoom viewer shows the photo at full size.
+		const tiles = (folder: string) => makeTiles(bytes, folder, options.limits ?? mediaLimits);
+		const stored = await storeVariants(db, storage, mediaId, processed, tiles, options.publicPagesChange ?? false);
 		return stored ? 'ready' : 'skipped';
 	} catch (error) {
 		if (options.lastAttempt) await markMediaFailed(db, mediaId, lastAttemptMessage(error));
@@ -320,20 +334,28 @@ async function processMediaFile(
 }
 
 /**
- * Writes the variant files and, in one transaction, sets the photo ready and
- * records its variants. False (and nothing kept) when the photo stopped
- * processing meanwhile, e.g. staff deleted it.
+ * Writes the variant files and the tiles and, in one transaction, sets the photo
+ * ready and records its variants and image service. False (and nothing kept)
+ * when the photo stopped processing meanwhile, e.g. staff deleted it.
  */
 async function storeVariants(
 	db: Kysely<Database>,
 	storage: MediaStorage,
 	mediaId: number,
 	processed: ProcessedImage,
+	makeTilesInto: (folder: string) => Promise<TiledImage>,
 	publicPagesChange: boolean
 ): Promise<boolean> {
 	const staged = await storage.stage(
 		processed.variants.map((variant) => ({ name: variantFileName(variant.format, variant.width), bytes: variant.bytes }))
 	);
+	let tiled: TiledImage;
+	try {
+		tiled = await storage.writeTiles(staged, makeTilesInto);
+	} catch (error) {
+		await storage.discard(staged).catch(() => undefined);
+		throw error;
+	}
 	let published = false;
 	const record = async (trx: Kysely<Database>) => {
 		// First, so that a concurrent delete either waits for this transaction or has already won.
@@ -343,7 +365,10 @@ async function storeVariants(
 			color: processed.color,
 			// What an upload had from the start, a generated photo learns only now.
 			mime_type: processed.upload.mimeType,
-			bytes: processed.upload.bytes
+			bytes: processed.upload.bytes,
+			iiif_width: tiled.info.width,
+			iiif_height: tiled.info.height,
+			iiif_tile_size: tiled.info.tiles[0]!.width
 		});
 		if (!ready) return false;
 		if (publicPagesChange) await bumpSiteVersion(trx);
@@ -534,6 +559,10 @@ function toRecord(row: MediaRow, variants: MediaVariantRow[]): MediaRecord {
 		createdBy: row.created_by,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
+		imageService:
+			row.iiif_width !== null && row.iiif_height !== null && row.iiif_tile_size !== null
+				? { width: row.iiif_width, height: row.iiif_height, tileSize: row.iiif_tile_size }
+				: null,
 		variants: variants
 			.map((variant) => ({
 				format: variant.format,

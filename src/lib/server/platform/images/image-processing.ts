@@ -305,14 +305,22 @@ const encoderOptions = {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Turns an upload into upright, metadata-free variants. Photos are processed one
- * at a time in this process, so memory stays bounded however many arrive at once.
+ * Runs `work` after every photo work started before it in this process: one full
+ * decode at a time keeps memory bounded however many photos arrive at once (and
+ * libvips' tile writer is not safe to run twice at the same time).
+ */
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+	const run = queue.then(work);
+	queue = run.catch(() => undefined);
+	return run;
+}
+
+/**
+ * Turns an upload into upright, metadata-free variants, one photo at a time.
  * Throws UploadRejectedError when the upload is not a usable photo.
  */
 export function processImage(bytes: Uint8Array, limits: MediaLimits = mediaLimits): Promise<ProcessedImage> {
-	const run = queue.then(() => processNow(bytes, limits));
-	queue = run.catch(() => undefined);
-	return run;
+	return oneAtATime(() => processNow(bytes, limits));
 }
 
 async function processNow(bytes: Uint8Array, limits: MediaLimits): Promise<ProcessedImage> {

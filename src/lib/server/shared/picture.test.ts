@@ -80,6 +80,32 @@ describe('picture()', () => {
 		expect([result.img.width, result.img.height]).toEqual([1920, 1440]);
 	});
 
+	it('keeps every variant up to 480 wide with Save-Data, lighter formats first, and the smallest when none is that narrow', () => {
+		const narrow: PictureMedia = {
+			...media,
+			variants: (['jpeg', 'webp', 'avif'] as const).flatMap((format) => [
+				{ format, width: 320, height: 240 },
+				{ format, width: 450, height: 338 },
+				{ format, width: 1920, height: 1440 }
+			])
+		};
+		const saving = picture(narrow, 'en', { saveData: true });
+		expect(saving.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
+		expect(saving.sources[0]!.srcset).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/320.avif 320w, /media/N5wS0vQx2kLb8hYt4mZr1A/450.avif 450w');
+		expect(saving.img.srcset).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/320.jpg 320w, /media/N5wS0vQx2kLb8hYt4mZr1A/450.jpg 450w');
+		expect(saving.img.src).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/450.jpg');
+		expect(picture(narrow, 'en').img.srcset).toContain('1920.jpg 1920w');
+
+		const onlyWide: PictureMedia = {
+			...media,
+			variants: [
+				{ format: 'jpeg', width: 1280, height: 960 },
+				{ format: 'jpeg', width: 1920, height: 1440 }
+			]
+		};
+		expect(picture(onlyWide, 'en', { saveData: true }).img.srcset).toBe('/media/N5wS0vQx2kLb8hYt4mZr1A/1280.jpg 1280w');
+	});
+
 	it('picks the alt text of the page language, and marks the English fallback with its lang', () => {
 		expect(picture(media, 'ne').img).toMatchObject({ alt: 'भित्ते चित्र बनाउँदै बालबालिका', lang: undefined });
 		expect(picture(media, 'es').img).toMatchObject({ alt: 'Children painting a mural', lang: 'en' });

@@ -26,7 +26,11 @@ export interface PictureOptions {
 	sizes?: string;
 	/** Below the fold: load when scrolled near, decode off the main thread. */
 	lazy?: boolean;
-	/** The request said `Save-Data: on`: only the smallest variant of each format. */
+	/**
+	 * The request said `Save-Data: on`: each format offers only its variants up to
+	 * `saveDataMaxWidth` wide (at least its smallest), so that even a phone with a
+	 * dense screen downloads a small file. Pages that pass it vary by Save-Data.
+	 */
 	saveData?: boolean;
 }
 
@@ -69,13 +73,21 @@ export function wantsSaveData(headerValue: string | null | undefined): boolean {
 /** The fallback `src` for browsers without srcset: a middle width, never the largest file. */
 const fallbackWidth = 960;
 
+/**
+ * The widest variant offered with Save-Data: a 360-pixel-wide phone at any
+ * density gets at most this (about 20 KB as AVIF), instead of 1280 or 1920.
+ */
+export const saveDataMaxWidth = 480;
+
 /** The <picture> of a ready photo; undefined for one still processing or failed. */
 export function picture(media: PictureMedia, locale: Locale, options: PictureOptions = {}): PictureData | undefined {
 	if (media.status !== 'ready') return undefined;
 	const sizes = options.sizes ?? '100vw';
 	const byFormat = (format: VariantFormat) => {
 		const all = media.variants.filter((variant) => variant.format === format).sort((a, b) => a.width - b.width);
-		return options.saveData ? all.slice(0, 1) : all;
+		if (!options.saveData) return all;
+		const small = all.filter((variant) => variant.width <= saveDataMaxWidth);
+		return small.length > 0 ? small : all.slice(0, 1);
 	};
 	const srcset = (format: VariantFormat, variants: PictureMedia['variants']) =>
 		variants.map((variant) => `${variantUrl(media.publicKey, format, variant.width)} ${variant.width}w`).join(', ');

@@ -71,11 +71,15 @@ async function runJobs(db = handle.db, jobStorage: LocalMediaStorage = storage):
 	return total;
 }
 
-/** Published variant files and folders under the media folder; staging folders included, kept uploads not. */
+/**
+ * Published variant files and folders under the media folder; staging folders
+ * included, kept uploads not. A photo's image service is one entry (`<id>/iiif`,
+ * `.staging-…/iiif`): its tiles are image-service.test.ts's business.
+ */
 function filesOnDisk(): string[] {
 	if (!existsSync(storage.root)) return [];
 	return readdirSync(storage.root, { recursive: true, encoding: 'utf8' })
-		.filter((path) => !path.startsWith('.incoming'))
+		.filter((path) => !path.startsWith('.incoming') && !/\/iiif\//.test(path))
 		.sort();
 }
 
@@ -169,8 +173,10 @@ describe('uploading a photo', () => {
 			`webp 600x800 ${media.id}/600.webp`
 		]);
 		expect(filesOnDisk()).toEqual(
-			[String(media.id), ...['320.avif', '320.jpg', '320.webp', '600.avif', '600.jpg', '600.webp'].map((f) => join(String(media.id), f))].sort()
+			[String(media.id), ...['320.avif', '320.jpg', '320.webp', '600.avif', '600.jpg', '600.webp', 'iiif'].map((f) => join(String(media.id), f))].sort()
 		);
+		// Its image service, from the upload at full size (upright).
+		expect(media.imageService).toEqual({ width: 600, height: 800, tileSize: 512 });
 		expect(readExifGps((await sharp(photo).metadata()).exif!)?.get(2)).toEqual([27, 42, 36]);
 		for (const variant of media.variants) {
 			const bytes = readFileSync(join(storage.root, variant.path));

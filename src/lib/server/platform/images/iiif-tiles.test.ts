@@ -103,6 +103,8 @@ describe('the tiles of a photo (IIIF level 0)', () => {
 		// 3×2 tiles at full size, 2×1 at half size, 1 for the whole photo.
 		expect(files).toHaveLength(9);
 		expect(tiled.tiles).toBe(9);
+		// Nothing beside the folder either (libvips writes its properties there).
+		expect(readdirSync(folder)).toEqual(['iiif']);
 		const onDisk = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 		expect(onDisk).toHaveLength(10);
 		expect(tiled.bytes).toBe(onDisk.reduce((sum, entry) => sum + readFileSync(join(entry.parentPath, entry.name)).byteLength, 0));

@@ -1,5 +1,5 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { mediaLimits, oneAtATime, UploadRejectedError, withOpenedPhoto, type MediaLimits } from './image-processing';
 
 /*
@@ -55,16 +55,22 @@ export function makeTiles(bytes: Uint8Array, folder: string, limits: MediaLimits
 	return oneAtATime(async () => {
 		// No box to shrink into: a photo is never wider than its pixel limit.
 		const fit = { width: limits.maxPixels, height: Number.POSITIVE_INFINITY };
-		const written = await withOpenedPhoto(bytes, limits, fit, async (image) => {
-			await image
-				.toColourspace('srgb')
-				// JPEG has no transparency: transparent parts become white, as in the JPEG variants.
-				.flatten({ background: '#ffffff' })
-				.jpeg(tileJpeg)
-				// The id libvips writes is replaced below; nothing of the deployment goes into the files.
-				.tile({ layout: 'iiif3', size: iiifTileSize, overlap: 0, id: 'https://iiif.invalid' })
-				.toFile(folder);
-		});
+		let written: Awaited<ReturnType<typeof withOpenedPhoto<void>>>;
+		try {
+			written = await withOpenedPhoto(bytes, limits, fit, async (image) => {
+				await image
+					.toColourspace('srgb')
+					// JPEG has no transparency: transparent parts become white, as in the JPEG variants.
+					.flatten({ background: '#ffffff' })
+					.jpeg(tileJpeg)
+					// The id libvips writes is replaced below; nothing of the deployment goes into the files.
+					.tile({ layout: 'iiif3', size: iiifTileSize, overlap: 0, id: 'https://iiif.invalid' })
+					.toFile(folder);
+			});
+		} finally {
+			// libvips also leaves the image's properties beside the folder, for its own tools: nothing a viewer needs, and nothing to keep.
+			await rm(join(dirname(folder), 'vips-properties.xml'), { force: true });
+		}
 		if (!written.ok) throw new UploadRejectedError(written.code, limits);
 		return describeTiles(folder);
 	});

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/i18n/locales';
 import type { Database } from '../../src/lib/server/db/schema';
@@ -177,6 +178,99 @@ describe('photo files over HTTP: public only once a published page shows them', 
 			expect(staff.headers.get('cache-control'), url).toBe('private, no-store');
 			expect((await anonymous(url)).status, url).toBe(404);
 		}
+	});
+
+	it("serves a photo's image service (IIIF) by the same rule: staff only and uncached until published, then to everyone, immutable and open to every origin", async () => {
+		const id = await uploadReady('A white gate with an image service', '#eeeeee');
+		const key = /^\/media\/([A-Za-z0-9_-]{22})\//.exec(await thumbnailUrl('A white gate with an image service'))![1]!;
+		const info = `/iiif/${key}/info.json`;
+		const corner = `/iiif/${key}/0,0,512,512/512,512/0/default.jpg`;
+
+		for (const url of [info, corner]) {
+			const visitor = await anonymous(url);
+			expect(visitor.status, url).toBe(404);
+			expect(visitor.headers.get('cache-control'), url).toBe('no-store');
+			expect((await reviewer.get(url)).status, url).toBe(404);
+			const staff = await editor.get(url);
+			expect(staff.status, url).toBe(200);
+			expect(staff.headers.get('cache-control'), url).toBe('private, no-store');
+		}
+
+		await publishAbout(id);
+		const response = await anonymous(info);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/ld+json;profile="http://iiif.io/api/image/3/context.json"');
+		expect(response.headers.get('access-control-allow-origin')).toBe('*');
+		expect(response.headers.get('cache-control')).toBe(immutable);
+		const document = (await response.json()) as {
+			id: string;
+			width: number;
+			height: number;
+			tiles: { width: number; scaleFactors: number[] }[];
+			sizes: { width: number; height: number }[];
+		};
+		// The id is this deployment's address of the service: what a manifest names.
+		expect(document.id).toBe(`${test.origin}/iiif/${key}`);
+		expect(document).toMatchObject({ width: 1200, height: 800, tiles: [{ width: 512, scaleFactors: [1, 2, 4] }] });
+		// Asked again, from the page cache: the same document, still open to every origin.
+		const again = await anonymous(info);
+		expect(again.headers.get('access-control-allow-origin')).toBe('*');
+		expect(((await again.json()) as { id: string }).id).toBe(document.id);
+
+		const tile = await anonymous(corner);
+		expect(tile.status).toBe(200);
+		expect(tile.headers.get('content-type')).toBe('image/jpeg');
+		expect(tile.headers.get('cache-control')).toBe(immutable);
+		expect(tile.headers.get('access-control-allow-origin')).toBe('*');
+		const { width, height } = await sharp(Buffer.from(await tile.arrayBuffer())).metadata();
+		expect([width, height]).toEqual([512, 512]);
+		expect(document.sizes.length).toBeGreaterThan(0);
+		for (const size of document.sizes) {
+			expect((await anonymous(`/iiif/${key}/full/${size.width},${size.height}/0/default.jpg`)).status).toBe(200);
+		}
+
+		// Level 0: only the files that exist; nothing else, and nothing outside the photo's folder.
+		for (const url of [
+			`/iiif/${key}/0,0,512,512/256,256/0/default.jpg`,
+			`/iiif/${key}/0,0,100,100/100,100/0/default.jpg`,
+			`/iiif/${key}/full/max/0/default.jpg`,
+			`/iiif/${key}/0,0,512,512/512,512/90/default.jpg`,
+			`/iiif/${key}/0,0,512,512/512,512/0/default.png`,
+			`/iiif/${key}/%2e%2e/%2e%2e/%2e%2e/320.jpg`,
+			`/iiif/${key}/..%2f..%2f..%2f/x/0/default.jpg`,
+			`/iiif/${id}/info.json`,
+			`/iiif/${key}/info.json/extra`
+		]) {
+			const refused = await anonymous(url);
+			expect(refused.status, url).toBe(404);
+		}
+
+		await publishAbout(0);
+		expect((await anonymous(info)).status).toBe(404);
+		expect((await anonymous(corner)).status).toBe(404);
+	});
+
+	it('offers only small photos to a request that asks to save data, and says that the page varies by it', async () => {
+		const id = await uploadReady('An orange kite, light or full', '#ee8822');
+		await publishAbout(id);
+		const widths = (html: string) =>
+			photoUrls(html)
+				.map((url) => Number(/\/(\d+)\.(?:avif|webp|jpg)$/.exec(url)![1]))
+				.sort((a, b) => a - b);
+
+		for (const round of ['rendered', 'from the page cache']) {
+			const full = await anonymous('/about');
+			const light = await anonymous('/about', { 'save-data': 'on' });
+			expect(full.status, round).toBe(200);
+			expect(light.status, round).toBe(200);
+			for (const response of [full, light]) expect(response.headers.get('vary') ?? '', round).toMatch(/\bSave-Data\b/i);
+			const fullWidths = widths(await full.text());
+			const lightWidths = widths(await light.text());
+			expect(Math.max(...fullWidths), round).toBe(1200);
+			expect(lightWidths.length, round).toBeGreaterThan(0);
+			expect(Math.max(...lightWidths), round).toBeLessThanOrEqual(480);
+		}
+		await publishAbout(0);
 	});
 
 	it('takes a published photo away from visitors when staff delete it', async () => {

@@ -9,6 +9,7 @@
  *     server's memory during and after it (bench-load.ts)
  *   - compressed HTML + CSS of every public page in every language
  *   - a 12-megapixel photo through the media pipeline: time, peak memory, bytes
+ *   - a 24-megapixel photo into variants and IIIF tiles (`npm run bench -- iiif`)
  *   - the JavaScript the admin's pages load (compressed)
  *   - a newsletter campaign to 50,000 subscribers; 200 applicants at once with 5 MB photos
  *   - the site search over 10,000 documents
@@ -30,7 +31,7 @@ const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency'];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 /** `npm run bench -- archive search` runs only those parts; no names, all of them. */
-const parts = ['site', 'media', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration'] as const;
+const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration'] as const;
 const only = process.argv.slice(2);
 for (const name of only) {
 	if (!(parts as readonly string[]).includes(name)) {
@@ -96,6 +97,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'arts-bench-'));
 try {
 	if (wanted('site')) await benchSite();
 	if (wanted('media')) benchMedia();
+	if (wanted('iiif')) benchIiif();
 	if (wanted('webhooks')) benchWebhooks();
 	if (wanted('campaign')) benchCampaign();
 	if (wanted('apply')) benchApply();
@@ -196,6 +198,41 @@ function benchMedia() {
 		console.log(`  ${v.format.padEnd(5)} ${String(v.width).padStart(4)} × ${String(v.height).padEnd(4)} ${(v.bytes / 1024).toFixed(1).padStart(7)} KB`);
 	}
 
+}
+
+function benchIiif() {
+	console.log('\nA 24-megapixel photo (6000 × 4000) into every variant and its IIIF tiles, in a process of its own (scripts/bench-iiif.ts):');
+	const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-iiif.ts')], {
+		cwd: root,
+		encoding: 'utf8'
+	});
+	const line = run.stdout.trim().split('\n').at(-1);
+	if (run.status !== 0 || !line) {
+		console.log(`  failed:\n${run.stderr.slice(-2000)}`);
+		return;
+	}
+	const r = JSON.parse(line) as {
+		inputBytes: number;
+		variantsMs: number;
+		tilesMs: number;
+		totalMs: number;
+		variants: number;
+		variantBytes: number;
+		tiles: number;
+		tileBytes: number;
+		width: number;
+		height: number;
+		scaleFactors: number[];
+		rssBeforeMb: number;
+		peakRssAfterVariantsMb: number;
+		peakRssMb: number;
+	};
+	const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+	console.log(`  input ${mb(r.inputBytes)} MB JPEG, ${r.width} × ${r.height}`);
+	console.log(`  variants: ${(r.variantsMs / 1000).toFixed(2)} s, ${r.variants} files, ${mb(r.variantBytes)} MB`);
+	console.log(`  tiles:    ${(r.tilesMs / 1000).toFixed(2)} s, ${r.tiles} tiles (scale factors ${r.scaleFactors.join(', ')}), ${mb(r.tileBytes)} MB with info.json`);
+	console.log(`  processing in all: ${(r.totalMs / 1000).toFixed(2)} s`);
+	console.log(`  peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.peakRssAfterVariantsMb.toFixed(0)} MB after the variants, ${r.rssBeforeMb.toFixed(0)} MB before)`);
 }
 
 function benchWebhooks() {

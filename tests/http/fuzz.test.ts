@@ -80,6 +80,12 @@ const realRows: Record<string, string> = {
 	'/admin/(staff)/content/[type]/[key]/compare type': 'page',
 	'/admin/(staff)/content/[type]/[key]/compare key': 'about',
 	'/media/[id]/[file] file': '320.webp',
+	// A tile's address as libvips names it, so that hostile values in each other segment reach the visibility check.
+	'/iiif/[key]/[region]/[size]/[rotation]/[quality] key': 'AAAAAAAAAAAAAAAAAAAAAA',
+	'/iiif/[key]/[region]/[size]/[rotation]/[quality] region': '0,0,512,512',
+	'/iiif/[key]/[region]/[size]/[rotation]/[quality] size': '512,512',
+	'/iiif/[key]/[region]/[size]/[rotation]/[quality] rotation': '0',
+	'/iiif/[key]/[region]/[size]/[rotation]/[quality] quality': 'default.jpg',
 	// A demo event with sessions open for registration.
 	'/(site)/events/[slug] slug': 'paste-up-workshop-patan'
 };

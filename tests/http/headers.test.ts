@@ -145,7 +145,18 @@ it('answers HEAD for a page with its headers and no body', async () => {
 });
 
 describe('other responses carry the security headers too', () => {
-	it.each(['/healthz', '/robots.txt', '/sitemap.xml', '/manifesto.pdf', '/ne/no-such-page', '/%E0%A4'])('%s', async (path) => {
+	it.each([
+		'/healthz',
+		'/robots.txt',
+		'/sitemap.xml',
+		'/manifesto.pdf',
+		'/ne/no-such-page',
+		'/%E0%A4',
+		// A photo's files and its image service, answered by endpoints (a key no photo has: 404).
+		'/media/AAAAAAAAAAAAAAAAAAAAAA/320.jpg',
+		'/iiif/AAAAAAAAAAAAAAAAAAAAAA/info.json',
+		'/iiif/AAAAAAAAAAAAAAAAAAAAAA/0,0,512,512/512,512/0/default.jpg'
+	])('%s', async (path) => {
 		const response = await rawRequest(site.origin, path);
 		expect(response.status).toBeLessThan(500);
 		expectSecurityHeaders(response, path);

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can, type Permission } from '$lib/people/roles';
 import { adminUrls, isAdminPath } from '$lib/admin/urls';
+import { staffFromSession } from './staff-session';
 
 type Staff = NonNullable<App.Locals['staff']>;
 
@@ -42,4 +43,18 @@ export function safeNext(next: string | null): string {
 	// Read after resolving dot segments, so `/admin/../x` counts as the /x it leads to.
 	if (url.origin !== sameSite || !isAdminPath(url.pathname)) return adminUrls.dashboard;
 	return url.pathname + url.search + url.hash;
+}
+
+/**
+ * For endpoints outside the admin that serve staff more than visitors (a photo's
+ * files and image service before it is published): whether the session behind
+ * these headers is staff's, active, with two-factor set up, and allowed `permission`.
+ */
+export async function sessionMay(
+	sessions: Parameters<typeof staffFromSession>[0],
+	headers: Headers,
+	permission: Permission
+): Promise<boolean> {
+	const staff = await staffFromSession(sessions, headers);
+	return staff !== null && staff !== 'idle' && !mustSetUpTwoFactor(staff) && can(staff.role, permission);
 }

@@ -1,9 +1,7 @@
 import type { RequestHandler } from './$types';
-import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
 import { imageServiceInfoResponse } from '$lib/server/media/image-service-response';
-import { mustSetUpTwoFactor } from '$lib/server/people/guard';
-import { staffFromSession } from '$lib/server/people/staff-session';
+import { sessionMay } from '$lib/server/people/guard';
 
 /**
  * A photo's image service description (IIIF Image API 3, level 0). Its id is the
@@ -14,9 +12,6 @@ export const GET: RequestHandler = ({ params, request }) => {
 	const { media, auth, config, db } = app();
 	return imageServiceInfoResponse(media, config.origin, params.key, {
 		// The session is looked up only for a photo that is not public: visitors' requests cost no query.
-		async mayPreview() {
-			const staff = await staffFromSession({ auth, db, idleLimitMs: config.staffSessionIdleMs }, request.headers);
-			return staff !== null && staff !== 'idle' && !mustSetUpTwoFactor(staff) && can(staff.role, 'media.preview');
-		}
+		mayPreview: () => sessionMay({ auth, db, idleLimitMs: config.staffSessionIdleMs }, request.headers, 'media.preview')
 	});
 };

@@ -1,9 +1,7 @@
 import type { RequestHandler } from './$types';
-import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
 import { mediaFileResponse } from '$lib/server/media/media-file-response';
-import { mustSetUpTwoFactor } from '$lib/server/people/guard';
-import { staffFromSession } from '$lib/server/people/staff-session';
+import { sessionMay } from '$lib/server/people/guard';
 
 /**
  * Photo variants: /media/<public key>/<width>.<avif|webp|jpg>. Public and cached for
@@ -13,9 +11,6 @@ export const GET: RequestHandler = ({ params, request }) => {
 	const { media, auth, config, db } = app();
 	return mediaFileResponse(media, params.key, params.file, {
 		// The session is looked up only for a photo that is not public: visitors' requests cost no query.
-		async mayPreview() {
-			const staff = await staffFromSession({ auth, db, idleLimitMs: config.staffSessionIdleMs }, request.headers);
-			return staff !== null && staff !== 'idle' && !mustSetUpTwoFactor(staff) && can(staff.role, 'media.preview');
-		}
+		mayPreview: () => sessionMay({ auth, db, idleLimitMs: config.staffSessionIdleMs }, request.headers, 'media.preview')
 	});
 };

@@ -18,7 +18,7 @@ import {
 import { imageServiceInfoResponse, imageServiceTileResponse } from './image-service-response';
 import type { MediaFiles } from './media-file-response';
 import { LocalMediaStorage } from './media-storage';
-import { createMediaFromUpload, deleteMedia, getMedia, mediaJobHandlers, type MediaRecord } from './media.service';
+import { createMediaFromUpload, deleteMedia, getMedia, mediaJobHandlers, processUploadedMedia, type MediaRecord } from './media.service';
 import { mediaContext } from '../../../../tests/support/domain-contexts';
 import { phoneJpegWithGps, photoLike } from '../../../../tests/support/test-images';
 
@@ -101,6 +101,31 @@ describe('the image service made with the variants', () => {
 		const media = await uploadReady(largePhoto);
 		await deleteMedia(mediaContext(handle.db, storage), editor, media.id);
 		expect(existsSync(join(storage.root, String(media.id)))).toBe(false);
+	});
+});
+
+describe('tiles that cannot be written', () => {
+	/** A media folder whose tiles never reach the disk (it is full, say). */
+	class FullDisk extends LocalMediaStorage {
+		override async writeTiles<T>(): Promise<T> {
+			throw new Error('no space left on device (test)');
+		}
+	}
+
+	it('keep the photo processing for a retry, leave no files, and fail it on the last attempt', async () => {
+		const full = new FullDisk(storage.root);
+		const uploaded = await createMediaFromUpload(mediaContext(handle.db, full), editor, { bytes: largePhoto, originalName: 'photo.jpg', alt: { en: 'A photo' } });
+		const [incoming] = readdirSync(join(storage.root, '.incoming'));
+		const payload = { mediaId: uploaded.id, incoming: incoming! };
+
+		await expect(processUploadedMedia(handle.db, full, payload)).rejects.toThrow(/no space left/);
+		expect((await getMedia(handle.db, uploaded.id)).status).toBe('processing');
+		expect(readdirSync(storage.root).filter((name) => name !== '.incoming')).toEqual([]);
+
+		await expect(processUploadedMedia(handle.db, full, payload, { lastAttempt: true })).rejects.toThrow(/no space left/);
+		expect(await getMedia(handle.db, uploaded.id)).toMatchObject({ status: 'failed', imageService: null });
+		expect(readdirSync(storage.root)).toEqual(['.incoming']);
+		expect(readdirSync(join(storage.root, '.incoming'))).toEqual([]);
 	});
 });
 

@@ -83,7 +83,7 @@ export async function addTilesToReadyMedia(db: Kysely<Database>, storage: LocalM
 	try {
 		// A variant passed every check when it was made; the same limits hold it now.
 		const tiled: TiledImage = await storage.writeTiles(staged, (folder) => makeTiles(source, folder, mediaLimits));
-		const stored = await db.transaction().execute(async (trx) => {
+		const record = async (trx: Kysely<Database>) => {
 			// First, so that a concurrent delete either waits for this transaction or has already won.
 			const marked = await markTilesStored(trx, mediaId, {
 				iiif_width: tiled.info.width,
@@ -95,7 +95,8 @@ export async function addTilesToReadyMedia(db: Kysely<Database>, storage: LocalM
 			published = true;
 			await storage.publishTiles(staged, mediaId);
 			return true;
-		});
+		};
+		const stored = db.isTransaction ? await record(db) : await db.transaction().execute(record);
 		if (!stored) await storage.discard(staged);
 		return stored ? 'tiled' : 'skipped';
 	} catch (error) {

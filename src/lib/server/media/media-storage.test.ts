@@ -142,3 +142,39 @@ describe('uploads kept until processed', () => {
 		}
 	});
 });
+
+describe('tiles kept beside the variants', () => {
+	/** What libvips would write: a tile and an info.json in a folder it creates. */
+	const writeOneTile = (marker: string) => async (folder: string) => {
+		mkdirSync(join(folder, '0,0,512,512', '512,512', '0'), { recursive: true });
+		writeFileSync(join(folder, '0,0,512,512', '512,512', '0', 'default.jpg'), marker);
+		writeFileSync(join(folder, 'info.json'), '{}');
+		return marker;
+	};
+
+	it('moves staged tiles in with the variants, and names their files only under the photo’s iiif folder', async () => {
+		const staged = await storage.stage(files);
+		expect(await storage.writeTiles(staged, writeOneTile('first'))).toBe('first');
+		await storage.publish(staged, 5);
+		const path = storage.tilePath(5, { region: '0,0,512,512', size: '512,512' })!;
+		expect(path).toBe(join(storage.root, '5', 'iiif', '0,0,512,512', '512,512', '0', 'default.jpg'));
+		expect(readFileSync(path, 'utf8')).toBe('first');
+		expect(storage.imageServiceInfoPath(5)).toBe(join(storage.root, '5', 'iiif', 'info.json'));
+		expect(storage.tilePath(5, { region: '..', size: '..' })).toBeUndefined();
+	});
+
+	it('adds tiles to a photo already stored without touching its variants, replacing older ones, and removes them alone', async () => {
+		await storage.publish(await storage.stage(files), 6);
+		for (const marker of ['old', 'new']) {
+			const staged = await storage.stage([]);
+			await storage.writeTiles(staged, writeOneTile(marker));
+			await storage.publishTiles(staged, 6);
+		}
+		expect(readFileSync(storage.tilePath(6, { region: '0,0,512,512', size: '512,512' })!, 'utf8')).toBe('new');
+		expect(readdirSync(join(storage.root, '6')).sort()).toEqual(['320.avif', '320.jpg', '320.webp', 'iiif']);
+		// No staging folder is left behind.
+		expect(readdirSync(storage.root)).toEqual(['6']);
+		await storage.removeTiles(6);
+		expect(readdirSync(join(storage.root, '6')).sort()).toEqual(['320.avif', '320.jpg', '320.webp']);
+	});
+});

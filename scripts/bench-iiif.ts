@@ -3,7 +3,7 @@
  * texture and grain, not flat colour) through processing as the media.process
  * job does it: the variants, then the IIIF tiles from the full-size file. In a
  * process of its own so that its peak memory is its own. Prints one JSON line
- * for scripts/bench.ts.
+ * for scripts/bench.ts. With `tiles-only`, only the tiles: their own peak memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,8 @@ const folder = mkdtempSync(join(tmpdir(), 'arts-bench-iiif-'));
 try {
 	const rssBefore = process.memoryUsage().rss;
 	const started = performance.now();
-	const processed = await processImage(input);
+	const tilesOnly = process.argv.includes('tiles-only');
+	const processed = tilesOnly ? { variants: [] } : await processImage(input);
 	const variantsMs = performance.now() - started;
 	const peakAfterVariants = process.resourceUsage().maxRSS / 1024;
 	const tilesStarted = performance.now();

@@ -233,6 +233,16 @@ function benchIiif() {
 	console.log(`  tiles:    ${(r.tilesMs / 1000).toFixed(2)} s, ${r.tiles} tiles (scale factors ${r.scaleFactors.join(', ')}), ${mb(r.tileBytes)} MB with info.json`);
 	console.log(`  processing in all: ${(r.totalMs / 1000).toFixed(2)} s`);
 	console.log(`  peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.peakRssAfterVariantsMb.toFixed(0)} MB after the variants, ${r.rssBeforeMb.toFixed(0)} MB before)`);
+	// The variants come first and set the peak above; the tiles' own peak needs a process that makes only them.
+	const alone = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-iiif.ts'), 'tiles-only'], {
+		cwd: root,
+		encoding: 'utf8'
+	});
+	const tilesLine = alone.stdout.trim().split('\n').at(-1);
+	if (alone.status === 0 && tilesLine) {
+		const t = JSON.parse(tilesLine) as { tilesMs: number; peakRssMb: number; rssBeforeMb: number };
+		console.log(`  tiles alone: ${(t.tilesMs / 1000).toFixed(2)} s, peak RSS ${t.peakRssMb.toFixed(0)} MB (${t.rssBeforeMb.toFixed(0)} MB before)`);
+	}
 }
 
 function benchWebhooks() {

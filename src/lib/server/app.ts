@@ -3,6 +3,7 @@ import { demoContent } from '$lib/server/demo/demo-content';
 import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { demoArtworkJobHandlers } from '$lib/server/demo/demo-artwork-photos';
 import { mediaInLiveContent } from '$lib/server/content/content.queries';
+import { mediaInExhibitions } from '$lib/server/exhibitions/exhibition-media';
 import { findOrganization } from '$lib/server/shared/organization';
 import { contentJobHandlers } from '$lib/server/content/revisions.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
@@ -166,7 +167,7 @@ export async function startApp(
 		media: createMediaContext(base, {
 			storage: mediaStorage,
 			// Every domain whose public pages show photos from the library adds its photos here.
-			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent])
+			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, mediaInExhibitions])
 		}),
 		newsletter: createNewsletterContext(base, { ...site, linkSecret: secrets.authSecret }),
 		people: createPeopleContext(base, { ...site, auth }),

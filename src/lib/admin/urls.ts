@@ -62,6 +62,7 @@ export const adminUrls = {
 		exhibition: (key: string) => `${root}/exhibitions/${key}`,
 		works: `${root}/works`,
 		work: (id: number) => `${root}/works/${id}`,
+		newWork: `${root}/works/new`,
 		upload: `${root}/works/upload`
 	},
 

@@ -10,7 +10,7 @@ import { slugify } from '$lib/server/shared/slug';
 import { languageCodeOf } from '$lib/server/shared/languages';
 import { readEvent, readInitiative, readStory, readTerm, writeEvent, writeInitiative, writeStory, writeTerm } from './archive-items';
 import { indexLiveItem } from './search-documents';
-import { completeExhibitionData, readExhibition, writeExhibition } from '$lib/server/exhibitions/exhibition-items';
+import { completeExhibitionData, readExhibition, writeExhibition } from './exhibition-items';
 
 /*
  * The kinds of site content staff edit, described once: which fields each has,

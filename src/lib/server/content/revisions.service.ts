@@ -6,7 +6,7 @@ import { segmenter } from '$lib/i18n/intl';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { ContentRevisionStatus, Database, JobRow } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
-import { worksLackingAltText } from '$lib/server/exhibitions/exhibition-items';
+import { worksLackingAltText } from './exhibition-items';
 import { recordAudit } from '$lib/server/shared/audit';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';

@@ -1,15 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Localized } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
-import { artistCredit, type ArtistCredit } from '$lib/server/collective/artist-visibility';
+import { parseArtworkImages, type ArtworkImage } from '$lib/server/shared/exhibition-columns';
 import { parseLocalized } from '$lib/server/shared/localized-text';
 import { licenceOf, type ArtworkLicence } from './artwork-licences';
+import type { ArtistNaming, ExhibitionsContext } from './exhibitions.wiring';
 
-/** One image of a work: the first is the work's image; alt text per language. */
-export interface ArtworkImage {
-	mediaId: number;
-	alt: Localized;
-}
+export type { ArtworkImage };
 
 export interface Artwork {
 	id: number;
@@ -25,17 +22,7 @@ export interface Artwork {
 	updatedAt: string;
 }
 
-export function parseImages(json: string): ArtworkImage[] {
-	try {
-		const value: unknown = JSON.parse(json);
-		if (!Array.isArray(value)) return [];
-		return value
-			.filter((i): i is { mediaId: number; alt: unknown } => typeof i?.mediaId === 'number')
-			.map((i) => ({ mediaId: i.mediaId, alt: parseLocalized(JSON.stringify(i.alt ?? {})) }));
-	} catch {
-		return [];
-	}
-}
+export const parseImages = parseArtworkImages;
 
 export async function readArtwork(db: Kysely<Database>, id: number): Promise<Artwork | undefined> {
 	const row = await db.selectFrom('artwork').selectAll().where('id', '=', id).executeTakeFirst();
@@ -102,15 +89,15 @@ export async function artistChoices(db: Kysely<Database>): Promise<{ id: number;
 	return db.selectFrom('artist').select(['id', 'name', 'slug']).orderBy('name').execute();
 }
 
-/** How the public sees each artist named (artist-visibility.ts), by artist id. */
-export async function artistCreditsOf(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, ArtistCredit>> {
+/** How the public sees each artist named (the collective's rule, wired in), by artist id. */
+export async function artistCreditsOf(context: Pick<ExhibitionsContext, 'db' | 'artistCredit'>, ids: readonly number[]): Promise<Map<number, ArtistNaming>> {
 	if (ids.length === 0) return new Map();
-	const rows = await db
+	const rows = await context.db
 		.selectFrom('artist')
 		.select(['id', 'name', 'slug', 'credit_wording', 'consent_directory', 'consent_photo', 'consent_city', 'consent_contact', 'consent_credit_name', 'consent_guardian', 'minor', 'hidden'])
 		.where('id', 'in', [...new Set(ids)])
 		.execute();
-	return new Map(rows.map((row) => [row.id, artistCredit(row)]));
+	return new Map(rows.map((row) => [row.id, context.artistCredit(row)]));
 }
 
 /** The artists of several works, in order, by work id. */

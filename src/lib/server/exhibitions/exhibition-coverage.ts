@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { locales, type Locale } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
+import { parseArtworkImages } from '$lib/server/shared/exhibition-columns';
 import { parseLocalized } from '$lib/server/shared/localized-text';
-import type { ItemData, RowData } from '$lib/server/content/content-items';
-import { parseImages } from './artwork.queries';
 
 /*
  * How far an exhibition's works are described, per language: which lack alt
@@ -26,12 +25,13 @@ export interface LanguageCoverage {
 	lackingDescription: CoverageWork[];
 }
 
-export async function coverageReport(db: Kysely<Database>, data: ItemData): Promise<LanguageCoverage[]> {
-	const works = ((data.works ?? []) as RowData[]).map((w, i) => ({ position: i + 1, artworkId: Number(w.artwork_id) }));
+/** For an exhibition's works (by work id, in the walk's order) and the languages it is published in. */
+export async function coverageReport(db: Kysely<Database>, artworkIds: readonly number[], languages: readonly string[]): Promise<LanguageCoverage[]> {
+	const works = artworkIds.map((artworkId, i) => ({ position: i + 1, artworkId }));
 	const ids = [...new Set(works.map((w) => w.artworkId).filter((id) => id > 0))];
 	const rows = ids.length ? await db.selectFrom('artwork').select(['id', 'title', 'images', 'description']).where('id', 'in', ids).execute() : [];
-	const byId = new Map(rows.map((r) => [r.id, { title: parseLocalized(r.title).en, images: parseImages(r.images), description: parseLocalized(r.description) }]));
-	const published = new Set((data.languages as string[] | undefined) ?? ['en']);
+	const byId = new Map(rows.map((r) => [r.id, { title: parseLocalized(r.title).en, images: parseArtworkImages(r.images), description: parseLocalized(r.description) }]));
+	const published = new Set(languages);
 	return locales.map((locale) => {
 		const lackingAlt: CoverageWork[] = [];
 		const lackingDescription: CoverageWork[] = [];

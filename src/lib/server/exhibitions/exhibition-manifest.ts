@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { Locale, Localized } from '$lib/i18n/locales';
-import type { Database } from '$lib/server/db/schema';
 import { parseLocalized } from '$lib/server/shared/localized-text';
 import { htmlToText } from '$lib/server/shared/rich-text';
 import { variantUrl } from '$lib/server/shared/picture';
-import { artistCreditsOf, artistIdsOfWorks, parseImages } from './artwork.queries';
+import { parseArtworkImages, parseExhibitionLanguages, parseExhibitionSections, parseIds } from '$lib/server/shared/exhibition-columns';
+import { artistCreditsOf, artistIdsOfWorks } from './artwork.queries';
 import { licenceNames, licenceOf, licenceUris } from './artwork-licences';
-import { parseLanguages, parseSections } from './exhibition-items';
+import type { ExhibitionsContext } from './exhibitions.wiring';
 
 /*
  * A published exhibition as a IIIF Presentation 3 manifest, for museum viewers
@@ -35,10 +34,11 @@ const none = (text: string): LanguageMap => ({ none: [text] });
 const english = (text: string): LanguageMap => ({ en: [text] });
 
 /** The manifest of the exhibition with this address, with absolute ids under `origin`; undefined when none is published. */
-export async function exhibitionManifest(db: Kysely<Database>, origin: string, slug: string, siteName: string): Promise<Record<string, unknown> | undefined> {
+export async function exhibitionManifest(context: ExhibitionsContext, origin: string, slug: string, siteName: string): Promise<Record<string, unknown> | undefined> {
+	const { db } = context;
 	const row = await db.selectFrom('exhibition').selectAll().where('slug', '=', slug).executeTakeFirst();
 	if (!row) return undefined;
-	const languages = parseLanguages(row.languages);
+	const languages = parseExhibitionLanguages(row.languages);
 	const id = `${origin}/exhibitions/${row.slug}/manifest.json`;
 	const works = await db
 		.selectFrom('exhibition_work')
@@ -51,8 +51,8 @@ export async function exhibitionManifest(db: Kysely<Database>, origin: string, s
 		db,
 		works.map((w) => w.id)
 	);
-	const curatorIds = (JSON.parse(row.curator_ids) as unknown[]).filter((c): c is number => typeof c === 'number');
-	const credits = await artistCreditsOf(db, [...curatorIds, ...[...artistsByWork.values()].flat()]);
+	const curatorIds = parseIds(row.curator_ids);
+	const credits = await artistCreditsOf(context, [...curatorIds, ...[...artistsByWork.values()].flat()]);
 	const creditName = (artistId: number): string | undefined => {
 		const credit = credits.get(artistId);
 		if (!credit) return undefined;
@@ -63,7 +63,7 @@ export async function exhibitionManifest(db: Kysely<Database>, origin: string, s
 	const canvases: Record<string, unknown>[] = [];
 	const canvasIdOf = new Map<number, string>();
 	for (const work of works) {
-		const image = parseImages(work.images)[0];
+		const image = parseArtworkImages(work.images)[0];
 		if (!image) continue;
 		const media = await db.selectFrom('media').select(['public_key', 'status']).where('id', '=', image.mediaId).executeTakeFirst();
 		if (media?.status !== 'ready') continue;
@@ -124,7 +124,7 @@ export async function exhibitionManifest(db: Kysely<Database>, origin: string, s
 		});
 	}
 
-	const structures = parseSections(row.sections)
+	const structures = parseExhibitionSections(row.sections)
 		.map((section) => ({
 			id: `${id}/range/${section.key}`,
 			type: 'Range',

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import { parseImages } from './artwork.queries';
+import { parseArtworkImages } from '$lib/server/shared/exhibition-columns';
 
 /**
  * The photos published exhibitions show (covers and every image of their
@@ -16,5 +16,5 @@ export async function mediaInExhibitions(db: Kysely<Database>): Promise<number[]
 			.where('id', 'in', db.selectFrom('exhibition_work').select('artwork_id'))
 			.execute()
 	]);
-	return [...covers.map((c) => Number(c.cover_media_id)), ...works.flatMap((w) => parseImages(w.images).map((i) => i.mediaId))];
+	return [...covers.map((c) => Number(c.cover_media_id)), ...works.flatMap((w) => parseArtworkImages(w.images).map((i) => i.mediaId))];
 }

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Locale, Localized, Text } from '$lib/i18n/locales';
 import type { Database, ExhibitionRow } from '$lib/server/db/schema';
-import type { ArtistCredit } from '$lib/server/collective/artist-visibility';
-import { pagePicture } from '$lib/server/media/page-picture';
+import { parseArtworkImages, parseExhibitionLanguages, parseExhibitionSections, parseIds } from '$lib/server/shared/exhibition-columns';
 import { variantUrl, type PictureData } from '$lib/server/shared/picture';
 import { parseLocalized, pick } from '$lib/server/shared/localized-text';
-import { artistCreditsOf, artistIdsOfWorks, parseImages } from './artwork.queries';
+import { artistCreditsOf, artistIdsOfWorks } from './artwork.queries';
 import { licenceNames, licenceOf, licenceUris, type ArtworkLicence } from './artwork-licences';
-import { parseLanguages, parseSections } from './exhibition-items';
+import type { ArtistNaming, ExhibitionsContext } from './exhibitions.wiring';
 
 /*
  * What the public pages of exhibitions show, read from the live tables. An
@@ -24,7 +23,7 @@ export function exhibitionText(value: Localized, locale: Locale, languages: read
 /** A credit ready to show: a link to the profile, a name, or the neutral wording (null: the site's own words). */
 export type CreditView = { kind: 'profile'; name: string; href: string } | { kind: 'name'; name: string } | { kind: 'neutral'; wording: Text | null };
 
-function creditView(credit: ArtistCredit, locale: Locale): CreditView {
+function creditView(credit: ArtistNaming, locale: Locale): CreditView {
 	if (credit.kind === 'profile') return { kind: 'profile', name: credit.name, href: `/artists/${credit.slug}` };
 	if (credit.kind === 'name') return { kind: 'name', name: credit.name };
 	return { kind: 'neutral', wording: credit.wording ? pick(credit.wording, locale) : null };
@@ -52,11 +51,12 @@ export interface ExhibitionCard {
 const cardSizes = '(min-width: 48rem) 20rem, 100vw';
 
 /** Every published exhibition for the list: current and upcoming first (soonest opening last), then past (latest first), then permanent. */
-export async function listExhibitions(db: Kysely<Database>, locale: Locale, today: string, options: { saveData?: boolean } = {}): Promise<Record<'current' | 'past' | 'permanent', ExhibitionCard[]>> {
+export async function listExhibitions(context: ExhibitionsContext, locale: Locale, today: string, options: { saveData?: boolean } = {}): Promise<Record<'current' | 'past' | 'permanent', ExhibitionCard[]>> {
+	const { db } = context;
 	const rows = await db.selectFrom('exhibition').selectAll().orderBy('opens_on', 'desc').orderBy('id', 'desc').execute();
 	const groups: Record<'current' | 'past' | 'permanent', ExhibitionCard[]> = { current: [], past: [], permanent: [] };
 	for (const row of rows) {
-		const languages = parseLanguages(row.languages);
+		const languages = parseExhibitionLanguages(row.languages);
 		const phase = phaseOf(row, today);
 		const card: ExhibitionCard = {
 			slug: row.slug,
@@ -65,7 +65,7 @@ export async function listExhibitions(db: Kysely<Database>, locale: Locale, toda
 			opensOn: row.opens_on,
 			closesOn: row.closes_on,
 			phase,
-			cover: await pagePicture(db, row.cover_media_id, locale, { sizes: cardSizes, lazy: true, saveData: options.saveData })
+			cover: await context.picture(row.cover_media_id, locale, { sizes: cardSizes, lazy: true, saveData: options.saveData })
 		};
 		groups[phase === 'upcoming' ? 'current' : phase].push(card);
 	}
@@ -118,10 +118,11 @@ function fixLang(image: PictureData | undefined, locale: Locale): PictureData | 
 }
 
 /** The overview of one exhibition; undefined when no published one has this address. */
-export async function getExhibitionOverview(db: Kysely<Database>, slug: string, locale: Locale, today: string, options: { saveData?: boolean } = {}): Promise<ExhibitionOverview | undefined> {
+export async function getExhibitionOverview(context: ExhibitionsContext, slug: string, locale: Locale, today: string, options: { saveData?: boolean } = {}): Promise<ExhibitionOverview | undefined> {
+	const { db } = context;
 	const row = await exhibitionRow(db, slug);
 	if (!row) return undefined;
-	const languages = parseLanguages(row.languages);
+	const languages = parseExhibitionLanguages(row.languages);
 	const text = (value: Localized) => exhibitionText(value, locale, languages);
 	const works = await db
 		.selectFrom('exhibition_work')
@@ -130,16 +131,16 @@ export async function getExhibitionOverview(db: Kysely<Database>, slug: string, 
 		.where('exhibition_work.exhibition_id', '=', row.id)
 		.orderBy('exhibition_work.position')
 		.execute();
-	const curatorIds = (JSON.parse(row.curator_ids) as unknown[]).filter((id): id is number => typeof id === 'number');
+	const curatorIds = parseIds(row.curator_ids);
 	const artistsByWork = await artistIdsOfWorks(
 		db,
 		works.map((w) => w.id)
 	);
-	const credits = await artistCreditsOf(db, [...curatorIds, ...[...artistsByWork.values()].flat()]);
+	const credits = await artistCreditsOf(context, [...curatorIds, ...[...artistsByWork.values()].flat()]);
 	const summaries: WorkSummary[] = [];
 	for (const work of works) {
-		const image = parseImages(work.images)[0];
-		const thumbnail = await pagePicture(db, image?.mediaId, locale, { sizes: '(min-width: 48rem) 14rem, 45vw', lazy: true, saveData: options.saveData });
+		const image = parseArtworkImages(work.images)[0];
+		const thumbnail = await context.picture(image?.mediaId, locale, { sizes: '(min-width: 48rem) 14rem, 45vw', lazy: true, saveData: options.saveData });
 		summaries.push({
 			position: work.position,
 			title: text(parseLocalized(work.title)),
@@ -152,7 +153,7 @@ export async function getExhibitionOverview(db: Kysely<Database>, slug: string, 
 			thumbnail: fixLang(imageWithAlt(thumbnail, image ? text(image.alt) : undefined), locale)
 		});
 	}
-	const sections = parseSections(row.sections).map((s) => ({ key: s.key, title: text(s.title), works: summaries.filter((w) => w.sectionKey === s.key) }));
+	const sections = parseExhibitionSections(row.sections).map((s) => ({ key: s.key, title: text(s.title), works: summaries.filter((w) => w.sectionKey === s.key) }));
 	const known = new Set(sections.map((s) => s.key));
 	return {
 		id: row.id,
@@ -170,7 +171,7 @@ export async function getExhibitionOverview(db: Kysely<Database>, slug: string, 
 		opensOn: row.opens_on,
 		closesOn: row.closes_on,
 		phase: phaseOf(row, today),
-		cover: await pagePicture(db, row.cover_media_id, locale, { sizes: '(min-width: 72rem) 68rem, 100vw', saveData: options.saveData }),
+		cover: await context.picture(row.cover_media_id, locale, { sizes: '(min-width: 72rem) 68rem, 100vw', saveData: options.saveData }),
 		sections: sections.filter((s) => s.works.length > 0),
 		unsectioned: summaries.filter((w) => !known.has(w.sectionKey)),
 		workCount: summaries.length,
@@ -201,10 +202,11 @@ export interface WorkPage {
 }
 
 /** The work at `position` (1-based) of a published exhibition; undefined when there is none. */
-export async function getWorkPage(db: Kysely<Database>, slug: string, position: number, locale: Locale, options: { saveData?: boolean } = {}): Promise<WorkPage | undefined> {
+export async function getWorkPage(context: ExhibitionsContext, slug: string, position: number, locale: Locale, options: { saveData?: boolean } = {}): Promise<WorkPage | undefined> {
+	const { db } = context;
 	const row = await exhibitionRow(db, slug);
 	if (!row) return undefined;
-	const languages = parseLanguages(row.languages);
+	const languages = parseExhibitionLanguages(row.languages);
 	const text = (value: Localized) => exhibitionText(value, locale, languages);
 	const count = await db
 		.selectFrom('exhibition_work')
@@ -220,18 +222,18 @@ export async function getWorkPage(db: Kysely<Database>, slug: string, position: 
 		.executeTakeFirst();
 	if (!work) return undefined;
 	const artistIds = (await artistIdsOfWorks(db, [work.id])).get(work.id) ?? [];
-	const credits = await artistCreditsOf(db, artistIds);
-	const images = parseImages(work.images);
+	const credits = await artistCreditsOf(context, artistIds);
+	const images = parseArtworkImages(work.images);
 	// Drawn at most 46rem wide; on a phone the screen's width, so a 360px phone with Save-Data gets the smallest file.
 	const pictureOptions = { sizes: '(min-width: 50rem) 46rem, 100vw', saveData: options.saveData };
 	const pictures: (PictureData | undefined)[] = [];
 	for (const [i, image] of images.entries()) {
-		const shown = await pagePicture(db, image.mediaId, locale, { ...pictureOptions, lazy: i > 0 });
+		const shown = await context.picture(image.mediaId, locale, { ...pictureOptions, lazy: i > 0 });
 		pictures.push(fixLang(imageWithAlt(shown, text(image.alt)), locale));
 	}
 	const first = pictures[0];
 	const largest = first ? await largestJpeg(db, images[0]!.mediaId) : undefined;
-	const section = parseSections(row.sections).find((s) => s.key === work.section_key);
+	const section = parseExhibitionSections(row.sections).find((s) => s.key === work.section_key);
 	const licence = licenceOf(work.licence);
 	return {
 		exhibition: { slug: row.slug, title: text(parseLocalized(row.title)), languages, inEnglishOnly: !languages.includes(locale) },

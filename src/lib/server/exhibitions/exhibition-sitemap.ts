@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import type { SitemapPage } from '$lib/server/content/sitemap';
+
+/** A page of its own for the sitemap (content/sitemap.ts takes these). */
+export interface SitemapPage {
+	path: string;
+	updatedAt: string;
+}
 
 /** Every published exhibition's overview and each of its works' pages, for the sitemap. */
 export async function exhibitionsSitemap(db: Kysely<Database>): Promise<SitemapPage[]> {

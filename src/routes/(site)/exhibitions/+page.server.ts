@@ -8,9 +8,9 @@ import { today } from './exhibitions-route.server';
 /** Every published exhibition: on view now (and soon), then past ones, then permanent ones. */
 export const load: PageServerLoad = async ({ request }) => {
 	const locale = getLocale();
-	const { db, siteVersion } = app();
+	const { exhibitions, siteVersion } = app();
 	const saveData = wantsSaveData(request.headers.get('save-data'));
 	const day = today();
-	const groups = await siteVersion.cached(`exhibitions:${locale}:${day}:${saveData}`, () => listExhibitions(db, locale, day, { saveData }));
+	const groups = await siteVersion.cached(`exhibitions:${locale}:${day}:${saveData}`, () => listExhibitions(exhibitions, locale, day, { saveData }));
 	return { groups };
 };

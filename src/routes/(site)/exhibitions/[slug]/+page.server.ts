@@ -11,10 +11,10 @@ import { exhibitionSlugFrom, today } from '../exhibitions-route.server';
 export const load: PageServerLoad = async ({ params, request }) => {
 	const slug = exhibitionSlugFrom(params.slug);
 	const locale = getLocale();
-	const { db, siteVersion } = app();
+	const { exhibitions, siteVersion } = app();
 	const saveData = wantsSaveData(request.headers.get('save-data'));
 	const day = today();
-	const exhibition = await siteVersion.cached(`exhibition:${locale}:${slug}:${day}:${saveData}`, () => getExhibitionOverview(db, slug, locale, day, { saveData }));
+	const exhibition = await siteVersion.cached(`exhibition:${locale}:${slug}:${day}:${saveData}`, () => getExhibitionOverview(exhibitions, slug, locale, day, { saveData }));
 	if (!exhibition) error(404, m.exhibition_not_found());
 	return { exhibition, shareImage: shareImageOf(exhibition.cover) };
 };

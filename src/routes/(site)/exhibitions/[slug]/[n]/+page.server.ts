@@ -12,9 +12,9 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const slug = exhibitionSlugFrom(params.slug);
 	const position = positionFrom(params.n);
 	const locale = getLocale();
-	const { db, siteVersion } = app();
+	const { exhibitions, siteVersion } = app();
 	const saveData = wantsSaveData(request.headers.get('save-data'));
-	const work = await siteVersion.cached(`exhibition-work:${locale}:${slug}:${position}:${saveData}`, () => getWorkPage(db, slug, position, locale, { saveData }));
+	const work = await siteVersion.cached(`exhibition-work:${locale}:${slug}:${position}:${saveData}`, () => getWorkPage(exhibitions, slug, position, locale, { saveData }));
 	if (!work) error(404, m.exhibition_not_found());
 	return { work, shareImage: shareImageOf(work.image) };
 };

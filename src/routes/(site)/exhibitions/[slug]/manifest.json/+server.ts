@@ -8,10 +8,10 @@ import { exhibitionSlugFrom } from '../../exhibitions-route.server';
 /** The exhibition as a IIIF Presentation 3 manifest, open to viewers on any site. */
 export const GET: RequestHandler = async ({ params }) => {
 	const slug = exhibitionSlugFrom(params.slug);
-	const { db, config, siteVersion } = app();
+	const { db, exhibitions, config, siteVersion } = app();
 	const manifest = await siteVersion.cached(`exhibition-manifest:${slug}`, async () => {
 		const org = await findOrganization(db);
-		return exhibitionManifest(db, config.origin, slug, org?.name ?? '');
+		return exhibitionManifest(exhibitions, config.origin, slug, org?.name ?? '');
 	});
 	if (!manifest) error(404, 'No published exhibition has this address.');
 	return new Response(JSON.stringify(manifest), {

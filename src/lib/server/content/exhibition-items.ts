@@ -3,41 +3,18 @@ import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
-import type { ItemData, RowData } from '$lib/server/content/content-items';
-import { parseImages } from './artwork.queries';
+import { displayNames } from '$lib/i18n/intl';
+import { parseArtworkImages, parseExhibitionLanguages, parseExhibitionSections, parseIds } from '$lib/server/shared/exhibition-columns';
+import type { ItemData, RowData } from './content-items';
 
 /*
  * An exhibition as content: read from its live table (`exhibition` and its
  * ordered `exhibition_work` rows) into item data for the editor and revisions,
  * and written from it when a revision is published, inside the publishing
- * transaction. The rule of alt text lives here too, as publishing asks it.
+ * transaction. Works themselves are the exhibitions domain's, edited directly;
+ * here they are only named by id, and their alt text read for the rule below,
+ * which publishing and scheduling ask.
  */
-
-export interface ExhibitionSection {
-	key: string;
-	title: Localized;
-}
-
-function parseJsonArray<T>(json: string): T[] {
-	try {
-		const value: unknown = JSON.parse(json);
-		return Array.isArray(value) ? (value as T[]) : [];
-	} catch {
-		return [];
-	}
-}
-
-/** Published languages as stored: site languages only, English always first. */
-export function parseLanguages(json: string): Locale[] {
-	const stored = new Set(parseJsonArray<string>(json));
-	return locales.filter((l) => l === 'en' || stored.has(l));
-}
-
-export function parseSections(json: string): ExhibitionSection[] {
-	return parseJsonArray<{ key?: unknown; title?: unknown }>(json)
-		.filter((s) => typeof s.key === 'string')
-		.map((s) => ({ key: s.key as string, title: parseLocalized(JSON.stringify(s.title ?? {})) }));
-}
 
 export async function readExhibition(db: Kysely<Database>, id: number): Promise<ItemData | undefined> {
 	const row = await db.selectFrom('exhibition').selectAll().where('id', '=', id).executeTakeFirst();
@@ -48,15 +25,15 @@ export async function readExhibition(db: Kysely<Database>, id: number): Promise<
 		slug: row.slug,
 		summary: parseLocalized(row.summary),
 		curatorial_text: parseLocalized(row.curatorial_text),
-		languages: parseLanguages(row.languages),
-		curator_ids: parseJsonArray<number>(row.curator_ids),
+		languages: parseExhibitionLanguages(row.languages),
+		curator_ids: parseIds(row.curator_ids),
 		curator_names: row.curator_names,
 		opens_on: row.opens_on,
 		closes_on: row.closes_on ?? '',
 		permanent: row.permanent === 1,
 		cover_media_id: row.cover_media_id ?? 0,
 		initiative_id: row.initiative_id ?? 0,
-		sections: parseSections(row.sections).map((s): RowData => ({ key: s.key, title: s.title })),
+		sections: parseExhibitionSections(row.sections).map((s): RowData => ({ key: s.key, title: s.title })),
 		works: works.map((w): RowData => ({ artwork_id: w.artwork_id, caption: parseLocalized(w.caption), section_key: w.section_key }))
 	};
 }
@@ -174,12 +151,12 @@ export async function worksLackingAltText(db: Kysely<Database>, data: ItemData):
 	if (works.length === 0) return {};
 	const rows = await db.selectFrom('artwork').select(['id', 'title', 'images']).where('id', 'in', [...new Set(works.map((w) => w.artworkId))]).execute();
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	const names = new Intl.DisplayNames('en', { type: 'language' });
+	const names = displayNames('en', { type: 'language' });
 	const issues: Record<string, string> = {};
 	for (const work of works) {
 		const row = byId.get(work.artworkId);
 		if (!row) continue;
-		const images = parseImages(row.images);
+		const images = parseArtworkImages(row.images);
 		const missing = languages.filter((l) => images.length === 0 || images.some((image) => !image.alt[l]?.trim()));
 		if (missing.length === 0) continue;
 		const title = parseLocalized(row.title).en;

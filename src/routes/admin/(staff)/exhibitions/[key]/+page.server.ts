@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { adminUrls } from '$lib/admin/urls';
+import { displayNames } from '$lib/i18n/intl';
 import { locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import type { RowData } from '$lib/server/content/content-items';
@@ -35,10 +36,13 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			rows.map((w) => Number(w.artwork_id)),
 			data.languages as string[]
 		),
-		locales: [...locales],
+		// The admin speaks English: languages by their English names.
+		languages: locales.map((l) => ({ locale: l, name: englishNames.of(l) ?? l })),
 		moved: url.searchParams.get('moved')
 	};
 }, contentAnswers) satisfies PageServerLoad;
+
+const englishNames = displayNames('en', { type: 'language' });
 
 const moveForm = formSchema({ position: formField.id(), direction: formField.oneOf(['up', 'down'] as const) });
 

@@ -150,11 +150,11 @@ describe('staff make works and an exhibition, and the public gets its manifest',
 	}
 
 	it('uploads several images without script, one new work each, and refuses a file that is not an image', async () => {
-		const response = await editor.post('/admin/works/upload', { files: new Blob([await photoLike(1600, 1067)], { type: 'image/jpeg' }) });
+		const response = await editor.post('/admin/works/upload', { files: new Blob([new Uint8Array(await photoLike(1600, 1067))], { type: 'image/jpeg' }) });
 		expect(response.status).toBe(200);
 		// FormData with several files under one name, as a multiple file input sends them.
 		const body = new FormData();
-		body.append('files', new Blob([await photoLike(1200, 800)], { type: 'image/jpeg' }), 'second-wall.jpg');
+		body.append('files', new Blob([new Uint8Array(await photoLike(1200, 800))], { type: 'image/jpeg' }), 'second-wall.jpg');
 		body.append('files', new Blob(['not an image'], { type: 'image/jpeg' }), 'notes.jpg');
 		const several = await fetch(`${site.origin}/admin/works/upload`, { method: 'POST', body, headers: { cookie: editor.cookieHeader, origin: site.origin, accept: 'text/html' } });
 		expect(several.status).toBe(200);

@@ -28,7 +28,7 @@ const all = (en: string): Localized => ({ en: `${en} (en)`, ne: `${en} (ne)`, id
 
 describe('works and exhibitions', () => {
 	let handle: Handle;
-	let mediaIds: number[] = [];
+	const mediaIds: number[] = [];
 	let hiddenArtist = 0;
 	let namedArtist = 0;
 	const works = () => exhibitionsContext(handle.db);

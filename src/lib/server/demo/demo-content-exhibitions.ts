@@ -258,11 +258,11 @@ const nightWorks: DemoWork[] = [
 		id: 'Denyut cahaya yang pelan di dinding halaman, diatur mengikuti napas orang-orang yang duduk menontonnya.',
 		es: 'Un pulso lento de luz en el muro de un patio, al ritmo de la respiración de quienes se sentaban a mirarlo.'
 	}, 'dusk'),
-	nightWork('night-tide-lantern', 'paper-cut', 3102, ['dewi-tidepool'], { en: 'Tide lantern', ne: 'ज्वारको लालटिन', id: 'Lentera pasang', es: 'Farol de marea' }, paperCut, paperAlt({ en: 'blue', ne: 'नीलो', id: 'biru', es: 'azul' }), {
-		en: 'A lantern of cut paper showing the shoreline of a fishing village as it was, is, and may become.',
-		ne: 'माछा मार्ने गाउँको किनार पहिले कस्तो थियो, अहिले कस्तो छ र भोलि कस्तो होला भनेर देखाउने काटिएको कागजको लालटिन।',
-		id: 'Lentera dari kertas potong yang menunjukkan garis pantai sebuah kampung nelayan dulu, kini, dan nanti.',
-		es: 'Un farol de papel recortado que muestra la orilla de un pueblo pesquero como fue, como es y como puede llegar a ser.'
+	nightWork('night-tide-window', 'paper-cut', 3102, ['dewi-tidepool'], { en: 'Tide window', ne: 'ज्वारको झ्याल', id: 'Jendela pasang', es: 'Ventana de marea' }, paperCut, paperAlt({ en: 'blue', ne: 'नीलो', id: 'biru', es: 'azul' }), {
+		en: 'A box of cut paper lit from inside, showing the shoreline of a fishing village as it was, is, and may become.',
+		ne: 'माछा मार्ने गाउँको किनार पहिले कस्तो थियो, अहिले कस्तो छ र भोलि कस्तो होला भनेर देखाउने, भित्रबाट उज्याल्याइएको काटिएको कागजको बाकस।',
+		id: 'Kotak dari kertas potong yang disinari dari dalam, menunjukkan garis pantai sebuah kampung nelayan dulu, kini, dan nanti.',
+		es: 'Una caja de papel recortado iluminada por dentro que muestra la orilla de un pueblo pesquero como fue, como es y como puede llegar a ser.'
 	}, 'dusk'),
 	nightWork('night-paper-birds', 'paper-cut', 3103, ['paper-wren'], { en: 'Paper birds', ne: 'कागजका चराहरू', id: 'Burung kertas', es: 'Pájaros de papel' }, paperCut, paperAlt({ en: 'warm yellow', ne: 'न्यानो पहेंलो', id: 'kuning hangat', es: 'amarillo cálido' }), {
 		en: 'Birds cut from newspaper that reported on the city’s lost wetlands, lit so their shadows fly across the room.',

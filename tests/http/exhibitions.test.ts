@@ -112,6 +112,17 @@ describe('the public pages of exhibitions', () => {
 		expect((await fetch(`${site.origin}/exhibitions/no-such-show/manifest.json`)).status).toBe(404);
 	});
 
+	it('finds an exhibition by its title and by a work it shows, in the site’s search', async () => {
+		for (const query of ['Climate pasted', 'Heat map']) {
+			const { status, html } = await page(`/search?q=${encodeURIComponent(query)}`);
+			expect(status).toBe(200);
+			expect(html, query).toContain('href="/exhibitions/climate-pasted"');
+		}
+		const { html } = await page(`/es/search?q=${encodeURIComponent('Mapa de calor')}`);
+		expect(html).toContain('href="/es/exhibitions/climate-pasted"');
+		expect(textOf(html)).toContain(messages.es.exhibition_search_kind);
+	});
+
 	it('lists exhibitions and every work page in the sitemap, in every language', async () => {
 		const sitemap = await (await fetch(`${site.origin}/sitemap.xml`)).text();
 		for (const locale of locales) {

@@ -94,6 +94,22 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/initiatives', method: 'POST', action: 'delete', path: '/admin/initiatives?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/stories', method: 'POST', action: 'delete', path: '/admin/stories?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/events', method: 'POST', action: 'delete', path: '/admin/events?/delete', allowed: staffEditors },
+	// Works and exhibitions (exhibitions.manage): admins and editors; reviewers see nothing of them.
+	{ route: '/admin/(staff)/exhibitions', method: 'GET', path: '/admin/exhibitions', allowed: staffEditors },
+	{ route: '/admin/(staff)/exhibitions', method: 'POST', action: 'delete', path: '/admin/exhibitions?/delete', allowed: staffEditors },
+	{ route: '/admin/(staff)/exhibitions/[key]', method: 'GET', path: `/admin/exhibitions/${missing}`, allowed: staffEditors },
+	{ route: '/admin/(staff)/exhibitions/[key]', method: 'POST', action: 'move', path: `/admin/exhibitions/${missing}?/move`, allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: '/admin/content/exhibition/new', allowed: staffEditors },
+	...['save', 'preview', 'publish', 'schedule', 'unschedule', 'restore'].map(
+		(action): Check => ({ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/exhibition/new-0123456789ab?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/works', method: 'GET', path: '/admin/works', allowed: staffEditors },
+	{ route: '/admin/(staff)/works/new', method: 'GET', path: '/admin/works/new', allowed: staffEditors },
+	{ route: '/admin/(staff)/works/new', method: 'POST', action: 'default', path: '/admin/works/new', allowed: staffEditors },
+	{ route: '/admin/(staff)/works/upload', method: 'GET', path: '/admin/works/upload', allowed: staffEditors },
+	{ route: '/admin/(staff)/works/upload', method: 'POST', action: 'default', path: '/admin/works/upload', allowed: staffEditors },
+	{ route: '/admin/(staff)/works/[id=id]', method: 'GET', path: `/admin/works/${missing}`, allowed: staffEditors },
+	...['save', 'delete'].map((action): Check => ({ route: '/admin/(staff)/works/[id=id]', method: 'POST', action, path: `/admin/works/${missing}?/${action}`, allowed: staffEditors })),
 	// An event's sessions and the people registered: those who run events; reviewers see nothing of them.
 	{ route: '/admin/(staff)/events/[id=id]/sessions', method: 'GET', path: `/admin/events/${missing}/sessions`, allowed: staffEditors },
 	{ route: '/admin/(staff)/events/[id=id]/sessions', method: 'POST', action: 'add', path: `/admin/events/${missing}/sessions?/add`, allowed: staffEditors },

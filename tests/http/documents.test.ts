@@ -9,6 +9,7 @@ import { publicPaths } from '$lib/server/content/sitemap';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
 import { demoEvents } from '$lib/server/demo/demo-content-events';
+import { demoExhibitions } from '$lib/server/demo/demo-content-exhibitions';
 import { header, localized, rawRequest, startTestServer, type TestServer } from '../support/http';
 
 let site: TestServer;
@@ -61,12 +62,13 @@ describe('/sitemap.xml', () => {
 		});
 	});
 
-	it('lists every public page, published initiative, story, call and event in every language, once each', () => {
+	it('lists every public page, published initiative, story, call, event and exhibition with its works in every language, once each', () => {
 		const items = [
 			...demoInitiatives.map((i) => `/initiatives/${i.slug}`),
 			...demoStories.map((s) => `/stories/${s.slug}`),
 			...demoContent.calls.map((c) => `/calls/${c.slug}`),
-			...demoEvents.map((e) => `/events/${e.slug}`)
+			...demoEvents.map((e) => `/events/${e.slug}`),
+			...demoExhibitions.flatMap((e) => [`/exhibitions/${e.slug}`, ...e.works.map((_, i) => `/exhibitions/${e.slug}/${i + 1}`)])
 		];
 		const expected = locales.flatMap((locale) => [...publicPaths, ...items].map((path) => site.origin + localized(path, locale)));
 		expect(entries.map((e) => e.loc).sort()).toEqual([...expected].sort());

@@ -16,6 +16,9 @@ import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.w
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
 import { createEventsContext, type EventsContext } from '$lib/server/events/events.wiring';
+import { createExhibitionsContext, type ExhibitionsContext } from '$lib/server/exhibitions/exhibitions.wiring';
+import { artistCredit } from '$lib/server/collective/artist-visibility';
+import { pagePicture } from '$lib/server/media/page-picture';
 import { LocalMediaStorage } from '$lib/server/media/media-storage';
 import { altTextsOf } from '$lib/server/media/media.service';
 import { eventRegistrations } from '$lib/server/events/events.wiring';
@@ -91,6 +94,11 @@ export function peopleContext(db: Kysely<Database>, auth: Auth, overrides: Parti
 
 export function contentContext(db: Kysely<Database>, overrides: Partial<ContentContext> = {}): ContentContext {
 	return { ...createContentContext(testContext(db), { photoAltTexts: (ids) => altTextsOf(db, ids), eventRegistrations }), ...overrides };
+}
+
+/** Works and exhibitions' pages, wired as app.ts wires them: the collective's naming rule, pictures from the media library. */
+export function exhibitionsContext(db: Kysely<Database>, overrides: Partial<ExhibitionsContext> = {}): ExhibitionsContext {
+	return { ...createExhibitionsContext(testContext(db), { artistCredit, picture: (id, locale, options) => pagePicture(db, id, locale, options) }), ...overrides };
 }
 
 export function mediaContext(db: Kysely<Database>, storage: LocalMediaStorage, overrides: Partial<MediaContext> = {}): MediaContext {

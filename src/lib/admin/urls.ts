@@ -56,6 +56,16 @@ export const adminUrls = {
 		doorList: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/door-list`
 	},
 
+	/** Works are edited here directly; an exhibition is content (`content.item('exhibition', id)`) with a page of its own for its works. */
+	exhibitions: {
+		list: `${root}/exhibitions`,
+		exhibition: (key: string) => `${root}/exhibitions/${key}`,
+		works: `${root}/works`,
+		work: (id: number) => `${root}/works/${id}`,
+		newWork: `${root}/works/new`,
+		upload: `${root}/works/upload`
+	},
+
 	content: {
 		list: content,
 		item: (type: string, key: string) => `${content}/${type}/${key}`,

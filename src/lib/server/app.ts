@@ -3,6 +3,10 @@ import { demoContent } from '$lib/server/demo/demo-content';
 import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { demoArtworkJobHandlers } from '$lib/server/demo/demo-artwork-photos';
 import { mediaInLiveContent } from '$lib/server/content/content.queries';
+import { mediaInExhibitions } from '$lib/server/exhibitions/exhibition-media';
+import { createExhibitionsContext, type ExhibitionsContext } from '$lib/server/exhibitions/exhibitions.wiring';
+import { artistCredit } from '$lib/server/collective/artist-visibility';
+import { pagePicture } from '$lib/server/media/page-picture';
 import { findOrganization } from '$lib/server/shared/organization';
 import { contentJobHandlers } from '$lib/server/content/revisions.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
@@ -68,6 +72,8 @@ export interface App {
 	content: ContentContext;
 	donations: DonationsContext;
 	events: EventsContext;
+	/** Works, edited directly by their commands, and the public pages of exhibitions (which are content). */
+	exhibitions: ExhibitionsContext;
 	media: MediaContext;
 	newsletter: NewsletterContext;
 	people: PeopleContext;
@@ -166,10 +172,11 @@ export async function startApp(
 		content: createContentContext(base, { photoAltTexts: (ids) => altTextsOf(database.db, ids), eventRegistrations }),
 		donations: createDonationsContext(base, { ...site, stripe: stripeFor(config), log }),
 		events,
+		exhibitions: createExhibitionsContext(base, { artistCredit, picture: (id, locale, options) => pagePicture(database.db, id, locale, options) }),
 		media: createMediaContext(base, {
 			storage: mediaStorage,
 			// Every domain whose public pages show photos from the library adds its photos here.
-			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent])
+			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, mediaInExhibitions])
 		}),
 		newsletter: createNewsletterContext(base, { ...site, linkSecret: secrets.authSecret }),
 		people: createPeopleContext(base, { ...site, auth }),

@@ -33,6 +33,12 @@ export async function editorChoices(db: Kysely<Database>, fields: readonly Field
 				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en}${r.status === 'draft' ? ' (draft)' : ''}` }));
 				break;
 			}
+			case 'artist': {
+				// Staff choose among every artist: what the public sees of one is decided when shown (artist-visibility.ts).
+				const rows = await db.selectFrom('artist').select(['id', 'name']).orderBy('name').limit(2000).execute();
+				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: r.name }));
+				break;
+			}
 			case 'initiative': {
 				// The live table: published initiatives only, the ones a link can lead to.
 				const rows = await db.selectFrom('initiative').select(['id', 'title', 'start_year']).orderBy('start_date', 'desc').limit(500).execute();
@@ -111,7 +117,9 @@ export async function listArchiveItems(
 			? await liveInitiatives(db, filters)
 			: type === 'event'
 				? await liveEvents(db, filters)
-				: await db.selectFrom('story').select(['id', 'title', 'published_on as date']).execute();
+				: type === 'exhibition'
+					? await db.selectFrom('exhibition').select(['id', 'title', 'opens_on as date']).execute()
+					: await db.selectFrom('story').select(['id', 'title', 'published_on as date']).execute();
 	const published: ArchiveListItem[] = rows
 		.map((row) => {
 			const p = pending.get(String(row.id));

@@ -10,6 +10,7 @@ import { slugify } from '$lib/server/shared/slug';
 import { languageCodeOf } from '$lib/server/shared/languages';
 import { readEvent, readInitiative, readStory, readTerm, writeEvent, writeInitiative, writeStory, writeTerm } from './archive-items';
 import { indexLiveItem } from './search-documents';
+import { completeExhibitionData, readExhibition, writeExhibition } from './exhibition-items';
 
 /*
  * The kinds of site content staff edit, described once: which fields each has,
@@ -30,13 +31,14 @@ export const contentItemTypes = [
 	'initiative',
 	'story',
 	'event_kind',
-	'event'
+	'event',
+	'exhibition'
 ] as const;
 export type ContentItemType = (typeof contentItemTypes)[number];
 /** Ordered lists staff keep by hand, shown whole on the content page. */
 export const listItemTypes = ['pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program', 'event_kind'] as const;
 /** The archive and the events: many items each, listed on pages of their own. */
-export const archiveItemTypes = ['initiative', 'story', 'event'] as const;
+export const archiveItemTypes = ['initiative', 'story', 'event', 'exhibition'] as const;
 export type ArchiveItemType = (typeof archiveItemTypes)[number];
 export type ListItemType = (typeof listItemTypes)[number];
 export const pageKeys = ['home', 'about', 'manifesto', 'privacy'] as const;
@@ -92,7 +94,7 @@ export type FieldKind =
 	| 'rows';
 
 /** Where a term or refs field takes its choices from. */
-export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'event_kind' | 'open_call' | 'initiative';
+export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'event_kind' | 'open_call' | 'initiative' | 'artist';
 
 /**
  * A field of one row: line is translated; decimal is a number with a fraction
@@ -459,6 +461,58 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 			}
 		]
 	},
+	exhibition: {
+		type: 'exhibition',
+		label: 'Exhibition',
+		groupLabel: 'Exhibitions',
+		editPermission: 'exhibitions.manage',
+		publishPermission: 'exhibitions.manage',
+		fields: [
+			{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200, section: 'About the exhibition' },
+			{ name: 'slug', label: 'Address', kind: 'slug', max: 80, hint: 'The end of its web address. Made from the English title when left empty.' },
+			{ name: 'summary', label: 'Summary', kind: 'paragraph', max: 600, hint: 'One or two sentences: shown in lists, link previews and by search engines.' },
+			{ name: 'curatorial_text', label: 'Curatorial text', kind: 'rich', max: 100_000 },
+			{
+				name: 'languages',
+				label: 'Published in',
+				kind: 'languages',
+				hint: 'The site languages it is published in, e.g. “English, Nepali”. English always. Every work needs alt text in each of them.'
+			},
+			{ name: 'curator_ids', label: 'Curated by (artists of the collective)', kind: 'refs', source: 'artist' },
+			{ name: 'curator_names', label: 'Curated by (others)', kind: 'text', max: 200, required: false, hint: 'Staff or guests, by name, e.g. “Asha Gurung”.' },
+			{ name: 'opens_on', label: 'Opens', kind: 'date', required: true },
+			{ name: 'closes_on', label: 'Closes', kind: 'date', hint: 'Leave empty while it has no end.' },
+			{ name: 'permanent', label: 'Permanent', kind: 'flag', hint: 'Always on view: listed apart, with no closing day.' },
+			{ name: 'cover_media_id', label: 'Cover image', kind: 'image', hint: 'Shown in lists and link previews. Its alt text comes from Media.' },
+			{ name: 'initiative_id', label: 'Part of an initiative', kind: 'term', source: 'initiative' },
+			{
+				name: 'sections',
+				label: 'Sections',
+				kind: 'rows',
+				rowLabel: 'section',
+				max: 20,
+				hint: 'Rooms of the exhibition, in order. Works name their section by its short name.',
+				section: 'Sections and works',
+				rows: [
+					{ name: 'key', label: 'Short name', kind: 'text', required: true, max: 40, hint: 'e.g. “walls”' },
+					{ name: 'title', label: 'Title', kind: 'line', required: true, max: 200 }
+				]
+			},
+			{
+				name: 'works',
+				label: 'Works',
+				kind: 'rows',
+				rowLabel: 'work',
+				max: 200,
+				hint: 'In the order of the walk. Each work’s number is in Works.',
+				rows: [
+					{ name: 'artwork_id', label: 'Work number', kind: 'integer', required: true },
+					{ name: 'caption', label: 'Caption', kind: 'line', max: 300 },
+					{ name: 'section_key', label: 'Section (short name)', kind: 'text', required: false, max: 40 }
+				]
+			}
+		]
+	},
 	testimonial: {
 		type: 'testimonial',
 		label: 'Testimonial',
@@ -708,6 +762,7 @@ export function completeItemData(type: ContentItemType, data: ItemData): Record<
 		if (participants > Number.MAX_SAFE_INTEGER) issues.figures = 'These numbers are too large to add up.';
 	}
 	if (type === 'event') Object.assign(issues, completeQuestionKeys(data.questions as RowData[]));
+	if (type === 'exhibition') Object.assign(issues, completeExhibitionData(data));
 	return issues;
 }
 
@@ -867,6 +922,10 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
 			const id = rowId(key);
 			return id === undefined ? undefined : readStory(db, id);
 		}
+		case 'exhibition': {
+			const id = rowId(key);
+			return id === undefined ? undefined : readExhibition(db, id);
+		}
 		case 'testimonial': {
 			const id = rowId(key);
 			if (id === undefined) return undefined;
@@ -950,10 +1009,13 @@ async function writeLiveRow(db: Kysely<Database>, type: ContentItemType, key: st
 		case 'event_kind':
 		case 'initiative':
 		case 'story':
-		case 'event': {
+		case 'event':
+		case 'exhibition': {
 			const id = rowId(key);
 			const written =
-				type === 'initiative'
+				type === 'exhibition'
+					? await writeExhibition(db, id, data, now)
+					: type === 'initiative'
 					? await writeInitiative(db, id, data, now)
 					: type === 'story'
 						? await writeStory(db, id, data, now)

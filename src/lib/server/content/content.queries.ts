@@ -40,7 +40,8 @@ export async function lastContentChange(db: Kysely<Database>): Promise<string | 
 		db.selectFrom('page').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
 		db.selectFrom('initiative').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
 		db.selectFrom('story').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
-		db.selectFrom('event').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst()
+		db.selectFrom('event').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
+		db.selectFrom('exhibition').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst()
 	]);
 	return rows
 		.map((row) => row?.at ?? undefined)

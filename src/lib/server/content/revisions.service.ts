@@ -6,6 +6,7 @@ import { segmenter } from '$lib/i18n/intl';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import type { ContentRevisionStatus, Database, JobRow } from '$lib/server/db/schema';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
+import { worksLackingAltText } from './exhibition-items';
 import { recordAudit } from '$lib/server/shared/audit';
 import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
@@ -331,7 +332,10 @@ async function requireDescribedPhotos(content: ContentContext, revisionId: numbe
 	// A revision that is not there is reported by the caller.
 	if (!row) return;
 	const type = row.item_type as ContentItemType;
-	const issues = await undescribedPhotos(content, type, parseData(type, row.data));
+	const data = parseData(type, row.data);
+	const issues = await undescribedPhotos(content, type, data);
+	// An exhibition's works are described in every language it is published in (exhibitions/exhibition-items.ts).
+	if (type === 'exhibition') Object.assign(issues, await worksLackingAltText(content.db, data));
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 }
 

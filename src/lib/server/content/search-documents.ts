@@ -92,6 +92,29 @@ export async function indexLiveItem(db: Kysely<Database>, type: ContentItemType,
 			})
 		);
 	}
+	if (type === 'exhibition') {
+		const row = await db.selectFrom('exhibition').select(['slug', 'title', 'summary', 'curatorial_text', 'curator_names']).where('id', '=', Number(key)).executeTakeFirst();
+		if (!row) return removeSearchDocuments(db, 'exhibition', key);
+		const works = await db
+			.selectFrom('exhibition_work')
+			.innerJoin('artwork', 'artwork.id', 'exhibition_work.artwork_id')
+			.select(['artwork.title', 'exhibition_work.caption'])
+			.where('exhibition_work.exhibition_id', '=', Number(key))
+			.orderBy('exhibition_work.position')
+			.execute();
+		// The works' titles and captions find the exhibition; artists are left out, as whether they may be named is theirs to say.
+		return replaceSearchDocuments(
+			db,
+			'exhibition',
+			key,
+			documents(`/exhibitions/${row.slug}`, {
+				title: parseLocalized(row.title),
+				main: [parseLocalized(row.summary)],
+				html: [parseLocalized(row.curatorial_text)],
+				extra: (locale) => [row.curator_names, ...works.flatMap((w) => [inLanguage(parseLocalized(w.title), locale), inLanguage(parseLocalized(w.caption), locale)])]
+			})
+		);
+	}
 	if (type === 'event') {
 		const row = await db
 			.selectFrom('event')

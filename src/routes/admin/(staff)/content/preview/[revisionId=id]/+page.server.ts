@@ -82,6 +82,14 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 				image: await pagePicture(db, cover || null, lang, { sizes: '(min-width: 72rem) 68rem, 100vw' })
 			};
 		}
+		case 'exhibition':
+			// Its text as the overview shows it; the works' own pages are previewed once published, from the exhibition's admin page.
+			return {
+				...base,
+				kind: 'page' as const,
+				page: { title: text('title'), summary: text('summary'), body: text('curatorial_text'), updatedAt: revision.createdAt },
+				image: await pagePicture(db, Number(d.cover_media_id) || null, lang, { sizes: '(min-width: 72rem) 68rem, 100vw' })
+			};
 		case 'initiative_kind':
 		case 'initiative_program':
 		case 'event_kind':

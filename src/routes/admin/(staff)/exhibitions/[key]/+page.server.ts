@@ -1,0 +1,63 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { adminUrls } from '$lib/admin/urls';
+import { displayNames } from '$lib/i18n/intl';
+import { locales } from '$lib/i18n/locales';
+import { app } from '$lib/server/app';
+import type { RowData } from '$lib/server/content/content-items';
+import { ContentConflictError, getEditable, itemTitle } from '$lib/server/content/revisions.service';
+import { coverageReport } from '$lib/server/exhibitions/exhibition-coverage';
+import { moveItemRow } from '$lib/server/content/row-order';
+import { parseLocalized } from '$lib/server/shared/localized-text';
+import { requirePermission } from '$lib/server/people/guard';
+import { formField, formSchema } from '$lib/server/platform/forms';
+import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { actorOf, contentAnswers } from '../../content/content-route';
+
+/** An exhibition's works for staff: their order, and per language which lack alt text or a long description. */
+export const load = withDomainErrors(async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'exhibitions.manage');
+	const { db } = app();
+	const editable = await getEditable(db, 'exhibition', params.key);
+	const data = editable.pending?.data ?? editable.live;
+	if (!data) redirect(303, adminUrls.content.item('exhibition', params.key));
+	const rows = data.works as RowData[];
+	const ids = [...new Set(rows.map((w) => Number(w.artwork_id)))];
+	const titles = new Map(ids.length ? (await db.selectFrom('artwork').select(['id', 'title']).where('id', 'in', ids).execute()).map((r) => [r.id, parseLocalized(r.title).en]) : []);
+	return {
+		key: params.key,
+		title: itemTitle('exhibition', data),
+		published: editable.live !== undefined,
+		slug: String(data.slug),
+		pending: editable.pending ? { id: editable.pending.id, status: editable.pending.status } : null,
+		works: rows.map((w, i) => ({ position: i + 1, artworkId: Number(w.artwork_id), title: titles.get(Number(w.artwork_id)) ?? '(no such work)', section: String(w.section_key ?? '') })),
+		coverage: await coverageReport(
+			db,
+			rows.map((w) => Number(w.artwork_id)),
+			data.languages as string[]
+		),
+		// The admin speaks English: languages by their English names.
+		languages: locales.map((l) => ({ locale: l, name: englishNames.of(l) ?? l })),
+		moved: url.searchParams.get('moved')
+	};
+}, contentAnswers) satisfies PageServerLoad;
+
+const englishNames = displayNames('en', { type: 'language' });
+
+const moveForm = formSchema({ position: formField.id(), direction: formField.oneOf(['up', 'down'] as const) });
+
+export const actions = {
+	move: withDomainErrors(async ({ locals, url, params, request }) => {
+		const staff = requirePermission(locals, url, 'exhibitions.manage');
+		const { position, direction } = moveForm.read(await request.formData());
+		if (!position || !direction) return fail(400, { problem: 'Choose a work and a direction.' });
+		let now: number;
+		try {
+			now = await moveItemRow(app().content, actorOf(staff), { type: 'exhibition', key: params.key, field: 'works' }, position, direction);
+		} catch (e) {
+			if (e instanceof ContentConflictError) return fail(409, { problem: 'Someone saved a newer version meanwhile: the list below shows it. Try again.' });
+			throw e;
+		}
+		redirect(303, `${adminUrls.exhibitions.exhibition(params.key)}?moved=${now}`);
+	}, contentAnswers)
+} satisfies Actions;

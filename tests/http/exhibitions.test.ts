@@ -286,6 +286,14 @@ describe('staff make works and an exhibition, and the public gets its manifest',
 			expect(image.headers.get('content-type')).toBe('image/jpeg');
 			const bytes = new Uint8Array(await image.arrayBuffer());
 			expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+			// The image service a viewer zooms with: its info.json matches the canvas, and its first tile is there.
+			const info = (await (await fetch(`${body.service[0].id}/info.json`)).json()) as Record<string, any>;
+			expect(info.id).toBe(body.service[0].id);
+			expect([info.width, info.height]).toEqual([canvas.width, canvas.height]);
+			const tileSize = info.tiles[0].width as number;
+			const [w, h] = [Math.min(tileSize, info.width), Math.min(tileSize, info.height)];
+			const tile = await fetch(`${info.id}/0,0,${w},${h}/${w},${h}/0/default.jpg`);
+			expect(tile.status, 'the top-left tile at full size').toBe(200);
 		}
 		// The validator itself refuses what is not a manifest.
 		expect(presentation3Problems({ ...manifest, items: [{ ...manifest.items[0], width: 0 }] })).toContain('items[0]: width and height must be positive integers');

@@ -65,7 +65,7 @@ export async function exhibitionManifest(context: ExhibitionsContext, origin: st
 	for (const work of works) {
 		const image = parseArtworkImages(work.images)[0];
 		if (!image) continue;
-		const media = await db.selectFrom('media').select(['public_key', 'status']).where('id', '=', image.mediaId).executeTakeFirst();
+		const media = await db.selectFrom('media').select(['public_key', 'status', 'iiif_width', 'iiif_height']).where('id', '=', image.mediaId).executeTakeFirst();
 		if (media?.status !== 'ready') continue;
 		const largest = await db
 			.selectFrom('media_variant')
@@ -76,6 +76,9 @@ export async function exhibitionManifest(context: ExhibitionsContext, origin: st
 			.limit(1)
 			.executeTakeFirst();
 		if (!largest) continue;
+		// The canvas is the photo at full size where it has an image service to zoom into it.
+		const zoom = media.iiif_width && media.iiif_height ? { width: media.iiif_width, height: media.iiif_height } : null;
+		const canvasSize = zoom ?? largest;
 		const canvasId = `${id}/canvas/${work.position}`;
 		canvasIdOf.set(work.position, canvasId);
 		const artists = (artistsByWork.get(work.id) ?? []).map(creditName).filter((n): n is string => n !== undefined);
@@ -93,8 +96,8 @@ export async function exhibitionManifest(context: ExhibitionsContext, origin: st
 			type: 'Canvas',
 			label: languageMap(parseLocalized(work.title), languages),
 			...(Object.keys(languageMap(parseLocalized(work.caption), languages)).length ? { summary: languageMap(parseLocalized(work.caption), languages) } : {}),
-			width: largest.width,
-			height: largest.height,
+			width: canvasSize.width,
+			height: canvasSize.height,
 			metadata,
 			...(work.credit ? { requiredStatement: { label: english('Credit'), value: none(work.credit) } } : {}),
 			...(uri ? { rights: uri } : {}),
@@ -115,7 +118,7 @@ export async function exhibitionManifest(context: ExhibitionsContext, origin: st
 								format: 'image/jpeg',
 								width: largest.width,
 								height: largest.height,
-								service: [{ id: `${origin}/iiif/${media.public_key}`, type: 'ImageService3', profile: 'level0' }]
+								...(zoom ? { service: [{ id: `${origin}/iiif/${media.public_key}`, type: 'ImageService3', profile: 'level0' }] } : {})
 							}
 						}
 					]

@@ -14,6 +14,7 @@
  *   - a newsletter campaign to 50,000 subscribers; 200 applicants at once with 5 MB photos
  *   - the site search over 10,000 documents
  *   - a registration rush: 500 confirmations for 100 places from two app processes
+ *   - an exhibition of 100 works: every work page's bytes at 360 px with Save-Data
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +32,7 @@ const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency'];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 /** `npm run bench -- archive search` runs only those parts; no names, all of them. */
-const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration'] as const;
+const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration', 'exhibition'] as const;
 const only = process.argv.slice(2);
 for (const name of only) {
 	if (!(parts as readonly string[]).includes(name)) {
@@ -104,6 +105,7 @@ try {
 	if (wanted('archive')) await benchArchiveAtScale();
 	if (wanted('search')) benchSearch();
 	if (wanted('registration')) benchRegistration();
+	if (wanted('exhibition')) benchExhibition();
 } finally {
 	rmSync(dataDir, { recursive: true, force: true });
 }
@@ -315,5 +317,15 @@ function benchRegistration() {
 		env: { ...process.env, TEST_DATABASE_URL: serverUrl }
 	});
 	console.log(run.stdout.trimEnd().replace(/^/gm, '  '));
+	if (run.status !== 0) console.log(`  failed:\n${run.stderr.slice(-2000)}`);
+}
+
+function benchExhibition() {
+	console.log('\nAn exhibition of 100 works, each work page opened cold in Chromium at 360 px (2×) with Save-Data (scripts/bench-exhibition.ts):');
+	const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-exhibition.ts')], {
+		cwd: root,
+		encoding: 'utf8'
+	});
+	console.log(run.stdout.trimEnd());
 	if (run.status !== 0) console.log(`  failed:\n${run.stderr.slice(-2000)}`);
 }

@@ -38,7 +38,9 @@ export const permissions = {
 	// Writing, testing, scheduling and sending campaigns, topics and the consent text.
 	'newsletter.campaigns': ['admin', 'editor'],
 	// Events' sessions and the people registered for them (names, addresses, access needs): those who run events.
-	'events.manage': ['admin', 'editor']
+	'events.manage': ['admin', 'editor'],
+	// Artists' profiles: their private addresses, their consent ledger, hiding and withdrawals.
+	'collective.manage': ['admin', 'editor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -816,7 +816,7 @@ export interface Database {
 	search_document: SearchDocumentTable;
 }
 
-export type SearchKind = 'initiative' | 'story' | 'call' | 'page' | 'event';
+export type SearchKind = 'initiative' | 'story' | 'call' | 'page' | 'event' | 'artist';
 
 /** One item (`kind`, `key`) in one language it is written in, as plain text. */
 export interface SearchDocumentTable {

@@ -26,6 +26,7 @@ import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
 import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
+import { portraitsInPublicProfiles } from '$lib/server/collective/artist-directory';
 import { createCollectiveContext, type CollectiveContext } from '$lib/server/collective/collective.wiring';
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
@@ -170,7 +171,7 @@ export async function startApp(
 		media: createMediaContext(base, {
 			storage: mediaStorage,
 			// Every domain whose public pages show photos from the library adds its photos here.
-			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent])
+			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, portraitsInPublicProfiles])
 		}),
 		newsletter: createNewsletterContext(base, { ...site, linkSecret: secrets.authSecret }),
 		people: createPeopleContext(base, { ...site, auth }),

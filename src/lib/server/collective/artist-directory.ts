@@ -146,3 +146,9 @@ export async function creditsOf(db: Kysely<Database>, ids: readonly number[]) {
 	const rows = await db.selectFrom('artist').selectAll().where('id', 'in', [...ids]).execute();
 	return new Map(rows.map((row) => [row.id, artistCredit(row)]));
 }
+
+/** The portraits public profiles show (consent to the photo given): the media the public may fetch for the collective. */
+export async function portraitsInPublicProfiles(db: Kysely<Database>): Promise<number[]> {
+	const rows = await publicRows(db).selectAll().where('consent_photo', '=', 1).where('portrait_media_id', 'is not', null).execute();
+	return rows.filter((row) => publicProfileParts(row).photo).map((row) => Number(row.portrait_media_id));
+}

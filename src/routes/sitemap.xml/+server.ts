@@ -5,13 +5,14 @@ import { lastContentChange } from '$lib/server/content/content.queries';
 import { renderSitemap, publicPaths } from '$lib/server/content/sitemap';
 import { listCalls } from '$lib/server/calls/calls.service';
 import { eventsSitemap } from '$lib/server/events/event-pages';
+import { artistsSitemap } from '$lib/server/collective/artist-directory';
 
-/** Every public page, published initiative, story, call and event, in every language with its alternates. */
+/** Every public page, published initiative, story, call and event, and every public artist's profile, in every language with its alternates. */
 export const GET: RequestHandler = async () => {
 	const { config, db } = app();
-	const [lastChange, archive, calls, events] = await Promise.all([lastContentChange(db), archiveSitemap(db), listCalls(db), eventsSitemap(db)]);
+	const [lastChange, archive, calls, events, artists] = await Promise.all([lastContentChange(db), archiveSitemap(db), listCalls(db), eventsSitemap(db), artistsSitemap(db)]);
 	const callPages = calls.map((call) => ({ path: `/calls/${call.slug}`, updatedAt: call.updatedAt }));
-	return new Response(renderSitemap(config.origin, lastChange, publicPaths, [...archive, ...callPages, ...events]), {
+	return new Response(renderSitemap(config.origin, lastChange, publicPaths, [...archive, ...callPages, ...events, ...artists]), {
 		headers: { 'Content-Type': 'application/xml; charset=utf-8' }
 	});
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '$lib/i18n/locales';
 import type { ArtistRow, Database } from '$lib/server/db/schema';
+import { collator } from '$lib/i18n/intl';
 import { pageCount } from '$lib/server/platform/paging';
 import { countryName } from '$lib/server/shared/countries';
 import { languageName } from '$lib/server/shared/languages';
@@ -87,7 +88,8 @@ export async function listDirectory(db: Kysely<Database>, filters: DirectoryFilt
 	);
 	const pages = pageCount(matching.length, directoryPageSize);
 	const current = Math.min(Math.max(1, page), pages);
-	const countries = [...new Set(rows.map((r) => r.country).filter(Boolean))].map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+	const byName = collator(locale);
+	const countries = [...new Set(rows.map((r) => r.country).filter(Boolean))].map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => byName.compare(a.name, b.name));
 	const mediums = [...new Set(rows.flatMap((r) => JSON.parse(r.mediums) as string[]))].sort();
 	return {
 		total: matching.length,

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { localizedPath } from '$lib/i18n/paths';
-import { hashToken } from '$lib/server/newsletter/subscriber-tokens';
 
 /*
  * An artist's private link, `/artists/profile/<token>`: the only key to their
@@ -10,6 +9,11 @@ import { hashToken } from '$lib/server/newsletter/subscriber-tokens';
  * token is only in the e-mail; the database keeps its SHA-256 hash. A new link
  * revokes the artist's older ones, so only the latest e-mail works.
  */
+
+/** SHA-256 of a link's token, as stored (the same form as every private link's hash here). */
+export function hashToken(token: string): string {
+	return createHash('sha256').update(token).digest('base64url');
+}
 
 export const artistLinkLifetimeMs = 30 * 24 * 60 * 60_000;
 

@@ -6,8 +6,7 @@ import type { ArtistRow, Database } from '$lib/server/db/schema';
 import type { SiteMail } from '$lib/server/platform/domain-context';
 import { composeMail } from '$lib/server/platform/mail/mail-blocks';
 import { findOrganization } from '$lib/server/shared/organization';
-import { hashToken } from '$lib/server/newsletter/subscriber-tokens';
-import { artistPageUrl, artistProfileUrl } from './artist-links';
+import { artistPageUrl, artistProfileUrl, hashToken } from './artist-links';
 
 /*
  * The collective's e-mails to an artist, in the artist's language, queued in

@@ -2,13 +2,18 @@ import type { Kysely } from 'kysely';
 import type { ArtistConsentPurpose, ArtistRow, Database } from '$lib/server/db/schema';
 import { parseLocalized } from '$lib/server/shared/localized-text';
 import type { Localized } from '$lib/i18n/locales';
-import { hashEmail } from '$lib/server/newsletter/subscriber-tokens';
+import { createHash } from 'node:crypto';
 
 /*
  * Consent per purpose: every change is a ledger row (who, when, how, which
  * consent text) and the profile's `consent_*` column, written together in the
  * caller's transaction, so the columns always say what the ledger's last word is.
  */
+
+/** SHA-256 of the lower-cased address: the ledger keeps it so the record outlives the profile. */
+export function hashEmail(email: string): string {
+	return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
 
 export const consentPurposes = ['directory', 'photo', 'city', 'contact', 'credit_name', 'guardian'] as const satisfies readonly ArtistConsentPurpose[];
 

@@ -56,6 +56,13 @@ export const adminUrls = {
 		doorList: (eventId: number, sessionId: number) => `${root}/events/${eventId}/sessions/${sessionId}/door-list`
 	},
 
+	/** The collective's artists: the list, a new profile (by hand or from an application), one artist's profile, consent and ledger. */
+	artists: {
+		list: `${root}/artists`,
+		new: `${root}/artists/new`,
+		artist: (id: number) => `${root}/artists/${id}`
+	},
+
 	content: {
 		list: content,
 		item: (type: string, key: string) => `${content}/${type}/${key}`,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Localized } from '$lib/i18n/locales';
+import { isLocale, type Localized } from '$lib/i18n/locales';
 import type { ArtistConsentPurpose, Database } from '$lib/server/db/schema';
 import { ValidationError, NotFoundError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/shared/audit';
@@ -157,9 +157,73 @@ export async function listArtistsForStaff(db: Kysely<Database>): Promise<ArtistL
 	}));
 }
 
-/** The fields of an accepted application staff may carry over, from its answers. */
-export async function applicationForArtist(db: Kysely<Database>, applicationId: number) {
+/** What an accepted application offers a new profile; staff tick which of these to carry over. */
+export interface ApplicationOffer {
+	applicationId: number;
+	email: string;
+	locale: string;
+	name: string;
+	bio: string;
+	links: string[];
+	country: string;
+	city: string;
+}
+
+export const carriedFields = ['name', 'bio', 'links', 'country', 'city'] as const;
+export type CarriedField = (typeof carriedFields)[number];
+
+/**
+ * Reads an accepted application's answers by the types of its call's fields:
+ * the first long text is the bio, web addresses are links, a country field the
+ * country, a short text labelled as a city the city. Only an accepted,
+ * submitted application whose applicant's data was not erased offers anything.
+ */
+export async function applicationOffer(db: Kysely<Database>, applicationId: number): Promise<ApplicationOffer> {
 	const row = await db.selectFrom('application').selectAll().where('id', '=', applicationId).executeTakeFirst();
-	if (!row) throw new NotFoundError(`application ${applicationId}`);
-	return row;
+	if (!row || row.decision !== 'accepted' || !row.applicant_email || row.personal_data_erased_at) throw new NotFoundError(`accepted application ${applicationId}`);
+	const fields = await db.selectFrom('open_call_field').select(['key', 'type', 'label']).where('call_id', '=', row.call_id).orderBy('position').execute();
+	const answers = JSON.parse(row.answers) as Record<string, unknown>;
+	const text = (key: string) => (typeof answers[key] === 'string' ? (answers[key] as string) : '');
+	const isCity = (label: string) => /city|town|ciudad|kota|शहर|सहर/i.test(label);
+	return {
+		applicationId,
+		email: row.applicant_email,
+		locale: row.locale,
+		name: row.applicant_name ?? '',
+		bio: fields.filter((f) => f.type === 'long_text').map((f) => text(f.key)).find((t) => t.trim() !== '') ?? '',
+		links: fields.filter((f) => f.type === 'url').map((f) => text(f.key)).filter((t) => t.trim() !== ''),
+		country: fields.filter((f) => f.type === 'country').map((f) => text(f.key)).find(Boolean) ?? '',
+		city: fields.filter((f) => f.type === 'short_text' && isCity(f.label)).map((f) => text(f.key)).find(Boolean) ?? ''
+	};
+}
+
+/**
+ * A new profile from an accepted application, carrying over only the fields
+ * staff ticked. Open-call forms record consent to process the application, not
+ * to publish a profile: no consent is carried over, and the invitation asks.
+ */
+export async function createArtistFromApplication(context: CollectiveContext, actor: Actor, applicationId: number, carried: readonly CarriedField[]): Promise<number> {
+	const offer = await applicationOffer(context.db, applicationId);
+	const take = (field: CarriedField) => carried.includes(field);
+	return createArtist(
+		context,
+		actor,
+		{
+			name: take('name') && offer.name ? offer.name : 'New artist',
+			pronouns: '',
+			city: take('city') ? offer.city : '',
+			country: take('country') ? offer.country : '',
+			languages: [],
+			bio: take('bio') ? { [isLocale(offer.locale) ? offer.locale : 'en']: offer.bio } : {},
+			mediums: [],
+			links: take('links') ? offer.links.map((url) => ({ kind: 'website', url })) : [],
+			locale: offer.locale,
+			email: offer.email,
+			minor: false,
+			guardianName: '',
+			guardianEmail: '',
+			creditWording: { en: '' }
+		},
+		{ applicationId, consent: {} }
+	);
 }

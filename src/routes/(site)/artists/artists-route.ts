@@ -11,11 +11,11 @@ export function artistSlugFrom(value: string): string {
 
 /** The directory's filters from its address (`?country=NP&medium=mural&initiative=patan-2018&page=2`); a value that cannot be one is no filter. */
 export function directoryQueryOf(url: URL): { filters: DirectoryFilters; page: number } {
-	const get = (name: string, max: number) => (url.searchParams.get(name) ?? '').trim().slice(0, max);
-	const country = get('country', 2).toUpperCase();
-	const medium = get('medium', 40).toLowerCase();
-	const initiative = get('initiative', 80);
-	const page = get('page', 4);
+	const cut = (value: string | null, max: number) => (value ?? '').trim().slice(0, max);
+	const country = cut(url.searchParams.get('country'), 2).toUpperCase();
+	const medium = cut(url.searchParams.get('medium'), 40).toLowerCase();
+	const initiative = cut(url.searchParams.get('initiative'), 80);
+	const page = cut(url.searchParams.get('page'), 4);
 	return {
 		filters: {
 			...(/^[A-Z]{2}$/.test(country) ? { country } : {}),

@@ -25,6 +25,8 @@ export interface StaffProfileInput extends ProfileInput {
 	guardianName: string;
 	guardianEmail: string;
 	creditWording: Localized;
+	/** A photo from the media library; shown only with consent to the photo. */
+	portraitMediaId: number | null;
 }
 
 function checkContact(input: StaffProfileInput) {
@@ -49,8 +51,16 @@ function checkContact(input: StaffProfileInput) {
 		minor: input.minor ? 1 : 0,
 		guardian_name: input.minor ? input.guardianName.trim() : '',
 		guardian_email: input.minor ? guardianEmail : '',
-		credit_wording: stringifyLocalized({ ...input.creditWording, en: input.creditWording.en.trim() })
+		credit_wording: stringifyLocalized({ ...input.creditWording, en: input.creditWording.en.trim() }),
+		portrait_media_id: input.portraitMediaId
 	};
+}
+
+/** A portrait must be a photo in the media library. */
+async function checkPortrait(db: Kysely<Database>, mediaId: number | null): Promise<void> {
+	if (mediaId === null) return;
+	const media = await db.selectFrom('media').select('id').where('id', '=', mediaId).executeTakeFirst();
+	if (!media) throw new ValidationError({ portrait: 'unknown' });
 }
 
 export interface FromApplication {
@@ -61,6 +71,7 @@ export interface FromApplication {
 
 export async function createArtist(context: CollectiveContext, actor: Actor, input: StaffProfileInput, from?: FromApplication): Promise<number> {
 	const columns = checkContact(input);
+	await checkPortrait(context.db, columns.portrait_media_id);
 	return runCommand(context, actor, async (scope) => {
 		const at = scope.now.toISOString();
 		const { id } = await scope.trx
@@ -79,6 +90,7 @@ export async function createArtist(context: CollectiveContext, actor: Actor, inp
 
 export async function updateArtist(context: CollectiveContext, actor: Actor, id: number, input: StaffProfileInput): Promise<void> {
 	const columns = checkContact(input);
+	await checkPortrait(context.db, columns.portrait_media_id);
 	await runCommand(context, actor, async (scope) => {
 		const before = await artistById(scope.trx, id);
 		await scope.trx.updateTable('artist').set({ ...columns, updated_at: scope.now.toISOString() }).where('id', '=', id).execute();
@@ -222,7 +234,8 @@ export async function createArtistFromApplication(context: CollectiveContext, ac
 			minor: false,
 			guardianName: '',
 			guardianEmail: '',
-			creditWording: { en: '' }
+			creditWording: { en: '' },
+			portraitMediaId: null
 		},
 		{ applicationId, consent: {} }
 	);

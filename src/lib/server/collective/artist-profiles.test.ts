@@ -51,6 +51,7 @@ const staffInput = (over: Partial<StaffProfileInput> = {}): StaffProfileInput =>
 	guardianName: '',
 	guardianEmail: '',
 	creditWording: { en: '' },
+	portraitMediaId: null,
 	...over
 });
 

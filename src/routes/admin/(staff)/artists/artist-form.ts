@@ -4,6 +4,11 @@ import type { StaffProfileInput } from '$lib/server/collective/artist-admin';
 import { parseLocalized } from '$lib/server/shared/localized-text';
 import { languageAsTyped } from '$lib/server/shared/languages';
 import type { Issues } from '$lib/server/platform/forms';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import type { PickablePhoto } from '$lib/admin/photos';
+import { listPhotosForPicker } from '$lib/server/media/media.service';
+import { thumbnailOf } from '$lib/server/media/media-thumbnail';
 
 /*
  * The staff form of a profile, shared by "new" and an artist's page: what it
@@ -28,6 +33,8 @@ export interface ArtistFormValues {
 	guardianName: string;
 	guardianEmail: string;
 	creditWording: Record<Locale, string>;
+	/** The portrait's media id as the picker sends it, '' for none. */
+	portrait: string;
 }
 
 export const emptyValues = (): ArtistFormValues => ({
@@ -44,7 +51,8 @@ export const emptyValues = (): ArtistFormValues => ({
 	minor: false,
 	guardianName: '',
 	guardianEmail: '',
-	creditWording: { en: '', ne: '', id: '', es: '' }
+	creditWording: { en: '', ne: '', id: '', es: '' },
+	portrait: ''
 });
 
 export function valuesOfRow(row: ArtistRow): ArtistFormValues {
@@ -65,7 +73,8 @@ export function valuesOfRow(row: ArtistRow): ArtistFormValues {
 		minor: Number(row.minor) === 1,
 		guardianName: row.guardian_name,
 		guardianEmail: row.guardian_email,
-		creditWording: Object.fromEntries(locales.map((l) => [l, wording[l] ?? ''])) as Record<Locale, string>
+		creditWording: Object.fromEntries(locales.map((l) => [l, wording[l] ?? ''])) as Record<Locale, string>,
+		portrait: row.portrait_media_id ? String(row.portrait_media_id) : ''
 	};
 }
 
@@ -88,7 +97,8 @@ export function readArtistForm(form: FormData): ArtistFormValues {
 		minor: form.get('minor') === 'yes',
 		guardianName: field('guardian_name', 200),
 		guardianEmail: field('guardian_email', 254),
-		creditWording: Object.fromEntries(locales.map((l) => [l, field(`credit_wording.${l}`, 200)])) as Record<Locale, string>
+		creditWording: Object.fromEntries(locales.map((l) => [l, field(`credit_wording.${l}`, 200)])) as Record<Locale, string>,
+		portrait: field('portrait', 12)
 	};
 }
 
@@ -97,7 +107,8 @@ export function inputOf(values: ArtistFormValues): StaffProfileInput {
 		...values,
 		languages: values.languages.split(','),
 		mediums: values.mediums.split(','),
-		creditWording: { ...values.creditWording, en: values.creditWording.en }
+		creditWording: { ...values.creditWording, en: values.creditWording.en },
+		portraitMediaId: /^[1-9]\d{0,9}$/.test(values.portrait) ? Number(values.portrait) : null
 	};
 }
 
@@ -106,10 +117,15 @@ const words: Record<string, string> = {
 	'too-long': 'This is too long.',
 	'too-many': 'Too many.',
 	invalid: 'Type an e-mail address.',
-	unknown: 'Not one we know: check the spelling.',
+	unknown: 'Not one we know: check the spelling (or the photo was deleted).',
 	'not-web': 'Type a full web address starting with https://.'
 };
 
 export function staffIssues(issues: Issues): Record<string, string> {
 	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, words[code] ?? code]));
+}
+
+/** Photos of the media library to choose a portrait from, by their English alt text. */
+export async function portraitChoices(db: Kysely<Database>): Promise<PickablePhoto[]> {
+	return (await listPhotosForPicker(db)).map((photo) => ({ id: photo.id, label: photo.alt.en, described: '', thumbnail: thumbnailOf(photo) }));
 }

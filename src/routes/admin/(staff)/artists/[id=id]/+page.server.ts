@@ -10,7 +10,7 @@ import { requirePermission } from '$lib/server/people/guard';
 import { refusedIssues } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { countryOptions } from '$lib/server/shared/countries';
-import { inputOf, readArtistForm, staffIssues, valuesOfRow } from '../artist-form';
+import { inputOf, portraitChoices, readArtistForm, staffIssues, valuesOfRow } from '../artist-form';
 
 const answers = { notFound: 'There is no artist with this number.' };
 
@@ -37,6 +37,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		lastLink: links[0] ?? null,
 		values: valuesOfRow(row),
 		countries: countryOptions('en'),
+		photos: await portraitChoices(app().db),
 		created: url.searchParams.has('created')
 	};
 }, answers) satisfies PageServerLoad;

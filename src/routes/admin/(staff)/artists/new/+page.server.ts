@@ -8,7 +8,7 @@ import { refusedIssues } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { idFrom } from '$lib/server/platform/route-params';
 import { countryOptions } from '$lib/server/shared/countries';
-import { emptyValues, inputOf, readArtistForm, staffIssues } from '../artist-form';
+import { emptyValues, inputOf, portraitChoices, readArtistForm, staffIssues } from '../artist-form';
 
 const answers = { notFound: 'There is no accepted application with this number (or its applicant’s data was erased).' };
 
@@ -17,7 +17,7 @@ export const load = withDomainErrors(async ({ locals, url }) => {
 	requirePermission(locals, url, 'collective.manage');
 	const applicationId = idFrom(url.searchParams.get('application'));
 	const offer = applicationId ? await applicationOffer(app().db, applicationId) : null;
-	return { values: emptyValues(), countries: countryOptions('en'), offer };
+	return { values: emptyValues(), countries: countryOptions('en'), photos: await portraitChoices(app().db), offer };
 }, answers) satisfies PageServerLoad;
 
 export const actions = {

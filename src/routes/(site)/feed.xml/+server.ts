@@ -14,7 +14,7 @@ import { escapeHtml } from '$lib/server/platform/mail/mail-layout';
 const feedSize = 30;
 
 /** How many newly listed artists a feed carries beside the stories. */
-const artistFeedSize = 10;
+const artistFeedSize = 20;
 
 /**
  * The stories, and the artists newly listed in the collective, as an Atom feed in the reader's language (`/feed.xml`,
@@ -52,7 +52,8 @@ export const GET: RequestHandler = async () => {
 			alternateUrl: config.origin + localizedPath('/stories', locale),
 			updated,
 			author: { name: frame.name, uri: config.origin + localizedPath('/', locale) },
-			entries: [...artistEntries, ...stories.map((story) => {
+			// The stories first, newest first, as they always were; then the artists newest listed.
+			entries: [...stories.map((story) => {
 				const path = `/stories/${story.slug}`;
 				return {
 					id: tagUri(host, Number(story.publishedAt.slice(0, 4)), `story/${story.id}`),
@@ -67,7 +68,7 @@ export const GET: RequestHandler = async () => {
 					lang: story.body.lang,
 					alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
 				};
-			})].sort((a, b) => b.updated.localeCompare(a.updated))
+			}), ...artistEntries]
 		});
 	});
 	return new Response(xml, { headers: { 'Content-Type': feedContentType, 'Cache-Control': 'public, max-age=300' } });

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Localized } from '$lib/i18n/locales';
 import type { ArtistConsentPurpose, ArtistRow, Database } from '$lib/server/db/schema';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
@@ -8,7 +7,7 @@ import { slugify } from '$lib/server/shared/slug';
 import { stringifyLocalized } from '$lib/server/shared/localized-text';
 import type { ArtistMail } from './artist-mail';
 import { inspectArtistLink, issueArtistLink, type ArtistLinkState } from './artist-links';
-import { cleanProfile, isEmailAddress, profileLimits, type CleanProfile, type ProfileInput } from './artist-profile-input';
+import { cleanProfile, isEmailAddress, type CleanProfile, type ProfileInput } from './artist-profile-input';
 import { indexArtist } from './artist-search';
 import { isPublicProfile } from './artist-visibility';
 import { consentPurposes, currentConsentText, recordConsent, type ConsentChoices, type ConsentGiver, type ConsentMethod } from './consent';
@@ -171,5 +170,3 @@ export async function relayMessage(context: CollectiveContext, slug: string, vis
 	});
 }
 
-export { profileLimits };
-export type { Localized };

@@ -4,11 +4,12 @@ import { removeSearchDocuments, searchDocuments } from '$lib/server/db/search';
 import { readSiteVersion } from '$lib/server/platform/site-version';
 import { ValidationError } from '$lib/server/platform/errors';
 import { collectiveContext, testStaff } from '../../../../tests/support/domain-contexts';
-import { createArtist, inviteArtist, recordWithdrawal, setArtistHidden, type StaffProfileInput } from './artist-admin';
+import { createArtist, createArtistFromApplication, inviteArtist, recordWithdrawal, setArtistHidden, type StaffProfileInput } from './artist-admin';
+import { openCall } from '../../../../tests/support/call-test-data';
 import { artistsSitemap, feedArtists, listDirectory, publicProfile } from './artist-directory';
 import { artistLinkLifetimeMs, inspectArtistLink, issueArtistLink } from './artist-links';
 import { relayMessage, requestArtistLink, saveOwnProfile, withdrawOwnConsent, type OwnProfileInput } from './artist-profile.service';
-import { recordRelayAttempt, artistThrottleRules } from './artist-throttle';
+import { recordLinkRequest, recordRelayAttempt, artistThrottleRules } from './artist-throttle';
 import { artistCredit } from './artist-visibility';
 import { consentLedger } from './consent';
 
@@ -246,5 +247,60 @@ describe('relay', () => {
 		}
 		expect((await recordRelayAttempt(handle.db, { email: 'V@example.org', ip: '192.0.2.2', artistSlug: 'b' }, at)).allowed).toBe(false);
 		expect((await recordRelayAttempt(handle.db, { email: 'w@example.org', ip: '192.0.2.2', artistSlug: 'b' }, at)).allowed).toBe(true);
+	});
+});
+
+describe('a profile from an accepted application', () => {
+	async function acceptedApplication(decision: 'accepted' | 'declined' = 'accepted') {
+		const callId = await openCall(handle.db, {}, [
+			{ key: 'statement', type: 'long_text', label: { en: 'Statement' } },
+			{ key: 'site', type: 'url', label: { en: 'Website' } },
+			{ key: 'country', type: 'country', label: { en: 'Country' } },
+			{ key: 'town', type: 'short_text', label: { en: 'Town or city' } }
+		]);
+		const at = new Date().toISOString();
+		const { id } = await handle.db
+			.insertInto('application')
+			.values({
+				call_id: callId,
+				applicant_email: 'wren@example.org',
+				applicant_name: 'Wren Applicant',
+				locale: 'es',
+				status: 'submitted',
+				answers: JSON.stringify({ statement: '<b>Murales</b> con vecinos.', site: 'https://wren.example.org/', country: 'CO', town: 'Medellín' }),
+				consented_at: at,
+				submitted_at: at,
+				decision,
+				decided_at: at,
+				created_at: at,
+				updated_at: at
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return id;
+	}
+
+	it('carries over only the fields staff ticked, and no consent: the invitation asks', async () => {
+		const context = collectiveContext(handle.db);
+		const applicationId = await acceptedApplication();
+		const id = await createArtistFromApplication(context, testStaff, applicationId, ['name', 'bio', 'country']);
+		const row = await handle.db.selectFrom('artist').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect([row.name, row.email, row.locale, row.country, row.city, row.links, row.application_id]).toEqual(['Wren Applicant', 'wren@example.org', 'es', 'CO', '', '[]', applicationId]);
+		expect(JSON.parse(row.bio)).toEqual({ en: 'Murales con vecinos.', es: 'Murales con vecinos.' });
+		expect(await consentLedger(handle.db, id)).toEqual([]);
+		expect(await publicProfile(handle.db, row.slug, 'en')).toBeUndefined();
+	});
+
+	it('refuses an application that was not accepted', async () => {
+		const context = collectiveContext(handle.db);
+		await expect(createArtistFromApplication(context, testStaff, await acceptedApplication('declined'), ['name'])).rejects.toThrow(/Not found/);
+	});
+});
+
+describe('asking for a link', () => {
+	it('is limited per address, whatever its case', async () => {
+		const at = Date.now();
+		for (let i = 0; i < artistThrottleRules.linkPerEmail; i++) expect((await recordLinkRequest(handle.db, { email: 'x@example.org', ip: `192.0.2.${i}` }, at)).allowed).toBe(true);
+		expect((await recordLinkRequest(handle.db, { email: 'X@Example.org', ip: '192.0.2.99' }, at)).allowed).toBe(false);
 	});
 });

@@ -9,7 +9,7 @@ import type { ArtistMail } from './artist-mail';
 import { inspectArtistLink, issueArtistLink, type ArtistLinkState } from './artist-links';
 import { cleanProfile, isEmailAddress, type CleanProfile, type ProfileInput } from './artist-profile-input';
 import { indexArtist } from './artist-search';
-import { isPublicProfile } from './artist-visibility';
+import { artistCredit, isPublicProfile } from './artist-visibility';
 import { consentPurposes, currentConsentText, recordConsent, type ConsentChoices, type ConsentGiver, type ConsentMethod } from './consent';
 
 /*
@@ -65,9 +65,9 @@ export async function afterProfileChange(scope: CommandScope, before: ArtistRow 
 	const after = await artistById(scope.trx, artistId);
 	if (isPublicProfile(after) && !after.listed_at) await scope.trx.updateTable('artist').set({ listed_at: scope.now.toISOString() }).where('id', '=', artistId).execute();
 	await indexArtist(scope.trx, artistId);
-	if ((before && isPublicProfile(before)) || isPublicProfile(after) || Number(after.consent_credit_name) !== Number(before?.consent_credit_name ?? 0)) {
-		await scope.publicPagesChanged();
-	}
+	// Public pages show a public profile, and credits show a name or a wording: a change to either is a new site version.
+	const creditChanged = !before || JSON.stringify(artistCredit(before)) !== JSON.stringify(artistCredit(after));
+	if ((before && isPublicProfile(before)) || isPublicProfile(after) || creditChanged) await scope.publicPagesChanged();
 }
 
 /** Consent choices as given, with a minor's guardian box counted as the guardian's word. */

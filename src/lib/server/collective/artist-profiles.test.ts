@@ -170,8 +170,12 @@ describe('minors', () => {
 		expect(await publicProfile(handle.db, 'little-kite', 'en')).toBeDefined();
 		const ledger = await consentLedger(handle.db, id);
 		expect(ledger.find((e) => e.purpose === 'guardian')).toMatchObject({ granted: true, givenBy: 'guardian' });
+		// Listed no more but named in credits: the guardian taking their consent back changes the credit, a new site version.
+		await recordWithdrawal(context, testStaff, id, ['directory']);
+		const version = await readSiteVersion(handle.db);
 		// The guardian taking it back takes the profile down, whatever the young artist ticked.
 		await recordWithdrawal(context, testStaff, id, ['guardian']);
+		expect(await readSiteVersion(handle.db)).not.toBe(version);
 		expect(await publicProfile(handle.db, 'little-kite', 'en')).toBeUndefined();
 		const row = await handle.db.selectFrom('artist').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(artistCredit(row).kind).toBe('neutral');

@@ -4,6 +4,8 @@ import { app } from '$lib/server/app';
 import { listDirectory } from '$lib/server/collective/artist-directory';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { wantsSaveData } from '$lib/server/shared/picture';
+import { pickJson } from '$lib/server/shared/localized-text';
+import { langIfOther } from '$lib/i18n/locales';
 import { directoryQueryOf } from './artists-route';
 
 /** The directory of public profiles, filtered by a GET form, a page at a time. */
@@ -19,6 +21,9 @@ export const load: PageServerLoad = async ({ url, request }) => {
 		filters,
 		list,
 		portraits,
-		initiatives: initiatives.map((i) => ({ value: i.slug, title: JSON.parse(i.title) as Record<string, string> })).map((i) => ({ value: i.value, text: i.title[locale] || i.title.en || i.value }))
+		initiatives: initiatives.map((i) => {
+			const title = pickJson(i.title, locale);
+			return { value: i.slug, text: title.text, lang: langIfOther(title, locale) };
+		})
 	};
 };

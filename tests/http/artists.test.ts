@@ -118,6 +118,13 @@ describe.each(locales)('the collective’s public pages in %s', (locale) => {
 		expect(status).toBe(200);
 		const names = doc.all((e) => e.name === 'h2' && classOf(e.parent?.parent).includes('artist-card')).map((e) => DomUtils.textContent(e).trim());
 		expect(names.sort()).toEqual(['Dewi Tidepool', 'Kampung Kite']);
+		const patan = await get(localized('/artists?initiative=patan-empower-2018', locale));
+		const credited = patan.doc.all((e) => e.name === 'h2' && classOf(e.parent?.parent).includes('artist-card')).map((e) => DomUtils.textContent(e).trim());
+		expect(credited.sort()).toEqual(['Ink & Ochre', 'Little Kite', 'Lumen Moth']);
+		// Only initiatives that credit someone listed are offered; Graz credits only an artist who is not.
+		const options = patan.doc.all((e) => e.name === 'option' && e.parent?.type === 'tag' && (e.parent as { attribs: Record<string, string> }).attribs.name === 'initiative').map((e) => e.attribs.value);
+		expect(options).toContain('patan-empower-2018');
+		expect(options).not.toContain('graz-2019');
 	});
 
 	it('shows a public profile with a Person in JSON-LD carrying only what consent allows', async () => {

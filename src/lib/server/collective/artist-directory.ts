@@ -69,16 +69,18 @@ function cardOf(row: ArtistRow, locale: Locale): ArtistCard {
 	};
 }
 
-/** Ids of artists credited in an initiative (its credits' `artistId`). */
-async function creditedIn(db: Kysely<Database>, initiativeSlug: string): Promise<number[]> {
-	const row = await db.selectFrom('initiative').select('credits').where('slug', '=', initiativeSlug).executeTakeFirst();
-	if (!row) return [];
-	return (JSON.parse(row.credits) as { artistId?: unknown }[]).map((c) => Number(c.artistId)).filter((n) => Number.isInteger(n) && n > 0);
+/** The artists an initiative credits (its credits' `artistId`). */
+function creditedIds(credits: string): number[] {
+	return (JSON.parse(credits) as { artistId?: unknown }[]).map((c) => Number(c.artistId)).filter((n) => Number.isInteger(n) && n > 0);
 }
 
 export async function listDirectory(db: Kysely<Database>, filters: DirectoryFilters, locale: Locale, page: number) {
 	const rows = (await publicRows(db).selectAll().orderBy('name').orderBy('id').execute()).filter(isPublicProfile);
-	const initiativeIds = filters.initiative ? new Set(await creditedIn(db, filters.initiative)) : null;
+	const listedIds = new Set(rows.map((r) => r.id));
+	// The initiatives to filter by: those crediting someone in the directory.
+	const initiativeRows = (await db.selectFrom('initiative').select(['slug', 'title', 'credits']).orderBy('start_date', 'desc').execute()).filter((i) => creditedIds(i.credits).some((id) => listedIds.has(id)));
+	const chosen = filters.initiative ? initiativeRows.find((i) => i.slug === filters.initiative) : undefined;
+	const initiativeIds = filters.initiative ? new Set(chosen ? creditedIds(chosen.credits) : []) : null;
 	// Tags are JSON: filtering them in code keeps one portable query (the collective is tens of artists, not thousands).
 	const matching = rows.filter(
 		(row) =>
@@ -97,7 +99,8 @@ export async function listDirectory(db: Kysely<Database>, filters: DirectoryFilt
 		pages,
 		artists: matching.slice((current - 1) * directoryPageSize, current * directoryPageSize).map((row) => cardOf(row, locale)),
 		countries,
-		mediums
+		mediums,
+		initiatives: initiativeRows.map((i) => ({ slug: i.slug, title: pickJson(i.title, locale) }))
 	};
 }
 

@@ -63,10 +63,10 @@ const oneClickUnsubscribePath = new RegExp(`^(?:/(?:${locales.join('|')}))?/news
 
 /**
  * Pages reached by a private link: a subscriber's (confirm, preferences,
- * unsubscribe), an applicant's (/applications/<token>) and a registrant's
- * (/registrations/<token>, with its calendar file).
+ * unsubscribe), an applicant's (/applications/<token>), a registrant's
+ * (/registrations/<token>, with its calendar file) and an artist's (/artists/profile/<token>).
  */
-const privateLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications|registrations)/`);
+const privateLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications|registrations|artists/profile)/`);
 
 const isAdmin = (event: RequestEvent) => isAdminPath(event.url.pathname);
 

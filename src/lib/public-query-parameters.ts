@@ -11,6 +11,7 @@ export const publicQueryParameters: Readonly<Record<string, readonly string[]>> 
 	'/initiatives': ['kind', 'program', 'country', 'year', 'page'],
 	'/stories': ['page'],
 	'/events': ['kind', 'country', 'mode', 'month', 'past', 'page'],
+	'/artists': ['country', 'medium', 'initiative', 'page'],
 	'/search': ['q', 'page']
 };
 

@@ -37,6 +37,16 @@ const checks: Check[] = [
 		(action): Check => ({ route: '/admin/(staff)/account', method: 'POST', action, path: `/admin/account?/${action}`, allowed: all })
 	),
 	{ route: '/admin/(staff)/audit', method: 'GET', path: '/admin/audit', allowed: adminOnly },
+	// The collective's artists: private addresses and the consent ledger; admins and editors, reviewers see nothing.
+	{ route: '/admin/(staff)/artists', method: 'GET', path: '/admin/artists', allowed: staffEditors },
+	{ route: '/admin/(staff)/artists/new', method: 'GET', path: '/admin/artists/new', allowed: staffEditors },
+	...['create', 'fromApplication'].map(
+		(action): Check => ({ route: '/admin/(staff)/artists/new', method: 'POST', action, path: `/admin/artists/new?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/artists/[id=id]', method: 'GET', path: `/admin/artists/${missing}`, allowed: staffEditors },
+	...['save', 'invite', 'hide', 'unhide', 'withdraw'].map(
+		(action): Check => ({ route: '/admin/(staff)/artists/[id=id]', method: 'POST', action, path: `/admin/artists/${missing}?/${action}`, allowed: staffEditors })
+	),
 	// Open calls: admins and editors build calls, their forms, reviewers and rubrics.
 	{ route: '/admin/(staff)/calls', method: 'GET', path: '/admin/calls', allowed: staffEditors },
 	{ route: '/admin/(staff)/calls/new', method: 'GET', path: '/admin/calls/new', allowed: staffEditors },

@@ -4,6 +4,7 @@
  * reader's language, feeds read by a feed reader and by a strict XML reader.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoArtists } from '$lib/server/demo/demo-content-collective';
 import { DomUtils } from 'htmlparser2';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { locales } from '$lib/i18n/locales';
@@ -113,6 +114,9 @@ describe('stories', () => {
 	});
 });
 
+/** The demo artists with a public profile: listed, and a minor only with a guardian's consent. */
+const listedDemoArtists = demoArtists.filter((a) => a.consent.includes('directory'));
+
 describe('the feeds', () => {
 	it.each(locales)('%s: an Atom feed of the stories with full content, well-formed and read by a feed reader', async (locale) => {
 		const response = await fetch(site.origin + localized('/feed.xml', locale));
@@ -123,14 +127,16 @@ describe('the feeds', () => {
 		expect(root.name).toBe('feed');
 		expect(root.attributes['xml:lang']).toBe(locale);
 		const entries = childrenNamed(root, 'entry');
-		expect(entries).toHaveLength(demoStories.length);
+		// The stories, then the collective's listed artists (collective/artist-directory.ts).
+		expect(entries).toHaveLength(demoStories.length + listedDemoArtists.length);
 		const ids = entries.map((e) => xmlText(childrenNamed(e, 'id')[0]!));
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids.every((id) => id.startsWith('tag:localhost,'))).toBe(true);
 
 		const feed = parseFeed(xml);
 		expect(feed.language).toBe(locale);
-		expect(feed.items).toHaveLength(demoStories.length);
+		expect(feed.items).toHaveLength(demoStories.length + listedDemoArtists.length);
+		expect(feed.items.slice(demoStories.length).every((item) => item.url?.includes('/artists/'))).toBe(true);
 		const newest = [...demoStories].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0]!;
 		expect(feed.items[0]!.title).toBe(newest.title[locale]);
 		expect(feed.items[0]!.url).toBe(site.origin + localized(`/stories/${newest.slug}`, locale));

@@ -3,6 +3,7 @@
  * alternates, and the manifesto as a PDF in each language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoArtists } from '$lib/server/demo/demo-content-collective';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
@@ -68,7 +69,9 @@ describe('/sitemap.xml', () => {
 			...demoStories.map((s) => `/stories/${s.slug}`),
 			...demoContent.calls.map((c) => `/calls/${c.slug}`),
 			...demoEvents.map((e) => `/events/${e.slug}`),
-			...demoExhibitions.flatMap((e) => [`/exhibitions/${e.slug}`, ...e.works.map((_, i) => `/exhibitions/${e.slug}/${i + 1}`)])
+			...demoExhibitions.flatMap((e) => [`/exhibitions/${e.slug}`, ...e.works.map((_, i) => `/exhibitions/${e.slug}/${i + 1}`)]),
+			// The collective's public profiles: the demo's listed artists (a minor's with a guardian's consent).
+			...demoArtists.filter((a) => a.consent.includes('directory')).map((a) => `/artists/${a.slug}`)
 		];
 		const expected = locales.flatMap((locale) => [...publicPaths, ...items].map((path) => site.origin + localized(path, locale)));
 		expect(entries.map((e) => e.loc).sort()).toEqual([...expected].sort());

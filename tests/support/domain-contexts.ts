@@ -13,6 +13,7 @@ import { readSiteVersion } from '$lib/server/platform/site-version';
 import type { Actor } from '$lib/server/shared/audit';
 import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
+import { createCollectiveContext, type CollectiveContext } from '$lib/server/collective/collective.wiring';
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
 import { createEventsContext, type EventsContext } from '$lib/server/events/events.wiring';
@@ -81,6 +82,11 @@ export function donationsContext(db: Kysely<Database>, overrides: Partial<Donati
 export function eventsContext(db: Kysely<Database>, overrides: Partial<EventsContext> = {}): EventsContext {
 	const base = testContext(db, overrides.clock ? { clock: overrides.clock } : {});
 	return { ...createEventsContext(base, { mailer: testMailer(), origin: testOrigin, linkSecret: 'test-link-secret-'.repeat(3) }), ...overrides };
+}
+
+export function collectiveContext(db: Kysely<Database>, overrides: Partial<CollectiveContext> = {}): CollectiveContext & { invalidated: () => number } {
+	const base = testContext(db, overrides.clock ? { clock: overrides.clock } : {});
+	return { ...createCollectiveContext(base, { mailer: testMailer(), origin: testOrigin }), invalidated: base.invalidated, ...overrides };
 }
 
 /** better-auth on a test database, made as app.ts makes it, for testOrigin over plain http. */

@@ -12,14 +12,14 @@ import { locales, baseLocale, type Locale } from '../../src/lib/i18n/locales.ts'
 export { locales, baseLocale, type Locale };
 
 /** Keep in step with `publicPaths` in src/lib/server/content/sitemap.ts. */
-export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories', '/events', '/exhibitions', '/search'] as const;
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories', '/events', '/artists', '/exhibitions', '/search'] as const;
 
 /**
  * Pages of one item each (an initiative, a story) that the page suites visit
  * beside the lists: one of each kind from the demo content. The sitemap lists
  * every such page; these stand for the rest.
  */
-export const itemPaths = ['/initiatives/patan-empower-2018', '/stories/looking-back-at-patan-2018', '/events/paste-up-workshop-patan', '/exhibitions/climate-pasted', '/exhibitions/climate-pasted/1'] as const;
+export const itemPaths = ['/initiatives/patan-empower-2018', '/stories/looking-back-at-patan-2018', '/events/paste-up-workshop-patan', '/artists/lumen-moth', '/exhibitions/climate-pasted', '/exhibitions/climate-pasted/1'] as const;
 
 /** An address no page lives at: the site's "page not found" page. */
 export const notFoundPath = '/no-such-page';
@@ -45,9 +45,9 @@ export const publicPages: PublicPage[] = locales.flatMap((locale) =>
 	[...publicPaths, ...itemPaths].map((path) => ({ path, locale, href: pathIn(path, locale), status: 200 as const }))
 );
 
-/** True for the page of one item (an initiative, a story, a call, an event, an exhibition or one of its works), which the sitemap lists one by one. */
+/** True for the page of one item (an initiative, a story, a call, an event, an artist, an exhibition or one of its works), which the sitemap lists one by one. */
 export function isItemPath(path: string): boolean {
-	return /^\/(?:[a-z]{2}\/)?(?:(?:initiatives|stories|calls|events)\/[a-z0-9-]+|exhibitions\/[a-z0-9-]+(?:\/[1-9]\d*)?)$/.test(path);
+	return /^\/(?:[a-z]{2}\/)?(?:(?:initiatives|stories|calls|events|artists)\/[a-z0-9-]+|exhibitions\/[a-z0-9-]+(?:\/[1-9]\d*)?)$/.test(path);
 }
 
 /** The "page not found" page in every language. */

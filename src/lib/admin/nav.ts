@@ -8,6 +8,7 @@ export const adminNav: { href: string; label: string; permission: Permission }[]
 	{ href: adminUrls.archive.initiatives, label: 'Initiatives', permission: 'content.edit' },
 	{ href: adminUrls.archive.stories, label: 'Stories', permission: 'content.edit' },
 	{ href: adminUrls.archive.events, label: 'Events', permission: 'content.edit' },
+	{ href: adminUrls.artists.list, label: 'Artists', permission: 'collective.manage' },
 	{ href: adminUrls.exhibitions.list, label: 'Exhibitions', permission: 'exhibitions.manage' },
 	{ href: adminUrls.exhibitions.works, label: 'Works', permission: 'exhibitions.manage' },
 	{ href: adminUrls.media.list, label: 'Media', permission: 'media.manage' },

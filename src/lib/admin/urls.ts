@@ -66,6 +66,13 @@ export const adminUrls = {
 		upload: `${root}/works/upload`
 	},
 
+	/** The collective's artists: the list, a new profile (by hand or from an application), one artist's profile, consent and ledger. */
+	artists: {
+		list: `${root}/artists`,
+		new: `${root}/artists/new`,
+		artist: (id: number) => `${root}/artists/${id}`
+	},
+
 	content: {
 		list: content,
 		item: (type: string, key: string) => `${content}/${type}/${key}`,

@@ -40,7 +40,9 @@ export const permissions = {
 	// Events' sessions and the people registered for them (names, addresses, access needs): those who run events.
 	'events.manage': ['admin', 'editor'],
 	// Works (edited directly, public at once where shown) and virtual exhibitions (published as content).
-	'exhibitions.manage': ['admin', 'editor']
+	'exhibitions.manage': ['admin', 'editor'],
+	// Artists' profiles: their private addresses, their consent ledger, hiding and withdrawals.
+	'collective.manage': ['admin', 'editor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -31,6 +31,8 @@ import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
 import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
+import { portraitsInPublicProfiles } from '$lib/server/collective/artist-directory';
+import { createCollectiveContext, type CollectiveContext } from '$lib/server/collective/collective.wiring';
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
 import { createDonationsContext, type DonationsContext } from '$lib/server/donations/donations.wiring';
 import { eventsJobHandlers, scheduleEventsDue } from '$lib/server/events/event-jobs';
@@ -69,6 +71,8 @@ export interface App {
 	/** Newsletter campaigns: SMTP connections of their own, apart from the mailer's. */
 	bulkTransport: BulkTransport;
 	calls: CallsContext;
+	/** The artist collective's profiles, their consent and private links. */
+	collective: CollectiveContext;
 	content: ContentContext;
 	donations: DonationsContext;
 	events: EventsContext;
@@ -169,6 +173,7 @@ export async function startApp(
 		worker,
 		bulkTransport,
 		calls: createCallsContext(base, { ...site, storage: applicationFiles }),
+		collective: createCollectiveContext(base, site),
 		content: createContentContext(base, { photoAltTexts: (ids) => altTextsOf(database.db, ids), eventRegistrations }),
 		donations: createDonationsContext(base, { ...site, stripe: stripeFor(config), log }),
 		events,
@@ -176,7 +181,7 @@ export async function startApp(
 		media: createMediaContext(base, {
 			storage: mediaStorage,
 			// Every domain whose public pages show photos from the library adds its photos here.
-			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, mediaInExhibitions])
+			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, mediaInExhibitions, portraitsInPublicProfiles])
 		}),
 		newsletter: createNewsletterContext(base, { ...site, linkSecret: secrets.authSecret }),
 		people: createPeopleContext(base, { ...site, auth }),

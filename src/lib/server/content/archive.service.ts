@@ -235,6 +235,8 @@ export interface Credit {
 	name: string;
 	role: CreditRole;
 	note: Text | null;
+	/** The collective's artist credited, if any: the page words the credit as the artist's consent allows (collective/artist-visibility.ts). */
+	artistId: number | null;
 }
 
 export interface GalleryPhoto {
@@ -342,7 +344,7 @@ export async function getInitiative(db: Kysely<Database>, slug: string, locale: 
 			source: String(f.source ?? ''),
 			participants: f.participants === true
 		})),
-		credits: jsonArray(row.credits).map((c) => ({ name: String(c.name ?? ''), role: c.role as CreditRole, note: optionalText(c.note, locale) })),
+		credits: jsonArray(row.credits).map((c) => ({ name: String(c.name ?? ''), role: c.role as CreditRole, note: optionalText(c.note, locale), artistId: /^[1-9]\d{0,9}$/.test(String(c.artistId ?? '')) ? Number(c.artistId) : null })),
 		gallery: jsonArray(row.gallery)
 			.filter((g) => typeof g.media_id === 'number' && g.media_id > 0)
 			.map((g) => ({ mediaId: g.media_id as number, caption: optionalText(g.caption, locale), credit: String(g.credit ?? '') })),

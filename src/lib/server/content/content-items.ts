@@ -330,7 +330,14 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 				rows: [
 					{ name: 'name', label: 'Name', kind: 'text', required: true, max: 200 },
 					{ name: 'role', label: 'Role', kind: 'choice', options: roleOptions, required: true },
-					{ name: 'note', label: 'Note', kind: 'line', max: 200 }
+					{ name: 'note', label: 'Note', kind: 'line', max: 200 },
+					{
+						name: 'artistId',
+						label: 'Artist profile number',
+						kind: 'text',
+						max: 10,
+						hint: 'Optional: the number of the artist in Artists. The credit then follows the artist’s consent: their profile, their name, or the neutral wording.'
+					}
 				]
 			},
 			{
@@ -638,7 +645,8 @@ function rowFieldSchema(field: RowFieldSpec): z.ZodType {
 		case 'line':
 			return localizedSchema({ name: field.name, label: field.label, kind: 'line', required: field.required, max: field.max });
 		case 'text':
-			return lineOfText(field.max ?? 200, field.required === true);
+			// An optional column added to rows later (a credit's artist) is missing from rows saved before: empty.
+			return field.required === true ? lineOfText(field.max ?? 200, true) : z.preprocess((value) => value ?? '', lineOfText(field.max ?? 200, false));
 		case 'integer':
 			return wholeNumber;
 		case 'decimal':

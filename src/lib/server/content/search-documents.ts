@@ -56,7 +56,8 @@ export async function indexLiveItem(db: Kysely<Database>, type: ContentItemType,
 			.executeTakeFirst();
 		if (!row) return removeSearchDocuments(db, 'initiative', key);
 		const places = await db.selectFrom('initiative_place').select(['name', 'city', 'country']).where('initiative_id', '=', Number(key)).orderBy('position').execute();
-		const credits = (JSON.parse(row.credits) as { name?: unknown }[]).map((c) => String(c.name ?? ''));
+		// A credit of one of the collective's artists is worded by their consent, which can change without a new revision: never indexed by name.
+		const credits = (JSON.parse(row.credits) as { name?: unknown; artistId?: unknown }[]).filter((c) => !c.artistId).map((c) => String(c.name ?? ''));
 		const kind = parseLocalized(row.kind);
 		const program = row.program ? parseLocalized(row.program) : { en: '' };
 		return replaceSearchDocuments(

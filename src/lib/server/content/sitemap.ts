@@ -2,7 +2,7 @@ import { locales } from '$lib/i18n/locales';
 import { localizedPath } from '$lib/i18n/paths';
 
 /** The public pages that exist today, without their language prefix. */
-export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories', '/events', '/exhibitions', '/search'] as const;
+export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency', '/newsletter', '/calls', '/initiatives', '/stories', '/events', '/artists', '/exhibitions', '/search'] as const;
 
 /** A page of its own (an initiative, a story, a call), with the day it last changed. */
 export interface SitemapPage {

@@ -823,7 +823,7 @@ export interface Database {
 	search_document: SearchDocumentTable;
 }
 
-export type SearchKind = 'initiative' | 'story' | 'call' | 'page' | 'event' | 'exhibition';
+export type SearchKind = 'initiative' | 'story' | 'call' | 'page' | 'event' | 'exhibition' | 'artist';
 
 /** One item (`kind`, `key`) in one language it is written in, as plain text. */
 export interface SearchDocumentTable {

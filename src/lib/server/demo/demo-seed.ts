@@ -6,6 +6,7 @@ import { instantToZonedWallTime, zonedWallTimeToInstant } from '$lib/server/shar
 import type { Database } from '$lib/server/db/schema';
 import type { DemoCall, DemoContent } from './demo-content.types';
 import { demoArchivePhotos, seedDemoArchive } from './demo-seed-archive';
+import { seedDemoCollective } from './demo-content-collective';
 import { seedDemoExhibitions } from './demo-seed-exhibitions';
 import { queueDemoArtworks } from './demo-artwork-photos';
 import { indexCall } from '$lib/server/calls/call-search';
@@ -105,6 +106,7 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 		// The archive's photos are recorded here and made by the jobs queue after the start.
 		const photoIds = photos ? await queueDemoArtworks(trx, now, demoArchivePhotos()) : new Map<string, number>();
 		await seedDemoArchive(trx, now, photoIds);
+		await seedDemoCollective(trx, now);
 		await seedDemoExhibitions(trx, now, photos);
 		return true;
 	});

@@ -23,7 +23,8 @@ export type AuditAction =
 	| `donation.${string}`
 	| `newsletter.${string}`
 	| `call.${string}`
-	| `event.${string}`;
+	| `event.${string}`
+	| `artist.${string}`;
 
 /** Who acts: the signed-in staff member (null for the app itself, e.g. a scheduled job). */
 export interface Actor {

@@ -6,13 +6,18 @@ import { localizedPath } from '$lib/i18n/paths';
 import { app } from '$lib/server/app';
 import { feedStories } from '$lib/server/content/archive.service';
 import { getSiteFrame } from '$lib/server/content/content.service';
-import { feedContentType, tagUri, writeAtomFeed } from '$lib/server/shared/atom-feed';
+import { feedContentType, tagUri, writeAtomFeed, type AtomEntry } from '$lib/server/shared/atom-feed';
+import { feedArtists } from '$lib/server/collective/artist-directory';
+import { escapeHtml } from '$lib/server/platform/mail/mail-layout';
 
 /** How many stories a feed carries: readers keep what they fetched before. */
 const feedSize = 30;
 
+/** How many newly listed artists a feed carries beside the stories. */
+const artistFeedSize = 20;
+
 /**
- * The stories as an Atom feed in the reader's language (`/feed.xml`,
+ * The stories, and the artists newly listed in the collective, as an Atom feed in the reader's language (`/feed.xml`,
  * `/ne/feed.xml`…), with full content. Entry ids are tag URIs from the public
  * host and the story's row id, so a changed address never shows a story twice.
  */
@@ -20,9 +25,24 @@ export const GET: RequestHandler = async () => {
 	const locale = getLocale();
 	const { db, config, siteVersion } = app();
 	const xml = await siteVersion.cached(`feed:${locale}`, async () => {
-		const [frame, stories] = await Promise.all([getSiteFrame(db, locale), feedStories(db, locale, feedSize)]);
+		const [frame, stories, artists] = await Promise.all([getSiteFrame(db, locale), feedStories(db, locale, feedSize), feedArtists(db, locale, artistFeedSize)]);
 		const host = new URL(config.origin).hostname;
-		const updated = stories.map((s) => s.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+		const updated = [...stories, ...artists].map((s) => s.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+		// A public profile only: a withdrawn or hidden one leaves the feed with the new site version.
+		const artistEntries = artists.map((artist): AtomEntry => {
+			const path = `/artists/${artist.slug}`;
+			return {
+				id: tagUri(host, Number(artist.listedAt.slice(0, 4)), `artist/${artist.id}`),
+				url: config.origin + localizedPath(path, locale),
+				title: m.artists_feed_entry({ name: artist.name }),
+				contentHtml: artist.bio.text.split('\n\n').map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
+				published: artist.listedAt,
+				updated: artist.updatedAt,
+				author: artist.name,
+				lang: artist.bio.lang === locale ? undefined : artist.bio.lang,
+				alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
+			};
+		});
 		return writeAtomFeed({
 			locale,
 			id: tagUri(host, 2013, `feed/${locale}`),
@@ -32,7 +52,8 @@ export const GET: RequestHandler = async () => {
 			alternateUrl: config.origin + localizedPath('/stories', locale),
 			updated,
 			author: { name: frame.name, uri: config.origin + localizedPath('/', locale) },
-			entries: stories.map((story) => {
+			// The stories first, newest first, as they always were; then the artists newest listed.
+			entries: [...stories.map((story) => {
 				const path = `/stories/${story.slug}`;
 				return {
 					id: tagUri(host, Number(story.publishedAt.slice(0, 4)), `story/${story.id}`),
@@ -47,7 +68,7 @@ export const GET: RequestHandler = async () => {
 					lang: story.body.lang,
 					alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
 				};
-			})
+			}), ...artistEntries]
 		});
 	});
 	return new Response(xml, { headers: { 'Content-Type': feedContentType, 'Cache-Control': 'public, max-age=300' } });

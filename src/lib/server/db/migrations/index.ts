@@ -24,6 +24,7 @@ import * as events from './2026-12-03-02-events';
 import * as mailCalendar from './2026-12-03-03-mail-calendar';
 import * as registrationDue from './2026-12-03-04-registration-due';
 import * as collective from './2026-12-04-01-collective';
+import * as artistsExtra from './2026-12-04-02-artists-extra';
 import * as mediaTiles from './2026-12-04-05-media-tiles';
 
 /**
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-03-mail-calendar': mailCalendar,
 	'2026-12-03-04-registration-due': registrationDue,
 	'2026-12-04-01-collective': collective,
+	'2026-12-04-02-artists-extra': artistsExtra,
 	'2026-12-04-05-media-tiles': mediaTiles
 };

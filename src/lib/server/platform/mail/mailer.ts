@@ -41,6 +41,8 @@ const outgoingMailSchema = z.object({
 	/** Names this message for good, e.g. `invitation:42` or `receipt:pi_123`: queuing it again does nothing. */
 	idempotencyKey: z.string().trim().min(1).max(300),
 	to: z.email(),
+	/** Where an answer goes when it is not the sender (a message relayed from a visitor): one checked address, set as Reply-To. */
+	replyTo: z.email().optional(),
 	/** The recipient's language; the subject and bodies must be written in it. */
 	locale: z.enum(locales),
 	subject: z
@@ -113,7 +115,7 @@ export function createMailer(options: MailerOptions): Mailer {
 				subject: message.subject,
 				text_body: message.text,
 				html_body: message.html,
-				headers: JSON.stringify(message.headers),
+				headers: JSON.stringify(message.replyTo ? { ...message.headers, 'Reply-To': message.replyTo } : message.headers),
 				calendar: message.calendar ? JSON.stringify(message.calendar) : null,
 				message_id: `<${randomUUID()}@${messageIdDomain}>`,
 				created_at: now

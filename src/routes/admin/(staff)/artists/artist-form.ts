@@ -1,0 +1,131 @@
+import { locales, type Locale } from '$lib/i18n/locales';
+import type { ArtistRow } from '$lib/server/db/schema';
+import type { StaffProfileInput } from '$lib/server/collective/artist-admin';
+import { parseLocalized } from '$lib/server/shared/localized-text';
+import { languageAsTyped } from '$lib/server/shared/languages';
+import type { Issues } from '$lib/server/platform/forms';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import type { PickablePhoto } from '$lib/admin/photos';
+import { listPhotosForPicker } from '$lib/server/media/media.service';
+import { thumbnailOf } from '$lib/server/media/media-thumbnail';
+
+/*
+ * The staff form of a profile, shared by "new" and an artist's page: what it
+ * shows (from a row, or as typed after a refusal), what it reads, and the
+ * refusal's words (the admin speaks English).
+ */
+
+export const linkRows = 6;
+
+export interface ArtistFormValues {
+	name: string;
+	pronouns: string;
+	city: string;
+	country: string;
+	languages: string;
+	bio: Record<Locale, string>;
+	mediums: string;
+	links: { kind: string; url: string }[];
+	locale: string;
+	email: string;
+	minor: boolean;
+	guardianName: string;
+	guardianEmail: string;
+	creditWording: Record<Locale, string>;
+	/** The portrait's media id as the picker sends it, '' for none. */
+	portrait: string;
+}
+
+export const emptyValues = (): ArtistFormValues => ({
+	name: '',
+	pronouns: '',
+	city: '',
+	country: '',
+	languages: '',
+	bio: { en: '', ne: '', id: '', es: '' },
+	mediums: '',
+	links: [{ kind: 'website', url: '' }],
+	locale: 'en',
+	email: '',
+	minor: false,
+	guardianName: '',
+	guardianEmail: '',
+	creditWording: { en: '', ne: '', id: '', es: '' },
+	portrait: ''
+});
+
+export function valuesOfRow(row: ArtistRow): ArtistFormValues {
+	const bio = parseLocalized(row.bio);
+	const wording = parseLocalized(row.credit_wording);
+	const links = JSON.parse(row.links) as { kind: string; url: string }[];
+	return {
+		name: row.name,
+		pronouns: row.pronouns,
+		city: row.city,
+		country: row.country,
+		languages: (JSON.parse(row.languages) as string[]).map(languageAsTyped).join(', '),
+		bio: Object.fromEntries(locales.map((l) => [l, bio[l] ?? ''])) as Record<Locale, string>,
+		mediums: (JSON.parse(row.mediums) as string[]).join(', '),
+		links: [...links, { kind: 'website', url: '' }].slice(0, linkRows),
+		locale: row.locale,
+		email: row.email,
+		minor: Number(row.minor) === 1,
+		guardianName: row.guardian_name,
+		guardianEmail: row.guardian_email,
+		creditWording: Object.fromEntries(locales.map((l) => [l, wording[l] ?? ''])) as Record<Locale, string>,
+		portrait: row.portrait_media_id ? String(row.portrait_media_id) : ''
+	};
+}
+
+export function readArtistForm(form: FormData): ArtistFormValues {
+	const field = (name: string, max: number) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value.slice(0, max) : '';
+	};
+	return {
+		name: field('name', 200),
+		pronouns: field('pronouns', 80),
+		city: field('city', 200),
+		country: field('country', 2),
+		languages: field('languages', 400),
+		bio: Object.fromEntries(locales.map((l) => [l, field(`bio.${l}`, 6000)])) as Record<Locale, string>,
+		mediums: field('mediums', 800),
+		links: Array.from({ length: linkRows }, (_, i) => ({ kind: field(`link.${i}.kind`, 20), url: field(`link.${i}.url`, 600) })).filter((l, i) => i === 0 || l.url !== ''),
+		locale: field('locale', 5),
+		email: field('email', 254),
+		minor: form.get('minor') === 'yes',
+		guardianName: field('guardian_name', 200),
+		guardianEmail: field('guardian_email', 254),
+		creditWording: Object.fromEntries(locales.map((l) => [l, field(`credit_wording.${l}`, 200)])) as Record<Locale, string>,
+		portrait: field('portrait', 12)
+	};
+}
+
+export function inputOf(values: ArtistFormValues): StaffProfileInput {
+	return {
+		...values,
+		languages: values.languages.split(','),
+		mediums: values.mediums.split(','),
+		creditWording: { ...values.creditWording, en: values.creditWording.en },
+		portraitMediaId: /^[1-9]\d{0,9}$/.test(values.portrait) ? Number(values.portrait) : null
+	};
+}
+
+const words: Record<string, string> = {
+	required: 'Fill this in.',
+	'too-long': 'This is too long.',
+	'too-many': 'Too many.',
+	invalid: 'Type an e-mail address.',
+	unknown: 'Not one we know: check the spelling (or the photo was deleted).',
+	'not-web': 'Type a full web address starting with https://.'
+};
+
+export function staffIssues(issues: Issues): Record<string, string> {
+	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, words[code] ?? code]));
+}
+
+/** Photos of the media library to choose a portrait from, by their English alt text. */
+export async function portraitChoices(db: Kysely<Database>): Promise<PickablePhoto[]> {
+	return (await listPhotosForPicker(db)).map((photo) => ({ id: photo.id, label: photo.alt.en, described: '', thumbnail: thumbnailOf(photo) }));
+}

@@ -44,16 +44,18 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 
 const englishNames = displayNames('en', { type: 'language' });
 
-const moveForm = formSchema({ position: formField.id(), direction: formField.oneOf(['up', 'down'] as const) });
+const moveForm = formSchema({ position: formField.id(), direction: formField.oneOf(['up', 'down'] as const), to: formField.id() });
 
 export const actions = {
 	move: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'exhibitions.manage');
-		const { position, direction } = moveForm.read(await request.formData());
-		if (!position || !direction) return fail(400, { problem: 'Choose a work and a direction.' });
+		// Up or Down from the buttons; `to` (a place) from dragging a row.
+		const { position, direction, to } = moveForm.read(await request.formData());
+		const where = direction ?? to;
+		if (!position || !where) return fail(400, { problem: 'Choose a work and where it goes.' });
 		let now: number;
 		try {
-			now = await moveItemRow(app().content, actorOf(staff), { type: 'exhibition', key: params.key, field: 'works' }, position, direction);
+			now = await moveItemRow(app().content, actorOf(staff), { type: 'exhibition', key: params.key, field: 'works' }, position, where);
 		} catch (e) {
 			if (e instanceof ContentConflictError) return fail(409, { problem: 'Someone saved a newer version meanwhile: the list below shows it. Try again.' });
 			throw e;

@@ -268,3 +268,82 @@ describe('the relay form', () => {
 		expect(smtp.messages.length).toBe(before);
 	});
 });
+
+describe('an artist’s works', () => {
+	const email = 'lumen-moth@artists.example.org';
+
+	async function workIdsOf(slug: string): Promise<number[]> {
+		const rows = await database.db
+			.selectFrom('artwork_artist')
+			.innerJoin('artist', 'artist.id', 'artwork_artist.artist_id')
+			.select('artwork_artist.artwork_id')
+			.where('artist.slug', '=', slug)
+			.orderBy('artwork_artist.artwork_id')
+			.execute();
+		return rows.map((r) => r.artwork_id);
+	}
+
+	it('are on the public profile, each linked to its page in an exhibition, with the exhibitions the artist curated', async () => {
+		const { status, doc } = await get('/es/artists/lumen-moth');
+		expect(status).toBe(200);
+		const workLinks = doc.all((e) => e.name === 'a' && /^\/es\/exhibitions\/[a-z0-9-]+\/\d+$/.test(e.attribs.href ?? ''));
+		expect(workLinks.length).toBe((await workIdsOf('lumen-moth')).length);
+		const curated = doc.all((e) => e.name === 'li' && textOf(e).includes(`(${es.artist_exhibition_curated})`));
+		expect(curated.length).toBe(1);
+		expect(curated.some((li) => DomUtils.findOne((e) => e.name === 'a' && e.attribs.href === '/es/exhibitions/night-light', [li]) !== null)).toBe(true);
+	});
+
+	it('can be edited by the artist from the private page, and only their own', async () => {
+		await post('/artists/profile', { email });
+		const path = linkPath(await mailTo(email));
+		const own = await get(path);
+		const [first] = await workIdsOf('lumen-moth');
+		const listed = own.doc.all((e) => e.name === 'a' && (e.attribs.href ?? '').startsWith(`${path}/works/`)).map((e) => e.attribs.href);
+		expect(listed).toContain(`${path}/works/${first}`);
+
+		// The demo's works have no pictures in tests (DEMO_PHOTOS=off): this one is given an image's entry, to have alt text to edit.
+		await database.db
+			.updateTable('artwork')
+			.set({ images: JSON.stringify([{ mediaId: 999_999, alt: { en: 'A moth of amber light on a wall' } }]) })
+			.where('id', '=', first!)
+			.execute();
+		const form = await get(`${path}/works/${first}`);
+		expect(form.status).toBe(200);
+		expect(form.headers.get('cache-control')).toBe('private, no-store');
+		const value = (name: string) => form.doc.all((e) => (e.name === 'input' || e.name === 'textarea') && e.attribs.name === name).map((e) => (e.name === 'input' ? (e.attribs.value ?? '') : DomUtils.textContent(e)))[0] ?? '';
+		const fields: Fields = {};
+		for (const e of form.doc.all((e) => (e.name === 'input' || e.name === 'textarea') && e.attribs.name !== undefined)) fields[e.attribs.name!] = value(e.attribs.name!);
+		expect(fields['title.en']).not.toBe('');
+		expect(fields['alt.0.en']).toBe('A moth of amber light on a wall');
+
+		// A problem keeps what was typed and names the field, in the reader's language.
+		// The link is in the artist's language (Nepali); the same page in Indonesian:
+		const inIndonesian = path.replace(/^\/(?:ne|id|es)(?=\/)/, '').replace('/artists/', '/id/artists/');
+		const refused = await page(await post(`${inIndonesian}/works/${first}`, { ...fields, 'title.en': '', 'description.id': 'Deskripsi baru yang panjang.' }));
+		expect(refused.status, refused.html.slice(0, 3000)).toBe(400);
+		expect(textOf(byId(refused.doc, 'work-problem'))).toBe(id.artist_work_problem);
+		expect(textOf(refused.doc.all((e) => e.attribs.id === 'title-en-error')[0])).toContain(id.artist_work_title_required);
+		expect(DomUtils.textContent(refused.doc.all((e) => e.name === 'textarea' && e.attribs.name === 'description.id')[0]!)).toBe('Deskripsi baru yang panjang.');
+
+		const saved = await page(await post(`${path}/works/${first}`, { ...fields, 'title.es': 'Señal nueva', 'alt.0.es': 'Una polilla de luz ámbar sobre un muro.' }));
+		expect(saved.status).toBe(200);
+		expect(textOf(byId(saved.doc, 'work-result'))).toBe(ne.artist_work_saved);
+		const row = await database.db.selectFrom('artwork').select(['title', 'images']).where('id', '=', first!).executeTakeFirstOrThrow();
+		expect(JSON.parse(row.title).es).toBe('Señal nueva');
+		expect(JSON.parse(row.images)[0].alt.es).toBe('Una polilla de luz ámbar sobre un muro.');
+		const audit = await database.db.selectFrom('audit_event').select(['action', 'subject', 'detail']).where('subject', '=', `artwork:${first}`).orderBy('id', 'desc').executeTakeFirstOrThrow();
+		expect(audit.action).toBe('content.artwork-texts-updated');
+		expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ byArtist: expect.any(Number) });
+		// The exhibition's Spanish page shows the artist's new title.
+		const shown = await get('/es/artists/lumen-moth');
+		expect(shown.html).toContain('Señal nueva');
+
+		// Another artist's work is not theirs to open or change.
+		const theirs = (await workIdsOf('ink-and-ochre')).find((w) => !(listed as string[]).includes(`${path}/works/${w}`))!;
+		expect((await get(`${path}/works/${theirs}`)).status).toBe(404);
+		const tampered = await post(`${path}/works/${theirs}`, { 'title.en': 'Taken' });
+		expect(tampered.status).toBe(404);
+		const untouched = await database.db.selectFrom('artwork').select('title').where('id', '=', theirs).executeTakeFirstOrThrow();
+		expect(JSON.parse(untouched.title).en).not.toBe('Taken');
+	});
+});

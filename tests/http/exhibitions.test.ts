@@ -242,6 +242,13 @@ describe('staff make works and an exhibition, and the public gets its manifest',
 		expect(moved.headers.get('location')).toBe(`/admin/exhibitions/${exhibitionKey}?moved=1`);
 		const order = ((await getEditable(database.db, 'exhibition', exhibitionKey)).pending!.data.works as RowData[]).map((w) => w.artwork_id);
 		expect(order).toEqual([workIds[1], workIds[0]]);
+		// A drag posts the place the row was dropped on: there and back again, each a draft.
+		const orderNow = async () => ((await getEditable(database.db, 'exhibition', exhibitionKey)).pending!.data.works as RowData[]).map((w) => w.artwork_id);
+		expect((await editor.post(`/admin/exhibitions/${exhibitionKey}?/move`, { position: '1', to: '2' })).headers.get('location')).toBe(`/admin/exhibitions/${exhibitionKey}?moved=2`);
+		expect(await orderNow()).toEqual([workIds[0], workIds[1]]);
+		expect((await editor.post(`/admin/exhibitions/${exhibitionKey}?/move`, { position: '2', to: '1' })).status).toBe(303);
+		expect(await orderNow()).toEqual([workIds[1], workIds[0]]);
+		expect((await editor.post(`/admin/exhibitions/${exhibitionKey}?/move`, { position: '2' })).status).toBe(400);
 
 		const images = JSON.parse((await workRow(workIds[1]!)).images) as { mediaId: number }[];
 		const fields: Record<string, string> = { licence: 'cc-by-sa-4.0', year: '2025', 'images.0.mediaId': String(images[0]!.mediaId) };

@@ -6,7 +6,7 @@ import type { DomainContext } from '$lib/server/platform/domain-context';
 import { NotFoundError, ValidationError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/shared/audit';
 import { runCommand, type CommandScope } from '$lib/server/shared/command';
-import { stringifyLocalized } from '$lib/server/shared/localized-text';
+import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
 import { artworkLicences } from './artwork-licences';
 import { readArtwork, type Artwork, type ArtworkImage } from './artwork.queries';
 
@@ -145,11 +145,19 @@ export async function updateArtwork(context: DomainContext, actor: Actor | null,
  * what an artist may change from their own private page as well as staff.
  * `alt[i]` is the alt text of the work's i-th image; images beyond it keep theirs.
  */
-export async function updateArtworkTexts(context: DomainContext, actor: Actor | null, id: number, input: ArtworkTextsInput): Promise<Artwork> {
+export async function updateArtworkTexts(
+	context: DomainContext,
+	actor: Actor | null,
+	id: number,
+	input: ArtworkTextsInput,
+	options: { byArtistId?: number } = {}
+): Promise<Artwork> {
 	const texts = parse(artworkTextsSchema, input);
 	await runCommand(context, actor, async ({ trx, now, audit, publicPagesChanged }) => {
 		const current = await readArtwork(trx, id);
 		if (!current) throw new NotFoundError(`artwork ${id}`);
+		// An artist changes only a work they are credited with; any other is "not found" to them.
+		if (options.byArtistId !== undefined && !(await isArtistOfWork(trx, options.byArtistId, id))) throw new NotFoundError(`artwork ${id}`);
 		const images = current.images.map((image, i) => ({ mediaId: image.mediaId, alt: texts.alt[i] ?? image.alt }));
 		await trx
 			.updateTable('artwork')
@@ -162,10 +170,28 @@ export async function updateArtworkTexts(context: DomainContext, actor: Actor | 
 			})
 			.where('id', '=', id)
 			.execute();
-		await audit({ action: 'content.artwork-texts-updated', subject: `artwork:${id}` });
+		await audit({ action: 'content.artwork-texts-updated', subject: `artwork:${id}`, ...(options.byArtistId !== undefined ? { detail: { byArtist: options.byArtistId } } : {}) });
 		await publicPagesChanged();
 	});
 	return (await readArtwork(context.db, id))!;
+}
+
+/** Whether the artist is credited with the work. */
+export async function isArtistOfWork(db: Kysely<Database>, artistId: number, artworkId: number): Promise<boolean> {
+	const row = await db.selectFrom('artwork_artist').select('artwork_id').where('artist_id', '=', artistId).where('artwork_id', '=', artworkId).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The works an artist is credited with, newest first: what their private page offers to edit. */
+export async function worksOfArtist(db: Kysely<Database>, artistId: number): Promise<{ id: number; title: Localized }[]> {
+	const rows = await db
+		.selectFrom('artwork')
+		.innerJoin('artwork_artist', 'artwork_artist.artwork_id', 'artwork.id')
+		.select(['artwork.id', 'artwork.title'])
+		.where('artwork_artist.artist_id', '=', artistId)
+		.orderBy('artwork.id', 'desc')
+		.execute();
+	return rows.map((row) => ({ id: row.id, title: parseLocalized(row.title) }));
 }
 
 /** Deletes a work that no exhibition shows (published or not); one shown is refused by name. */

@@ -11,6 +11,7 @@ import { pagePicture } from '$lib/server/media/page-picture';
 import { failWith, readSmallForm } from '$lib/server/platform/forms';
 import { NotFoundError } from '$lib/server/platform/errors';
 import { shareImageOf, wantsSaveData } from '$lib/server/shared/picture';
+import { artistInExhibitions } from '$lib/server/exhibitions/artist-works';
 import { artistFormErrors, artistSlugFrom } from '../artists-route';
 
 function shownProfile(slug: string, locale: Locale) {
@@ -23,10 +24,12 @@ export const load: PageServerLoad = async ({ params, request, setHeaders }) => {
 	const locale = getLocale();
 	const artist = await shownProfile(artistSlugFrom(params.slug), locale);
 	if (!artist) error(404, m.artist_not_found());
-	const portrait = await pagePicture(app().db, artist.portraitMediaId, locale, { sizes: '12rem', lazy: false, saveData: wantsSaveData(request.headers.get('save-data')) });
+	const saveData = wantsSaveData(request.headers.get('save-data'));
+	const portrait = await pagePicture(app().db, artist.portraitMediaId, locale, { sizes: '12rem', lazy: false, saveData });
+	const inExhibitions = await artistInExhibitions(app().exhibitions, artist.id, locale, { saveData });
 	// After the relay form the page holds what one visitor typed: never kept.
 	if (request.method !== 'GET' && request.method !== 'HEAD') setHeaders({ 'Cache-Control': 'private, no-store' });
-	return { artist, portrait, shareImage: shareImageOf(portrait), limits: relayLimits };
+	return { artist, portrait, works: inExhibitions.works, exhibitions: inExhibitions.exhibitions, shareImage: shareImageOf(portrait), limits: relayLimits };
 };
 
 export interface RelayState {

@@ -6,7 +6,7 @@ import { locales, localeNames, type Locale } from '$lib/i18n/locales';
 import { localizedPath } from '$lib/i18n/paths';
 import { app } from '$lib/server/app';
 import type { ArtistConsentPurpose, ArtistRow } from '$lib/server/db/schema';
-import { artistOfLink, saveOwnProfile, withdrawOwnConsent } from '$lib/server/collective/artist-profile.service';
+import { saveOwnProfile, withdrawOwnConsent } from '$lib/server/collective/artist-profile.service';
 import { linkKinds, type ArtistLink } from '$lib/server/collective/artist-profile-input';
 import { isPublicProfile } from '$lib/server/collective/artist-visibility';
 import { consentPurposes, currentConsentText } from '$lib/server/collective/consent';
@@ -17,6 +17,8 @@ import { languageAsTyped } from '$lib/server/shared/languages';
 import { parseLocalized, pick } from '$lib/server/shared/localized-text';
 import { privatePageHeaders } from '../../../newsletter/newsletter-route';
 import { artistFormErrors } from '../../artists-route';
+import { artistFor } from './artist-link.server';
+import { worksOfArtist } from '$lib/server/exhibitions/artwork.service';
 
 /*
  * An artist's private page, reached by the link in their e-mail: their profile
@@ -86,13 +88,6 @@ function readValues(form: FormData): ProfileValues {
 	};
 }
 
-async function artistFor(token: string): Promise<ArtistRow> {
-	const { link, artist } = await artistOfLink(app().collective, token);
-	if (link.state === 'expired' || link.state === 'revoked') error(410, m.artist_profile_expired());
-	if (!artist) error(404, m.artist_profile_unknown());
-	return artist;
-}
-
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders(privatePageHeaders);
 	const locale = getLocale();
@@ -105,7 +100,10 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		consentTexts: consentPurposes.map((purpose) => ({ purpose, text: consentText.texts[purpose] ? pick(consentText.texts[purpose]!, locale) : { text: purpose, lang: 'en' as const } })),
 		countries: countryOptions(locale),
 		languages: locales.map((l) => ({ code: l, name: localeNames[l] })),
-		linkKinds
+		linkKinds,
+		// The page's own address (the token is in it already), for links to the artist's works.
+		selfPath: localizedPath(`/artists/profile/${params.token}`),
+		works: (await worksOfArtist(app().db, artist.id)).map((work) => ({ id: work.id, title: pick(work.title, locale) }))
 	};
 };
 

@@ -7,10 +7,9 @@
  * profile, the private page and the work's page.
  */
 import type { ParsedMail } from 'mailparser';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSmtpSink } from '../support/smtp.ts';
-import { axeOnShownDocument, expectFitsWidth, formatViolations, openContext, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
+import { expectFitsWidth, openContext, useServerAndBrowser, useShownPageCheck, visit } from '../support/browser.ts';
 import { viewports } from '../support/pages.ts';
 import id from '../../messages/id.json' with { type: 'json' };
 import ne from '../../messages/ne.json' with { type: 'json' };
@@ -31,33 +30,8 @@ function isTo(mail: ParsedMail, address: string): boolean {
 	return [mail.to].flat().some((to) => to?.value.some((v) => v.address === address));
 }
 
-/** A page with JavaScript on per width, where axe looks at what the no-script pages show. */
-const analysis: Record<'narrow' | 'wide', { ctx?: TestContext; page?: Page }> = { narrow: {}, wide: {} };
-beforeAll(async () => {
-	for (const width of ['narrow', 'wide'] as const) {
-		analysis[width].ctx = await openContext(suite.browser, suite.origin, { javaScriptEnabled: true, viewport: viewports[width] });
-		analysis[width].page = await analysis[width].ctx.newPage();
-	}
-});
-afterAll(async () => {
-	await analysis.narrow.ctx?.close();
-	await analysis.wide.ctx?.close();
-});
-
-async function checkAtBothWidths(path: string): Promise<void> {
-	for (const width of ['narrow', 'wide'] as const) {
-		const ctx = await openContext(suite.browser, suite.origin, { viewport: viewports[width] });
-		try {
-			const page = await ctx.newPage();
-			await visit(page, `${suite.origin}${path}`);
-			const results = await axeOnShownDocument(page, analysis[width].page!);
-			expect(results.violations, `${path} at ${viewports[width].width} px\n${formatViolations(results.violations)}`).toEqual([]);
-			await expectFitsWidth(page, viewports[width].width, `${path} at ${viewports[width].width} px`);
-		} finally {
-			await ctx.close();
-		}
-	}
-}
+/** No axe violations and nothing too wide, at 320 and 1280 px, for what a visitor without JavaScript is shown. */
+const checkAtBothWidths = useShownPageCheck(suite, viewports);
 
 describe('an artist and their profile', () => {
 	let privatePath = '';

@@ -9,9 +9,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeOnShownDocument, expectFitsWidth, expectNoAxeViolations, formatViolations, openContext, useServerAndBrowser, visit, type TestContext } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { expectFitsWidth, expectNoAxeViolations, openContext, useServerAndBrowser, useShownPageCheck, visit } from '../support/browser.ts';
 import { signedInPage } from '../support/staff.ts';
 import { photoLike } from '../support/test-images.ts';
 import { viewports } from '../support/pages.ts';
@@ -20,34 +19,8 @@ const suite = useServerAndBrowser();
 const slug = 'climate-pasted';
 const phone = { width: 360, height: 740 };
 
-/** A page with JavaScript on, where axe looks at what the no-script pages show, at each width. */
-const analysis: Record<'narrow' | 'wide', { ctx?: TestContext; page?: Page }> = { narrow: {}, wide: {} };
-beforeAll(async () => {
-	for (const width of ['narrow', 'wide'] as const) {
-		analysis[width].ctx = await openContext(suite.browser, suite.origin, { javaScriptEnabled: true, viewport: viewports[width] });
-		analysis[width].page = await analysis[width].ctx.newPage();
-	}
-});
-afterAll(async () => {
-	await analysis.narrow.ctx?.close();
-	await analysis.wide.ctx?.close();
-});
-
-/** No axe violations at 320 and 1280 px for the document a no-script visitor is shown at `path`. */
-async function checkAtBothWidths(path: string): Promise<void> {
-	for (const width of ['narrow', 'wide'] as const) {
-		const ctx = await openContext(suite.browser, suite.origin, { viewport: viewports[width] });
-		try {
-			const page = await ctx.newPage();
-			await visit(page, `${suite.origin}${path}`);
-			const results = await axeOnShownDocument(page, analysis[width].page!);
-			expect(results.violations, `${path} at ${viewports[width].width} px\n${formatViolations(results.violations)}`).toEqual([]);
-			await expectFitsWidth(page, viewports[width].width, `${path} at ${viewports[width].width} px`);
-		} finally {
-			await ctx.close();
-		}
-	}
-}
+/** No axe violations and nothing too wide, at 320 and 1280 px, for what a visitor without JavaScript is shown. */
+const checkAtBothWidths = useShownPageCheck(suite, viewports);
 
 describe('walking an exhibition', () => {
 	test('in Nepali at 360 px without JavaScript, from the list to the last work by the links alone', async () => {

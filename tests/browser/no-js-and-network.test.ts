@@ -4,7 +4,7 @@
  * any host but the server itself.
  */
 import { describe, expect, test } from 'vitest';
-import { allPages, isItemPath, notFoundPath, pageName, publicPages } from '../support/pages.ts';
+import { allPages, isItemPath, notFoundPath, optionalScripts, pageName, publicPages } from '../support/pages.ts';
 import { usePage, useServerAndBrowser, visit } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
@@ -70,15 +70,17 @@ describe('pages as served, without JavaScript', () => {
 		expect(['rgba(0, 0, 0, 0)', 'transparent', 'rgb(255, 255, 255)']).not.toContain(background);
 		expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
 
-		// No JavaScript: no script elements but structured data, nothing fetched as a script.
-		const scripts = await page.evaluate(() =>
-			Array.from(document.querySelectorAll('script'))
-				.filter((s) => s.type !== 'application/ld+json')
-				.map((s) => s.outerHTML.slice(0, 120))
+		// No JavaScript: no script elements but structured data and the optional static ones (deferred), nothing else fetched as a script.
+		const scripts = await page.evaluate(
+			(optional) =>
+				Array.from(document.querySelectorAll('script'))
+					.filter((s) => s.type !== 'application/ld+json' && !(s.defer && optional.includes(s.getAttribute('src') ?? '')))
+					.map((s) => s.outerHTML.slice(0, 120)),
+			[...optionalScripts]
 		);
 		expect(scripts).toEqual([]);
 		expect(await page.locator('link[rel="modulepreload"], link[as="script"]').count()).toBe(0);
-		expect(noJs.requests.filter((r) => r.resourceType === 'script')).toEqual([]);
+		expect(noJs.requests.filter((r) => r.resourceType === 'script' && !optionalScripts.has(new URL(r.url).pathname))).toEqual([]);
 
 		// Nothing leaves the machine.
 		expect(noJs.requests.length).toBeGreaterThan(0);

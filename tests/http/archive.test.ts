@@ -4,6 +4,7 @@
  * reader's language, feeds read by a feed reader and by a strict XML reader.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoExhibitions } from '$lib/server/demo/demo-content-exhibitions';
 import { demoArtists } from '$lib/server/demo/demo-content-collective';
 import { DomUtils } from 'htmlparser2';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -127,16 +128,19 @@ describe('the feeds', () => {
 		expect(root.name).toBe('feed');
 		expect(root.attributes['xml:lang']).toBe(locale);
 		const entries = childrenNamed(root, 'entry');
-		// The stories, then the collective's listed artists (collective/artist-directory.ts).
-		expect(entries).toHaveLength(demoStories.length + listedDemoArtists.length);
+		// The stories, then the exhibitions, then the collective's listed artists (collective/artist-directory.ts).
+		expect(entries).toHaveLength(demoStories.length + demoExhibitions.length + listedDemoArtists.length);
 		const ids = entries.map((e) => xmlText(childrenNamed(e, 'id')[0]!));
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids.every((id) => id.startsWith('tag:localhost,'))).toBe(true);
 
 		const feed = parseFeed(xml);
 		expect(feed.language).toBe(locale);
-		expect(feed.items).toHaveLength(demoStories.length + listedDemoArtists.length);
-		expect(feed.items.slice(demoStories.length).every((item) => item.url?.includes('/artists/'))).toBe(true);
+		expect(feed.items).toHaveLength(demoStories.length + demoExhibitions.length + listedDemoArtists.length);
+		const exhibitionItems = feed.items.slice(demoStories.length, demoStories.length + demoExhibitions.length);
+		expect(exhibitionItems.map((item) => item.url).sort()).toEqual(demoExhibitions.map((e) => site.origin + localized(`/exhibitions/${e.slug}`, locale)).sort());
+		expect(exhibitionItems.map((item) => item.title).sort()).toEqual(demoExhibitions.map((e) => e.title[locale] ?? e.title.en).sort());
+		expect(feed.items.slice(demoStories.length + demoExhibitions.length).every((item) => item.url?.includes('/artists/'))).toBe(true);
 		const newest = [...demoStories].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0]!;
 		expect(feed.items[0]!.title).toBe(newest.title[locale]);
 		expect(feed.items[0]!.url).toBe(site.origin + localized(`/stories/${newest.slug}`, locale));

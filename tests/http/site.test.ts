@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils } from 'htmlparser2';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
-import { itemPaths } from '../support/pages';
+import { itemPaths, optionalScripts } from '../support/pages';
 import {
 	header,
 	isInside,
@@ -23,8 +23,6 @@ import {
 /** PRODUCT.md, "Budgets": HTML + CSS at most 35 KB compressed per page (counted as 35 000 bytes, the stricter reading). */
 const budgetBytes = 35_000;
 const rtl = new Set(['ar', 'fa', 'he', 'ur']);
-/** Static scripts a public page may carry to enhance itself; it works the same without them (static/). */
-const optionalScripts = new Set(['/exhibition-walk.js']);
 
 const pages = locales.flatMap((locale) => [...publicPaths, ...itemPaths].map((path) => ({ locale, path, url: localized(path, locale) })));
 

@@ -418,3 +418,41 @@ export function describeFocus(info: FocusInfo | null): string {
 		info.href !== null ? ` href="${info.href}"` : ''
 	}> "${info.text}"`;
 }
+
+/**
+ * For one test file: checks a path as a visitor without JavaScript sees it, at
+ * 320 and 1280 px (pages.ts `viewports`): no axe violations on what is shown,
+ * nothing wider than the screen. Pages with JavaScript on, where axe runs, are
+ * opened once for the file.
+ */
+export function useShownPageCheck(
+	suite: { readonly browser: Browser; readonly origin: string },
+	viewports: Record<'narrow' | 'wide', { width: number; height: number }>
+): (path: string) => Promise<void> {
+	const analysis: Partial<Record<'narrow' | 'wide', { ctx: TestContext; page: Page }>> = {};
+	beforeAll(async () => {
+		for (const width of ['narrow', 'wide'] as const) {
+			const ctx = await openContext(suite.browser, suite.origin, { javaScriptEnabled: true, viewport: viewports[width] });
+			analysis[width] = { ctx, page: await ctx.newPage() };
+		}
+	});
+	afterAll(async () => {
+		await analysis.narrow?.ctx.close();
+		await analysis.wide?.ctx.close();
+	});
+	return async (path) => {
+		for (const width of ['narrow', 'wide'] as const) {
+			const ctx = await openContext(suite.browser, suite.origin, { viewport: viewports[width] });
+			try {
+				const page = await ctx.newPage();
+				await visit(page, `${suite.origin}${path}`);
+				const label = `${path} at ${viewports[width].width} px`;
+				const results = await axeOnShownDocument(page, analysis[width]!.page);
+				expect(results.violations, `${label}\n${formatViolations(results.violations)}`).toEqual([]);
+				await expectFitsWidth(page, viewports[width].width, label);
+			} finally {
+				await ctx.close();
+			}
+		}
+	};
+}

@@ -21,6 +21,13 @@ export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', 
  */
 export const itemPaths = ['/initiatives/patan-empower-2018', '/stories/looking-back-at-patan-2018', '/events/paste-up-workshop-patan', '/artists/lumen-moth', '/exhibitions/climate-pasted', '/exhibitions/climate-pasted/1'] as const;
 
+/**
+ * Static scripts a public page may carry to enhance itself (static/), deferred
+ * and from this site: the page works the same without them. Every other script
+ * on a public page is a failure of the page suites.
+ */
+export const optionalScripts: ReadonlySet<string> = new Set(['/exhibition-walk.js']);
+
 /** An address no page lives at: the site's "page not found" page. */
 export const notFoundPath = '/no-such-page';
 

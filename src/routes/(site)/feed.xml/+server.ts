@@ -8,6 +8,7 @@ import { feedStories } from '$lib/server/content/archive.service';
 import { getSiteFrame } from '$lib/server/content/content.service';
 import { feedContentType, tagUri, writeAtomFeed, type AtomEntry } from '$lib/server/shared/atom-feed';
 import { feedArtists } from '$lib/server/collective/artist-directory';
+import { feedExhibitions } from '$lib/server/exhibitions/exhibition-feed';
 import { escapeHtml } from '$lib/server/platform/mail/mail-layout';
 
 /** How many stories a feed carries: readers keep what they fetched before. */
@@ -16,8 +17,11 @@ const feedSize = 30;
 /** How many newly listed artists a feed carries beside the stories. */
 const artistFeedSize = 20;
 
+/** How many exhibitions, newest published first. */
+const exhibitionFeedSize = 10;
+
 /**
- * The stories, and the artists newly listed in the collective, as an Atom feed in the reader's language (`/feed.xml`,
+ * The stories, the exhibitions and the artists newly listed in the collective, as an Atom feed in the reader's language (`/feed.xml`,
  * `/ne/feed.xml`…), with full content. Entry ids are tag URIs from the public
  * host and the story's row id, so a changed address never shows a story twice.
  */
@@ -25,9 +29,29 @@ export const GET: RequestHandler = async () => {
 	const locale = getLocale();
 	const { db, config, siteVersion } = app();
 	const xml = await siteVersion.cached(`feed:${locale}`, async () => {
-		const [frame, stories, artists] = await Promise.all([getSiteFrame(db, locale), feedStories(db, locale, feedSize), feedArtists(db, locale, artistFeedSize)]);
+		const [frame, stories, artists, exhibitions] = await Promise.all([
+			getSiteFrame(db, locale),
+			feedStories(db, locale, feedSize),
+			feedArtists(db, locale, artistFeedSize),
+			feedExhibitions(db, locale, exhibitionFeedSize)
+		]);
 		const host = new URL(config.origin).hostname;
-		const updated = [...stories, ...artists].map((s) => s.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+		const updated = [...stories, ...artists, ...exhibitions].map((s) => s.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+		const exhibitionEntries = exhibitions.map((exhibition): AtomEntry => {
+			const path = `/exhibitions/${exhibition.slug}`;
+			return {
+				id: tagUri(host, Number(exhibition.publishedAt.slice(0, 4)), `exhibition/${exhibition.id}`),
+				url: config.origin + localizedPath(path, locale),
+				title: exhibition.title.text,
+				summary: exhibition.summary.text || undefined,
+				contentHtml: exhibition.curatorialText.text,
+				published: exhibition.publishedAt,
+				updated: exhibition.updatedAt,
+				author: frame.name,
+				lang: exhibition.curatorialText.lang,
+				alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
+			};
+		});
 		// A public profile only: a withdrawn or hidden one leaves the feed with the new site version.
 		const artistEntries = artists.map((artist): AtomEntry => {
 			const path = `/artists/${artist.slug}`;
@@ -52,7 +76,7 @@ export const GET: RequestHandler = async () => {
 			alternateUrl: config.origin + localizedPath('/stories', locale),
 			updated,
 			author: { name: frame.name, uri: config.origin + localizedPath('/', locale) },
-			// The stories first, newest first, as they always were; then the artists newest listed.
+			// The stories first, newest first, as they always were; then the exhibitions, then the artists newest listed.
 			entries: [...stories.map((story) => {
 				const path = `/stories/${story.slug}`;
 				return {
@@ -68,7 +92,7 @@ export const GET: RequestHandler = async () => {
 					lang: story.body.lang,
 					alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
 				};
-			}), ...artistEntries]
+			}), ...exhibitionEntries, ...artistEntries]
 		});
 	});
 	return new Response(xml, { headers: { 'Content-Type': feedContentType, 'Cache-Control': 'public, max-age=300' } });

@@ -2,7 +2,7 @@ import { locales, type Locale } from '$lib/i18n/locales';
 import type { ArtistRow } from '$lib/server/db/schema';
 import type { StaffProfileInput } from '$lib/server/collective/artist-admin';
 import { parseLocalized } from '$lib/server/shared/localized-text';
-import { languageAsTyped } from '$lib/server/shared/languages';
+import { formText, profileLinkRows, profileValuesOfRow, readProfileValues, type ProfileFormValues } from '$lib/server/collective/artist-profile-form';
 import type { Issues } from '$lib/server/platform/forms';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
@@ -16,18 +16,9 @@ import { thumbnailOf } from '$lib/server/media/media-thumbnail';
  * refusal's words (the admin speaks English).
  */
 
-export const linkRows = 6;
+export const linkRows = profileLinkRows;
 
-export interface ArtistFormValues {
-	name: string;
-	pronouns: string;
-	city: string;
-	country: string;
-	languages: string;
-	bio: Record<Locale, string>;
-	mediums: string;
-	links: { kind: string; url: string }[];
-	locale: string;
+export interface ArtistFormValues extends ProfileFormValues {
 	email: string;
 	minor: boolean;
 	guardianName: string;
@@ -56,19 +47,9 @@ export const emptyValues = (): ArtistFormValues => ({
 });
 
 export function valuesOfRow(row: ArtistRow): ArtistFormValues {
-	const bio = parseLocalized(row.bio);
 	const wording = parseLocalized(row.credit_wording);
-	const links = JSON.parse(row.links) as { kind: string; url: string }[];
 	return {
-		name: row.name,
-		pronouns: row.pronouns,
-		city: row.city,
-		country: row.country,
-		languages: (JSON.parse(row.languages) as string[]).map(languageAsTyped).join(', '),
-		bio: Object.fromEntries(locales.map((l) => [l, bio[l] ?? ''])) as Record<Locale, string>,
-		mediums: (JSON.parse(row.mediums) as string[]).join(', '),
-		links: [...links, { kind: 'website', url: '' }].slice(0, linkRows),
-		locale: row.locale,
+		...profileValuesOfRow(row),
 		email: row.email,
 		minor: Number(row.minor) === 1,
 		guardianName: row.guardian_name,
@@ -79,20 +60,9 @@ export function valuesOfRow(row: ArtistRow): ArtistFormValues {
 }
 
 export function readArtistForm(form: FormData): ArtistFormValues {
-	const field = (name: string, max: number) => {
-		const value = form.get(name);
-		return typeof value === 'string' ? value.slice(0, max) : '';
-	};
+	const field = (name: string, max: number) => formText(form, name, max);
 	return {
-		name: field('name', 200),
-		pronouns: field('pronouns', 80),
-		city: field('city', 200),
-		country: field('country', 2),
-		languages: field('languages', 400),
-		bio: Object.fromEntries(locales.map((l) => [l, field(`bio.${l}`, 6000)])) as Record<Locale, string>,
-		mediums: field('mediums', 800),
-		links: Array.from({ length: linkRows }, (_, i) => ({ kind: field(`link.${i}.kind`, 20), url: field(`link.${i}.url`, 600) })).filter((l, i) => i === 0 || l.url !== ''),
-		locale: field('locale', 5),
+		...readProfileValues(form),
 		email: field('email', 254),
 		minor: form.get('minor') === 'yes',
 		guardianName: field('guardian_name', 200),

@@ -2,19 +2,19 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { locales, localeNames, type Locale } from '$lib/i18n/locales';
+import { locales, localeNames } from '$lib/i18n/locales';
 import { localizedPath } from '$lib/i18n/paths';
 import { app } from '$lib/server/app';
 import type { ArtistConsentPurpose, ArtistRow } from '$lib/server/db/schema';
 import { saveOwnProfile, withdrawOwnConsent } from '$lib/server/collective/artist-profile.service';
-import { linkKinds, type ArtistLink } from '$lib/server/collective/artist-profile-input';
+import { linkKinds } from '$lib/server/collective/artist-profile-input';
+import { profileValuesOfRow, readProfileValues, type ProfileFormValues } from '$lib/server/collective/artist-profile-form';
 import { isPublicProfile } from '$lib/server/collective/artist-visibility';
 import { consentPurposes, currentConsentText } from '$lib/server/collective/consent';
 import { failWith, readSmallForm } from '$lib/server/platform/forms';
 import { NotFoundError } from '$lib/server/platform/errors';
 import { countryOptions } from '$lib/server/shared/countries';
-import { languageAsTyped } from '$lib/server/shared/languages';
-import { parseLocalized, pick } from '$lib/server/shared/localized-text';
+import { pick } from '$lib/server/shared/localized-text';
 import { privatePageHeaders } from '../../../newsletter/newsletter-route';
 import { artistFormErrors } from '../../artists-route';
 import { artistFor } from './artist-link.server';
@@ -28,35 +28,13 @@ import { worksOfArtist } from '$lib/server/exhibitions/artwork.service';
  * sends no referrer (hooks.server.ts and PrivatePageHead).
  */
 
-/** At most this many links; the form shows the artist's and one empty row to add another. */
-const linkRows = 6;
-
-export interface ProfileValues {
-	name: string;
-	pronouns: string;
-	city: string;
-	country: string;
-	languages: string;
-	bio: Record<Locale, string>;
-	mediums: string;
-	links: { kind: string; url: string }[];
-	locale: string;
+export interface ProfileValues extends ProfileFormValues {
 	consent: Record<ArtistConsentPurpose, boolean>;
 }
 
 function valuesOf(row: ArtistRow): ProfileValues {
-	const bio = parseLocalized(row.bio);
-	const links = JSON.parse(row.links) as ArtistLink[];
 	return {
-		name: row.name,
-		pronouns: row.pronouns,
-		city: row.city,
-		country: row.country,
-		languages: (JSON.parse(row.languages) as string[]).map(languageAsTyped).join(', '),
-		bio: Object.fromEntries(locales.map((l) => [l, bio[l] ?? ''])) as Record<Locale, string>,
-		mediums: (JSON.parse(row.mediums) as string[]).join(', '),
-		links: [...links, { kind: 'website', url: '' }].slice(0, linkRows),
-		locale: row.locale,
+		...profileValuesOfRow(row),
 		consent: {
 			directory: Number(row.consent_directory) === 1,
 			photo: Number(row.consent_photo) === 1,
@@ -69,23 +47,8 @@ function valuesOf(row: ArtistRow): ProfileValues {
 }
 
 function readValues(form: FormData): ProfileValues {
-	const field = (name: string, max: number) => {
-		const value = form.get(name);
-		return typeof value === 'string' ? value.slice(0, max) : '';
-	};
 	const ticked = new Set(form.getAll('consent').filter((v): v is string => typeof v === 'string'));
-	return {
-		name: field('name', 200),
-		pronouns: field('pronouns', 80),
-		city: field('city', 200),
-		country: field('country', 2),
-		languages: field('languages', 400),
-		bio: Object.fromEntries(locales.map((l) => [l, field(`bio.${l}`, 6000)])) as Record<Locale, string>,
-		mediums: field('mediums', 800),
-		links: Array.from({ length: linkRows }, (_, i) => ({ kind: field(`link.${i}.kind`, 20), url: field(`link.${i}.url`, 600) })).filter((l, i) => i === 0 || l.url !== ''),
-		locale: field('locale', 5),
-		consent: Object.fromEntries(consentPurposes.map((p) => [p, ticked.has(p)])) as Record<ArtistConsentPurpose, boolean>
-	};
+	return { ...readProfileValues(form), consent: Object.fromEntries(consentPurposes.map((p) => [p, ticked.has(p)])) as Record<ArtistConsentPurpose, boolean> };
 }
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {

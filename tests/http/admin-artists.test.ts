@@ -134,3 +134,19 @@ describe('initiative credits of the collective’s artists', () => {
 		expect(await publicHtml('/es/initiatives/graz-2019')).toContain(es.artist_credit_neutral);
 	});
 });
+
+describe('choosing the artist of a credit', () => {
+	it('is a list of the collective’s artists by name in the initiative editor, with the credited one chosen', async () => {
+		const patan = await db.selectFrom('initiative').select(['id', 'credits']).where('slug', '=', 'patan-empower-2018').executeTakeFirstOrThrow();
+		const moth = await db.selectFrom('artist').select('id').where('slug', '=', 'lumen-moth').executeTakeFirstOrThrow();
+		const row = (JSON.parse(patan.credits) as { artistId?: unknown }[]).findIndex((c) => Number(c.artistId) === moth.id);
+		expect(row, 'the demo credits Lumen Moth in Patan').toBeGreaterThanOrEqual(0);
+		const doc = parseHtml(await (await editor.get(`/admin/content/initiative/${patan.id}`)).text());
+		const select = doc.all((e) => e.name === 'select' && e.attribs.name === `credits.${row}.artistId`)[0];
+		expect(select, 'a list to choose the artist from').toBeDefined();
+		const options = doc.all((e) => e.name === 'option' && e.parent === select);
+		expect(options.map((o) => DomUtils.textContent(o))).toContain('Lumen Moth');
+		const chosen = options.filter((o) => o.attribs.selected !== undefined).map((o) => o.attribs.value);
+		expect(chosen).toEqual([String(moth.id)]);
+	});
+});

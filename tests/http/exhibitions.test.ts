@@ -227,6 +227,13 @@ describe('staff make works and an exhibition, and the public gets its manifest',
 		const saved = await editor.post(`/admin/content/exhibition/${exhibitionKey}?/save`, data);
 		expect(saved.status).toBe(200);
 
+		// The editor offers each work by its title, chosen from a list, not typed as a number.
+		const editorPage = parseHtml(await (await editor.get(`/admin/content/exhibition/${exhibitionKey}`)).text());
+		const workSelect = editorPage.all((e) => e.name === 'select' && e.attribs.name === 'works.0.artwork_id')[0];
+		expect(workSelect, 'a list to choose the first work from').toBeDefined();
+		const options = editorPage.all((e) => e.name === 'option' && e.parent === workSelect).map((o) => [o.attribs.value, o.children.map((c) => ('data' in c ? c.data : '')).join('')]);
+		expect(options).toContainEqual([String(workIds[1]), `Paste two (en) (work ${workIds[1]})`]);
+
 		// The coverage table names the work without Nepali alt text.
 		const coverage = textOf(await (await editor.get(`/admin/exhibitions/${exhibitionKey}`)).text());
 		expect(coverage).toMatch(/Nepali\s*Yes\s*2\. Paste two \(en\)/);

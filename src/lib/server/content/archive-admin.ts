@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { pageCount } from '$lib/server/platform/paging';
 import { parseLocalized } from '$lib/server/shared/localized-text';
-import { isNewItemKey, type ArchiveItemType, type FieldSpec } from './content-items';
+import { isNewItemKey, type ArchiveItemType, type ChoiceSource, type FieldSpec } from './content-items';
 
 /*
  * The admin's side of the archive and the events: the choices the editor offers
@@ -15,36 +15,47 @@ export interface Choice {
 	label: string;
 }
 
-/** For each term or refs field of a form, what it may choose, named in English. */
+/** What a term, refs or ref field may choose among, named in English. */
+async function choicesFrom(db: Kysely<Database>, source: ChoiceSource): Promise<Choice[]> {
+	switch (source) {
+		case 'initiative_kind':
+		case 'initiative_program':
+		case 'event_kind': {
+			const rows = await db.selectFrom(source).select(['id', 'name']).orderBy('position').orderBy('id').execute();
+			return rows.map((r) => ({ value: String(r.id), label: parseLocalized(r.name).en }));
+		}
+		case 'open_call': {
+			const rows = await db.selectFrom('open_call').select(['id', 'title', 'status']).orderBy('deadline_at', 'desc').limit(200).execute();
+			return rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en}${r.status === 'draft' ? ' (draft)' : ''}` }));
+		}
+		case 'artist': {
+			// Staff choose among every artist: what the public sees of one is decided when shown (artist-visibility.ts).
+			const rows = await db.selectFrom('artist').select(['id', 'name']).orderBy('name').limit(2000).execute();
+			return rows.map((r) => ({ value: String(r.id), label: r.name }));
+		}
+		case 'artwork': {
+			// Newest first, with its number as the works list shows it, since two works may share a title.
+			const rows = await db.selectFrom('artwork').select(['id', 'title']).orderBy('id', 'desc').limit(2000).execute();
+			return rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en} (work ${r.id})` }));
+		}
+		case 'initiative': {
+			// The live table: published initiatives only, the ones a link can lead to.
+			const rows = await db.selectFrom('initiative').select(['id', 'title', 'start_year']).orderBy('start_date', 'desc').limit(500).execute();
+			return rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en} (${r.start_year})` }));
+		}
+	}
+}
+
+/**
+ * For each term or refs field of a form, and each ref of a rows field (by
+ * `<field>.<row field>`), what it may choose, named in English.
+ */
 export async function editorChoices(db: Kysely<Database>, fields: readonly FieldSpec[]): Promise<Record<string, Choice[]>> {
 	const choices: Record<string, Choice[]> = {};
 	for (const field of fields) {
-		if (field.kind !== 'term' && field.kind !== 'refs') continue;
-		switch (field.source) {
-			case 'initiative_kind':
-			case 'initiative_program':
-			case 'event_kind': {
-				const rows = await db.selectFrom(field.source).select(['id', 'name']).orderBy('position').orderBy('id').execute();
-				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: parseLocalized(r.name).en }));
-				break;
-			}
-			case 'open_call': {
-				const rows = await db.selectFrom('open_call').select(['id', 'title', 'status']).orderBy('deadline_at', 'desc').limit(200).execute();
-				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en}${r.status === 'draft' ? ' (draft)' : ''}` }));
-				break;
-			}
-			case 'artist': {
-				// Staff choose among every artist: what the public sees of one is decided when shown (artist-visibility.ts).
-				const rows = await db.selectFrom('artist').select(['id', 'name']).orderBy('name').limit(2000).execute();
-				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: r.name }));
-				break;
-			}
-			case 'initiative': {
-				// The live table: published initiatives only, the ones a link can lead to.
-				const rows = await db.selectFrom('initiative').select(['id', 'title', 'start_year']).orderBy('start_date', 'desc').limit(500).execute();
-				choices[field.name] = rows.map((r) => ({ value: String(r.id), label: `${parseLocalized(r.title).en} (${r.start_year})` }));
-				break;
-			}
+		if ((field.kind === 'term' || field.kind === 'refs') && field.source) choices[field.name] = await choicesFrom(db, field.source);
+		for (const sub of field.rows ?? []) {
+			if (sub.kind === 'ref' && sub.source) choices[`${field.name}.${sub.name}`] = await choicesFrom(db, sub.source);
 		}
 	}
 	return choices;

@@ -115,7 +115,8 @@ function rowValue(form: FormData, name: string, sub: RowFieldSpec): RowData[stri
 			const value = formText(form, name).trim().replace(',', '.');
 			return value === '' ? null : /^[-+]?\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
 		}
-		case 'image': {
+		case 'image':
+		case 'ref': {
 			const value = formText(form, name).trim();
 			return /^\d{1,9}$/.test(value) ? Number(value) : 0;
 		}
@@ -150,7 +151,7 @@ function rowsToValues(field: FieldSpec, rows: RowData[], values: FormValues): vo
 			const value = row[sub.name];
 			if (sub.kind === 'line') Object.assign(values, localizedValues(name, value as Localized | undefined));
 			else if (sub.kind === 'flag') values[name] = value ? 'on' : '';
-			else if (sub.kind === 'image') values[name] = value ? String(value) : '';
+			else if (sub.kind === 'image' || sub.kind === 'ref') values[name] = value ? String(value) : '';
 			else values[name] = value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value)) ? '' : String(value);
 		}
 	}

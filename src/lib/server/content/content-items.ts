@@ -94,18 +94,20 @@ export type FieldKind =
 	| 'rows';
 
 /** Where a term or refs field takes its choices from. */
-export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'event_kind' | 'open_call' | 'initiative' | 'artist';
+export type ChoiceSource = 'initiative_kind' | 'initiative_program' | 'event_kind' | 'open_call' | 'initiative' | 'artist' | 'artwork';
 
 /**
  * A field of one row: line is translated; decimal is a number with a fraction
  * (coordinates); country an ISO 3166-1 alpha-2 code; choice one of `options`.
  */
-export type RowFieldKind = 'line' | 'text' | 'integer' | 'decimal' | 'flag' | 'country' | 'choice' | 'image';
+export type RowFieldKind = 'line' | 'text' | 'integer' | 'decimal' | 'flag' | 'country' | 'choice' | 'image' | 'ref';
 
 export interface RowFieldSpec {
 	name: string;
 	label: string;
 	kind: RowFieldKind;
+	/** For a ref: what it is one of (an artist, a work), chosen from a list by name; its id, 0 for none. */
+	source?: ChoiceSource;
 	required?: boolean;
 	max?: number;
 	min?: number;
@@ -333,10 +335,10 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 					{ name: 'note', label: 'Note', kind: 'line', max: 200 },
 					{
 						name: 'artistId',
-						label: 'Artist profile number',
-						kind: 'text',
-						max: 10,
-						hint: 'Optional: the number of the artist in Artists. The credit then follows the artist’s consent: their profile, their name, or the neutral wording.'
+						label: 'Artist of the collective',
+						kind: 'ref',
+						source: 'artist',
+						hint: 'Optional. The credit then follows the artist’s consent: a link to their profile, their name alone, or the wording chosen for them.'
 					}
 				]
 			},
@@ -513,7 +515,7 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 				max: 200,
 				hint: 'In the order of the walk. Each work’s number is in Works.',
 				rows: [
-					{ name: 'artwork_id', label: 'Work number', kind: 'integer', required: true },
+					{ name: 'artwork_id', label: 'Work', kind: 'ref', source: 'artwork', required: true },
 					{ name: 'caption', label: 'Caption', kind: 'line', max: 300 },
 					{ name: 'section_key', label: 'Section (short name)', kind: 'text', required: false, max: 40 }
 				]
@@ -669,6 +671,12 @@ function rowFieldSchema(field: RowFieldSpec): z.ZodType {
 		}
 		case 'image':
 			return z.number('Choose a photo from the list.').int().min(field.required ? 1 : 0, 'Choose a photo from the list.');
+		case 'ref':
+			// Rows saved before a ref field existed (or as text) read as "none" or their number.
+			return z.preprocess(
+				(value) => (value === undefined || value === null || value === '' ? 0 : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value),
+				z.number('Choose one from the list.').int().min(field.required ? 1 : 0, 'Choose one from the list.')
+			);
 	}
 }
 

@@ -62,7 +62,7 @@ describe('the seeded demo collective', () => {
 	it('credits artists in the initiatives by their id', async () => {
 		const patan = await handle.db.selectFrom('initiative').select('credits').where('slug', '=', 'patan-empower-2018').executeTakeFirstOrThrow();
 		const lumen = await handle.db.selectFrom('artist').select('id').where('slug', '=', 'lumen-moth').executeTakeFirstOrThrow();
-		expect((JSON.parse(patan.credits) as { artistId?: string }[]).some((c) => c.artistId === String(lumen.id))).toBe(true);
+		expect((JSON.parse(patan.credits) as { artistId?: number }[]).some((c) => c.artistId === lumen.id)).toBe(true);
 		expect((await publicProfile(handle.db, 'lumen-moth', 'en'))?.initiatives.map((i) => i.slug)).toEqual(['patan-empower-2018']);
 	});
 });

@@ -294,7 +294,7 @@ export async function seedDemoCollective(trx: Kysely<Database>, now: string, art
 			const initiative = await trx.selectFrom('initiative').select(['id', 'credits']).where('slug', '=', slug).executeTakeFirst();
 			if (!initiative) continue;
 			const credits = JSON.parse(initiative.credits) as Record<string, unknown>[];
-			credits.push({ name: artist.name, role: 'artist', note: { en: '' }, artistId: String(id) });
+			credits.push({ name: artist.name, role: 'artist', note: { en: '' }, artistId: id });
 			await trx.updateTable('initiative').set({ credits: JSON.stringify(credits) }).where('id', '=', initiative.id).execute();
 		}
 	}

@@ -53,7 +53,7 @@ export async function seedDemoArchive(trx: Kysely<Database>, now: string, photoI
 				(p): RowData => ({ name: p.name, city: p.city, country: p.country, latitude: p.latitude, longitude: p.longitude, virtual: p.virtual === true })
 			),
 			figures: initiative.figures.map((f): RowData => ({ label: f.label, value: f.value, source: f.source, participants: f.participants === true })),
-			credits: initiative.credits.map((c): RowData => ({ name: c.name, role: c.role, note: c.note ?? { en: '' }, artistId: '' })),
+			credits: initiative.credits.map((c): RowData => ({ name: c.name, role: c.role, note: c.note ?? { en: '' }, artistId: 0 })),
 			gallery: initiative.photos.flatMap((p): RowData[] => {
 				const id = photoIds.get(p.key);
 				return id ? [{ media_id: id, caption: p.caption, credit: p.credit }] : [];

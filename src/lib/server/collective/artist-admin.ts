@@ -112,7 +112,8 @@ export async function inviteArtist(context: CollectiveContext, actor: Actor, id:
 }
 
 export async function setArtistHidden(context: CollectiveContext, actor: Actor, id: number, hidden: boolean, reason: string): Promise<void> {
-	const why = reason.trim().slice(0, 500);
+	// Control characters are no part of a reason (and a NUL cannot be stored in PostgreSQL text).
+	const why = reason.replace(/\p{Cc}+/gu, ' ').trim().slice(0, 500);
 	if (hidden && why === '') throw new ValidationError({ reason: 'required' });
 	await runCommand(context, actor, async (scope) => {
 		const before = await artistById(scope.trx, id);

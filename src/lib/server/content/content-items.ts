@@ -1084,7 +1084,9 @@ async function nextPosition(db: Kysely<Database>, table: ListItemType): Promise<
 /** A list row's id from an item key; undefined for 'new-…' keys and anything else. */
 export function rowId(key: string): number | undefined {
 	if (!/^[1-9]\d{0,9}$/.test(key)) return undefined;
-	return Number(key);
+	const id = Number(key);
+	// Row ids are 32-bit integers in both engines; a larger number names no row (and PostgreSQL refuses to compare it).
+	return id <= 2_147_483_647 ? id : undefined;
 }
 
 export function isNewItemKey(key: string): boolean {

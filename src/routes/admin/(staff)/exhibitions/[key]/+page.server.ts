@@ -4,7 +4,8 @@ import { adminUrls } from '$lib/admin/urls';
 import { displayNames } from '$lib/i18n/intl';
 import { locales } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
-import type { RowData } from '$lib/server/content/content-items';
+import { isValidKey, type RowData } from '$lib/server/content/content-items';
+import { NotFoundError } from '$lib/server/platform/errors';
 import { ContentConflictError, getEditable, itemTitle } from '$lib/server/content/revisions.service';
 import { coverageReport } from '$lib/server/exhibitions/exhibition-coverage';
 import { moveItemRow } from '$lib/server/content/row-order';
@@ -15,8 +16,15 @@ import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { actorOf, contentAnswers } from '../../content/content-route';
 
 /** An exhibition's works for staff: their order, and per language which lack alt text or a long description. */
+/** A key no exhibition can have (not a row id, not a new item's) is not found, before any query. */
+function exhibitionKey(key: string): string {
+	if (!isValidKey('exhibition', key)) throw new NotFoundError(`exhibition ${key}`);
+	return key;
+}
+
 export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'exhibitions.manage');
+	exhibitionKey(params.key);
 	const { db } = app();
 	const editable = await getEditable(db, 'exhibition', params.key);
 	const data = editable.pending?.data ?? editable.live;
@@ -49,6 +57,7 @@ const moveForm = formSchema({ position: formField.id(), direction: formField.one
 export const actions = {
 	move: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'exhibitions.manage');
+		exhibitionKey(params.key);
 		// Up or Down from the buttons; `to` (a place) from dragging a row.
 		const { position, direction, to } = moveForm.read(await request.formData());
 		const where = direction ?? to;

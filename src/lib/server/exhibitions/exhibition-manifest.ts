@@ -60,22 +60,32 @@ export async function exhibitionManifest(context: ExhibitionsContext, origin: st
 		return credit.wording?.en || 'A member of the collective';
 	};
 
+	// Every work's photo and its largest JPEG, in two queries for the whole exhibition rather than two per work.
+	const imageOf = new Map(
+		works.flatMap((work) => {
+			const image = parseArtworkImages(work.images)[0];
+			return image ? [[work.id, image.mediaId] as const] : [];
+		})
+	);
+	const mediaIds = [...new Set(imageOf.values())];
+	const photos = new Map(
+		mediaIds.length
+			? (await db.selectFrom('media').select(['id', 'public_key', 'iiif_width', 'iiif_height']).where('id', 'in', mediaIds).where('status', '=', 'ready').execute()).map((m) => [m.id, m])
+			: []
+	);
+	const largestOf = new Map<number, { width: number; height: number }>();
+	if (mediaIds.length) {
+		const jpegs = await db.selectFrom('media_variant').select(['media_id', 'width', 'height']).where('media_id', 'in', mediaIds).where('format', '=', 'jpeg').orderBy('width', 'desc').execute();
+		for (const v of jpegs) if (!largestOf.has(v.media_id)) largestOf.set(v.media_id, { width: v.width, height: v.height });
+	}
+
 	const canvases: Record<string, unknown>[] = [];
 	const canvasIdOf = new Map<number, string>();
 	for (const work of works) {
-		const image = parseArtworkImages(work.images)[0];
-		if (!image) continue;
-		const media = await db.selectFrom('media').select(['public_key', 'status', 'iiif_width', 'iiif_height']).where('id', '=', image.mediaId).executeTakeFirst();
-		if (media?.status !== 'ready') continue;
-		const largest = await db
-			.selectFrom('media_variant')
-			.select(['width', 'height'])
-			.where('media_id', '=', image.mediaId)
-			.where('format', '=', 'jpeg')
-			.orderBy('width', 'desc')
-			.limit(1)
-			.executeTakeFirst();
-		if (!largest) continue;
+		const mediaId = imageOf.get(work.id);
+		const media = mediaId === undefined ? undefined : photos.get(mediaId);
+		const largest = mediaId === undefined ? undefined : largestOf.get(mediaId);
+		if (!media || !largest) continue;
 		// The canvas is the photo at full size where it has an image service to zoom into it.
 		const zoom = media.iiif_width && media.iiif_height ? { width: media.iiif_width, height: media.iiif_height } : null;
 		const canvasSize = zoom ?? largest;

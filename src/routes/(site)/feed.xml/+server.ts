@@ -36,6 +36,8 @@ export const GET: RequestHandler = async () => {
 			feedExhibitions(db, locale, exhibitionFeedSize)
 		]);
 		const host = new URL(config.origin).hostname;
+		/** The same page in the feed's other languages. */
+		const alternatesOf = (path: string) => locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }));
 		const updated = [...stories, ...artists, ...exhibitions].map((s) => s.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
 		const exhibitionEntries = exhibitions.map((exhibition): AtomEntry => {
 			const path = `/exhibitions/${exhibition.slug}`;
@@ -49,7 +51,7 @@ export const GET: RequestHandler = async () => {
 				updated: exhibition.updatedAt,
 				author: frame.name,
 				lang: exhibition.curatorialText.lang,
-				alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
+				alternates: alternatesOf(path)
 			};
 		});
 		// A public profile only: a withdrawn or hidden one leaves the feed with the new site version.
@@ -64,7 +66,7 @@ export const GET: RequestHandler = async () => {
 				updated: artist.updatedAt,
 				author: artist.name,
 				lang: artist.bio.lang === locale ? undefined : artist.bio.lang,
-				alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
+				alternates: alternatesOf(path)
 			};
 		});
 		return writeAtomFeed({
@@ -90,7 +92,7 @@ export const GET: RequestHandler = async () => {
 					author: story.authorName || frame.name,
 					categories: story.tags,
 					lang: story.body.lang,
-					alternates: locales.filter((l) => l !== locale).map((l) => ({ hreflang: l, href: config.origin + localizedPath(path, l) }))
+					alternates: alternatesOf(path)
 				};
 			}), ...exhibitionEntries, ...artistEntries]
 		});

@@ -23,6 +23,8 @@ import { createJobWorker, type JobWorker } from '$lib/server/platform/jobs/job-w
 import { createMailer } from '$lib/server/platform/mail/mailer';
 import { createMailTransport } from '$lib/server/platform/mail/transports';
 import type { DomainContext } from '$lib/server/platform/domain-context';
+import { createObjectStorage } from '$lib/server/platform/storage/create-storage';
+import type { ObjectStorage } from '$lib/server/platform/storage/object-storage';
 import { createLocalMediaStorage } from '$lib/server/media/media-storage';
 import { altTextsOf, mediaJobHandlers } from '$lib/server/media/media.service';
 import { imageServiceJobHandlers, scheduleTilesBackfill } from '$lib/server/media/image-service';
@@ -65,6 +67,8 @@ export interface App {
 	database: DatabaseHandle;
 	db: Kysely<Database>;
 	pageCache: PageCache;
+	/** Files every process shares: photos, applicants' files, backups (platform/storage). */
+	storage: ObjectStorage;
 	siteVersion: ReturnType<typeof createSiteVersionReader>;
 	auth: Auth;
 	worker: JobWorker;
@@ -116,6 +120,7 @@ export async function startApp(
 		from: config.mailFrom ?? `${siteName} <${org?.email ?? 'noreply@localhost'}>`
 	});
 	const siteVersion = createSiteVersionReader(database.db);
+	const storage = createObjectStorage(config);
 	const mediaStorage = createLocalMediaStorage(config.dataDir);
 	const applicationFiles = createApplicationFileStorage(config.dataDir);
 	const bulkTransport = config.smtpUrl
@@ -168,6 +173,7 @@ export async function startApp(
 		database,
 		db: database.db,
 		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
+		storage,
 		siteVersion,
 		auth,
 		worker,

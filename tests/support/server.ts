@@ -33,8 +33,8 @@ export async function freePort(): Promise<number> {
  * Starts the built app (scripts/serve.ts, as `npm start` does) on a free port with
  * its own empty DATA_DIR, and waits until /healthz answers.
  */
-export async function startServer(env: Record<string, string> = {}, options: { keepDataDir?: string } = {}): Promise<RunningServer> {
-	const port = await freePort();
+export async function startServer(env: Record<string, string> = {}, options: { keepDataDir?: string; port?: number } = {}): Promise<RunningServer> {
+	const port = options.port ?? (await freePort());
 	const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'arts-server-'));
 	const origin = `http://localhost:${port}`;
 	let output = '';

@@ -37,14 +37,14 @@ export class AdminClient {
 		return response;
 	}
 
-	async post(path: string, fields: Record<string, string | Blob>, options: { origin?: string } = {}): Promise<Response> {
+	async post(path: string, fields: Record<string, string | Blob>, options: { origin?: string; headers?: Record<string, string> } = {}): Promise<Response> {
 		const body = new FormData();
 		for (const [k, v] of Object.entries(fields)) body.append(k, v);
 		const response = await fetch(this.origin + path, {
 			method: 'POST',
 			redirect: 'manual',
 			body,
-			headers: { cookie: this.cookieHeader, origin: options.origin ?? this.origin, accept: 'text/html' }
+			headers: { cookie: this.cookieHeader, origin: options.origin ?? this.origin, accept: 'text/html', ...options.headers }
 		});
 		this.remember(response);
 		return response;

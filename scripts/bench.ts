@@ -15,6 +15,7 @@
  *   - the site search over 10,000 documents
  *   - a registration rush: 500 confirmations for 100 places from two app processes
  *   - an exhibition of 100 works: every work page's bytes at 360 px with Save-Data
+ *   - one app process behind nginx against two, on PostgreSQL: a cached and a rendered admin page
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +33,7 @@ const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency'];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 /** `npm run bench -- archive search` runs only those parts; no names, all of them. */
-const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration', 'exhibition'] as const;
+const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration', 'exhibition', 'scale'] as const;
 const only = process.argv.slice(2);
 for (const name of only) {
 	if (!(parts as readonly string[]).includes(name)) {
@@ -106,6 +107,7 @@ try {
 	if (wanted('search')) benchSearch();
 	if (wanted('registration')) benchRegistration();
 	if (wanted('exhibition')) benchExhibition();
+	if (wanted('scale')) benchScale();
 } finally {
 	rmSync(dataDir, { recursive: true, force: true });
 }
@@ -328,4 +330,15 @@ function benchExhibition() {
 	});
 	console.log(run.stdout.trimEnd());
 	if (run.status !== 0) console.log(`  failed:\n${run.stderr.slice(-2000)}`);
+}
+
+function benchScale() {
+	console.log('\nScaling out: one app process behind nginx against two, on one PostgreSQL database (scripts/bench-scale.ts):');
+	const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-scale.ts')], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	console.log(run.stdout.trimEnd().replace(/^/gm, '  '));
+	if (run.status !== 0) console.log('  failed: see the messages above');
 }

@@ -28,7 +28,7 @@ import { waitFor } from '../support/waiting';
 const signUpsPerAddress = 4;
 
 let balancer: LoadBalancer;
-let processes: RunningServer[] = [];
+const processes: RunningServer[] = [];
 let env: Record<string, string>;
 let dataDirs: string[];
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

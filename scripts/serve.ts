@@ -53,9 +53,6 @@ let stopping = false;
 const server = http.createServer((request, response) => {
 	inFlight++;
 	idle?.busy();
-	// While stopping, every answer closes its connection: a proxy that keeps connections alive (nginx's
-	// upstream keepalive) would otherwise go on sending requests on them, and the process would never drain.
-	if (stopping) response.shouldKeepAlive = false;
 	request.once('close', () => {
 		inFlight--;
 		// While stopping, a connection is closed as soon as it has nothing in flight.

@@ -3,8 +3,8 @@
  * PostgreSQL database (TEST_DATABASE_URL's server, else the local one), measured
  * from outside with wrk through nginx as the README's production set-up has it,
  * beside nginx serving the same page as a file (the ceiling of this run). For
- * a cached public page and a rendered admin list page (a signed-in editor's
- * /admin/content): requests per second and p99; and each process's memory
+ * a cached public page and two rendered admin list pages (a signed-in editor's
+ * /admin/content and the subscribers' list): requests per second and p99; and each process's memory
  * before, at its peak during, and after the load.
  *
  * On a machine with two cores, wrk, nginx and the app processes share them: a
@@ -79,7 +79,8 @@ try {
 				await wrk(`http://127.0.0.1:${balancer.port}/about`, 2);
 				for (const run of [
 					{ what: '/about (page cache)', path: '/about', headers: {} },
-					{ what: '/admin/content (rendered, signed in)', path: '/admin/content', headers: { Cookie: cookie } }
+					{ what: '/admin/content (rendered, signed in)', path: '/admin/content', headers: { Cookie: cookie } },
+					{ what: '/admin/newsletter/subscribers (rendered)', path: '/admin/newsletter/subscribers', headers: { Cookie: cookie } }
 				]) {
 					process.stderr.write(`  ${count} × ${run.what}…\n`);
 					const result = await wrk(`http://127.0.0.1:${balancer.port}${run.path}`, seconds, { Host: `localhost:${balancerPort}`, ...run.headers });
@@ -100,7 +101,7 @@ try {
 	console.log('| what | req/s | p99 ms | errors | × nginx file |');
 	console.log('| --- | ---: | ---: | ---: | ---: |');
 	for (const row of rows) console.log(`| ${row.what} | ${fmt(row.rps)} | ${fmt(row.p99, 1)} | ${row.errors} | ${fmt(row.rps / rows[0]!.rps, 2)} |`);
-	for (const what of ['/about (page cache)', '/admin/content (rendered, signed in)']) {
+	for (const what of ['/about (page cache)', '/admin/content (rendered, signed in)', '/admin/newsletter/subscribers (rendered)']) {
 		const one = rows.find((row) => row.what === `1 process: ${what}`);
 		const two = rows.find((row) => row.what === `2 processes: ${what}`);
 		if (one && two) console.log(`  ${what}: two processes give ${fmt(two.rps / one.rps, 2)}× the requests per second of one; p99 ${fmt(one.p99, 1)} → ${fmt(two.p99, 1)} ms`);

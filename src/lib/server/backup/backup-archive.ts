@@ -71,6 +71,11 @@ export class ArchiveWriter {
 	readonly entries: ManifestEntry[] = [];
 	readonly #mtime = new Date();
 
+	constructor() {
+		// A failure reaches the caller through add() and through whatever reads the pack; the event alone must not end the process.
+		this.pack.on('error', () => {});
+	}
+
 	/** Adds an entry from bytes in memory. */
 	async add(name: string, bytes: Uint8Array): Promise<void> {
 		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -29,6 +29,11 @@ export type BackupPlace = { kind: 'file'; path: string } | { kind: 'storage'; ke
 
 export const backupFolderKey = 'backups/';
 
+/** The app's version, as npm gives it to `npm start` and `npm run backup`: recorded in each archive. */
+export function appVersion(): string {
+	return process.env.npm_package_version ?? 'unknown';
+}
+
 /** A name that sorts by time: backup-20261204T165500123Z.tar. */
 export function backupFileName(now: Date): string {
 	return `backup-${now.toISOString().replace(/[-:.]/g, '')}.tar`;
@@ -68,8 +73,12 @@ export async function createBackup(sources: BackupSources, place: BackupPlace, n
 	} else {
 		written = sources.storage.put(place.key, writer.pack, { contentType: 'application/x-tar' });
 	}
-	// Whatever happens to the writing side is seen when it is awaited below, not as an unhandled rejection.
-	written.catch(() => {});
+	// When the writing side fails (a full disk, a bucket refusing), the pack is destroyed so the entry being added fails too, instead of waiting for a reader that is gone.
+	let writeError: Error | undefined;
+	written.catch((error: Error) => {
+		writeError = error;
+		writer.pack.destroy(error);
+	});
 	try {
 		const database = await writeDatabase(writer, sources.database);
 		const files = await writeFiles(writer, sources.storage);
@@ -98,7 +107,8 @@ export async function createBackup(sources: BackupSources, place: BackupPlace, n
 		writer.pack.destroy(error as Error);
 		await written.catch(() => {});
 		if (temporary) await rm(temporary, { force: true });
-		throw error;
+		// The writing side's failure says what went wrong; the reading side's only that the archive was closed.
+		throw writeError ?? error;
 	}
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import tar from 'tar-stream';
+import tar, { type Entry } from 'tar-stream';
 import { z } from 'zod';
 
 /*
@@ -114,7 +114,7 @@ export class ArchiveWriter {
 }
 
 /** Reads a tar stream entry by entry. A truncated or garbled stream fails with BackupArchiveError. */
-export async function* readEntries(source: Readable): AsyncIterable<tar.Entry> {
+export async function* readEntries(source: Readable): AsyncIterable<Entry> {
 	const extract = tar.extract();
 	source.on('error', (error) => extract.destroy(error));
 	source.pipe(extract);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open as openFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { isKnownSchemaVersion, latestSchemaVersion, migrateTo, migrateToLatest } from '$lib/server/db/migrate';
@@ -71,7 +71,7 @@ export async function createBackup(sources: BackupSources, place: BackupPlace, n
 		temporary = `${place.path}.${randomUUID()}.part`;
 		written = pipeline(writer.pack, createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
 	} else {
-		written = sources.storage.put(place.key, writer.pack, { contentType: 'application/x-tar' });
+		written = sources.storage.put(place.key, Readable.from(writer.pack), { contentType: 'application/x-tar' });
 	}
 	// When the writing side fails (a full disk, a bucket refusing), the pack is destroyed so the entry being added fails too, instead of waiting for a reader that is gone.
 	let writeError: Error | undefined;
@@ -249,7 +249,7 @@ export async function restoreBackup(source: ArchiveSource, target: RestoreTarget
 			const entry = next.value;
 			const table = byPart.get(entry.header.name);
 			if (!table) throw new BackupArchiveError(`The archive holds ${entry.header.name}, which its manifest does not list`);
-			const text = (await readAll(entry)).toString('utf8');
+			const text = (await readAll(Readable.from(entry))).toString('utf8');
 			const values = text.length === 0 ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as unknown[]);
 			await insertRows(trx, tables.get(table.name) as TableShape, table.columns, values);
 			rows += values.length;
@@ -265,13 +265,13 @@ export async function restoreBackup(source: ArchiveSource, target: RestoreTarget
 		const entry = next.value;
 		const name = entry.header.name;
 		if (name.startsWith(filePrefix)) {
-			await target.storage.put(name.slice(filePrefix.length), entry);
+			await target.storage.put(name.slice(filePrefix.length), Readable.from(entry));
 			files += 1;
 		} else if (name === secretsName) {
-			await writeSecrets(target.dataDir, await readAll(entry));
+			await writeSecrets(target.dataDir, await readAll(Readable.from(entry)));
 		} else {
-			entry.resume();
-			await new Promise((resolve) => entry.on('end', resolve));
+			// Nothing else is written by this version; an entry must still be read through to reach the next.
+			await readAll(Readable.from(entry));
 		}
 	}
 	say(`Files restored: ${files}.`);

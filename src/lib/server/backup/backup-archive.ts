@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import tar, { type Entry } from 'tar-stream';
+import { extract, pack, type Header } from 'tar-stream';
 import { z } from 'zod';
 
 /*
@@ -67,7 +67,7 @@ export const databasePrefix = 'database/';
 
 /** Writes entries into a tar stream, keeping each one's size and checksum for the manifest. */
 export class ArchiveWriter {
-	readonly pack = tar.pack();
+	readonly pack = pack();
 	readonly entries: ManifestEntry[] = [];
 	readonly #mtime = new Date();
 
@@ -113,13 +113,16 @@ export class ArchiveWriter {
 	}
 }
 
+/** An entry of an archive being read: its header, and its bytes to read through before the next entry. */
+export type ArchiveEntry = AsyncIterable<Uint8Array> & { header: Header };
+
 /** Reads a tar stream entry by entry. A truncated or garbled stream fails with BackupArchiveError. */
-export async function* readEntries(source: Readable): AsyncIterable<Entry> {
-	const extract = tar.extract();
-	source.on('error', (error) => extract.destroy(error));
-	source.pipe(extract);
+export async function* readEntries(source: Readable): AsyncIterable<ArchiveEntry> {
+	const entries = extract();
+	source.on('error', (error) => entries.destroy(error));
+	source.pipe(entries as unknown as NodeJS.WritableStream);
 	try {
-		for await (const entry of extract) yield entry;
+		for await (const entry of entries) yield entry as ArchiveEntry;
 	} catch (error) {
 		source.destroy();
 		throw unreadable(error);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connect';
 import { migrateToLatest } from '$lib/server/db/migrate';
@@ -12,7 +12,7 @@ import { describeTables, inSnapshot } from '$lib/server/db/table-copy';
 import { createTestDatabase } from '$lib/server/db/test-database';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { seedDemoContent } from '$lib/server/demo/demo-seed';
-import { DiskStorage, readAll } from '$lib/server/platform/storage/disk-storage';
+import { DiskStorage } from '$lib/server/platform/storage/disk-storage';
 import { openCall } from '../../../../tests/support/call-test-data';
 import { BackupArchiveError } from './backup-archive';
 import { archiveSource, createBackup, restoreBackup, RestoreTargetNotEmptyError, type BackupPlace } from './backup.service';
@@ -180,7 +180,7 @@ describe('backup and restore', () => {
 		it('SQLite to PostgreSQL, to move up without losing anything', async () => {
 			await roundTrip(() => sqliteSite(), () => postgresSite(false));
 		});
-		it('PostgreSQL to SQLite, and back', async () => {
+		it('PostgreSQL to SQLite, to move back', async () => {
 			await roundTrip(() => postgresSite(), () => sqliteSite(false));
 		});
 	}
@@ -247,5 +247,3 @@ describe('a damaged archive', () => {
 	});
 });
 
-void sql;
-void readAll;

@@ -24,14 +24,15 @@ const megabytes = Number(process.env.MEGABYTES ?? 1024);
 const folder = mkdtempSync(join(tmpdir(), 'arts-bench-backup-'));
 
 /** Runs `work`, sampling the RSS every 50 ms; returns its time and the highest sample. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number; beforeMb: number }> {
 	let peak = process.memoryUsage.rss();
+	const beforeMb = peak / 1e6;
 	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
 	const started = performance.now();
 	try {
 		const result = await work();
 		peak = Math.max(peak, process.memoryUsage.rss());
-		return { result, seconds: (performance.now() - started) / 1000, peakMb: peak / 1e6 };
+		return { result, seconds: (performance.now() - started) / 1000, peakMb: peak / 1e6, beforeMb };
 	} finally {
 		clearInterval(timer);
 	}
@@ -78,8 +79,8 @@ try {
 	const rows = backup.result.manifest.tables.reduce((n, t) => n + t.rows, 0);
 	const mb = size / 1e6;
 	console.log(`${source.dialect}: ${rows} rows (${subscribers} subscribers), ${backup.result.manifest.files.count} files, archive ${mb.toFixed(0)} MB`);
-	console.log(`backup:  ${backup.seconds.toFixed(1)} s, ${(mb / backup.seconds).toFixed(0)} MB/s, peak RSS ${backup.peakMb.toFixed(0)} MB`);
-	console.log(`restore: ${restore.seconds.toFixed(1)} s (the archive read twice: checked whole, then written), ${(mb / restore.seconds).toFixed(0)} MB/s, peak RSS ${restore.peakMb.toFixed(0)} MB`);
+	console.log(`backup:  ${backup.seconds.toFixed(1)} s, ${(mb / backup.seconds).toFixed(0)} MB/s, peak RSS ${backup.peakMb.toFixed(0)} MB (${backup.beforeMb.toFixed(0)} MB before)`);
+	console.log(`restore: ${restore.seconds.toFixed(1)} s (the archive read twice: checked whole, then written), ${(mb / restore.seconds).toFixed(0)} MB/s, peak RSS ${restore.peakMb.toFixed(0)} MB (${restore.beforeMb.toFixed(0)} MB before)`);
 } finally {
 	await source.dispose();
 	await target.dispose();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/schema';
+import { openDatabase } from '../../src/lib/server/db/connect';
 import { createTestDatabase } from '../../src/lib/server/db/test-database';
 import { parseHtml, startTestServer, textOf, type TestServer } from '../support/http';
 import { startServer, type RunningServer } from '../support/server';
@@ -119,6 +120,15 @@ describe('backups', () => {
 		const restored = await run('restore', [archive], target.env);
 		expect(restored.code, restored.stdout + restored.stderr).toBe(0);
 		expect(restored.stdout).toContain('Archive checked');
+
+		// The backup's own run was still running in its snapshot: the restored site does not show it as running forever.
+		const restoredDb = await openDatabase({ databaseUrl: target.env.DATABASE_URL, sqlitePath: join(target.dataDir, 'site.sqlite') });
+		try {
+			const runs = await restoredDb.db.selectFrom('backup_run').select(['status', 'trigger']).orderBy('id').execute();
+			expect(runs).toEqual([{ status: 'done', trigger: 'staff' }]);
+		} finally {
+			await restoredDb.close();
+		}
 
 		let server: RunningServer | undefined;
 		try {

@@ -255,6 +255,8 @@ export async function restoreBackup(source: ArchiveSource, target: RestoreTarget
 			rows += values.length;
 			next = await entries.next();
 		}
+		// The run that made this archive was still running when its snapshot was read; it is finished on the source, not here.
+		if (tables.has('backup_run')) await trx.deleteFrom('backup_run').where('status', '=', 'running').execute();
 		await rebuildSearchIndex(trx);
 		await advanceSequences(trx, shapes, manifest.sequences);
 	});

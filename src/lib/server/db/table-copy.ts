@@ -205,22 +205,23 @@ async function readSequences(db: AnyDb, dialect: DialectName, tables: TableShape
 		for (const row of rows.rows) sequences[row.name] = Number(row.seq);
 		return sequences;
 	}
-	for (const { table, column, sequence } of await postgresSequences(db, tables)) {
+	for (const { table, sequence } of await postgresSequences(db, tables)) {
+		// pg_get_serial_sequence gives the name quoted as needed, ready to use as SQL.
 		const state = await sql<{ last_value: string; is_called: boolean }>`select last_value, is_called from ${sql.raw(sequence)}`.execute(db);
 		const row = state.rows[0];
 		if (row?.is_called) sequences[table] = Number(row.last_value);
-		void column;
 	}
 	return sequences;
 }
 
-async function postgresSequences(db: AnyDb, tables: TableShape[]): Promise<{ table: string; column: string; sequence: string }[]> {
-	const found: { table: string; column: string; sequence: string }[] = [];
+/** The tables whose `id` PostgreSQL numbers (identity columns), with their sequences. */
+async function postgresSequences(db: AnyDb, tables: TableShape[]): Promise<{ table: string; sequence: string }[]> {
+	const found: { table: string; sequence: string }[] = [];
 	for (const table of tables) {
 		if (!table.columns.some((c) => c.name === 'id')) continue;
 		const name = await sql<{ sequence: string | null }>`select pg_get_serial_sequence(${`"${table.name}"`}, 'id') as sequence`.execute(db);
 		const sequence = name.rows[0]?.sequence;
-		if (sequence) found.push({ table: table.name, column: 'id', sequence });
+		if (sequence) found.push({ table: table.name, sequence });
 	}
 	return found;
 }

@@ -16,6 +16,7 @@
  *   - a registration rush: 500 confirmations for 100 places from two app processes
  *   - an exhibition of 100 works: every work page's bytes at 360 px with Save-Data
  *   - one app process behind nginx against two, on PostgreSQL: a cached and a rendered admin page
+ *   - backup and restore of a site with 10,000 subscribers and 1 GB of files (`npm run bench -- backup`)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +34,7 @@ const locales = ['en', 'ne', 'id', 'es'];
 const paths = ['/', '/about', '/manifesto', '/privacy', '/donate', '/donate/transparency'];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 /** `npm run bench -- archive search` runs only those parts; no names, all of them. */
-const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration', 'exhibition', 'scale'] as const;
+const parts = ['site', 'media', 'iiif', 'webhooks', 'campaign', 'apply', 'archive', 'search', 'registration', 'exhibition', 'scale', 'backup'] as const;
 const only = process.argv.slice(2);
 for (const name of only) {
 	if (!(parts as readonly string[]).includes(name)) {
@@ -108,6 +109,7 @@ try {
 	if (wanted('registration')) benchRegistration();
 	if (wanted('exhibition')) benchExhibition();
 	if (wanted('scale')) benchScale();
+	if (wanted('backup')) benchBackup();
 } finally {
 	rmSync(dataDir, { recursive: true, force: true });
 }
@@ -341,4 +343,15 @@ function benchScale() {
 	});
 	console.log(run.stdout.trimEnd().replace(/^/gm, '  '));
 	if (run.status !== 0) console.log('  failed: see the messages above');
+}
+
+function benchBackup() {
+	console.log('\nBackup and restore of a site with 10,000 subscribers and 1 GB of files, on SQLite (scripts/bench-backup.ts; TEST_DATABASE_URL for PostgreSQL):');
+	const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'bench-backup.ts')], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, TEST_DATABASE_URL: '' }
+	});
+	console.log(run.stdout.trimEnd().replace(/^/gm, '  '));
+	if (run.status !== 0) console.log(`  failed:\n${run.stderr.slice(-2000)}`);
 }

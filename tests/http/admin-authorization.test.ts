@@ -159,6 +159,8 @@ const checks: Check[] = [
 		path: `/admin/events/${missing}/sessions/${missing}/registrations.csv`,
 		allowed: staffEditors
 	},
+	{ route: '/admin/(staff)/backups', method: 'GET', path: '/admin/backups', allowed: adminOnly },
+	{ route: '/admin/(staff)/backups', method: 'POST', action: 'now', path: '/admin/backups?/now', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'GET', path: '/admin/jobs', allowed: adminOnly },
 	{ route: '/admin/(staff)/jobs', method: 'POST', action: 'retry', path: '/admin/jobs?/retry', allowed: adminOnly },
 	{ route: '/admin/(staff)/media', method: 'GET', path: '/admin/media', allowed: staffEditors },

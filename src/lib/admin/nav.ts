@@ -20,6 +20,7 @@ export const adminNav: { href: string; label: string; permission: Permission }[]
 	{ href: adminUrls.donations.wall, label: 'Donor wall', permission: 'donations.moderate' },
 	{ href: adminUrls.outbox.list, label: 'Outbox', permission: 'outbox.view' },
 	{ href: adminUrls.jobs, label: 'Jobs', permission: 'jobs.manage' },
+	{ href: adminUrls.backups, label: 'Backups', permission: 'backups.manage' },
 	{ href: adminUrls.staff, label: 'Staff', permission: 'staff.manage' },
 	{ href: adminUrls.audit, label: 'Audit log', permission: 'audit.view' },
 	{ href: adminUrls.account, label: 'My account', permission: 'account.manage-own' }

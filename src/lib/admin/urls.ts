@@ -34,6 +34,7 @@ export const adminUrls = {
 	passwordLink: (purpose: 'welcome' | 'reset', token: string) => `${root}/${purpose}/${token}`,
 	audit: `${root}/audit`,
 	jobs: `${root}/jobs`,
+	backups: `${root}/backups`,
 	staff: `${root}/staff`,
 	/** The lists of initiatives, stories and events, with filters and pages. */
 	archive: {

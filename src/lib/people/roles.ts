@@ -17,6 +17,8 @@ export const permissions = {
 	'staff.manage': ['admin'],
 	'audit.view': ['admin'],
 	'jobs.manage': ['admin'],
+	// An archive holds everything, password hashes and the site's secret among it: admins only.
+	'backups.manage': ['admin'],
 	// Messages hold one-time links (invitations, password resets): admins only.
 	'outbox.view': ['admin'],
 	// Scoring and commenting on the applications assigned to oneself; reviewers see nothing else of a call.

@@ -53,6 +53,8 @@ import { outboxDirectory } from '$lib/server/platform/mail/transports';
 import { processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
 import { hostname } from 'node:os';
 import { subscriberImportJobHandlers } from '$lib/server/newsletter/subscriber-import';
+import { appVersion } from '$lib/server/backup/backup.service';
+import { backupJobHandlers, scheduleDailyBackup } from '$lib/server/backup/backup-runs';
 
 /**
  * Everything a request handler may need, wired once at start. Each domain's
@@ -154,7 +156,9 @@ export async function startApp(
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret }),
 			// Holds and offers running out, and reminders, every few minutes.
-			...eventsJobHandlers(events)
+			...eventsJobHandlers(events),
+			// The daily backup and staff's "Back up now", into the storage under backups/.
+			...backupJobHandlers({ database, storage, secrets, appVersion: appVersion() })
 		},
 		log
 	});
@@ -201,7 +205,11 @@ export async function startApp(
 		// Once per database: the job's key makes every later ask a no-op (and finds nothing once it ran).
 		await scheduleTilesBackfill(database.db).catch((err) => log.warn({ err }, 'could not ask for the tiles backfill'));
 		// Ask for the daily housekeeping now and every hour; the job runs once a day.
-		const ask = () => scheduleMaintenance(database.db).catch((err) => log.warn({ err }, 'could not schedule maintenance'));
+		const ask = () =>
+			Promise.all([
+				scheduleMaintenance(database.db).catch((err) => log.warn({ err }, 'could not schedule maintenance')),
+				scheduleDailyBackup(database.db).catch((err) => log.warn({ err }, 'could not schedule the daily backup'))
+			]);
 		await ask();
 		maintenanceTimer = setInterval(ask, 60 * 60_000);
 		maintenanceTimer.unref();

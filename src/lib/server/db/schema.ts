@@ -1060,3 +1060,28 @@ export interface ExhibitionWorkTable {
 export type ArtistRow = Selectable<ArtistTable>;
 export type ArtworkRow = Selectable<ArtworkTable>;
 export type ExhibitionRow = Selectable<ExhibitionTable>;
+
+/* Backups (src/lib/server/backup). */
+export interface Database {
+	backup_run: BackupRunTable;
+}
+
+export type BackupTrigger = 'daily' | 'staff' | 'command';
+export type BackupStatus = 'running' | 'done' | 'failed';
+
+export interface BackupRunTable {
+	id: Generated<number>;
+	trigger: BackupTrigger;
+	status: BackupStatus;
+	/** Where the archive is in the storage, under backups/. */
+	storage_key: string;
+	started_at: Timestamp;
+	finished_at: Timestamp | null;
+	bytes: number | null;
+	rows: number | null;
+	files: number | null;
+	/** Why it failed, in a line. */
+	error: string | null;
+	/** When retention deleted the archive. */
+	deleted_at: Timestamp | null;
+}

@@ -140,6 +140,23 @@ export async function removeSearchDocuments(db: Db, kind: SearchKind, key: strin
 	await db.deleteFrom('search_document').where('kind', '=', kind).where('key', '=', key).execute();
 }
 
+/**
+ * Writes SQLite's full-text index again from search_document, which holds the
+ * same text: after a restore, which copies the documents but not the index. On
+ * PostgreSQL the index is a generated column, made as rows are written.
+ */
+export async function rebuildSearchIndex(db: Db): Promise<void> {
+	if (dialectOf(db) !== 'sqlite') return;
+	await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+	const rows = await db.selectFrom('search_document').select(['id', 'kind', 'key', 'locale', 'title', 'body']).orderBy('id').execute();
+	const english = new Map(rows.filter((row) => row.locale === 'en').map((row) => [`${row.kind}\u0000${row.key}`, row.id]));
+	for (const row of rows) {
+		const item = english.get(`${row.kind}\u0000${row.key}`);
+		if (item === undefined) continue;
+		await sql`insert into search_fts (rowid, title, body) values (${ftsRowid(item, row.locale)}, ${indexText(row.title)}, ${indexText(row.body)})`.execute(db);
+	}
+}
+
 /** The query as the page may show it back: one line, at most 200 characters. */
 export function normalizeSearchQuery(text: string): string {
 	const line = plainText(text.slice(0, maxQueryLength * 4));

@@ -24,7 +24,8 @@ export type AuditAction =
 	| `newsletter.${string}`
 	| `call.${string}`
 	| `event.${string}`
-	| `artist.${string}`;
+	| `artist.${string}`
+	| `backup.${string}`;
 
 /** Who acts: the signed-in staff member (null for the app itself, e.g. a scheduled job). */
 export interface Actor {

@@ -26,6 +26,7 @@ import * as registrationDue from './2026-12-03-04-registration-due';
 import * as collective from './2026-12-04-01-collective';
 import * as artistsExtra from './2026-12-04-02-artists-extra';
 import * as mediaTiles from './2026-12-04-05-media-tiles';
+import * as backups from './2026-12-04-20-backups';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -58,5 +59,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03-04-registration-due': registrationDue,
 	'2026-12-04-01-collective': collective,
 	'2026-12-04-02-artists-extra': artistsExtra,
-	'2026-12-04-05-media-tiles': mediaTiles
+	'2026-12-04-05-media-tiles': mediaTiles,
+	'2026-12-04-20-backups': backups
 };

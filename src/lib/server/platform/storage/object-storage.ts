@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
  * addressed by keys such as `media/12/640.webp`.
  *
  * A key is one or more segments joined by "/"; each segment is letters, digits,
- * ".", "_" or "-", never "." or ".." alone, so no key can name a file outside
+ * ".", "_", "-" or ",", never "." or ".." alone, so no key can name a file outside
  * the storage on disk, nor two keys the same object.
  *
  * A put is durable and whole when it resolves: a reader sees the old object or
@@ -57,7 +57,8 @@ export interface ObjectStorage {
 	ping(): Promise<void>;
 }
 
-const segmentPattern = /^[A-Za-z0-9._-]+$/;
+// Commas for the IIIF tiles' paths (media/<id>/iiif/0,0,512,512/512,/0/default.jpg): the Image API names regions and sizes so.
+const segmentPattern = /^[A-Za-z0-9._,-]+$/;
 
 /** Whether a string is a key as described above. */
 export function isObjectKey(key: string): boolean {

@@ -50,7 +50,9 @@ import {
 	type BulkTransport
 } from '$lib/server/platform/mail/bulk-transport';
 import { outboxDirectory } from '$lib/server/platform/mail/transports';
-import { processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
+import { countJobsByStatus, processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
+import { metrics } from '$lib/server/platform/observability/metrics';
+import { createReadinessCheck, type Readiness } from '$lib/server/platform/observability/readiness';
 import { hostname } from 'node:os';
 import { subscriberImportJobHandlers } from '$lib/server/newsletter/subscriber-import';
 
@@ -69,6 +71,8 @@ export interface App {
 	pageCache: PageCache;
 	/** Files every process shares: photos, applicants' files, backups (platform/storage). */
 	storage: ObjectStorage;
+	/** Whether this process can serve: database, storage, schema (/readyz). */
+	readiness: () => Promise<Readiness>;
 	siteVersion: ReturnType<typeof createSiteVersionReader>;
 	auth: Auth;
 	worker: JobWorker;
@@ -174,6 +178,7 @@ export async function startApp(
 		db: database.db,
 		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
 		storage,
+		readiness: createReadinessCheck({ db: database.db, storage }),
 		siteVersion,
 		auth,
 		worker,
@@ -193,6 +198,8 @@ export async function startApp(
 		people: createPeopleContext(base, { ...site, auth }),
 		jobs: base
 	};
+	// /metrics reports the queue every process shares, as the database holds it when scraped.
+	metrics().readJobQueueFrom(() => countJobsByStatus(database.db));
 	if (options.startWorker !== false) {
 		// A process on this machine that was killed mid-job (a campaign, a photo) is picked up now, not after its lease.
 		const released = await releaseJobsOfDeadProcesses(database.db, hostname(), processExists);
@@ -223,6 +230,7 @@ export async function stopApp(): Promise<void> {
 	if (!current) return;
 	const { database, log, worker, bulkTransport } = current;
 	current = undefined;
+	metrics().readJobQueueFrom(undefined);
 	clearInterval(maintenanceTimer);
 	clearInterval(eventsTimer);
 	await worker.stop();

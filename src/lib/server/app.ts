@@ -31,6 +31,7 @@ import { imageServiceJobHandlers, scheduleTilesBackfill } from '$lib/server/medi
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
+import { sweepMediaLeftovers } from '$lib/server/media/media-leftovers';
 import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
 import { portraitsInPublicProfiles } from '$lib/server/collective/artist-directory';
@@ -153,7 +154,7 @@ export async function startApp(
 			...demoArtworkJobHandlers(mediaStorage, { onReady: () => siteVersion.invalidate() }),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers({ applicationFiles }),
+			...maintenanceJobHandlers({ applicationFiles, sweepMediaLeftovers: (db, now) => sweepMediaLeftovers(db, mediaStorage.root, now) }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret }),

@@ -24,6 +24,29 @@ describe('readiness', () => {
 		expect(await hanging()).toMatchObject({ ready: false, checks: { database: 'ok', storage: 'unreachable' } });
 	});
 
+	it('asks a storage that answered again only after a while, and one that failed every time', async () => {
+		let clock = 0;
+		let pings = 0;
+		let up = true;
+		const storage = {
+			ping: async () => {
+				pings++;
+				if (!up) throw new Error('down');
+			}
+		};
+		const check = createReadinessCheck({ db: handle.db, storage, storageEveryMs: 10_000, now: () => clock });
+		expect((await check()).ready).toBe(true);
+		expect((await check()).ready).toBe(true);
+		expect(pings).toBe(1);
+		up = false;
+		clock += 10_001;
+		expect((await check()).checks.storage).toBe('unreachable');
+		expect((await check()).checks.storage).toBe('unreachable');
+		expect(pings).toBe(3);
+		up = true;
+		expect((await check()).ready).toBe(true);
+	});
+
 	it('sees a migration a newer app ran, once its cached look at the migrations is older than allowed', async () => {
 		let clock = 1_000_000;
 		const check = createReadinessCheck({ db: handle.db, storage: storageUp, migrationsEveryMs: 30_000, now: () => clock });

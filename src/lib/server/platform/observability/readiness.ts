@@ -7,8 +7,9 @@ import type { ObjectStorage } from '../storage/object-storage';
 /**
  * Whether this process can serve (/readyz): its database answers, its storage
  * answers, and the schema is the one its code was written for. A load balancer
- * asks often, so each check has a deadline, and the migrations, which change
- * only when an app is upgraded, are compared at most every `migrationsEveryMs`.
+ * asks often, so each check has a deadline; the migrations, which change only
+ * when an app is upgraded, are compared at most every `migrationsEveryMs`, and
+ * a storage that answered is asked again after `storageEveryMs`.
  */
 export interface Readiness {
 	ready: boolean;
@@ -23,12 +24,28 @@ export interface ReadinessOptions {
 	/** How long a check may take before it counts as failed. */
 	timeoutMs?: number;
 	migrationsEveryMs?: number;
+	/** How long a storage that answered counts as answering without being asked again. */
+	storageEveryMs?: number;
 	now?: () => number;
 }
 
 export function createReadinessCheck(options: ReadinessOptions): () => Promise<Readiness> {
-	const { db, storage, timeoutMs = 2000, migrationsEveryMs = 30_000, now = Date.now } = options;
+	const { db, storage, timeoutMs = 2000, migrationsEveryMs = 30_000, storageEveryMs = 10_000, now = Date.now } = options;
 	let migrations: { state: MigrationState; at: number } | undefined;
+	// A storage ping writes an object (a request, and a cost, on S3): a success holds for a few seconds.
+	let storageAnsweredAt: number | undefined;
+
+	async function storageAnswers(): Promise<boolean> {
+		if (storageAnsweredAt !== undefined && now() - storageAnsweredAt < storageEveryMs) return true;
+		try {
+			await withDeadline(storage.ping(), timeoutMs);
+			storageAnsweredAt = now();
+			return true;
+		} catch {
+			storageAnsweredAt = undefined;
+			return false;
+		}
+	}
 
 	async function currentMigrations(): Promise<MigrationState> {
 		if (migrations && now() - migrations.at < migrationsEveryMs) return migrations.state;
@@ -41,10 +58,7 @@ export function createReadinessCheck(options: ReadinessOptions): () => Promise<R
 	return async () => {
 		const [database, stored] = await Promise.all([
 			withDeadline(ping(db), timeoutMs).catch(() => false),
-			withDeadline(storage.ping(), timeoutMs).then(
-				() => true,
-				() => false
-			)
+			storageAnswers()
 		]);
 		const reasons: string[] = [];
 		if (!database) reasons.push('the database does not answer');

@@ -21,6 +21,8 @@ import { pathToFileURL } from 'node:url';
 import { createFileFastPath, offeredFastPath } from '../src/lib/server/platform/http/fast-path.ts';
 import { loadStaticFiles } from '../src/lib/server/platform/http/static-files.ts';
 import { compactingCollection, createIdleCollector } from '../src/lib/server/platform/memory/idle-collector.ts';
+import { fastPathRoutes, metrics, unmatchedRoute } from '../src/lib/server/platform/observability/metrics.ts';
+import { requestIdFrom, runInRequestContext, type RequestContext } from '../src/lib/server/platform/observability/request-context.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
@@ -58,11 +60,28 @@ const server = http.createServer((request, response) => {
 		// While stopping, a connection is closed as soon as it has nothing in flight.
 		if (stopping) server.closeIdleConnections();
 	});
-	if (answerFile(request, response) || offeredFastPath()?.pages(request, response)) return;
-	handler(request, response, () => {
-		response.statusCode = 404;
-		response.end('Not found');
+	// Every answer names its request (the proxy's id when it sent one), as do the log lines written for it.
+	const context: RequestContext = { id: requestIdFrom(request.headers['x-request-id']), route: undefined };
+	response.setHeader('X-Request-Id', context.id);
+	const started = performance.now();
+	response.once('finish', () => {
+		metrics().recordRequest(context.route ?? unmatchedRoute, request.method ?? '', response.statusCode, (performance.now() - started) / 1000);
 	});
+	if (answerFile(request, response)) {
+		context.route = fastPathRoutes.appFile;
+		return;
+	}
+	if (offeredFastPath()?.pages(request, response)) {
+		context.route = fastPathRoutes.cachedPage;
+		metrics().pageCacheHit('fast-path');
+		return;
+	}
+	runInRequestContext(context, () =>
+		handler(request, response, () => {
+			response.statusCode = 404;
+			response.end('Not found');
+		})
+	);
 });
 const keepAlive = seconds('KEEP_ALIVE_TIMEOUT');
 if (keepAlive !== undefined) server.keepAliveTimeout = keepAlive * 1000;

@@ -8,6 +8,9 @@ import { localeOfPath } from '$lib/i18n/paths';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
 import { DatabaseOpenError } from '$lib/server/db/connect';
+import { SchemaNewerThanAppError } from '$lib/server/db/migrate';
+import { metrics, unmatchedRoute } from '$lib/server/platform/observability/metrics';
+import { currentRequest } from '$lib/server/platform/observability/request-context';
 import { asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
 import { withConnectionAddressFallback } from '$lib/server/platform/http/client-address';
 import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/platform/http/cross-site-forms';
@@ -26,7 +29,7 @@ export const init: ServerInit = async () => {
 	try {
 		await startApp(process.env);
 	} catch (error) {
-		if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
+		if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof SchemaNewerThanAppError) {
 			// A person reads this: say what is wrong, not where in the code.
 			console.error(error.message);
 			process.exit(1);
@@ -78,6 +81,8 @@ const publicCacheRules: PublicCacheRules = {
 		isAdminPath(path) ||
 		path.startsWith('/api/') ||
 		path === '/healthz' ||
+		path === '/readyz' ||
+		path === '/metrics' ||
 		path.endsWith('/__data.json') ||
 		// Private-link pages (a subscriber's, an applicant's, a registrant's): the token in the path makes each one personal.
 		privateLinkPath.test(path),
@@ -104,6 +109,13 @@ const maxStoredFileBytes = 2 * 1024 * 1024;
  * in, and the reverse on the way out: the page cache keeps a response only after
  * every header below it was set.
  */
+
+/** The request's metrics and log lines name its route (the route id, so one series per route, not per address). */
+const nameRoute: Handle = ({ event, resolve }) => {
+	const request = currentRequest();
+	if (request) request.route = event.route.id ?? unmatchedRoute;
+	return resolve(event);
+};
 
 /** Behind a proxy that left out the address header, the connection's address counts (limits, audit log) instead of a 500. */
 const connectionAddressFallback: Handle = ({ event, resolve }) => {
@@ -145,7 +157,11 @@ const cacheAndCompress: Handle = async ({ event, resolve }) => {
 	const cacheKey = version === undefined ? undefined : publicKey;
 	if (cacheKey && version) {
 		const hit = pageCache.get(cacheKey, version);
-		if (hit) return hit.respond(event.request);
+		if (hit) {
+			metrics().pageCacheHit('app');
+			return hit.respond(event.request);
+		}
+		metrics().pageCacheMiss();
 	}
 	const response = await resolve(event);
 	if (response.status !== 200 || !isSafe(event)) return response;
@@ -233,6 +249,7 @@ const localize: Handle = ({ event, resolve }) => {
 };
 
 export const handle: Handle = sequence(
+	nameRoute,
 	connectionAddressFallback,
 	refuseCrossSiteForms,
 	findStaff,

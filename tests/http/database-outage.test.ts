@@ -1,7 +1,8 @@
 /**
- * What the site does when its database stops answering while it runs: /healthz
- * says 503 so a load balancer can act, and a page request gets an error page
- * in the visitor's language without internals.
+ * What the site does when its database stops answering while it runs: /readyz
+ * says 503 with the reason, so a load balancer stops sending to it, while
+ * /healthz still says the process is alive (restarting it would not help); a
+ * page request gets an error page in the visitor's language without internals.
  *
  * SQLite: the database files are overwritten with garbage. PostgreSQL: the
  * database stops accepting connections and its open connections are ended.
@@ -40,10 +41,10 @@ async function takeDatabaseAway() {
 }
 
 describe('while the database answers', () => {
-	it('/healthz answers 200', async () => {
-		const response = await fetch(`${site.origin}/healthz`);
+	it('/readyz answers 200', async () => {
+		const response = await fetch(`${site.origin}/readyz`);
 		expect(response.status).toBe(200);
-		expect(((await response.json()) as { status: string }).status).toBe('ok');
+		expect(((await response.json()) as { status: string }).status).toBe('ready');
 	});
 });
 
@@ -52,11 +53,20 @@ describe('when the database stops answering', () => {
 		await takeDatabaseAway();
 	});
 
-	it('/healthz answers 503', async () => {
-		const response = await fetch(`${site.origin}/healthz`);
+	it('/readyz answers 503, saying it is the database', async () => {
+		const response = await fetch(`${site.origin}/readyz`);
 		expect(response.status).toBe(503);
 		expect(response.headers.get('cache-control')).toMatch(/no-store/);
-		expect(((await response.json()) as { status: string }).status).not.toBe('ok');
+		const body = (await response.json()) as { status: string; checks: Record<string, string>; reasons: string[] };
+		expect(body.status).toBe('unavailable');
+		expect(body.checks.database).toBe('unreachable');
+		expect(body.checks.storage).toBe('ok');
+		expect(body.reasons).toContain('the database does not answer');
+	});
+
+	it('/healthz still answers 200: the process is alive', async () => {
+		const response = await fetch(`${site.origin}/healthz`);
+		expect(response.status).toBe(200);
 	});
 
 	it("a page gets an error page in the visitor's language, with no internals", async () => {

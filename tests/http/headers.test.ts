@@ -184,6 +184,15 @@ describe('static assets', () => {
 		}
 	});
 
+	it('carry the same security headers as pages (nosniff, Referrer-Policy, the locked-down policy)', async () => {
+		const files = [...stylesheets, '/favicon.svg', '/og-image.png', '/exhibition-walk.js'];
+		for (const path of files) {
+			const response = await rawRequest(site.origin, path);
+			expect(response.status, path).toBe(200);
+			expectSecurityHeaders(response, path);
+		}
+	});
+
 	it('stylesheets and static files are served precompressed, as built', async () => {
 		const files = [...stylesheets, '/favicon.svg'];
 		for (const path of files) {

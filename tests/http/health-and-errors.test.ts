@@ -1,5 +1,5 @@
 /**
- * /healthz while the database answers, the 404 page in the visitor's
+ * /readyz while the database answers, the 404 page in the visitor's
  * language, and addresses that are unknown or malformed: 404, never 500.
  */
 import { readFileSync } from 'node:fs';
@@ -20,14 +20,14 @@ afterAll(async () => {
 	await site?.stop();
 });
 
-describe('/healthz', () => {
+describe('/readyz', () => {
 	it('answers 200 while the database answers, and is never cached', async () => {
-		const response = await fetch(`${site.origin}/healthz`);
+		const response = await fetch(`${site.origin}/readyz`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
 		expect(response.headers.get('cache-control')).toMatch(/no-store/);
 		const body = (await response.json()) as { status: string; database: string };
-		expect(body.status).toBe('ok');
+		expect(body.status).toBe('ready');
 		// The server really runs on the database this suite was asked for.
 		expect(body.database).toBe(site.dialect);
 	});
@@ -76,6 +76,8 @@ describe('unknown language prefixes and malformed paths give 404, never 500', ()
 		'/ne/manifesto.pdf/extra',
 		'/sitemap.xml%',
 		'/healthz/%',
+		'/readyz/%',
+		'/metrics/%',
 		'/_app/immutable/%',
 		'/_app/immutable/assets/no-such-file.css',
 		'//no-such-page',

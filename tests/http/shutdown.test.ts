@@ -1,9 +1,11 @@
 /**
  * Graceful shutdown: on SIGTERM the server stops accepting connections,
- * finishes the request in flight, closes the database and exits with code 0.
+ * finishes the request in flight and the job its worker is running, closes the
+ * database and exits with code 0 (what systemd and a rolling upgrade expect).
  */
 import { once } from 'node:events';
-import { connect, type Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseHtml, startTestServer, type TestServer } from '../support/http';
 
@@ -68,4 +70,65 @@ it('SIGTERM lets the request in flight finish, then the server closes the databa
 	expect(signal).toBeNull();
 	expect(code, site.server.output()).toBe(0);
 	expect(site.server.output()).toMatch(/"msg":"database closed"/);
+});
+
+it('SIGTERM lets the job being run finish (an e-mail half sent) before the database closes, and exits with 0', { timeout: 60_000 }, async () => {
+	// An SMTP server that takes the message, then holds its "250" until the test lets it go.
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let received = 0;
+	const smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, _session, callback) {
+			stream.resume();
+			stream.on('end', () => {
+				received++;
+				void released.then(() => callback());
+			});
+		}
+	});
+	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+	const mailing = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+	try {
+		const database = await mailing.openDatabase();
+		const consent = await database.db.selectFrom('newsletter_consent_text').select('version').orderBy('version', 'desc').executeTakeFirstOrThrow();
+		const signUp = await fetch(`${mailing.origin}/newsletter`, {
+			method: 'POST',
+			body: new URLSearchParams({ email: 'drain@example.org', locale: 'en', topics: 'news', consent: 'yes', consent_version: String(consent.version), source: '/newsletter' }),
+			headers: { origin: mailing.origin, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		expect(signUp.status).toBe(200);
+		// The confirmation e-mail's job is running: its message is at the SMTP server, unanswered.
+		const deadline = Date.now() + 15_000;
+		while (received === 0 && Date.now() < deadline) await sleep(20);
+		expect(received).toBe(1);
+
+		const child = mailing.server.process;
+		const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+		child.kill('SIGTERM');
+		// Stopped accepting: only now does the SMTP server answer.
+		while ((await refused(mailing.server.port)) !== 'ECONNREFUSED' && Date.now() < deadline) await sleep(20);
+		expect(await refused(mailing.server.port)).toBe('ECONNREFUSED');
+		release();
+
+		const timeout = sleep(15_000).then(() => ['timed out', null] as const);
+		const [code, signal] = await Promise.race([exited, timeout]);
+		expect(signal).toBeNull();
+		expect(code, mailing.server.output()).toBe(0);
+		const output = mailing.server.output();
+		expect(output.indexOf('"msg":"job worker stopped"'), output).toBeGreaterThan(-1);
+		expect(output.indexOf('"msg":"database closed"')).toBeGreaterThan(output.indexOf('"msg":"job worker stopped"'));
+		// The job finished and said so before the database closed.
+		const mail = await database.db.selectFrom('mail_message').select('status').where('to_address', '=', 'drain@example.org').executeTakeFirstOrThrow();
+		expect(mail.status).toBe('sent');
+		const jobs = await database.db.selectFrom('job').select(['kind', 'status']).where('status', 'in', ['running', 'pending']).where('kind', 'like', 'mail%').execute();
+		expect(jobs).toEqual([]);
+	} finally {
+		release();
+		await mailing.stop();
+		await new Promise<void>((resolve) => smtp.close(() => resolve()));
+	}
 });

@@ -31,7 +31,7 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built app (scripts/serve.ts, as `npm start` does) on a free port with
- * its own empty DATA_DIR, and waits until /healthz answers.
+ * its own empty DATA_DIR, and waits until /readyz says it can serve.
  */
 export async function startServer(env: Record<string, string> = {}, options: { keepDataDir?: string; port?: number } = {}): Promise<RunningServer> {
 	const port = options.port ?? (await freePort());
@@ -68,14 +68,14 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
 		try {
-			const response = await fetch(`${origin}/healthz`);
+			const response = await fetch(`${origin}/readyz`);
 			if (response.ok) break;
 		} catch {
 			// not listening yet
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`The server did not become healthy in time:\n${output}`);
+			throw new Error(`The server did not become ready in time:\n${output}`);
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}

@@ -31,6 +31,7 @@ import { imageServiceJobHandlers, scheduleTilesBackfill } from '$lib/server/medi
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createPublishedMedia } from '$lib/server/media/published-media';
 import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/maintenance';
+import { sweepMediaLeftovers } from '$lib/server/media/media-leftovers';
 import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
 import { portraitsInPublicProfiles } from '$lib/server/collective/artist-directory';
@@ -50,7 +51,9 @@ import {
 	type BulkTransport
 } from '$lib/server/platform/mail/bulk-transport';
 import { outboxDirectory } from '$lib/server/platform/mail/transports';
-import { processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
+import { countJobsByStatus, processExists, releaseJobsOfDeadProcesses } from '$lib/server/platform/jobs/job-queue';
+import { metrics } from '$lib/server/platform/observability/metrics';
+import { createReadinessCheck, type Readiness } from '$lib/server/platform/observability/readiness';
 import { hostname } from 'node:os';
 import { subscriberImportJobHandlers } from '$lib/server/newsletter/subscriber-import';
 import { appVersion } from '$lib/server/backup/backup.service';
@@ -71,6 +74,8 @@ export interface App {
 	pageCache: PageCache;
 	/** Files every process shares: photos, applicants' files, backups (platform/storage). */
 	storage: ObjectStorage;
+	/** Whether this process can serve: database, storage, schema (/readyz). */
+	readiness: () => Promise<Readiness>;
 	siteVersion: ReturnType<typeof createSiteVersionReader>;
 	auth: Auth;
 	worker: JobWorker;
@@ -151,7 +156,7 @@ export async function startApp(
 			...demoArtworkJobHandlers(mediaStorage, { onReady: () => siteVersion.invalidate() }),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers({ applicationFiles }),
+			...maintenanceJobHandlers({ applicationFiles, sweepMediaLeftovers: (db, now) => sweepMediaLeftovers(db, mediaStorage.root, now) }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret }),
@@ -178,6 +183,7 @@ export async function startApp(
 		db: database.db,
 		pageCache: new PageCache({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 }),
 		storage,
+		readiness: createReadinessCheck({ db: database.db, storage }),
 		siteVersion,
 		auth,
 		worker,
@@ -197,6 +203,8 @@ export async function startApp(
 		people: createPeopleContext(base, { ...site, auth }),
 		jobs: base
 	};
+	// /metrics reports the queue every process shares, as the database holds it when scraped.
+	metrics().readJobQueueFrom(() => countJobsByStatus(database.db));
 	if (options.startWorker !== false) {
 		// A process on this machine that was killed mid-job (a campaign, a photo) is picked up now, not after its lease.
 		const released = await releaseJobsOfDeadProcesses(database.db, hostname(), processExists);
@@ -231,6 +239,7 @@ export async function stopApp(): Promise<void> {
 	if (!current) return;
 	const { database, log, worker, bulkTransport } = current;
 	current = undefined;
+	metrics().readJobQueueFrom(undefined);
 	clearInterval(maintenanceTimer);
 	clearInterval(eventsTimer);
 	await worker.stop();

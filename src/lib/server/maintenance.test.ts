@@ -26,8 +26,12 @@ describe('daily housekeeping', () => {
 		for (const job of claimed) await completeJob(db, job.id, 'w');
 		await db.updateTable('job').set({ finished_at: long }).where('idempotency_key', '=', 'old').execute();
 		await enqueueJob(db, 'test.kind', {}, { idempotencyKey: 'still-pending' });
+		// Failed ones stay longer, for staff to see what went wrong, then go too.
+		for (const key of ['failed-long-ago', 'failed-lately']) await enqueueJob(db, 'test.kind', {}, { idempotencyKey: key });
+		await db.updateTable('job').set({ status: 'failed', finished_at: new Date(now - retention.failedMs - 60_000).toISOString() }).where('idempotency_key', '=', 'failed-long-ago').execute();
+		await db.updateTable('job').set({ status: 'failed', finished_at: new Date(now - retention.finishedJobsMs - 60_000).toISOString() }).where('idempotency_key', '=', 'failed-lately').execute();
 
-		const mail = (key: string, status: 'sent' | 'queued', sentAt: string | null) => ({
+		const mail = (key: string, status: 'sent' | 'queued' | 'failed', sentAt: string | null, createdAt = long) => ({
 			idempotency_key: key,
 			to_address: 'a@example.org',
 			locale: 'en',
@@ -38,11 +42,17 @@ describe('daily housekeeping', () => {
 			message_id: `<${key}@example.org>`,
 			status,
 			sent_at: sentAt,
-			created_at: long
+			created_at: createdAt
 		});
 		await db
 			.insertInto('mail_message')
-			.values([mail('m-old', 'sent', long), mail('m-new', 'sent', new Date(now).toISOString()), mail('m-queued', 'queued', null)])
+			.values([
+				mail('m-old', 'sent', long),
+				mail('m-new', 'sent', new Date(now).toISOString()),
+				mail('m-queued', 'queued', null),
+				mail('m-failed-long-ago', 'failed', null, new Date(now - retention.failedMs - 60_000).toISOString()),
+				mail('m-failed-lately', 'failed', null, new Date(now - 86_400_000).toISOString())
+			])
 			.execute();
 		await reserveSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4' }, now - 2 * 86_400_000);
 		await reserveSignInAttempt(db, { email: 'a@example.org', ip: '1.2.3.4' }, now);
@@ -65,19 +75,20 @@ describe('daily housekeeping', () => {
 			.execute();
 
 		expect(await runMaintenance(db, now)).toEqual({
-			jobs: 1,
-			mail: 1,
+			jobs: 2,
+			mail: 2,
 			unconfirmedSubscribers: 1,
 			callsPurged: 0,
 			applicationsErased: 0,
-			applicationFilesDeleted: 0
+			applicationFilesDeleted: 0,
+			leftoversSwept: 0
 		});
 		const left = (await db.selectFrom('subscriber').select('email').execute()).map((s) => s.email).sort();
 		expect(left).toEqual(['long-time-reader@example.org', 'recent-sign-up@example.org']);
 		const jobs = (await db.selectFrom('job').select('idempotency_key').execute()).map((j) => j.idempotency_key).sort();
-		expect(jobs).toEqual(['recent', 'still-pending']);
+		expect(jobs).toEqual(['failed-lately', 'recent', 'still-pending']);
 		const mails = (await db.selectFrom('mail_message').select('idempotency_key').execute()).map((m) => m.idempotency_key).sort();
-		expect(mails).toEqual(['m-new', 'm-queued']);
+		expect(mails).toEqual(['m-failed-lately', 'm-new', 'm-queued']);
 		expect(await db.selectFrom('sign_in_attempt').select('at').execute()).toHaveLength(1);
 	});
 

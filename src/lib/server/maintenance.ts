@@ -19,12 +19,14 @@ import { runCommand } from '$lib/server/shared/command';
  * newsletter sign-ups never confirmed are deleted after 30 days (the ledger
  * keeps that they were, by address hash); applicants' personal data and files
  * are erased once a call's retention period has passed (the files after the
- * erasure has committed).
+ * erasure has committed); what killed processes left on disk (uploads being
+ * read, photos being made) is swept.
  */
 
 export const maintenanceJobKind = 'maintenance.daily';
 const day = 24 * 60 * 60_000;
-export const retention = { finishedJobsMs: 30 * day, sentMailMs: 90 * day };
+/** Failed jobs and mail stay longer than finished ones, for staff to see what went wrong, but not for ever (mail holds addresses). */
+export const retention = { finishedJobsMs: 30 * day, sentMailMs: 90 * day, failedMs: 90 * day };
 
 export interface MaintenanceReport {
 	jobs: number;
@@ -34,25 +36,38 @@ export interface MaintenanceReport {
 	callsPurged: number;
 	applicationsErased: number;
 	applicationFilesDeleted: number;
+	/** Staging folders and uploads that killed processes left behind. */
+	leftoversSwept: number;
 }
 
 export interface MaintenanceOptions {
 	/** Where applicants' files are kept (DATA_DIR/applications). The app always passes it; without it the purged applications' files are left on disk. */
 	applicationFiles?: ApplicationFileStorage;
+	/** Removes what killed processes left in the media storage (media/media-leftovers.ts); returns how many. */
+	sweepMediaLeftovers?: (db: Kysely<Database>, now: number) => Promise<number>;
 }
 
 export async function runMaintenance(db: Kysely<Database>, now = Date.now(), options: MaintenanceOptions = {}): Promise<MaintenanceReport> {
 	const jobsBefore = new Date(now - retention.finishedJobsMs).toISOString();
 	const mailBefore = new Date(now - retention.sentMailMs).toISOString();
+	const failedBefore = new Date(now - retention.failedMs).toISOString();
 	const jobs = await db
 		.deleteFrom('job')
-		.where('status', '=', 'done')
-		.where('finished_at', '<', jobsBefore)
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('status', '=', 'done'), eb('finished_at', '<', jobsBefore)]),
+				eb.and([eb('status', '=', 'failed'), eb('finished_at', '<', failedBefore)])
+			])
+		)
 		.executeTakeFirst();
 	const mail = await db
 		.deleteFrom('mail_message')
-		.where('status', '=', 'sent')
-		.where('sent_at', '<', mailBefore)
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', mailBefore)]),
+				eb.and([eb('status', '=', 'failed'), eb('created_at', '<', failedBefore)])
+			])
+		)
 		.executeTakeFirst();
 	await forgetOldAttempts(db, now);
 	await forgetOldThrottleAttempts(db, now);
@@ -61,14 +76,16 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now(), opt
 	// The rows no longer point at these files: deleting them now can never leave an application without its file.
 	if (purge.storageKeys.length > 0 && options.applicationFiles) await options.applicationFiles.remove(purge.storageKeys);
 	// Uploads spooled by requests that never finished (the process was killed while reading them).
-	await options.applicationFiles?.sweepIncoming(now);
+	const spooled = (await options.applicationFiles?.sweepIncoming(now)) ?? 0;
+	const leftovers = (await options.sweepMediaLeftovers?.(db, now)) ?? 0;
 	return {
 		jobs: Number(jobs.numDeletedRows),
 		mail: Number(mail.numDeletedRows),
 		unconfirmedSubscribers,
 		callsPurged: purge.calls,
 		applicationsErased: purge.applications,
-		applicationFilesDeleted: purge.storageKeys.length
+		applicationFilesDeleted: purge.storageKeys.length,
+		leftoversSwept: spooled + leftovers
 	};
 }
 

@@ -1,8 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteAdapter,
+	SqliteDialect,
+	SqliteDriver,
+	sql,
+	type DatabaseConnection,
+	type DialectAdapter,
+	type Driver,
+	type SqliteDialectConfig
+} from 'kysely';
 import pg from 'pg';
-import { openNodeSqlite } from './node-sqlite';
+import { openNodeSqlite, sqliteBusyTimeoutMs } from './node-sqlite';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -63,6 +75,34 @@ class ImmediateSqliteDialect extends SqliteDialect {
 	}
 	override createDriver(): Driver {
 		return new ImmediateSqliteDriver(this.#config);
+	}
+	override createAdapter(): DialectAdapter {
+		return new MigratingSqliteAdapter();
+	}
+}
+
+/** How long a starting process waits for another one's migrations before it gives up. */
+const migrationWaitMs = 10 * 60_000;
+
+/**
+ * Migrations under a lock, as on PostgreSQL. Kysely's SQLite adapter takes no
+ * lock (it assumes one process) and runs each migration outside a transaction,
+ * so two processes starting together on a fresh file both ran the first
+ * migration, and the second failed on "table already exists". SQLite does run
+ * DDL in transactions: with this adapter the Migrator runs all pending
+ * migrations in one transaction, begun IMMEDIATE, which is the lock; the
+ * process that comes second waits for it (longer than for an ordinary write,
+ * a migration may take a while), then finds nothing left to run.
+ */
+class MigratingSqliteAdapter extends SqliteAdapter {
+	override get supportsTransactionalDdl(): boolean {
+		return true;
+	}
+	override async acquireMigrationLock(db: Kysely<any>): Promise<void> {
+		await sql.raw(`pragma busy_timeout = ${migrationWaitMs}`).execute(db);
+	}
+	override async releaseMigrationLock(db: Kysely<any>): Promise<void> {
+		await sql.raw(`pragma busy_timeout = ${sqliteBusyTimeoutMs}`).execute(db);
 	}
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ping } from './connect';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest, migrationState, SchemaNewerThanAppError } from './migrate';
 import { migrations } from './migrations/index';
 import { createTestDatabase } from './test-database';
 
@@ -58,5 +58,34 @@ describe('migrations', () => {
 	it('answer a health ping while open and not after closing', async () => {
 		expect(await ping(handle.db)).toBe(true);
 		expect((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows[0]?.one).toBe(1);
+	});
+});
+
+describe('a database migrated by a newer app', () => {
+	let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+	});
+	afterAll(() => handle.dispose());
+
+	it('is refused with a message naming the migration and saying to upgrade, before anything is written', async () => {
+		await sql`insert into kysely_migration (name, timestamp) values ('2999-01-01-01-newer', ${new Date().toISOString()})`.execute(handle.db);
+		expect(await migrationState(handle.db)).toEqual({ pending: [], unknown: ['2999-01-01-01-newer'] });
+		const refusal = await migrateToLatest(handle.db).catch((error: unknown) => error);
+		expect(refusal).toBeInstanceOf(SchemaNewerThanAppError);
+		expect((refusal as Error).message).toContain('2999-01-01-01-newer');
+		expect((refusal as Error).message).toMatch(/Upgrade this app/);
+		expect((refusal as Error).message).not.toMatch(/corrupted/);
+	});
+
+	it('an empty database has every migration pending and none unknown', async () => {
+		const empty = await createTestDatabase({ migrate: false });
+		try {
+			const state = await migrationState(empty.db);
+			expect(state.unknown).toEqual([]);
+			expect(state.pending).toEqual(Object.keys(migrations).sort());
+		} finally {
+			await empty.dispose();
+		}
 	});
 });

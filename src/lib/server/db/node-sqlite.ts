@@ -6,15 +6,19 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * `node:sqlite` (built into Node 24, no native build) to it. Prepared statements
  * are cached because Kysely prepares every query again.
  */
+/** How long a write waits for another process's transaction before it fails with "database is locked". */
+export const sqliteBusyTimeoutMs = 5000;
+
 export function openNodeSqlite(filename: string): SqliteDatabase & { raw: DatabaseSync } {
 	const raw = new DatabaseSync(filename);
+	// First: switching a new file to WAL takes a lock, which another process starting at the same moment may hold.
+	raw.exec(`PRAGMA busy_timeout = ${sqliteBusyTimeoutMs}`);
 	// WAL lets readers go on while one writer commits. FULL syncs the log at every commit: with
 	// NORMAL, a power loss (not a crash of the app) can undo the last commits, and a submitted
 	// application, a registration or a recorded payment must stay once the person was told so.
 	raw.exec('PRAGMA journal_mode = WAL');
 	raw.exec('PRAGMA synchronous = FULL');
 	raw.exec('PRAGMA foreign_keys = ON');
-	raw.exec('PRAGMA busy_timeout = 5000');
 
 	const cache = new Map<string, SqliteStatement>();
 	const maxCached = 500;

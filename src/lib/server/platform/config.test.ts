@@ -57,6 +57,16 @@ describe('loadConfig', () => {
 		expect(problems.join('\n')).toContain('DATABASE_URL must be a PostgreSQL URL');
 	});
 
+	it('serves metrics only with a METRICS_TOKEN long enough to guess at, and never repeats a bad one', () => {
+		expect(loadConfig({}).metricsToken).toBeUndefined();
+		expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(16) }).metricsToken).toBe('a'.repeat(16));
+		for (const token of ['short-secret', 'has a space in it, sixteen+']) {
+			const problems = problemsOf({ METRICS_TOKEN: token }).join('\n');
+			expect(problems).toContain('METRICS_TOKEN must be at least 16 printable characters');
+			expect(problems).not.toContain(token);
+		}
+	});
+
 	it('ends staff sessions unused for 12 hours, or for the minutes STAFF_SESSION_IDLE_MINUTES gives', () => {
 		expect(loadConfig({}).staffSessionIdleMs).toBe(12 * 60 * 60_000);
 		expect(loadConfig({ STAFF_SESSION_IDLE_MINUTES: '30' }).staffSessionIdleMs).toBe(30 * 60_000);

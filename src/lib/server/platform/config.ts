@@ -72,6 +72,8 @@ const environmentSchema = z.object({
 		.min(1, 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
 		.max(1000000, 'a whole number of sign-ups per hour from 1 to 1000000, e.g. 300')
 		.default(300),
+	// The bearer token /metrics asks for; unset, the app has no /metrics.
+	METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, 'at least 16 printable characters without spaces, e.g. from `openssl rand -hex 32`').optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Whether the demo content's photos are made (in the background, after the first start). */
 	DEMO_PHOTOS: z.enum(['on', 'off'], 'on or off').default('on')
@@ -97,6 +99,8 @@ export interface Config {
 	/** Newsletter sign-ups per hour, from one network address and for the whole site. */
 	newsletterSignUpLimits: { perIp: number; site: number };
 	logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+	/** The bearer token for /metrics; undefined: no metrics are served. */
+	metricsToken: string | undefined;
 	/** Make the demo content's photos when the demo is seeded (off in tests: each makes ~40 photos). */
 	demoPhotos: boolean;
 }
@@ -154,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
 		newsletterSignUpLimits: { perIp: e.NEWSLETTER_SIGNUPS_PER_IP, site: e.NEWSLETTER_SIGNUPS_PER_HOUR },
 		logLevel: e.LOG_LEVEL,
+		metricsToken: e.METRICS_TOKEN,
 		demoPhotos: e.DEMO_PHOTOS === 'on'
 	};
 }
@@ -183,7 +188,7 @@ function dkimConfig(domain: string | undefined, selector: string | undefined, ke
 	return { domainName: domain!.toLowerCase(), keySelector: selector!, privateKey: pem };
 }
 
-const secretNames = new Set(['DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DKIM_PRIVATE_KEY']);
+const secretNames = new Set(['DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DKIM_PRIVATE_KEY', 'METRICS_TOKEN']);
 
 /** Never echo a secret back, even a malformed one. */
 function describeValue(name: string, value: unknown): string {

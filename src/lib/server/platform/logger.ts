@@ -1,8 +1,11 @@
 import pino from 'pino';
+import { currentRequest } from './observability/request-context';
 
 /**
  * Structured JSON logs on standard output, one object per line. Secrets are
- * redacted by key wherever they appear.
+ * redacted by key wherever they appear. A line written while a request is
+ * handled, by any code, carries that request's id (`requestId`), the one its
+ * answer sends in X-Request-Id, so a visitor's report leads to its lines.
  */
 export function createLogger(level: string = 'info') {
 	return pino({
@@ -10,6 +13,10 @@ export function createLogger(level: string = 'info') {
 		base: undefined,
 		timestamp: pino.stdTimeFunctions.isoTime,
 		formatters: { level: (label) => ({ level: label }) },
+		mixin: () => {
+			const request = currentRequest();
+			return request ? { requestId: request.id } : {};
+		},
 		redact: {
 			paths: ['*.password', '*.secret', '*.token', '*.authorization', '*.cookie', '*.databaseUrl', '*.smtpUrl'],
 			censor: '***'

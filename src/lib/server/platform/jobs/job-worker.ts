@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, JobRow } from '$lib/server/db/schema';
 import { createLogger, type Logger } from '$lib/server/platform/logger';
 import { claimJobs, completeJob, failJob } from './job-queue';
+import { metrics } from '$lib/server/platform/observability/metrics';
 
 /**
  * Runs one kind of job. Throwing fails this attempt (the job is retried with
@@ -79,6 +80,7 @@ export function createJobWorker(db: Kysely<Database>, options: JobWorkerOptions)
 		} catch (error) {
 			try {
 				const outcome = await failJob(db, job.id, workerId, error);
+				if (outcome !== 'not-held') metrics().jobFailed(job.kind, outcome === 'failed' ? 'failed' : 'retry');
 				const level = outcome === 'failed' ? 'error' : 'warn';
 				log[level]({ job: job.id, kind: job.kind, attempt: job.attempts, outcome, err: error }, 'job failed');
 			} catch (recordError) {

@@ -7,6 +7,7 @@ import { locales } from '$lib/i18n/locales';
 import { describeError, enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import type { MailCalendar, MailTransport } from './transports';
+import { metrics } from '$lib/server/platform/observability/metrics';
 
 /*
  * Mail is never sent inside a request. `queue` stores the message and a
@@ -167,6 +168,7 @@ export function createMailer(options: MailerOptions): Mailer {
 				date: new Date()
 			});
 		} catch (error) {
+			metrics().mailFailed();
 			await db
 				.updateTable('mail_message')
 				.set({ status: sendOptions.lastAttempt ? 'failed' : row.status, error: describeError(error) })
@@ -188,6 +190,7 @@ export function createMailer(options: MailerOptions): Mailer {
 			})
 			.where('id', '=', row.id)
 			.execute();
+		metrics().mailSent();
 		return 'sent';
 	}
 

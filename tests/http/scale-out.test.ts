@@ -114,9 +114,7 @@ beforeAll(async () => {
 		SHUTDOWN_TIMEOUT: '10'
 	};
 	// Both at once on an empty database: the migrations run once, under a lock.
-	// TEMPORARY until the SQLite migration lock lands: one after the other.
-	await startProcess(0);
-	await startProcess(1);
+	await Promise.all([startProcess(0), startProcess(1)]);
 	balancer = await startLoadBalancer(balancerPort, processes.map((p) => p.port));
 	handle = await openDatabase({ databaseUrl: database.url, sqlitePath: join(shared, 'site.sqlite') });
 	db = handle.db;
@@ -140,7 +138,7 @@ describe('two processes behind nginx', () => {
 		const names = applied.map((row) => (row as { name: string }).name);
 		expect(names.length).toBeGreaterThan(10);
 		expect(new Set(names).size).toBe(names.length);
-		for (const n of [0, 1]) expect((await send('/healthz', { upstream: n })).status).toBe(200);
+		for (const n of [0, 1]) expect((await send('/readyz', { upstream: n })).status).toBe(200);
 	});
 
 	it('shares the staff session: signed in through one, the admin opens on the other', async () => {

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 
 /*
  * nginx (Debian's package) in front of several app processes on loopback, as the
- * README's production set-up has it (deploy/nginx-site.conf): round robin, the
- * visitor's address appended to X-Forwarded-For (the app runs with
- * ADDRESS_HEADER=x-forwarded-for and XFF_DEPTH=1), a failed connection passed to
- * the next process. For tests, `X-Test-Upstream: <n>` sends a request to the
+ * README's production set-up has it (deploy/nginx-site.conf, with its proxy
+ * settings included as they are: the visitor's address in X-Forwarded-For for
+ * ADDRESS_HEADER=x-forwarded-for and XFF_DEPTH=1, a failed connection or a 503
+ * passed to the next process), round robin. For tests, `X-Test-Upstream: <n>` sends a request to the
  * n-th process only (still through nginx), and every answer names the process
  * that gave it in `X-Upstream`.
  */
@@ -36,6 +36,9 @@ export function nginxPath(): string {
 	return path;
 }
 
+/** deploy/nginx-proxy.conf: what nginx tells the app about each request, and when it tries the next process. */
+const proxySnippet = join(import.meta.dirname, '..', '..', 'deploy', 'nginx-proxy.conf');
+
 export async function startLoadBalancer(port: number, upstreamPorts: number[]): Promise<LoadBalancer> {
 	const dir = mkdtempSync(join(tmpdir(), 'arts-balancer-'));
 	chmodSync(dir, 0o755);
@@ -58,15 +61,10 @@ ${upstreamPorts.map((p, i) => `	upstream app_${i} { ${servers([p])} keepalive 8;
 	server {
 		listen 127.0.0.1:${port};
 		location / {
+			# The production site's proxy settings, as an operator installs them.
+			include ${proxySnippet};
 			proxy_pass http://$pool;
-			proxy_http_version 1.1;
-			proxy_set_header Connection "";
-			proxy_set_header Host $http_host;
-			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-			proxy_set_header X-Forwarded-Proto $scheme;
 			proxy_set_header X-Test-Upstream "";
-			proxy_next_upstream error timeout;
-			proxy_read_timeout 30s;
 			add_header X-Upstream $upstream_addr always;
 		}
 	}

@@ -77,11 +77,12 @@ try {
 				const sampler = setInterval(() => upstream.forEach((p, i) => (peak[i] = Math.max(peak[i]!, rssMb(p)))), 250);
 				// Warm-up: the JIT, the page cache.
 				await wrk(`http://127.0.0.1:${balancer.port}/about`, 2);
-				for (const run of [
+				const runs: { what: string; path: string; headers: Record<string, string> }[] = [
 					{ what: '/about (page cache)', path: '/about', headers: {} },
 					{ what: '/admin/content (rendered, signed in)', path: '/admin/content', headers: { Cookie: cookie } },
 					{ what: '/admin/newsletter/subscribers (rendered)', path: '/admin/newsletter/subscribers', headers: { Cookie: cookie } }
-				]) {
+				];
+				for (const run of runs) {
 					process.stderr.write(`  ${count} × ${run.what}…\n`);
 					const result = await wrk(`http://127.0.0.1:${balancer.port}${run.path}`, seconds, { Host: `localhost:${balancerPort}`, ...run.headers });
 					rows.push({ what: `${count} process${count > 1 ? 'es' : ''}: ${run.what}`, rps: result.rps, p99: result.p99Ms, errors: result.errors });

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { CreateBucketCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { S3Config } from '../../src/lib/server/platform/config.ts';
+import { DiskStorage } from '../../src/lib/server/platform/storage/disk-storage.ts';
+import type { ObjectStorage } from '../../src/lib/server/platform/storage/object-storage.ts';
+import { S3Storage } from '../../src/lib/server/platform/storage/s3-storage.ts';
 
 /*
  * An S3-protocol server for tests: s3rver on loopback (scripts/s3-test-server.ts,
@@ -83,4 +88,44 @@ export function s3Environment(config: S3Config): Record<string, string> {
 		S3_SECRET_ACCESS_KEY: config.secretAccessKey,
 		S3_FORCE_PATH_STYLE: config.forcePathStyle ? 'on' : 'off'
 	};
+}
+
+/**
+ * A bucket of its own for an app started on this data folder, on the S3 server
+ * TEST_S3_* names (undefined without one): test files number their photos from
+ * 1 in fresh databases, so a shared bucket would mix their files. The same data
+ * folder (a restart) gets the same bucket. The server must let tests create
+ * buckets (s3rver, MinIO).
+ */
+export async function testBucketFor(dataDir: string): Promise<S3Config | undefined> {
+	const given = testS3Config();
+	if (!given) return undefined;
+	const config = { ...given, bucket: `arts-${createHash('sha256').update(dataDir).digest('hex').slice(0, 24)}` };
+	const storage = new S3Storage(config);
+	try {
+		await storage.client.send(new CreateBucketCommand({ Bucket: config.bucket }));
+	} catch (error) {
+		const exists = error instanceof S3ServiceException && /BucketAlready(OwnedByYou|Exists)/.test(error.name);
+		if (!exists) throw error;
+	} finally {
+		storage.close();
+	}
+	return config;
+}
+
+/** Where a started app keeps its files: its bucket (TEST_S3_ENDPOINT) or its data folder. */
+export function storageOf(server: { dataDir: string; s3: S3Config | undefined }): ObjectStorage {
+	return server.s3 ? new S3Storage(server.s3) : new DiskStorage(server.dataDir);
+}
+
+/** The keys a started app keeps under a prefix, sorted, transient ones included. */
+export async function storedKeys(server: { dataDir: string; s3: S3Config | undefined }, prefix: string): Promise<string[]> {
+	const storage = storageOf(server);
+	try {
+		const keys: string[] = [];
+		for await (const object of storage.list(prefix)) keys.push(object.key);
+		return keys.sort();
+	} finally {
+		if (storage instanceof S3Storage) storage.close();
+	}
 }

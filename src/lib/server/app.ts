@@ -25,7 +25,7 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import { createObjectStorage } from '$lib/server/platform/storage/create-storage';
 import type { ObjectStorage } from '$lib/server/platform/storage/object-storage';
-import { createLocalMediaStorage } from '$lib/server/media/media-storage';
+import { createMediaStorage } from '$lib/server/media/object-media-storage';
 import { altTextsOf, mediaJobHandlers } from '$lib/server/media/media.service';
 import { imageServiceJobHandlers, scheduleTilesBackfill } from '$lib/server/media/image-service';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
@@ -121,8 +121,8 @@ export async function startApp(
 	});
 	const siteVersion = createSiteVersionReader(database.db);
 	const storage = createObjectStorage(config);
-	const mediaStorage = createLocalMediaStorage(config.dataDir);
-	const applicationFiles = createApplicationFileStorage(config.dataDir);
+	const mediaStorage = createMediaStorage(storage, config.dataDir);
+	const applicationFiles = createApplicationFileStorage(config.dataDir, storage);
 	const bulkTransport = config.smtpUrl
 		? createSmtpBulkTransport(config.smtpUrl)
 		: createOutboxBulkTransport(outboxDirectory(config.dataDir));

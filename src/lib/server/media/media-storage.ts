@@ -103,6 +103,12 @@ export interface MediaStorage {
 	readIncoming(key: string): Promise<Buffer>;
 	/** Removes a kept upload; nothing happens when it is already gone. */
 	removeIncoming(key: string): Promise<void>;
+	/** A published variant's bytes, or undefined when there is no such file. */
+	readVariant(mediaId: number, file: VariantFile): Promise<Buffer | undefined>;
+	/** A photo's info.json as kept (without its id), or undefined when it has no tiles. */
+	readImageServiceInfo(mediaId: number): Promise<Buffer | undefined>;
+	/** One tile (or whole-photo size) of a photo's image service, or undefined. */
+	readTile(mediaId: number, tile: TileRequest): Promise<Buffer | undefined>;
 }
 
 /** Keys of kept uploads are UUIDs: nothing read from a job's payload can name another file. */
@@ -207,6 +213,18 @@ export class LocalMediaStorage implements MediaStorage {
 		await rm(this.incomingPath(key), { force: true });
 	}
 
+	readVariant(mediaId: number, file: VariantFile): Promise<Buffer | undefined> {
+		return readIfThere(this.variantPath(mediaId, file));
+	}
+
+	readImageServiceInfo(mediaId: number): Promise<Buffer | undefined> {
+		return readIfThere(this.imageServiceInfoPath(mediaId));
+	}
+
+	readTile(mediaId: number, tile: TileRequest): Promise<Buffer | undefined> {
+		return readIfThere(this.tilePath(mediaId, tile));
+	}
+
 	/**
 	 * Where a variant of a photo is kept. The file name is one that
 	 * parseVariantFileName took (digits and one known extension), so it cannot
@@ -242,7 +260,7 @@ export class LocalMediaStorage implements MediaStorage {
 		return join(this.incomingFolder(), key);
 	}
 
-	private mediaFolder(mediaId: number): string {
+	protected mediaFolder(mediaId: number): string {
 		if (!Number.isSafeInteger(mediaId) || mediaId < 1) throw new Error(`Not a media id: ${mediaId}`);
 		return join(this.root, String(mediaId));
 	}
@@ -251,6 +269,18 @@ export class LocalMediaStorage implements MediaStorage {
 /** The media folder of the app: DATA_DIR/media. */
 export function createLocalMediaStorage(dataDir: string): LocalMediaStorage {
 	return new LocalMediaStorage(join(dataDir, 'media'));
+}
+
+/** Whole small files (variants, tiles, info.json: kilobytes to a few hundred); undefined when missing. */
+async function readIfThere(path: string | undefined): Promise<Buffer | undefined> {
+	if (!path) return undefined;
+	try {
+		return await readFile(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+		throw error;
+	}
 }
 
 /** A photo's image service: its own folder among the photo's files, so variant names and tile paths never meet. */

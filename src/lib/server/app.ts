@@ -149,7 +149,7 @@ export async function startApp(
 			...demoArtworkJobHandlers(mediaStorage, { onReady: () => siteVersion.invalidate() }),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers({ applicationFiles }),
+			...maintenanceJobHandlers({ applicationFiles, mediaStorage }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret }),

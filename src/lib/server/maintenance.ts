@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApplicationFileStorage } from '$lib/server/calls/application-files';
+import type { MediaStorage } from '$lib/server/media/media-storage';
 import { purgeExpiredApplications } from '$lib/server/calls/applications.service';
 import type { Database } from '$lib/server/db/schema';
 import { purgeUnconfirmed } from '$lib/server/newsletter/newsletter.service';
@@ -39,6 +40,8 @@ export interface MaintenanceReport {
 export interface MaintenanceOptions {
 	/** Where applicants' files are kept (DATA_DIR/applications). The app always passes it; without it the purged applications' files are left on disk. */
 	applicationFiles?: ApplicationFileStorage;
+	/** The media library, whose uploads and staging folders a killed process may have left. */
+	mediaStorage?: Pick<MediaStorage, 'sweepLeftovers'>;
 }
 
 export async function runMaintenance(db: Kysely<Database>, now = Date.now(), options: MaintenanceOptions = {}): Promise<MaintenanceReport> {
@@ -62,6 +65,7 @@ export async function runMaintenance(db: Kysely<Database>, now = Date.now(), opt
 	if (purge.storageKeys.length > 0 && options.applicationFiles) await options.applicationFiles.remove(purge.storageKeys);
 	// Uploads spooled by requests that never finished (the process was killed while reading them).
 	await options.applicationFiles?.sweepIncoming(now);
+	await options.mediaStorage?.sweepLeftovers(now);
 	return {
 		jobs: Number(jobs.numDeletedRows),
 		mail: Number(mail.numDeletedRows),

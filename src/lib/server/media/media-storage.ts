@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { variantExtensions, type VariantFormat } from '$lib/server/platform/images/image-processing';
 import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
@@ -103,6 +103,11 @@ export interface MediaStorage {
 	readIncoming(key: string): Promise<Buffer>;
 	/** Removes a kept upload; nothing happens when it is already gone. */
 	removeIncoming(key: string): Promise<void>;
+	/**
+	 * Removes what a killed process left: kept uploads and staging folders older
+	 * than `olderThanMs` (no upload waits that long for its job). Returns how many.
+	 */
+	sweepLeftovers(now: number, olderThanMs?: number): Promise<number>;
 	/** A published variant's bytes, or undefined when there is no such file. */
 	readVariant(mediaId: number, file: VariantFile): Promise<Buffer | undefined>;
 	/** A photo's info.json as kept (without its id), or undefined when it has no tiles. */
@@ -217,6 +222,31 @@ export class LocalMediaStorage implements MediaStorage {
 		return readIfThere(this.variantPath(mediaId, file));
 	}
 
+	async sweepLeftovers(now: number, olderThanMs = leftoverAgeMs): Promise<number> {
+		let removed = 0;
+		const sweep = async (folder: string, matches: (name: string) => boolean) => {
+			let names: string[];
+			try {
+				names = await readdir(folder);
+			} catch {
+				return;
+			}
+			for (const name of names.filter(matches)) {
+				try {
+					if ((await stat(join(folder, name))).mtimeMs < now - olderThanMs) {
+						await rm(join(folder, name), { recursive: true, force: true });
+						removed++;
+					}
+				} catch {
+					// gone meanwhile
+				}
+			}
+		};
+		await sweep(this.root, (name) => name.startsWith('.staging-'));
+		await sweep(this.incomingFolder(), isIncomingKey);
+		return removed;
+	}
+
 	readImageServiceInfo(mediaId: number): Promise<Buffer | undefined> {
 		return readIfThere(this.imageServiceInfoPath(mediaId));
 	}
@@ -251,7 +281,7 @@ export class LocalMediaStorage implements MediaStorage {
 		return path.startsWith(folder + sep) ? path : undefined;
 	}
 
-	private incomingFolder(): string {
+	protected incomingFolder(): string {
 		return join(this.root, '.incoming');
 	}
 
@@ -282,6 +312,9 @@ async function readIfThere(path: string | undefined): Promise<Buffer | undefined
 		throw error;
 	}
 }
+
+/** A day: processing takes seconds, and a job that waits longer than this finds its upload lost. */
+export const leftoverAgeMs = 24 * 60 * 60_000;
 
 /** A photo's image service: its own folder among the photo's files, so variant names and tile paths never meet. */
 export const imageServiceFolder = 'iiif';

@@ -85,4 +85,14 @@ describe('the media library in a bucket', () => {
 		await expect(storage.readIncoming(key)).rejects.toMatchObject({ code: 'ENOENT' });
 		await expect(storage.readIncoming('../../etc/passwd')).rejects.toThrow(/Not an incoming upload key/);
 	});
+
+	it('sweeps kept uploads and staging folders a killed process left, once they are a day old', async () => {
+		const key = await storage.keepIncoming(Buffer.from('original with GPS'));
+		const staged = await storage.stage([{ name: '320.jpg', bytes: Buffer.from('jpeg bytes') }]);
+		expect(await storage.sweepLeftovers(Date.now())).toBe(0);
+		expect(await keys('media/.incoming/')).toEqual([`media/.incoming/${key}`]);
+		expect(await storage.sweepLeftovers(Date.now() + 25 * 60 * 60_000)).toBe(2);
+		expect(await keys('media/.incoming/')).toEqual([]);
+		expect(readdirSync(join(scratch, 'media')).filter((name) => staged.folder.endsWith(name))).toEqual([]);
+	});
 });

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
 import { DiskStorage } from '$lib/server/platform/storage/disk-storage';
 import { storedAreas, type ObjectStorage } from '$lib/server/platform/storage/object-storage';
-import { createLocalMediaStorage, imageServiceFolder, isIncomingKey, LocalMediaStorage, type MediaStorage, type StagedFiles, type VariantFile } from './media-storage';
+import { createLocalMediaStorage, imageServiceFolder, isIncomingKey, leftoverAgeMs, LocalMediaStorage, type MediaStorage, type StagedFiles, type VariantFile } from './media-storage';
 
 /*
  * The media library in a bucket (S3 storage): the same keys as on disk,
@@ -66,6 +66,18 @@ export class ObjectMediaStorage extends LocalMediaStorage implements MediaStorag
 
 	override async removeIncoming(key: string): Promise<void> {
 		await this.objects.delete(incomingKey(key));
+	}
+
+	/** Local staging folders, and kept uploads in the bucket (they hold the original, location and all). */
+	override async sweepLeftovers(now: number, olderThanMs = leftoverAgeMs): Promise<number> {
+		let removed = await super.sweepLeftovers(now, olderThanMs);
+		for await (const object of this.objects.list(`${storedAreas.media}.incoming/`)) {
+			if (object.modified.getTime() < now - olderThanMs) {
+				await this.objects.delete(object.key);
+				removed++;
+			}
+		}
+		return removed;
 	}
 
 	override readVariant(mediaId: number, file: VariantFile): Promise<Buffer | undefined> {

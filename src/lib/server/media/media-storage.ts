@@ -18,6 +18,9 @@ import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
  * readable by this process only. It is the original file, location metadata and
  * all: never served (only a media id and a variant name resolve to files), and
  * removed as soon as processing has succeeded or failed for good.
+ *
+ * That is the data folder. With a bucket (S3_*), the same keys are objects in
+ * it, written as object-media-storage.ts says.
  */
 
 
@@ -79,7 +82,7 @@ export interface StagedFiles {
 	readonly names: readonly string[];
 }
 
-/** Where media files are kept. Today a folder; S3-compatible storage can take its place. */
+/** Where media files are kept: a folder (LocalMediaStorage) or a bucket (ObjectMediaStorage). */
 export interface MediaStorage {
 	stage(files: FileToStore[]): Promise<StagedFiles>;
 	/** Moves staged files under the media id; what was there before (left by a crash) is replaced. */

@@ -18,6 +18,7 @@ import { assignReviewer, listCriteria, saveCriteria } from '../../src/lib/server
 import type { Database } from '../../src/lib/server/db/schema';
 import { parseHtml, startTestServer, textOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
+import { storageOf } from '../support/s3';
 import { AdminClient, signedIn } from '../support/staff';
 import { callsContext, testStaff } from '../support/domain-contexts';
 
@@ -52,7 +53,7 @@ async function listOrder(query: string): Promise<string[]> {
 
 /** Seeds one application through the services: a draft, its real files stored where the server keeps them, then submitted. */
 async function apply(input: { email: string; name: string; locale: 'es' | 'id' | 'en'; title: string; files: [string, string, Buffer][] }) {
-	const storage = createApplicationFileStorage(test.server.dataDir);
+	const storage = createApplicationFileStorage(test.server.dataDir, storageOf(test.server));
 	const application = { email: input.email, name: input.name, locale: input.locale, answers: answers({ project_title: input.title }), consent: true };
 	const draft = await saveDraft(db, { callId, input: application });
 	if (draft.status !== 'saved') throw new Error(draft.status);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/schema';
 import { phoneJpegWithGps, readExifGps } from '../support/test-images';
 import { startTestServer, type TestServer } from '../support/http';
+import { storedKeys } from '../support/s3';
 import { AdminClient, signedIn } from '../support/staff';
 
 const contentTypes: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
@@ -38,9 +39,9 @@ describe('the media library in the admin, over HTTP against the built server', (
 		return db.selectFrom('media').select(['id', 'status', 'error', 'original_name']).orderBy('id').execute();
 	}
 
-	function incomingFiles(): string[] {
-		const folder = join(test.server.dataDir, 'media', '.incoming');
-		return existsSync(folder) ? readdirSync(folder) : [];
+	/** Kept uploads, in the data folder or (TEST_S3_ENDPOINT) the bucket. */
+	async function incomingFiles(): Promise<string[]> {
+		return storedKeys(test.server, 'media/.incoming/');
 	}
 
 	beforeAll(async () => {
@@ -91,7 +92,12 @@ describe('the media library in the admin, over HTTP against the built server', (
 		}
 		expect(job).toBe('done');
 		// The original, with its location, is gone.
-		expect(incomingFiles()).toEqual([]);
+		expect(await incomingFiles()).toEqual([]);
+		// Every file is where the configuration says: in the bucket and not in the data folder, or the other way round.
+		const stored = await storedKeys(test.server, `media/${id}/`);
+		expect(stored).toContain(`media/${id}/1920.jpg`);
+		expect(stored).toContain(`media/${id}/iiif/info.json`);
+		expect(existsSync(join(test.server.dataDir, 'media', String(id)))).toBe(test.server.s3 === undefined);
 
 		const variants = await db.selectFrom('media_variant').selectAll().where('media_id', '=', id).execute();
 		expect(variants.map((v) => `${v.format} ${v.width}`).sort()).toEqual(
@@ -134,7 +140,7 @@ describe('the media library in the admin, over HTTP against the built server', (
 		expect(html).toContain('Unas notas</textarea>');
 		expect(html).toContain('choose the file again');
 		expect(await mediaRows()).toEqual(before);
-		expect(incomingFiles()).toEqual([]);
+		expect(await incomingFiles()).toEqual([]);
 	});
 
 	it('asks for the English alt text beside its field, keeping the other fields', async () => {
@@ -225,7 +231,7 @@ describe('the media library in the admin, over HTTP against the built server', (
 		const upload = await reviewer.post('/admin/media?/upload', uploadFields(photoFile()));
 		expect(upload.status).toBe(403);
 		expect(await mediaRows()).toEqual([]);
-		expect(incomingFiles()).toEqual([]);
+		expect(await incomingFiles()).toEqual([]);
 	});
 
 	it('sends someone not signed in to the sign-in page', async () => {

@@ -8,8 +8,6 @@
  * the cross-site check, an over-large body, and the confirmation e-mail in
  * each language.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DomUtils } from 'htmlparser2';
 import type { ParsedMail } from 'mailparser';
 import sharp from 'sharp';
@@ -23,6 +21,7 @@ import type { DatabaseHandle } from '$lib/server/db/connect';
 import { databaseTimeAfter } from '$lib/server/db/sql-functions';
 import { header, localized, parseHtml, rawRequest, startTestServer, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
+import { storageOf } from '../support/s3';
 import en from '../../messages/en.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
 import id from '../../messages/id.json' with { type: 'json' };
@@ -229,7 +228,8 @@ describe('applying', () => {
 		expect(row?.status).toBe('submitted');
 		const file = await database.db.selectFrom('application_file').selectAll().where('application_id', '=', row!.id).executeTakeFirstOrThrow();
 		expect(file.original_name).toBe('wall.jpg');
-		const stored = join(site.server.dataDir, 'applications', file.storage_key);
+		// Read from where the server keeps it: the data folder, or the bucket (TEST_S3_ENDPOINT).
+		const stored = await storageOf(site.server).read(`applications/${file.storage_key}`);
 		const metadata = await sharp(stored).metadata();
 		expect(metadata.format).toBe('jpeg');
 		expect(metadata.exif).toBeUndefined();
@@ -368,13 +368,14 @@ describe('applying', () => {
 
 		const [row] = await applicationOf(email);
 		const file = await database.db.selectFrom('application_file').select('storage_key').where('application_id', '=', row!.id).executeTakeFirstOrThrow();
-		const stored = join(site.server.dataDir, 'applications', file.storage_key);
-		expect(existsSync(stored)).toBe(true);
+		const storage = storageOf(site.server);
+		const stored = `applications/${file.storage_key}`;
+		expect(await storage.head(stored)).toBeDefined();
 		expect((await postSmall(page + '?/delete', {})).status).toBe(400);
 		const deleted = await postSmall(page + '?/delete', { confirm_delete: 'yes' });
 		expect(deleted.status).toBe(200);
 		expect(await deleted.text()).toContain(en.application_deleted_body);
-		expect(existsSync(stored)).toBe(false);
+		expect(await storage.head(stored)).toBeUndefined();
 		expect(await applicationOf(email)).toEqual([]);
 		expect((await fetch(site.origin + page)).status).toBe(404);
 	});

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverEntry, serverNodeFlags } from '../../scripts/build-if-needed.ts';
+import type { S3Config } from '../../src/lib/server/platform/config.ts';
+import { s3Environment, testBucketFor } from './s3.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -12,6 +14,8 @@ export interface RunningServer {
 	port: number;
 	dataDir: string;
 	process: ChildProcess;
+	/** The bucket the app keeps its files in, when TEST_S3_ENDPOINT is set (otherwise they are under dataDir). */
+	s3: S3Config | undefined;
 	/** Everything the server wrote to standard output and error so far. */
 	output(): string;
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -37,6 +41,8 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 	const port = options.port ?? (await freePort());
 	const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'arts-server-'));
 	const origin = `http://localhost:${port}`;
+	// With TEST_S3_ENDPOINT (.ci/run's S3 step), each data folder gets a bucket of its own, kept across restarts.
+	const s3 = env.S3_ENDPOINT === undefined ? await testBucketFor(dataDir) : undefined;
 	let output = '';
 	// As `npm start` runs it (scripts/build-if-needed.ts says why these flags).
 	const child = spawn(process.execPath, [...serverNodeFlags, serverEntry], {
@@ -56,6 +62,7 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 			MALLOC_TRIM_THRESHOLD_: '131072',
 			// Making the demo's forty photos takes minutes of both cores: a test that needs them says so.
 			DEMO_PHOTOS: 'off',
+			...(s3 ? s3Environment(s3) : {}),
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -84,6 +91,7 @@ export async function startServer(env: Record<string, string> = {}, options: { k
 		origin,
 		port,
 		dataDir,
+		s3,
 		process: child,
 		output: () => output,
 		async stop(signal = 'SIGTERM') {

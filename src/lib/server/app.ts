@@ -25,7 +25,7 @@ import { createMailTransport } from '$lib/server/platform/mail/transports';
 import type { DomainContext } from '$lib/server/platform/domain-context';
 import { createObjectStorage } from '$lib/server/platform/storage/create-storage';
 import type { ObjectStorage } from '$lib/server/platform/storage/object-storage';
-import { createLocalMediaStorage } from '$lib/server/media/media-storage';
+import { createMediaStorage } from '$lib/server/media/object-media-storage';
 import { altTextsOf, mediaJobHandlers } from '$lib/server/media/media.service';
 import { imageServiceJobHandlers, scheduleTilesBackfill } from '$lib/server/media/image-service';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
@@ -128,8 +128,8 @@ export async function startApp(
 	});
 	const siteVersion = createSiteVersionReader(database.db);
 	const storage = createObjectStorage(config);
-	const mediaStorage = createLocalMediaStorage(config.dataDir);
-	const applicationFiles = createApplicationFileStorage(config.dataDir);
+	const mediaStorage = createMediaStorage(storage, config.dataDir);
+	const applicationFiles = createApplicationFileStorage(config.dataDir, storage);
 	const bulkTransport = config.smtpUrl
 		? createSmtpBulkTransport(config.smtpUrl)
 		: createOutboxBulkTransport(outboxDirectory(config.dataDir));
@@ -156,7 +156,7 @@ export async function startApp(
 			...demoArtworkJobHandlers(mediaStorage, { onReady: () => siteVersion.invalidate() }),
 			// Scheduled publishing; this process sees the new site version at once.
 			...contentJobHandlers({ onPublished: () => siteVersion.invalidate() }),
-			...maintenanceJobHandlers({ applicationFiles, sweepMediaLeftovers: (db, now) => sweepMediaLeftovers(db, mediaStorage.root, now) }),
+			...maintenanceJobHandlers({ applicationFiles, sweepMediaLeftovers: (db, now) => sweepMediaLeftovers(db, mediaStorage, now) }),
 			...campaignSender.jobHandlers,
 			// Subscriber imports make preferences links, derived from the same secret as every newsletter link.
 			...subscriberImportJobHandlers({ linkSecret: secrets.authSecret }),

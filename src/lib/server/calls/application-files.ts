@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { mkdir, open, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { WorkSlots } from '$lib/server/platform/work-slots';
+import { DiskStorage } from '$lib/server/platform/storage/disk-storage';
+import { storedAreas, type ObjectStorage } from '$lib/server/platform/storage/object-storage';
 import { detectUploadType, mediaLimits, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/platform/images/image-processing';
 import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
@@ -13,7 +15,8 @@ import { acceptsMediaType, type CallField, type UploadMediaType } from './call-f
 
 /*
  * Applicants' files. They are never public: they live under
- * DATA_DIR/applications/<call id>/<application id>/, apart from the public media,
+ * applications/<call id>/<application id>/ in the app's storage (DATA_DIR on
+ * disk, or the bucket), apart from the public media,
  * readable by this process only, and reach staff and assigned reviewers only
  * through an authorized route.
  *
@@ -139,29 +142,31 @@ export function isApplicationFileKey(key: string): boolean {
 	return /^[1-9][0-9]{0,9}\/[1-9][0-9]{0,9}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:jpg|png|webp|pdf)$/.test(key);
 }
 
-/** Where applicants' files are kept. Today a folder under DATA_DIR; object storage can take its place. */
+/**
+ * Where applicants' files are kept: under applications/<key> in the app's
+ * storage (DATA_DIR/applications/<key> on disk, as always, or that key in the
+ * bucket). Only the authorized routes read them; no URL of the bucket is ever
+ * given out. Uploads being read are spooled on the local disk (`incomingDir`).
+ */
 export class ApplicationFileStorage {
+	/** The local folder: DATA_DIR/applications (the files themselves on disk, the spool in every case). */
 	readonly root: string;
+	readonly objects: ObjectStorage;
 
-	constructor(root: string) {
+	constructor(root: string, objects: ObjectStorage) {
 		this.root = resolve(root);
+		this.objects = objects;
 	}
 
-	/** Writes and flushes a file before the row that points at it can commit; returns its key. */
+	/** Writes a file before the row that points at it can commit (durable when this resolves); returns its key. */
 	async save(callId: number, applicationId: number, bytes: Uint8Array, extension: PreparedUpload['extension']): Promise<string> {
 		const key = `${callId}/${applicationId}/${randomUUID()}.${extension}`;
-		const path = this.pathOf(key);
-		await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-		const handle = await open(path, 'wx', 0o600);
 		try {
-			await handle.writeFile(bytes);
-			await handle.sync();
+			await this.objects.put(this.objectKey(key), bytes, { contentType: storedTypes[extension] });
 		} catch (error) {
-			await handle.close();
-			await rm(path, { force: true });
+			await this.objects.delete(this.objectKey(key)).catch(() => undefined);
 			throw error;
 		}
-		await handle.close();
 		return key;
 	}
 
@@ -198,19 +203,22 @@ export class ApplicationFileStorage {
 	}
 
 	/** The file under `key`; rejects with ENOENT when it is gone. */
-	read(key: string): Promise<Buffer> {
-		return readFile(this.pathOf(key));
+	async read(key: string): Promise<Buffer> {
+		const bytes = await this.objects.read(this.objectKey(key));
+		if (bytes) return bytes;
+		throw Object.assign(new Error(`No application file ${key}`), { code: 'ENOENT' });
 	}
 
-	/** Removes files (gone already is fine) and the folders they leave empty. */
+	/** Removes files (gone already is fine) and, on disk, the folders they leave empty. */
 	async remove(keys: readonly string[]): Promise<void> {
 		const folders = new Set<string>();
 		for (const key of keys) {
 			if (!isApplicationFileKey(key)) continue;
-			const path = this.pathOf(key);
-			await rm(path, { force: true });
-			folders.add(dirname(path));
+			await this.objects.delete(this.objectKey(key));
+			folders.add(dirname(this.pathOf(key)));
 		}
+		// A bucket has no folders; on disk, empty ones would pile up with every erased application.
+		if (!(this.objects instanceof DiskStorage)) return;
 		for (const folder of folders) {
 			for (const emptied of [folder, dirname(folder)]) {
 				try {
@@ -223,18 +231,31 @@ export class ApplicationFileStorage {
 		}
 	}
 
-	/** The absolute path of a key; throws for anything that is not one (so nothing climbs out of the folder). */
+	/** Where a key's file is on disk (storage on disk); throws for anything that is not one (so nothing climbs out of the folder). */
 	pathOf(key: string): string {
 		if (!isApplicationFileKey(key)) throw new Error(`Not an application file key: ${key}`);
 		const path = join(this.root, key);
 		if (!path.startsWith(this.root + sep)) throw new Error(`Not an application file key: ${key}`);
 		return path;
 	}
+
+	/** The key in the app's storage. */
+	private objectKey(key: string): string {
+		if (!isApplicationFileKey(key)) throw new Error(`Not an application file key: ${key}`);
+		return `${storedAreas.applications}${key}`;
+	}
 }
 
-/** DATA_DIR/applications. */
-export function createApplicationFileStorage(dataDir: string): ApplicationFileStorage {
-	return new ApplicationFileStorage(join(dataDir, 'applications'));
+const storedTypes: Record<PreparedUpload['extension'], string> = {
+	jpg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+	pdf: 'application/pdf'
+};
+
+/** DATA_DIR/applications, in the given storage (the data folder itself by default). */
+export function createApplicationFileStorage(dataDir: string, objects: ObjectStorage = new DiskStorage(dataDir)): ApplicationFileStorage {
+	return new ApplicationFileStorage(join(dataDir, 'applications'), objects);
 }
 
 /** The applicant's name for a file, without a path or control characters, ending in the stored type's extension. */

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
 	iiifInfoContentType,
 	imageServiceDocument,
@@ -6,7 +5,7 @@ import {
 	type ImageServiceInfo
 } from '$lib/server/platform/images/iiif-tiles';
 import { imageServiceId } from './image-service';
-import { isMissing, notFound, visibleMedia, type MediaFiles, type MediaViewer } from './media-file-response';
+import { notFound, visibleMedia, type MediaFiles, type MediaViewer } from './media-file-response';
 import { parsePublicKey } from './media-storage';
 
 /*
@@ -30,14 +29,10 @@ export async function imageServiceInfoResponse(files: MediaFiles, origin: string
 	if (!key) return imageServiceNotFound();
 	const visible = await visibleMedia(files, key, viewer);
 	if (!visible) return imageServiceNotFound();
-	let stored: ImageServiceInfo;
-	try {
-		stored = JSON.parse(await readFile(files.storage.imageServiceInfoPath(visible.id), 'utf8')) as ImageServiceInfo;
-	} catch (error) {
-		// A photo still processing, or ready from before tiles and not yet reached by the backfill.
-		if (isMissing(error)) return imageServiceNotFound();
-		throw error;
-	}
+	const kept = await files.storage.readImageServiceInfo(visible.id);
+	// A photo still processing, or ready from before tiles and not yet reached by the backfill.
+	if (!kept) return imageServiceNotFound();
+	const stored = JSON.parse(kept.toString('utf8')) as ImageServiceInfo;
 	const body = JSON.stringify(imageServiceDocument(stored, imageServiceId(origin, key)));
 	return new Response(body, {
 		headers: {
@@ -60,16 +55,9 @@ export async function imageServiceTileResponse(
 	if (!key || !tile) return imageServiceNotFound();
 	const visible = await visibleMedia(files, key, viewer);
 	if (!visible) return imageServiceNotFound();
-	const path = files.storage.tilePath(visible.id, tile);
-	if (!path) return imageServiceNotFound();
-	let body: Buffer;
-	try {
-		// Tiles are 512 pixels square: tens of kilobytes, read whole.
-		body = await readFile(path);
-	} catch (error) {
-		if (isMissing(error)) return imageServiceNotFound();
-		throw error;
-	}
+	// Tiles are 512 pixels square: tens of kilobytes, read whole.
+	const body = await files.storage.readTile(visible.id, tile);
+	if (!body) return imageServiceNotFound();
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'Content-Type': 'image/jpeg',

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '$lib/server/db/schema';
@@ -6,7 +5,7 @@ import { enqueueJob, jobPayload } from '$lib/server/platform/jobs/job-queue';
 import type { JobHandler } from '$lib/server/platform/jobs/job-worker';
 import { makeTiles, type TiledImage } from '$lib/server/platform/images/iiif-tiles';
 import { mediaLimits } from '$lib/server/platform/images/image-processing';
-import { parseVariantFileName, type LocalMediaStorage } from './media-storage';
+import { parseVariantFileName, type MediaStorage } from './media-storage';
 import { findMediaRow, findReadyMediaWithoutTiles, findVariants, markTilesStored } from './media.queries';
 
 /*
@@ -41,7 +40,7 @@ export async function scheduleTilesBackfill(db: Kysely<Database>): Promise<void>
 }
 
 /** For the job worker, wired in app.ts with the app's media storage. */
-export function imageServiceJobHandlers(storage: LocalMediaStorage): Record<string, JobHandler> {
+export function imageServiceJobHandlers(storage: MediaStorage): Record<string, JobHandler> {
 	return {
 		[tilesBackfillJobKind]: async (db) => {
 			await enqueueTilesForReadyMedia(db);
@@ -69,14 +68,13 @@ export type TilesOutcome = 'tiled' | 'skipped';
  * largest JPEG variant, and records them. Skipped (nothing kept) for a photo
  * that has tiles already, is not ready, or was deleted meanwhile: safe to run twice.
  */
-export async function addTilesToReadyMedia(db: Kysely<Database>, storage: LocalMediaStorage, mediaId: number): Promise<TilesOutcome> {
+export async function addTilesToReadyMedia(db: Kysely<Database>, storage: MediaStorage, mediaId: number): Promise<TilesOutcome> {
 	const row = await findMediaRow(db, mediaId);
 	if (row?.status !== 'ready' || row.iiif_tile_size !== null) return 'skipped';
 	const largest = (await findVariants(db, [mediaId])).filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
 	const file = largest ? parseVariantFileName(largest.path.split('/').pop() ?? '') : undefined;
-	const path = file ? storage.variantPath(mediaId, file) : undefined;
-	if (!path) throw new Error(`Photo ${mediaId} is ready without a JPEG variant to tile`);
-	const source = await readFile(path);
+	const source = file ? await storage.readVariant(mediaId, file) : undefined;
+	if (!source) throw new Error(`Photo ${mediaId} is ready without a JPEG variant to tile`);
 
 	const staged = await storage.stage([]);
 	let published = false;

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import { parsePublicKey, parseVariantFileName, type LocalMediaStorage, type VariantFile } from './media-storage';
+import { parsePublicKey, parseVariantFileName, type MediaStorage, type VariantFile } from './media-storage';
 import { findMediaIdByPublicKey } from './media.queries';
 import type { PublishedMedia } from './published-media';
 
@@ -16,7 +15,7 @@ const staffOnly = 'private, no-store';
 
 export interface MediaFiles {
 	db: Kysely<Database>;
-	storage: LocalMediaStorage;
+	storage: MediaStorage;
 	published: PublishedMedia;
 }
 
@@ -64,17 +63,10 @@ export async function visibleMedia(
 	return id === undefined ? undefined : { id, cacheControl: staffOnly };
 }
 
-async function fileResponse(storage: LocalMediaStorage, mediaId: number, file: VariantFile, cacheControl: string): Promise<Response> {
-	const path = storage.variantPath(mediaId, file);
-	if (!path) return notFound();
-	let body: Buffer;
-	try {
-		// Variants are at most a few hundred kilobytes: reading whole is simpler than streaming.
-		body = await readFile(path);
-	} catch (error) {
-		if (isMissing(error)) return notFound();
-		throw error;
-	}
+async function fileResponse(storage: MediaStorage, mediaId: number, file: VariantFile, cacheControl: string): Promise<Response> {
+	// Variants are at most a few hundred kilobytes: reading whole is simpler than streaming.
+	const body = await storage.readVariant(mediaId, file);
+	if (!body) return notFound();
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'Content-Type': file.contentType,

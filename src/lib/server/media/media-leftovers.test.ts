@@ -65,7 +65,7 @@ describe('what killed processes leave on disk', () => {
 
 		const report = await runMaintenance(handle.db, now, {
 			applicationFiles,
-			sweepMediaLeftovers: (db, at) => sweepMediaLeftovers(db, media.root, at)
+			sweepMediaLeftovers: (db, at) => sweepMediaLeftovers(db, media, at)
 		});
 		expect(report.leftoversSwept).toBe(3);
 		expect(existsSync(abandoned)).toBe(false);
@@ -77,6 +77,6 @@ describe('what killed processes leave on disk', () => {
 	});
 
 	it('finds nothing to do where there is no media folder yet', async () => {
-		expect(await sweepMediaLeftovers(handle.db, join(dataDir, 'none'), now)).toBe(0);
+		expect(await sweepMediaLeftovers(handle.db, createLocalMediaStorage(join(dataDir, 'none')), now)).toBe(0);
 	});
 });

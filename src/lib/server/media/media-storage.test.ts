@@ -178,3 +178,17 @@ describe('tiles kept beside the variants', () => {
 		expect(readdirSync(join(storage.root, '6')).sort()).toEqual(['320.avif', '320.jpg', '320.webp']);
 	});
 });
+
+describe('leftovers of a killed process', () => {
+	it('sweeps kept uploads and staging folders once they are a day old, and nothing else', async () => {
+		await storage.publish(await storage.stage(files), 3);
+		const key = await storage.keepIncoming(Buffer.from('original with GPS'));
+		await storage.stage(files);
+		expect(await storage.sweepLeftovers(Date.now())).toBe(0);
+		expect(readdirSync(join(storage.root, '.incoming'))).toEqual([key]);
+		expect(await storage.sweepLeftovers(Date.now() + 25 * 60 * 60_000)).toBe(2);
+		expect(readdirSync(join(storage.root, '.incoming'))).toEqual([]);
+		expect(readdirSync(storage.root).sort()).toEqual(['.incoming', '3']);
+		expect(readdirSync(join(storage.root, '3')).sort()).toEqual(['320.avif', '320.jpg', '320.webp']);
+	});
+});

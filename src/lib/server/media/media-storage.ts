@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { variantExtensions, type VariantFormat } from '$lib/server/platform/images/image-processing';
 import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
@@ -18,6 +18,9 @@ import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
  * readable by this process only. It is the original file, location metadata and
  * all: never served (only a media id and a variant name resolve to files), and
  * removed as soon as processing has succeeded or failed for good.
+ *
+ * That is the data folder. With a bucket (S3_*), the same keys are objects in
+ * it, written as object-media-storage.ts says.
  */
 
 
@@ -79,7 +82,7 @@ export interface StagedFiles {
 	readonly names: readonly string[];
 }
 
-/** Where media files are kept. Today a folder; S3-compatible storage can take its place. */
+/** Where media files are kept: a folder (LocalMediaStorage) or a bucket (ObjectMediaStorage). */
 export interface MediaStorage {
 	stage(files: FileToStore[]): Promise<StagedFiles>;
 	/** Moves staged files under the media id; what was there before (left by a crash) is replaced. */
@@ -103,6 +106,17 @@ export interface MediaStorage {
 	readIncoming(key: string): Promise<Buffer>;
 	/** Removes a kept upload; nothing happens when it is already gone. */
 	removeIncoming(key: string): Promise<void>;
+	/**
+	 * Removes what a killed process left: kept uploads and staging folders older
+	 * than `olderThanMs` (no upload waits that long for its job). Returns how many.
+	 */
+	sweepLeftovers(now: number, olderThanMs?: number, keep?: ReadonlySet<string>): Promise<number>;
+	/** A published variant's bytes, or undefined when there is no such file. */
+	readVariant(mediaId: number, file: VariantFile): Promise<Buffer | undefined>;
+	/** A photo's info.json as kept (without its id), or undefined when it has no tiles. */
+	readImageServiceInfo(mediaId: number): Promise<Buffer | undefined>;
+	/** One tile (or whole-photo size) of a photo's image service, or undefined. */
+	readTile(mediaId: number, tile: TileRequest): Promise<Buffer | undefined>;
 }
 
 /** Keys of kept uploads are UUIDs: nothing read from a job's payload can name another file. */
@@ -207,6 +221,43 @@ export class LocalMediaStorage implements MediaStorage {
 		await rm(this.incomingPath(key), { force: true });
 	}
 
+	readVariant(mediaId: number, file: VariantFile): Promise<Buffer | undefined> {
+		return readIfThere(this.variantPath(mediaId, file));
+	}
+
+	async sweepLeftovers(now: number, olderThanMs = leftoverAgeMs, keep: ReadonlySet<string> = new Set()): Promise<number> {
+		let removed = 0;
+		const sweep = async (folder: string, matches: (name: string) => boolean) => {
+			let names: string[];
+			try {
+				names = await readdir(folder);
+			} catch {
+				return;
+			}
+			for (const name of names.filter(matches)) {
+				try {
+					if ((await stat(join(folder, name))).mtimeMs < now - olderThanMs) {
+						await rm(join(folder, name), { recursive: true, force: true });
+						removed++;
+					}
+				} catch {
+					// gone meanwhile
+				}
+			}
+		};
+		await sweep(this.root, (name) => name.startsWith('.staging-'));
+		await sweep(this.incomingFolder(), (name) => isIncomingKey(name) && !keep.has(name));
+		return removed;
+	}
+
+	readImageServiceInfo(mediaId: number): Promise<Buffer | undefined> {
+		return readIfThere(this.imageServiceInfoPath(mediaId));
+	}
+
+	readTile(mediaId: number, tile: TileRequest): Promise<Buffer | undefined> {
+		return readIfThere(this.tilePath(mediaId, tile));
+	}
+
 	/**
 	 * Where a variant of a photo is kept. The file name is one that
 	 * parseVariantFileName took (digits and one known extension), so it cannot
@@ -233,7 +284,7 @@ export class LocalMediaStorage implements MediaStorage {
 		return path.startsWith(folder + sep) ? path : undefined;
 	}
 
-	private incomingFolder(): string {
+	protected incomingFolder(): string {
 		return join(this.root, '.incoming');
 	}
 
@@ -242,7 +293,7 @@ export class LocalMediaStorage implements MediaStorage {
 		return join(this.incomingFolder(), key);
 	}
 
-	private mediaFolder(mediaId: number): string {
+	protected mediaFolder(mediaId: number): string {
 		if (!Number.isSafeInteger(mediaId) || mediaId < 1) throw new Error(`Not a media id: ${mediaId}`);
 		return join(this.root, String(mediaId));
 	}
@@ -252,6 +303,21 @@ export class LocalMediaStorage implements MediaStorage {
 export function createLocalMediaStorage(dataDir: string): LocalMediaStorage {
 	return new LocalMediaStorage(join(dataDir, 'media'));
 }
+
+/** Whole small files (variants, tiles, info.json: kilobytes to a few hundred); undefined when missing. */
+async function readIfThere(path: string | undefined): Promise<Buffer | undefined> {
+	if (!path) return undefined;
+	try {
+		return await readFile(path);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+		throw error;
+	}
+}
+
+/** A day: processing takes seconds, and a job that waits longer than this finds its upload lost. */
+export const leftoverAgeMs = 24 * 60 * 60_000;
 
 /** A photo's image service: its own folder among the photo's files, so variant names and tile paths never meet. */
 export const imageServiceFolder = 'iiif';

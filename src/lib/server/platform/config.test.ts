@@ -86,4 +86,31 @@ describe('loadConfig', () => {
 			'postgres://u:p@localhost:5432/arts'
 		);
 	});
+
+	it('keeps files in a bucket only with all four S3 settings, and never echoes the secret', () => {
+		const s3 = {
+			S3_ENDPOINT: 'https://s3.example.org/',
+			S3_BUCKET: 'arts-files',
+			S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+			S3_SECRET_ACCESS_KEY: 'very-secret'
+		};
+		expect(loadConfig({}).s3).toBeUndefined();
+		expect(loadConfig(s3).s3).toEqual({
+			endpoint: 'https://s3.example.org',
+			bucket: 'arts-files',
+			region: 'us-east-1',
+			accessKeyId: 'AKIAEXAMPLE',
+			secretAccessKey: 'very-secret',
+			forcePathStyle: true
+		});
+		expect(loadConfig({ ...s3, S3_REGION: 'auto', S3_FORCE_PATH_STYLE: 'off' }).s3).toMatchObject({ region: 'auto', forcePathStyle: false });
+		expect(problemsOf({ S3_ENDPOINT: s3.S3_ENDPOINT, S3_BUCKET: s3.S3_BUCKET })[0]).toContain(
+			'S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together'
+		);
+		expect(problemsOf({ ...s3, S3_BUCKET: 'Not A Bucket' })[0]).toContain('S3_BUCKET must be');
+		expect(problemsOf({ ...s3, S3_FORCE_PATH_STYLE: 'yes' })[0]).toContain('S3_FORCE_PATH_STYLE must be on or off');
+		const secretProblems = problemsOf({ ...s3, S3_ENDPOINT: 'not a url' }).join('\n');
+		expect(secretProblems).toContain('S3_ENDPOINT');
+		expect(secretProblems).not.toContain('very-secret');
+	});
 });

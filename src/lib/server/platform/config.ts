@@ -74,6 +74,20 @@ const environmentSchema = z.object({
 		.default(300),
 	// The bearer token /metrics asks for; unset, the app has no /metrics.
 	METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, 'at least 16 printable characters without spaces, e.g. from `openssl rand -hex 32`').optional(),
+	// S3-compatible object storage for shared files (platform/storage): all of endpoint, bucket and
+	// both keys, or none (then files stay under DATA_DIR). Path style: on for MinIO, s3rver and most
+	// self-hosted services; off for AWS's virtual-hosted buckets.
+	S3_ENDPOINT: z
+		.url({ protocol: /^https?$/, error: 'an http or https URL, e.g. https://s3.eu-central-1.amazonaws.com' })
+		.optional(),
+	S3_BUCKET: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3 to 63 lower-case letters, digits, dots or hyphens')
+		.optional(),
+	S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'a region name, e.g. us-east-1 or auto').default('us-east-1'),
+	S3_ACCESS_KEY_ID: z.string().min(1, 'an access key id').optional(),
+	S3_SECRET_ACCESS_KEY: z.string().min(1, 'a secret access key').optional(),
+	S3_FORCE_PATH_STYLE: z.enum(['on', 'off'], 'on or off').default('on'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Whether the demo content's photos are made (in the background, after the first start). */
 	DEMO_PHOTOS: z.enum(['on', 'off'], 'on or off').default('on')
@@ -103,6 +117,18 @@ export interface Config {
 	metricsToken: string | undefined;
 	/** Make the demo content's photos when the demo is seeded (off in tests: each makes ~40 photos). */
 	demoPhotos: boolean;
+	/** The S3-compatible bucket shared files go to, when configured; otherwise they stay under dataDir. */
+	s3: S3Config | undefined;
+}
+
+export interface S3Config {
+	endpoint: string;
+	bucket: string;
+	region: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	/** Buckets addressed as <endpoint>/<bucket> rather than <bucket>.<endpoint host>. */
+	forcePathStyle: boolean;
 }
 
 export interface DkimConfig {
@@ -159,7 +185,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		newsletterSignUpLimits: { perIp: e.NEWSLETTER_SIGNUPS_PER_IP, site: e.NEWSLETTER_SIGNUPS_PER_HOUR },
 		logLevel: e.LOG_LEVEL,
 		metricsToken: e.METRICS_TOKEN,
-		demoPhotos: e.DEMO_PHOTOS === 'on'
+		demoPhotos: e.DEMO_PHOTOS === 'on',
+		s3: s3Config(e)
+	};
+}
+
+function s3Config(e: z.infer<typeof environmentSchema>): S3Config | undefined {
+	const parts = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+	const given = parts.filter((value) => value !== undefined).length;
+	if (given === 0) return undefined;
+	if (given < parts.length) {
+		throw new ConfigError([
+			'S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four to keep files in a bucket, or none to keep them under DATA_DIR'
+		]);
+	}
+	return {
+		endpoint: e.S3_ENDPOINT!.replace(/\/$/, ''),
+		bucket: e.S3_BUCKET!,
+		region: e.S3_REGION,
+		accessKeyId: e.S3_ACCESS_KEY_ID!,
+		secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+		forcePathStyle: e.S3_FORCE_PATH_STYLE === 'on'
 	};
 }
 
@@ -188,7 +234,7 @@ function dkimConfig(domain: string | undefined, selector: string | undefined, ke
 	return { domainName: domain!.toLowerCase(), keySelector: selector!, privateKey: pem };
 }
 
-const secretNames = new Set(['DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DKIM_PRIVATE_KEY', 'METRICS_TOKEN']);
+const secretNames = new Set(['DATABASE_URL', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DKIM_PRIVATE_KEY', 'METRICS_TOKEN', 'S3_SECRET_ACCESS_KEY']);
 
 /** Never echo a secret back, even a malformed one. */
 function describeValue(name: string, value: unknown): string {

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
  * addressed by keys such as `media/12/640.webp`.
  *
  * A key is one or more segments joined by "/"; each segment is letters, digits,
- * ".", "_", "-" or ",", never "." or ".." alone, so no key can name a file outside
+ * ".", "_", "-" or "," (IIIF tile regions: 0,0,512,512), never "." or ".." alone, so no key can name a file outside
  * the storage on disk, nor two keys the same object.
  *
  * A put is durable and whole when it resolves: a reader sees the old object or

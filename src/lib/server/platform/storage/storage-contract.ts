@@ -43,7 +43,7 @@ export function storageContract(storage: () => ObjectStorage, prefix: string): v
 	});
 
 	it('lists by prefix, deep and only under it, and deletes a folder of them', async () => {
-		for (const name of ['d/1/640.webp', 'd/1/iiif/full/max/0/default.jpg', 'd/12/640.webp', 'e/1.txt']) {
+		for (const name of ['d/1/640.webp', 'd/1/iiif/full/max/0/default.jpg', 'd/12/640.webp', 'e/1.txt', 'e/0,0,512,512/512,/0/default.jpg']) {
 			await storage().put(key(name), Buffer.from(name));
 		}
 		const under = async (p: string) => {
@@ -55,7 +55,8 @@ export function storageContract(storage: () => ObjectStorage, prefix: string): v
 		expect(await under('d/1')).toEqual([key('d/1/640.webp'), key('d/1/iiif/full/max/0/default.jpg'), key('d/12/640.webp')]);
 		await storage().deletePrefix(key('d/1/'));
 		expect(await under('d/')).toEqual([key('d/12/640.webp')]);
-		expect(await under('e/')).toEqual([key('e/1.txt')]);
+		expect(await under('e/')).toEqual([key('e/0,0,512,512/512,/0/default.jpg'), key('e/1.txt')]);
+		expect((await storage().read(key('e/0,0,512,512/512,/0/default.jpg')))?.toString()).toBe('e/0,0,512,512/512,/0/default.jpg');
 	});
 
 	it('refuses keys that could name something outside it', async () => {

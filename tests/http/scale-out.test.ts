@@ -5,8 +5,8 @@
  *
  * With TEST_DATABASE_URL the processes share a new PostgreSQL database; without,
  * one SQLite file in a shared data folder (two processes on one machine). With
- * TEST_S3_ENDPOINT they keep files in a bucket and each has a data folder of its
- * own; without, they share the data folder's files.
+ * TEST_S3_ENDPOINT they keep files in a new bucket and (on PostgreSQL) each has a
+ * data folder of its own; without, they share the data folder's files.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -17,9 +17,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/i18n/locales';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/schema';
+import type { S3Config } from '../../src/lib/server/platform/config';
 import { createTestDatabase } from '../../src/lib/server/db/test-database';
 import { startLoadBalancer, type LoadBalancer } from '../support/load-balancer';
 import { freePort, startServer, type RunningServer } from '../support/server';
+import { s3Environment, storedKeys, testBucketFor } from '../support/s3';
 import { startSmtpSink } from '../support/smtp';
 import { createStaff, signedIn, staffPassword, type AdminClient } from '../support/staff';
 import { solid } from '../support/test-images';
@@ -38,6 +40,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let editor: AdminClient;
 let site: { origin: string; databaseUrl?: string; dataDir: string };
 let consentVersion: string;
+let bucket: S3Config | undefined;
 
 /** Starts (or starts again) process n with the shared settings and its data folder. */
 async function startProcess(n: number, port?: number): Promise<RunningServer> {
@@ -95,13 +98,16 @@ const visitor = (n: number) => `127.${20 + Math.floor(n / 250)}.${n % 250}.${1 +
 beforeAll(async () => {
 	database = await createTestDatabase({ migrate: false });
 	if (database.url === undefined) await database.dispose();
-	// Files in a bucket (startServer passes TEST_S3_* on): each process has its own folder. On the disk: one folder, as on a shared volume.
+	// Files in a bucket (with TEST_S3_*): one new bucket for both, and each process a data folder of its own.
+	// On the disk: one folder for both, as on a shared volume.
 	const shared = mkdtempSync(join(tmpdir(), 'arts-scale-'));
-	dataDirs = process.env.TEST_S3_ENDPOINT ? [mkdtempSync(join(tmpdir(), 'arts-scale-a-')), mkdtempSync(join(tmpdir(), 'arts-scale-b-'))] : [shared, shared];
+	bucket = await testBucketFor(shared);
+	dataDirs = bucket && database.url ? [mkdtempSync(join(tmpdir(), 'arts-scale-a-')), mkdtempSync(join(tmpdir(), 'arts-scale-b-'))] : [shared, shared];
 	smtp = await startSmtpSink();
 	const balancerPort = await freePort();
 	env = {
 		...(database.url ? { DATABASE_URL: database.url } : {}),
+		...(bucket ? s3Environment(bucket) : {}),
 		ORIGIN: `http://localhost:${balancerPort}`,
 		// What the README says to set behind one proxy.
 		ADDRESS_HEADER: 'x-forwarded-for',
@@ -186,6 +192,9 @@ describe('two processes behind nginx', () => {
 		}
 		expect(fromEach[0]!.length).toBeGreaterThan(500);
 		expect(fromEach[0]!.equals(fromEach[1]!)).toBe(true);
+		// Where the files are: in the bucket, when there is one; never only in one process's folder.
+		expect(await storedKeys({ dataDir: dataDirs[0]!, s3: bucket }, `media/${id}/`)).toContain(`media/${id}/320.jpg`);
+		if (bucket) expect(await storedKeys({ dataDir: dataDirs[0]!, s3: undefined }, `media/${id}/`)).toEqual([]);
 	});
 
 	it('runs each job once: every sign-up, through either process, gets one confirmation', { timeout: 60_000 }, async () => {

@@ -25,7 +25,7 @@ if (values.help) {
 	process.exit(0);
 }
 
-const { loadConfig, ConfigError } = await import('../src/lib/server/platform/config.ts');
+const { configOrExit } = await import('./command-config.ts');
 const { loadOrCreateSecrets } = await import('../src/lib/server/platform/secrets.ts');
 const { openDatabase } = await import('../src/lib/server/db/connect.ts');
 const { describeTables } = await import('../src/lib/server/db/table-copy.ts');
@@ -34,16 +34,7 @@ const { DiskStorage } = await import('../src/lib/server/platform/storage/disk-st
 const { appVersion, backupFileName, createBackup } = await import('../src/lib/server/backup/backup.service.ts');
 const { runBackup } = await import('../src/lib/server/backup/backup-runs.ts');
 
-let config;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(1);
-	}
-	throw error;
-}
+const config = configOrExit();
 const secrets = loadOrCreateSecrets(config.dataDir, process.env);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
 const storage = createObjectStorage(config);

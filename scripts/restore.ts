@@ -25,23 +25,14 @@ if (values.help || positionals.length !== 1) {
 }
 const file = positionals[0]!;
 
-const { loadConfig, ConfigError } = await import('../src/lib/server/platform/config.ts');
+const { configOrExit } = await import('./command-config.ts');
 const { openDatabase } = await import('../src/lib/server/db/connect.ts');
 const { createObjectStorage } = await import('../src/lib/server/platform/storage/create-storage.ts');
 const { isObjectKey } = await import('../src/lib/server/platform/storage/object-storage.ts');
 const { BackupArchiveError } = await import('../src/lib/server/backup/backup-archive.ts');
 const { archiveSource, backupFolderKey, restoreBackup, RestoreTargetNotEmptyError } = await import('../src/lib/server/backup/backup.service.ts');
 
-let config;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(1);
-	}
-	throw error;
-}
+const config = configOrExit();
 const storage = createObjectStorage(config);
 let place: { kind: 'file'; path: string } | { kind: 'storage'; key: string };
 if (existsSync(file)) place = { kind: 'file', path: file };

@@ -3,19 +3,10 @@
  * than the last build, then serve it. Migrations and demo content run inside the
  * server's start-up (src/hooks.server.ts), before it accepts requests.
  */
-import { ConfigError, loadConfig } from '../src/lib/server/platform/config.ts';
+import { configOrExit } from './command-config.ts';
 import { buildIfNeeded, serverEntry } from './build-if-needed.ts';
 
-let config;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(1);
-	}
-	throw error;
-}
+const config = configOrExit();
 
 if (!buildIfNeeded()) {
 	console.error('The build failed; see the messages above.');

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/lib/server/platform/config.ts';
+import { configOrExit } from './command-config.ts';
 import { DiskStorage } from '../src/lib/server/platform/storage/disk-storage.ts';
 import { isTransientKey, storedAreas, type ObjectStorage } from '../src/lib/server/platform/storage/object-storage.ts';
 import { S3Storage } from '../src/lib/server/platform/storage/s3-storage.ts';
@@ -35,16 +35,7 @@ if (values.help || positionals[0] !== 'migrate' || (values.to !== 's3' && values
 	process.exit(values.help ? 0 : 2);
 }
 
-let config;
-try {
-	config = loadConfig(process.env);
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(2);
-	}
-	throw error;
-}
+const config = configOrExit(2);
 if (!config.s3) {
 	console.error('Set S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY to the bucket to copy to or from.');
 	process.exit(2);

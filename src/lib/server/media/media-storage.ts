@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:
 import { join, resolve, sep } from 'node:path';
 import { variantExtensions, type VariantFormat } from '$lib/server/platform/images/image-processing';
 import type { TileRequest } from '$lib/server/platform/images/iiif-tiles';
+import { syncFolder } from '$lib/server/platform/storage/disk-storage';
 
 /*
  * Variant files live under DATA_DIR/media/<media id>/<width>.<ext>, and are
@@ -338,18 +339,4 @@ async function syncTree(folder: string): Promise<void> {
 		}
 	}
 	await syncFolder(folder);
-}
-
-/** Makes a rename durable; some file systems cannot open folders for syncing, which is fine. */
-async function syncFolder(path: string): Promise<void> {
-	try {
-		const handle = await open(path, 'r');
-		try {
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-	} catch {
-		// Best effort only.
-	}
 }

@@ -15,6 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** A process's resident memory (RSS) in MB, as Linux reports it. */
+export function rssMbOf(pid: number | string | undefined): number {
+	return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
 export interface LoadTarget {
 	origin: string;
 	rssMb: () => number;
@@ -245,7 +250,7 @@ end
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const [origin, pid] = process.argv.slice(2);
 	if (!origin || !pid) throw new Error('usage: bench-load.ts <origin> <server pid>');
-	const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+	const rssMb = () => rssMbOf(pid);
 	const { createServer } = await import('node:net');
 	const freePort = () =>
 		new Promise<number>((resolve) => {

@@ -10,7 +10,7 @@
  * On a machine with two cores, wrk, nginx and the app processes share them: a
  * second process can only help where one process leaves a core idle.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,7 +18,7 @@ import { adminQuery } from '../src/lib/server/db/test-database.ts';
 import { startLoadBalancer } from '../tests/support/load-balancer.ts';
 import { freePort, startServer, type RunningServer } from '../tests/support/server.ts';
 import { AdminClient, createUserWithCli, pathOf } from '../tests/support/staff.ts';
-import { ensureTools, startNginx, wrk } from './bench-load.ts';
+import { ensureTools, rssMbOf, startNginx, wrk } from './bench-load.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -38,7 +38,7 @@ const env = {
 	LOG_LEVEL: 'warn'
 };
 
-const rssMb = (server: RunningServer) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (server: RunningServer) => rssMbOf(server.process.pid);
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
 const processes: RunningServer[] = [];

@@ -19,7 +19,7 @@
  *   - backup and restore of a site with 10,000 subscribers and 1 GB of files (`npm run bench -- backup`)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildIfNeeded, root, serverEntry, serverNodeFlags } from './build-if-needed.ts';
 import { benchArchive, fillArchive } from './bench-archive.ts';
-import { loadBench } from './bench-load.ts';
+import { loadBench, rssMbOf } from './bench-load.ts';
 import { createUserWithCli, pathOf } from '../tests/support/staff.ts';
 
 const locales = ['en', 'ne', 'id', 'es'];
@@ -78,10 +78,7 @@ async function startServer(dataDir: string) {
 	return {
 		origin,
 		startupMs,
-		rssMb: () => {
-			const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-			return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-		},
+		rssMb: () => rssMbOf(child.pid),
 		stop: () =>
 			new Promise<void>((resolve) => {
 				child.once('exit', () => resolve());

@@ -54,7 +54,7 @@ async function hasNoMigrationTable(db: Kysely<any>): Promise<boolean> {
  * processes starting together: Kysely's Migrator runs the migrations in one
  * transaction under a lock, a PostgreSQL advisory lock, and on SQLite the write
  * lock the transaction takes at its start (connect.ts begins them IMMEDIATE);
- * whoever comes second finds nothing left to run (tests: migrate-together.test.ts).
+ * whoever comes second finds nothing left to run (tests/http/start-together.test.ts).
  *
  * A database that has run a migration this code lacks was upgraded by a newer
  * app: this one refuses it, with a message that says so, rather than Kysely's

@@ -1,13 +1,14 @@
 import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
+/** How long a write waits for another process's transaction before it fails with "database is locked". */
+export const sqliteBusyTimeoutMs = 5000;
+
 /**
  * Kysely's SQLite dialect expects the better-sqlite3 interface; this adapts
  * `node:sqlite` (built into Node 24, no native build) to it. Prepared statements
  * are cached because Kysely prepares every query again.
  */
-/** How long a write waits for another process's transaction before it fails with "database is locked". */
-export const sqliteBusyTimeoutMs = 5000;
 
 export function openNodeSqlite(filename: string): SqliteDatabase & { raw: DatabaseSync } {
 	const raw = new DatabaseSync(filename);

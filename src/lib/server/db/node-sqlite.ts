@@ -17,7 +17,7 @@ export function openNodeSqlite(filename: string): SqliteDatabase & { raw: Databa
 	// WAL lets readers go on while one writer commits. FULL syncs the log at every commit: with
 	// NORMAL, a power loss (not a crash of the app) can undo the last commits, and a submitted
 	// application, a registration or a recorded payment must stay once the person was told so.
-	raw.exec('PRAGMA journal_mode = WAL');
+	whileBusy(() => raw.exec('PRAGMA journal_mode = WAL'));
 	raw.exec('PRAGMA synchronous = FULL');
 	raw.exec('PRAGMA foreign_keys = ON');
 
@@ -40,6 +40,27 @@ export function openNodeSqlite(filename: string): SqliteDatabase & { raw: Databa
 			return statement;
 		}
 	};
+}
+
+/**
+ * Runs `step` again while SQLite answers "database is locked", for up to the busy timeout.
+ * The busy timeout alone is not enough for the switch to WAL: two processes opening a new
+ * file at the same moment both read it, then both want to write its header, and SQLite
+ * fails one of them at once (waiting could never end) instead of calling its busy handler.
+ * Tried again, that one finds the file in WAL mode already. Seen in CI as a process of
+ * the scale-out test refusing to start.
+ */
+export function whileBusy<T>(step: () => T, waitMs = sqliteBusyTimeoutMs): T {
+	const deadline = Date.now() + waitMs;
+	for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+		try {
+			return step();
+		} catch (error) {
+			const busy = ((error as { errcode?: number }).errcode ?? 0) & 0xff;
+			if (busy !== 5 || Date.now() + pause > deadline) throw error;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+		}
+	}
 }
 
 function wrap(statement: StatementSync): SqliteStatement {

@@ -46,7 +46,8 @@ export function createAuth(options: AuthOptions) {
 			additionalFields: {
 				role: { type: 'string', required: false, defaultValue: 'reviewer', input: false },
 				locale: { type: 'string', required: false, defaultValue: 'en', input: false },
-				disabledAt: { type: 'string', required: false, input: false }
+				disabledAt: { type: 'string', required: false, input: false },
+				timeZone: { type: 'string', required: false, input: false }
 			}
 		},
 		// The upper bound; the app ends a staff session unused for STAFF_SESSION_IDLE_MINUTES (people/staff-session.ts).

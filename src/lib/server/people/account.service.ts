@@ -86,7 +86,9 @@ function base32(bytes: Uint8Array): string {
  * every visit (after a wrong code, a reload, a new sign-in) until it is
  * confirmed or started over, so the entry already saved in the app keeps
  * working. As the otpauth URI an authenticator app reads, the one better-auth
- * gave when the set-up started.
+ * gave when the set-up started. Shown to the signed-in person without asking
+ * for the password again: until a code confirms it, the secret guards nothing,
+ * and starting over (which makes a new one) does ask for the password.
  */
 export async function pendingTwoFactor(people: PeopleContext, staff: Actor & { twoFactorEnabled: boolean }): Promise<{ totpURI: string; key: string } | null> {
 	if (staff.twoFactorEnabled) return null;

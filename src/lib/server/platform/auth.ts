@@ -10,6 +10,8 @@ export interface AuthOptions {
 	origin: string;
 	secureCookies: boolean;
 	appName: string;
+	/** The recovery codes of a new set-up or a renewal (the people domain chooses their alphabet). */
+	generateRecoveryCodes: () => string[];
 	/** Only for tests, which count the passwords really checked; otherwise better-auth's own scrypt. */
 	passwordHasher?: PasswordHasher;
 }
@@ -67,7 +69,7 @@ export function createAuth(options: AuthOptions) {
 		plugins: [
 			twoFactor({
 				issuer: options.appName,
-				backupCodeOptions: { amount: 10, length: 10 },
+				backupCodeOptions: { amount: 10, customBackupCodesGenerate: options.generateRecoveryCodes },
 				// Staff open the two-factor step right after the password: five minutes is enough.
 				twoFactorCookieMaxAge: 5 * 60
 			})

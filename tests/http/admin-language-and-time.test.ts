@@ -15,7 +15,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { answers, openCall } from '../support/call-test-data';
 import { callsContext, testStaff } from '../support/domain-contexts';
 import { parseHtml, startTestServer, textOf, type TestServer } from '../support/http';
-import { AdminClient, signedIn } from '../support/staff';
+import { AdminClient, adminCliEnv, createUserWithCli, pathOf, signedIn, staffPassword } from '../support/staff';
 
 let test: TestServer;
 let db: Kysely<Database>;
@@ -153,5 +153,34 @@ describe('choosing a language and a time zone', () => {
 	it('lists the applications each reviewer has not scored', async () => {
 		const es = (await page(newYork, '/admin')).text;
 		expect(es).toContain('Una solicitud asignada a ti aún no tiene puntuación.');
+	});
+});
+
+describe('the first visit of someone invited', () => {
+	it('asks their name, language and time zone with the password, keeps what they typed when something is wrong, and saves it all', async () => {
+		const { link } = await createUserWithCli(adminCliEnv(test), { email: 'sita@example.org', role: 'reviewer' });
+		const client = new AdminClient(test.origin);
+		const form = await client.get(pathOf(link), { 'accept-language': 'ne' });
+		const html = await form.text();
+		expect(/<html[^>]* lang="([^"]+)"/.exec(html)?.[1]).toBe('ne');
+		expect(textOf(html)).toContain('तपाईंको नाम');
+		expect(html).toContain('name="timeZone"');
+
+		const wrong = await client.post(pathOf(link), { name: 'Sita Gurung', locale: 'ne', timeZone: 'Asia/Nowhere', password: staffPassword, confirm: staffPassword });
+		expect(wrong.status).toBe(400);
+		const refused = await wrong.text();
+		expect(refused).toContain('value="Sita Gurung"');
+		expect(textOf(refused)).toContain('Choose one of the time zones in the list.');
+
+		// The link was not used up by the refusal.
+		const saved = await client.post(pathOf(link), { name: 'Sita Gurung', locale: 'ne', timeZone: 'Asia/Katmandu', password: staffPassword, confirm: staffPassword });
+		expect(saved.status).toBe(303);
+		const row = await db.selectFrom('user').select(['name', 'locale', 'timeZone']).where('email', '=', 'sita@example.org').executeTakeFirstOrThrow();
+		// The zone under the name people know today.
+		expect(row).toEqual({ name: 'Sita Gurung', locale: 'ne', timeZone: 'Asia/Kathmandu' });
+		expect((await client.signIn('sita@example.org', staffPassword)).status).toBe(303);
+		const dashboard = await page(client, '/admin');
+		expect(dashboard.text).toContain('नमस्ते, Sita Gurung');
+		expect(dashboard.text).not.toContain('UTC मा देखाइन्छ');
 	});
 });

@@ -48,6 +48,11 @@ export function timeZones(): string[] {
 	return zoneList;
 }
 
+/** The name a zone has today ("Asia/Katmandu" → "Asia/Kathmandu"). */
+export function currentZoneName(zone: string): string {
+	return currentNames[zone] ?? zone;
+}
+
 /** A zone name Intl knows (current or former IANA name). */
 export function isTimeZone(value: unknown): value is string {
 	if (typeof value !== 'string' || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;

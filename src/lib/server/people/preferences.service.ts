@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isLocale, type Locale } from '$lib/i18n/locales';
-import { isTimeZone } from '$lib/i18n/staff-clock';
+import { currentZoneName, isTimeZone } from '$lib/i18n/staff-clock';
 import type { ApplicationNotice, Database } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 
@@ -28,6 +28,27 @@ export async function preferencesOf(db: Kysely<Database>, userId: string): Promi
 	};
 }
 
+/** What a person chose on their welcome page: their name as colleagues see it, their language and zone. Checked before the link is used. */
+export function checkWelcomeChoices(input: { name: string; locale: string; timeZone: string }): Record<string, string> {
+	const issues: Record<string, string> = {};
+	if (input.name.trim().length > 120) issues.name = 'too-long';
+	// Left out (a form without them), they stay as they are: the admin asks again later.
+	if (input.locale && !isLocale(input.locale)) issues.locale = 'invalid';
+	if (input.timeZone && !isTimeZone(input.timeZone)) issues.timeZone = 'invalid';
+	return issues;
+}
+
+export async function saveWelcomeChoices(db: Kysely<Database>, userId: string, input: { name: string; locale: string; timeZone: string }): Promise<void> {
+	const name = input.name.trim();
+	const changes = {
+		...(name ? { name } : {}),
+		...(input.locale ? { locale: input.locale } : {}),
+		...(input.timeZone ? { timeZone: currentZoneName(input.timeZone) } : {})
+	};
+	if (Object.keys(changes).length === 0) return;
+	await db.updateTable('user').set(changes).where('id', '=', userId).execute();
+}
+
 /** Saves all three; a language, zone or choice the admin does not know is refused, naming the field. */
 export async function savePreferences(
 	db: Kysely<Database>,
@@ -41,7 +62,7 @@ export async function savePreferences(
 	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 	const preferences = {
 		locale: input.locale as Locale,
-		timeZone: input.timeZone,
+		timeZone: currentZoneName(input.timeZone),
 		notifyApplications: input.notifyApplications as ApplicationNotice
 	};
 	await db

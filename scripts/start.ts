@@ -13,9 +13,9 @@ if (!buildIfNeeded()) {
 	process.exit(1);
 }
 
-// adapter-node reads these; give it the same defaults the app uses.
+// adapter-node reads these; give it the same defaults the app uses. ORIGIN stays as the operator
+// left it: unset, the server entry gives adapter-node the default and the app knows it was not chosen.
 process.env.PORT = String(config.port);
-process.env.ORIGIN = config.origin;
 process.env.SHUTDOWN_TIMEOUT ??= '10';
 // adapter-node refuses request bodies over 512 KB by default. Photo uploads may be
 // 20 MB (mediaLimits.maxBytes), plus the form's other fields and multipart framing.

@@ -20,6 +20,12 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** A form refused by the cross-site check (routes/(site)/form-refused): the page says why and what to set. */
+			reason?: 'cross-site-form';
+			/** The site's own address (ORIGIN), to open it at. */
+			siteAddress?: string;
+			/** The origin the refused form came from, when it sent one. */
+			from?: string;
 		}
 	}
 }

@@ -173,7 +173,8 @@ export async function startApp(
 		secret: secrets.authSecret,
 		origin: config.origin,
 		secureCookies: config.secureOrigin,
-		appName: siteName
+		appName: siteName,
+		log
 	});
 	current = {
 		config,

@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '$lib/server/db/connect';
+import type { Logger } from './logger';
 
 export interface AuthOptions {
 	db: Kysely<any>;
@@ -10,6 +11,8 @@ export interface AuthOptions {
 	origin: string;
 	secureCookies: boolean;
 	appName: string;
+	/** Where better-auth's own messages go: the app's JSON log, instead of coloured lines of its own. */
+	log?: Logger;
 	/** Only for tests, which count the passwords really checked; otherwise better-auth's own scrypt. */
 	passwordHasher?: PasswordHasher;
 }
@@ -34,6 +37,7 @@ export function createAuth(options: AuthOptions) {
 		secret: options.secret,
 		database: { db: options.db, type: options.dialect },
 		telemetry: { enabled: false },
+		logger: options.log ? { level: 'info', log: betterAuthLogLine(options.log) } : undefined,
 		emailAndPassword: {
 			enabled: true,
 			disableSignUp: true,
@@ -75,3 +79,12 @@ export function createAuth(options: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** A better-auth message as a line of the app's log: its level, its text, what it added (an error as `err`). */
+function betterAuthLogLine(log: Logger) {
+	return (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]) => {
+		const err = args.find((arg) => arg instanceof Error);
+		const details = args.filter((arg) => arg !== err);
+		log[level]({ source: 'better-auth', ...(err ? { err } : {}), ...(details.length > 0 ? { details } : {}) }, message);
+	};
+}

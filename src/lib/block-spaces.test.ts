@@ -45,7 +45,7 @@ function runTogether(source: string): { line: number; text: string }[] {
 		report(match.index);
 	}
 	// And at the end: `{#if a}foo {/if}bar`.
-	for (const match of markup.matchAll(/[ \t\n]+\{\/if\}(?=[^\s<{])/g)) {
+	for (const match of markup.matchAll(/[ \t\n]+\{\/if\}(?=[^\s<{]|\{(?![/:#]))/g)) {
 		const beforeSpace = markup[match.index - 1] ?? '';
 		if (/[^\s>}]/.test(beforeSpace) || beforeSpace === '}') report(match.index);
 	}
@@ -58,6 +58,7 @@ describe('spaces around conditional text', () => {
 		expect(runTogether('<dt>{label}{#if contact} <span>(contact)</span>{/if}</dt>')).toHaveLength(1);
 		expect(runTogether('<p>Saved.{#if moved}\n\t\tIt moved.{/if}</p>')).toHaveLength(1);
 		expect(runTogether('<p>{#if a}one {/if}two</p>')).toHaveLength(1);
+		expect(runTogether('<a>{#if label}<span>{label}</span>: {/if}{message}</a>')).toHaveLength(1);
 		expect(runTogether("<p>Saved.{#if moved}{' '}It moved.{/if}</p>")).toEqual([]);
 		expect(runTogether('<p>Saved. {#if moved}It moved.{/if}</p>')).toEqual([]);
 		expect(runTogether('<p>\n\t{#if a}\n\t\t<b>x</b>\n\t{/if}\n</p>')).toEqual([]);

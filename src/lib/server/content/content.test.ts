@@ -71,7 +71,7 @@ describe('demo content and the content service', () => {
 		expect(home.manifesto.title.lang).toBe('es');
 
 		const about = await getAboutPage(handle.db, 'en');
-		expect(about.values.map((v) => v.title.text)).toEqual(demoContent.values.map((v) => v.title.en));
+		expect(about.page.title.text).toBe(demoContent.pages.about.title.en);
 	});
 
 	it('keeps list order by position', async () => {

@@ -20,8 +20,11 @@ declare global {
 		}
 		interface Error {
 			message: string;
-			/** A form refused by the cross-site check (routes/(site)/form-refused): the page says why and what to set. */
-			reason?: 'cross-site-form';
+			/**
+			 * cross-site-form: a form refused by the cross-site check (routes/(site)/form-refused), the page says why
+			 * and what to set; donations-closed: a page that follows a payment on a site without Stripe.
+			 */
+			reason?: 'cross-site-form' | 'donations-closed';
 			/** The site's own address (ORIGIN), to open it at. */
 			siteAddress?: string;
 			/** The origin the refused form came from, when it sent one. */

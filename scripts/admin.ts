@@ -31,12 +31,12 @@ if (values.help || positionals[0] !== 'create-user') {
 	process.exit(values.help ? 0 : 2);
 }
 
-// The e-mails' interface strings are compiled by the build; build once if they are not there yet.
-if (!existsSync(join(root, 'src', 'lib', 'paraglide', 'messages.js')) && !buildIfNeeded()) process.exit(1);
-
 // The configuration `npm start` reads, from the same variables and with the same defaults, so the
 // link below is the address the server answers on (http://localhost:PORT while ORIGIN is unset).
 configOrExit();
+
+// The e-mails' interface strings are compiled by the build; build once if they are not there yet.
+if (!existsSync(join(root, 'src', 'lib', 'paraglide', 'messages.js')) && !buildIfNeeded()) process.exit(1);
 const { startApp, stopApp } = await import('../src/lib/server/app.ts');
 const { ValidationError } = await import('../src/lib/server/platform/errors.ts');
 const { inviteStaff } = await import('../src/lib/server/people/people.service.ts');

@@ -36,7 +36,8 @@ const port = Number(process.env.PORT || 3000);
 // With ORIGIN unset (a first run on someone's own machine), adapter-node still needs one to build
 // each request's address from; the marker tells the app that the operator chose none (platform/config.ts).
 const originUnset = !process.env.ORIGIN?.trim();
-if (originUnset) {
+// (A PORT that is not a port is left for the app's configuration check to name.)
+if (originUnset && Number.isInteger(port) && port > 0 && port <= 65535) {
 	process.env.ORIGIN = `http://localhost:${port}`;
 	process.env[originDefaultedMarker] = 'on';
 }

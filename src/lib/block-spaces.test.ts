@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 /*
  * Svelte drops the white space at the start and end of a block's content, so
  * `artist_statement.{#if new} Leave empty…{/if}` renders "artist_statement.Leave
- * empty…": the space a sentence needs must stand outside the block, or as {' '}.
+ * empty…": the space a sentence needs must stand outside the block.
  * This finds every text that runs into a block that way, in every component.
  */
 

@@ -54,6 +54,7 @@ it('SIGTERM to the npm start process stops the server and frees its port', { tim
 			throw new Error(`the port is still held after SIGTERM to npm start:\n${output}`);
 		});
 		await waitFor(() => /"msg":"database closed"/.test(output), 5000);
+		expect(await accepts(port)).toBe(false);
 	} finally {
 		if (npm.exitCode === null) npm.kill('SIGKILL');
 		rmSync(dataDir, { recursive: true, force: true });

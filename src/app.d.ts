@@ -1,6 +1,7 @@
 // adapter-node's App.Platform: the Node request, whose socket has the connection's address.
 /// <reference types="@sveltejs/adapter-node" />
 import type { Role } from '$lib/people/roles';
+import type { Locale } from '$lib/i18n/locales';
 
 declare global {
 	namespace App {
@@ -11,7 +12,10 @@ declare global {
 				name: string;
 				email: string;
 				role: Role;
-				locale: string;
+				/** The language the admin speaks to them (and their staff e-mails). */
+				locale: Locale;
+				/** The zone their admin shows times in; null until they chose it (first sign-in). */
+				timeZone: string | null;
 				twoFactorEnabled: boolean;
 				sessionToken: string;
 			} | null;

@@ -5,6 +5,7 @@ import { locales, textDirection, type Locale } from '$lib/i18n/locales';
 import { stripePageOrigins } from '$lib/server/donations/stripe-client';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { localeOfPath, localizedPath } from '$lib/i18n/paths';
+import { localeFromAcceptLanguage } from '$lib/i18n/staff-clock';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
 import { DatabaseOpenError } from '$lib/server/db/connect';
@@ -237,7 +238,8 @@ const drainUnreadBody: Handle = async ({ event, resolve }) => {
 };
 
 /*
- * The language comes from the address: its first segment (i18n/paths.ts).
+ * The language comes from the address: its first segment (i18n/paths.ts); in
+ * the admin, from the signed-in person's choice, else from their browser's.
  * Paraglide's messages and getLocale() read it from this store, which takes the
  * place of Paraglide's middleware: that one matched URL patterns and cloned the
  * request on every request, to learn what the first segment says.
@@ -248,7 +250,9 @@ overwriteServerAsyncLocalStorage(requestLocale);
 /** The request runs in its language; the page's <html> gets its lang and direction. */
 const localize: Handle = ({ event, resolve }) => {
 	// A run of slashes counts as one, as for every other reading of the address ('//ne/about' is still Nepali, and a 404).
-	const locale = localeOfPath(event.url.pathname.replace(/\/{2,}/g, '/'));
+	const locale = isAdmin(event)
+		? (event.locals.staff?.locale ?? localeFromAcceptLanguage(event.request.headers.get('accept-language')))
+		: localeOfPath(event.url.pathname.replace(/\/{2,}/g, '/'));
 	return requestLocale.run({ locale, origin: event.url.origin }, () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)) })
 	);

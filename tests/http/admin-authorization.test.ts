@@ -36,6 +36,10 @@ const checks: Check[] = [
 	...['changePassword', 'startTwoFactor', 'confirmTwoFactor', 'disableTwoFactor', 'regenerateCodes'].map(
 		(action): Check => ({ route: '/admin/(staff)/account', method: 'POST', action, path: `/admin/account?/${action}`, allowed: all })
 	),
+	{ route: '/admin/(staff)/account/preferences', method: 'GET', path: '/admin/account/preferences', allowed: all },
+	{ route: '/admin/(staff)/account/preferences', method: 'POST', action: 'default', path: '/admin/account/preferences', allowed: all },
+	// Everyone's own recovery codes, right after they were made (404 otherwise: see admin-two-step-setup.test.ts).
+	{ route: '/admin/(staff)/account/recovery-codes', method: 'GET', path: '/admin/account/recovery-codes', allowed: all },
 	{ route: '/admin/(staff)/audit', method: 'GET', path: '/admin/audit', allowed: adminOnly },
 	// The collective's artists: private addresses and the consent ledger; admins and editors, reviewers see nothing.
 	{ route: '/admin/(staff)/artists', method: 'GET', path: '/admin/artists', allowed: staffEditors },

@@ -16,9 +16,11 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** `env` is added to the browser's environment (e.g. FONTCONFIG_FILE, to choose the fonts it finds). */
+export function launchBrowser(options: { env?: Record<string, string> } = {}): Promise<Browser> {
 	return chromium.launch({
 		executablePath: chromiumPath,
+		...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
 		args: [
 			'--headless',
 			'--no-sandbox',

@@ -26,6 +26,7 @@ import { eventRegistrations } from '$lib/server/events/events.wiring';
 import { createMediaContext, type MediaContext } from '$lib/server/media/media.wiring';
 import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
 import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
+import { generateRecoveryCodes } from '$lib/server/people/recovery-codes';
 
 /*
  * The domains' contexts for tests, made by the same wiring as the app's
@@ -91,7 +92,7 @@ export function collectiveContext(db: Kysely<Database>, overrides: Partial<Colle
 
 /** better-auth on a test database, made as app.ts makes it, for testOrigin over plain http. */
 export function testAuth(database: { db: Kysely<Database>; dialect: DialectName }, overrides: Partial<AuthOptions> = {}): Auth {
-	return createAuth({ db: database.db, dialect: database.dialect, secret: 'test-secret-'.repeat(4), origin: testOrigin, secureCookies: false, appName: 'Micro Galleries', ...overrides });
+	return createAuth({ db: database.db, dialect: database.dialect, secret: 'test-secret-'.repeat(4), origin: testOrigin, secureCookies: false, appName: 'Micro Galleries', generateRecoveryCodes, ...overrides });
 }
 
 export function peopleContext(db: Kysely<Database>, auth: Auth, overrides: Partial<PeopleContext> = {}): PeopleContext {

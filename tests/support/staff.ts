@@ -65,13 +65,18 @@ export class AdminClient {
 	async enableTwoFactor(password: string): Promise<string> {
 		const setup = await this.post('/admin/account?/startTwoFactor', { password });
 		const html = await setup.text();
-		const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(html)?.[1];
+		const secret = secretOnPage(html);
 		if (!secret) throw new Error(`no secret on the set-up page (status ${setup.status})`);
 		const uri = `otpauth://totp/x?secret=${secret}&digits=6&period=30`;
 		const confirm = await this.post('/admin/account?/confirmTwoFactor', { code: totpFromUri(uri) });
 		if (confirm.status !== 200) throw new Error(`confirming two-step sign-in answered ${confirm.status}`);
 		return uri;
 	}
+}
+
+/** The two-step key shown on the account page (in blocks of four), without its spaces; undefined when none is shown. */
+export function secretOnPage(html: string): string | undefined {
+	return /<code class="secret grouped">([A-Z2-7 ]+)<\/code>/.exec(html)?.[1]?.replace(/ /g, '');
 }
 
 /**

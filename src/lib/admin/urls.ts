@@ -30,6 +30,8 @@ export const adminUrls = {
 	forgot: `${root}/forgot`,
 	logout: `${root}/logout`,
 	account: `${root}/account`,
+	/** The person's language, time zone and e-mails about applications. */
+	preferences: `${root}/account/preferences`,
 	/** A one-time link to set a password: a new staff member's welcome, or a reset. */
 	passwordLink: (purpose: 'welcome' | 'reset', token: string) => `${root}/${purpose}/${token}`,
 	audit: `${root}/audit`,

@@ -43,6 +43,7 @@ import { createEventsContext, eventRegistrations, type EventsContext } from '$li
 import { stripeFor } from '$lib/server/donations/stripe-client';
 import { createNewsletterContext, type NewsletterContext } from '$lib/server/newsletter/newsletter.wiring';
 import { createPeopleContext, type PeopleContext } from '$lib/server/people/people.wiring';
+import { generateRecoveryCodes } from '$lib/server/people/recovery-codes';
 import { createCampaignSender } from '$lib/server/newsletter/campaign-sender';
 import {
 	createBulkComposer,
@@ -174,7 +175,8 @@ export async function startApp(
 		origin: config.origin,
 		secureCookies: config.secureOrigin,
 		appName: siteName,
-		log
+		log,
+		generateRecoveryCodes
 	});
 	current = {
 		config,

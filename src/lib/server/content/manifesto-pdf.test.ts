@@ -32,6 +32,31 @@ async function parse(bytes: Buffer) {
 	return { pages: doc.numPages, info, text, lang };
 }
 
+interface StructNode {
+	role?: string;
+	alt?: string;
+	children?: StructNode[];
+}
+
+/**
+ * The text of the PDF as its tagged text layer gives it: the /ActualText of each
+ * line's Span, in reading order, as pdf.js reads the structure tree. (pdf.js's
+ * getTextContent gives the drawn glyphs instead, in visual order.)
+ */
+async function actualText(bytes: Buffer): Promise<string[]> {
+	const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+	const lines: string[] = [];
+	const walk = (node: StructNode) => {
+		if (node.role === 'Span' && typeof node.alt === 'string') lines.push(node.alt);
+		for (const child of node.children ?? []) walk(child);
+	};
+	for (let n = 1; n <= doc.numPages; n++) {
+		const tree = (await (await doc.getPage(n)).getStructTree()) as StructNode | null;
+		if (tree) walk(tree);
+	}
+	return lines;
+}
+
 describe('htmlToBlocks', () => {
 	it('turns the rich-text subset into headings, paragraphs and numbered or bulleted items', () => {
 		const blocks = htmlToBlocks('<h2>One</h2><p>A <strong>bold</strong>&nbsp;move</p><ol><li>x</li><li>y</li></ol><ul><li>z</li></ul>');
@@ -70,11 +95,40 @@ describe('renderManifestoPdf', () => {
 		);
 		expect(parsed.lang).toBe('ne');
 		expect(parsed.info.Title).toBe('सांस्कृतिक घोषणापत्र');
-		// Shaped glyphs map back to their characters; compare without the spaces pdf.js may
-		// insert. (A vowel sign drawn before its consonant, like ि, comes back in visual order.)
+		// Compared without the spaces pdf.js may insert between lines and runs.
 		const text = parsed.text.replace(/\s/g, '');
 		expect(text).toContain('कलासबैका');
 		expect(text).toContain('घोषणापत्र');
+	});
+
+	it('gives Nepali text back in its logical order, vowel signs after their consonants, as it was written', async () => {
+		// Vowel signs drawn before their consonant (ि), reph (र्), conjuncts (क्ष, त्र) and a long paragraph that wraps.
+		const paragraph = 'हामी विश्वास गर्छौं कि कला सबैका लागि हो। ' + 'किशोरकिशोरीहरूले भित्ते चित्र बनाउँछन् र कार्यक्रममा सहभागी हुन्छन्। '.repeat(12);
+		const source = {
+			title: 'सांस्कृतिक घोषणापत्र',
+			summary: 'हामी कसरी काम गर्छौं।',
+			heading: 'हामी आवश्यकता भएका ठाउँमा जान्छौँ',
+			paragraph: paragraph.trim(),
+			item: 'निःशुल्क कार्यशाला'
+		};
+		const bytes = await renderManifestoPdf(
+			input({
+				locale: 'ne',
+				documentLanguage: 'ne',
+				title: source.title,
+				summary: source.summary,
+				bodyHtml: `<h2>${source.heading}</h2><p>${source.paragraph}</p><ul><li>${source.item}</li></ul>`,
+				footer: (page) => `पृष्ठ ${page}`
+			})
+		);
+		const lines = await actualText(bytes);
+		// The paragraph wraps over several lines (and pages): each line is its own span.
+		expect(lines.length).toBeGreaterThan(10);
+		const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
+		const expected = ['MICRO GALLERIES', source.title, source.summary, source.heading, source.paragraph, `• ${source.item}`].join(' ');
+		expect(normalized(lines.join(' '))).toBe(normalized(expected));
+		// The footers are page furniture (artifacts), not text of the manifesto.
+		expect(lines.join(' ')).not.toContain('पृष्ठ');
 	});
 });
 

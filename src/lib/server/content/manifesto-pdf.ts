@@ -7,8 +7,9 @@ import { Parser } from 'htmlparser2';
 
 /*
  * The Cultural Manifesto as a real PDF: selectable text in an embedded font that
- * covers Latin and Devanagari (with its conjuncts shaped by fontkit), the title
- * and language in the document's metadata.
+ * covers Latin and Devanagari (with its conjuncts shaped by fontkit), a text
+ * layer that copies out in logical order, the title and language in the
+ * document's metadata.
  */
 
 const fontDir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-devanagari/package.json'));
@@ -95,6 +96,60 @@ export function htmlToBlocks(html: string): Block[] {
 	return blocks;
 }
 
+/** The part of pdfkit that draws one line of wrapped text (not in its public types). */
+interface LineDrawing {
+	_fragment(text: string, x: number, y: number, options: object): void;
+}
+
+/**
+ * A tagged text layer that copies out in logical order. Shaped Devanagari is
+ * drawn in visual order: a vowel sign such as ि comes before its consonant, and
+ * a reph or conjunct is one glyph for several characters, so the glyphs alone
+ * copy out scrambled. Each line pdfkit draws becomes a Span whose /ActualText
+ * holds the line's characters as written, both on its marked content (what
+ * readers copy and search, ISO 32000 §14.9.4) and on its structure element
+ * (what screen readers and pdf.js read), inside the block (`H1`, `P` ...) it
+ * belongs to. Page furniture (the rule, the footers) is marked as artifacts.
+ */
+function logicalTextLayer(doc: PDFKit.PDFDocument) {
+	const root = doc.struct('Document');
+	doc.addStructure(root);
+	let parent: PDFKit.PDFStructureElement = root;
+	let inArtifact = false;
+	const lines = doc as unknown as LineDrawing;
+	const drawLine = lines._fragment.bind(doc);
+	lines._fragment = (text, x, y, options) => {
+		const actual = `${text}`.replace(/\n/g, '');
+		if (inArtifact || actual.trim() === '') return drawLine(text, x, y, options);
+		const content = doc.markStructureContent('Span', { actual });
+		drawLine(text, x, y, options);
+		doc.endMarkedContent();
+		parent.add(doc.struct('Span', { actual }, [content]));
+	};
+	return {
+		/** Draws a block of text as one structure element of type `tag`. */
+		block(tag: string, draw: () => void) {
+			const element = doc.struct(tag);
+			root.add(element);
+			parent = element;
+			draw();
+			element.end();
+			parent = root;
+		},
+		/** Draws something that is not content (a rule, a page footer). */
+		artifact(draw: () => void, type: 'Pagination' | 'Layout' = 'Layout') {
+			doc.markContent('Artifact', { type });
+			inArtifact = true;
+			draw();
+			inArtifact = false;
+			doc.endMarkedContent();
+		},
+		end() {
+			root.end();
+		}
+	};
+}
+
 export function renderManifestoPdf(input: ManifestoPdfInput): Promise<Buffer> {
 	fontData ??= { regular: readFileSync(fonts.regular), bold: readFileSync(fonts.bold) };
 	const doc = new PDFDocument({
@@ -104,6 +159,7 @@ export function renderManifestoPdf(input: ManifestoPdfInput): Promise<Buffer> {
 		displayTitle: true,
 		pdfVersion: '1.7',
 		bufferPages: true,
+		tagged: true,
 		info: {
 			Title: input.title,
 			Author: input.organizationName,
@@ -115,6 +171,7 @@ export function renderManifestoPdf(input: ManifestoPdfInput): Promise<Buffer> {
 	});
 	doc.registerFont('regular', fontData.regular);
 	doc.registerFont('bold', fontData.bold);
+	const layer = logicalTextLayer(doc);
 
 	const chunks: Buffer[] = [];
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -127,49 +184,56 @@ export function renderManifestoPdf(input: ManifestoPdfInput): Promise<Buffer> {
 	const accent = '#c2410c';
 	const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-	doc.font('bold').fontSize(11).fillColor(accent).text(input.organizationName.toUpperCase(), { characterSpacing: 1 });
+	layer.block('P', () => doc.font('bold').fontSize(11).fillColor(accent).text(input.organizationName.toUpperCase(), { characterSpacing: 1 }));
 	doc.moveDown(0.5);
-	doc.font('bold').fontSize(28).fillColor(ink).text(input.title, { lineGap: 2 });
+	layer.block('H1', () => doc.font('bold').fontSize(28).fillColor(ink).text(input.title, { lineGap: 2 }));
 	doc.moveDown(0.4);
-	doc.font('regular').fontSize(13).fillColor('#4a4560').text(input.summary, { lineGap: 3 });
+	layer.block('P', () => doc.font('regular').fontSize(13).fillColor('#4a4560').text(input.summary, { lineGap: 3 }));
 	doc.moveDown(0.6);
-	doc.moveTo(doc.x, doc.y).lineTo(doc.x + width, doc.y).lineWidth(3).strokeColor(accent).stroke();
+	layer.artifact(() => doc.moveTo(doc.x, doc.y).lineTo(doc.x + width, doc.y).lineWidth(3).strokeColor(accent).stroke());
 	doc.moveDown(1);
 
 	for (const block of htmlToBlocks(input.bodyHtml)) {
 		switch (block.kind) {
 			case 'h2':
-				doc.moveDown(0.6).font('bold').fontSize(16).fillColor(ink).text(block.text, { lineGap: 2 });
+				doc.moveDown(0.6);
+				layer.block('H2', () => doc.font('bold').fontSize(16).fillColor(ink).text(block.text, { lineGap: 2 }));
 				doc.moveDown(0.3);
 				break;
 			case 'h3':
-				doc.moveDown(0.4).font('bold').fontSize(13).fillColor(ink).text(block.text);
+				doc.moveDown(0.4);
+				layer.block('H3', () => doc.font('bold').fontSize(13).fillColor(ink).text(block.text));
 				doc.moveDown(0.2);
 				break;
 			case 'li':
-				doc.font('regular').fontSize(11.5).fillColor(ink).text(`${block.marker} ${block.text}`, { indent: 12, lineGap: 3 });
+				layer.block('P', () => doc.font('regular').fontSize(11.5).fillColor(ink).text(`${block.marker} ${block.text}`, { indent: 12, lineGap: 3 }));
 				doc.moveDown(0.2);
 				break;
 			case 'quote':
-				doc.font('regular').fontSize(12).fillColor('#4a4560').text(block.text, { indent: 18, lineGap: 3 });
+				layer.block('BlockQuote', () => doc.font('regular').fontSize(12).fillColor('#4a4560').text(block.text, { indent: 18, lineGap: 3 }));
 				doc.moveDown(0.5);
 				break;
 			default:
-				doc.font('regular').fontSize(11.5).fillColor(ink).text(block.text, { lineGap: 3, align: 'left' });
+				layer.block('P', () => doc.font('regular').fontSize(11.5).fillColor(ink).text(block.text, { lineGap: 3, align: 'left' }));
 				doc.moveDown(0.5);
 		}
 	}
+	layer.end();
 
 	const range = doc.bufferedPageRange();
 	for (let i = range.start; i < range.start + range.count; i++) {
 		doc.switchToPage(i);
 		const bottom = doc.page.margins.bottom;
 		doc.page.margins.bottom = 0;
-		doc
-			.font('regular')
-			.fontSize(9)
-			.fillColor('#6b6680')
-			.text(input.footer(i + 1), doc.page.margins.left, doc.page.height - 44, { width, align: 'center', lineBreak: false });
+		layer.artifact(
+			() =>
+				doc
+					.font('regular')
+					.fontSize(9)
+					.fillColor('#6b6680')
+					.text(input.footer(i + 1), doc.page.margins.left, doc.page.height - 44, { width, align: 'center', lineBreak: false }),
+			'Pagination'
+		);
 		doc.page.margins.bottom = bottom;
 	}
 	doc.end();

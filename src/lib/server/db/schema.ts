@@ -175,7 +175,14 @@ export interface UserTable {
 	role: string;
 	locale: string;
 	disabledAt: string | null;
+	/** IANA zone the admin shows this person's times in; null until they choose it. */
+	timeZone: ColumnType<string | null, string | null | undefined, string | null>;
+	dashboardSeenAt: ColumnType<string | null, string | null | undefined, string | null>;
+	notifyApplications: ColumnType<ApplicationNotice, ApplicationNotice | undefined, ApplicationNotice>;
 }
+
+/** Which e-mails a staff member gets about new applications to the calls they handle. */
+export type ApplicationNotice = 'none' | 'each' | 'daily';
 
 export interface SessionTable {
 	id: string;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import type { Auth } from '$lib/server/platform/auth';
 import { recordAudit } from '$lib/server/shared/audit';
+import { normalizeRecoveryCode } from './recovery-codes';
 import { markAttemptSucceeded, reserveSignInAttempt } from './sign-in-throttle';
 
 export type SignInResult =
@@ -119,7 +120,7 @@ export async function verifySecondFactor(
 	auth: Auth,
 	input: { code: string; kind: 'totp' | 'recovery'; ip: string; headers: Headers }
 ): Promise<SecondStepResult> {
-	const code = input.kind === 'totp' ? input.code.replace(/\s+/g, '') : input.code.trim();
+	const code = input.kind === 'totp' ? input.code.replace(/\s+/g, '') : normalizeRecoveryCode(input.code);
 	try {
 		const { headers, response } =
 			input.kind === 'totp'

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isRole } from '$lib/people/roles';
+import { baseLocale, isLocale } from '$lib/i18n/locales';
+import { isTimeZone } from '$lib/i18n/staff-clock';
 import type { Database } from '$lib/server/db/schema';
 import type { Auth } from '$lib/server/platform/auth';
 
@@ -19,7 +21,7 @@ export async function staffFromSession(
 	if (!headers.get('cookie')) return null;
 	const session = await sessions.auth.api.getSession({ headers });
 	if (!session) return null;
-	const user = session.user as typeof session.user & { role?: string; locale?: string; disabledAt?: string | null };
+	const user = session.user as typeof session.user & { role?: string; locale?: string; timeZone?: string | null; disabledAt?: string | null };
 	if (user.disabledAt || !isRole(user.role)) return null;
 	if ((await keepSessionAlive(sessions.db, session.session, sessions.idleLimitMs, now)) === 'idle') return 'idle';
 	return {
@@ -27,7 +29,8 @@ export async function staffFromSession(
 		name: user.name,
 		email: user.email,
 		role: user.role,
-		locale: user.locale ?? 'en',
+		locale: isLocale(user.locale) ? user.locale : baseLocale,
+		timeZone: isTimeZone(user.timeZone) ? user.timeZone : null,
 		twoFactorEnabled: Boolean(user.twoFactorEnabled),
 		sessionToken: session.session.token
 	};

@@ -11,6 +11,8 @@ export interface AuthOptions {
 	origin: string;
 	secureCookies: boolean;
 	appName: string;
+	/** The recovery codes of a new set-up or a renewal (the people domain chooses their alphabet). */
+	generateRecoveryCodes: () => string[];
 	/** Where better-auth's own messages go: the app's JSON log, instead of coloured lines of its own. */
 	log?: Logger;
 	/** Only for tests, which count the passwords really checked; otherwise better-auth's own scrypt. */
@@ -50,7 +52,8 @@ export function createAuth(options: AuthOptions) {
 			additionalFields: {
 				role: { type: 'string', required: false, defaultValue: 'reviewer', input: false },
 				locale: { type: 'string', required: false, defaultValue: 'en', input: false },
-				disabledAt: { type: 'string', required: false, input: false }
+				disabledAt: { type: 'string', required: false, input: false },
+				timeZone: { type: 'string', required: false, input: false }
 			}
 		},
 		// The upper bound; the app ends a staff session unused for STAFF_SESSION_IDLE_MINUTES (people/staff-session.ts).
@@ -70,7 +73,7 @@ export function createAuth(options: AuthOptions) {
 		plugins: [
 			twoFactor({
 				issuer: options.appName,
-				backupCodeOptions: { amount: 10, length: 10 },
+				backupCodeOptions: { amount: 10, customBackupCodesGenerate: options.generateRecoveryCodes },
 				// Staff open the two-factor step right after the password: five minutes is enough.
 				twoFactorCookieMaxAge: 5 * 60
 			})

@@ -1,19 +1,47 @@
 import { fail } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import QRCode from 'qrcode';
+import type { Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { formField, formSchema } from '$lib/server/platform/forms';
-import { changeOwnPassword, confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, startTwoFactor } from '$lib/server/people/account.service';
+import {
+	changeOwnPassword,
+	confirmTwoFactor,
+	disableTwoFactor,
+	pendingTwoFactor,
+	regenerateRecoveryCodes,
+	startTwoFactor,
+	type FreshRecoveryCodes
+} from '$lib/server/people/account.service';
 import { forwardAuthCookies } from '$lib/server/people/cookies';
 import { mustSetUpTwoFactor, requirePermission } from '$lib/server/people/guard';
+import { adminUrls } from '$lib/admin/urls';
 import { checkPassword } from '$lib/server/people/password-policy';
+import { downloadTicketMinutes, groupKey, recoveryCodesCookie } from '$lib/server/people/recovery-codes';
 import type { PasswordCheckResult } from '$lib/server/people/sign-in.service';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = requirePermission(locals, url, 'account.manage-own');
-	return { mustSetUpTwoFactor: mustSetUpTwoFactor(staff) };
+	// A set-up waiting for its first code shows the same secret again: after a wrong code, a reload or a new sign-in.
+	const pending = await pendingTwoFactor(app().people, staff);
+	const setup = pending && {
+		qr: await QRCode.toString(pending.totpURI, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+		key: groupKey(pending.key)
+	};
+	return { mustSetUpTwoFactor: mustSetUpTwoFactor(staff), setup };
 };
+
+/** Lets the person download the codes just shown, for a few minutes. */
+function allowDownload(cookies: Cookies, recovery: FreshRecoveryCodes) {
+	cookies.set(recoveryCodesCookie, recovery.downloadTicket, {
+		path: adminUrls.account,
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: app().config.secureOrigin,
+		maxAge: downloadTicketMinutes * 60
+	});
+}
 
 /** Every form of the page: a password change, the password that confirms a two-factor step, and the app's code. */
 const accountForm = formSchema({
@@ -51,21 +79,24 @@ export const actions = {
 		const result = await startTwoFactor(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('two-factor-start', result, 'password');
 		if (result.value.method !== 'totp') throw new Error('unexpected two-factor method');
-		const qr = await QRCode.toString(result.value.totpURI, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-		const secret = new URL(result.value.totpURI).searchParams.get('secret') ?? '';
-		return { action: 'two-factor-setup', qr, secret, backupCodes: result.value.backupCodes };
+		// The page's load shows the new secret, as on every later visit until it is confirmed.
+		return { action: 'two-factor-start', started: true };
 	},
 
 	confirmTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const code = accountForm.read(await request.formData()).code.replace(/\s+/g, '');
+		let confirmed;
 		try {
-			forwardAuthCookies(await confirmTwoFactor(app().people, staff, { code, headers: request.headers, ip: getClientAddress() }), cookies);
+			confirmed = await confirmTwoFactor(app().people, staff, { code, headers: request.headers, ip: getClientAddress() });
 		} catch (error) {
+			// The set-up stays as it was: the same secret, shown again by the load.
 			if (error instanceof APIError) return fail(400, { action: 'two-factor-confirm', problem: 'code' });
 			throw error;
 		}
-		return { action: 'two-factor-confirm', done: true };
+		forwardAuthCookies(confirmed.headers, cookies);
+		allowDownload(cookies, confirmed.recovery);
+		return { action: 'two-factor-confirm', done: true, backupCodes: confirmed.recovery.codes };
 	},
 
 	disableTwoFactor: async ({ locals, url, request, cookies, getClientAddress }) => {
@@ -79,11 +110,12 @@ export const actions = {
 		return { action: 'two-factor-disable', done: true };
 	},
 
-	regenerateCodes: async ({ locals, url, request, getClientAddress }) => {
+	regenerateCodes: async ({ locals, url, request, cookies, getClientAddress }) => {
 		const staff = requirePermission(locals, url, 'account.manage-own');
 		const password = accountForm.read(await request.formData()).password;
 		const result = await regenerateRecoveryCodes(app().people, staff, { password, headers: request.headers, ip: getClientAddress() });
 		if (!result.ok) return refused('codes', result, 'password');
-		return { action: 'codes', backupCodes: result.value.backupCodes };
+		allowDownload(cookies, result.value);
+		return { action: 'codes', backupCodes: result.value.codes };
 	}
 } satisfies Actions;

@@ -1,12 +1,39 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * adapter-node, minus one warning that says nothing is wrong. It bundles the
+ * server with rollup, keeping each of the app's server files as its own chunk, and
+ * a file whose code is all tree-shaken away there (SvelteKit's env module, a
+ * module whose one export only the browser uses) becomes "Generated an empty
+ * chunk". Every other message of the bundler passes through.
+ * @param {import('@sveltejs/kit').Adapter} base
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function withoutEmptyChunkWarnings(base) {
+	return {
+		...base,
+		async adapt(builder) {
+			const warn = console.warn;
+			console.warn = (...args) => {
+				if (args.length === 1 && typeof args[0] === 'string' && /^Generated an empty chunk: "[^"\n]+"\.?$/.test(args[0])) return;
+				warn(...args);
+			};
+			try {
+				await base.adapt(builder);
+			} finally {
+				console.warn = warn;
+			}
+		}
+	};
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		adapter: withoutEmptyChunkWarnings(adapter({ out: 'build', precompress: true })),
 		// Hashes, not nonces: a page's HTML stays identical between requests, so its
 		// ETag holds and a cached copy can be served as it is.
 		csp: {

@@ -12,10 +12,14 @@ export default defineConfig({
 		sveltekit()
 	],
 	ssr: {
-		// node:sqlite is built into Node 24 (older lists of built-ins miss it). better-auth
-		// also ships Svelte bindings, which would get it bundled; bundled, its imports of
-		// @noble/* would resolve to the copies pdfkit needs rather than its own.
-		external: ['node:sqlite', 'better-auth']
+		// better-auth also ships Svelte bindings, which would get it bundled; bundled, its
+		// imports of @noble/* would resolve to the copies pdfkit needs rather than its own.
+		external: ['better-auth']
+	},
+	build: {
+		// The build's report of which plugins took long is for someone tuning the build; on every
+		// `npm start` it read like trouble. Real warnings and errors are still shown.
+		rolldownOptions: { checks: { bundlerTimings: false } }
 	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts'],

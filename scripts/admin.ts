@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIfNeeded, root } from './build-if-needed.ts';
+import { configOrExit } from './command-config.ts';
 
 const usage = `Usage:
   npm run admin -- create-user --email ADDRESS --role admin|editor|reviewer [--name NAME] [--locale en|ne|id|es]`;
@@ -30,24 +31,17 @@ if (values.help || positionals[0] !== 'create-user') {
 	process.exit(values.help ? 0 : 2);
 }
 
+// The configuration `npm start` reads, from the same variables and with the same defaults, so the
+// link below is the address the server answers on (http://localhost:PORT while ORIGIN is unset).
+configOrExit();
+
 // The e-mails' interface strings are compiled by the build; build once if they are not there yet.
 if (!existsSync(join(root, 'src', 'lib', 'paraglide', 'messages.js')) && !buildIfNeeded()) process.exit(1);
-
 const { startApp, stopApp } = await import('../src/lib/server/app.ts');
-const { ConfigError } = await import('../src/lib/server/platform/config.ts');
 const { ValidationError } = await import('../src/lib/server/platform/errors.ts');
 const { inviteStaff } = await import('../src/lib/server/people/people.service.ts');
 
-let app;
-try {
-	app = await startApp({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, { startWorker: false });
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(1);
-	}
-	throw error;
-}
+const app = await startApp({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, { startWorker: false });
 
 let exitCode = 0;
 try {

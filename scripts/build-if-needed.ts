@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLogger } from '../src/lib/server/platform/logger.ts';
 
 export const root = join(import.meta.dirname, '..');
 export const buildEntry = join(root, 'build', 'index.js');
@@ -22,6 +23,7 @@ export const serverEntry = join(root, 'scripts', 'serve.ts');
  *   rendered pages a second (README, "Memory").
  */
 export const serverNodeFlags = ['--expose-gc', '--heap-growing-percent=10', '--max-semi-space-size=16'];
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const sources = ['src', 'static', 'messages', 'project.inlang', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
 function newestChange(path: string): number {
@@ -44,7 +46,9 @@ export function needsBuild(): boolean {
 /** Returns false when the build failed; its messages went to standard error. */
 export function buildIfNeeded(): boolean {
 	if (!needsBuild()) return true;
-	console.error('Building the app (first start, or the sources changed)…');
+	// A line of the log like every other (JSON); the build itself prints only its warnings and errors.
+	const level = process.env.LOG_LEVEL?.trim() ?? '';
+	createLogger(logLevels.includes(level) ? level : 'info').info('Building the app (first start, or the sources changed)…');
 	const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 		cwd: root,
 		// Always the production build: under the tests NODE_ENV is `test`, and Vite then resolves

@@ -23,12 +23,29 @@ import { loadStaticFiles } from '../src/lib/server/platform/http/static-files.ts
 import { compactingCollection, createIdleCollector } from '../src/lib/server/platform/memory/idle-collector.ts';
 import { fastPathRoutes, metrics, unmatchedRoute } from '../src/lib/server/platform/observability/metrics.ts';
 import { requestIdFrom, runInRequestContext, type RequestContext } from '../src/lib/server/platform/observability/request-context.ts';
+import { addressesToOpen } from '../src/lib/server/platform/http/this-machine.ts';
+import { originDefaultedMarker } from '../src/lib/server/platform/config.ts';
+import { createLogger } from '../src/lib/server/platform/logger.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 const root = join(import.meta.dirname, '..');
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+
+// With ORIGIN unset (a first run on someone's own machine), adapter-node still needs one to build
+// each request's address from; the marker tells the app that the operator chose none (platform/config.ts).
+const originUnset = !process.env.ORIGIN?.trim();
+// (A PORT that is not a port is left for the app's configuration check to name.)
+if (originUnset && Number.isInteger(port) && port > 0 && port <= 65535) {
+	process.env.ORIGIN = `http://localhost:${port}`;
+	process.env[originDefaultedMarker] = 'on';
+}
+
 // Importing the handler starts the app (its init hook: configuration, migrations, demo content).
 const { handler } = (await import(pathToFileURL(join(root, 'build', 'handler.js')).href)) as { handler: Handler };
+// The app checked LOG_LEVEL as it started.
+const log = createLogger(process.env.LOG_LEVEL?.trim() || 'info');
 
 // The app's own files (hashed CSS and scripts, the favicon) from memory, with the app's security headers.
 const offered = offeredFastPath();
@@ -40,8 +57,6 @@ const seconds = (name: string, fallback?: number) => {
 	const value = process.env[name];
 	return value === undefined || value === '' ? fallback : Number(value);
 };
-const host = process.env.HOST || '0.0.0.0';
-const port = Number(process.env.PORT || 3000);
 const shutdownTimeout = seconds('SHUTDOWN_TIMEOUT', 30)!;
 
 // After a burst, memory goes back to the system once the server has been quiet for ten seconds: the
@@ -91,8 +106,37 @@ if (headersTimeout !== undefined) server.headersTimeout = headersTimeout * 1000;
 server.listen(port, host, () => {
 	const address = server.address();
 	const shown = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
-	console.log(`Listening on ${shown}`);
+	log.info({ address: shown }, `Listening on ${shown}`);
+	if (originUnset) announceFirstRun();
 });
+
+/**
+ * With ORIGIN unset, someone is trying the site on their own machine: where to open it
+ * and what to do next, as log lines like every other (JSON, one object per line).
+ */
+function announceFirstRun(): void {
+	const open = addressesToOpen(host, port);
+	const others = open.slice(1);
+	log.info(
+		{ open },
+		`Open the site at ${open[0]}${others.length > 0 ? ` (from another device on this network: ${others.join(', ')})` : ''}`
+	);
+	// The command sees the same settings only when given them: those that differ from the defaults come first.
+	const settings = ['PORT', 'DATA_DIR', 'DATABASE_URL']
+		.filter((name) => process.env[name]?.trim() && !(name === 'PORT' && port === 3000))
+		.map((name) => `${name}=${name === 'DATABASE_URL' ? '…' : shellWord(process.env[name]!.trim())}`);
+	const command = [...settings, 'npm run admin -- create-user --email you@example.org --role admin'].join(' ');
+	log.info({ command }, `Next: make your staff account (your own e-mail address), then open the link it prints: ${command}`);
+	log.info(
+		{ variable: 'ORIGIN' },
+		'ORIGIN is not set: fine on this machine and its network. For a public site, set ORIGIN to its address (e.g. ORIGIN=https://example.org)'
+	);
+}
+
+/** A value as one shell word. */
+function shellWord(value: string): string {
+	return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
 
 function shutDown(reason: NodeJS.Signals): void {
 	if (stopping) return;

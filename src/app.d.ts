@@ -24,6 +24,15 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/**
+			 * cross-site-form: a form refused by the cross-site check (routes/(site)/form-refused), the page says why
+			 * and what to set; donations-closed: a page that follows a payment on a site without Stripe.
+			 */
+			reason?: 'cross-site-form' | 'donations-closed';
+			/** The site's own address (ORIGIN), to open it at. */
+			siteAddress?: string;
+			/** The origin the refused form came from, when it sent one. */
+			from?: string;
 		}
 	}
 }

@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { locales, textDirection, type Locale } from '$lib/i18n/locales';
 import { stripePageOrigins } from '$lib/server/donations/stripe-client';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
-import { localeOfPath } from '$lib/i18n/paths';
+import { localeOfPath, localizedPath } from '$lib/i18n/paths';
 import { localeFromAcceptLanguage } from '$lib/i18n/staff-clock';
 import { app, startApp, stopApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/platform/config';
@@ -14,7 +14,7 @@ import { metrics, unmatchedRoute } from '$lib/server/platform/observability/metr
 import { currentRequest } from '$lib/server/platform/observability/request-context';
 import { asNotFoundIfMalformed } from '$lib/server/platform/http/addresses';
 import { withConnectionAddressFallback } from '$lib/server/platform/http/client-address';
-import { crossSiteFormRefusal, isCrossSiteForm } from '$lib/server/platform/http/cross-site-forms';
+import { crossSiteFormRefusal, isCrossSiteForm, refusedFromHeader } from '$lib/server/platform/http/cross-site-forms';
 import { httpAnswerTo } from '$lib/server/platform/http/domain-errors';
 import { isCompressible } from '$lib/server/platform/http/http-response';
 import { createFastPath, offerFastPath } from '$lib/server/platform/http/fast-path';
@@ -125,11 +125,17 @@ const connectionAddressFallback: Handle = ({ event, resolve }) => {
 };
 
 /** CSRF: a form sent from another site is refused before anything reads it (one-click unsubscribe excepted). */
-const refuseCrossSiteForms: Handle = ({ event, resolve }) => {
-	if (!isCrossSiteForm(event, (url) => oneClickUnsubscribePath.test(url.pathname))) return resolve(event);
-	const response = crossSiteFormRefusal(event.request);
+const refuseCrossSiteForms: Handle = async ({ event, resolve }) => {
+	const { config } = app();
+	const rules = { exempt: (url: URL) => oneClickUnsubscribePath.test(url.pathname), thisMachinePort: config.originConfigured ? undefined : config.port };
+	if (!isCrossSiteForm(event, rules)) return resolve(event);
 	readUnreadBody(event.request);
-	applySecurityHeaders(response.headers, { secureOrigin: app().config.secureOrigin, camera: cameraRoutes.has(event.route.id ?? '') });
+	// The site's own page (header, footer, the address's language) says what happened and what to set.
+	const refusedPage = localizedPath('/form-refused', localeOfPath(event.url.pathname.replace(/\/{2,}/g, '/')));
+	const response = await crossSiteFormRefusal(event.request, (from) =>
+		event.fetch(refusedPage, { headers: { accept: 'text/html', ...(from ? { [refusedFromHeader]: from } : {}) } })
+	);
+	applySecurityHeaders(response.headers, { secureOrigin: config.secureOrigin, camera: cameraRoutes.has(event.route.id ?? '') });
 	return response;
 };
 

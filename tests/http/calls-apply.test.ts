@@ -19,7 +19,7 @@ import { callInput } from '../support/call-test-data';
 import type { FieldInput } from '$lib/server/calls/call-fields';
 import type { DatabaseHandle } from '$lib/server/db/connect';
 import { databaseTimeAfter } from '$lib/server/db/sql-functions';
-import { header, localized, parseHtml, rawRequest, startTestServer, type TestServer } from '../support/http';
+import { header, localized, parseHtml, rawRequest, startTestServer, textOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
 import { storageOf } from '../support/s3';
 import en from '../../messages/en.json' with { type: 'json' };
@@ -246,6 +246,13 @@ describe('applying', () => {
 		expect(html).toContain('wall.jpg');
 		expect(html).toContain('Walls that talk');
 		expect(html).not.toMatch(/decision|score/i);
+		// When it was submitted, in the call's time zone, named: the applicant may be anywhere.
+		const submittedAt = new Date(row!.submitted_at!);
+		const when = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: zone })
+			.format(submittedAt)
+			.replace(/\s+/g, ' ');
+		expect(when).toMatch(/GMT\+5:45/);
+		expect(textOf(html)).toContain(fill(en.application_status_submitted, { date: when }));
 	});
 
 	it('shows every error beside its field in Spanish, keeping what was typed (400)', async () => {
@@ -277,6 +284,31 @@ describe('applying', () => {
 		expect(byName(doc, 'field.tools').filter((e) => 'checked' in e.attribs)).toHaveLength(3);
 		expect(text(doc.all((e) => e.attribs.class === 'error-summary')[0])).toContain(es.apply_errors_title);
 		expect(await applicationOf('no es un correo')).toEqual([]);
+	});
+
+	it('names each question in the error summary, in the order of the page, each linked to its field', async () => {
+		const response = await post(applyPath(), { email: '', name: '', 'field.size': '99' });
+		expect(response.status).toBe(400);
+		const doc = parseHtml(await response.text());
+		const summary = doc.all((e) => e.attribs.class === 'error-summary')[0];
+		const items = summary ? DomUtils.getElementsByTagName('li', summary) : [];
+		// Every required question left empty, and the number out of range, as the page asks them.
+		const expected: [string, string][] = [
+			['applicant-email', en.apply_email_label],
+			['applicant-name', en.apply_name_label],
+			['field-title', 'Title'],
+			['field-country', 'Country'],
+			['field-medium', 'Medium'],
+			['field-remote', 'Remote?'],
+			['field-size', 'Size'],
+			['field-photo', 'Photo'],
+			['eligibility', en.apply_eligibility_legend],
+			['consent', en.apply_consent_legend]
+		];
+		expect(items.map((item) => text(item))).toEqual(expected.map(([id, label]) => `${label}: ${text(byId(doc, `${id}-error`))}`));
+		expect(items.map((item) => DomUtils.getElementsByTagName('a', item)[0]?.attribs.href)).toEqual(expected.map(([id]) => `#${id}`));
+		// The same message for several questions is told apart by the question.
+		expect(new Set(items.map((item) => text(item))).size).toBe(items.length);
 	});
 
 	it('refuses a file of the wrong type, keeps the accepted one and every answer, and counts it on the next submit', async () => {

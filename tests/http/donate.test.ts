@@ -16,7 +16,11 @@ import { header, isInside, localized, parseHtml, rawRequest, relTokens, startTes
 import { startStripeStandIn } from '../support/stripe-stand-in';
 import * as events from '../support/stripe-events';
 import en from '../../messages/en.json' with { type: 'json' };
+import es from '../../messages/es.json' with { type: 'json' };
 import id from '../../messages/id.json' with { type: 'json' };
+import ne from '../../messages/ne.json' with { type: 'json' };
+
+const messages = { en, ne, id, es };
 
 const webhookSecret = 'whsec_test_donate';
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>;
@@ -347,5 +351,50 @@ describe('without Stripe', () => {
 			headers: { Origin: plain.origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' }
 		});
 		expect(posted.status).toBe(503);
+	});
+
+	it.each(locales)('/donate says giving by card is not set up and links the organization’s address (%s)', async (locale) => {
+		const doc = parseHtml((await rawRequest(plain.origin, localized('/donate', locale))).body.toString('utf8'));
+		expect(text(byId(doc, 'donate-not-set-up'))).toBe(messages[locale].donate_card_not_set_up);
+		const contact = byId(doc, 'donate-contact');
+		const link = contact ? DomUtils.getElementsByTagName('a', contact)[0] : undefined;
+		expect(link?.attribs.href).toBe('mailto:hello@example.org');
+		expect(text(contact)).toBe(messages[locale].donate_write_to_us.replace('{email}', 'hello@example.org'));
+	});
+
+	it('makes an address in the other ways staff wrote a mailto: link', async () => {
+		const handle = await plain.openDatabase();
+		await handle.db.updateTable('donation_settings').set({ other_ways: JSON.stringify({ en: 'Bank transfer: write to gifts@example.org.' }) }).execute();
+		await handle.close();
+		// The page cache learns of the change from the site version, bumped by staff saves; read past it here.
+		const doc = parseHtml((await rawRequest(plain.origin, '/donate', { headers: { cookie: 'arts.session_token=none' } })).body.toString('utf8'));
+		const prose = doc.all((e) => e.attribs.class === 'prose')[0];
+		expect(prose ? DomUtils.getElementsByTagName('a', prose).map((a) => a.attribs.href) : []).toEqual(['mailto:gifts@example.org']);
+	});
+
+	it.each([
+		['/donate/thanks?session_id=cs_test_000001', 'GET'],
+		['/donate/cancelled', 'GET'],
+		['/donate/manage', 'GET'],
+		['/donate/manage', 'POST'],
+		['/donate/manage/some-token-of-a-monthly-donor-xxxxxxxxxxxx', 'GET'],
+		['/donate/manage/some-token-of-a-monthly-donor-xxxxxxxxxxxx', 'POST']
+	])('%s (%s) does not pretend payments work: 404, saying donations are not open here', async (path, method) => {
+		for (const locale of ['en', 'ne'] as const) {
+			const response = await fetch(plain.origin + localized(path, locale), {
+				method,
+				redirect: 'manual',
+				...(method === 'POST'
+					? { body: new URLSearchParams({ email: 'monthly@example.org' }), headers: { Origin: plain.origin, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' } }
+					: {})
+			});
+			expect(response.status).toBe(404);
+			const doc = parseHtml(await response.text());
+			expect(doc.html?.attribs.lang).toBe(locale);
+			expect(text(doc.byTag('h1')[0])).toBe(messages[locale].donations_closed_title);
+			const contact = byId(doc, 'donations-closed-contact');
+			expect(contact ? DomUtils.getElementsByTagName('a', contact)[0]?.attribs.href : undefined).toBe('mailto:hello@example.org');
+			expect(text(doc.byTag('main')[0])).not.toContain(messages[locale].thanks_body);
+		}
 	});
 });

@@ -14,7 +14,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales, type Locale } from '$lib/i18n/locales';
 import type { DatabaseHandle } from '$lib/server/db/connect';
-import { header, isInside, localized, parseHtml, rawRequest, relTokens, startTestServer, type TestServer } from '../support/http';
+import { header, isInside, localized, parseHtml, rawRequest, relTokens, startTestServer, textOf, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
 import en from '../../messages/en.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
@@ -157,6 +157,16 @@ describe.each(locales)('/newsletter in %s', (locale) => {
 	it('is in the sitemap', async () => {
 		const sitemap = await (await fetch(`${site.origin}/sitemap.xml`)).text();
 		expect(sitemap).toContain(`<loc>${site.origin}${localized('/newsletter', locale)}</loc>`);
+	});
+});
+
+describe('the word for the newsletter in Nepali', () => {
+	it('is न्युजलेटर on the page and in its consent box, as in every Nepali text and e-mail, never समाचारपत्र', async () => {
+		const page = textOf(await (await fetch(`${site.origin}/ne/newsletter`)).text());
+		expect(page).toContain('म न्युजलेटर पाउन चाहन्छु');
+		expect(page).not.toContain('समाचारपत्र');
+		expect(JSON.stringify(ne)).not.toContain('समाचारपत्र');
+		expect(ne.mail_campaign_why).toContain('न्युजलेटर');
 	});
 });
 

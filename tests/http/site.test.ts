@@ -175,6 +175,34 @@ describe('the home page', () => {
 	});
 });
 
+describe('words that repeat', () => {
+	const textOfElement = (e: Parameters<typeof DomUtils.textContent>[0]) => DomUtils.textContent(e).replace(/\s+/g, ' ').trim();
+	const pageOf = async (path: string) => parseHtml((await rawRequest(site.origin, path, { headers: { 'accept-encoding': 'identity' } })).body.toString('utf8'));
+
+	it.each(locales)('the home page’s manifesto teaser does not say its heading twice (%s)', async (locale) => {
+		const doc = await pageOf(localized('/', locale));
+		const teaser = doc.all((e) => e.name === 'section' && (e.attribs.class ?? '').includes('manifesto-teaser'))[0]!;
+		const heading = textOfElement(DomUtils.getElementsByTagName('h2', teaser)[0]!);
+		const summary = textOfElement(DomUtils.getElementsByTagName('p', teaser)[0]!);
+		expect(summary.toLowerCase().startsWith(heading.toLowerCase()), `${heading} / ${summary}`).toBe(false);
+	});
+
+	it.each(locales)('the About page tells its own story, not the home page’s sections again (%s)', async (locale) => {
+		const home = await pageOf(localized('/', locale));
+		const about = await pageOf(localized('/about', locale));
+		const aboutText = textOfElement(about.byTag('main')[0]!);
+		// Each item of the home page's lists (what we do, what we value, the agenda).
+		const homeItems = home
+			.all((e) => e.name === 'li' && home.all((s) => s.name === 'section').some((section) => isInside(e, section)))
+			.map(textOfElement)
+			.filter((text) => text.length > 40);
+		expect(homeItems.length).toBeGreaterThan(3);
+		expect(homeItems.filter((text) => aboutText.includes(text))).toEqual([]);
+		const headings = (doc: typeof home) => doc.all((e) => e.name === 'h2' && isInside(e, doc.byTag('main')[0])).map(textOfElement);
+		expect(headings(about).filter((heading) => headings(home).includes(heading))).toEqual([]);
+	});
+});
+
 describe('linked resources', () => {
 	it('every stylesheet and icon a page links to is served', async () => {
 		const hrefs = new Set<string>();

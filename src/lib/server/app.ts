@@ -175,6 +175,7 @@ export async function startApp(
 		origin: config.origin,
 		secureCookies: config.secureOrigin,
 		appName: siteName,
+		log,
 		generateRecoveryCodes
 	});
 	current = {

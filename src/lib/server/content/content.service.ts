@@ -141,13 +141,9 @@ export async function getHomePage(db: Kysely<Database>, locale: Locale, now: Dat
 	};
 }
 
+/** The About page: its own text, not the home page's activities and values again (the home page shows those). */
 export async function getAboutPage(db: Kysely<Database>, locale: Locale) {
-	const [page, activities, values] = await Promise.all([
-		getTextPage(db, 'about', locale),
-		getList(db, 'activity', locale),
-		getList(db, 'core_value', locale)
-	]);
-	return { page, activities, values };
+	return { page: await getTextPage(db, 'about', locale) };
 }
 
 function toListItem(row: ListItemRow, locale: Locale): ListItem {

@@ -1,5 +1,13 @@
-import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, StatementSync, SQLInputValue } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/*
+ * Taken from Node at run time rather than imported: node:sqlite exists only with
+ * the `node:` prefix, which the bundler of the build (adapter-node's rollup)
+ * does not know as built in, and it warned on every build that it could not
+ * resolve it.
+ */
+const { DatabaseSync: Database } = process.getBuiltinModule('node:sqlite');
 
 /** How long a write waits for another process's transaction before it fails with "database is locked". */
 export const sqliteBusyTimeoutMs = 5000;
@@ -11,7 +19,7 @@ export const sqliteBusyTimeoutMs = 5000;
  */
 
 export function openNodeSqlite(filename: string): SqliteDatabase & { raw: DatabaseSync } {
-	const raw = new DatabaseSync(filename);
+	const raw = new Database(filename);
 	// First: switching a new file to WAL takes a lock, which another process starting at the same moment may hold.
 	raw.exec(`PRAGMA busy_timeout = ${sqliteBusyTimeoutMs}`);
 	// WAL lets readers go on while one writer commits. FULL syncs the log at every commit: with

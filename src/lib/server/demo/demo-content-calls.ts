@@ -65,10 +65,10 @@ export const demoCalls: DemoCall[] = [
 				required: true,
 				label: { en: 'About the work', es: 'Sobre la obra', id: 'Tentang karya', ne: 'कृतिबारे' },
 				help: {
-					en: 'What it shows and how it speaks about climate disruption, in up to 150 words.',
-					es: 'Qué muestra y cómo habla de la crisis climática, en 150 palabras como máximo.',
-					id: 'Apa yang ditampilkan dan bagaimana karya ini berbicara tentang krisis iklim, paling banyak 150 kata.',
-					ne: 'यसले के देखाउँछ र जलवायु संकटबारे कसरी बोल्छ, बढीमा १५० शब्दमा।'
+					en: 'What it shows and how it speaks about climate disruption.',
+					es: 'Qué muestra y cómo habla de la crisis climática.',
+					id: 'Apa yang ditampilkan dan bagaimana karya ini berbicara tentang krisis iklim.',
+					ne: 'यसले के देखाउँछ र जलवायु संकटबारे कसरी बोल्छ।'
 				},
 				options: { maxWords: 150 }
 			},
@@ -89,10 +89,10 @@ export const demoCalls: DemoCall[] = [
 				type: 'file',
 				label: { en: 'A preview of the work', es: 'Una vista previa de la obra', id: 'Pratinjau karya', ne: 'कृतिको पूर्वावलोकन' },
 				help: {
-					en: 'Optional: a photo or scan, JPEG, PNG or HEIC, up to 10 MB.',
-					es: 'Opcional: una foto o un escaneo en JPEG, PNG o HEIC, de hasta 10 MB.',
-					id: 'Opsional: foto atau pindaian berformat JPEG, PNG, atau HEIC, maksimal 10 MB.',
-					ne: 'ऐच्छिक: JPEG, PNG वा HEIC मा फोटो वा स्क्यान, बढीमा १० MB।'
+					en: 'Optional: a photo or a scan of the work.',
+					es: 'Opcional: una foto o un escaneo de la obra.',
+					id: 'Opsional: foto atau pindaian karya.',
+					ne: 'ऐच्छिक: कृतिको फोटो वा स्क्यान।'
 				},
 				options: { allowedTypes: ['image/jpeg', 'image/png', 'image/heic'], maxBytes: 10 * 1024 * 1024, maxFiles: 1 }
 			},

@@ -162,10 +162,10 @@ export const demoContent: DemoContent = {
 				es: 'Manifiesto Cultural'
 			},
 			summary: {
-				en: 'How we roll: the commitments behind everything we make, wherever we make it.',
-				ne: 'हामी कसरी काम गर्छौँ: हामी जहाँ जे बनाए पनि, त्यसका पछाडि रहेका प्रतिबद्धताहरू।',
-				id: 'Cara kami bergerak: komitmen di balik semua yang kami buat, di mana pun kami membuatnya.',
-				es: 'Así nos movemos: los compromisos detrás de todo lo que hacemos, dondequiera que lo hagamos.'
+				en: 'The commitments behind everything we make, wherever we make it.',
+				ne: 'हामी जहाँ जे बनाए पनि, त्यसका पछाडि रहेका प्रतिबद्धताहरू।',
+				id: 'Komitmen di balik semua yang kami buat, di mana pun kami membuatnya.',
+				es: 'Los compromisos detrás de todo lo que hacemos, dondequiera que lo hagamos.'
 			},
 			body: {
 				en: `<p>This is how we roll. These are our promises to the places we go to, the people we work with and the artists who make it all happen.</p>

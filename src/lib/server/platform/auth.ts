@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '$lib/server/db/connect';
+import type { Logger } from './logger';
 
 export interface AuthOptions {
 	db: Kysely<any>;
@@ -12,6 +13,8 @@ export interface AuthOptions {
 	appName: string;
 	/** The recovery codes of a new set-up or a renewal (the people domain chooses their alphabet). */
 	generateRecoveryCodes: () => string[];
+	/** Where better-auth's own messages go: the app's JSON log, instead of coloured lines of its own. */
+	log?: Logger;
 	/** Only for tests, which count the passwords really checked; otherwise better-auth's own scrypt. */
 	passwordHasher?: PasswordHasher;
 }
@@ -36,6 +39,7 @@ export function createAuth(options: AuthOptions) {
 		secret: options.secret,
 		database: { db: options.db, type: options.dialect },
 		telemetry: { enabled: false },
+		logger: options.log ? { level: 'info', log: betterAuthLogLine(options.log) } : undefined,
 		emailAndPassword: {
 			enabled: true,
 			disableSignUp: true,
@@ -78,3 +82,12 @@ export function createAuth(options: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** A better-auth message as a line of the app's log: its level, its text, what it added (an error as `err`). */
+function betterAuthLogLine(log: Logger) {
+	return (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]) => {
+		const err = args.find((arg) => arg instanceof Error);
+		const details = args.filter((arg) => arg !== err);
+		log[level]({ source: 'better-auth', ...(err ? { err } : {}), ...(details.length > 0 ? { details } : {}) }, message);
+	};
+}

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
 		expect(config.secureOrigin).toBe(true);
 	});
 
+	it('knows whether the operator set ORIGIN (the server entry marks the default it gives adapter-node)', () => {
+		expect(loadConfig({}).originConfigured).toBe(false);
+		expect(loadConfig({ ORIGIN: ' ' }).originConfigured).toBe(false);
+		expect(loadConfig({ ORIGIN: 'https://art.example.org' }).originConfigured).toBe(true);
+		expect(loadConfig({ ORIGIN: 'http://localhost:3000', ORIGIN_DEFAULTED: 'on' }).originConfigured).toBe(false);
+	});
+
 	it('treats empty values as unset', () => {
 		expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
 	});

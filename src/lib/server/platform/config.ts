@@ -96,6 +96,12 @@ const environmentSchema = z.object({
 export interface Config {
 	port: number;
 	origin: string;
+	/**
+	 * Whether the operator set ORIGIN. Unset (a first run on someone's own machine), `origin`
+	 * is http://localhost:PORT and a form sent from another name of this machine is accepted
+	 * (platform/http/this-machine.ts); set, only that one origin is.
+	 */
+	originConfigured: boolean;
 	secureOrigin: boolean;
 	dataDir: string;
 	databaseUrl: string | undefined;
@@ -138,6 +144,12 @@ export interface DkimConfig {
 	privateKey: string;
 }
 
+/**
+ * adapter-node reads only ORIGIN, so with ORIGIN unset scripts/serve.ts gives it the
+ * default and sets this beside it: the app still knows that the operator chose none.
+ */
+export const originDefaultedMarker = 'ORIGIN_DEFAULTED';
+
 export class ConfigError extends Error {
 	readonly problems: string[];
 	constructor(problems: string[]) {
@@ -170,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	return {
 		port: e.PORT,
 		origin,
+		originConfigured: e.ORIGIN !== undefined && env[originDefaultedMarker] !== 'on',
 		secureOrigin: origin.startsWith('https:'),
 		dataDir,
 		databaseUrl: e.DATABASE_URL,

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { currentRequest } from './observability/request-context';
+import { currentRequest } from './observability/request-context.ts'; // .ts: the server entry loads this file outside the bundle
 
 /**
  * Structured JSON logs on standard output, one object per line. Secrets are

@@ -28,6 +28,7 @@ import * as artistsExtra from './2026-12-04-02-artists-extra';
 import * as mediaTiles from './2026-12-04-05-media-tiles';
 import * as backups from './2026-12-04-20-backups';
 import * as staffPreferences from './2026-12-04-30-staff-preferences';
+import * as newsletterWordNe from './2026-12-04-41-newsletter-word-ne';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -62,5 +63,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04-02-artists-extra': artistsExtra,
 	'2026-12-04-05-media-tiles': mediaTiles,
 	'2026-12-04-20-backups': backups,
-	'2026-12-04-30-staff-preferences': staffPreferences
+	'2026-12-04-30-staff-preferences': staffPreferences,
+	'2026-12-04-41-newsletter-word-ne': newsletterWordNe
 };

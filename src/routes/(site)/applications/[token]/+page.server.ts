@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { dateTimeFormat } from '$lib/i18n/intl';
 import { localizedPath } from '$lib/i18n/paths';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -11,7 +10,7 @@ import type { FormValues } from '$lib/server/calls/application-input';
 import { answerText, callView, fieldViews, keptFiles } from '$lib/server/calls/application-views';
 import { recordApplicationAttempt } from '$lib/server/calls/application-throttle';
 import { findApplicationByToken, withdrawApplication } from '$lib/server/calls/applications.service';
-import { callPhase } from '$lib/server/calls/call-time';
+import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
 import { formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import { applicationAction } from '../../calls/calls-route';
 import { isActionRendering, privatePageHeaders } from '../../newsletter/newsletter-route';
@@ -64,7 +63,8 @@ export const load: PageServerLoad = async ({ params, url, request, setHeaders })
 			status: application.status,
 			email: application.email,
 			name: application.name,
-			submittedAt: application.submittedAt ? dateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: call.timeZone }).format(new Date(application.submittedAt)) : null,
+			// In the call's zone, named (the applicant may live elsewhere), as its deadline is written.
+			submittedAt: application.submittedAt ? formatDeadline(application.submittedAt, call.timeZone, locale).inZone : null,
 			answers: fields.map((field, index) => ({
 				key: field.key,
 				label: views[index]!.label,

@@ -1,17 +1,23 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { formField, formSchema, readSmallForm } from '$lib/server/platform/forms';
 import { requestDonorLink } from '$lib/server/donations/donor-links';
+import { refuseUnlessDonationsOpen } from '../donations-closed';
 
 const emailSchema = z.email().max(254);
 const linkForm = formSchema({ email: formField.trimmed(300) });
 
+export const load: PageServerLoad = () => {
+	refuseUnlessDonationsOpen();
+};
+
 export const actions = {
 	/** Always the same answer, whether or not the address gives monthly. */
 	default: async ({ request }) => {
+		refuseUnlessDonationsOpen();
 		const form = await readSmallForm(request, 4096);
 		if (!form) return fail(413, { email: '', error: m.donate_error_too_large(), sent: false });
 		const { email } = linkForm.read(form);

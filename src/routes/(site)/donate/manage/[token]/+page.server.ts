@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { consumeDonorLink, inspectDonorLink } from '$lib/server/donations/donor-links';
 import { stripeFor } from '$lib/server/donations/stripe-client';
+import { refuseUnlessDonationsOpen } from '../../donations-closed';
 
 /*
  * A monthly donor's one-time link. Opening it (GET) changes nothing: mail
@@ -15,6 +16,7 @@ import { stripeFor } from '$lib/server/donations/stripe-client';
  */
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'private, no-store' });
+	refuseUnlessDonationsOpen();
 	const link = await inspectDonorLink(app().db, params.token);
 	return { state: link.state };
 };
@@ -22,6 +24,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 export const actions = {
 	// The load function (run after a refused action too) sets Cache-Control.
 	default: async ({ params }) => {
+		refuseUnlessDonationsOpen();
 		const { db, config, log } = app();
 		const stripe = stripeFor(config);
 		if (!stripe) return fail(503, { state: 'unknown' as const, problem: m.donate_error_unavailable() });

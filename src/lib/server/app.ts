@@ -34,6 +34,7 @@ import { maintenanceJobHandlers, scheduleMaintenance } from '$lib/server/mainten
 import { sweepMediaLeftovers } from '$lib/server/media/media-leftovers';
 import { createApplicationFileStorage } from '$lib/server/calls/application-files';
 import { createCallsContext, type CallsContext } from '$lib/server/calls/calls.wiring';
+import { applicationDigestJobHandlers, scheduleApplicationDigest } from '$lib/server/calls/staff-notices';
 import { portraitsInPublicProfiles } from '$lib/server/collective/artist-directory';
 import { createCollectiveContext, type CollectiveContext } from '$lib/server/collective/collective.wiring';
 import { createContentContext, type ContentContext } from '$lib/server/content/content.wiring';
@@ -164,7 +165,9 @@ export async function startApp(
 			// Holds and offers running out, and reminders, every few minutes.
 			...eventsJobHandlers(events),
 			// The daily backup and staff's "Back up now", into the storage under backups/.
-			...backupJobHandlers({ database, storage, secrets, appVersion: appVersion() })
+			...backupJobHandlers({ database, storage, secrets, appVersion: appVersion() }),
+			// Staff's daily summary of new applications, for those who chose one.
+			...applicationDigestJobHandlers(site)
 		},
 		log
 	});
@@ -219,7 +222,8 @@ export async function startApp(
 		const ask = () =>
 			Promise.all([
 				scheduleMaintenance(database.db).catch((err) => log.warn({ err }, 'could not schedule maintenance')),
-				scheduleDailyBackup(database.db).catch((err) => log.warn({ err }, 'could not schedule the daily backup'))
+				scheduleDailyBackup(database.db).catch((err) => log.warn({ err }, 'could not schedule the daily backup')),
+				scheduleApplicationDigest(database.db).catch((err) => log.warn({ err }, 'could not schedule the applications digest'))
 			]);
 		await ask();
 		maintenanceTimer = setInterval(ask, 60 * 60_000);

@@ -15,6 +15,7 @@ import { hashApplicationToken } from './application-tokens';
 import { formatDeadline } from './call-time';
 import { callSubject } from './calls.service';
 import type { CallsContext } from './calls.wiring';
+import { queueApplicationNotices } from './staff-notices';
 
 /*
  * What applicants receive by e-mail, always in the language they applied in:
@@ -47,7 +48,11 @@ export interface CallsMail {
 export function createCallsMail(site: ApplicationMailContext): CallsMail {
 	return {
 		draftLink: (db, request) => queueDraftLinkMail(db, site, request),
-		submission: (db, request) => queueSubmissionMail(db, site, request),
+		// The applicant's confirmation, and the e-mails staff asked for about each new application.
+		submission: async (db, request) => {
+			await queueSubmissionMail(db, site, request);
+			await queueApplicationNotices(db, site, request.applicationId);
+		},
 		withdrawal: (db, request) => queueWithdrawalMail(db, site, request),
 		decisions: (db, callId, applicationIds) => queueDecisionMails(db, site.mailer, callId, applicationIds)
 	};

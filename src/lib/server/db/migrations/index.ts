@@ -27,6 +27,7 @@ import * as collective from './2026-12-04-01-collective';
 import * as artistsExtra from './2026-12-04-02-artists-extra';
 import * as mediaTiles from './2026-12-04-05-media-tiles';
 import * as backups from './2026-12-04-20-backups';
+import * as callCover from './2026-12-04-30-call-cover';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -60,5 +61,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04-01-collective': collective,
 	'2026-12-04-02-artists-extra': artistsExtra,
 	'2026-12-04-05-media-tiles': mediaTiles,
-	'2026-12-04-20-backups': backups
+	'2026-12-04-20-backups': backups,
+	'2026-12-04-30-call-cover': callCover
 };

@@ -10,6 +10,7 @@ import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 import {
 	callInputOf,
+	coverChoices,
 	existingCall,
 	explain,
 	notFound,
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const count = counts.get(call.id) ?? { submitted: 0, draft: 0 };
 	return {
 		values: settingsOf(call),
+		photos: await coverChoices(db),
 		timeZones: timeZoneChoices(call.timeZone),
 		limits: settingsLimits,
 		status: call.status,

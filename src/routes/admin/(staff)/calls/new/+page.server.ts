@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizedValues } from '$lib/server/platform/forms';
 import { findOrganization } from '$lib/server/shared/organization';
 import type { CallSettingsValues } from '../call-words';
-import { callInputOf, explain, permission, settingsFrom, settingsLimits, timeZoneChoices } from '../calls-route';
+import { callInputOf, coverChoices, explain, permission, settingsFrom, settingsLimits, timeZoneChoices } from '../calls-route';
 
 /**
  * What applicants agree to, ready in every language so a new call does not
@@ -33,9 +33,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		timeZone: 'UTC',
 		maxSubmissionsPerPerson: '',
 		retentionDays: String(callLimits.retentionDays.default),
-		blindReview: false
+		blindReview: false,
+		coverMediaId: ''
 	};
-	return { values, timeZones: timeZoneChoices(), limits: settingsLimits };
+	return { values, timeZones: timeZoneChoices(), limits: settingsLimits, photos: await coverChoices(app().db) };
 };
 
 export const actions = {

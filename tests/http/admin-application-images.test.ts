@@ -89,6 +89,12 @@ describe('pictures of an application', () => {
 		expect((await editor.get(`/admin/applications/files/${photoId}/thumbnail`)).status).toBe(200);
 	});
 
+	it('shows the assigned reviewer the thumbnail in their list of reviews', async () => {
+		const { all } = parseHtml(await (await reviewer.get('/admin/reviews')).text());
+		expect(all((e) => e.name === 'img' && e.attribs.src === `/admin/applications/files/${photoId}/thumbnail`)).toHaveLength(1);
+		await expectInlinePicture(await reviewer.get(`/admin/applications/files/${photoId}/thumbnail`), 320);
+	});
+
 	it('shows the assigned reviewer a preview on the application’s page, with the original and the PDF as downloads', async () => {
 		const page = await reviewer.get(`/admin/reviews/${applicationId}`);
 		expect(page.status).toBe(200);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addField } from '../../src/lib/server/calls/calls.service';
 import type { Database } from '../../src/lib/server/db/schema';
 import { callsContext, testStaff } from '../support/domain-contexts';
-import { parseHtml, startTestServer, textOf, valueOf, type TestServer } from '../support/http';
+import { header, parseHtml, rawRequest, startTestServer, textOf, valueOf, type TestServer } from '../support/http';
 import { AdminClient, signedIn } from '../support/staff';
 import { solid } from '../support/test-images';
 import { waitFor } from '../support/waiting';
@@ -130,6 +130,18 @@ describe('a call’s cover photo', () => {
 				expect(photo.headers.get('content-type'), url).toMatch(/^image\//);
 			}
 		}
+	});
+
+	it.each(['/calls/painted-walls', '/calls'])('keeps %s within the public pages’ budget of 35 000 bytes of HTML + CSS, compressed', async (path) => {
+		const page = await rawRequest(test.origin, path, { headers: { 'accept-encoding': 'br' } });
+		expect(page.status).toBe(200);
+		expect(header(page, 'content-encoding')).toBe('br');
+		const html = await (await fetch(test.origin + path)).text();
+		expect(html).toContain('<picture>');
+		const sheets = parseHtml(html).all((e) => e.name === 'link' && (e.attribs.rel ?? '').split(/\s+/).includes('stylesheet'));
+		let total = page.body.byteLength;
+		for (const sheet of sheets) total += (await rawRequest(test.origin, sheet.attribs.href!, { headers: { 'accept-encoding': 'br' } })).body.byteLength;
+		expect(total).toBeLessThanOrEqual(35_000);
 	});
 
 	it('shows in the list of calls', async () => {

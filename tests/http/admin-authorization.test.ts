@@ -202,6 +202,8 @@ const checks: Check[] = [
 	{ route: '/admin/(staff)/reviews/[applicationId=id]', method: 'GET', path: `/admin/reviews/${missing}`, allowed: all },
 	{ route: '/admin/(staff)/reviews/[applicationId=id]', method: 'POST', action: 'save', path: `/admin/reviews/${missing}?/save`, allowed: all },
 	{ route: '/admin/(staff)/applications/files/[fileId=id]', method: 'GET', path: `/admin/applications/files/${missing}`, allowed: all },
+	{ route: '/admin/(staff)/applications/files/[fileId=id]/thumbnail', method: 'GET', path: `/admin/applications/files/${missing}/thumbnail`, allowed: all },
+	{ route: '/admin/(staff)/applications/files/[fileId=id]/preview', method: 'GET', path: `/admin/applications/files/${missing}/preview`, allowed: all },
 	// A call's applications, decisions and exports: admins and editors (the demo content's first call, and one that does not exist).
 	...['/admin/calls/1', `/admin/calls/${missing}`].flatMap((call): Check[] => [
 		{ route: '/admin/(staff)/calls/[id=id]/applications', method: 'GET', path: `${call}/applications`, allowed: staffEditors },

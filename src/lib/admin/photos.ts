@@ -6,3 +6,13 @@ export interface PickablePhoto {
 	described: string;
 	thumbnail: { jpeg: string; webp: string | null; width: number; height: number } | null;
 }
+
+/** A photo the campaign editor can put in a text: its variant for e-mail, drawn at most 600 pixels wide, and its alt text per language. */
+export interface InsertablePhoto {
+	id: number;
+	label: string;
+	src: string;
+	width: number;
+	height: number;
+	alt: Record<string, string>;
+}

@@ -103,6 +103,8 @@ export const adminUrls = {
 
 	/** An applicant's file, for staff who may see it. */
 	applicationFile: (fileId: number) => `${root}/applications/files/${fileId}`,
+	/** A smaller copy of an applicant's photo, shown inline: a thumbnail for lists, a preview for the application's page. */
+	applicationPhoto: (fileId: number, size: 'thumbnail' | 'preview') => `${root}/applications/files/${fileId}/${size}`,
 
 	reviews: {
 		list: reviews,

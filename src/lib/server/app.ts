@@ -4,6 +4,8 @@ import { seedDemoContent } from '$lib/server/demo/demo-seed';
 import { demoArtworkJobHandlers } from '$lib/server/demo/demo-artwork-photos';
 import { mediaInLiveContent } from '$lib/server/content/content.queries';
 import { mediaInExhibitions } from '$lib/server/exhibitions/exhibition-media';
+import { coversOfPublicCalls } from '$lib/server/calls/call-media';
+import { photosInSentCampaigns } from '$lib/server/newsletter/campaign-media';
 import { createExhibitionsContext, type ExhibitionsContext } from '$lib/server/exhibitions/exhibitions.wiring';
 import { artistCredit } from '$lib/server/collective/artist-visibility';
 import { pagePicture } from '$lib/server/media/page-picture';
@@ -203,7 +205,7 @@ export async function startApp(
 		media: createMediaContext(base, {
 			storage: mediaStorage,
 			// Every domain whose public pages show photos from the library adds its photos here.
-			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, mediaInExhibitions, portraitsInPublicProfiles])
+			published: createPublishedMedia(database.db, siteVersion, [mediaInLiveContent, mediaInExhibitions, portraitsInPublicProfiles, coversOfPublicCalls, photosInSentCampaigns])
 		}),
 		newsletter: createNewsletterContext(base, { ...site, linkSecret: secrets.authSecret }),
 		people: createPeopleContext(base, { ...site, auth }),

@@ -6,7 +6,11 @@ import { recordAudit, type Actor } from '$lib/server/shared/audit';
 import type { Answer, FormValue } from './answer-validation';
 import { parseAnswers, type ApplicationFile } from './applications.service';
 import { decisionMailKey } from './application-mail';
-import { isContactField } from './call-fields';
+import { isPhotoType, photoTypes, type PhotoDerivative } from './application-files';
+import { isContactField, type CallField } from './call-fields';
+import { answerText } from './call-export';
+import { countryName, isCountryCode } from '$lib/server/shared/countries';
+import { pick } from '$lib/server/shared/localized-text';
 import { listFields } from './calls.service';
 import type { CallsContext } from './calls.wiring';
 import { applicationForReviewer, callScoreSummaries, listCriteria, summarizeScores, type ScoreSummary } from './review.service';
@@ -43,6 +47,8 @@ export interface ApplicationListRow {
 	spread: number | null;
 	shortlisted: boolean;
 	decision: ApplicationDecision | null;
+	/** The application's first photo (for a thumbnail), or null when it sent none. */
+	photoId: number | null;
 }
 
 export interface ApplicationList {
@@ -73,6 +79,15 @@ export async function listCallApplications(db: Db, callId: number, filters: Appl
 		.orderBy('submitted_at')
 		.orderBy('id')
 		.execute();
+	const photos = await db
+		.selectFrom('application_file')
+		.innerJoin('application', 'application.id', 'application_file.application_id')
+		.select(['application_file.application_id', (eb) => eb.fn.min('application_file.id').as('photo_id')])
+		.where('application.call_id', '=', callId)
+		.where('application_file.media_type', 'in', photoTypes)
+		.groupBy('application_file.application_id')
+		.execute();
+	const photoOf = new Map(photos.map((row) => [row.application_id, Number(row.photo_id)]));
 	let rows: ApplicationListRow[] = applications.map((row) => {
 		const summary = summaries.get(row.id);
 		return {
@@ -85,7 +100,8 @@ export async function listCallApplications(db: Db, callId: number, filters: Appl
 			average: summary?.average ?? null,
 			spread: summary?.spread ?? null,
 			shortlisted: row.shortlisted === 1,
-			decision: row.decision
+			decision: row.decision,
+			photoId: photoOf.get(row.id) ?? null
 		};
 	});
 	if (filters.decision === 'none') rows = rows.filter((row) => row.decision === null);
@@ -351,6 +367,57 @@ export async function downloadApplicationFile(
 		calls.clock().toISOString()
 	);
 	return { file, bytes };
+}
+
+/**
+ * A smaller copy of an application's photo (thumbnail or preview) for `staff`,
+ * under the same rule as a download (`authorizedApplicationFile`). Undefined for
+ * a file they may not have, that is gone, or that is not a photo (those stay
+ * downloads). Not in the audit log: the page that shows it is where staff read
+ * the application anyway; taking the original away is what gets recorded.
+ */
+export async function applicationPhoto(calls: CallsContext, staff: { id: string; role: string }, fileId: number, size: PhotoDerivative): Promise<Buffer | undefined> {
+	const file = await authorizedApplicationFile(calls.db, staff, fileId);
+	if (!file || !isPhotoType(file.mediaType)) return undefined;
+	try {
+		return await calls.storage.derivative(file.storageKey, size);
+	} catch {
+		return undefined;
+	}
+}
+
+/** One answer as the review pages show it: its text, or its files with which of them are photos. */
+export interface AnswerView {
+	key: string;
+	label: string;
+	contact: boolean;
+	text: string;
+	files: { id: number; originalName: string; bytes: number; photo: boolean }[];
+}
+
+/**
+ * The answers of an application for staff and reviewers, in the fields' order:
+ * labels and choices in `locale` (falling back as the form does), a country by
+ * its name in `locale` rather than its code.
+ */
+export function answerViews(fields: readonly CallField[], answers: Record<string, unknown>, files: readonly ApplicationFile[], locale: Locale): AnswerView[] {
+	return fields.map((field) => {
+		const value = answers[field.key];
+		return {
+			key: field.key,
+			label: pick(field.label, locale).text,
+			contact: isContactField(field),
+			text:
+				field.type === 'file'
+					? ''
+					: field.type === 'country' && typeof value === 'string' && isCountryCode(value)
+						? countryName(value, locale)
+						: answerText(field, value, [], locale),
+			files: files
+				.filter((file) => file.fieldKey === field.key)
+				.map((file) => ({ id: file.id, originalName: file.originalName, bytes: file.bytes, photo: isPhotoType(file.mediaType) }))
+		};
+	});
 }
 
 /** The fields a reviewer may see answers of: all, or in blind review all but contact fields. */

@@ -160,4 +160,19 @@ describe('applicants’ files', () => {
 		expect(await submitApplication(handle.db, { callId, token, input: application() })).toMatchObject({ status: 'submitted' });
 		expect(await attachUpload(handle.db, storage, 'x'.repeat(43), { fieldKey: 'images', fileName: 'a.jpg', bytes: photo })).toEqual({ status: 'unknown' });
 	});
+
+	it('make a thumbnail and a preview once, keep them beside the photo, and delete them with it', async () => {
+		const { token } = await draft();
+		const attached = await attachUpload(handle.db, storage, token, { fieldKey: 'images', fileName: 'big.jpg', bytes: await solid(2000, 1000, '#336699').jpeg().toBuffer() });
+		if (attached.status !== 'attached') throw new Error(attached.status);
+		const key = (await handle.db.selectFrom('application_file').select('storage_key').where('id', '=', attached.fileId).executeTakeFirstOrThrow()).storage_key;
+		const thumbnail = await storage.derivative(key, 'thumbnail');
+		expect(await sharp(thumbnail).metadata()).toMatchObject({ format: 'webp', width: 320, height: 160 });
+		expect((await sharp(await storage.derivative(key, 'preview')).metadata()).width).toBe(1280);
+		expect(filesOnDisk().sort()).toEqual([key, key.replace('.jpg', '.preview.webp'), key.replace('.jpg', '.thumbnail.webp')].sort());
+		// Asked again, the kept copy is given back as it is.
+		expect((await storage.derivative(key, 'thumbnail')).equals(thumbnail)).toBe(true);
+		await removeUpload(handle.db, storage, token, attached.fileId);
+		expect(filesOnDisk()).toEqual([]);
+	});
 });

@@ -8,7 +8,7 @@ import { ValidationError } from '$lib/server/platform/errors';
 import { WorkSlots } from '$lib/server/platform/work-slots';
 import { DiskStorage } from '$lib/server/platform/storage/disk-storage';
 import { storedAreas, type ObjectStorage } from '$lib/server/platform/storage/object-storage';
-import { detectUploadType, mediaLimits, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/platform/images/image-processing';
+import { detectUploadType, mediaLimits, shrunkWebp, uploadMimeTypes, withOpenedPhoto, type UploadProblem } from '$lib/server/platform/images/image-processing';
 import { fileChecks } from '$lib/server/platform/file-checks/file-checks';
 import { attachFile, deleteApplicationData, findApplicationByToken, removeFile, type ApplicationProblem } from './applications.service';
 import { acceptsMediaType, type CallField, type UploadMediaType } from './call-fields';
@@ -143,6 +143,37 @@ export function isApplicationFileKey(key: string): boolean {
 }
 
 /**
+ * Smaller copies of an applicant's photo for the review pages: a thumbnail for
+ * lists and a preview for the application's page, so a list of forty
+ * applications does not pull forty 3000-pixel originals. Each is made once,
+ * when first asked for, and kept beside its original (`<uuid>.<size>.webp`), so
+ * it goes wherever the original goes (backups, erasure).
+ */
+export const photoDerivatives = {
+	thumbnail: { side: 320, quality: 70 },
+	preview: { side: 1280, quality: 80 }
+} as const;
+export type PhotoDerivative = keyof typeof photoDerivatives;
+
+/** The key of a derivative of the photo under `key`. */
+export function derivativeKey(key: string, size: PhotoDerivative): string {
+	if (!isApplicationFileKey(key)) throw new Error(`Not an application file key: ${key}`);
+	return key.replace(/\.[a-z]+$/, `.${size}.webp`);
+}
+
+function isDerivativeKey(key: string): boolean {
+	const match = /^(.+)\.(thumbnail|preview)\.webp$/.exec(key);
+	return match !== null && isApplicationFileKey(`${match[1]}.jpg`);
+}
+
+/** The stored types staff are shown as pictures (a phone's HEIC is stored as JPEG). */
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'];
+
+export function isPhotoType(mediaType: string): boolean {
+	return photoTypes.includes(mediaType);
+}
+
+/**
  * Where applicants' files are kept: under applications/<key> in the app's
  * storage (DATA_DIR/applications/<key> on disk, as always, or that key in the
  * bucket). Only the authorized routes read them; no URL of the bucket is ever
@@ -209,12 +240,29 @@ export class ApplicationFileStorage {
 		throw Object.assign(new Error(`No application file ${key}`), { code: 'ENOENT' });
 	}
 
-	/** Removes files (gone already is fine) and, on disk, the folders they leave empty. */
+	/**
+	 * A smaller WebP copy of the photo under `key` (see `photoDerivatives`): the
+	 * stored one, or made now from the original (already checked and re-encoded
+	 * on upload) and stored for next time. Rejects with ENOENT when the original is gone.
+	 */
+	async derivative(key: string, size: PhotoDerivative): Promise<Buffer> {
+		const objectKey = this.objectKey(derivativeKey(key, size));
+		const kept = await this.objects.read(objectKey);
+		if (kept) return kept;
+		const original = await this.read(key);
+		const { side, quality } = photoDerivatives[size];
+		const bytes = await decodeSlots.run(() => shrunkWebp(original, side, quality));
+		await this.objects.put(objectKey, bytes, { contentType: 'image/webp' });
+		return bytes;
+	}
+
+	/** Removes files (gone already is fine), their smaller copies, and, on disk, the folders they leave empty. */
 	async remove(keys: readonly string[]): Promise<void> {
 		const folders = new Set<string>();
 		for (const key of keys) {
 			if (!isApplicationFileKey(key)) continue;
 			await this.objects.delete(this.objectKey(key));
+			for (const size of Object.keys(photoDerivatives) as PhotoDerivative[]) await this.objects.delete(this.objectKey(derivativeKey(key, size)));
 			folders.add(dirname(this.pathOf(key)));
 		}
 		// A bucket has no folders; on disk, empty ones would pile up with every erased application.
@@ -241,7 +289,7 @@ export class ApplicationFileStorage {
 
 	/** The key in the app's storage. */
 	private objectKey(key: string): string {
-		if (!isApplicationFileKey(key)) throw new Error(`Not an application file key: ${key}`);
+		if (!isApplicationFileKey(key) && !isDerivativeKey(key)) throw new Error(`Not an application file key: ${key}`);
 		return `${storedAreas.applications}${key}`;
 	}
 }

@@ -253,3 +253,22 @@ export function parseFieldInput(input: unknown): { field: ParsedField } | { issu
 		}
 	};
 }
+
+/**
+ * The questions a language's form would show in English, per language other
+ * than English: a label, a help text or a choice written in English and left
+ * empty in that language (empty texts fall back to English on the form).
+ * In the form's order; languages with nothing missing are left out.
+ */
+export function untranslatedQuestions(fields: readonly Pick<CallField, 'label' | 'help' | 'options'>[]): { locale: Exclude<Locale, 'en'>; labels: string[] }[] {
+	const missing = (text: Localized | undefined, locale: Exclude<Locale, 'en'>) => !!text?.en?.trim() && !text[locale]?.trim();
+	return locales
+		.filter((locale): locale is Exclude<Locale, 'en'> => locale !== 'en')
+		.map((locale) => ({
+			locale,
+			labels: fields
+				.filter((field) => missing(field.label, locale) || missing(field.help, locale) || (field.options.choices ?? []).some((choice) => missing(choice.label, locale)))
+				.map((field) => field.label.en)
+		}))
+		.filter((language) => language.labels.length > 0);
+}

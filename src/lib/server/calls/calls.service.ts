@@ -55,6 +55,8 @@ export interface OpenCall {
 	maxSubmissionsPerPerson: number | null;
 	retentionDays: number;
 	blindReview: boolean;
+	/** A photo of the media library, or null. */
+	coverMediaId: number | null;
 	personalDataPurgedAt: string | null;
 	createdAt: string;
 	updatedAt: string;
@@ -77,6 +79,7 @@ export function callFromRow(row: OpenCallRow): OpenCall {
 		maxSubmissionsPerPerson: row.max_submissions_per_person,
 		retentionDays: row.retention_days,
 		blindReview: row.blind_review === 1,
+		coverMediaId: row.cover_media_id === null ? null : Number(row.cover_media_id),
 		personalDataPurgedAt: row.personal_data_purged_at,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at
@@ -126,7 +129,11 @@ const callSchema = z.object({
 		.min(callLimits.retentionDays.min, 'retention_invalid')
 		.max(callLimits.retentionDays.max, 'retention_invalid')
 		.default(callLimits.retentionDays.default),
-	blindReview: z.boolean().default(false)
+	blindReview: z.boolean().default(false),
+	coverMediaId: z
+		.union([z.literal('').transform(() => null), z.null(), z.coerce.number('cover_unknown')])
+		.pipe(z.number().int('cover_unknown').positive('cover_unknown').nullable())
+		.default(null)
 });
 
 export type CallInput = z.input<typeof callSchema>;
@@ -170,6 +177,10 @@ async function parseCall(db: Db, input: CallInput, exceptId: number | null) {
 		}
 		if (opensAt && deadlineAt && deadlineAt.getTime() <= opensAt.getTime()) issues.deadlineAt = 'deadline_before_opening';
 	}
+	// A cover must be a photo of the media library (the picker offers only those).
+	if (data.coverMediaId !== null && !(await db.selectFrom('media').select('id').where('id', '=', data.coverMediaId).executeTakeFirst())) {
+		issues.coverMediaId = 'cover_unknown';
+	}
 	let taken = db.selectFrom('open_call').select('id').where('slug', '=', data.slug);
 	if (exceptId !== null) taken = taken.where('id', '!=', exceptId);
 	if (await taken.executeTakeFirst()) issues.slug = 'slug_taken';
@@ -187,7 +198,8 @@ async function parseCall(db: Db, input: CallInput, exceptId: number | null) {
 		time_zone: timeZone,
 		max_submissions_per_person: data.maxSubmissionsPerPerson,
 		retention_days: data.retentionDays,
-		blind_review: data.blindReview ? 1 : 0
+		blind_review: data.blindReview ? 1 : 0,
+		cover_media_id: data.coverMediaId
 	};
 }
 
@@ -254,7 +266,8 @@ export function callFormValues(call: OpenCall): CallInput {
 		timeZone: call.timeZone,
 		maxSubmissionsPerPerson: call.maxSubmissionsPerPerson,
 		retentionDays: call.retentionDays,
-		blindReview: call.blindReview
+		blindReview: call.blindReview,
+		coverMediaId: call.coverMediaId
 	};
 }
 

@@ -626,6 +626,8 @@ export interface OpenCallTable {
 	retention_days: number;
 	blind_review: Generated<Flag>;
 	personal_data_purged_at: Timestamp | null;
+	/** A photo of the media library; null for none. */
+	cover_media_id: Generated<number | null>;
 	created_at: Timestamp;
 	updated_at: Timestamp;
 }

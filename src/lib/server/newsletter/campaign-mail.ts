@@ -35,9 +35,14 @@ export function campaignWebUrl(origin: string, campaignId: number, locale: strin
 	return `${origin}${localePrefix(locale)}/newsletter/campaigns/${campaignId}`;
 }
 
-/** Links to this site's own pages ("/about") must carry the origin in an e-mail. */
+/**
+ * Links to this site's own pages ("/about") and its photos must carry the origin
+ * in an e-mail. Photos shrink with a narrow screen (mail clients read only inline styles).
+ */
 function absoluteLinks(html: string, origin: string): string {
-	return html.replace(/href="\/(?![/\\])/g, `href="${origin}/`);
+	return html
+		.replace(/href="\/(?![/\\])/g, `href="${origin}/`)
+		.replace(/<img src="\/(?![/\\])/g, `<img style="display:block;max-width:100%;height:auto;border:0;margin:16px 0;" src="${origin}/`);
 }
 
 /** The versions a campaign has: a subject and a body in that language. */

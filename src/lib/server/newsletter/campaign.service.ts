@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Locale, type Localized } from '$lib/i18n/locales';
 import { parseLocalized, stringifyLocalized } from '$lib/server/shared/localized-text';
-import { isBlankRichText, sanitizeRichText } from '$lib/server/shared/rich-text';
+import { bumpSiteVersion } from '$lib/server/platform/site-version';
+import { isBlankRichText, sanitizeCampaignHtml } from '$lib/server/shared/rich-text';
 import type { CampaignStatus, Database, Db, DeliveryStatus, NewsletterCampaignRow } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/platform/errors';
 import { enqueueJob } from '$lib/server/platform/jobs/job-queue';
@@ -109,7 +110,7 @@ async function parseCampaign(db: Db, input: CampaignInput) {
 	const bodyHtml: Record<string, string> = {};
 	for (const locale of locales) {
 		const html = data.bodyHtml[locale];
-		if (html !== undefined) bodyHtml[locale] = sanitizeRichText(html);
+		if (html !== undefined) bodyHtml[locale] = sanitizeCampaignHtml(html);
 	}
 	if (!data.subject.en) issues['subject.en'] = 'required';
 	if (isBlankRichText(bodyHtml.en)) issues['bodyHtml.en'] = 'required';
@@ -337,6 +338,8 @@ export async function startSending(
 				.execute();
 		}
 		await trx.updateTable('newsletter_campaign').set({ recipient_count: ids.length }).where('id', '=', id).execute();
+		// Its web version is public from now on, and the photos it shows with it (campaign-media.ts).
+		await bumpSiteVersion(trx);
 		await enqueueSendJob(trx, id, 'start');
 		return { started: true, recipients: ids.length };
 	};
@@ -345,8 +348,10 @@ export async function startSending(
 
 /** Staff's "send now": sending starts, and the audit entry says to how many, in one transaction. */
 export async function sendCampaign(newsletter: NewsletterContext, actor: Actor, id: number): Promise<StartOutcome> {
-	return runCommand(newsletter, actor, async ({ trx, now, audit }) => {
+	return runCommand(newsletter, actor, async ({ trx, now, audit, publicPagesChanged }) => {
 		const outcome = await startSending(trx, id, { now: now.getTime() });
+		// startSending bumped the site version already; this makes this process see it at once.
+		await publicPagesChanged();
 		await audit({ action: 'newsletter.campaign-sent', subject: subjectOf(id), detail: { recipients: outcome.recipients } });
 		return outcome;
 	});

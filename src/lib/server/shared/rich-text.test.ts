@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, isAllowedHref, richTextTags, sanitizeRichText } from './rich-text';
+import { htmlToText, isAllowedHref, richTextTags, sanitizeCampaignHtml, sanitizeRichText } from './rich-text';
 
 /** Every tag and attribute of some HTML, as a browser-like parser reads it (entities decoded). */
 function parse(html: string) {
@@ -128,5 +128,29 @@ describe('htmlToText', () => {
 		const html = '<h2>Hi &amp; welcome</h2><p>Read <a href="https://example.org">this</a>.</p><ul><li>one</li><li>two</li></ul>';
 		expect(htmlToText(html)).toBe('Hi & welcome\nRead this.\n• one\n• two');
 		expect(htmlToText(html, { links: true })).toBe('Hi & welcome\nRead this [https://example.org].\n• one\n• two');
+	});
+});
+
+describe('sanitizeCampaignHtml', () => {
+	const src = '/media/AbCdEfGhIjKlMnOpQrStUv/640.jpg';
+
+	it('keeps a photo of the media library with its size and alt text, in a paragraph or alone', () => {
+		expect(sanitizeCampaignHtml(`<p>Hello</p><img src="${src}" width="600" height="400" alt="A painted wall" onerror="x()" style="a">`)).toBe(
+			`<p>Hello</p><img src="${src}" width="600" height="400" alt="A painted wall" />`
+		);
+		expect(sanitizeCampaignHtml(`<p><img src="${src}" width="600" height="400" alt=""></p>`)).toBe(`<p><img src="${src}" width="600" height="400" alt="" /></p>`);
+	});
+
+	it('drops images from anywhere else, and sizes beyond an e-mail’s column', () => {
+		for (const other of ['https://tracker.example/pixel.gif', '//evil.example/media/AbCdEfGhIjKlMnOpQrStUv/640.jpg', 'javascript:alert(1)', 'data:image/png;base64,AAAA', '/media/AbCdEfGhIjKlMnOpQrStUv/640.png', '/media/../admin/640.jpg']) {
+			expect(sanitizeCampaignHtml(`<p>Text</p><img src="${other}" alt="x">`), other).toBe('<p>Text</p>');
+		}
+		expect(sanitizeCampaignHtml(`<p>T</p><img src="${src}" width="1200" height="800" alt="x">`)).toBe(`<p>T</p><img src="${src}" alt="x" />`);
+	});
+
+	it('keeps other rich text exactly as the rich-text fields do', () => {
+		const html = '<h2>News</h2><p><a href="/about">About</a> <script>x()</script></p>';
+		expect(sanitizeCampaignHtml(html)).toBe(sanitizeRichText(html));
+		expect(sanitizeRichText(`<p>T</p><img src="${src}" alt="x">`)).toBe('<p>T</p>');
 	});
 });

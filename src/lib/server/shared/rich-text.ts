@@ -18,6 +18,16 @@ export function isAllowedHref(href: string): boolean {
 
 const emptiable = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'a']);
 
+/**
+ * A photo of this site's media library as a campaign shows it: its JPEG variant
+ * for e-mail (`/media/<public key>/<width>.jpg`), never an address elsewhere
+ * (which would tell another server who opened the e-mail, and when).
+ */
+export const campaignImageSrc = /^\/media\/[A-Za-z0-9_-]{10,64}\/[1-9][0-9]{1,3}\.jpg$/;
+
+/** Widest an image is drawn in an e-mail: the usual width of an e-mail's column. */
+export const campaignImageMaxWidth = 600;
+
 const options: sanitizeHtml.IOptions = {
 	allowedTags: [...richTextTags],
 	allowedAttributes: { a: ['href', 'rel'] },
@@ -46,6 +56,42 @@ const options: sanitizeHtml.IOptions = {
 		}
 	}
 };
+
+const dimension = (value: string | undefined, max: number) => (value !== undefined && /^[1-9][0-9]{0,3}$/.test(value) && Number(value) <= max ? value : undefined);
+
+/** Campaign bodies: the same vocabulary, plus images of the media library with their size and alt text. */
+const campaignOptions: sanitizeHtml.IOptions = {
+	...options,
+	allowedTags: [...richTextTags, 'img'],
+	allowedAttributes: { a: ['href', 'rel'], img: ['src', 'width', 'height', 'alt'] },
+	allowedSchemesAppliedToAttributes: ['href', 'src'],
+	// An image of anywhere else is dropped whole; a paragraph holding an image is not empty.
+	exclusiveFilter: (frame) =>
+		(frame.tag === 'img' && !campaignImageSrc.test(frame.attribs.src ?? '')) ||
+		(emptiable.has(frame.tag) && frame.text.trim() === '' && frame.mediaChildren.length === 0),
+	transformTags: {
+		...options.transformTags,
+		img: (tagName, attribs) => {
+			const width = dimension(attribs.width, campaignImageMaxWidth);
+			const height = width ? dimension(attribs.height, 4 * campaignImageMaxWidth) : undefined;
+			return {
+				tagName,
+				attribs: { src: attribs.src ?? '', ...(width && height ? { width, height } : {}), alt: (attribs.alt ?? '').replace(/\s+/g, ' ').trim().slice(0, 500) }
+			};
+		}
+	}
+};
+
+/**
+ * A campaign's body: rich text (`sanitizeRichText`) that may also hold photos of
+ * the media library, as `<img>` with its e-mail variant, width, height and alt text.
+ * A body with images and no text is kept.
+ */
+export function sanitizeCampaignHtml(input: string): string {
+	const source = hasBlockMarkup(input) || /<img\b/i.test(input) ? input : paragraphsFromPlainText(input);
+	const clean = sanitizeHtml(source, campaignOptions).trim();
+	return htmlToText(clean) === '' && !/<img\b/.test(clean) ? '' : clean;
+}
 
 /**
  * The HTML kept for a rich-text field. Text typed without block markup (in the

@@ -457,3 +457,11 @@ async function dominantColor(image: RawImage): Promise<string> {
 	const { dominant } = await fromRaw(image).flatten({ background: '#ffffff' }).stats();
 	return `#${[dominant.r, dominant.g, dominant.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * A smaller WebP copy of a photo this app stored itself (already checked and
+ * re-encoded), fitted inside a `side`-pixel square and never enlarged, without metadata.
+ */
+export function shrunkWebp(bytes: Uint8Array, side: number, quality: number): Promise<Buffer> {
+	return decoder(bytes, mediaLimits).resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).webp({ quality }).toBuffer();
+}

@@ -51,4 +51,6 @@ export interface CallSettingsValues {
 	maxSubmissionsPerPerson: string;
 	retentionDays: string;
 	blindReview: boolean;
+	/** A media id, or '' for no cover. */
+	coverMediaId: string;
 }

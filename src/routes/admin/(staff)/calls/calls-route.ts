@@ -5,6 +5,12 @@ import { callFormValues, callLimits, getCall, type CallInput, type OpenCall } fr
 import { formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { selectableTimeZones } from '$lib/server/shared/zoned-time';
 import type { CallSettingsValues } from './call-words';
+import type { PickablePhoto } from '$lib/admin/photos';
+import { displayNames, listFormat } from '$lib/i18n/intl';
+import { locales } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { listPhotosForPicker } from '$lib/server/media/media.service';
+import { thumbnailOf } from '$lib/server/media/media-thumbnail';
 
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
 
@@ -55,9 +61,14 @@ const messages: Record<string, string> = {
 	reviewer_unknown: 'Please choose a staff member who may review.'
 };
 
+/** Words already in the admin's catalogues, read in the request's language. */
+const translated: Record<string, () => string> = {
+	cover_unknown: () => m.calls_cover_unknown()
+};
+
 /** The service's codes in plain words, by the same keys. */
 export function explain(issues: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, messages[code] ?? 'Please check this.']));
+	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, translated[code]?.() ?? messages[code] ?? 'Please check this.']));
 }
 
 // Twice a text's limit keeps a too-long text for its error message without holding anything huge.
@@ -74,13 +85,14 @@ const settingsForm = formSchema({
 	timeZone: formField.text(80),
 	maxSubmissionsPerPerson: formField.trimmed(20),
 	retentionDays: formField.trimmed(20),
-	blindReview: formField.is('on')
+	blindReview: formField.is('on'),
+	coverMediaId: formField.trimmed(20)
 });
 
 /** The settings form as typed; anything that is not a plain string is dropped. */
 export function settingsFrom(form: FormData): CallSettingsValues {
-	const { kind, slug, opensAt, deadlineAt, timeZone, maxSubmissionsPerPerson, retentionDays, blindReview, ...texts } = settingsForm.read(form);
-	return { kind, slug, texts, opensAt, deadlineAt, timeZone, maxSubmissionsPerPerson, retentionDays, blindReview };
+	const { kind, slug, opensAt, deadlineAt, timeZone, maxSubmissionsPerPerson, retentionDays, blindReview, coverMediaId, ...texts } = settingsForm.read(form);
+	return { kind, slug, texts, opensAt, deadlineAt, timeZone, maxSubmissionsPerPerson, retentionDays, blindReview, coverMediaId };
 }
 
 export function callInputOf(values: CallSettingsValues): CallInput {
@@ -99,7 +111,8 @@ export function callInputOf(values: CallSettingsValues): CallInput {
 		timeZone: values.timeZone,
 		maxSubmissionsPerPerson: values.maxSubmissionsPerPerson,
 		retentionDays: values.retentionDays || undefined,
-		blindReview: values.blindReview
+		blindReview: values.blindReview,
+		coverMediaId: values.coverMediaId
 	};
 }
 
@@ -121,8 +134,21 @@ export function settingsOf(call: OpenCall): CallSettingsValues {
 		timeZone: call.timeZone,
 		maxSubmissionsPerPerson: call.maxSubmissionsPerPerson === null ? '' : String(call.maxSubmissionsPerPerson),
 		retentionDays: String(call.retentionDays),
-		blindReview: call.blindReview
+		blindReview: call.blindReview,
+		coverMediaId: call.coverMediaId === null ? '' : String(call.coverMediaId)
 	};
+}
+
+/** Photos of the media library to choose a cover from, by their English alt text, with the languages they are described in. */
+export async function coverChoices(db: Kysely<Database>): Promise<PickablePhoto[]> {
+	const names = displayNames('en', { type: 'language' });
+	const list = listFormat('en', { type: 'conjunction' });
+	return (await listPhotosForPicker(db)).map((photo) => ({
+		id: photo.id,
+		label: photo.alt.en,
+		described: list.format(locales.filter((l) => photo.alt[l]?.trim()).map((l) => names.of(l) ?? l)),
+		thumbnail: thumbnailOf(photo)
+	}));
 }
 
 /** The zones staff can pick (UTC first), and the call's own spelling when the list has another. */

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { scoredCriteriaCounts } from '$lib/server/calls/application-admin';
+import { isPhotoType } from '$lib/server/calls/application-files';
 import { applicationsForReviewer, listCriteria } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
 import { requirePermission } from '$lib/server/people/guard';
@@ -33,7 +34,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				// Only what the reviewer may see: null in blind review.
 				name: a.applicantName,
 				submittedAt: a.submittedAt,
-				scored: scored.get(a.id) ?? 0
+				scored: scored.get(a.id) ?? 0,
+				// The first photo the reviewer may see (blind review leaves contact files out already), as a thumbnail.
+				photoId: a.files.find((file) => isPhotoType(file.mediaType))?.id ?? null
 			}))
 		};
 	});

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
+import { untranslatedQuestions } from '$lib/server/calls/call-fields';
 import { applicationCounts, callStatusChangeOf, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { requirePermission } from '$lib/server/people/guard';
@@ -9,6 +10,7 @@ import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 import {
 	callInputOf,
+	coverChoices,
 	existingCall,
 	explain,
 	notFound,
@@ -27,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const count = counts.get(call.id) ?? { submitted: 0, draft: 0 };
 	return {
 		values: settingsOf(call),
+		photos: await coverChoices(db),
 		timeZones: timeZoneChoices(call.timeZone),
 		limits: settingsLimits,
 		status: call.status,
@@ -35,6 +38,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		opens: formatDeadline(call.opensAt, call.timeZone, 'en-GB'),
 		deadline: formatDeadline(call.deadlineAt, call.timeZone, 'en-GB'),
 		fieldCount: fields.length,
+		// Questions that Nepali, Indonesian or Spanish applicants would read in English: a warning here and before opening.
+		untranslated: untranslatedQuestions(fields),
 		hasConsentText: call.consentText.en.trim() !== '',
 		applications: count,
 		// Only a draft nobody applied to may be deleted (the service says so too).

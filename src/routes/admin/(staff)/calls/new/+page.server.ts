@@ -5,23 +5,38 @@ import { callLimits, createCall } from '$lib/server/calls/calls.service';
 import { failWith } from '$lib/server/platform/forms';
 import { requirePermission } from '$lib/server/people/guard';
 import { adminUrls } from '$lib/admin/urls';
+import { locales } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { localizedValues } from '$lib/server/platform/forms';
+import { findOrganization } from '$lib/server/shared/organization';
 import type { CallSettingsValues } from '../call-words';
-import { callInputOf, explain, permission, settingsFrom, settingsLimits, timeZoneChoices } from '../calls-route';
+import { callInputOf, coverChoices, explain, permission, settingsFrom, settingsLimits, timeZoneChoices } from '../calls-route';
+
+/**
+ * What applicants agree to, ready in every language so a new call does not
+ * start with an empty box; staff adjust it to the call. It names the
+ * organization as its settings do.
+ */
+function defaultConsentTexts(organization: string): Record<string, string> {
+	return localizedValues('consentText', Object.fromEntries(locales.map((locale) => [locale, m.calls_consent_default({ organization }, { locale })])));
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, permission);
+	const organization = (await findOrganization(app().db))?.name ?? '';
 	const values: CallSettingsValues = {
 		kind: '',
 		slug: '',
-		texts: {},
+		texts: defaultConsentTexts(organization),
 		opensAt: '',
 		deadlineAt: '',
 		timeZone: 'UTC',
 		maxSubmissionsPerPerson: '',
 		retentionDays: String(callLimits.retentionDays.default),
-		blindReview: false
+		blindReview: false,
+		coverMediaId: ''
 	};
-	return { values, timeZones: timeZoneChoices(), limits: settingsLimits };
+	return { values, timeZones: timeZoneChoices(), limits: settingsLimits, photos: await coverChoices(app().db) };
 };
 
 export const actions = {

@@ -2,8 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { fieldsForReviewer, scoresOfReviewer } from '$lib/server/calls/application-admin';
-import { answerText } from '$lib/server/calls/call-export';
+import { answerViews, fieldsForReviewer, scoresOfReviewer } from '$lib/server/calls/application-admin';
+import { getLocale } from '$lib/paraglide/runtime';
 import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
@@ -52,12 +52,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			name: application.applicantName,
 			submittedAt: application.submittedAt
 		},
-		answers: fields.map((field) => ({
-			key: field.key,
-			label: pick(field.label, 'en').text,
-			text: field.type === 'file' ? '' : answerText(field, application.answers[field.key], [], 'en'),
-			files: application.files.filter((file) => file.fieldKey === field.key)
-		})),
+		answers: answerViews(fields, application.answers, application.files, getLocale()),
 		criteria: criteria.map((criterion) => ({ id: criterion.id, label: pick(criterion.label, 'en').text, weight: criterion.weight })),
 		values,
 		scored: own.size

@@ -38,7 +38,8 @@ export const emptyField = (): FieldFormValues => ({
 	min: '',
 	max: '',
 	integer: false,
-	allowedTypes: [],
+	// Photos and PDFs, what most calls ask for; a question that is not about files ignores them.
+	allowedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'],
 	maxSizeMb: '',
 	maxFiles: '',
 	choices: []

@@ -1,3 +1,6 @@
+import type { InsertablePhoto } from '$lib/admin/photos';
+import { emailImageOf } from '$lib/server/media/email-image';
+import { listPhotosForPicker } from '$lib/server/media/media.service';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Actions, PageServerLoad } from './$types';
@@ -147,13 +150,21 @@ async function change(work: Promise<unknown>, what: string) {
 	}
 }
 
+/** The library's ready photos, to put in a campaign's text. */
+async function insertablePhotos(db: Kysely<Database>): Promise<InsertablePhoto[]> {
+	return (await listPhotosForPicker(db)).flatMap((photo) => {
+		const image = emailImageOf(photo);
+		return image ? [{ id: photo.id, label: photo.alt.en, ...image, alt: { ...photo.alt } }] : [];
+	});
+}
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const staff = requirePermission(locals, url, permission);
 	const id = campaignIdOf(params.id);
 	const { db, config } = app();
 	const topicRows = await db.selectFrom('newsletter_topic').select(['key', 'name']).orderBy('position').orderBy('id').execute();
 	const topics = topicRows.map((t) => ({ key: t.key, name: pickJson(t.name, 'en').text || t.key }));
-	const common = { topics, staffEmail: staff.email, timeZones: timeZoneChoices() };
+	const common = { topics, staffEmail: staff.email, timeZones: timeZoneChoices(), photos: await insertablePhotos(db) };
 
 	if (id === undefined) {
 		const values: CampaignFormValues = { texts: {}, topics: [], locales: [], sendRate: String(config.newsletterSendRate) };

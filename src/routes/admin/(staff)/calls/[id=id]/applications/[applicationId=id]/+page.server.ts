@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { applicationForStaff } from '$lib/server/calls/application-admin';
-import { answerText } from '$lib/server/calls/call-export';
+import { answerViews, applicationForStaff } from '$lib/server/calls/application-admin';
+import { getLocale } from '$lib/paraglide/runtime';
 import { listFields } from '$lib/server/calls/calls.service';
 import { listCriteria } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
@@ -35,13 +35,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			decidedAt: application.decidedAt,
 			summary: { reviewers: application.summary.reviewers, average: application.summary.average, spread: application.summary.spread }
 		},
-		answers: fields.map((field) => ({
-			key: field.key,
-			label: pick(field.label, 'en').text,
-			contact: field.contact || field.type === 'email',
-			text: field.type === 'file' ? '' : answerText(field, application.answers[field.key], [], 'en'),
-			files: application.files.filter((file) => file.fieldKey === field.key)
-		})),
+		answers: answerViews(fields, application.answers, application.files, getLocale()),
 		criteria: criteria.map((criterion) => ({ id: criterion.id, label: pick(criterion.label, 'en').text, weight: criterion.weight })),
 		reviews: application.reviews
 	};

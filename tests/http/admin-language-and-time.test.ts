@@ -23,6 +23,7 @@ let kathmandu: AdminClient;
 let newYork: AdminClient;
 let editor: AdminClient;
 let callId: number;
+let applicationId: number;
 // The deadline, 2027-03-01 12:00 UTC: 17:45 in Kathmandu (UTC+5:45), 07:00 in New York (UTC-5).
 const deadline = { wall: '2027-03-01T12:00', zone: 'UTC' };
 
@@ -58,6 +59,7 @@ beforeAll(async () => {
 	if (draft.status !== 'saved') throw new Error(draft.status);
 	const submitted = await submitApplication(db, { callId, token: draft.token, input });
 	if (submitted.status !== 'submitted') throw new Error(submitted.status);
+	applicationId = submitted.applicationId;
 }, 120_000);
 
 afterAll(async () => {
@@ -148,6 +150,24 @@ describe('choosing a language and a time zone', () => {
 		expect(es).toMatch(/GMT-5/);
 		expect(ne).toContain('बोल्ने पर्खालहरू');
 		expect(es).toContain('Muros que hablan');
+	});
+
+	it("shows the review pages in Nepali to the Nepali reviewer, the application's time in each reviewer's zone", async () => {
+		const list = await page(kathmandu, '/admin/reviews');
+		expect(list.lang).toBe('ne');
+		expect(list.text).toContain('मेरा समीक्षाहरू');
+		expect(list.text).toContain('अझै अंक दिइएको छैन');
+		expect(list.text).toContain('बोल्ने पर्खालहरू');
+		const ne = await page(kathmandu, `/admin/reviews/${applicationId}`);
+		expect(ne.text).toContain('तपाईंका अंक');
+		expect(ne.text).toContain('जवाफहरू');
+		// Submitted today: in Kathmandu's time for one, New York's for the other.
+		expect(ne.text).toMatch(/मा पेस गरिएको।/);
+		expect(ne.text).toMatch(/GMT\+५:४५ मा पेस गरिएको/);
+		const es = await page(newYork, `/admin/reviews/${applicationId}`);
+		expect(es.lang).toBe('es');
+		expect(es.text).toMatch(/Enviada el .+ GMT-5\./);
+		expect(es.text).toContain('Tus puntuaciones');
 	});
 
 	it('lists the applications each reviewer has not scored', async () => {

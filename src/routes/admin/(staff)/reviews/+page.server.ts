@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const own = applications.filter((a) => a.callId === callId);
 		return {
 			id: callId,
-			title: pick(own[0]!.callTitle, 'en').text,
+			title: pick(own[0]!.callTitle, staff.locale).text,
 			blind: own[0]!.blind,
 			criteria: criteriaCount.get(callId)!,
 			applications: own.map((a) => ({

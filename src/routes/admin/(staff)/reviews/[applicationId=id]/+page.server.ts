@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { answerViews, fieldsForReviewer, scoresOfReviewer } from '$lib/server/calls/application-admin';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { applicationForReviewer, listCriteria, recordScores, reviewLimits } from '$lib/server/calls/review.service';
 import { pick } from '$lib/server/shared/localized-text';
 import type { Database } from '$lib/server/db/schema';
@@ -19,13 +20,19 @@ import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
  */
 
 const permission = 'applications.review';
-const notFound = 'There is no application here for you to review.';
+/** Read when a request needs it, in that request's language. */
+const answers = {
+	get notFound() {
+		return m.reviews_not_found();
+	},
+	forbiddenAsNotFound: true
+};
 
 type Staff = NonNullable<App.Locals['staff']>;
 
 async function assigned(db: Kysely<Database>, staff: Staff, id: number) {
 	const application = await applicationForReviewer(db, staff.id, id);
-	if (!application) error(404, notFound);
+	if (!application) error(404, answers.notFound);
 	return application;
 }
 
@@ -46,14 +53,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		application: {
 			id: application.id,
-			callTitle: pick(application.callTitle, 'en').text,
+			callTitle: pick(application.callTitle, staff.locale).text,
 			blind: application.blind,
 			// Null in blind review: the reviewer's view never held it.
 			name: application.applicantName,
 			submittedAt: application.submittedAt
 		},
 		answers: answerViews(fields, application.answers, application.files, getLocale()),
-		criteria: criteria.map((criterion) => ({ id: criterion.id, label: pick(criterion.label, 'en').text, weight: criterion.weight })),
+		criteria: criteria.map((criterion) => ({ id: criterion.id, label: pick(criterion.label, staff.locale).text, weight: criterion.weight })),
 		values,
 		scored: own.size
 	};
@@ -81,8 +88,8 @@ export const actions = {
 			const comment = form[`comment-${criterion.id}`]!;
 			values[`score-${criterion.id}`] = score.slice(0, 5);
 			values[`comment-${criterion.id}`] = comment;
-			if (!/^[1-5]$/.test(score)) issues[`score-${criterion.id}`] = 'Choose a score from 1 to 5.';
-			if (comment.trim().length > reviewLimits.comment) issues[`comment-${criterion.id}`] = `Keep the comment under ${reviewLimits.comment} characters.`;
+			if (!/^[1-5]$/.test(score)) issues[`score-${criterion.id}`] = m.reviews_choose_score();
+			if (comment.trim().length > reviewLimits.comment) issues[`comment-${criterion.id}`] = m.reviews_comment_too_long({ max: reviewLimits.comment });
 		}
 		if (Object.keys(issues).length > 0) return fail(400, { issues, values });
 		try {
@@ -97,8 +104,8 @@ export const actions = {
 				}))
 			);
 		} catch (e) {
-			return failWith(e, () => ({ issues: { form: 'The rubric changed while you were scoring. Check the scores below and save again.' }, values }));
+			return failWith(e, () => ({ issues: { form: m.reviews_rubric_changed() }, values }));
 		}
 		return { done: 'saved' as const };
-	}, { notFound, forbiddenAsNotFound: true })
+	}, answers)
 } satisfies Actions;

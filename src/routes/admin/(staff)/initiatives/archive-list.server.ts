@@ -1,4 +1,5 @@
 import { adminUrls } from '$lib/admin/urls';
+import { m } from '$lib/paraglide/messages';
 import { can } from '$lib/people/roles';
 import type { ArchiveListData } from '$lib/admin/archive-list';
 import { app } from '$lib/server/app';
@@ -57,7 +58,7 @@ export async function deleteArchiveItem(type: ArchiveItemType, event: { locals: 
 	try {
 		await deleteItem(app().content, actorOf(staff), type, key);
 	} catch (e) {
-		return failWith(e, (issues) => ({ deleted: false, refused: issues.delete ?? Object.values(issues)[0] ?? 'It could not be deleted.', key }));
+		return failWith(e, (issues) => ({ deleted: false, refused: issues.delete ?? Object.values(issues)[0] ?? m.archive_could_not_delete(), key }));
 	}
 	return { deleted: true };
 }

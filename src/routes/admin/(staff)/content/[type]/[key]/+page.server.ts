@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { locales } from '$lib/i18n/locales';
 import { displayNames, listFormat } from '$lib/i18n/intl';
+import { getLocale } from '$lib/paraglide/runtime';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
 import { contentItems, emptyItemData, hasRowKeys, isArchiveItemType, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
@@ -72,8 +73,8 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 }, contentAnswers) satisfies PageServerLoad;
 
 async function pickablePhotos(): Promise<PickablePhoto[]> {
-	const names = displayNames('en', { type: 'language' });
-	const list = listFormat('en', { type: 'conjunction' });
+	const names = displayNames(getLocale(), { type: 'language' });
+	const list = listFormat(getLocale(), { type: 'conjunction' });
 	return (await listPhotosForPicker(app().db)).map((photo) => ({
 		id: photo.id,
 		label: photo.alt.en,

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { locales, type Localized } from '$lib/i18n/locales';
@@ -77,14 +78,14 @@ export function parseCampaign(
 
 	const currency = normalizeCurrency(text('currency'));
 	if (!isoCurrencyPattern.test(currency) || !currencies.includes(currency)) {
-		issues.currency = `Choose one of the currencies donors can give in (${currencies.join(', ')}).`;
+		issues.currency = m.donations_issue_campaign_currency({ currencies: currencies.join(', ') });
 	}
 
 	let goalMinor: number | undefined;
-	if (text('goal') === '') issues.goal = 'Give the goal, e.g. 5000.';
+	if (text('goal') === '') issues.goal = m.donations_issue_goal_missing();
 	else if (!issues.currency) {
 		goalMinor = toMinorUnits(text('goal'), currency);
-		if (!goalMinor) issues.goal = `Give the goal as an amount in ${currency}, digits and at most one decimal point, e.g. 5000.`;
+		if (!goalMinor) issues.goal = m.donations_issue_goal_invalid({ currency });
 	}
 
 	const title: Record<string, string> = {};
@@ -92,16 +93,16 @@ export function parseCampaign(
 	for (const l of locales) {
 		title[l] = text(`title.${l}`);
 		description[l] = text(`description.${l}`);
-		if (title[l]!.length > limits.title) issues[`title.${l}`] = `Keep the title under ${limits.title} characters.`;
-		if (description[l]!.length > limits.description) issues[`description.${l}`] = `Keep the description under ${limits.description} characters.`;
+		if (title[l]!.length > limits.title) issues[`title.${l}`] = m.donations_issue_title_long({ max: limits.title });
+		if (description[l]!.length > limits.description) issues[`description.${l}`] = m.donations_issue_description_long({ max: limits.description });
 	}
-	if (!title.en && !issues['title.en']) issues['title.en'] = 'The English title is required; the other languages fall back to it.';
+	if (!title.en && !issues['title.en']) issues['title.en'] = m.donations_issue_title_en();
 
 	const starts = text('starts') ? dayOf(text('starts')) : null;
 	const ends = text('ends') ? dayOf(text('ends')) : null;
-	if (starts === undefined) issues.starts = 'Give a day as YYYY-MM-DD, or leave it empty to start now.';
-	if (ends === undefined) issues.ends = 'Give a day as YYYY-MM-DD, or leave it empty for no end.';
-	if (starts && ends && ends < starts) issues.ends = 'The last day is before the first day.';
+	if (starts === undefined) issues.starts = m.donations_issue_starts();
+	if (ends === undefined) issues.ends = m.donations_issue_ends();
+	if (starts && ends && ends < starts) issues.ends = m.donations_issue_ends_before();
 
 	if (Object.keys(issues).length > 0) return { ok: false, issues };
 	return {
@@ -168,7 +169,7 @@ export async function saveCampaign(
 		}
 		let taken = trx.selectFrom('donation_campaign').select('id').where('slug', '=', c.slug);
 		if (options.id !== undefined) taken = taken.where('id', '!=', options.id);
-		if (await taken.executeTakeFirst()) throw new ValidationError({ slug: 'Another campaign already has this address.' });
+		if (await taken.executeTakeFirst()) throw new ValidationError({ slug: m.donations_issue_slug_taken() });
 		const row = {
 			slug: c.slug,
 			title: stringifyLocalized(c.title),

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { normalizeCurrency, toDecimalString, toMinorUnits } from './currencies';
 import type { CurrencyRule, DonationSettings } from './donation-settings';
@@ -69,43 +70,43 @@ export function parseSettingsValues(
 		if (typed.every((t) => t === '')) continue; // an empty row: nothing to add
 		const code = normalizeCurrency(typed[0]!);
 		if (code === '') {
-			issues[`currency.${i}`] = 'Give the currency’s three-letter code, e.g. USD; or empty the whole row to remove it.';
+			issues[`currency.${i}`] = m.donations_issue_currency_missing();
 			continue;
 		}
 		if (!/^[A-Z]{3}$/.test(code) || !knownCurrencies.has(code)) {
-			issues[`currency.${i}`] = 'Not a currency code: use three letters such as USD, EUR, NPR or IDR.';
+			issues[`currency.${i}`] = m.donations_issue_currency_unknown();
 			continue;
 		}
 		if (currencies.includes(code)) {
-			issues[`currency.${i}`] = `${code} is listed twice.`;
+			issues[`currency.${i}`] = m.donations_issue_currency_twice({ code });
 			continue;
 		}
-		const amount = (field: 'min' | 'max', label: string) => {
+		const amount = (field: 'min' | 'max') => {
 			const raw = text(`${field}.${i}`);
 			if (raw === '') {
-				issues[`${field}.${i}`] = `Give the ${label} amount.`;
+				issues[`${field}.${i}`] = field === 'min' ? m.donations_issue_min_missing() : m.donations_issue_max_missing();
 				return undefined;
 			}
 			const minor = toMinorUnits(raw, code);
-			if (!minor) issues[`${field}.${i}`] = `Give the ${label} as an amount in ${code}, e.g. 2 or 2.50.`;
+			if (!minor) issues[`${field}.${i}`] = field === 'min' ? m.donations_issue_min_invalid({ code }) : m.donations_issue_max_invalid({ code });
 			return minor || undefined;
 		};
-		const min = amount('min', 'smallest');
-		const max = amount('max', 'largest');
-		if (min !== undefined && max !== undefined && min > max) issues[`max.${i}`] = 'The largest amount is below the smallest.';
+		const min = amount('min');
+		const max = amount('max');
+		if (min !== undefined && max !== undefined && min > max) issues[`max.${i}`] = m.donations_issue_max_below_min();
 
 		const presetTexts = text(`presets.${i}`).split(/\s*;\s*|,\s+|\s+/).filter(Boolean);
 		const presets: number[] = [];
-		if (presetTexts.length > maxPresets) issues[`presets.${i}`] = `At most ${maxPresets} suggested amounts.`;
+		if (presetTexts.length > maxPresets) issues[`presets.${i}`] = m.donations_issue_presets_too_many({ max: maxPresets });
 		else {
 			for (const p of presetTexts) {
 				const minor = toMinorUnits(p, code);
 				if (!minor) {
-					issues[`presets.${i}`] = `“${p}” is not an amount in ${code}. Separate amounts with spaces, e.g. 5 10 25.`;
+					issues[`presets.${i}`] = m.donations_issue_preset_invalid({ amount: p, code });
 					break;
 				}
 				if ((min !== undefined && minor < min) || (max !== undefined && minor > max)) {
-					issues[`presets.${i}`] = `${p} is outside the smallest and largest amounts.`;
+					issues[`presets.${i}`] = m.donations_issue_preset_outside({ amount: p });
 					break;
 				}
 				presets.push(minor);
@@ -114,15 +115,15 @@ export function parseSettingsValues(
 		currencies.push(code);
 		if (min !== undefined && max !== undefined) rules[code] = { presets, min, max };
 	}
-	if (currencies.length === 0 && Object.keys(issues).length === 0) issues['currency.0'] = 'Offer at least one currency.';
+	if (currencies.length === 0 && Object.keys(issues).length === 0) issues['currency.0'] = m.donations_issue_no_currency();
 
 	const trimmed = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([l, t]) => [l, t.trim()]));
 	const localized = { receiptNote: trimmed(localizedOf(values, 'receiptNote')), otherWays: trimmed(localizedOf(values, 'otherWays')) };
 	if (!localized.receiptNote.en) {
-		issues['receiptNote.en'] = 'The English note is required: every receipt carries it (e.g. whether gifts are tax-deductible), and the other languages fall back to it.';
+		issues['receiptNote.en'] = m.donations_issue_receipt_en();
 	}
 	if (!localized.otherWays.en) {
-		issues['otherWays.en'] = 'The English text is required: /donate shows it when card giving is not set up, and the other languages fall back to it.';
+		issues['otherWays.en'] = m.donations_issue_other_en();
 	}
 
 	if (Object.keys(issues).length > 0) return { ok: false, issues };

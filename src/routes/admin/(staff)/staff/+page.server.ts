@@ -6,6 +6,7 @@ import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { requirePermission } from '$lib/server/people/guard';
 import { inviteStaff, listStaff, reinvite, setDisabled, setRole } from '$lib/server/people/people.service';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'staff.manage');
@@ -22,7 +23,11 @@ const staffForm = formSchema({
 	disabled: formField.is('true')
 });
 
-const personAnswers = { notFound: 'There is no such person.' };
+const personAnswers = {
+	get notFound() {
+		return m.staff_not_found();
+	}
+};
 
 export const actions = {
 	invite: async ({ locals, url, request }) => {

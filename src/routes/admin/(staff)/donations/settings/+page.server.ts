@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			title: pickJson(c.title, 'en').text,
 			goal: formatMoney(c.goalMinor, c.currency, 'en'),
 			raised: formatMoney(c.raisedMinor, c.currency, 'en'),
-			state: c.startsAt && c.startsAt > now ? 'not started' : c.endsAt && c.endsAt <= now ? 'ended' : 'open'
+			state: (c.startsAt && c.startsAt > now ? 'not-started' : c.endsAt && c.endsAt <= now ? 'ended' : 'open') as 'not-started' | 'ended' | 'open'
 		}))
 	};
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { requirePermission } from '$lib/server/people/guard';
@@ -7,7 +8,7 @@ import { getMailMessage } from '$lib/server/platform/mail/mail-outbox';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'outbox.view');
 	const message = await getMailMessage(app().db, Number(params.id));
-	if (!message) error(404, 'There is no such e-mail.');
+	if (!message) error(404, m.outbox_not_found());
 	return {
 		message: {
 			id: message.id,

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { formField, formSchema } from '$lib/server/platform/forms';
 import type { EventSessionRow } from '$lib/server/db/schema';
 import type { SessionInput } from '$lib/server/events/session.service';
@@ -87,27 +88,31 @@ function instantToLocal(instant: string, timeZone: string): string {
 
 /** The domain's issue codes, in the staff's words. */
 export function issueMessages(issues: Record<string, string>): Record<string, string> {
-	const words: Record<string, string> = {
-		'wall-time': 'Give a date and a time.',
-		'time-zone': 'Choose the time zone of the place where it happens.',
-		'ends-before-start': 'The end must come after the start.',
-		required: 'This is needed.',
-		'https-url': 'Give the full link, starting with https://.',
-		country: 'Choose the country.',
-		'both-coordinates': 'Give both coordinates, or neither.',
-		coordinate: 'Give a number in degrees, like 27.673 (north and east) or -33.86 (south and west).',
-		capacity: 'Give a number of places from 1 to 100,000, or leave it empty for no limit.',
-		'closes-before-opens': 'Registration must close after it opens.',
-		cancelled: 'This session is cancelled: it cannot be changed any more.',
-		'too-long': 'This is too long.'
+	const words: Record<string, () => string> = {
+		'wall-time': m.events_issue_wall_time,
+		'time-zone': m.events_issue_time_zone,
+		'ends-before-start': m.events_issue_ends_before_start,
+		required: m.events_issue_required,
+		'https-url': m.events_issue_https_url,
+		country: m.events_issue_country,
+		'both-coordinates': m.events_issue_both_coordinates,
+		coordinate: m.events_issue_coordinate,
+		capacity: m.events_issue_capacity,
+		'closes-before-opens': m.events_issue_closes_before_opens,
+		cancelled: m.events_issue_cancelled,
+		'too-long': m.events_issue_too_long
 	};
 	return Object.fromEntries(
 		Object.entries(issues).map(([field, code]) => {
 			const below = /^below-taken:(\d+)$/.exec(code);
-			if (below) return [field, `${below[1]} places are already confirmed: the session cannot have fewer. Cancel registrations first if it must be smaller.`];
-			return [field, words[code] ?? 'Check this.'];
+			if (below) return [field, m.events_issue_below_taken({ count: Number(below[1]) })];
+			return [field, (words[code] ?? m.events_issue_check)()];
 		})
 	);
 }
 
-export const sessionAnswers: DomainErrorAnswers = { notFound: 'This event or session does not exist (any more).' };
+export const sessionAnswers: DomainErrorAnswers = {
+	get notFound() {
+		return m.events_session_not_found();
+	}
+};

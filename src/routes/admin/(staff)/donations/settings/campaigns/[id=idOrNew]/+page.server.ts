@@ -7,13 +7,18 @@ import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
+import { m } from '$lib/paraglide/messages';
 
 /** The campaign's id; none for `new`. */
 function campaignIdOf(segment: string): number | undefined {
 	return segment === 'new' ? undefined : Number(segment);
 }
 
-const notFound = 'This campaign does not exist (any more).';
+const answers = {
+	get notFound() {
+		return m.donations_campaign_not_found();
+	}
+};
 
 /** The campaign form, every field as text (the domain checks it: parseCampaign). */
 const campaignForm = formSchema(Object.fromEntries(campaignFieldNames.map((name) => [name, formField.text(4000)])));
@@ -28,7 +33,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			? Object.fromEntries(campaignFieldNames.map((n) => [n, n === 'currency' ? (settings.currencies[0] ?? '') : '']))
 			: await getCampaignValues(db, id);
 	return { id: id ?? null, values, currencies: settings.currencies };
-}, { notFound }) satisfies PageServerLoad;
+}, answers) satisfies PageServerLoad;
 
 export const actions = {
 	save: withDomainErrors(async ({ locals, url, params, request }) => {
@@ -45,5 +50,5 @@ export const actions = {
 		}
 		if (id === undefined) redirect(303, `${adminUrls.donations.campaign(saved)}?created=1`);
 		return { saved: true };
-	}, { notFound })
+	}, answers)
 } satisfies Actions;

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
@@ -41,7 +42,7 @@ export const actions = {
 			.read(await event.request.formData())
 			.registration.map((value) => idFrom(value))
 			.filter((id): id is number => id !== undefined);
-		if (ids.length === 0) return fail(400, { problem: 'Tick the people who came, then press the button.' });
+		if (ids.length === 0) return fail(400, { problem: m.events_door_problem_none() });
 		const checkedIn = await checkInMany(app().events, actor, sessionId, ids);
 		return { checkedIn, ticked: ids.length };
 	}, sessionAnswers)

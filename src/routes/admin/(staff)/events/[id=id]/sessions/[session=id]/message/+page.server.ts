@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { randomUUID } from 'node:crypto';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,14 +31,14 @@ export const load = withDomainErrors(async (event) => {
 const messageForm = formSchema({ subject: formField.text(300), body: formField.text(12_000), id: formField.trimmed(40), confirm: formField.is('yes') });
 
 function issueWords(issues: Record<string, string>): Record<string, string> {
-	const words: Record<string, string> = {
-		required: 'Write something here.',
-		'too-long': 'This is too long.',
-		'one-line': 'The subject is one line.',
-		'message-id': 'This preview is out of date: look at it again, then send.',
-		cancelled: 'The session is cancelled: its registrations have ended.'
+	const words: Record<string, () => string> = {
+		required: m.events_message_issue_required,
+		'too-long': m.events_issue_too_long,
+		'one-line': m.events_message_issue_one_line,
+		'message-id': m.events_message_issue_message_id,
+		cancelled: m.events_message_issue_cancelled
 	};
-	return Object.fromEntries(Object.entries(issues).map(([field, code]) => [field, words[code] ?? 'Check this field.']));
+	return Object.fromEntries(Object.entries(issues).map(([field, code]) => [field, (words[code] ?? m.events_message_issue_check)()]));
 }
 
 export const actions = {
@@ -57,7 +58,7 @@ export const actions = {
 	send: withDomainErrors(async (event) => {
 		const { actor, sessionId } = await sessionRoute(event);
 		const values = messageForm.read(await event.request.formData());
-		if (!values.confirm) return fail(400, { values: { subject: values.subject, body: values.body }, issues: { form: 'Look at the preview first, then send.' } });
+		if (!values.confirm) return fail(400, { values: { subject: values.subject, body: values.body }, issues: { form: m.events_message_issue_preview_first() } });
 		try {
 			const sent = await messageConfirmedRegistrants(app().events, actor, sessionId, values.id, { subject: values.subject, body: values.body });
 			return { sent };

@@ -148,10 +148,10 @@ describe('one subscriber', () => {
 		await updatePreferences(handle.db, preferences, { locale: 'es', topics: ['news', 'events'], paused: true }, { now: t0 + 2000 });
 
 		const detail = await getSubscriberDetail(handle.db, subscriberId!);
-		expect(detail).toMatchObject({ email: 'ana@example.org', name: 'Ana', locale: 'es', status: 'confirmed', paused: true, topics: ['news', 'events'], consentTextVersion: 2 });
+		expect(detail).toMatchObject({ email: 'ana@example.org', name: 'Ana', locale: 'es', status: 'confirmed', paused: true, topics: ['news', 'events'], consentTextVersion: 3 });
 		expect(detail.ledger.map((e) => [e.action, e.method, e.consentTextVersion, e.sourcePage])).toEqual([
-			['subscribed', 'double-opt-in', 2, '/es/newsletter'],
-			['confirmed', 'double-opt-in', 2, null],
+			['subscribed', 'double-opt-in', 3, '/es/newsletter'],
+			['confirmed', 'double-opt-in', 3, null],
 			['preferences-changed', 'preferences', null, null]
 		]);
 		expect(detail.ledger[2]!.detail).toMatchObject({ after: { paused: true } });

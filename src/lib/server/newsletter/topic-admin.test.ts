@@ -86,17 +86,17 @@ describe('topics', () => {
 
 describe('the consent text', () => {
 	it('publishes a new wording as the next version and keeps the earlier ones', async () => {
-		// The seeded text has two versions: English only, then all four languages.
+		// The seeded text has three versions: English only, all four languages, then the Nepali word the site uses.
 		const wording = names('I want the newsletter, and nothing else is done with my address.', { es: 'Quiero el boletín.' });
-		expect(await publishConsentTextFromAdmin(withClock(newsletter, '2026-12-01T00:00:00Z'), testStaff, wording)).toBe(3);
+		expect(await publishConsentTextFromAdmin(withClock(newsletter, '2026-12-01T00:00:00Z'), testStaff, wording)).toBe(4);
 		const texts = await listConsentTexts(handle.db);
-		expect(texts.map((t) => t.version)).toEqual([3, 2, 1]);
-		expect(texts[0]).toEqual({ version: 3, text: wording, createdAt: '2026-12-01T00:00:00.000Z' });
-		expect(texts[2]!.text.en).toMatch(/^I would like to receive the newsletter/);
+		expect(texts.map((t) => t.version)).toEqual([4, 3, 2, 1]);
+		expect(texts[0]).toEqual({ version: 4, text: wording, createdAt: '2026-12-01T00:00:00.000Z' });
+		expect(texts[3]!.text.en).toMatch(/^I would like to receive the newsletter/);
 
-		await expect(publishConsentTextFromAdmin(newsletter, testStaff, wording)).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/wording of version 3 already/) } });
+		await expect(publishConsentTextFromAdmin(newsletter, testStaff, wording)).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/wording of version 4 already/) } });
 		await expect(publishConsentTextFromAdmin(newsletter, testStaff, names(''))).rejects.toMatchObject({ issues: { 'text.en': expect.stringMatching(/English wording is required/) } });
-		expect(await latestConsentTextVersion(handle.db)).toBe(3);
+		expect(await latestConsentTextVersion(handle.db)).toBe(4);
 	});
 
 	it('numbers two wordings published at the same moment one after the other', async () => {
@@ -104,7 +104,7 @@ describe('the consent text', () => {
 			publishConsentTextFromAdmin(newsletter, testStaff, names('First of two at once.')),
 			publishConsentTextFromAdmin(newsletter, testStaff, names('Second of two at once.'))
 		]);
-		expect(versions.sort()).toEqual([4, 5]);
+		expect(versions.sort()).toEqual([5, 6]);
 		expect((await listConsentTexts(handle.db)).slice(0, 2).map((t) => t.text.en).sort()).toEqual(['First of two at once.', 'Second of two at once.']);
 	});
 });

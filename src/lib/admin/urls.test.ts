@@ -15,7 +15,11 @@ const samples: Record<string, unknown[][]> = {
 		['welcome', 'a-token'],
 		['reset', 'a-token']
 	],
-	campaignPreview: [[7, 'ne']]
+	campaignPreview: [[7, 'ne']],
+	applicationPhoto: [
+		[7, 'thumbnail'],
+		[7, 'preview']
+	]
 };
 
 /** Every address the module builds, with where in it it comes from. */

@@ -1,5 +1,6 @@
 import { baseLocale, isLocale, type Locale } from './locales';
 import { dateTimeFormat } from './intl';
+import { canonicalTimeZone, isValidTimeZone, selectableTimeZones } from './time-zones';
 
 /*
  * The admin speaks each staff member's language and shows times in their time
@@ -13,55 +14,19 @@ export interface StaffClock {
 	timeZone: string;
 }
 
-/*
- * Intl lists some zones under the names they had years ago (CLDR keeps its
- * identifiers stable): a person in Kathmandu, Kyiv or Kolkata looks for the name
- * they know. Both names work everywhere a zone is used.
- */
-const currentNames: Record<string, string> = {
-	'Africa/Asmera': 'Africa/Asmara',
-	'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-	'America/Catamarca': 'America/Argentina/Catamarca',
-	'America/Coral_Harbour': 'America/Atikokan',
-	'America/Cordoba': 'America/Argentina/Cordoba',
-	'America/Godthab': 'America/Nuuk',
-	'America/Indianapolis': 'America/Indiana/Indianapolis',
-	'America/Jujuy': 'America/Argentina/Jujuy',
-	'America/Louisville': 'America/Kentucky/Louisville',
-	'America/Mendoza': 'America/Argentina/Mendoza',
-	'Asia/Calcutta': 'Asia/Kolkata',
-	'Asia/Katmandu': 'Asia/Kathmandu',
-	'Asia/Rangoon': 'Asia/Yangon',
-	'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-	'Atlantic/Faeroe': 'Atlantic/Faroe',
-	'Europe/Kiev': 'Europe/Kyiv',
-	'Pacific/Enderbury': 'Pacific/Kanton',
-	'Pacific/Ponape': 'Pacific/Pohnpei',
-	'Pacific/Truk': 'Pacific/Chuuk'
-};
-
-let zoneList: string[] | undefined;
-
-/** Every zone a person can choose, by its current IANA name, sorted. */
-export function timeZones(): string[] {
-	zoneList ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone').map((name) => currentNames[name] ?? name)])].sort();
-	return zoneList;
+/** Every zone a person can choose, in today's IANA spelling, UTC first. */
+export function timeZones(): readonly string[] {
+	return selectableTimeZones();
 }
 
 /** The name a zone has today ("Asia/Katmandu" → "Asia/Kathmandu"). */
 export function currentZoneName(zone: string): string {
-	return currentNames[zone] ?? zone;
+	return canonicalTimeZone(zone) ?? zone;
 }
 
-/** A zone name Intl knows (current or former IANA name). */
+/** A zone name Intl knows (today's or a former IANA name). */
 export function isTimeZone(value: unknown): value is string {
-	if (typeof value !== 'string' || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-	try {
-		dateTimeFormat('en', { timeZone: value });
-		return true;
-	} catch {
-		return false;
-	}
+	return typeof value === 'string' && value.length <= 64 && isValidTimeZone(value);
 }
 
 /** The admin's language for someone not signed in: the first of their browser's languages the admin speaks. */

@@ -271,7 +271,10 @@ describe('two processes behind nginx', () => {
 			(await db.selectFrom('subscriber').select('email').where('email', 'in', acknowledged).execute()).map((row) => row.email)
 		);
 		expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
-		for (let i = 0; i < 10; i++) expect((await send('/about')).status).toBe(200);
+		for (let i = 0; i < 10; i++) {
+			const answer = await send('/about');
+			expect(answer.status, `from ${answer.upstream}; nginx said: ${balancer.errors().slice(-2000)}`).toBe(200);
+		}
 		await processes[1]!.stop();
 	});
 

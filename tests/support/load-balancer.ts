@@ -55,8 +55,8 @@ http {
 	access_log off;
 	client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
 	client_max_body_size 25m;
-	upstream app { ${servers(upstreamPorts)} keepalive 32; }
-${upstreamPorts.map((p, i) => `	upstream app_${i} { ${servers([p])} keepalive 8; }`).join('\n')}
+	upstream app { ${servers(upstreamPorts)} keepalive 32; keepalive_timeout 4s; }
+${upstreamPorts.map((p, i) => `	upstream app_${i} { ${servers([p])} keepalive 8; keepalive_timeout 4s; }`).join('\n')}
 	map $http_x_test_upstream $pool { default app; ${upstreamPorts.map((_, i) => `${i} app_${i};`).join(' ')} }
 	server {
 		listen 127.0.0.1:${port};

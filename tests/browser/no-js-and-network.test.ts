@@ -4,7 +4,7 @@
  * any host but the server itself.
  */
 import { describe, expect, test } from 'vitest';
-import { allPages, isItemPath, notFoundPath, optionalScripts, pageName, publicPages } from '../support/pages.ts';
+import { allPages, formRefusedPath, isItemPath, notFoundPath, optionalScripts, pageName, publicPages } from '../support/pages.ts';
 import { usePage, useServerAndBrowser, visit } from '../support/browser.ts';
 
 const suite = useServerAndBrowser();
@@ -86,23 +86,23 @@ describe('pages as served, without JavaScript', () => {
 		expect(noJs.requests.length).toBeGreaterThan(0);
 		expect(noJs.foreignRequests()).toEqual([]);
 
-		// Every subresource loaded; only the document of the 404 page may answer 404.
+		// Every subresource loaded; only the document of the 404 (or 403) page may answer with it.
 		const failed = noJs.responses.filter((r) => r.status >= 400 && !(r.url === url && r.status === target.status));
 		expect(failed).toEqual([]);
 		// No Content-Security-Policy refusal or other complaint in the console.
 		const problems = noJs.problems.filter(
-			(p) => !(target.status === 404 && p.includes('status of 404') && p.endsWith(`(${url})`))
+			(p) => !(target.status !== 200 && p.includes(`status of ${target.status}`) && p.endsWith(`(${url})`))
 		);
 		expect(problems).toEqual([]);
 
 		// Every link and <link> to this site answers directly (no redirect, no error),
-		// except those to the page that does not exist.
+		// except those to the page that does not exist and to the refused-form page (403 by design).
 		const hrefs = await page.evaluate(() =>
 			// getAttribute, since an SVG link's `href` (the map's markers) is not a string.
 			Array.from(document.querySelectorAll('a[href], link[href]')).map((a) => new URL(a.getAttribute('href')!, document.baseURI).href)
 		);
 		const local = [...new Set(hrefs)].filter(
-			(href) => new URL(href).origin === suite.origin && !new URL(href).pathname.endsWith(notFoundPath)
+			(href) => new URL(href).origin === suite.origin && ![notFoundPath, formRefusedPath].some((path) => new URL(href).pathname.endsWith(path))
 		);
 		expect(local.length).toBeGreaterThan(3);
 		const broken = (

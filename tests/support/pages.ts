@@ -44,7 +44,7 @@ export interface PublicPage {
 	/** The path as visited, e.g. '/es/about'. */
 	href: string;
 	/** The HTTP status the page answers with. */
-	status: 200 | 404;
+	status: 200 | 403 | 404;
 }
 
 /** Every public page in every language. */
@@ -65,8 +65,19 @@ export const notFoundPages: PublicPage[] = locales.map((locale) => ({
 	status: 404 as const
 }));
 
-/** Every page a visitor can land on: the public pages and the 404 page, in every language. */
-export const allPages: PublicPage[] = [...publicPages, ...notFoundPages];
+/** Where a form sent from another site lands (hooks.server.ts): a 403 page that says what happened and what to set. */
+export const formRefusedPath = '/form-refused';
+
+/** The refused-form page in every language. */
+export const formRefusedPages: PublicPage[] = locales.map((locale) => ({
+	path: formRefusedPath,
+	locale,
+	href: pathIn(formRefusedPath, locale),
+	status: 403 as const
+}));
+
+/** Every page a visitor can land on: the public pages, the 404 page and the refused-form page, in every language. */
+export const allPages: PublicPage[] = [...publicPages, ...notFoundPages, ...formRefusedPages];
 
 export const viewports = {
 	narrow: { width: 320, height: 640 },

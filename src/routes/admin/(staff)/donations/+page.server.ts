@@ -11,16 +11,17 @@ import { filterValuesOf, filtersOf } from './donations-route';
 import { pageCount } from '$lib/server/platform/paging';
 
 const perPage = 50;
-const money = (minor: number, currency: string) => formatMoney(minor, currency, 'en');
-const totalText = <T extends { currency: string; grossMinor: number; refundedMinor: number; netMinor: number; donations: number }>(t: T) => ({
-	...t,
-	gross: money(t.grossMinor, t.currency),
-	refunded: money(t.refundedMinor, t.currency),
-	net: money(t.netMinor, t.currency)
-});
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, 'donations.view');
+	// Amounts and campaign titles in the staff member's language.
+	const { locale } = requirePermission(locals, url, 'donations.view');
+	const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+	const totalText = <T extends { currency: string; grossMinor: number; refundedMinor: number; netMinor: number; donations: number }>(t: T) => ({
+		...t,
+		gross: money(t.grossMinor, t.currency),
+		refunded: money(t.refundedMinor, t.currency),
+		net: money(t.netMinor, t.currency)
+	});
 	const { db, config } = app();
 	const values = filterValuesOf(url);
 	const filters = filtersOf(values);
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		campaignProgress(db),
 		getDonationSettings(db)
 	]);
-	const campaignTitles = new Map(campaigns.map((c) => [c.slug, pickJson(c.title, 'en').text]));
+	const campaignTitles = new Map(campaigns.map((c) => [c.slug, pickJson(c.title, locale).text]));
 	return {
 		stripe: {
 			configured: isConfigured(config),
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			webhookUrl: `${config.origin}/api/stripe/webhook`
 		},
 		filters: values,
-		campaigns: campaigns.map((c) => ({ id: c.id, slug: c.slug, title: pickJson(c.title, 'en').text })),
+		campaigns: campaigns.map((c) => ({ id: c.id, slug: c.slug, title: pickJson(c.title, locale).text })),
 		// The enabled currencies, and any other one that has donations (a currency staff later turned off).
 		currencies: [...new Set([...settings.currencies, ...currencies.map((t) => t.currency)])].sort(),
 		page: list.page,

@@ -9,7 +9,7 @@ import { campaignProgress } from '$lib/server/donations/donations.queries';
 import { requirePermission } from '$lib/server/people/guard';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, 'donations.manage');
+	const { locale } = requirePermission(locals, url, 'donations.manage');
 	const { db } = app();
 	const [settings, campaigns] = await Promise.all([getDonationSettings(db), campaignProgress(db)]);
 	const now = new Date().toISOString();
@@ -18,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		campaigns: campaigns.map((c) => ({
 			id: c.id,
 			slug: c.slug,
-			title: pickJson(c.title, 'en').text,
-			goal: formatMoney(c.goalMinor, c.currency, 'en'),
-			raised: formatMoney(c.raisedMinor, c.currency, 'en'),
+			title: pickJson(c.title, locale).text,
+			goal: formatMoney(c.goalMinor, c.currency, locale),
+			raised: formatMoney(c.raisedMinor, c.currency, locale),
 			state: (c.startsAt && c.startsAt > now ? 'not-started' : c.endsAt && c.endsAt <= now ? 'ended' : 'open') as 'not-started' | 'ended' | 'open'
 		}))
 	};

@@ -204,3 +204,21 @@ describe('the first visit of someone invited', () => {
 		expect(dashboard.text).not.toContain('UTC मा देखाइन्छ');
 	});
 });
+
+describe('the pages of the calls, for someone who manages them in Spanish', () => {
+	it("shows the list of calls and a call's settings in Spanish, the deadline in their zone", async () => {
+		const manager = await signedIn(test, 'es-calls@example.org', 'editor');
+		await choose(manager, { locale: 'es', timeZone: 'America/New_York' });
+		const list = await page(manager, '/admin/calls');
+		expect(list.lang).toBe('es');
+		expect(list.text).toContain('Convocatorias');
+		expect(list.text).toContain('Nueva convocatoria');
+		expect(list.text).toContain('Recibe solicitudes');
+		expect(list.text).toMatch(/1 mar 2027, 7:00 GMT-5/);
+		const settings = await page(manager, `/admin/calls/${callId}`);
+		expect(settings.text).toContain('Estado: Abierta');
+		expect(settings.text).toContain('Tipo de convocatoria');
+		expect(settings.text).toContain('Revisión a ciegas');
+		expect(settings.text).toContain('En la zona horaria de la convocatoria (UTC)');
+	});
+});

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
+import { callPhase } from '$lib/server/calls/call-time';
 import { applicationCounts, listCalls } from '$lib/server/calls/calls.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { permission } from './calls-route';
@@ -18,8 +18,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			kind: call.kind,
 			status: call.status,
 			phase: callPhase(call, now),
-			timeZone: call.timeZone,
-			deadline: formatDeadline(call.deadlineAt, call.timeZone, 'en-GB'),
+			// An instant, shown in the staff person's own zone.
+			deadline: new Date(call.deadlineAt).toISOString(),
 			submitted: counts.get(call.id)?.submitted ?? 0,
 			drafts: counts.get(call.id)?.draft ?? 0
 		}))

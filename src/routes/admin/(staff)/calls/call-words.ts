@@ -1,20 +1,35 @@
 import { numberFormat } from '$lib/i18n/intl';
+import { m } from '$lib/paraglide/messages';
 
 /* Plain words for a call's settings, shared by the admin's call pages. */
 
-export const kindWords: Record<string, string> = {
-	artists: 'Artists (works, residencies, festivals)',
-	hosts: 'Hosts (bring an initiative to a place)',
-	volunteers: 'Volunteers (offer skills)'
+/** The kinds of call, in the order the settings form offers them. */
+export const callKinds = ['artists', 'hosts', 'volunteers'] as const;
+
+/** A kind of call with what it covers, in the person's language ("Artists (works, residencies, festivals)"). */
+export const kindWords: Record<string, () => string> = {
+	artists: m.callsadmin_kind_artists,
+	hosts: m.callsadmin_kind_hosts,
+	volunteers: m.callsadmin_kind_volunteers
 };
 
-export const statusWords: Record<string, string> = { draft: 'Draft', open: 'Open', closed: 'Closed' };
-
-export const phaseWords: Record<string, string> = {
-	upcoming: 'Not open yet',
-	open: 'Taking applications',
-	closed: 'Closed to applications'
+/** A kind of call in one word, for a list ("Artists"). */
+export const kindShortWords: Record<string, () => string> = {
+	artists: m.callsadmin_kind_artists_short,
+	hosts: m.callsadmin_kind_hosts_short,
+	volunteers: m.callsadmin_kind_volunteers_short
 };
+
+export const statusWords: Record<string, () => string> = { draft: m.callsadmin_status_draft, open: m.callsadmin_status_open, closed: m.callsadmin_status_closed };
+
+export const phaseWords: Record<string, () => string> = {
+	upcoming: m.callsadmin_phase_upcoming,
+	open: m.callsadmin_phase_open,
+	closed: m.callsadmin_phase_closed
+};
+
+/** The words for a code, or the code itself when there are none. */
+export const wordsFor = (words: Record<string, () => string>, code: string): string => words[code]?.() ?? code;
 
 export const fieldTypeWords: Record<string, string> = {
 	short_text: 'Short text (one line)',

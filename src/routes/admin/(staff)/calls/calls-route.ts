@@ -7,7 +7,8 @@ import { selectableTimeZones } from '$lib/server/shared/zoned-time';
 import type { CallSettingsValues } from './call-words';
 import type { PickablePhoto } from '$lib/admin/photos';
 import { displayNames, listFormat } from '$lib/i18n/intl';
-import { locales } from '$lib/i18n/locales';
+import { locales, type Locale } from '$lib/i18n/locales';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
 import { m } from '$lib/paraglide/messages';
 import { listPhotosForPicker } from '$lib/server/media/media.service';
 import { thumbnailOf } from '$lib/server/media/media-thumbnail';
@@ -15,31 +16,22 @@ import { thumbnailOf } from '$lib/server/media/media-thumbnail';
 /* What the pages of a call in the admin share: the permission, the call by id, and plain words for the service's codes. */
 
 export const permission = 'calls.manage';
-export const notFound = 'This call does not exist (any more). Someone may have deleted it.';
+
+/** What the call's pages answer when the call is gone, in the person's language (read when the answer is made). */
+export const callAnswers: DomainErrorAnswers = {
+	get notFound() {
+		return m.callsadmin_not_found();
+	}
+};
 
 export async function existingCall(db: Kysely<Database>, id: number): Promise<OpenCall> {
 	const call = await getCall(db, id);
-	if (!call) error(404, notFound);
+	if (!call) error(404, m.callsadmin_not_found());
 	return call;
 }
 
 
 const messages: Record<string, string> = {
-	required: 'Please fill this in (English is needed; the other languages fall back to it).',
-	too_long: 'This is too long. Please shorten it.',
-	one_line: 'Please keep this on one line.',
-	slug_invalid: 'Use lower-case letters, digits and single hyphens, like street-art-2027.',
-	slug_taken: 'Another call already uses this web address. Please choose another.',
-	kind_invalid: 'Please choose what kind of call this is.',
-	date_invalid: 'Please give a real date and time.',
-	deadline_before_opening: 'The deadline must come after the opening.',
-	time_zone_invalid: 'Please choose a time zone from the list.',
-	limit_invalid: 'Please give a whole number within the allowed range.',
-	retention_invalid: 'Please give a whole number of days between 30 and 3650.',
-	fields_required: 'The call cannot open yet: its form has no questions. Add at least one on the Form tab.',
-	consent_text_required: 'The call cannot open yet: it needs a consent text in English (what applicants agree to about their data).',
-	not_a_draft: 'Only a draft can be deleted. Close the call instead: its applications stay.',
-	has_applications: 'This call has applications, so it cannot be deleted. Close it instead.',
 	key_invalid: 'Use lower-case letters, digits and underscores, starting with a letter, like artist_statement.',
 	key_taken: 'Another question of this form already has this short name.',
 	key_locked: 'People have already applied, so the short name cannot change any more (their answers are stored under it).',
@@ -54,21 +46,36 @@ const messages: Record<string, string> = {
 	range_invalid: 'The largest number must not be smaller than the smallest.',
 	file_types_required: 'Please tick at least one kind of file.',
 	file_type_unknown: 'This kind of file is not supported.',
-	order_invalid: 'The form changed meanwhile. Please try again.',
-	weight_invalid: 'Please give a whole number from 1 to 100.',
-	too_many_criteria: 'A rubric can have at most 20 criteria.',
-	criterion_unknown: 'This criterion was removed meanwhile. Reload the page and try again.',
-	reviewer_unknown: 'Please choose a staff member who may review.'
+	order_invalid: 'The form changed meanwhile. Please try again.'
 };
 
 /** Words already in the admin's catalogues, read in the request's language. */
 const translated: Record<string, () => string> = {
-	cover_unknown: () => m.calls_cover_unknown()
+	cover_unknown: () => m.calls_cover_unknown(),
+	required: () => m.callsadmin_issue_required(),
+	too_long: () => m.callsadmin_issue_too_long(),
+	one_line: () => m.callsadmin_issue_one_line(),
+	slug_invalid: () => m.callsadmin_issue_slug_invalid(),
+	slug_taken: () => m.callsadmin_issue_slug_taken(),
+	kind_invalid: () => m.callsadmin_issue_kind_invalid(),
+	date_invalid: () => m.callsadmin_issue_date_invalid(),
+	deadline_before_opening: () => m.callsadmin_issue_deadline_before_opening(),
+	time_zone_invalid: () => m.callsadmin_issue_time_zone_invalid(),
+	limit_invalid: () => m.callsadmin_issue_limit_invalid(),
+	retention_invalid: () => m.callsadmin_issue_retention_invalid({ min: String(callLimits.retentionDays.min), max: String(callLimits.retentionDays.max) }),
+	fields_required: () => m.callsadmin_issue_fields_required(),
+	consent_text_required: () => m.callsadmin_issue_consent_text_required(),
+	not_a_draft: () => m.callsadmin_issue_not_a_draft(),
+	has_applications: () => m.callsadmin_issue_has_applications(),
+	weight_invalid: () => m.callsadmin_issue_weight_invalid(),
+	too_many_criteria: () => m.callsadmin_issue_too_many_criteria(),
+	criterion_unknown: () => m.callsadmin_issue_criterion_unknown(),
+	reviewer_unknown: () => m.callsadmin_issue_reviewer_unknown()
 };
 
 /** The service's codes in plain words, by the same keys. */
 export function explain(issues: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, translated[code]?.() ?? messages[code] ?? 'Please check this.']));
+	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, translated[code]?.() ?? messages[code] ?? m.callsadmin_issue_other()]));
 }
 
 // Twice a text's limit keeps a too-long text for its error message without holding anything huge.
@@ -139,10 +146,10 @@ export function settingsOf(call: OpenCall): CallSettingsValues {
 	};
 }
 
-/** Photos of the media library to choose a cover from, by their English alt text, with the languages they are described in. */
-export async function coverChoices(db: Kysely<Database>): Promise<PickablePhoto[]> {
-	const names = displayNames('en', { type: 'language' });
-	const list = listFormat('en', { type: 'conjunction' });
+/** Photos of the media library to choose a cover from, by their English alt text, with the languages they are described in (named in `locale`). */
+export async function coverChoices(db: Kysely<Database>, locale: Locale): Promise<PickablePhoto[]> {
+	const names = displayNames(locale, { type: 'language' });
+	const list = listFormat(locale, { type: 'conjunction' });
 	return (await listPhotosForPicker(db)).map((photo) => ({
 		id: photo.id,
 		label: photo.alt.en,

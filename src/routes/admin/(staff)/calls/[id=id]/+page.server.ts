@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { formatMoment } from '$lib/i18n/staff-clock';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
-import { callPhase, formatDeadline } from '$lib/server/calls/call-time';
+import { callPhase } from '$lib/server/calls/call-time';
 import { untranslatedQuestions } from '$lib/server/calls/call-fields';
 import { applicationCounts, callStatusChangeOf, deleteCall, listFields, setCallStatus, updateCall } from '$lib/server/calls/calls.service';
 import { failWith, formField, formSchema } from '$lib/server/platform/forms';
@@ -9,11 +11,11 @@ import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 import {
+	callAnswers,
 	callInputOf,
 	coverChoices,
 	existingCall,
 	explain,
-	notFound,
 	permission,
 	settingsFrom,
 	settingsLimits,
@@ -22,21 +24,22 @@ import {
 } from '../calls-route';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requirePermission(locals, url, permission);
+	const staff = requirePermission(locals, url, permission);
 	const { db } = app();
 	const call = await existingCall(db, Number(params.id));
 	const [fields, counts] = await Promise.all([listFields(db, call.id), applicationCounts(db)]);
 	const count = counts.get(call.id) ?? { submitted: 0, draft: 0 };
 	return {
 		values: settingsOf(call),
-		photos: await coverChoices(db),
+		photos: await coverChoices(db, staff.locale),
 		timeZones: timeZoneChoices(call.timeZone),
 		limits: settingsLimits,
 		status: call.status,
 		phase: callPhase(call, Date.now()),
 		timeZone: call.timeZone,
-		opens: formatDeadline(call.opensAt, call.timeZone, 'en-GB'),
-		deadline: formatDeadline(call.deadlineAt, call.timeZone, 'en-GB'),
+		// Instants, shown in the staff person's zone; and as applicants read them, in the call's zone, in the staff person's language.
+		opens: { iso: new Date(call.opensAt).toISOString(), inCallZone: formatMoment(call.opensAt, { locale: staff.locale, timeZone: call.timeZone }) },
+		deadline: { iso: new Date(call.deadlineAt).toISOString(), inCallZone: formatMoment(call.deadlineAt, { locale: staff.locale, timeZone: call.timeZone }) },
 		fieldCount: fields.length,
 		// Questions that Nepali, Indonesian or Spanish applicants would read in English: a warning here and before opening.
 		untranslated: untranslatedQuestions(fields),
@@ -61,7 +64,7 @@ export const actions = {
 			return failWith(e, (issues) => ({ issues: explain(issues), values }));
 		}
 		return { done: 'saved' as const };
-	}, { notFound }),
+	}, callAnswers),
 
 	/** Two steps: the first asks, the second (`confirm=yes`) changes the status. */
 	status: withDomainErrors(async ({ locals, url, params, request }) => {
@@ -71,7 +74,7 @@ export const actions = {
 		const change = callStatusChangeOf(form.change);
 		const { db } = app();
 		await existingCall(db, id);
-		if (!change) return fail(400, { problem: 'Please choose what to do with the call.' });
+		if (!change) return fail(400, { problem: m.callsadmin_status_choose() });
 		if (!form.confirm) return { confirmStatus: change };
 		try {
 			await setCallStatus(app().calls, staff, id, change);
@@ -79,7 +82,7 @@ export const actions = {
 			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }));
 		}
 		return { done: change };
-	}, { notFound }),
+	}, callAnswers),
 
 	/** Drafts nobody applied to, after a confirmation step. */
 	delete: withDomainErrors(async ({ locals, url, params, request }) => {
@@ -95,5 +98,5 @@ export const actions = {
 			return failWith(e, (issues) => ({ statusIssues: Object.values(explain(issues)) }));
 		}
 		redirect(303, `${adminUrls.calls.list}?deleted=1`);
-	}, { notFound })
+	}, callAnswers)
 } satisfies Actions;

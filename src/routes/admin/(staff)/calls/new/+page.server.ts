@@ -22,7 +22,7 @@ function defaultConsentTexts(organization: string): Record<string, string> {
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, permission);
+	const staff = requirePermission(locals, url, permission);
 	const organization = (await findOrganization(app().db))?.name ?? '';
 	const values: CallSettingsValues = {
 		kind: '',
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		blindReview: false,
 		coverMediaId: ''
 	};
-	return { values, timeZones: timeZoneChoices(), limits: settingsLimits, photos: await coverChoices(app().db) };
+	return { values, timeZones: timeZoneChoices(), limits: settingsLimits, photos: await coverChoices(app().db, staff.locale) };
 };
 
 export const actions = {

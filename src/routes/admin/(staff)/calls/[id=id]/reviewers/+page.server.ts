@@ -7,6 +7,14 @@ import { requirePermission } from '$lib/server/people/guard';
 import { idFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { existingCall, explain, permission } from '../../calls-route';
+import { m } from '$lib/paraglide/messages';
+import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
+
+const answers: DomainErrorAnswers = {
+	get notFound() {
+		return m.callsadmin_reviewers_not_found();
+	}
+};
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, permission);
@@ -27,9 +35,9 @@ async function targetOf(event: RequestEvent, form: FormData): Promise<{ callId: 
 	const { target } = reviewerForm.read(form);
 	if (target === 'call' || target === '') return { callId, target: { callId }, applicationId: null };
 	const applicationId = idFrom(target);
-	if (applicationId === undefined) error(404, 'This application does not exist (any more), or belongs to another call.');
+	if (applicationId === undefined) error(404, m.callsadmin_reviewers_application_not_found());
 	const application = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('call_id', '=', callId).executeTakeFirst();
-	if (!application) error(404, 'This application does not exist (any more), or belongs to another call.');
+	if (!application) error(404, m.callsadmin_reviewers_application_not_found());
 	return { callId, target: { applicationId }, applicationId };
 }
 
@@ -45,7 +53,7 @@ export const actions = {
 			return failWith(e, (issues) => ({ form: applicationId === null ? ('call' as const) : ('application' as const), issues: explain(issues) }));
 		}
 		return { done: 'assigned' as const };
-	}, { notFound: 'This call or application does not exist (any more).' }),
+	}, answers),
 
 	unassign: async (event) => {
 		const staff = requirePermission(event.locals, event.url, permission);

@@ -5,7 +5,8 @@ import { failWith, formField, formSchema, localizedFields, localizedOf, type Iss
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import type { CriterionRow } from './rubric-form';
-import { existingCall, explain, permission } from '../../calls-route';
+import { callAnswers, existingCall, explain, permission } from '../../calls-route';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * The rubric is one form: every criterion in a row, plus an empty row for a new
@@ -82,7 +83,7 @@ export const actions = {
 		}
 		const removing = rows.filter((row) => row.remove && row.id !== '');
 		if (removing.length > 0 && !buttons.confirm) {
-			return { confirmRemove: removing.map((row) => row.label.en || 'Untitled'), rows };
+			return { confirmRemove: removing.map((row) => row.label.en || m.callsadmin_rubric_untitled()), rows };
 		}
 		const kept = rows.filter((row) => !row.remove);
 		const criteria: CriterionInput[] = kept.map((row) => ({ ...(row.id ? { id: Number(row.id) } : {}), label: row.label, weight: row.weight }));
@@ -92,5 +93,5 @@ export const actions = {
 			return failWith(e, (refused) => ({ issues: rowIssues(refused, rows, kept), rows }));
 		}
 		return { done: move ? ('moved' as const) : ('saved' as const) };
-	}, { notFound: 'This call does not exist (any more).' })
+	}, callAnswers)
 } satisfies Actions;

@@ -33,13 +33,13 @@ function filtersOf(values: ReturnType<typeof filterValuesOf>): ApplicationListFi
 }
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requirePermission(locals, url, permission);
+	const staff = requirePermission(locals, url, permission);
 	const { db } = app();
 	const call = await callOf(db, Number(params.id));
 	const values = filterValuesOf(url);
 	const list = await listCallApplications(db, call.id, filtersOf(values));
 	return {
-		call: { id: call.id, title: pick(call.title, 'en').text, blindReview: call.blindReview },
+		call: { id: call.id, title: pick(call.title, staff.locale).text, blindReview: call.blindReview },
 		filters: values,
 		counts: list.counts,
 		applications: list.rows

@@ -12,14 +12,16 @@ import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
 import { idFrom } from '$lib/server/platform/route-params';
 import { callOf } from '../applications/applications-route';
+import { m } from '$lib/paraglide/messages';
 
 const permission = 'calls.manage';
 
-const issueWords: Record<string, string> = {
-	required: 'English is needed: every language left empty uses the app’s own wording, and English is the last resort.',
-	too_long: 'This is too long.',
-	one_line: 'Keep the subject on one line.',
-	placeholder_unknown: 'Only {name} and {call} can be filled in. Check the curly brackets.'
+/** The service's codes in words, read in the signed-in person's language. */
+const issueWords: Record<string, () => string> = {
+	required: () => m.applications_issue_required(),
+	too_long: () => m.applications_issue_too_long(),
+	one_line: () => m.applications_issue_one_line(),
+	placeholder_unknown: () => m.applications_issue_placeholder_unknown({ name: '{name}', call: '{call}' })
 };
 
 /** A decision's e-mail: which decision, its subject and body per language; and the confirmation of sending. */
@@ -31,7 +33,7 @@ const templateForm = formSchema({
 });
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requirePermission(locals, url, permission);
+	const staff = requirePermission(locals, url, permission);
 	const { db } = app();
 	const call = await callOf(db, Number(params.id));
 	const templates = await decisionTemplates(db, call.id);
@@ -55,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	}
 
 	return {
-		call: { id: call.id, title: pick(call.title, 'en').text },
+		call: { id: call.id, title: pick(call.title, staff.locale).text },
 		templates: templates.map((t) => ({
 			decision: t.decision,
 			customized: t.customized,
@@ -73,11 +75,11 @@ export const actions = {
 		const { db } = app();
 		const call = await callOf(db, Number(params.id));
 		const { decision, confirm: _, ...values } = templateForm.read(await request.formData());
-		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to save.' });
+		if (!decision) return fail(400, { problem: m.applications_choose_template_save() });
 		try {
 			await saveDecisionTemplate(app().calls, staff, call.id, decision, { subject: localizedOf(values, 'subject'), body: localizedOf(values, 'body') });
 		} catch (e) {
-			return failWith(e, (refused) => ({ decision, issues: Object.fromEntries(Object.entries(refused).map(([key, code]) => [key, issueWords[code] ?? 'Check this text.'])), values }));
+			return failWith(e, (refused) => ({ decision, issues: Object.fromEntries(Object.entries(refused).map(([key, code]) => [key, issueWords[code]?.() ?? m.applications_issue_other()])), values }));
 		}
 		return { done: 'saved' as const, decision };
 	},
@@ -87,7 +89,7 @@ export const actions = {
 		const { db } = app();
 		const call = await callOf(db, Number(params.id));
 		const { decision } = templateForm.read(await request.formData());
-		if (!decision) return fail(400, { problem: 'Choose which decision’s e-mail to reset.' });
+		if (!decision) return fail(400, { problem: m.applications_choose_template_reset() });
 		await resetDecisionTemplate(app().calls, staff, call.id, decision);
 		return { done: 'reset' as const, decision };
 	},

@@ -10,6 +10,7 @@ import { failWith, formField, formSchema, localizedFields, localizedOf, type Iss
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { existingCall, explain, permission } from '../../calls-route';
 import type { ChoiceValues, FieldFormValues } from './field-form';
+import { m } from '$lib/paraglide/messages';
 
 const megabyte = 1024 * 1024;
 
@@ -144,10 +145,37 @@ function inputOf(values: FieldFormValues, takenKeys: Set<string> | null): FieldI
 	};
 }
 
+/** The service's codes for a question, in the signed-in person's language; any other code as the call's pages say it. */
+const issueWords: Record<string, () => string> = {
+	required: () => m.callform_issue_required(),
+	too_long: () => m.callform_issue_too_long(),
+	limit_invalid: () => m.callform_issue_limit_invalid(),
+	key_invalid: () => m.callform_issue_key_invalid(),
+	key_taken: () => m.callform_issue_key_taken(),
+	key_locked: () => m.callform_issue_key_locked(),
+	type_locked: () => m.callform_issue_type_locked(),
+	type_invalid: () => m.callform_issue_type_invalid(),
+	too_many_fields: () => m.callform_issue_too_many_fields({ max: fieldLimits.fieldsPerCall }),
+	choices_required: () => m.callform_issue_choices_required(),
+	choice_value_invalid: () => m.callform_issue_choice_value_invalid(),
+	choice_value_duplicate: () => m.callform_issue_choice_value_duplicate(),
+	too_many_choices: () => m.callform_issue_too_many_choices({ max: fieldLimits.choices }),
+	number_invalid: () => m.callform_issue_number_invalid(),
+	range_invalid: () => m.callform_issue_range_invalid(),
+	file_types_required: () => m.callform_issue_file_types_required(),
+	file_type_unknown: () => m.callform_issue_file_type_unknown(),
+	order_invalid: () => m.callform_issue_order_invalid()
+};
+
+function wordsOf(refused: Issues): Issues {
+	const explained = explain(refused);
+	return Object.fromEntries(Object.entries(refused).map(([key, code]) => [key, issueWords[code]?.() ?? explained[key] ?? m.callform_issue_other()]));
+}
+
 /** The service's dotted keys, as the builder's fields are named. */
 function issuesOf(refused: Issues): Issues {
 	const issues: Issues = {};
-	for (const [key, text] of Object.entries(explain(refused))) {
+	for (const [key, text] of Object.entries(wordsOf(refused))) {
 		const choice = /^options\.choices\.(\d+)\./.exec(key);
 		const name = choice
 			? `choice.${choice[1]}.label.en`
@@ -158,7 +186,7 @@ function issuesOf(refused: Issues): Issues {
 					: key.startsWith('options.')
 						? key.split('.')[1]!
 						: key;
-		issues[name] ??= name === 'maxSizeMb' ? `Please give a size from 0.1 to ${fieldLimits.fileBytes.max / megabyte} MB.` : text;
+		issues[name] ??= name === 'maxSizeMb' ? m.callform_size_range({ max: fieldLimits.fileBytes.max / megabyte }) : text;
 	}
 	return issues;
 }
@@ -184,6 +212,13 @@ async function staffAndForm(event: RequestEvent) {
 	return { staff, callId, db, form: await event.request.formData() };
 }
 
+/** Read when a request needs it, in the signed-in person's language. */
+const questionGone = {
+	get notFound() {
+		return m.callform_question_gone();
+	}
+};
+
 /** The buttons beside a question: which question, and for removing and moving, the confirmation and the direction. */
 const questionForm = formSchema({ fieldId: formField.id(), confirm: formField.is('yes'), direction: formField.choice(['up', 'down'], 'up') });
 
@@ -191,7 +226,7 @@ const questionForm = formSchema({ fieldId: formField.id(), confirm: formField.is
 async function fieldOf(db: Kysely<Database>, callId: number, form: FormData): Promise<CallField> {
 	const id = questionForm.read(form).fieldId;
 	const field = (await listFields(db, callId)).find((f) => f.id === id);
-	if (!field) error(404, 'This question does not exist (any more). Someone may have removed it.');
+	if (!field) error(404, m.callform_question_gone());
 	return field;
 }
 
@@ -219,7 +254,7 @@ export const actions = {
 			return failWith(e, (issues) => ({ form: 'update' as const, fieldId: field.id, issues: issuesOf(issues), values }));
 		}
 		return { done: 'updated' as const, key: values.key };
-	}, { notFound: 'This question does not exist (any more).' }),
+	}, questionGone),
 
 	/** Two steps: the first asks, the second (`confirm=yes`) removes. */
 	remove: withDomainErrors(async (event) => {
@@ -228,7 +263,7 @@ export const actions = {
 		if (!questionForm.read(form).confirm) return { confirmRemove: { fieldId: field.id, label: field.label.en, locked: await hasApplications(db, callId) } };
 		await removeField(app().calls, staff, field.id);
 		return { done: 'removed' as const, key: field.key };
-	}, { notFound: 'This question does not exist (any more).' }),
+	}, questionGone),
 
 	move: async (event) => {
 		const { staff, callId, db, form } = await staffAndForm(event);
@@ -241,7 +276,7 @@ export const actions = {
 			try {
 				await reorderFields(app().calls, staff, callId, keys);
 			} catch (e) {
-				return failWith(e, (issues) => ({ problem: explain(issues).fields ?? 'Please try again.' }), { status: 409 });
+				return failWith(e, (issues) => ({ problem: wordsOf(issues).fields ?? m.callform_try_again() }), { status: 409 });
 			}
 		}
 		return { done: 'moved' as const, key: field.key, fieldId: field.id };

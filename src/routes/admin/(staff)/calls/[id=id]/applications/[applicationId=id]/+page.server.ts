@@ -12,15 +12,15 @@ import { applicationNotFound, callOf, decideAction, shortlistAction } from '../a
 const permission = 'calls.manage';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requirePermission(locals, url, permission);
+	const staff = requirePermission(locals, url, permission);
 	const { db } = app();
 	const call = await callOf(db, Number(params.id));
 	const application = await applicationForStaff(db, call.id, Number(params.applicationId));
-	if (!application) error(404, applicationNotFound);
+	if (!application) error(404, applicationNotFound());
 	const fields = await listFields(db, call.id);
 	const criteria = await listCriteria(db, call.id);
 	return {
-		call: { id: call.id, title: pick(call.title, 'en').text, blindReview: call.blindReview },
+		call: { id: call.id, title: pick(call.title, staff.locale).text, blindReview: call.blindReview },
 		application: {
 			id: application.id,
 			status: application.status,
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			summary: { reviewers: application.summary.reviewers, average: application.summary.average, spread: application.summary.spread }
 		},
 		answers: answerViews(fields, application.answers, application.files, getLocale()),
-		criteria: criteria.map((criterion) => ({ id: criterion.id, label: pick(criterion.label, 'en').text, weight: criterion.weight })),
+		criteria: criteria.map((criterion) => ({ id: criterion.id, label: pick(criterion.label, staff.locale).text, weight: criterion.weight })),
 		reviews: application.reviews
 	};
 };

@@ -1,4 +1,3 @@
-import { numberFormat } from '$lib/i18n/intl';
 import { m } from '$lib/paraglide/messages';
 
 /* Plain words for a call's settings, shared by the admin's call pages. */
@@ -30,30 +29,6 @@ export const phaseWords: Record<string, () => string> = {
 
 /** The words for a code, or the code itself when there are none. */
 export const wordsFor = (words: Record<string, () => string>, code: string): string => words[code]?.() ?? code;
-
-export const fieldTypeWords: Record<string, string> = {
-	short_text: 'Short text (one line)',
-	long_text: 'Long text (paragraphs)',
-	email: 'E-mail address',
-	country: 'Country',
-	single_choice: 'One choice from a list',
-	multiple_choice: 'Several choices from a list',
-	yes_no: 'Yes or no',
-	url: 'Web address (link)',
-	number: 'Number',
-	date: 'Date',
-	file: 'File upload'
-};
-
-export const fileTypeWords: Record<string, string> = {
-	'image/jpeg': 'JPEG photos',
-	'image/png': 'PNG images',
-	'image/webp': 'WebP images',
-	'image/heic': 'HEIC photos (iPhone)',
-	'application/pdf': 'PDF documents'
-};
-
-export const plural = (count: number, word: string) => `${numberFormat('en').format(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** The settings form as typed: texts by form name (`title.en`, `description.ne`…). */
 export interface CallSettingsValues {

@@ -222,3 +222,20 @@ describe('the pages of the calls, for someone who manages them in Spanish', () =
 		expect(settings.text).toContain('En la zona horaria de la convocatoria (UTC)');
 	});
 });
+
+describe('the media library and the works of someone who chose Spanish', () => {
+	beforeAll(async () => {
+		await choose(editor, { locale: 'es', timeZone: 'Europe/Madrid' });
+	});
+
+	it('are in Spanish', async () => {
+		const media = await page(editor, '/admin/media');
+		expect(media.lang).toBe('es');
+		expect(media.text).toContain('Subir una foto');
+		expect(media.text).toContain('Biblioteca');
+		expect(media.text).toContain('Las fotos del teléfono se pueden enviar tal cual.');
+		const works = await page(editor, '/admin/works');
+		expect(works.text).toContain('Subir varias imágenes, una obra por imagen');
+		expect(works.text).toContain('El título contiene');
+	});
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collator, dateTimeFormat, displayNames, formatDate, formatDateTime, formatTime, intlCacheLimit, intlCacheSizes, listFormat, numberFormat, segmenter } from './intl';
+import { collator, dateTimeFormat, displayNames, formatDate, formatDateTime, formatFileSize, formatTime, intlCacheLimit, intlCacheSizes, listFormat, numberFormat, segmenter } from './intl';
 import { locales } from './locales';
 
 describe('shared formatters', () => {
@@ -115,5 +115,15 @@ describe('formatDate, formatTime and formatDateTime', () => {
 			expect(formatDateTime(invalid, 'ne', options)).toBe(invalid.toLocaleString('ne', options));
 		}
 		expect(formatDateTime(invalid, 'id')).toBe('Invalid Date');
+	});
+});
+
+describe('formatFileSize', () => {
+	it('says kilobytes below a megabyte, rounded up, and megabytes with one decimal from there, in the locale', () => {
+		expect(formatFileSize(1, 'en')).toBe('1 kB');
+		expect(formatFileSize(300 * 1024 + 1, 'en')).toBe('301 kB');
+		expect(formatFileSize(3.46 * 1024 * 1024, 'en')).toBe('3.5 MB');
+		expect(formatFileSize(20 * 1024 * 1024, 'es')).toBe(new Intl.NumberFormat('es', { style: 'unit', unit: 'megabyte', unitDisplay: 'short', minimumFractionDigits: 1 }).format(20));
+		expect(formatFileSize(2 * 1024 * 1024, 'ne')).toMatch(/^२\.० /);
 	});
 });

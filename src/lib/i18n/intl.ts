@@ -81,6 +81,18 @@ export function segmenter(locales?: Locales, options?: Intl.SegmenterOptions): I
 	return cached('segmenter', locales, options, () => new Intl.Segmenter(locales, options));
 }
 
+/**
+ * A file's size for people, in the locale's digits and unit: "820 kB" below a
+ * megabyte (rounded up, so a small file is never "0 kB"), "3.4 MB" from there.
+ */
+export function formatFileSize(bytes: number, locales?: Locales): string {
+	const megabyte = 1024 * 1024;
+	if (bytes >= megabyte) {
+		return numberFormat(locales, { style: 'unit', unit: 'megabyte', unitDisplay: 'short', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / megabyte);
+	}
+	return numberFormat(locales, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024));
+}
+
 /** How many formatters of each kind are kept, for tests. */
 export function intlCacheSizes(): Record<Kind, number> {
 	return Object.fromEntries(Object.entries(caches).map(([kind, cache]) => [kind, cache.size])) as Record<Kind, number>;

@@ -9,11 +9,12 @@ import type { Database } from '$lib/server/db/schema';
 import type { PickablePhoto } from '$lib/admin/photos';
 import { listPhotosForPicker } from '$lib/server/media/media.service';
 import { thumbnailOf } from '$lib/server/media/media-thumbnail';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * The staff form of a profile, shared by "new" and an artist's page: what it
  * shows (from a row, or as typed after a refusal), what it reads, and the
- * refusal's words (the admin speaks English).
+ * refusal's words, in the staff member's language.
  */
 
 export const linkRows = profileLinkRows;
@@ -82,17 +83,18 @@ export function inputOf(values: ArtistFormValues): StaffProfileInput {
 	};
 }
 
-const words: Record<string, string> = {
-	required: 'Fill this in.',
-	'too-long': 'This is too long.',
-	'too-many': 'Too many.',
-	invalid: 'Type an e-mail address.',
-	unknown: 'Not one we know: check the spelling (or the photo was deleted).',
-	'not-web': 'Type a full web address starting with https://.'
+const words: Record<string, (inputs: Record<string, never>, options: { locale: Locale }) => string> = {
+	required: m.library_artist_issue_required,
+	'too-long': m.library_artist_issue_too_long,
+	'too-many': m.library_artist_issue_too_many,
+	invalid: m.library_artist_issue_invalid,
+	unknown: m.library_artist_issue_unknown,
+	'not-web': m.library_artist_issue_not_web
 };
 
-export function staffIssues(issues: Issues): Record<string, string> {
-	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, words[code] ?? code]));
+/** The domain's codes (`required`, `not-web`…) as words, in the staff member's language. */
+export function staffIssues(issues: Issues, locale: Locale): Record<string, string> {
+	return Object.fromEntries(Object.entries(issues).map(([key, code]) => [key, words[code]?.({}, { locale }) ?? code]));
 }
 
 /** Photos of the media library to choose a portrait from, by their English alt text. */

@@ -5,12 +5,13 @@ import { acceptedMimeTypes } from '$lib/server/platform/images/image-processing'
 import { createMediaFromUpload, listMedia } from '$lib/server/media/media.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { idFrom, pageFrom } from '$lib/server/platform/route-params';
-import { failWith, localizedOf } from '$lib/server/platform/forms';
+import { localizedOf } from '$lib/server/platform/forms';
 import { adminUrls } from '$lib/admin/urls';
 import {
 	actorOf,
 	isBodyTooLarge,
 	mediaTextFromForm,
+	staffMediaIssues,
 	thumbnailOf,
 	uploadForm,
 	uploadRules,
@@ -20,7 +21,7 @@ import {
 const perPage = 24;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, 'media.manage');
+	const staff = requirePermission(locals, url, 'media.manage');
 	const list = await listMedia(app().db, { page: pageFrom(url), perPage, status: 'all' });
 	return {
 		page: list.page,
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		})),
 		// File endings too: some systems do not name HEIC photos by their type, and their pickers would hide them.
 		accept: [...acceptedMimeTypes, '.heic', '.heif'].join(','),
-		rules: uploadRules(),
+		rules: uploadRules(staff.locale),
 		uploaded: idFrom(url.searchParams.get('uploaded')) ?? null,
 		deleted: url.searchParams.has('deleted')
 	};
@@ -52,7 +53,7 @@ export const actions = {
 			form = await request.formData();
 		} catch (e) {
 			// Over the server's body limit, nothing of the form can be read, the typed text neither.
-			if (isBodyTooLarge(e)) return fail(413, { issues: { file: uploadRules().tooLarge }, values: null, textLost: true });
+			if (isBodyTooLarge(e)) return fail(413, { issues: { file: uploadRules(staff.locale).tooLarge }, values: null, textLost: true });
 			throw e;
 		}
 		const values: MediaTextValues = mediaTextFromForm(form);
@@ -67,7 +68,9 @@ export const actions = {
 			});
 			id = media.id;
 		} catch (e) {
-			return failWith(e, { values, textLost: false });
+			const issues = staffMediaIssues(e, staff.locale);
+			if (!issues) throw e;
+			return fail(400, { issues, values, textLost: false });
 		}
 		// After a post, a page of its own: reloading it does not upload the photo again.
 		redirect(303, `${adminUrls.media.list}?uploaded=${id}`);

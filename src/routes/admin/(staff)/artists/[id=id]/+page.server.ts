@@ -11,11 +11,29 @@ import { refusedIssues } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { countryOptions } from '$lib/server/shared/countries';
 import { inputOf, portraitChoices, readArtistForm, staffIssues, valuesOfRow } from '../artist-form';
+import { m } from '$lib/paraglide/messages';
+import { listFormat } from '$lib/i18n/intl';
+import type { Locale } from '$lib/i18n/locales';
 
-const answers = { notFound: 'There is no artist with this number.' };
+const answers = {
+	// Read when the error is answered, in the language of that request.
+	get notFound() {
+		return m.library_artist_not_found();
+	}
+};
+
+/** The purposes' names, as the page says them, for the withdrawal's confirmation. */
+const purposeNames: Record<ArtistConsentPurpose, (inputs: Record<string, never>, options: { locale: Locale }) => string> = {
+	directory: m.library_artist_purpose_directory,
+	photo: m.library_artist_purpose_photo,
+	city: m.library_artist_purpose_city,
+	contact: m.library_artist_purpose_contact,
+	credit_name: m.library_artist_purpose_credit_name,
+	guardian: m.library_artist_purpose_guardian
+};
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
-	requirePermission(locals, url, 'collective.manage');
+	const staff = requirePermission(locals, url, 'collective.manage');
 	const { db } = app();
 	const row = await artistById(db, Number(params.id));
 	const links = await db.selectFrom('artist_link').select(['created_at', 'expires_at', 'revoked_at', 'last_used_at']).where('artist_id', '=', row.id).orderBy('created_at', 'desc').limit(1).execute();
@@ -36,7 +54,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		ledger: await consentLedger(db, row.id),
 		lastLink: links[0] ?? null,
 		values: valuesOfRow(row),
-		countries: countryOptions('en'),
+		countries: countryOptions(staff.locale),
 		photos: await portraitChoices(app().db),
 		created: url.searchParams.has('created')
 	};
@@ -51,14 +69,14 @@ export const actions = {
 		} catch (thrown) {
 			const issues = refusedIssues(thrown);
 			if (!issues) throw thrown;
-			return fail(400, { values, errors: staffIssues(issues), done: null });
+			return fail(400, { values, errors: staffIssues(issues, staff.locale), done: null });
 		}
-		return { done: 'Saved.' };
+		return { done: m.library_saved({}, { locale: staff.locale }) };
 	}, answers),
 	invite: withDomainErrors(async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, 'collective.manage');
 		await inviteArtist(app().collective, staff, Number(params.id));
-		return { done: 'A new private link is on its way to the artist, in their language. Older links no longer work.' };
+		return { done: m.library_artist_done_invited({}, { locale: staff.locale }) };
 	}, answers),
 	hide: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'collective.manage');
@@ -67,14 +85,14 @@ export const actions = {
 			await setArtistHidden(app().collective, staff, Number(params.id), true, reason);
 		} catch (thrown) {
 			if (!refusedIssues(thrown)) throw thrown;
-			return fail(400, { hideError: 'Say why, for the record.', done: null });
+			return fail(400, { hideError: m.library_artist_hide_why({}, { locale: staff.locale }), done: null });
 		}
-		return { done: 'Hidden: the profile is off the site.' };
+		return { done: m.library_artist_done_hidden({}, { locale: staff.locale }) };
 	}, answers),
 	unhide: withDomainErrors(async ({ locals, url, params }) => {
 		const staff = requirePermission(locals, url, 'collective.manage');
 		await setArtistHidden(app().collective, staff, Number(params.id), false, '');
-		return { done: 'No longer hidden: the artist’s own consent decides again.' };
+		return { done: m.library_artist_done_unhidden({}, { locale: staff.locale }) };
 	}, answers),
 	withdraw: withDomainErrors(async ({ locals, url, params, request }) => {
 		const staff = requirePermission(locals, url, 'collective.manage');
@@ -82,10 +100,16 @@ export const actions = {
 		const purposes = form.getAll('purpose').filter((v): v is ArtistConsentPurpose => (consentPurposes as readonly unknown[]).includes(v));
 		try {
 			const changed = await recordWithdrawal(app().collective, staff, Number(params.id), purposes);
-			return { done: changed.length > 0 ? `Withdrawal recorded: ${changed.join(', ')}.` : 'Nothing to withdraw: the artist had not agreed to these.' };
+			const options = { locale: staff.locale };
+			return {
+				done:
+					changed.length > 0
+						? m.library_artist_done_withdrawn({ purposes: listFormat(staff.locale, { type: 'conjunction' }).format(changed.map((p) => purposeNames[p]({}, options))) }, options)
+						: m.library_artist_done_nothing({}, options)
+			};
 		} catch (thrown) {
 			if (!refusedIssues(thrown)) throw thrown;
-			return fail(400, { withdrawError: 'Tick what the artist withdraws.', done: null });
+			return fail(400, { withdrawError: m.library_artist_tick_withdraw({}, { locale: staff.locale }), done: null });
 		}
 	}, answers)
 } satisfies Actions;

@@ -3,9 +3,10 @@ import { app } from '$lib/server/app';
 import { editMediaText, getMedia } from '$lib/server/media/media.service';
 import { picture } from '$lib/server/shared/picture';
 import { requirePermission } from '$lib/server/people/guard';
-import { failWith, localizedOf } from '$lib/server/platform/forms';
+import { fail } from '@sveltejs/kit';
+import { localizedOf } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
-import { actorOf, mediaTextFromForm, mediaTextValues, mediaAnswers } from '../media-route';
+import { actorOf, mediaTextFromForm, mediaTextValues, mediaAnswers, staffMediaIssues } from '../media-route';
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'media.manage');
@@ -37,7 +38,9 @@ export const actions = {
 		try {
 			await editMediaText(app().media, actorOf(staff), id, { alt: localizedOf(values, 'alt'), caption: localizedOf(values, 'caption') });
 		} catch (e) {
-			return failWith(e, { values });
+			const issues = staffMediaIssues(e, staff.locale);
+			if (!issues) throw e;
+			return fail(400, { issues, values });
 		}
 		return { saved: true };
 	}, mediaAnswers)

@@ -8,7 +8,8 @@ import { deleteArtwork, updateArtwork } from '$lib/server/exhibitions/artwork.se
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
-import { actorOf, thumbnailsOf, workAnswers, workFormChoices } from '../works-route';
+import { actorOf, staffWorkIssues, thumbnailsOf, workAnswers, workFormChoices } from '../works-route';
+import { m } from '$lib/paraglide/messages';
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'exhibitions.manage');
@@ -34,7 +35,7 @@ export const actions = {
 		try {
 			await updateArtwork(app().exhibitions, actorOf(staff), Number(params.id), input);
 		} catch (e) {
-			return failWith(e, { values: artworkFormValues(input), artistIds: input.artistIds, images: input.images });
+			return failWith(e, (issues) => ({ issues: staffWorkIssues(issues, staff.locale), values: artworkFormValues(input), artistIds: input.artistIds, images: input.images }));
 		}
 		redirect(303, `${adminUrls.exhibitions.work(Number(params.id))}?saved=1`);
 	}, workAnswers),
@@ -43,7 +44,10 @@ export const actions = {
 		try {
 			await deleteArtwork(app().exhibitions, actorOf(staff), Number(params.id));
 		} catch (e) {
-			return failWith(e, (issues) => ({ refused: issues.delete ?? Object.values(issues)[0] ?? 'It could not be deleted.' }));
+			return failWith(e, (issues) => {
+				const worded = staffWorkIssues(issues, staff.locale);
+				return { refused: worded.delete ?? Object.values(worded)[0] ?? m.library_work_cannot_delete({}, { locale: staff.locale }) };
+			});
 		}
 		redirect(303, `${adminUrls.exhibitions.works}?deleted=1`);
 	}, workAnswers)

@@ -6,7 +6,7 @@ import { artworkFormValues, artworkInputFromForm } from '$lib/server/exhibitions
 import { createArtwork } from '$lib/server/exhibitions/artwork.service';
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith } from '$lib/server/platform/forms';
-import { actorOf, workFormChoices } from '../works-route';
+import { actorOf, staffWorkIssues, workFormChoices } from '../works-route';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'exhibitions.manage');
@@ -21,7 +21,7 @@ export const actions = {
 		try {
 			id = await createArtwork(app().exhibitions, actorOf(staff), input);
 		} catch (e) {
-			return failWith(e, { values: artworkFormValues(input), artistIds: input.artistIds, images: input.images });
+			return failWith(e, (issues) => ({ issues: staffWorkIssues(issues, staff.locale), values: artworkFormValues(input), artistIds: input.artistIds, images: input.images }));
 		}
 		redirect(303, `${adminUrls.exhibitions.work(id)}?saved=1`);
 	}

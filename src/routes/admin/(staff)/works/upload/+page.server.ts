@@ -7,8 +7,8 @@ import { actorOf } from '../works-route';
 import { isBodyTooLarge, uploadRules } from '../../media/media-route';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, 'exhibitions.manage');
-	return { accept: [...acceptedMimeTypes, '.heic', '.heif'].join(','), rules: uploadRules() };
+	const staff = requirePermission(locals, url, 'exhibitions.manage');
+	return { accept: [...acceptedMimeTypes, '.heic', '.heif'].join(','), rules: uploadRules(staff.locale) };
 };
 
 /**
@@ -23,12 +23,12 @@ export const actions = {
 		try {
 			form = await request.formData();
 		} catch (e) {
-			if (isBodyTooLarge(e)) return fail(413, { results: [], tooLarge: uploadRules().tooLarge });
+			if (isBodyTooLarge(e)) return fail(413, { results: [], tooLarge: uploadRules(staff.locale).tooLarge });
 			throw e;
 		}
 		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
 		if (files.length === 0) return fail(400, { results: [], tooLarge: null, missing: true });
-		const results = await createWorksFromUploads(actorOf(staff), await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+		const results = await createWorksFromUploads(actorOf(staff), staff.locale, await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
 		return { results, tooLarge: null, missing: false };
 	}
 } satisfies Actions;

@@ -3,6 +3,9 @@ import { createArtwork } from '$lib/server/exhibitions/artwork.service';
 import { createMediaFromUpload } from '$lib/server/media/media.service';
 import { ValidationError } from '$lib/server/platform/errors';
 import type { Actor } from '$lib/server/shared/audit';
+import type { Locale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { staffMediaIssues } from '../../media/media-route';
 
 /*
  * Bulk upload brings two domains together (a route's job): each file goes
@@ -14,7 +17,7 @@ export interface UploadedWork {
 	name: string;
 	/** The new work's id; undefined when the file was refused. */
 	artworkId?: number;
-	/** Why the file was refused, in the editors' words. */
+	/** Why the file was refused, in the words and language of the staff member who sent it. */
 	problem?: string;
 }
 
@@ -30,7 +33,7 @@ export function titleFromFileName(name: string): string {
  * empty, so no exhibition is published with it until staff describe it. A
  * refused file does not stop the others: each gets its own answer.
  */
-export async function createWorksFromUploads(actor: Actor, files: readonly { name: string; bytes: Uint8Array }[]): Promise<UploadedWork[]> {
+export async function createWorksFromUploads(actor: Actor, locale: Locale, files: readonly { name: string; bytes: Uint8Array }[]): Promise<UploadedWork[]> {
 	const results: UploadedWork[] = [];
 	for (const file of files) {
 		const title = titleFromFileName(file.name);
@@ -50,7 +53,8 @@ export async function createWorksFromUploads(actor: Actor, files: readonly { nam
 			results.push({ name: file.name, artworkId });
 		} catch (e) {
 			if (!(e instanceof ValidationError)) throw e;
-			results.push({ name: file.name, problem: e.issues.file ?? Object.values(e.issues)[0] ?? 'This file was refused.' });
+			const issues = staffMediaIssues(e, locale) ?? {};
+			results.push({ name: file.name, problem: issues.file ?? Object.values(issues)[0] ?? m.library_upload_refused({}, { locale }) });
 		}
 	}
 	return results;

@@ -263,7 +263,7 @@ describe('importing', () => {
 			{ action: 'newsletter.import-finished', actor_email: 'editor@example.org' }
 		]);
 		const list = await (await editor.get('/admin/newsletter/subscribers/import')).text();
-		expect(rowsOf(list, 'imports')).toEqual([expect.stringMatching(/^festival\.csv \| .* \| editor@example\.org \| finished \| 2 \| 1 \| 2$/)]);
+		expect(rowsOf(list, 'imports')).toEqual([expect.stringMatching(/^festival\.csv \| .* \| editor@example\.org \| Finished \| 2 \| 1 \| 2$/)]);
 	});
 });
 

@@ -239,3 +239,21 @@ describe('the media library and the works of someone who chose Spanish', () => {
 		expect(works.text).toContain('El título contiene');
 	});
 });
+
+describe('the newsletter pages of someone who reads Indonesian', () => {
+	it('shows the overview and the subscriber list in Indonesian, with the counts in words', async () => {
+		const client = await signedIn(test, 'ina@example.org', 'editor');
+		await choose(client, { locale: 'id', timeZone: 'Asia/Jakarta' });
+		const overview = await page(client, '/admin/newsletter');
+		expect(overview.lang).toBe('id');
+		expect(overview.text).toContain('Kampanye baru');
+		expect(overview.text).toMatch(/\d+ pelanggan terkonfirmasi akan menerima kampanye/);
+		expect(overview.text).not.toContain('New campaign');
+		const subscribers = await page(client, '/admin/newsletter/subscribers');
+		expect(subscribers.lang).toBe('id');
+		expect(subscribers.text).toContain('Impor pelanggan dari berkas CSV');
+		expect(subscribers.text).toMatch(/Semua pelanggan \(\d+\)/);
+		expect(subscribers.text).toContain('Terkonfirmasi');
+		expect(subscribers.text).not.toContain('All subscribers');
+	});
+});

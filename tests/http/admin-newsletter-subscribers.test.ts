@@ -89,7 +89,7 @@ describe('the subscriber list', () => {
 		expect(response.status).toBe(200);
 		const html = await response.text();
 		expect(addresses(html)).toEqual(['formula@example.org', 'left@example.org', 'cy@example.org', 'bo@example.org', 'ana@example.org']);
-		expect(rowsOf(html, 'subscribers')[3]).toBe('bo@example.org | Bo | id | confirmed, paused | Open calls | ' + new Date().toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' }));
+		expect(rowsOf(html, 'subscribers')[3]).toBe('bo@example.org | Bo | id | Paused | Open calls | ' + new Date().toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' }));
 		const { all } = parseHtml(html);
 		const tabList = all((e) => e.name === 'ul' && e.attribs.class === 'tabs')[0];
 		const tabs = all((e) => e.name === 'a' && isInside(e, tabList)).map((a) => DomUtils.textContent(a).replace(/\s+/g, ' ').trim());
@@ -263,7 +263,7 @@ describe('importing', () => {
 			{ action: 'newsletter.import-finished', actor_email: 'editor@example.org' }
 		]);
 		const list = await (await editor.get('/admin/newsletter/subscribers/import')).text();
-		expect(rowsOf(list, 'imports')).toEqual([expect.stringMatching(/^festival\.csv \| .* \| editor@example\.org \| finished \| 2 \| 1 \| 2$/)]);
+		expect(rowsOf(list, 'imports')).toEqual([expect.stringMatching(/^festival\.csv \| .* \| editor@example\.org \| Finished \| 2 \| 1 \| 2$/)]);
 	});
 });
 

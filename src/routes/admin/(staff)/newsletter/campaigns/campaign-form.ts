@@ -1,4 +1,6 @@
-import { formatDateTime, numberFormat } from '$lib/i18n/intl';
+import { numberFormat } from '$lib/i18n/intl';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { localeNames, locales, type Locale } from '$lib/i18n/locales';
 
 /*
@@ -23,16 +25,27 @@ export interface CampaignFormValues {
 
 export const fieldLimits: Record<TextField, number> = { subject: 200, previewText: 200, bodyHtml: 200_000 };
 
-export const statusWords: Record<CampaignStatus, string> = {
-	draft: 'Draft',
-	scheduled: 'Scheduled',
-	sending: 'Sending',
-	paused: 'Paused',
-	sent: 'Sent',
-	cancelled: 'Cancelled'
-};
+/** A campaign's state, in the staff member's language (or `locale`'s, on the server). */
+export function statusWord(status: CampaignStatus, locale?: Locale): string {
+	const words: Record<CampaignStatus, (inputs: object, options?: { locale?: Locale }) => string> = {
+		draft: m.nladmin_status_draft,
+		scheduled: m.nladmin_status_scheduled,
+		sending: m.nladmin_status_sending,
+		paused: m.nladmin_status_paused,
+		sent: m.nladmin_status_sent,
+		cancelled: m.nladmin_status_cancelled
+	};
+	return words[status]({}, locale ? { locale } : undefined);
+}
 
-const fieldNames: Record<string, string> = { subject: 'subject', previewText: 'preview text', bodyHtml: 'text' };
+/** A number in the admin's language. */
+const n = (value: number) => numberFormat(getLocale()).format(value);
+
+const tooLong: Record<TextField, (inputs: { max: string }) => string> = {
+	subject: m.nladmin_issue_too_long_subject,
+	previewText: m.nladmin_issue_too_long_preview,
+	bodyHtml: m.nladmin_issue_too_long_text
+};
 
 /** A field's problem, in words for the person who typed it. `key` is the dotted field name (`bodyHtml.es`). */
 export function issueMessage(key: string, code: string): string {
@@ -40,31 +53,29 @@ export function issueMessage(key: string, code: string): string {
 	const language = localeNames[locale as Locale] ?? locale;
 	switch (code) {
 		case 'required':
-			return field === 'subject'
-				? 'English needs a subject: readers of languages without their own version get the English one.'
-				: 'English needs a text: readers of languages without their own version get the English one.';
+			return field === 'subject' ? m.nladmin_issue_required_subject() : m.nladmin_issue_required_text();
 		case 'version_incomplete':
-			return `A language needs both a subject and a text, or neither. The ${language} version has a ${field === 'subject' ? 'text but no subject' : 'subject but no text'}.`;
+			return field === 'subject' ? m.nladmin_issue_incomplete_subject({ language }) : m.nladmin_issue_incomplete_text({ language });
 		case 'too_long': {
 			const max = fieldLimits[field as TextField];
-			return max ? `This ${fieldNames[field] ?? 'field'} is too long: at most ${numberFormat('en').format(max)} characters.` : 'This is too long.';
+			return max ? tooLong[field as TextField]({ max: n(max) }) : m.nladmin_issue_too_long();
 		}
 		case 'one_line':
-			return 'Keep this on one line.';
+			return m.nladmin_issue_one_line();
 		case 'topic_unknown':
-			return 'One of the ticked topics no longer exists. Reload the page and tick them again.';
+			return m.nladmin_issue_topic_unknown();
 		case 'locale_invalid':
-			return 'Tick only the languages listed here.';
+			return m.nladmin_issue_locale_invalid();
 		case 'rate_invalid':
-			return 'A whole number of messages per minute, from 1 to 60,000.';
+			return m.nladmin_issue_rate_invalid({ max: n(60_000) });
 		case 'date_invalid':
-			return 'Choose a date and a time (for example 2026-05-01 09:30).';
+			return m.nladmin_issue_date_invalid();
 		case 'date_past':
-			return 'That moment has passed. Choose one in the future.';
+			return m.nladmin_issue_date_past();
 		case 'zone_invalid':
-			return 'Choose a time zone from the list.';
+			return m.nladmin_issue_zone_invalid();
 		default:
-			return 'Please check this field.';
+			return m.nladmin_issue_other();
 	}
 }
 
@@ -87,25 +98,21 @@ export interface ProgressCounts {
 	total: number;
 }
 
-const n = (value: number) => numberFormat('en').format(value);
-
-/** "1,234 of 5,000 sent · 3 failed · 1 bounced" (the parts that are not zero). */
+/** "1,234 of 5,000 sent · 3 failed · 1 bounced" (the parts that are not zero), in the admin's language. */
 export function progressText(p: ProgressCounts): string {
-	const parts = [`${n(p.sent)} of ${n(p.total)} sent`];
-	if (p.failed) parts.push(`${n(p.failed)} failed`);
-	if (p.bounced) parts.push(`${n(p.bounced)} bounced`);
-	if (p.skipped) parts.push(`${n(p.skipped)} skipped`);
+	const parts = [m.nladmin_progress_sent({ sent: n(p.sent), total: n(p.total) })];
+	if (p.failed) parts.push(m.nladmin_progress_failed({ number: n(p.failed) }));
+	if (p.bounced) parts.push(m.nladmin_progress_bounced({ number: n(p.bounced) }));
+	if (p.skipped) parts.push(m.nladmin_progress_skipped({ number: n(p.skipped) }));
 	return parts.join(' · ');
 }
 
-/** A moment for the admin's lists, the same on the server and in the browser. */
-export function utcText(iso: string | null | undefined): string {
-	if (!iso) return '';
-	const date = new Date(iso);
-	if (Number.isNaN(date.getTime())) return iso;
-	return `${formatDateTime(date, 'en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC`;
+/** "3 subscribers", with the count in the admin's language. */
+export function subscribersText(count: number): string {
+	return m.nladmin_n_subscribers({ count, number: n(count) });
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-	return `${n(count)} ${count === 1 ? one : many}`;
+/** A count as the plural messages take it: `count` chooses the form, `number` is what the reader sees. */
+export function counted(count: number): { count: number; number: string } {
+	return { count, number: n(count) };
 }

@@ -67,9 +67,9 @@ export function utcToLocalInput(at: string | Date, timeZone: string): string {
 	return new Date(wallClock(ms, timeZone)).toISOString().slice(0, 16);
 }
 
-/** A moment as the clocks of the given zone show it: "Friday, 1 May 2026 at 09:30". */
-export function formatInZone(at: string | Date, timeZone: string): string {
+/** A moment as the clocks of the given zone show it: "Friday, 1 May 2026 at 09:30" (English as in Britain: a 24-hour clock). */
+export function formatInZone(at: string | Date, timeZone: string, locale = 'en'): string {
 	const date = typeof at === 'string' ? new Date(at) : at;
 	if (Number.isNaN(date.getTime())) return String(at);
-	return formatDateTime(date, 'en-GB', { timeZone: isTimeZone(timeZone) ? timeZone : 'UTC', dateStyle: 'full', timeStyle: 'short' });
+	return formatDateTime(date, locale === 'en' ? 'en-GB' : locale, { timeZone: isTimeZone(timeZone) ? timeZone : 'UTC', dateStyle: 'full', timeStyle: 'short' });
 }

@@ -1,4 +1,5 @@
 import type { SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * The subscriber list's filters as the page uses them in the browser (links and
@@ -20,4 +21,18 @@ export function queryOf(values: FilterValues, extra: Record<string, string | num
 	for (const [k, v] of Object.entries({ ...values, ...extra })) if (v !== '') params.set(k, String(v));
 	const text = params.toString();
 	return text ? `?${text}` : '';
+}
+
+const stateWords: Record<string, () => string> = {
+	confirmed: m.nladmin_sub_confirmed,
+	paused: m.nladmin_sub_paused,
+	pending: m.nladmin_sub_pending,
+	unsubscribed: m.nladmin_sub_unsubscribed,
+	bounced: m.nladmin_sub_bounced
+};
+
+/** A subscriber's state in the admin's language: a confirmed person who paused the newsletter is "Paused". */
+export function subscriberStateWord(status: string, paused = false): string {
+	const state = status === 'confirmed' && paused ? 'paused' : status;
+	return stateWords[state]?.() ?? status;
 }

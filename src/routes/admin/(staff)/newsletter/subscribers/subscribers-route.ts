@@ -1,4 +1,5 @@
 import { isLocale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
 import { subscriberStatusFilters, type SubscriberFilters, type SubscriberStatusFilter } from '$lib/server/newsletter/subscriber-admin';
 import { csvByteOrderMark } from '$lib/server/platform/csv';
 import { attachmentResponse, csvContentType } from '$lib/server/platform/http/attachment-response';
@@ -55,4 +56,9 @@ export function csvResponse(batches: AsyncGenerator<string>, fileName: string): 
 }
 
 /** What an import's page and report answer when there is no such import (withDomainErrors). */
-export const importAnswers: DomainErrorAnswers = { notFound: 'There is no such import.' };
+export const importAnswers: DomainErrorAnswers = {
+	// Read when the error happens, so it is in the staff member's language.
+	get notFound() {
+		return m.nladmin_no_such_import();
+	}
+};

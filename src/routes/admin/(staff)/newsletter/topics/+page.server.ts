@@ -16,6 +16,7 @@ import {
 	type LocalizedValues
 } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Topics and the consent text, on one page. Every form says which one it was
@@ -48,7 +49,7 @@ function typed(form: ReturnType<typeof topicsForm.read>, name: 'name' | 'text'):
 	return { values: localizedValues(name, localized), localized };
 }
 
-const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: { topic: `There is no topic “${key}” (any more). Someone may have deleted it.` } });
+const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: { topic: m.nladmin_topic_gone({ key }) } });
 
 async function staffAndForm(event: RequestEvent) {
 	const staff = requirePermission(event.locals, event.url, 'newsletter.campaigns');

@@ -30,11 +30,12 @@ import {
 import { requirePermission } from '$lib/server/people/guard';
 import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues, refusedIssues, type Issues } from '$lib/server/platform/forms';
 import { adminUrls } from '$lib/admin/urls';
-import { fieldLimits, statusWords, type CampaignFormValues } from '../campaign-form';
+import { fieldLimits, type CampaignFormValues } from '../campaign-form';
+import { m } from '$lib/paraglide/messages';
 import { formatInZone, isTimeZone, timeZoneChoices, zonedToUtc } from '../zoned-time';
 
 const permission = 'newsletter.campaigns';
-const notFound = 'This campaign does not exist (any more).';
+const notFound = () => m.nladmin_campaign_not_found();
 
 /** The campaign's id; none for `new`. */
 function campaignIdOf(segment: string): number | undefined {
@@ -44,13 +45,13 @@ function campaignIdOf(segment: string): number | undefined {
 /** Actions other than the first save need a campaign that exists. */
 function savedIdOf(segment: string): number {
 	const id = campaignIdOf(segment);
-	if (id === undefined) error(404, 'Save the campaign first.');
+	if (id === undefined) error(404, m.nladmin_save_first());
 	return id;
 }
 
 async function existing(db: Kysely<Database>, id: number): Promise<Campaign> {
 	const campaign = await getCampaign(db, id);
-	if (!campaign) error(404, notFound);
+	if (!campaign) error(404, notFound());
 	return campaign;
 }
 
@@ -107,23 +108,33 @@ function issuesOf(refused: Issues): Issues {
 
 /** The service says "not found" as a ValidationError on `campaign`: that is a 404 here. */
 function notFoundIfGone(thrown: unknown) {
-	if (refusedIssues(thrown)?.campaign === 'not_found') error(404, notFound);
+	if (refusedIssues(thrown)?.campaign === 'not_found') error(404, notFound());
 }
 
-const stateHints: Partial<Record<CampaignStatus, string>> = {
-	sending: 'It is being sent right now.',
-	paused: 'Sending is paused.',
-	sent: 'It has been sent.',
-	cancelled: 'It was cancelled.',
-	draft: 'It is a draft.',
-	scheduled: 'It is scheduled.'
+/** Where the campaign stands, and what can no longer be done to it, in the staff member's language (the request's). */
+const stateHints: Record<CampaignStatus, () => string> = {
+	sending: m.nladmin_now_sending,
+	paused: m.nladmin_now_paused,
+	sent: m.nladmin_now_sent,
+	cancelled: m.nladmin_now_cancelled,
+	draft: m.nladmin_now_draft,
+	scheduled: m.nladmin_now_scheduled
+};
+type Change = 'changed' | 'scheduled' | 'unscheduled' | 'sent' | 'paused' | 'resumed' | 'cancelled' | 'deleted';
+const cannot: Record<Change, () => string> = {
+	changed: m.nladmin_cannot_changed,
+	scheduled: m.nladmin_cannot_scheduled,
+	unscheduled: m.nladmin_cannot_unscheduled,
+	sent: m.nladmin_cannot_sent,
+	paused: m.nladmin_cannot_paused,
+	resumed: m.nladmin_cannot_resumed,
+	cancelled: m.nladmin_cannot_cancelled,
+	deleted: m.nladmin_cannot_deleted
 };
 
 /** Someone else (or the schedule) changed the campaign's state meanwhile. */
-function stateProblem(e: CampaignStateError, what: string) {
-	return fail(409, {
-		problem: `${stateHints[e.status] ?? `It is ${statusWords[e.status].toLowerCase()}.`} So it cannot be ${what} now. The page shows how it stands.`
-	});
+function stateProblem(e: CampaignStateError, what: Change) {
+	return fail(409, { problem: `${stateHints[e.status]()} ${cannot[what]()}` });
 }
 
 /** Saves what the form holds into a draft or scheduled campaign; a failure to return, or null when saved. */
@@ -139,7 +150,7 @@ async function saveDraft(staff: NonNullable<App.Locals['staff']>, id: number, va
 }
 
 /** Runs a state change; a failure to return, or null when it happened. */
-async function change(work: Promise<unknown>, what: string) {
+async function change(work: Promise<unknown>, what: Change) {
 	try {
 		await work;
 		return null;
@@ -244,7 +255,7 @@ export const actions = {
 			notFoundIfGone(e);
 			throw e;
 		}
-		if (!sent) return fail(400, { problem: 'There is nothing to send yet: the English version needs a subject and a text.', testLocale });
+		if (!sent) return fail(400, { problem: m.nladmin_nothing_to_test(), testLocale });
 		return { done: 'tested' as const, to: staff.email, testLocale, usedLocale: sent.locale };
 	},
 
@@ -272,8 +283,8 @@ export const actions = {
 			done: 'scheduled' as const,
 			schedule,
 			at: at.toISOString(),
-			inZone: formatInZone(at, schedule.zone),
-			inUtc: formatInZone(at, 'UTC')
+			inZone: formatInZone(at, schedule.zone, staff.locale),
+			inUtc: formatInZone(at, 'UTC', staff.locale)
 		};
 	},
 

@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { localeNames, isLocale } from '$lib/i18n/locales';
+import { localeNames, isLocale, type Locale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
+import { subscriberStateWord } from '../subscriber-filters';
 import { app } from '$lib/server/app';
 import { eraseSubscriberAsStaff, getSubscriberDetail, staffNoteMaxLength, type ConsentLedgerEntry } from '$lib/server/newsletter/subscriber-admin';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
@@ -9,37 +11,44 @@ import { formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 
-const notFound = 'This subscriber does not exist (any more): their data may have been erased.';
+/** Read when the error happens, so it is in the staff member's language. */
+const notFound = {
+	get notFound() {
+		return m.nladmin_subscriber_not_found();
+	}
+};
 
-/** What a ledger entry's detail says, in a line for staff. */
-function summaryOf(entry: ConsentLedgerEntry): string {
+/** What a ledger entry's detail says, in a line for staff, in their language. */
+function summaryOf(entry: ConsentLedgerEntry, locale: Locale): string {
 	const d = entry.detail;
-	const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none');
+	const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : m.nladmin_none({}, { locale }));
 	switch (entry.action) {
 		case 'subscribed':
-			return `Language ${String(d.locale ?? '?')}; topics: ${list(d.topics)}`;
+			return m.nladmin_summary_subscribed({ language: String(d.locale ?? '?'), topics: list(d.topics) }, { locale });
 		case 'imported':
-			return `Import ${String(d.importId ?? '?')}, row ${String(d.row ?? '?')}. How they agreed: “${String(d.statement ?? '')}”`;
+			return m.nladmin_summary_imported({ id: String(d.importId ?? '?'), row: String(d.row ?? '?'), statement: String(d.statement ?? '') }, { locale });
 		case 'preferences-changed': {
 			const before = (d.before ?? {}) as Record<string, unknown>;
 			const after = (d.after ?? {}) as Record<string, unknown>;
 			const changes: string[] = [];
-			if (before.locale !== after.locale) changes.push(`language ${String(before.locale)} → ${String(after.locale)}`);
-			if (list(before.topics) !== list(after.topics)) changes.push(`topics ${list(before.topics)} → ${list(after.topics)}`);
-			if (before.paused !== after.paused) changes.push(after.paused ? 'paused' : 'no longer paused');
-			return changes.length > 0 ? changes.join('; ') : 'Saved without changes';
+			if (before.locale !== after.locale) changes.push(m.nladmin_summary_language({ before: String(before.locale), after: String(after.locale) }, { locale }));
+			if (list(before.topics) !== list(after.topics)) changes.push(m.nladmin_summary_topics({ before: list(before.topics), after: list(after.topics) }, { locale }));
+			if (before.paused !== after.paused) changes.push(after.paused ? m.nladmin_summary_paused({}, { locale }) : m.nladmin_summary_unpaused({}, { locale }));
+			return changes.length > 0 ? changes.join('; ') : m.nladmin_summary_unchanged({}, { locale });
 		}
 		case 'unsubscribed':
-			return d.previousStatus ? `Was ${String(d.previousStatus)}` : '';
+			return d.previousStatus ? m.nladmin_summary_was({ status: subscriberStateWord(String(d.previousStatus)) }, { locale }) : '';
 		case 'deleted':
-			return [d.reason ? `Reason: ${String(d.reason)}` : '', d.note ? `Note: ${String(d.note)}` : ''].filter(Boolean).join('; ');
+			return [d.reason ? m.nladmin_summary_reason({ reason: String(d.reason) }, { locale }) : '', d.note ? m.nladmin_summary_note({ note: String(d.note) }, { locale }) : '']
+				.filter(Boolean)
+				.join('; ');
 		default:
 			return '';
 	}
 }
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
-	requirePermission(locals, url, 'newsletter.subscribers');
+	const staff = requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
 	const id = Number(params.id);
 	const [subscriber, topics] = await Promise.all([getSubscriberDetail(db, id), topicChoices(db)]);
@@ -66,11 +75,11 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			method: e.method,
 			consentTextVersion: e.consentTextVersion,
 			sourcePage: e.sourcePage,
-			summary: summaryOf(e)
+			summary: summaryOf(e, staff.locale)
 		})),
 		noteMax: staffNoteMaxLength
 	};
-}, { notFound }) satisfies PageServerLoad;
+}, notFound) satisfies PageServerLoad;
 
 /** Erasing: a note for the record, and the confirmation. */
 const eraseForm = formSchema({ note: formField.text(staffNoteMaxLength), confirm: formField.is('yes') });
@@ -81,9 +90,9 @@ export const actions = {
 		const id = Number(params.id);
 		const { note, confirm } = eraseForm.read(await request.formData());
 		if (!confirm) {
-			return fail(400, { issues: { confirm: 'Tick the box to confirm: erasing cannot be undone.' }, note });
+			return fail(400, { issues: { confirm: m.nladmin_erase_tick({}, { locale: staff.locale }) }, note });
 		}
 		await eraseSubscriberAsStaff(app().newsletter, staff, id, { note, ip: getClientAddress() });
 		redirect(303, `${adminUrls.newsletter.subscribers}?deleted`);
-	}, { notFound })
+	}, notFound)
 } satisfies Actions;

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { numberFormat } from '$lib/i18n/intl';
-import { localeNames, locales } from '$lib/i18n/locales';
+import { localeNames, locales, type Locale } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { failWith, formField, formSchema } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema, type Issues } from '$lib/server/platform/forms';
 import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
@@ -18,6 +18,26 @@ interface ImportFormValues {
 	defaultTopics: string[];
 }
 
+/**
+ * The import's refusals about the form, in the staff member's language: each of
+ * these fields has one reason (the statement two, told apart by its length).
+ * A problem with the file itself keeps the import's own words, which name what
+ * is wrong in that file.
+ */
+function translatedIssues(issues: Issues, values: ImportFormValues, locale: Locale): Issues {
+	const said: Issues = { ...issues };
+	if (said.statement) {
+		said.statement =
+			values.statement.trim().length > importLimits.statementMax
+				? m.nladmin_issue_statement_long({ max: importLimits.statementMax }, { locale })
+				: m.nladmin_issue_statement_missing({}, { locale });
+	}
+	if (said.affirmed) said.affirmed = m.nladmin_issue_affirmed({}, { locale });
+	if (said.defaultLocale) said.defaultLocale = m.nladmin_issue_default_language({}, { locale });
+	if (said.defaultTopics) said.defaultTopics = m.nladmin_issue_default_topics({}, { locale });
+	return said;
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
@@ -25,7 +45,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		topics,
 		languages: locales.map((code) => ({ code, name: localeNames[code] })),
-		limits: { megabytes: importLimits.maxBytes / (1024 * 1024), rows: numberFormat('en').format(importLimits.maxRows), statementMax: importLimits.statementMax },
+		limits: { megabytes: importLimits.maxBytes / (1024 * 1024), rows: importLimits.maxRows, statementMax: importLimits.statementMax },
 		imports: imports.map((i) => ({
 			id: i.id,
 			fileName: i.fileName,
@@ -58,7 +78,7 @@ export const actions = {
 		} catch (e) {
 			// Over the server's body limit, nothing of the form can be read, the statement neither.
 			if (isBodyTooLarge(e)) {
-				return fail(413, { issues: { file: `The file is larger than ${importLimits.maxBytes / (1024 * 1024)} MB. Split it into smaller files.` }, values: null });
+				return fail(413, { issues: { file: m.nladmin_import_too_large({ megabytes: importLimits.maxBytes / (1024 * 1024) }, { locale: staff.locale }) }, values: null });
 			}
 			throw e;
 		}
@@ -72,7 +92,7 @@ export const actions = {
 				ip: getClientAddress()
 			});
 		} catch (e) {
-			return failWith(e, { values });
+			return failWith(e, (issues) => ({ issues: translatedIssues(issues, values, staff.locale), values }));
 		}
 		// After a post, a page of its own: reloading it does not import the file again.
 		redirect(303, adminUrls.newsletter.import(started.id));

@@ -18,13 +18,18 @@ describe('the site-content editor', () => {
 	let database: DatabaseHandle;
 	let kathmandu: AdminClient;
 	let utcEditor: AdminClient;
+	let nepali: AdminClient;
 
 	beforeAll(async () => {
 		site = await startTestServer();
 		database = await site.openDatabase();
-		[kathmandu, utcEditor] = await Promise.all([signedIn(site, 'ktm-editor@example.org', 'editor'), signedIn(site, 'utc-editor@example.org', 'editor')]);
-		const chosen = await kathmandu.post('/admin/account/preferences', { locale: 'en', timeZone: 'Asia/Kathmandu', notifyApplications: 'none' });
-		expect(chosen.status).toBe(303);
+		[kathmandu, utcEditor, nepali] = await Promise.all([
+			signedIn(site, 'ktm-editor@example.org', 'editor'),
+			signedIn(site, 'utc-editor@example.org', 'editor'),
+			signedIn(site, 'ne-editor@example.org', 'editor')
+		]);
+		expect((await kathmandu.post('/admin/account/preferences', { locale: 'en', timeZone: 'Asia/Kathmandu', notifyApplications: 'none' })).status).toBe(303);
+		expect((await nepali.post('/admin/account/preferences', { locale: 'ne', timeZone: 'Asia/Kathmandu', notifyApplications: 'none' })).status).toBe(303);
 		await database.db.updateTable('user').set({ timeZone: null }).where('email', '=', 'utc-editor@example.org').execute();
 	});
 	afterAll(async () => {
@@ -95,6 +100,17 @@ describe('the site-content editor', () => {
 			.executeTakeFirstOrThrow();
 		// 09:00 in Kathmandu (UTC+5:45) is 03:15 UTC.
 		expect(new Date(scheduled.publish_at!).toISOString()).toBe('2031-01-15T03:15:00.000Z');
+	});
+
+	it('shows the editor, its field labels and help in the staff person’s language', async () => {
+		const html = await (await nepali.get('/admin/content/page/home')).text();
+		const text = textOf(html);
+		expect(text).toContain('मस्यौदा सुरक्षित गर्नुहोस्');
+		expect(text).toContain('सारांश');
+		expect(hintOf(html, 'summary')).toContain('गृहपृष्ठको परिचय');
+		expect(text).toContain('Asia/Kathmandu');
+		expect(text).not.toContain('Save draft');
+		expect(text).not.toContain('Shown at the top of the page');
 	});
 
 	it('reads it as UTC for someone who has not chosen a zone, and says so', async () => {

@@ -544,6 +544,19 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 	}
 };
 
+/**
+ * Help texts that differ from one page to another, because the public page does
+ * something else with the field: the home page shows the organization's
+ * introduction (Settings) under its title, not its summary.
+ */
+export const pageFieldHints: Partial<Record<(typeof pageKeys)[number], Record<string, string>>> = {
+	home: {
+		summary:
+			'Not shown on the home page itself: search engines and link previews show it. The text under the title is the “Introduction on the home page”, in Settings.'
+	},
+	manifesto: { summary: 'Shown under the title, on the home page beside the link to the manifesto, and by search engines.' }
+};
+
 export const pageLabels: Record<(typeof pageKeys)[number], string> = {
 	home: 'Home page',
 	about: 'Who we are',

@@ -83,6 +83,30 @@ export class ContentConflictError extends Error {
 	}
 }
 
+/**
+ * A list item that cannot be deleted while it is in use: a kind or program that
+ * initiatives or events use, an event people registered for. A ValidationError
+ * whose `delete` issue says so in English; `reason` and `count` let a page word it
+ * in the reader's language.
+ */
+export class ItemInUseError extends ValidationError {
+	constructor(
+		readonly reason: 'initiatives-use-it' | 'events-use-it' | 'registrations',
+		readonly count: number
+	) {
+		super({ delete: inUseMessage(reason, count) });
+		this.name = 'ItemInUseError';
+	}
+}
+
+function inUseMessage(reason: ItemInUseError['reason'], count: number): string {
+	if (reason === 'registrations') {
+		return `People have registered for it (${count} registration${count === 1 ? '' : 's'}), so it cannot be deleted: cancel its sessions instead, so that they are told.`;
+	}
+	const what = reason === 'events-use-it' ? 'event' : 'initiative';
+	return `${count} ${what}${count === 1 ? ' uses' : 's use'} it: give ${count === 1 ? 'it' : 'them'} another one first.`;
+}
+
 /** The revision is not in a state that allows this (e.g. publishing one already published). */
 export class RevisionStateError extends Error {
 	constructor(
@@ -655,17 +679,12 @@ export async function deleteItem(content: ContentContext, actor: Actor, type: Li
 		const live = await readLiveItem(trx, type, key);
 		if (live && (type === 'initiative_kind' || type === 'initiative_program' || type === 'event_kind')) {
 			const uses = await termUses(trx, type, rowId(key)!);
-			const what = type === 'event_kind' ? 'event' : 'initiative';
-			if (uses > 0) throw new ValidationError({ delete: `${uses} ${what}${uses === 1 ? ' uses' : 's use'} it: give ${uses === 1 ? 'it' : 'them'} another one first.` });
+			if (uses > 0) throw new ItemInUseError(type === 'event_kind' ? 'events-use-it' : 'initiatives-use-it', uses);
 		}
 		if (live && type === 'event') {
 			// Registrations are people who were told they have places (or are waiting): they must be told, not dropped.
 			const registrations = await content.eventRegistrations(trx, rowId(key)!);
-			if (registrations > 0) {
-				throw new ValidationError({
-					delete: `People have registered for it (${registrations} registration${registrations === 1 ? '' : 's'}), so it cannot be deleted: cancel its sessions instead, so that they are told.`
-				});
-			}
+			if (registrations > 0) throw new ItemInUseError('registrations', registrations);
 		}
 		const cancelled = await trx
 			.updateTable('content_revision')

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { isContentItemType, type ContentItemType } from '$lib/server/content/content-items';
 import type { Actor } from '$lib/server/content/revisions.service';
 import type { DomainErrorAnswers } from '$lib/server/platform/http/domain-errors';
@@ -15,9 +16,14 @@ export function actorOf(staff: Staff): Actor {
 }
 
 export function itemTypeOf(value: string): ContentItemType {
-	if (!isContentItemType(value)) error(404, 'There is no such kind of content.');
+	if (!isContentItemType(value)) error(404, m.contentadmin_no_such_kind());
 	return value;
 }
 
 /** What the content pages answer when an item or a version is not there (withDomainErrors). */
-export const contentAnswers: DomainErrorAnswers = { notFound: 'This content does not exist (any more).' };
+export const contentAnswers: DomainErrorAnswers = {
+	// Read when a request needs it, in that request's language.
+	get notFound() {
+		return m.contentadmin_not_found();
+	}
+};

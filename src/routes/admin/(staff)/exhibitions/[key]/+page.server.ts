@@ -13,6 +13,8 @@ import { parseLocalized } from '$lib/server/shared/localized-text';
 import { requirePermission } from '$lib/server/people/guard';
 import { formField, formSchema } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { actorOf, contentAnswers } from '../../content/content-route';
 
 /** An exhibition's works for staff: their order, and per language which lack alt text or a long description. */
@@ -38,19 +40,19 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		published: editable.live !== undefined,
 		slug: String(data.slug),
 		pending: editable.pending ? { id: editable.pending.id, status: editable.pending.status } : null,
-		works: rows.map((w, i) => ({ position: i + 1, artworkId: Number(w.artwork_id), title: titles.get(Number(w.artwork_id)) ?? '(no such work)', section: String(w.section_key ?? '') })),
+		works: rows.map((w, i) => ({ position: i + 1, artworkId: Number(w.artwork_id), title: titles.get(Number(w.artwork_id)) ?? m.contentadmin_exh_no_such_work(), section: String(w.section_key ?? '') })),
 		coverage: await coverageReport(
 			db,
 			rows.map((w) => Number(w.artwork_id)),
 			data.languages as string[]
 		),
-		// The admin speaks English: languages by their English names.
-		languages: locales.map((l) => ({ locale: l, name: englishNames.of(l) ?? l })),
+		// Languages by their names in the staff person's language.
+		languages: locales.map((l) => ({ locale: l, name: languageNames().of(l) ?? l })),
 		moved: url.searchParams.get('moved')
 	};
 }, contentAnswers) satisfies PageServerLoad;
 
-const englishNames = displayNames('en', { type: 'language' });
+const languageNames = () => displayNames(getLocale(), { type: 'language' });
 
 const moveForm = formSchema({ position: formField.id(), direction: formField.oneOf(['up', 'down'] as const), to: formField.id() });
 
@@ -61,12 +63,12 @@ export const actions = {
 		// Up or Down from the buttons; `to` (a place) from dragging a row.
 		const { position, direction, to } = moveForm.read(await request.formData());
 		const where = direction ?? to;
-		if (!position || !where) return fail(400, { problem: 'Choose a work and where it goes.' });
+		if (!position || !where) return fail(400, { problem: m.contentadmin_exh_choose_move() });
 		let now: number;
 		try {
 			now = await moveItemRow(app().content, actorOf(staff), { type: 'exhibition', key: params.key, field: 'works' }, position, where);
 		} catch (e) {
-			if (e instanceof ContentConflictError) return fail(409, { problem: 'Someone saved a newer version meanwhile: the list below shows it. Try again.' });
+			if (e instanceof ContentConflictError) return fail(409, { problem: m.contentadmin_exh_conflict() });
 			throw e;
 		}
 		redirect(303, `${adminUrls.exhibitions.exhibition(params.key)}?moved=${now}`);

@@ -2,10 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { locales } from '$lib/i18n/locales';
 import { displayNames, listFormat } from '$lib/i18n/intl';
+import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { can } from '$lib/people/roles';
 import { app } from '$lib/server/app';
-import { contentItems, emptyItemData, hasRowKeys, isArchiveItemType, missingTranslations, pageLabels, type ContentItemType } from '$lib/server/content/content-items';
+import { contentItems, emptyItemData, hasRowKeys, isArchiveItemType, missingTranslations, pageFieldHints, pageLabels, type ContentItemType, type FieldSpec } from '$lib/server/content/content-items';
 import { formValuesFromData, formValuesFromForm, itemDataFromForm } from '$lib/server/content/content-form';
 import {
 	ContentConflictError,
@@ -28,10 +29,13 @@ import { thumbnailOf } from '$lib/server/media/media-thumbnail';
 import type { PickablePhoto } from '$lib/admin/photos';
 import { editorChoices } from '$lib/server/content/archive-admin';
 import { countryOptions } from '$lib/server/shared/countries';
+import { zonedWallTimeToInstant } from '$lib/server/shared/zoned-time';
+import { canonicalTimeZone } from '$lib/i18n/time-zones';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 import { actorOf, contentAnswers, itemTypeOf } from '../../content-route';
+import { fieldWord, translatedField } from '../../field-words';
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
 	const staff = requirePermission(locals, url, 'content.edit');
@@ -49,14 +53,15 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		item: {
 			type,
 			key: params.key,
-			label: spec.label,
-			groupLabel: spec.groupLabel,
-			title: type === 'page' ? pageLabels[params.key as keyof typeof pageLabels] : itemTitle(type, current, params.key),
+			label: fieldWord(spec.label),
+			groupLabel: fieldWord(spec.groupLabel),
+			title: type === 'page' ? fieldWord(pageLabels[params.key as keyof typeof pageLabels]) : itemTitle(type, current, params.key),
 			published: editable.live !== undefined
 		},
 		// Initiatives, stories and events have a list of their own to go back to.
 		listUrl: isArchiveItemType(type) ? { initiative: adminUrls.archive.initiatives, story: adminUrls.archive.stories, event: adminUrls.archive.events, exhibition: adminUrls.exhibitions.list }[type] : null,
-		fields: spec.fields,
+		// In the staff person's language; a page's own help texts where the public page uses a field differently.
+		fields: fieldsOf(type, params.key).map(translatedField),
 		values: formValuesFromData(type, current),
 		liveValues: editable.live ? formValuesFromData(type, editable.live) : null,
 		missing: missingTranslations(type, current),
@@ -65,12 +70,27 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 		latestRevisionId: editable.latestRevisionId,
 		revisions: revisions.map(revisionView),
 		canPublish: can(staff.role, spec.publishPermission),
+		// A time typed to schedule a publish is read in this zone (UTC until the person chose theirs).
+		timeZone: zoneOf(staff),
+		timeZoneChosen: Boolean(staff.timeZone && canonicalTimeZone(staff.timeZone)),
 		// Photos a page may show: ready ones, newest first, named by their English alt text.
 		photos: spec.fields.some((f) => f.kind === 'image' || f.rows?.some((r) => r.kind === 'image')) ? await pickablePhotos() : [],
 		choices: await editorChoices(db, spec.fields),
 		countries: spec.fields.some((f) => f.rows?.some((r) => r.kind === 'country')) ? countryOptions('en') : []
 	};
 }, contentAnswers) satisfies PageServerLoad;
+
+/** The fields of an item, with the help texts its page has of its own. */
+function fieldsOf(type: ContentItemType, key: string): FieldSpec[] {
+	const fields = contentItems[type].fields;
+	const hints = type === 'page' ? pageFieldHints[key as keyof typeof pageFieldHints] : undefined;
+	return hints ? fields.map((field) => (hints[field.name] ? { ...field, hint: hints[field.name] } : field)) : fields;
+}
+
+/** The zone the staff person reads and types times in: theirs, else UTC. */
+function zoneOf(staff: NonNullable<App.Locals['staff']>): string {
+	return (staff.timeZone && canonicalTimeZone(staff.timeZone)) || 'UTC';
+}
 
 async function pickablePhotos(): Promise<PickablePhoto[]> {
 	const names = displayNames(getLocale(), { type: 'language' });
@@ -85,22 +105,20 @@ async function pickablePhotos(): Promise<PickablePhoto[]> {
 
 function revisionView(r: { id: number; status: string; authorName: string | null; authorEmail: string | null; createdAt: string; publishAt: string | null; publishedAt: string | null }) {
 	// Only a name is shown for other people: their e-mail address stays out of the page.
-	return { id: r.id, status: r.status, by: r.authorName ?? 'a former staff member', createdAt: r.createdAt, publishAt: r.publishAt, publishedAt: r.publishedAt };
+	return { id: r.id, status: r.status, by: r.authorName ?? m.contentadmin_former_staff(), createdAt: r.createdAt, publishAt: r.publishAt, publishedAt: r.publishedAt };
 }
 
 type Step = 'edit' | 'publish';
 
 /**
  * Beside the item's own fields: the revision the edit started from (`base`), the
- * preview's language, the moment to publish (typed as UTC, or from the browser
- * with its zone), and the revision to unschedule or restore.
+ * preview's language, the moment to publish (a wall time, read in the staff
+ * person's own zone), and the revision to unschedule or restore.
  */
 const stepsForm = formSchema({
 	base: formField.id(),
 	previewLang: formField.choice(locales, 'en'),
-	publishAtIso: formField.text(1000),
 	publishAt: formField.text(1000),
-	timeZone: formField.text(60),
 	revision: formField.id()
 });
 
@@ -134,7 +152,7 @@ async function saveForm(event: RequestEvent, step: Step) {
 					values,
 					// Saving again starts from their version: the editor has now seen it.
 					base: e.latest.id,
-					conflict: { revisionId: e.latest.id, by: e.latest.authorName ?? 'Someone', at: e.latest.createdAt, you: e.latest.authorId === actor.id },
+					conflict: { revisionId: e.latest.id, by: e.latest.authorName ?? m.contentadmin_someone(), at: e.latest.createdAt, you: e.latest.authorId === actor.id },
 					theirs: formValuesFromData(type, theirs.data)
 				})
 			};
@@ -173,16 +191,14 @@ export const actions = {
 		return { done: 'published', languages: published.languages };
 	}, contentAnswers),
 	schedule: withDomainErrors(async (event) => {
-		requirePermission(event.locals, event.url, 'content.publish');
+		const staff = requirePermission(event.locals, event.url, 'content.publish');
 		const result = await saveForm(event, 'publish');
 		if (!result.ok) return result.failure;
 		const values = formValuesFromForm(result.type, result.form);
-		const steps = stepsForm.read(result.form);
-		// With JavaScript the browser sends the moment in its own time zone; without, the field is read as UTC.
-		const fromBrowser = steps.publishAtIso;
-		const typed = steps.publishAt;
-		const assumedUtc = !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(fromBrowser);
-		const at = assumedUtc ? (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(typed) ? new Date(`${typed}:00Z`) : new Date(Number.NaN)) : new Date(fromBrowser);
+		const typed = stepsForm.read(result.form).publishAt.trim();
+		// The time as the staff person's clock shows it, in the zone the form names (theirs, else UTC), whatever the browser's.
+		const timeZone = zoneOf(staff);
+		const at = instantOf(typed, timeZone);
 		try {
 			await schedule(app().content, result.actor, result.saved.revision.id, at);
 		} catch (e) {
@@ -193,7 +209,7 @@ export const actions = {
 					: { values, issues, publishAt: typed, base: result.saved.revision.id, notPublished: true }
 			);
 		}
-		return { done: 'scheduled', at: at.toISOString(), assumedUtc, timeZone: steps.timeZone };
+		return { done: 'scheduled', at: at.toISOString(), timeZone };
 	}, contentAnswers),
 	unschedule: withDomainErrors(async (event) => {
 		const { actor, type, key } = guard(event, 'publish');
@@ -221,3 +237,12 @@ export const actions = {
 		}
 	}, contentAnswers)
 } satisfies Actions;
+
+/** The instant of a wall time ("2027-01-15T09:00") in `timeZone`; an invalid Date (refused by `schedule`) when it is not one. */
+function instantOf(wall: string, timeZone: string): Date {
+	try {
+		return zonedWallTimeToInstant(wall, timeZone);
+	} catch {
+		return new Date(Number.NaN);
+	}
+}

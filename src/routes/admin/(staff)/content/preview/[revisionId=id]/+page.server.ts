@@ -8,7 +8,9 @@ import { getRevision, itemTitle } from '$lib/server/content/revisions.service';
 import { pagePicture } from '$lib/server/media/page-picture';
 import { requirePermission } from '$lib/server/people/guard';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
+import { m } from '$lib/paraglide/messages';
 import { contentAnswers } from '../../content-route';
+import { fieldWord } from '../../field-words';
 
 /** A revision rendered as the public site would show it, in one language, inside the admin. */
 export const load = withDomainErrors(async ({ locals, url, params }) => {
@@ -24,12 +26,12 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 
 	const base = {
 		lang,
-		revision: { id: revision.id, status: revision.status, by: revision.authorName ?? 'a former staff member', createdAt: revision.createdAt, publishAt: revision.publishAt },
+		revision: { id: revision.id, status: revision.status, by: revision.authorName ?? m.contentadmin_former_staff(), createdAt: revision.createdAt, publishAt: revision.publishAt },
 		item: {
 			type: revision.type,
 			key: revision.key,
-			label: contentItems[revision.type].label,
-			title: revision.type === 'page' ? pageLabels[revision.key as keyof typeof pageLabels] : itemTitle(revision.type, d, revision.key)
+			label: fieldWord(contentItems[revision.type].label),
+			title: revision.type === 'page' ? fieldWord(pageLabels[revision.key as keyof typeof pageLabels]) : itemTitle(revision.type, d, revision.key)
 		},
 		siteName: org?.name ?? ''
 	};
@@ -61,10 +63,10 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 					foundedYear: Number(d.founded_year),
 					socialLinks: (d.social_links ?? []) as SocialLinkData[],
 					figures: [
-						{ label: 'Initiatives', value: Number(d.figure_initiatives) },
-						{ label: 'Countries', value: Number(d.figure_countries) },
-						{ label: 'Years', value: Number(d.figure_years) },
-						{ label: 'Participants', value: Number(d.figure_participants) }
+						{ label: m.contentadmin_figure_initiatives(), value: Number(d.figure_initiatives) },
+						{ label: m.contentadmin_figure_countries(), value: Number(d.figure_countries) },
+						{ label: m.contentadmin_figure_years(), value: Number(d.figure_years) },
+						{ label: m.contentadmin_figure_participants(), value: Number(d.figure_participants) }
 					],
 					figuresYear: Number(d.figures_year)
 				}

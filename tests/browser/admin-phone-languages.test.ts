@@ -38,7 +38,6 @@ function concrete(path: string, ids: Ids): string {
 }
 
 async function firstId(table: string, where?: [string, string, unknown]): Promise<number | undefined> {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	let query = (database!.db as any).selectFrom(table).select('id').orderBy('id').limit(1);
 	if (where) query = query.where(...where);
 	const row = await query.executeTakeFirst();

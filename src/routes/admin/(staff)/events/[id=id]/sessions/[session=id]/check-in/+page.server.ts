@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
@@ -49,18 +50,18 @@ const personForm = formSchema({ registration: formField.id() });
 
 export const actions = {
 	checkIn: withDomainErrors(async (event) => {
-		const { actor, sessionId, session } = await sessionRoute(event);
+		const { actor, sessionId, session, staff } = await sessionRoute(event);
 		const { registration } = personForm.read(await event.request.formData());
-		if (!registration) return fail(400, { problem: 'Choose the person to check in.' });
+		if (!registration) return fail(400, { problem: m.eventsadmin_checkin_problem_choose({}, { locale: staff.locale }) });
 		const name = await nameOf(sessionId, registration);
 		const result = await checkIn(app().events, actor, sessionId, registration);
 		if (result.outcome === 'not-confirmed') return fail(409, { refused: { name, status: result.status } });
 		return { checkedIn: { id: registration, name, outcome: result.outcome, at: doorTime(result.at, session.time_zone, session.starts_local), by: result.by } };
 	}, sessionAnswers),
 	undo: withDomainErrors(async (event) => {
-		const { actor, sessionId } = await sessionRoute(event);
+		const { actor, sessionId, staff } = await sessionRoute(event);
 		const { registration } = personForm.read(await event.request.formData());
-		if (!registration) return fail(400, { problem: 'Choose the person whose check-in to take back.' });
+		if (!registration) return fail(400, { problem: m.eventsadmin_checkin_problem_undo({}, { locale: staff.locale }) });
 		const name = await nameOf(sessionId, registration);
 		const undone = await undoCheckIn(app().events, actor, sessionId, registration);
 		return { undone: { name, undone } };

@@ -1,6 +1,7 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { localeNames, locales } from '$lib/i18n/locales';
+import { localeNames, locales, type Locale } from '$lib/i18n/locales';
 import { app } from '$lib/server/app';
 import { listRegistrations, questionsOfSession, registrationCounts, waitingList } from '$lib/server/events/registration-admin';
 import { addRegistrationByStaff, cancelRegistrationByStaff } from '$lib/server/events/registration.service';
@@ -56,29 +57,29 @@ export const load = withDomainErrors(async (event) => {
 const addForm = formSchema({ name: formField.text(200), email: formField.trimmed(254), partySize: formField.trimmed(6), locale: formField.trimmed(5) });
 const cancelForm = formSchema({ registration: formField.id(), confirm: formField.is('yes') });
 
-/** Plain words for what the domain refused, by field. */
-function addIssueMessages(issues: Record<string, string>): Record<string, string> {
+/** Plain words for what the domain refused, by field, in the staff person's language. */
+function addIssueMessages(issues: Record<string, string>, locale: Locale): Record<string, string> {
 	const words = (code: string): string => {
-		if (code.startsWith('party-max:')) return `This event takes parties of at most ${code.slice('party-max:'.length)}: change it in the event’s settings, or add two registrations.`;
+		if (code.startsWith('party-max:')) return m.eventsadmin_issue_party_max({ max: code.slice('party-max:'.length) }, { locale });
 		switch (code) {
 			case 'required':
-				return 'Write the person’s name.';
+				return m.eventsadmin_issue_required({}, { locale });
 			case 'email':
-				return 'Write an e-mail address like name@example.org: the person gets their ticket there.';
+				return m.eventsadmin_issue_email({}, { locale });
 			case 'already-registered':
-				return 'This address is registered for this session already: find it in the list below.';
+				return m.eventsadmin_issue_already({}, { locale });
 			case 'party-size':
-				return 'Write how many people come, 1 or more.';
+				return m.eventsadmin_issue_party_size({}, { locale });
 			case 'locale':
-				return 'Choose a language from the list.';
+				return m.eventsadmin_issue_locale({}, { locale });
 			case 'cancelled':
-				return 'The session is cancelled: nobody can be added.';
+				return m.eventsadmin_issue_cancelled({}, { locale });
 			case 'past':
-				return 'The session is over: nobody can be added.';
+				return m.eventsadmin_issue_past({}, { locale });
 			case 'too-long':
-				return 'This is too long.';
+				return m.eventsadmin_issue_too_long({}, { locale });
 			default:
-				return 'Check this field.';
+				return m.eventsadmin_issue_check({}, { locale });
 		}
 	};
 	return Object.fromEntries(Object.entries(issues).map(([field, code]) => [field, words(code)]));
@@ -86,7 +87,7 @@ function addIssueMessages(issues: Record<string, string>): Record<string, string
 
 export const actions = {
 	add: withDomainErrors(async (event) => {
-		const { actor, sessionId } = await sessionRoute(event);
+		const { actor, sessionId, staff } = await sessionRoute(event);
 		const values = addForm.read(await event.request.formData());
 		const partySize = /^\d{1,4}$/.test(values.partySize) ? Number(values.partySize) : Number.NaN;
 		try {
@@ -95,20 +96,20 @@ export const actions = {
 		} catch (e) {
 			const issues = refusedIssues(e);
 			if (!issues) throw e;
-			return fail(400, { addValues: values, addIssues: addIssueMessages(issues) });
+			return fail(400, { addValues: values, addIssues: addIssueMessages(issues, staff.locale) });
 		}
 	}, sessionAnswers),
 	cancel: withDomainErrors(async (event) => {
-		const { actor, sessionId } = await sessionRoute(event);
+		const { actor, sessionId, staff } = await sessionRoute(event);
 		const values = cancelForm.read(await event.request.formData());
-		if (!values.registration) return fail(400, { cancelProblem: 'Choose a registration to cancel.' });
+		if (!values.registration) return fail(400, { cancelProblem: m.eventsadmin_cancel_problem_choose({}, { locale: staff.locale }) });
 		const registration = await app()
 			.db.selectFrom('registration')
 			.select(['id', 'name', 'party_size', 'status'])
 			.where('id', '=', values.registration)
 			.where('session_id', '=', sessionId)
 			.executeTakeFirst();
-		if (!registration) return fail(404, { cancelProblem: 'This registration is not one of this session’s.' });
+		if (!registration) return fail(404, { cancelProblem: m.eventsadmin_cancel_problem_other({}, { locale: staff.locale }) });
 		if (!values.confirm) return { confirmCancel: { id: registration.id, name: registration.name, partySize: registration.party_size, status: registration.status } };
 		const outcome = await cancelRegistrationByStaff(app().events, actor, sessionId, registration.id);
 		return { cancelled: { name: registration.name, ...outcome } };

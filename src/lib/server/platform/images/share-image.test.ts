@@ -8,11 +8,11 @@ const titleWidth = 1008;
 
 describe('the generated share picture', () => {
 	it.each([
-		['en', 'About us', 'Micro Galleries'],
-		['ne', 'हाम्रो बारेमा', 'माइक्रो ग्यालेरीहरू'],
-		['es', '¿Convocatoria abierta? Señales de cambio en la ciudad: un título muy largo que tiene que envolverse y encogerse para caber en la imagen, ¡de verdad!', 'Micro Galleries'],
-		['id', 'x'.repeat(400), 'Micro Galleries']
-	])('in %s is a %s 1200 × 630 PNG under 60 KB', async (locale, title, siteName) => {
+		{ locale: 'en', kind: 'short', title: 'About us', siteName: 'Micro Galleries' },
+		{ locale: 'ne', kind: 'short', title: 'हाम्रो बारेमा', siteName: 'माइक्रो ग्यालेरीहरू' },
+		{ locale: 'es', kind: 'long', title: '¿Convocatoria abierta? Señales de cambio en la ciudad: un título muy largo que tiene que envolverse y encogerse para caber en la imagen, ¡de verdad!', siteName: 'Micro Galleries' },
+		{ locale: 'id', kind: 'endless, unspaced', title: 'x'.repeat(400), siteName: 'Micro Galleries' }
+	])('for a $kind title in $locale is a 1200 × 630 PNG under 60 KB', async ({ locale, title, siteName }) => {
 		const png = await renderShareImage({ title, siteName, locale });
 		const meta = await sharp(png).metadata();
 		expect([meta.format, meta.width, meta.height]).toEqual(['png', shareImageWidth, shareImageHeight]);

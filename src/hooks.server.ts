@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { locales, textDirection, type Locale } from '$lib/i18n/locales';
+import { privateLinkPath } from '$lib/private-links';
 import { stripePageOrigins } from '$lib/server/donations/stripe-client';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { localeOfPath, localizedPath } from '$lib/i18n/paths';
@@ -64,13 +65,6 @@ const donationPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/donate(?:/|$)`)
  * the request genuine, and the POST can only ever unsubscribe.
  */
 const oneClickUnsubscribePath = new RegExp(`^(?:/(?:${locales.join('|')}))?/newsletter/unsubscribe/[^/]+$`);
-
-/**
- * Pages reached by a private link: a subscriber's (confirm, preferences,
- * unsubscribe), an applicant's (/applications/<token>), a registrant's
- * (/registrations/<token>, with its calendar file) and an artist's (/artists/profile/<token>).
- */
-const privateLinkPath = new RegExp(`^(?:/(?:${locales.join('|')}))?/(?:newsletter/(?:confirm|preferences|unsubscribe)|applications|registrations|artists/profile)/`);
 
 const isAdmin = (event: RequestEvent) => isAdminPath(event.url.pathname);
 

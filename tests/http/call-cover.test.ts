@@ -152,7 +152,7 @@ describe('a call’s cover photo', () => {
 		expect(img!.attribs.loading).toBe('lazy');
 	});
 
-	it('leaves the site’s share image on a call without a cover', async () => {
+	it('gives a call without a cover its title picture for link previews', async () => {
 		await editor.post('/admin/calls/new?/save', settingsForm({ slug: 'bare-walls', coverMediaId: '' }));
 		const id = (await db.selectFrom('open_call').select('id').where('slug', '=', 'bare-walls').executeTakeFirstOrThrow()).id;
 		await addField(callsContext(db), testStaff, id, { key: 'title', type: 'short_text', label: { en: 'Title' } });
@@ -160,6 +160,10 @@ describe('a call’s cover photo', () => {
 		const response = await fetch(`${test.origin}/calls/bare-walls`);
 		expect(response.status).toBe(200);
 		const { all } = parseHtml(await response.text());
-		expect(all((e) => e.name === 'meta' && e.attribs.property === 'og:image')[0]!.attribs.content).toBe(`${test.origin}/og-image.png`);
+		const og = all((e) => e.name === 'meta' && e.attribs.property === 'og:image')[0]!.attribs.content!;
+		expect(og).toMatch(new RegExp(`^${test.origin}/share/[0-9a-f]{16}/calls/bare-walls\\.png$`));
+		const picture = await fetch(og);
+		expect(picture.status).toBe(200);
+		expect(picture.headers.get('content-type')).toBe('image/png');
 	});
 });

@@ -155,7 +155,10 @@ describe('other responses carry the security headers too', () => {
 		// A photo's files and its image service, answered by endpoints (a key no photo has: 404).
 		'/media/AAAAAAAAAAAAAAAAAAAAAA/320.jpg',
 		'/iiif/AAAAAAAAAAAAAAAAAAAAAA/info.json',
-		'/iiif/AAAAAAAAAAAAAAAAAAAAAA/0,0,512,512/512,512/0/default.jpg'
+		'/iiif/AAAAAAAAAAAAAAAAAAAAAA/0,0,512,512/512,512/0/default.jpg',
+		// A page's generated link-preview picture (a key of no title: the page's current picture), and one of no page.
+		'/share/0123456789abcdef/ne/about.png',
+		'/share/0123456789abcdef/no-such-page.png'
 	])('%s', async (path) => {
 		const response = await rawRequest(site.origin, path);
 		expect(response.status).toBeLessThan(500);

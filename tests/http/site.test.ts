@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomUtils } from 'htmlparser2';
+import sharp from 'sharp';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
 import { itemPaths, optionalScripts } from '../support/pages';
@@ -219,19 +220,31 @@ describe('linked resources', () => {
 		}
 	});
 
-	it('the default share image (og:image) of every page is served as an image', async () => {
-		const images = new Set<string>();
+	// Most pages' pictures are drawn on first demand (their titles, routes/share): a few dozen at a fraction of a second each.
+	it('the share image (og:image) of every page is its own, described by its title, sized, and served as an image', async () => {
+		const images = new Map<string, { width: number; height: number }>();
 		for (const { url } of pages) {
 			const doc = parseHtml((await rawRequest(site.origin, url)).body.toString('utf8'));
-			const og = doc.all((e) => e.name === 'meta' && e.attribs.property === 'og:image');
+			const meta = (property: string) => doc.all((e) => e.name === 'meta' && e.attribs.property === property).map((e) => e.attribs.content ?? '');
+			const og = meta('og:image');
 			expect(og, `og:image on ${url}`).toHaveLength(1);
-			images.add(og[0]?.attribs.content ?? '');
+			expect(meta('og:image:alt'), `og:image:alt on ${url}`).toEqual(meta('og:title'));
+			const [width, height] = [Number(meta('og:image:width')[0]), Number(meta('og:image:height')[0])];
+			expect(width * height, `og:image size on ${url}`).toBeGreaterThan(0);
+			expect(og[0], url).not.toMatch(/\/og-image\.png$/);
+			images.set(og[0]!, { width, height });
 		}
-		for (const image of images) {
+		for (const [image, size] of images) {
 			expect(sameOrigin(image, site.origin), image).toBe(true);
 			const response = await fetch(new URL(new URL(image).pathname, site.origin));
 			expect(response.status, image).toBe(200);
 			expect(response.headers.get('content-type'), image).toMatch(/^image\/(png|jpeg|webp|avif)\b/);
+			if (image.includes('/share/')) {
+				const { width, height } = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+				expect({ width, height }, image).toEqual(size);
+			} else {
+				await response.body?.cancel();
+			}
 		}
-	});
+	}, 180_000);
 });

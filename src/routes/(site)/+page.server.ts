@@ -4,7 +4,7 @@ import { app } from '$lib/server/app';
 import { getHomePage } from '$lib/server/content/content.service';
 import { comingUp } from '$lib/server/events/event-pages';
 import { pagePicture } from '$lib/server/media/page-picture';
-import { wantsSaveData } from '$lib/server/shared/picture';
+import { shareImageOf, wantsSaveData } from '$lib/server/shared/picture';
 
 /** Sessions the home page lists under "coming up". */
 const comingUpCount = 3;
@@ -34,5 +34,5 @@ export const load: PageServerLoad = async ({ request, setHeaders }) => {
 		const image = await pagePicture(app().db, home.page.imageId, locale, { sizes: '(min-width: 72rem) 68rem, 100vw', lazy: false, saveData });
 		return { ...home, image, storyImages };
 	});
-	return { ...home, comingUp: comingUpList };
+	return { ...home, comingUp: comingUpList, shareImage: shareImageOf(home.image) };
 };

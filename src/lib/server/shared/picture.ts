@@ -134,7 +134,14 @@ export interface ShareImage {
 	height: number;
 }
 
-/** The JPEG of a page's picture, for link previews; nothing while the photo is not ready. */
+/**
+ * The JPEG of a page's picture, for link previews (the page's own fallback JPEG),
+ * with that file's own size (not the largest variant's); nothing while the photo
+ * is not ready.
+ */
 export function shareImageOf(image: PictureData | undefined): ShareImage | undefined {
-	return image ? { src: image.img.src, width: image.img.width, height: image.img.height } : undefined;
+	if (!image) return undefined;
+	const entry = image.img.srcset.split(', ').find((candidate) => candidate.startsWith(`${image.img.src} `));
+	const width = Number(/ (\d+)w$/.exec(entry ?? '')?.[1] ?? image.img.width);
+	return { src: image.img.src, width, height: Math.round((width * image.img.height) / image.img.width) };
 }

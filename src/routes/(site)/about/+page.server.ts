@@ -6,6 +6,6 @@ import { loadTextPageWithPhoto } from '../text-page';
 
 export const load: PageServerLoad = async ({ request }) => {
 	const locale = getLocale();
-	const [about, { image }] = await Promise.all([app().siteVersion.cached(`about:${locale}`, () => getAboutPage(app().db, locale)), loadTextPageWithPhoto(app().db, 'about', locale, request)]);
-	return { ...about, image };
+	const [about, { image, shareImage }] = await Promise.all([app().siteVersion.cached(`about:${locale}`, () => getAboutPage(app().db, locale)), loadTextPageWithPhoto(app().db, 'about', locale, request)]);
+	return { ...about, image, shareImage };
 };

@@ -55,7 +55,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			published: editable.live !== undefined
 		},
 		// Initiatives, stories and events have a list of their own to go back to.
-		listUrl: isArchiveItemType(type) ? { initiative: adminUrls.archive.initiatives, story: adminUrls.archive.stories, event: adminUrls.archive.events, exhibition: adminUrls.exhibitions.list }[type] : null,
+		listUrl: isArchiveItemType(type) ? { initiative: adminUrls.archive.initiatives, story: adminUrls.archive.stories, event: adminUrls.archive.events, exhibition: adminUrls.exhibitions.list, custom_page: adminUrls.pages.list }[type] : null,
 		fields: spec.fields,
 		values: formValuesFromData(type, current),
 		liveValues: editable.live ? formValuesFromData(type, editable.live) : null,

@@ -93,7 +93,14 @@ describe('added pages and menus', () => {
 
 	it('answers an unknown or unpublished page with a translated 404', async () => {
 		const address = await newPageAddress(editor);
-		expect((await editor.post(`${address}?/save`, pageForm({ 'title.en': 'Only a draft', 'title.ne': '', slug: 'only-a-draft' }))).status).toBe(200);
+		// Previewed like any item: the draft as the page would show it.
+		const preview = await editor.post(`${address}?/preview`, pageForm({ 'title.en': 'Only a draft', 'title.ne': '', slug: 'only-a-draft', previewLang: 'en' }));
+		expect(preview.status).toBe(303);
+		const previewed = await editor.get(preview.headers.get('location')!);
+		expect(previewed.status).toBe(200);
+		expect(textOf(await previewed.text())).toContain('Take the lane behind the temple.');
+		const base = String((await db.selectFrom('content_revision').select('id').where('item_key', '=', address.split('/').at(-1)!).orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
+		expect((await editor.post(`${address}?/save`, pageForm({ base, 'title.en': 'Only a draft', 'title.ne': '', slug: 'only-a-draft' }))).status).toBe(200);
 		for (const path of ['/pages/only-a-draft', '/ne/pages/no-such-page', '/pages/Bad%20Slug']) {
 			const response = await fetch(test.origin + path);
 			expect(response.status, path).toBe(404);

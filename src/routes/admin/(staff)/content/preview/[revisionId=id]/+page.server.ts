@@ -35,6 +35,8 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 	};
 	switch (revision.type) {
 		case 'page':
+		// A page staff added: the same title, summary, photo and text.
+		case 'custom_page':
 			return {
 				...base,
 				kind: 'page' as const,

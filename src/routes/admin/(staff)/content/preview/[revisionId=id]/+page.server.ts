@@ -35,7 +35,6 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 	};
 	switch (revision.type) {
 		case 'page':
-		// A page staff added: the same title, summary, photo and text.
 		case 'custom_page':
 			return {
 				...base,

@@ -7,6 +7,7 @@ import { demoArtists } from '$lib/server/demo/demo-content-collective';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { locales } from '$lib/i18n/locales';
 import { publicPaths } from '$lib/server/content/sitemap';
+import { demoCustomPages } from '$lib/server/demo/demo-content-pages';
 import { demoContent } from '$lib/server/demo/demo-content';
 import { demoInitiatives, demoStories } from '$lib/server/demo/demo-content-archive';
 import { demoEvents } from '$lib/server/demo/demo-content-events';
@@ -71,7 +72,9 @@ describe('/sitemap.xml', () => {
 			...demoEvents.map((e) => `/events/${e.slug}`),
 			...demoExhibitions.flatMap((e) => [`/exhibitions/${e.slug}`, ...e.works.map((_, i) => `/exhibitions/${e.slug}/${i + 1}`)]),
 			// The collective's public profiles: the demo's listed artists (a minor's with a guardian's consent).
-			...demoArtists.filter((a) => a.consent.includes('directory')).map((a) => `/artists/${a.slug}`)
+			...demoArtists.filter((a) => a.consent.includes('directory')).map((a) => `/artists/${a.slug}`),
+			// The pages staff added.
+			...demoCustomPages.map((p) => `/pages/${p.slug}`)
 		];
 		const expected = locales.flatMap((locale) => [...publicPaths, ...items].map((path) => site.origin + localized(path, locale)));
 		expect(entries.map((e) => e.loc).sort()).toEqual([...expected].sort());

@@ -101,6 +101,17 @@ export const checks: Check[] = [
 	{ route: '/admin/(staff)/initiatives', method: 'POST', action: 'delete', path: '/admin/initiatives?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/stories', method: 'POST', action: 'delete', path: '/admin/stories?/delete', allowed: staffEditors },
 	{ route: '/admin/(staff)/events', method: 'POST', action: 'delete', path: '/admin/events?/delete', allowed: staffEditors },
+	// Pages staff add and the menus (content.edit): editors and admins; every menu change is checked on the server.
+	{ route: '/admin/(staff)/pages', method: 'GET', path: '/admin/pages', allowed: staffEditors },
+	{ route: '/admin/(staff)/pages', method: 'POST', action: 'delete', path: '/admin/pages?/delete', allowed: staffEditors },
+	{ route: '/admin/(staff)/content/[type]/[key]', method: 'GET', path: '/admin/content/custom_page/new', allowed: staffEditors },
+	...['save', 'preview', 'publish', 'schedule', 'unschedule', 'restore'].map(
+		(action): Check => ({ route: '/admin/(staff)/content/[type]/[key]', method: 'POST', action, path: `/admin/content/custom_page/new-0123456789ab?/${action}`, allowed: staffEditors })
+	),
+	{ route: '/admin/(staff)/menus', method: 'GET', path: '/admin/menus', allowed: staffEditors },
+	...['move', 'show', 'hide', 'add', 'remove'].map(
+		(action): Check => ({ route: '/admin/(staff)/menus', method: 'POST', action, path: `/admin/menus?/${action}`, allowed: staffEditors })
+	),
 	// Works and exhibitions (exhibitions.manage): admins and editors; reviewers see nothing of them.
 	{ route: '/admin/(staff)/exhibitions', method: 'GET', path: '/admin/exhibitions', allowed: staffEditors },
 	{ route: '/admin/(staff)/exhibitions', method: 'POST', action: 'delete', path: '/admin/exhibitions?/delete', allowed: staffEditors },

@@ -19,7 +19,7 @@ export const publicPaths = ['/', '/about', '/manifesto', '/privacy', '/donate', 
  * beside the lists: one of each kind from the demo content. The sitemap lists
  * every such page; these stand for the rest.
  */
-export const itemPaths = ['/initiatives/patan-empower-2018', '/stories/looking-back-at-patan-2018', '/events/paste-up-workshop-patan', '/artists/lumen-moth', '/exhibitions/climate-pasted', '/exhibitions/climate-pasted/1'] as const;
+export const itemPaths = ['/initiatives/patan-empower-2018', '/stories/looking-back-at-patan-2018', '/events/paste-up-workshop-patan', '/artists/lumen-moth', '/exhibitions/climate-pasted', '/exhibitions/climate-pasted/1', '/pages/volunteer'] as const;
 
 /**
  * Static scripts a public page may carry to enhance itself (static/), deferred
@@ -52,9 +52,9 @@ export const publicPages: PublicPage[] = locales.flatMap((locale) =>
 	[...publicPaths, ...itemPaths].map((path) => ({ path, locale, href: pathIn(path, locale), status: 200 as const }))
 );
 
-/** True for the page of one item (an initiative, a story, a call, an event, an artist, an exhibition or one of its works), which the sitemap lists one by one. */
+/** True for the page of one item (an initiative, a story, a call, an event, an artist, an added page, an exhibition or one of its works), which the sitemap lists one by one. */
 export function isItemPath(path: string): boolean {
-	return /^\/(?:[a-z]{2}\/)?(?:(?:initiatives|stories|calls|events|artists)\/[a-z0-9-]+|exhibitions\/[a-z0-9-]+(?:\/[1-9]\d*)?)$/.test(path);
+	return /^\/(?:[a-z]{2}\/)?(?:(?:initiatives|stories|calls|events|artists|pages)\/[a-z0-9-]+|exhibitions\/[a-z0-9-]+(?:\/[1-9]\d*)?)$/.test(path);
 }
 
 /** The "page not found" page in every language. */

@@ -1,6 +1,6 @@
 /** What the admin's list of initiatives, stories or events shows. */
 export interface ArchiveListData {
-	type: 'initiative' | 'story' | 'event' | 'exhibition';
+	type: 'initiative' | 'story' | 'event' | 'exhibition' | 'custom_page';
 	title: string;
 	itemLabel: string;
 	items: { key: string; title: string; date: string | null; published: boolean; draftAt: string | null; scheduledAt: string | null }[];

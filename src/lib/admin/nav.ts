@@ -33,6 +33,8 @@ export const adminNavGroups: NavGroup[] = [
 			{ href: adminUrls.archive.initiatives, label: m.admin_nav_initiatives, permission: 'content.edit' },
 			{ href: adminUrls.archive.stories, label: m.admin_nav_stories, permission: 'content.edit' },
 			{ href: adminUrls.archive.events, label: m.admin_nav_events, permission: 'content.edit' },
+			{ href: adminUrls.pages.list, label: m.pagesadmin_nav_pages, permission: 'content.edit' },
+			{ href: adminUrls.pages.menus, label: m.pagesadmin_nav_menus, permission: 'content.edit' },
 			{ href: adminUrls.artists.list, label: m.admin_nav_artists, permission: 'collective.manage' },
 			{ href: adminUrls.exhibitions.list, label: m.admin_nav_exhibitions, permission: 'exhibitions.manage' },
 			{ href: adminUrls.exhibitions.works, label: m.admin_nav_works, permission: 'exhibitions.manage' },

@@ -45,6 +45,12 @@ export const adminUrls = {
 		events: `${root}/events`
 	},
 
+	/** Pages staff add (each edited as content: `content.item('custom_page', id)`), and the header and footer menus. */
+	pages: {
+		list: `${root}/pages`,
+		menus: `${root}/menus`
+	},
+
 	/** An event's sessions (the event itself is edited as content: `content.item('event', id)`). */
 	events: {
 		sessions: (eventId: number) => `${root}/events/${eventId}/sessions`,

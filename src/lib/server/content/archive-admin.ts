@@ -130,6 +130,8 @@ export async function listArchiveItems(
 				? await liveEvents(db, filters)
 				: type === 'exhibition'
 					? await db.selectFrom('exhibition').select(['id', 'title', 'opens_on as date']).execute()
+					: type === 'custom_page'
+						? (await db.selectFrom('custom_page').select(['id', 'title', 'updated_at']).execute()).map((p) => ({ id: p.id, title: p.title, date: p.updated_at.slice(0, 10) }))
 					: await db.selectFrom('story').select(['id', 'title', 'published_on as date']).execute();
 	const published: ArchiveListItem[] = rows
 		.map((row) => {

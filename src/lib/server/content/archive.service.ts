@@ -496,12 +496,14 @@ export interface SitemapEntry {
 
 /** Every published initiative and story, for the sitemap. */
 export async function archiveSitemap(db: Kysely<Database>): Promise<SitemapEntry[]> {
-	const [initiatives, stories] = await Promise.all([
+	const [initiatives, stories, pages] = await Promise.all([
 		db.selectFrom('initiative').select(['slug', 'updated_at']).orderBy('id').execute(),
-		db.selectFrom('story').select(['slug', 'updated_at']).orderBy('id').execute()
+		db.selectFrom('story').select(['slug', 'updated_at']).orderBy('id').execute(),
+		db.selectFrom('custom_page').select(['slug', 'updated_at']).orderBy('id').execute()
 	]);
 	return [
 		...initiatives.map((i) => ({ path: `/initiatives/${i.slug}`, updatedAt: i.updated_at })),
-		...stories.map((s) => ({ path: `/stories/${s.slug}`, updatedAt: s.updated_at }))
+		...stories.map((s) => ({ path: `/stories/${s.slug}`, updatedAt: s.updated_at })),
+		...pages.map((p) => ({ path: `/pages/${p.slug}`, updatedAt: p.updated_at }))
 	];
 }

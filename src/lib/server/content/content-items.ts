@@ -11,6 +11,7 @@ import { languageCodeOf } from '$lib/server/shared/languages';
 import { readEvent, readInitiative, readStory, readTerm, writeEvent, writeInitiative, writeStory, writeTerm } from './archive-items';
 import { indexLiveItem } from './search-documents';
 import { completeExhibitionData, readExhibition, writeExhibition } from './exhibition-items';
+import { customPageFields, readCustomPage, reservedSlugIssues, writeCustomPage } from './custom-page-items';
 
 /*
  * The kinds of site content staff edit, described once: which fields each has,
@@ -32,13 +33,14 @@ export const contentItemTypes = [
 	'story',
 	'event_kind',
 	'event',
-	'exhibition'
+	'exhibition',
+	'custom_page'
 ] as const;
 export type ContentItemType = (typeof contentItemTypes)[number];
 /** Ordered lists staff keep by hand, shown whole on the content page. */
 export const listItemTypes = ['pillar', 'activity', 'core_value', 'testimonial', 'initiative_kind', 'initiative_program', 'event_kind'] as const;
 /** The archive and the events: many items each, listed on pages of their own. */
-export const archiveItemTypes = ['initiative', 'story', 'event', 'exhibition'] as const;
+export const archiveItemTypes = ['initiative', 'story', 'event', 'exhibition', 'custom_page'] as const;
 export type ArchiveItemType = (typeof archiveItemTypes)[number];
 export type ListItemType = (typeof listItemTypes)[number];
 export const pageKeys = ['home', 'about', 'manifesto', 'privacy'] as const;
@@ -522,6 +524,14 @@ export const contentItems: Record<ContentItemType, ContentItemSpec> = {
 			}
 		]
 	},
+	custom_page: {
+		type: 'custom_page',
+		label: 'Page',
+		groupLabel: 'Added pages',
+		editPermission: 'content.edit',
+		publishPermission: 'content.publish',
+		fields: customPageFields
+	},
 	testimonial: {
 		type: 'testimonial',
 		label: 'Testimonial',
@@ -792,6 +802,7 @@ export function completeItemData(type: ContentItemType, data: ItemData): Record<
 	}
 	if (type === 'event') Object.assign(issues, completeQuestionKeys(data.questions as RowData[]));
 	if (type === 'exhibition') Object.assign(issues, completeExhibitionData(data));
+	if (type === 'custom_page' && !issues.slug) Object.assign(issues, reservedSlugIssues(data));
 	return issues;
 }
 
@@ -955,6 +966,10 @@ export async function readLiveItem(db: Kysely<Database>, type: ContentItemType, 
 			const id = rowId(key);
 			return id === undefined ? undefined : readExhibition(db, id);
 		}
+		case 'custom_page': {
+			const id = rowId(key);
+			return id === undefined ? undefined : readCustomPage(db, id);
+		}
 		case 'testimonial': {
 			const id = rowId(key);
 			if (id === undefined) return undefined;
@@ -1039,10 +1054,13 @@ async function writeLiveRow(db: Kysely<Database>, type: ContentItemType, key: st
 		case 'initiative':
 		case 'story':
 		case 'event':
-		case 'exhibition': {
+		case 'exhibition':
+		case 'custom_page': {
 			const id = rowId(key);
 			const written =
-				type === 'exhibition'
+				type === 'custom_page'
+					? await writeCustomPage(db, id, data, now)
+					: type === 'exhibition'
 					? await writeExhibition(db, id, data, now)
 					: type === 'initiative'
 					? await writeInitiative(db, id, data, now)

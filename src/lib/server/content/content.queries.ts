@@ -19,13 +19,14 @@ export function listTestimonials(db: Kysely<Database>, options: { featuredOnly?:
 
 /** The photos live pages show (drafts do not count): what makes a photo public (media/published-media.ts). */
 export async function mediaInLiveContent(db: Kysely<Database>): Promise<number[]> {
-	const [pages, galleries, stories, events] = await Promise.all([
+	const [pages, galleries, stories, events, added] = await Promise.all([
 		db.selectFrom('page').select('image_id').where('image_id', 'is not', null).execute(),
 		db.selectFrom('initiative').select('gallery').execute(),
 		db.selectFrom('story').select('cover_media_id').where('cover_media_id', 'is not', null).execute(),
-		db.selectFrom('event').select('cover_media_id').where('cover_media_id', 'is not', null).execute()
+		db.selectFrom('event').select('cover_media_id').where('cover_media_id', 'is not', null).execute(),
+		db.selectFrom('custom_page').select('image_id').where('image_id', 'is not', null).execute()
 	]);
-	const ids = pages.map((row) => Number(row.image_id));
+	const ids = [...pages, ...added].map((row) => Number(row.image_id));
 	for (const { gallery } of galleries) {
 		for (const photo of JSON.parse(gallery) as { media_id?: unknown }[]) if (typeof photo.media_id === 'number') ids.push(photo.media_id);
 	}
@@ -41,7 +42,8 @@ export async function lastContentChange(db: Kysely<Database>): Promise<string | 
 		db.selectFrom('initiative').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
 		db.selectFrom('story').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
 		db.selectFrom('event').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
-		db.selectFrom('exhibition').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst()
+		db.selectFrom('exhibition').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
+		db.selectFrom('custom_page').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst()
 	]);
 	return rows
 		.map((row) => row?.at ?? undefined)

@@ -46,6 +46,16 @@ export async function indexLiveItem(db: Kysely<Database>, type: ContentItemType,
 		if (!row || !path) return removeSearchDocuments(db, 'page', key);
 		return replaceSearchDocuments(db, 'page', key, documents(path, { title: parseLocalized(row.title), main: [parseLocalized(row.summary)], html: [parseLocalized(row.body)], extra: () => [] }));
 	}
+	if (type === 'custom_page') {
+		const row = await db.selectFrom('custom_page').selectAll().where('id', '=', Number(key)).executeTakeFirst();
+		if (!row) return removeSearchDocuments(db, 'custom_page', key);
+		return replaceSearchDocuments(
+			db,
+			'custom_page',
+			key,
+			documents(`/pages/${row.slug}`, { title: parseLocalized(row.title), main: [parseLocalized(row.summary)], html: [parseLocalized(row.body)], extra: () => [] })
+		);
+	}
 	if (type === 'initiative') {
 		const row = await db
 			.selectFrom('initiative')

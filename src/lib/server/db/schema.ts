@@ -832,7 +832,7 @@ export interface Database {
 	search_document: SearchDocumentTable;
 }
 
-export type SearchKind = 'initiative' | 'story' | 'call' | 'page' | 'event' | 'exhibition' | 'artist';
+export type SearchKind = 'initiative' | 'story' | 'call' | 'page' | 'event' | 'exhibition' | 'artist' | 'custom_page';
 
 /** One item (`kind`, `key`) in one language it is written in, as plain text. */
 export interface SearchDocumentTable {
@@ -1093,4 +1093,34 @@ export interface BackupRunTable {
 	error: string | null;
 	/** When retention deleted the archive. */
 	deleted_at: Timestamp | null;
+}
+
+/* Pages staff add, and the header and footer menus (src/lib/server/content). */
+export interface Database {
+	custom_page: CustomPageTable;
+	menu_entry: MenuEntryTable;
+}
+
+export interface CustomPageTable {
+	id: Generated<number>;
+	slug: string;
+	title: Json;
+	summary: Json;
+	body: Json;
+	image_id: number | null;
+	published_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type MenuName = 'header' | 'footer';
+
+export interface MenuEntryTable {
+	id: Generated<number>;
+	menu: MenuName;
+	position: number;
+	/** A built-in page's name, or null for a custom page (`page_id`). */
+	builtin: string | null;
+	page_id: number | null;
+	visible: Generated<number>;
+	updated_at: Timestamp;
 }

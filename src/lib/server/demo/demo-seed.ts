@@ -8,6 +8,7 @@ import type { DemoCall, DemoContent } from './demo-content.types';
 import { demoArchivePhotos, seedDemoArchive } from './demo-seed-archive';
 import { seedDemoCollective } from './demo-content-collective';
 import { seedDemoExhibitions } from './demo-seed-exhibitions';
+import { seedDemoCustomPages } from './demo-content-pages';
 import { queueDemoArtworks } from './demo-artwork-photos';
 import { indexCall } from '$lib/server/calls/call-search';
 import { indexLiveItem } from '$lib/server/content/search-documents';
@@ -108,6 +109,7 @@ function insertDemoContent(db: Kysely<Database>, content: DemoContent, now: stri
 		await seedDemoArchive(trx, now, photoIds);
 		await seedDemoCollective(trx, now);
 		await seedDemoExhibitions(trx, now, photos);
+		await seedDemoCustomPages(trx, now);
 		return true;
 	});
 }

@@ -30,6 +30,7 @@ import * as backups from './2026-12-04-20-backups';
 import * as staffPreferences from './2026-12-04-30-staff-preferences';
 import * as newsletterWordNe from './2026-12-04-41-newsletter-word-ne';
 import * as callCover from './2026-12-04-42-call-cover';
+import * as customPagesAndMenus from './2026-12-05-10-custom-pages-and-menus';
 
 /**
  * Every migration, by name. Names start with the date so that they sort in the
@@ -66,5 +67,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04-20-backups': backups,
 	'2026-12-04-30-staff-preferences': staffPreferences,
 	'2026-12-04-41-newsletter-word-ne': newsletterWordNe,
-	'2026-12-04-42-call-cover': callCover
+	'2026-12-04-42-call-cover': callCover,
+	'2026-12-05-10-custom-pages-and-menus': customPagesAndMenus
 };

@@ -59,7 +59,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			published: editable.live !== undefined
 		},
 		// Initiatives, stories and events have a list of their own to go back to.
-		listUrl: isArchiveItemType(type) ? { initiative: adminUrls.archive.initiatives, story: adminUrls.archive.stories, event: adminUrls.archive.events, exhibition: adminUrls.exhibitions.list }[type] : null,
+		listUrl: isArchiveItemType(type) ? { initiative: adminUrls.archive.initiatives, story: adminUrls.archive.stories, event: adminUrls.archive.events, exhibition: adminUrls.exhibitions.list, custom_page: adminUrls.pages.list }[type] : null,
 		// In the staff person's language; a page's own help texts where the public page uses a field differently.
 		fields: fieldsOf(type, params.key).map(translatedField),
 		values: formValuesFromData(type, current),

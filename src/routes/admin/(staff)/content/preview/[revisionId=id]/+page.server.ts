@@ -37,6 +37,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 	};
 	switch (revision.type) {
 		case 'page':
+		case 'custom_page':
 			return {
 				...base,
 				kind: 'page' as const,

@@ -12,6 +12,10 @@ import { contentItems, type ContentItemType, type FieldSpec } from '$lib/server/
 /** English text of a field description → its message. */
 export const fieldWordMessages: Readonly<Record<string, () => string>> = {
 	"Settings": m.contentadmin_w_kind_settings,
+	"Added pages": m.contentadmin_w_group_custom_pages,
+	"The end of its web address, after /pages/. Made from the English title when left empty.": m.contentadmin_w_help_custom_page_slug,
+	"Optional. Shown under the title and by search engines.": m.contentadmin_w_help_custom_page_summary,
+	"Optional. Shown at the top of the page, with its alt text. Upload photos in Media first.": m.contentadmin_w_help_custom_page_photo,
 	"Page": m.contentadmin_w_kind_page,
 	"Pages": m.contentadmin_w_group_pages,
 	"Agenda pillar": m.contentadmin_w_kind_pillar,

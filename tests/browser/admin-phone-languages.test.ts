@@ -6,8 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/conne
 import { checks, missing } from '../support/admin-matrix.ts';
 import { formatViolations, measureOverflow, openContext, runAxe, useServerAndBrowser, type TestContext } from '../support/browser.ts';
 import { signedIn, type AdminClient } from '../support/staff.ts';
-import { solid } from '../support/test-images.ts';
-import { waitFor } from '../support/waiting.ts';
+import { uploadReadyPhoto } from '../support/media-upload.ts';
 
 /*
  * Every admin page of the authorization matrix, on a phone (360 px), for an
@@ -73,7 +72,7 @@ async function seed(adminEmails: string[], admin: AdminClient): Promise<Ids> {
 	ids.sessions = (await firstId('event_session', ['event_id', '=', ids.events]))!;
 	ids.exhibitions = (await firstId('exhibition'))!;
 	ids.works = (await firstId('artwork'))!;
-	ids.media = (await firstId('media')) ?? (await uploadedPhoto(admin));
+	ids.media = (await firstId('media')) ?? (await uploadReadyPhoto(admin, db, { en: 'A painted wall', ne: 'रङ्गिएको पर्खाल', id: 'Dinding yang dicat', es: 'Un muro pintado' }, { width: 1200, height: 800 }));
 	// A saved version of each item a comparison or preview opens, saved through the editor as staff save one.
 	for (const [type, key] of [['page', 'about'], ['event', String(ids.event)]] as const) {
 		const saved = await admin.post(`/admin/content/${type}/${key}?/save`, await editorFields(admin, `/admin/content/${type}/${key}`));
@@ -147,21 +146,6 @@ async function editorFields(admin: AdminClient, path: string): Promise<Record<st
 	return fields;
 }
 
-/** A photo uploaded to the media library, once it is ready. */
-async function uploadedPhoto(admin: AdminClient): Promise<number> {
-	const bytes = await solid(1200, 800, '#7c2d12').jpeg().toBuffer();
-	const response = await admin.post('/admin/media?/upload', {
-		file: new File([new Uint8Array(bytes)], 'wall.jpg', { type: 'image/jpeg' }),
-		'alt.en': 'A painted wall',
-		'alt.ne': 'रङ्गिएको पर्खाल',
-		'alt.id': 'Dinding yang dicat',
-		'alt.es': 'Un muro pintado'
-	});
-	expect(response.status).toBe(303);
-	const id = Number((response.headers.get('location') ?? '').split('=')[1]);
-	await waitFor(async () => (await database!.db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status === 'ready', 60_000);
-	return id;
-}
 
 interface Finding {
 	path: string;

@@ -3,8 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connect.ts';
 import { expectFitsWidth, expectNoAxeViolations, openContext, useServerAndBrowser, visit } from '../support/browser.ts';
 import { signedIn, signInInBrowser, type AdminClient } from '../support/staff.ts';
-import { solid } from '../support/test-images.ts';
-import { waitFor } from '../support/waiting.ts';
+import { uploadReadyPhoto } from '../support/media-upload.ts';
 
 /*
  * Photos chosen from the media library, in Chromium: a call's cover on its
@@ -29,23 +28,7 @@ afterAll(async () => {
 	await database?.close();
 });
 
-async function uploadReady(alt: string): Promise<number> {
-	const bytes = await solid(1600, 1000, '#7c2d12').jpeg().toBuffer();
-	const response = await editor.post('/admin/media?/upload', {
-		file: new File([new Uint8Array(bytes)], 'wall.jpg', { type: 'image/jpeg' }),
-		'alt.en': alt,
-		'alt.ne': 'रङ्गिएको पर्खाल',
-		'alt.id': 'Dinding yang dicat',
-		'alt.es': 'Un muro pintado'
-	});
-	expect(response.status).toBe(303);
-	const id = Number((response.headers.get('location') ?? '').split('=')[1]);
-	await waitFor(
-		() => withDatabase(async (db) => (await db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status === 'ready'),
-		30_000
-	);
-	return id;
-}
+const uploadReady = (alt: string) => withDatabase((db) => uploadReadyPhoto(editor, db, { en: alt, ne: 'रङ्गिएको पर्खाल', id: 'Dinding yang dicat', es: 'Un muro pintado' }));
 
 describe('photos from the media library', () => {
 	let photoId = 0;

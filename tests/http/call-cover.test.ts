@@ -11,8 +11,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { callsContext, testStaff } from '../support/domain-contexts';
 import { header, parseHtml, rawRequest, startTestServer, textOf, valueOf, type TestServer } from '../support/http';
 import { AdminClient, signedIn } from '../support/staff';
-import { solid } from '../support/test-images';
-import { waitFor } from '../support/waiting';
+import { uploadReadyPhoto } from '../support/media-upload';
 
 const locales = ['en', 'ne', 'id', 'es'] as const;
 
@@ -22,22 +21,7 @@ let editor: AdminClient;
 let photoId: number;
 
 /** Uploads a photo as the editor and waits until its variants are made; returns its id. */
-async function uploadReady(alt: string): Promise<number> {
-	const bytes = await solid(1600, 1000, '#c2410c').jpeg().toBuffer();
-	const response = await editor.post('/admin/media?/upload', {
-		file: new File([new Uint8Array(bytes)], 'wall.jpg', { type: 'image/jpeg' }),
-		'alt.en': alt,
-		'alt.ne': 'रङ्गिएको पर्खाल',
-		'alt.id': 'Dinding yang dicat',
-		'alt.es': 'Un muro pintado'
-	});
-	expect(response.status).toBe(303);
-	const id = Number((response.headers.get('location') ?? '').split('=')[1]);
-	const statusOf = async () => (await db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-	await waitFor(async () => (await statusOf()) !== 'processing', 30_000);
-	expect(await statusOf()).toBe('ready');
-	return id;
-}
+const uploadReady = (alt: string) => uploadReadyPhoto(editor, db, { en: alt, ne: 'रङ्गिएको पर्खाल', id: 'Dinding yang dicat', es: 'Un muro pintado' }, { colour: '#c2410c' });
 
 function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
 	const form: Record<string, string> = {

@@ -13,8 +13,7 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { parseHtml, startTestServer, type TestServer } from '../support/http';
 import { startSmtpSink } from '../support/smtp';
 import { AdminClient, signedIn } from '../support/staff';
-import { solid } from '../support/test-images';
-import { waitFor } from '../support/waiting';
+import { uploadReadyPhoto } from '../support/media-upload';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let test: TestServer;
@@ -24,22 +23,7 @@ let photoSrc: string;
 let campaignId: number;
 const reader = 'reader@example.org';
 
-async function uploadReady(alt: string): Promise<number> {
-	const bytes = await solid(1600, 1000, '#0e7490').jpeg().toBuffer();
-	const response = await editor.post('/admin/media?/upload', {
-		file: new File([new Uint8Array(bytes)], 'lanes.jpg', { type: 'image/jpeg' }),
-		'alt.en': alt,
-		'alt.ne': 'गल्लीमा चित्र',
-		'alt.id': 'Lukisan di gang',
-		'alt.es': 'Pintura en un callejón'
-	});
-	expect(response.status).toBe(303);
-	const id = Number((response.headers.get('location') ?? '').split('=')[1]);
-	const statusOf = async () => (await db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-	await waitFor(async () => (await statusOf()) !== 'processing', 30_000);
-	expect(await statusOf()).toBe('ready');
-	return id;
-}
+const uploadReady = (alt: string) => uploadReadyPhoto(editor, db, { en: alt, ne: 'गल्लीमा चित्र', id: 'Lukisan di gang', es: 'Pintura en un callejón' }, { colour: '#0e7490' });
 
 function campaignForm(body: string): Record<string, string> {
 	return {

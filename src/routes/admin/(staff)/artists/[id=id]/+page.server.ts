@@ -11,9 +11,9 @@ import { refusedIssues } from '$lib/server/platform/forms';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { countryOptions } from '$lib/server/shared/countries';
 import { inputOf, portraitChoices, readArtistForm, staffIssues, valuesOfRow } from '../artist-form';
+import { purposeWord } from '../purpose-words';
 import { m } from '$lib/paraglide/messages';
 import { listFormat } from '$lib/i18n/intl';
-import type { Locale } from '$lib/i18n/locales';
 
 const answers = {
 	// Read when the error is answered, in the language of that request.
@@ -22,15 +22,6 @@ const answers = {
 	}
 };
 
-/** The purposes' names, as the page says them, for the withdrawal's confirmation. */
-const purposeNames: Record<ArtistConsentPurpose, (inputs: Record<string, never>, options: { locale: Locale }) => string> = {
-	directory: m.library_artist_purpose_directory,
-	photo: m.library_artist_purpose_photo,
-	city: m.library_artist_purpose_city,
-	contact: m.library_artist_purpose_contact,
-	credit_name: m.library_artist_purpose_credit_name,
-	guardian: m.library_artist_purpose_guardian
-};
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
 	const staff = requirePermission(locals, url, 'collective.manage');
@@ -104,7 +95,7 @@ export const actions = {
 			return {
 				done:
 					changed.length > 0
-						? m.library_artist_done_withdrawn({ purposes: listFormat(staff.locale, { type: 'conjunction' }).format(changed.map((p) => purposeNames[p]({}, options))) }, options)
+						? m.library_artist_done_withdrawn({ purposes: listFormat(staff.locale, { type: 'conjunction' }).format(changed.map((p) => purposeWord(p, staff.locale))) }, options)
 						: m.library_artist_done_nothing({}, options)
 			};
 		} catch (thrown) {

@@ -69,8 +69,11 @@ function itemWord(type: ContentItemType | undefined): string {
 	return type ? fieldWord(contentItems[type].label).toLocaleLowerCase(getLocale()) : '';
 }
 
+/** A match: the whole sentence, then what its pattern's groups found ('' past the last). */
+type Groups = [string, string, string, string, string];
+
 /** Sentences that carry a number, a name or languages: their pattern and message. */
-const issuePatterns: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray, type: ContentItemType | undefined) => string]> = [
+const issuePatterns: ReadonlyArray<readonly [RegExp, (groups: Groups, type: ContentItemType | undefined) => string]> = [
 	[/^At most (\d+) characters\.$/, ([, max]) => m.contenterr_too_long({ max })],
 	[/^At most (\d+)\.$/, ([, max]) => m.contenterr_at_most({ max })],
 	[/^Write a whole number from (-?\d+) to (-?\d+)\.$/, ([, min, max]) => m.contenterr_whole_number_range({ min, max })],
@@ -108,10 +111,11 @@ export function hasIssueMessage(english: string): boolean {
 export function issueWord(english: string, type?: ContentItemType): string {
 	// In English the domain's own sentence, word for word.
 	if (getLocale() === 'en') return english;
-	if (Object.hasOwn(issueMessages, english)) return issueMessages[english]();
+	const exact = Object.hasOwn(issueMessages, english) ? issueMessages[english] : undefined;
+	if (exact) return exact();
 	for (const [pattern, message] of issuePatterns) {
 		const match = pattern.exec(english);
-		if (match) return message(match, type);
+		if (match) return message([0, 1, 2, 3, 4].map((i) => match[i] ?? '') as Groups, type);
 	}
 	return english;
 }

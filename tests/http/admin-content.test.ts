@@ -133,5 +133,33 @@ describe('the site-content editor', () => {
 		expect(response.status).toBe(400);
 		expect(textOf(await response.text())).toContain('The draft is saved, but it is not scheduled: Choose a date and a time to publish.');
 	});
-});
 
+	it('says what is wrong with a field in the staff person’s language, keeping what they typed', async () => {
+		const tooLong = 'लामो सारांश '.repeat(60);
+		const page = await nepali.post('/admin/content/page/manifesto?/save', { ...(await pageForm('manifesto')), 'title.en': '', 'summary.en': tooLong });
+		expect(page.status).toBe(400);
+		const html = await page.text();
+		const text = textOf(html);
+		expect(text).toContain('अङ्ग्रेजीमा लेख्नुहोस्: अनुवाद नभएका सबै भाषामा अङ्ग्रेजी नै देखिन्छ।');
+		expect(text).toContain('बढीमा 600 अक्षर।');
+		expect(text).not.toContain('At most 600 characters.');
+		expect(text).not.toContain('Write it in English');
+		expect(html).toContain(tooLong.trim());
+
+		// A new event whose organizer is left empty: the rest of what was typed stays in the form.
+		const event = await nepali.post('/admin/content/event/new-0a1b2c3d4e5f?/save', { 'title.en': 'पाटनमा भित्ते चित्र', organizer_name: '  ', organizer_email: 'team@example.org' });
+		expect(event.status).toBe(400);
+		const eventHtml = await event.text();
+		const eventText = textOf(eventHtml);
+		expect(eventText).toContain('यो भर्नुहोस्।');
+		expect(eventText).not.toContain('Fill this in.');
+		expect(eventHtml).toContain('पाटनमा भित्ते चित्र');
+		expect(eventHtml).toContain('team@example.org');
+	});
+
+	it('says it in English to someone who reads the admin in English', async () => {
+		const response = await kathmandu.post('/admin/content/page/manifesto?/save', { ...(await pageForm('manifesto')), 'title.en': '' });
+		expect(response.status).toBe(400);
+		expect(textOf(await response.text())).toContain('Write it in English: every language falls back to it.');
+	});
+});

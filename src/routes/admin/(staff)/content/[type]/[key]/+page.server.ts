@@ -36,6 +36,7 @@ import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { adminUrls } from '$lib/admin/urls';
 import { actorOf, contentAnswers, itemTypeOf } from '../../content-route';
 import { fieldWord, translatedField } from '../../field-words';
+import { translatedIssues } from '../../issue-words';
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
 	const staff = requirePermission(locals, url, 'content.edit');
@@ -157,7 +158,8 @@ async function saveForm(event: RequestEvent, step: Step) {
 				})
 			};
 		}
-		return { ok: false as const, failure: failWith(e, { values, base }) };
+		// What is wrong with a field, in the staff person's language.
+		return { ok: false as const, failure: failWith(e, (issues) => ({ issues: translatedIssues(issues, type), values, base })) };
 	}
 }
 
@@ -185,7 +187,7 @@ export const actions = {
 			// Someone published (or scheduled and the job published) this very draft a moment ago.
 			if (e instanceof RevisionStateError) return fail(409, { problem: 'already-published' });
 			// A photo lacks alt text: the draft is saved, the form keeps what was typed.
-			return failWith(e, { values: formValuesFromForm(result.type, result.form), base: result.saved.revision.id, notPublished: true });
+			return failWith(e, (issues) => ({ issues: translatedIssues(issues, result.type), values: formValuesFromForm(result.type, result.form), base: result.saved.revision.id, notPublished: true }));
 		}
 		if (published.key !== result.key) redirect(303, `${adminUrls.content.item(result.type, published.key)}?published`);
 		return { done: 'published', languages: published.languages };
@@ -206,7 +208,7 @@ export const actions = {
 			return failWith(e, (issues) =>
 				issues.publishAt
 					? { values, scheduleProblem: issues.publishAt, publishAt: typed, base: result.saved.revision.id }
-					: { values, issues, publishAt: typed, base: result.saved.revision.id, notPublished: true }
+					: { values, issues: translatedIssues(issues, result.type), publishAt: typed, base: result.saved.revision.id, notPublished: true }
 			);
 		}
 		return { done: 'scheduled', at: at.toISOString(), timeZone };

@@ -310,7 +310,7 @@ describe('problems in the staff member’s language', () => {
 
 		const refused = await ines.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile('Correo,Nombre\nx,y\n'), defaultLocale: 'es', statement, affirmed: 'yes' });
 		expect(refused.status).toBe(400);
-		expect(await refused.text()).toContain('La primera fila debe nombrar las columnas, una de ellas «email» (la primera fila de este archivo tiene «Correo», «Nombre»)');
+		expect(await refused.text()).toContain('La primera fila debe nombrar las columnas, una de ellas «email» (la primera fila de este archivo tiene «Correo» y «Nombre»)');
 
 		const file = 'email,name\nlucia@example.org,Lucía\nno-es-una-direccion,X\nLUCIA@example.org,Lucía otra vez\n';
 		const upload = await ines.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile(file, 'feria.csv'), defaultLocale: 'es', statement, affirmed: 'yes' });

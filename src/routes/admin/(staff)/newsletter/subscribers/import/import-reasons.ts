@@ -10,7 +10,7 @@ import type { ImportFileProblem, ImportReason, ReportWords } from '$lib/server/n
  */
 
 const quoted = (locale: Locale, cells: string[]) =>
-	listFormat(locale, { type: 'unit' }).format(cells.map((cell) => (locale === 'es' ? `«${cell}»` : `“${cell}”`)));
+	listFormat(locale, { type: 'conjunction' }).format(cells.map((cell) => (locale === 'es' ? `«${cell}»` : `“${cell}”`)));
 
 /** What is wrong with an uploaded file as a whole. */
 export function fileProblemText(problem: ImportFileProblem, locale: Locale): string {

@@ -302,3 +302,89 @@ describe('topics and the consent text', () => {
 		expect(JSON.parse(latest.text)).toEqual({ en: 'Send me the newsletter; use my address for nothing else.', es: 'Envíenme el boletín.' });
 	});
 });
+
+describe('problems in the staff member’s language', () => {
+	it('tells a staff member with Spanish set why rows were not imported, on the page and in the report, in Spanish', async () => {
+		const ines = await signedIn(test, 'ines@example.org', 'editor');
+		expect((await ines.post('/admin/account/preferences', { locale: 'es', timeZone: 'Europe/Madrid', notifyApplications: 'none' })).status).toBe(303);
+
+		const refused = await ines.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile('Correo,Nombre\nx,y\n'), defaultLocale: 'es', statement, affirmed: 'yes' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('La primera fila debe nombrar las columnas, una de ellas «email» (la primera fila de este archivo tiene «Correo» y «Nombre»)');
+
+		const file = 'email,name\nlucia@example.org,Lucía\nno-es-una-direccion,X\nLUCIA@example.org,Lucía otra vez\n';
+		const upload = await ines.post('/admin/newsletter/subscribers/import?/upload', { file: csvFile(file, 'feria.csv'), defaultLocale: 'es', statement, affirmed: 'yes' });
+		expect(upload.status).toBe(303);
+		const location = upload.headers.get('location') ?? '';
+		const id = Number(location.split('/').pop());
+		const deadline = Date.now() + 15_000;
+		while ((await db.selectFrom('subscriber_import').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status !== 'done' && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+		}
+		// Stored as codes, whoever reads them later.
+		expect(await db.selectFrom('subscriber_import_issue').select(['row_number', 'reason']).where('import_id', '=', id).orderBy('row_number').execute()).toEqual([
+			{ row_number: 3, reason: 'email-invalid' },
+			{ row_number: 4, reason: 'duplicate:2' }
+		]);
+
+		const html = await (await ines.get(location)).text();
+		expect(rowsOf(html, 'report')).toEqual([
+			'3 | no-es-una-direccion | no-es-una-direccion | Dirección no válida: esto no es una dirección de correo.',
+			'4 | LUCIA@example.org | LUCIA@example.org | Repetida en el archivo: la misma dirección está en la fila 2.'
+		]);
+		expect(html).not.toContain('Invalid address');
+
+		const report = await ines.get(`${location}/report.csv`);
+		const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await report.arrayBuffer())).slice(1).trimEnd().split('\r\n');
+		// The column names stay as the import reads them, so the corrected file imports again.
+		expect(lines).toEqual([
+			'row,email,value,reason,outcome',
+			'3,no-es-una-direccion,no-es-una-direccion,Dirección no válida: esto no es una dirección de correo.,no importada',
+			'4,LUCIA@example.org,LUCIA@example.org,Repetida en el archivo: la misma dirección está en la fila 2.,no importada'
+		]);
+
+		// An English-speaking colleague reads the same report in English.
+		expect(rowsOf(await (await editor.get(location)).text(), 'report')).toEqual([
+			'3 | no-es-una-direccion | no-es-una-direccion | Invalid address: this is not an e-mail address.',
+			'4 | LUCIA@example.org | LUCIA@example.org | Duplicate in the file: the same address is on row 2.'
+		]);
+	});
+
+	it('reads a report stored in English before the codes in the staff member’s language', async () => {
+		const ines = await signedIn(test, 'ines2@example.org', 'editor');
+		expect((await ines.post('/admin/account/preferences', { locale: 'es', timeZone: 'Europe/Madrid', notifyApplications: 'none' })).status).toBe(303);
+		const at = new Date().toISOString();
+		const { id } = await db
+			.insertInto('subscriber_import')
+			.values({ status: 'done', file_name: 'old.csv', csv: '', default_locale: 'en', consent_statement: statement, total_rows: 2, failure: null, created_by: null, created_by_email: null, created_at: at, started_at: at, finished_at: at, updated_at: at })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('subscriber_import_issue')
+			.values([
+				{ import_id: id, row_number: 2, kind: 'error', email: 'x', value: 'x', reason: 'Invalid address: this is not an e-mail address.' },
+				{ import_id: id, row_number: 3, kind: 'skipped', email: 'y@example.org', value: 'y@example.org', reason: 'Already subscribed: left as it is.' }
+			])
+			.execute();
+		const html = await (await ines.get(`/admin/newsletter/subscribers/import/${id}`)).text();
+		expect(rowsOf(html, 'report')).toEqual([
+			'2 | x | x | Dirección no válida: esto no es una dirección de correo.',
+			expect.stringMatching(/^3 \| y@example\.org \| y@example\.org \| .*Ya suscrita: se deja como está\.$/)
+		]);
+	});
+
+	it('tells a staff member with Nepali set why a topic cannot be added or deleted, in Nepali', async () => {
+		const sita = await signedIn(test, 'sita@example.org', 'editor');
+		expect((await sita.post('/admin/account/preferences', { locale: 'ne', timeZone: 'Asia/Kathmandu', notifyApplications: 'none' })).status).toBe(303);
+		const bad = await sita.post('/admin/newsletter/topics?/add', { key: 'Work Shops', 'name.en': '' });
+		expect(bad.status).toBe(400);
+		const badHtml = await bad.text();
+		expect(badHtml).toContain('साना अङ्ग्रेजी अक्षर, अङ्क र हाइफन मात्र प्रयोग गर्नुहोस्');
+		expect(badHtml).toContain('विषयलाई अङ्ग्रेजी नाम दिनुहोस्');
+		expect(badHtml).not.toContain('lower-case letters');
+
+		const refused = await sita.post('/admin/newsletter/topics?/delete', { key: 'news' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toMatch(/“news” मेटाउन सकिँदैन: \S+ जना सदस्यले यसलाई रोजेका छन्/);
+	});
+});

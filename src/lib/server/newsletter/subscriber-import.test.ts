@@ -7,6 +7,10 @@ import { cellsReadAsFormulas, hostileCells } from '../../../../tests/support/csv
 import { readPreferences, subscribe } from './newsletter.service';
 import {
 	checkRows,
+	decodeImportReason,
+	encodeImportReason,
+	importReasonEnglish,
+	type ImportReason,
 	getImportProgress,
 	importIssueCsvBatches,
 	importJobKind,
@@ -93,7 +97,7 @@ describe('reading the file', () => {
 		// "José" in Latin-1: é is the single byte 0xE9.
 		const latin1 = Uint8Array.from([...utf8('email,name\njose@example.org,Jos'), 0xe9, ...utf8('\n')]);
 		const result = readImportFile(latin1);
-		expect(result.ok).toBe(false);
+		expect(result).toMatchObject({ ok: false, problem: { code: 'not-utf8' } });
 		expect(result.ok ? '' : result.message).toMatch(/not saved as UTF-8/);
 		expect(result.ok ? '' : result.message).toContain('CSV UTF-8');
 	});
@@ -104,9 +108,9 @@ describe('reading the file', () => {
 	});
 
 	it('refuses UTF-16 text, an empty upload and a file over the size limit', () => {
-		expect(readImportFile(Uint8Array.from([0xff, 0xfe, 0x65, 0x00]))).toMatchObject({ ok: false, message: expect.stringMatching(/UTF-16/) });
-		expect(readImportFile(new Uint8Array(0))).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
-		expect(readImportFile(new Uint8Array(importLimits.maxBytes + 1).fill(0x61))).toMatchObject({ ok: false, message: expect.stringMatching(/larger than 10 MB/) });
+		expect(readImportFile(Uint8Array.from([0xff, 0xfe, 0x65, 0x00]))).toMatchObject({ ok: false, problem: { code: 'utf16' }, message: expect.stringMatching(/UTF-16/) });
+		expect(readImportFile(new Uint8Array(0))).toMatchObject({ ok: false, problem: { code: 'empty' }, message: expect.stringMatching(/empty/) });
+		expect(readImportFile(new Uint8Array(importLimits.maxBytes + 1).fill(0x61))).toMatchObject({ ok: false, problem: { code: 'too-large', megabytes: 10 }, message: expect.stringMatching(/larger than 10 MB/) });
 	});
 });
 
@@ -134,10 +138,50 @@ describe('parsing rows', () => {
 	});
 
 	it('explains a missing email column, an empty list and too many rows', () => {
-		expect(parseImportText('Address,Who\nx,y\n')).toEqual({ ok: false, message: expect.stringMatching(/one of them “email” \(this file’s first row has “Address”, “Who”\)/) });
-		expect(parseImportText('email,name\n')).toEqual({ ok: false, message: expect.stringMatching(/no addresses/) });
+		expect(parseImportText('Address,Who\nx,y\n')).toEqual({
+			ok: false,
+			problem: { code: 'no-email-column', found: ['Address', 'Who'] },
+			message: expect.stringMatching(/one of them “email” \(this file’s first row has “Address”, “Who”\)/)
+		});
+		expect(parseImportText('email,name\n')).toEqual({ ok: false, problem: { code: 'no-addresses' }, message: expect.stringMatching(/no addresses/) });
 		const many = 'email\n' + 'a@example.org\n'.repeat(importLimits.maxRows + 1);
-		expect(parseImportText(many)).toEqual({ ok: false, message: expect.stringMatching(/100,001 rows; an import takes at most 100,000/) });
+		expect(parseImportText(many)).toEqual({
+			ok: false,
+			problem: { code: 'too-many-rows', rows: 100_001, max: 100_000 },
+			message: expect.stringMatching(/100,001 rows; an import takes at most 100,000/)
+		});
+	});
+});
+
+describe('reasons', () => {
+	it('reads the English texts stored before the codes as the same codes', () => {
+		expect(decodeImportReason('Invalid address: the e-mail cell is empty.')).toEqual({ code: 'email-empty' });
+		expect(decodeImportReason('Duplicate in the file: the same address is on row 12.')).toEqual({ code: 'duplicate', firstRow: 12 });
+		expect(decodeImportReason('Unknown topic: the topics are news, events.')).toEqual({ code: 'unknown-topic', topics: ['news', 'events'] });
+		expect(decodeImportReason('Unknown topic: the topics are not set up yet.')).toEqual({ code: 'unknown-topic', topics: [] });
+		expect(decodeImportReason('Unsubscribed on an earlier date: an import never adds back someone who left.')).toEqual({ code: 'unsubscribed', on: null });
+		expect(decodeImportReason('Bounced (mail to this address could not be delivered): left as it is.')).toEqual({ code: 'bounced' });
+		expect(decodeImportReason('Something else entirely')).toEqual({ code: 'other', text: 'Something else entirely' });
+	});
+
+	it('stores every reason as a code that reads back the same, and says it in English as before', () => {
+		const reasons: ImportReason[] = [
+			{ code: 'email-empty' },
+			{ code: 'email-invalid' },
+			{ code: 'duplicate', firstRow: 3 },
+			{ code: 'name-too-long', max: 200 },
+			{ code: 'unknown-language' },
+			{ code: 'unknown-topic', topics: ['news', 'open-calls'] },
+			{ code: 'already-subscribed' },
+			{ code: 'unsubscribed', on: '2026-06-01' },
+			{ code: 'unsubscribed', on: null },
+			{ code: 'bounced' }
+		];
+		for (const reason of reasons) {
+			expect(decodeImportReason(encodeImportReason(reason))).toEqual(reason);
+			// The English text of old rows reads as the same code too.
+			expect(decodeImportReason(importReasonEnglish(reason))).toEqual(reason);
+		}
 	});
 });
 
@@ -153,10 +197,10 @@ describe('checking rows', () => {
 		];
 		expect(checkRows(rows, { knownTopics: ['news', 'events'], defaultLocale: 'id', defaultTopics: ['events'] })).toEqual([
 			{ row: 2, outcome: 'valid', email: 'ana@example.org', name: 'Ana Pérez', locale: 'es', topics: ['news'] },
-			{ row: 3, outcome: 'error', email: 'not-an-address', value: 'not-an-address', reason: expect.stringMatching(/^Invalid address/) },
-			{ row: 4, outcome: 'error', email: 'bo@example.org', value: 'klingon', reason: expect.stringMatching(/^Unknown language/) },
-			{ row: 5, outcome: 'error', email: 'cy@example.org', value: 'gardening', reason: expect.stringMatching(/^Unknown topic: the topics are news, events/) },
-			{ row: 6, outcome: 'error', email: 'ana@example.org', value: 'ana@example.org', reason: 'Duplicate in the file: the same address is on row 2.' },
+			{ row: 3, outcome: 'error', email: 'not-an-address', value: 'not-an-address', reason: { code: 'email-invalid' } },
+			{ row: 4, outcome: 'error', email: 'bo@example.org', value: 'klingon', reason: { code: 'unknown-language' } },
+			{ row: 5, outcome: 'error', email: 'cy@example.org', value: 'gardening', reason: { code: 'unknown-topic', topics: ['news', 'events'] } },
+			{ row: 6, outcome: 'error', email: 'ana@example.org', value: 'ana@example.org', reason: { code: 'duplicate', firstRow: 2 } },
 			{ row: 7, outcome: 'valid', email: 'di@example.org', name: 'Di', locale: 'ne', topics: ['events'] }
 		]);
 	});
@@ -231,15 +275,19 @@ describe('running an import', () => {
 
 		const report = await listImportIssues(handle.db, id);
 		expect(report.total).toBe(7);
-		expect(report.rows.map((r) => [r.row, r.kind, r.value, r.reason.split(':')[0]])).toEqual([
-			[4, 'error', 'broken-address', 'Invalid address'],
-			[5, 'error', 'fr', 'Unknown language'],
-			[6, 'error', 'gardening', 'Unknown topic'],
-			[7, 'error', 'ana@example.org', 'Duplicate in the file'],
-			[8, 'skipped', 'left@example.org', 'Unsubscribed on 2026-06-01'],
-			[9, 'skipped', 'bounced@example.org', 'Bounced (mail to this address could not be delivered)'],
-			[10, 'skipped', 'here@example.org', 'Already subscribed']
+		expect(report.rows.map((r) => [r.row, r.kind, r.value, r.reason])).toEqual([
+			[4, 'error', 'broken-address', { code: 'email-invalid' }],
+			[5, 'error', 'fr', { code: 'unknown-language' }],
+			[6, 'error', 'gardening', { code: 'unknown-topic', topics: ['news', 'open-calls', 'events'] }],
+			[7, 'error', 'ana@example.org', { code: 'duplicate', firstRow: 2 }],
+			[8, 'skipped', 'left@example.org', { code: 'unsubscribed', on: '2026-06-01' }],
+			[9, 'skipped', 'bounced@example.org', { code: 'bounced' }],
+			[10, 'skipped', 'here@example.org', { code: 'already-subscribed' }]
 		]);
+		// Stored as codes, not as English sentences.
+		expect(await handle.db.selectFrom('subscriber_import_issue').select('reason').where('import_id', '=', id).orderBy('row_number').execute()).toEqual(
+			['email-invalid', 'unknown-language', 'unknown-topic:news,open-calls,events', 'duplicate:2', 'unsubscribed:2026-06-01', 'bounced', 'already-subscribed'].map((reason) => ({ reason }))
+		);
 	});
 
 	it('records an imported consent event with the statement and import id, and makes the preferences links work', async () => {

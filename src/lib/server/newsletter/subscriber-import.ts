@@ -56,10 +56,51 @@ export function importSourcePage(importId: number): string {
 
 /* ---------- Reading the file ---------- */
 
-export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+/**
+ * What is wrong with a file as a whole, as a code the admin says in the staff
+ * member's language; `message` (English) is for logs and the stored failure.
+ */
+export type ImportFileProblem =
+	| { code: 'empty' | 'utf16' | 'not-utf8' | 'not-csv' | 'no-rows' | 'no-addresses' }
+	| { code: 'too-large'; megabytes: number }
+	| { code: 'unreadable'; detail: string }
+	| { code: 'no-email-column'; found: string[] }
+	| { code: 'too-many-rows'; rows: number; max: number };
+
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: ImportFileProblem; message: string };
+
+const refused = (problem: ImportFileProblem): { ok: false; problem: ImportFileProblem; message: string } => ({ ok: false, problem, message: fileProblemEnglish(problem) });
 
 const saveAsUtf8 =
 	'In your spreadsheet program, use “Save as” and choose “CSV UTF-8 (comma delimited)” (Excel) or “Text CSV” with the character set “Unicode (UTF-8)” (LibreOffice), then upload that file.';
+
+/** A file problem in English. */
+export function fileProblemEnglish(problem: ImportFileProblem): string {
+	switch (problem.code) {
+		case 'empty':
+			return 'Choose a CSV file to upload: the file was empty or none was chosen.';
+		case 'too-large':
+			return `The file is larger than ${problem.megabytes} MB. Split it into smaller files and import them one after another.`;
+		case 'utf16':
+			return `This file is saved as “Unicode text” (UTF-16), which is not a CSV file. ${saveAsUtf8}`;
+		case 'not-utf8':
+			return `This file is not saved as UTF-8, so letters such as é, ñ or नेपाली would come out wrong, and nothing was imported. ${saveAsUtf8}`;
+		case 'not-csv':
+			return `This does not look like a CSV file. ${saveAsUtf8}`;
+		case 'unreadable':
+			return `The file could not be read as CSV (${problem.detail}). Check that quotes are closed, or save it again from the spreadsheet program.`;
+		case 'no-rows':
+			return 'The file has no rows.';
+		case 'no-email-column': {
+			const found = problem.found.map((cell) => `“${cell}”`).join(', ');
+			return `The first row must name the columns, one of them “email”${found ? ` (this file’s first row has ${found})` : ''}. Add a first row such as: email,name,language,topics`;
+		}
+		case 'no-addresses':
+			return 'The file has a header row but no addresses under it.';
+		case 'too-many-rows':
+			return `The file has ${numberFormat('en').format(problem.rows)} rows; an import takes at most ${numberFormat('en').format(problem.max)}. Split it into smaller files.`;
+	}
+}
 
 /**
  * The file's text, when it is UTF-8 (with or without a byte-order mark). Other
@@ -67,24 +108,17 @@ const saveAsUtf8 =
  * names into the list without anyone noticing.
  */
 export function readImportFile(bytes: Uint8Array): ReadResult {
-	if (bytes.length === 0) return { ok: false, message: 'Choose a CSV file to upload: the file was empty or none was chosen.' };
-	if (bytes.length > importLimits.maxBytes) {
-		return { ok: false, message: `The file is larger than ${importLimits.maxBytes / (1024 * 1024)} MB. Split it into smaller files and import them one after another.` };
-	}
-	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-		return { ok: false, message: `This file is saved as “Unicode text” (UTF-16), which is not a CSV file. ${saveAsUtf8}` };
-	}
+	if (bytes.length === 0) return refused({ code: 'empty' });
+	if (bytes.length > importLimits.maxBytes) return refused({ code: 'too-large', megabytes: importLimits.maxBytes / (1024 * 1024) });
+	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refused({ code: 'utf16' });
 	let text: string;
 	try {
 		// fatal: invalid byte sequences throw instead of becoming U+FFFD; the BOM, if any, is dropped.
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return {
-			ok: false,
-			message: `This file is not saved as UTF-8, so letters such as é, ñ or नेपाली would come out wrong, and nothing was imported. ${saveAsUtf8}`
-		};
+		return refused({ code: 'not-utf8' });
 	}
-	if (text.includes('\u0000')) return { ok: false, message: `This does not look like a CSV file. ${saveAsUtf8}` };
+	if (text.includes('\u0000')) return refused({ code: 'not-csv' });
 	return { ok: true, text };
 }
 
@@ -98,7 +132,7 @@ export interface ImportFileRow {
 	topics: string;
 }
 
-export type ParseResult = { ok: true; rows: ImportFileRow[]; delimiter: string } | { ok: false; message: string };
+export type ParseResult = { ok: true; rows: ImportFileRow[]; delimiter: string } | { ok: false; problem: ImportFileProblem; message: string };
 
 const columnAliases: Record<'email' | 'name' | 'language' | 'topics', string[]> = {
 	email: ['email', 'emailaddress', 'mail'],
@@ -132,10 +166,10 @@ export function parseImportText(text: string): ParseResult {
 		records = parseCsv(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
 	} catch (e) {
 		const detail = e instanceof Error ? e.message : String(e);
-		return { ok: false, message: `The file could not be read as CSV (${detail}). Check that quotes are closed, or save it again from the spreadsheet program.` };
+		return refused({ code: 'unreadable', detail });
 	}
 	const first = records[0];
-	if (!first) return { ok: false, message: 'The file has no rows.' };
+	if (!first) return refused({ code: 'no-rows' });
 
 	const header = first.map(normalizeHeader);
 	const indexOf = (column: keyof typeof columnAliases) => header.findIndex((cell) => columnAliases[column].includes(cell));
@@ -147,11 +181,8 @@ export function parseImportText(text: string): ParseResult {
 			columns = { email: 0, name: 1, language: 2, topics: 3 };
 			dataStart = 0;
 		} else {
-			const found = first.filter((cell) => cell.trim() !== '').slice(0, 6).map((cell) => `“${cell.trim().slice(0, 40)}”`).join(', ');
-			return {
-				ok: false,
-				message: `The first row must name the columns, one of them “email”${found ? ` (this file’s first row has ${found})` : ''}. Add a first row such as: email,name,language,topics`
-			};
+			const found = first.filter((cell) => cell.trim() !== '').slice(0, 6).map((cell) => cell.trim().slice(0, 40));
+			return refused({ code: 'no-email-column', found });
 		}
 	}
 	const cell = (record: string[], index: number) => (index >= 0 ? (record[index] ?? '').trim() : '');
@@ -167,18 +198,106 @@ export function parseImportText(text: string): ParseResult {
 			topics: cell(record, columns.topics)
 		});
 	}
-	if (rows.length === 0) return { ok: false, message: 'The file has a header row but no addresses under it.' };
-	if (rows.length > importLimits.maxRows) {
-		return { ok: false, message: `The file has ${numberFormat('en').format(rows.length)} rows; an import takes at most ${numberFormat('en').format(importLimits.maxRows)}. Split it into smaller files.` };
-	}
+	if (rows.length === 0) return refused({ code: 'no-addresses' });
+	if (rows.length > importLimits.maxRows) return refused({ code: 'too-many-rows', rows: rows.length, max: importLimits.maxRows });
 	return { ok: true, rows, delimiter };
 }
 
 /* ---------- Checking rows ---------- */
 
+/**
+ * Why a row was not imported, as a code: stored so, and said in the staff
+ * member's language where it is shown (the import page, the report's CSV).
+ * `other` is a text from before the codes that matches none of them.
+ */
+export type ImportReason =
+	| { code: 'email-empty' | 'email-invalid' | 'unknown-language' | 'already-subscribed' | 'bounced' }
+	| { code: 'duplicate'; firstRow: number }
+	| { code: 'name-too-long'; max: number }
+	| { code: 'unknown-topic'; topics: string[] }
+	| { code: 'unsubscribed'; on: string | null }
+	| { code: 'other'; text: string };
+
+/** The reason as stored: the code, and after a colon its one detail. */
+export function encodeImportReason(reason: ImportReason): string {
+	switch (reason.code) {
+		case 'duplicate':
+			return `duplicate:${reason.firstRow}`;
+		case 'name-too-long':
+			return `name-too-long:${reason.max}`;
+		case 'unknown-topic':
+			return `unknown-topic:${reason.topics.join(',')}`;
+		case 'unsubscribed':
+			return `unsubscribed:${reason.on ?? ''}`;
+		case 'other':
+			return reason.text;
+		default:
+			return reason.code;
+	}
+}
+
+const plainCodes = new Set(['email-empty', 'email-invalid', 'unknown-language', 'already-subscribed', 'bounced']);
+
+/** The English texts stored before the codes, so that older reports read the same as new ones. */
+const legacyReasons: [RegExp, (match: RegExpExecArray) => ImportReason][] = [
+	[/^Invalid address: the e-mail cell is empty\.$/, () => ({ code: 'email-empty' })],
+	[/^Invalid address: this is not an e-mail address\.$/, () => ({ code: 'email-invalid' })],
+	[/^Duplicate in the file: the same address is on row (\d+)\.$/, (m) => ({ code: 'duplicate', firstRow: Number(m[1]) })],
+	[/^Name too long: at most (\d+) characters\.$/, (m) => ({ code: 'name-too-long', max: Number(m[1]) })],
+	[/^Unknown language: /, () => ({ code: 'unknown-language' })],
+	[/^Unknown topic: the topics are (.*)\.$/, (m) => ({ code: 'unknown-topic', topics: m[1] === 'not set up yet' ? [] : m[1]!.split(', ') })],
+	[/^Already subscribed: left as it is\.$/, () => ({ code: 'already-subscribed' })],
+	[/^Unsubscribed on (\d{4}-\d{2}-\d{2}|an earlier date): /, (m) => ({ code: 'unsubscribed', on: m[1] === 'an earlier date' ? null : m[1]! })],
+	[/^Bounced \(/, () => ({ code: 'bounced' })]
+];
+
+/** A stored reason, whether a code or an English text from before the codes. */
+export function decodeImportReason(stored: string): ImportReason {
+	if (plainCodes.has(stored)) return { code: stored } as ImportReason;
+	const coded = /^(duplicate|name-too-long|unknown-topic|unsubscribed):(.*)$/.exec(stored);
+	if (coded) {
+		const [, code, detail = ''] = coded;
+		if (code === 'duplicate' && /^\d+$/.test(detail)) return { code, firstRow: Number(detail) };
+		if (code === 'name-too-long' && /^\d+$/.test(detail)) return { code, max: Number(detail) };
+		if (code === 'unknown-topic') return { code, topics: detail === '' ? [] : detail.split(',') };
+		if (code === 'unsubscribed') return { code, on: detail || null };
+	}
+	for (const [pattern, reason] of legacyReasons) {
+		const match = pattern.exec(stored);
+		if (match) return reason(match);
+	}
+	return { code: 'other', text: stored };
+}
+
+/** A reason in English (the report's default, and for tests and logs). */
+export function importReasonEnglish(reason: ImportReason): string {
+	switch (reason.code) {
+		case 'email-empty':
+			return 'Invalid address: the e-mail cell is empty.';
+		case 'email-invalid':
+			return 'Invalid address: this is not an e-mail address.';
+		case 'duplicate':
+			return `Duplicate in the file: the same address is on row ${reason.firstRow}.`;
+		case 'name-too-long':
+			return `Name too long: at most ${reason.max} characters.`;
+		case 'unknown-language':
+			return `Unknown language: use one of ${locales.join(', ')} (or leave it empty for the default).`;
+		case 'unknown-topic':
+			return `Unknown topic: the topics are ${reason.topics.join(', ') || 'not set up yet'}.`;
+		case 'already-subscribed':
+			return 'Already subscribed: left as it is.';
+		case 'unsubscribed':
+			return `Unsubscribed on ${reason.on ?? 'an earlier date'}: an import never adds back someone who left.`;
+		case 'bounced':
+			return 'Bounced (mail to this address could not be delivered): left as it is.';
+		case 'other':
+			return reason.text;
+	}
+}
+
 export type CheckedRow =
 	| { row: number; outcome: 'valid'; email: string; name: string | null; locale: Locale; topics: string[] }
-	| { row: number; outcome: 'error'; email: string; value: string; reason: string };
+	| { row: number; outcome: 'error'; email: string; value: string; reason: ImportReason };
 
 const emailSchema = z.email().max(subscribeFieldLimits.email);
 
@@ -217,34 +336,44 @@ export function checkRows(
 	const known = new Set(options.knownTopics);
 	const firstRowOf = new Map<string, number>();
 	return rows.map((r): CheckedRow => {
-		const error = (value: string, reason: string): CheckedRow => ({ row: r.row, outcome: 'error', email: r.email, value, reason });
+		const error = (value: string, reason: ImportReason): CheckedRow => ({ row: r.row, outcome: 'error', email: r.email, value, reason });
 		const mailbox = splitMailbox(r.email);
 		const email = mailbox.address.toLowerCase();
-		if (email === '') return error('', 'Invalid address: the e-mail cell is empty.');
-		if (!emailSchema.safeParse(email).success) return error(r.email, 'Invalid address: this is not an e-mail address.');
+		if (email === '') return error('', { code: 'email-empty' });
+		if (!emailSchema.safeParse(email).success) return error(r.email, { code: 'email-invalid' });
 		const first = firstRowOf.get(email);
-		if (first !== undefined) return error(r.email, `Duplicate in the file: the same address is on row ${first}.`);
+		if (first !== undefined) return error(r.email, { code: 'duplicate', firstRow: first });
 		firstRowOf.set(email, r.row);
 
 		const name = r.name || mailbox.name;
-		if (name.length > subscribeFieldLimits.name) return error(name, `Name too long: at most ${subscribeFieldLimits.name} characters.`);
+		if (name.length > subscribeFieldLimits.name) return error(name, { code: 'name-too-long', max: subscribeFieldLimits.name });
 		let locale = options.defaultLocale;
 		if (r.language) {
 			const found = localeOf(r.language);
-			if (!found) return error(r.language, `Unknown language: use one of ${locales.join(', ')} (or leave it empty for the default).`);
+			if (!found) return error(r.language, { code: 'unknown-language' });
 			locale = found;
 		}
 		let topics = [...options.defaultTopics];
 		if (r.topics) {
 			topics = [...new Set(r.topics.split(/[;,\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))];
 			const unknown = topics.find((t) => !known.has(t));
-			if (unknown !== undefined) return error(unknown, `Unknown topic: the topics are ${[...known].join(', ') || 'not set up yet'}.`);
+			if (unknown !== undefined) return error(unknown, { code: 'unknown-topic', topics: [...known] });
 		}
 		return { row: r.row, outcome: 'valid', email, name: name || null, locale, topics };
 	});
 }
 
 /* ---------- Starting an import ---------- */
+
+/** A refused upload: the messages by field, and what is wrong with the file (if anything) as a code. */
+export class ImportRefusedError extends ValidationError {
+	constructor(
+		issues: Record<string, string>,
+		readonly fileProblem: ImportFileProblem | null
+	) {
+		super(issues);
+	}
+}
 
 export interface StartImportInput {
 	fileName: string;
@@ -283,7 +412,7 @@ export async function startImport(newsletter: NewsletterContext, actor: Actor, i
 	const read = readImportFile(input.bytes);
 	const parsed = read.ok ? parseImportText(read.text) : read;
 	if (!parsed.ok) issues.file = parsed.message;
-	if (Object.keys(issues).length > 0 || !read.ok || !parsed.ok || !defaultLocale) throw new ValidationError(issues);
+	if (Object.keys(issues).length > 0 || !read.ok || !parsed.ok || !defaultLocale) throw new ImportRefusedError(issues, parsed.ok ? null : parsed.problem);
 
 	const fileName = (input.fileName.trim() || 'upload.csv').slice(0, importLimits.fileNameMax);
 	return runCommand(newsletter, actor, async ({ trx, now, audit }) => {
@@ -343,22 +472,20 @@ interface Issue {
 	kind: SubscriberImportIssueKind;
 	email: string;
 	value: string;
-	reason: string;
+	reason: ImportReason;
 }
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'an earlier date');
-
 /** Why an address already on the list is left alone; null when the import may confirm it. */
-function skipReason(existing: ExistingSubscriber): string | null {
+function skipReason(existing: ExistingSubscriber): ImportReason | null {
 	switch (existing.status) {
 		case 'pending':
 			return null;
 		case 'confirmed':
-			return 'Already subscribed: left as it is.';
+			return { code: 'already-subscribed' };
 		case 'unsubscribed':
-			return `Unsubscribed on ${day(existing.unsubscribed_at)}: an import never adds back someone who left.`;
+			return { code: 'unsubscribed', on: existing.unsubscribed_at ? existing.unsubscribed_at.slice(0, 10) : null };
 		case 'bounced':
-			return 'Bounced (mail to this address could not be delivered): left as it is.';
+			return { code: 'bounced' };
 	}
 }
 
@@ -583,7 +710,7 @@ async function processChunk(
 					kind: issue.kind,
 					email: issue.email.slice(0, 400),
 					value: issue.value.slice(0, 400),
-					reason: issue.reason
+					reason: encodeImportReason(issue.reason)
 				}))
 			)
 			.onConflict((oc) => oc.columns(['import_id', 'row_number']).doNothing())
@@ -738,7 +865,7 @@ export interface ImportIssue {
 	kind: SubscriberImportIssueKind;
 	email: string;
 	value: string;
-	reason: string;
+	reason: ImportReason;
 }
 
 /** One page of an import's report, in file order. */
@@ -764,15 +891,29 @@ export async function listImportIssues(
 			.executeTakeFirstOrThrow()
 	]);
 	return {
-		rows: rows.map((r) => ({ row: r.row_number, kind: r.kind, email: r.email, value: r.value, reason: r.reason })),
+		rows: rows.map((r) => ({ row: r.row_number, kind: r.kind, email: r.email, value: r.value, reason: decodeImportReason(r.reason) })),
 		total: Number(count.n),
 		page,
 		perPage
 	};
 }
 
-/** The report as CSV lines, a batch at a time (header first), in file order. */
-export async function* importIssueCsvBatches(db: Kysely<Database>, importId: number, batchSize = 2000): AsyncGenerator<string> {
+/** How the report's CSV says a reason and an outcome: English unless the caller says them otherwise. */
+export interface ReportWords {
+	reason: (reason: ImportReason) => string;
+	outcome: (kind: SubscriberImportIssueKind) => string;
+}
+
+const englishReport: ReportWords = {
+	reason: importReasonEnglish,
+	outcome: (kind) => (kind === 'error' ? 'not imported' : 'skipped')
+};
+
+/**
+ * The report as CSV lines, a batch at a time (header first), in file order. The
+ * column names stay as the import reads them, so the corrected file imports again.
+ */
+export async function* importIssueCsvBatches(db: Kysely<Database>, importId: number, batchSize = 2000, words: ReportWords = englishReport): AsyncGenerator<string> {
 	yield csvLines([['row', 'email', 'value', 'reason', 'outcome']]);
 	let after = 0;
 	for (;;) {
@@ -785,7 +926,7 @@ export async function* importIssueCsvBatches(db: Kysely<Database>, importId: num
 			.limit(batchSize)
 			.execute();
 		if (rows.length === 0) return;
-		yield csvLines(rows.map((r) => [r.row_number, r.email, r.value, r.reason, r.kind === 'error' ? 'not imported' : 'skipped']));
+		yield csvLines(rows.map((r) => [r.row_number, r.email, r.value, words.reason(decodeImportReason(r.reason)), words.outcome(r.kind)]));
 		if (rows.length < batchSize) return;
 		after = rows[rows.length - 1]!.row_number;
 	}

@@ -28,8 +28,12 @@ describe('topics', () => {
 		// The sign-up form (a cached public page) shows topics.
 		expect(await readSiteVersion(handle.db)).not.toBe(version);
 
-		await expect(addTopic(newsletter, testStaff, { key: 'workshops', names: names('Again') })).rejects.toMatchObject({ issues: { key: 'There is already a topic with the key “workshops”.' } });
+		await expect(addTopic(newsletter, testStaff, { key: 'workshops', names: names('Again') })).rejects.toMatchObject({
+			problems: { key: { code: 'key-taken', key: 'workshops' } },
+			issues: { key: 'There is already a topic with the key “workshops”.' }
+		});
 		await expect(addTopic(newsletter, testStaff, { key: 'Open Calls!', names: names('', { es: 'x'.repeat(61) }) })).rejects.toMatchObject({
+			problems: { key: { code: 'key-format', max: 40 }, 'name.en': { code: 'name-en-missing' }, 'name.es': { code: 'name-too-long', max: 60 } },
 			issues: { key: expect.stringMatching(/lower-case letters, digits and hyphens/), 'name.en': expect.stringMatching(/English name/), 'name.es': 'At most 60 characters.' }
 		});
 	});
@@ -53,7 +57,10 @@ describe('topics', () => {
 	it('deletes a topic only while nobody has chosen it', async () => {
 		await subscribe(handle.db, { email: 'ana@example.org', locale: 'en', topics: ['workshops'], consent: true });
 		expect((await listTopicsForAdmin(handle.db)).find((t) => t.key === 'workshops')?.subscribers).toBe(1);
-		await expect(deleteTopic(newsletter, testStaff, 'workshops')).rejects.toMatchObject({ issues: { topic: '“workshops” cannot be deleted: 1 subscriber has chosen it. You can rename it instead.' } });
+		await expect(deleteTopic(newsletter, testStaff, 'workshops')).rejects.toMatchObject({
+			problems: { topic: { code: 'in-use-subscribers', key: 'workshops', count: 1 } },
+			issues: { topic: '“workshops” cannot be deleted: 1 subscriber has chosen it. You can rename it instead.' }
+		});
 		await addTopic(newsletter, testStaff, { key: 'unused', names: names('Unused') });
 		await deleteTopic(newsletter, testStaff, 'unused');
 		expect(await topicKeys(handle.db)).not.toContain('unused');

@@ -63,26 +63,58 @@ export async function listTopicsForAdmin(db: Kysely<Database>): Promise<AdminTop
 	);
 }
 
-function checkNames(names: LocalizedValues, issues: Record<string, string>) {
-	if (names.en.trim() === '') issues['name.en'] = 'Give the topic an English name; the other languages fall back to it.';
+/** Why a topic form was refused, by field, as codes the admin says in the staff member's language. */
+export type TopicProblem =
+	| { code: 'key-missing' | 'name-en-missing' }
+	| { code: 'key-format' | 'name-too-long'; max: number }
+	| { code: 'key-taken'; key: string }
+	| { code: 'in-use-subscribers' | 'in-use-campaigns'; key: string; count: number };
+
+/** A topic problem in English. */
+export function topicProblemEnglish(problem: TopicProblem): string {
+	switch (problem.code) {
+		case 'key-missing':
+			return 'Give the topic a key, e.g. workshops.';
+		case 'key-format':
+			return `Use lower-case letters, digits and hyphens only (at most ${problem.max}), e.g. open-calls. The key never changes once the topic exists.`;
+		case 'key-taken':
+			return `There is already a topic with the key “${problem.key}”.`;
+		case 'name-en-missing':
+			return 'Give the topic an English name; the other languages fall back to it.';
+		case 'name-too-long':
+			return `At most ${problem.max} characters.`;
+		case 'in-use-subscribers':
+			return `“${problem.key}” cannot be deleted: ${problem.count === 1 ? '1 subscriber has' : `${problem.count} subscribers have`} chosen it. You can rename it instead.`;
+		case 'in-use-campaigns':
+			return `“${problem.key}” cannot be deleted: ${problem.count === 1 ? 'a campaign not yet sent uses' : `${problem.count} campaigns not yet sent use`} it as its audience. Change or finish those first, or rename the topic instead.`;
+	}
+}
+
+/** A refused topic form: the English messages by field, and the same problems as codes. */
+export class TopicRefusedError extends ValidationError {
+	constructor(readonly problems: Record<string, TopicProblem>) {
+		super(Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, topicProblemEnglish(problem)])));
+	}
+}
+
+function checkNames(names: LocalizedValues, problems: Record<string, TopicProblem>) {
+	if (names.en.trim() === '') problems['name.en'] = { code: 'name-en-missing' };
 	for (const l of locales) {
-		if (names[l].trim().length > topicLimits.name) issues[`name.${l}`] = `At most ${topicLimits.name} characters.`;
+		if (names[l].trim().length > topicLimits.name) problems[`name.${l}`] = { code: 'name-too-long', max: topicLimits.name };
 	}
 }
 
 /** Adds a topic at the end of the list. Throws ValidationError by field (`key`, `name.<language>`). */
 export async function addTopic(newsletter: NewsletterContext, actor: Actor, input: { key: string; names: LocalizedValues }): Promise<string> {
 	const key = input.key.trim().toLowerCase();
-	const issues: Record<string, string> = {};
-	if (key === '') issues.key = 'Give the topic a key, e.g. workshops.';
-	else if (key.length > topicLimits.key || !keyPattern.test(key)) {
-		issues.key = `Use lower-case letters, digits and hyphens only (at most ${topicLimits.key}), e.g. open-calls. The key never changes once the topic exists.`;
+	const problems: Record<string, TopicProblem> = {};
+	if (key === '') problems.key = { code: 'key-missing' };
+	else if (key.length > topicLimits.key || !keyPattern.test(key)) problems.key = { code: 'key-format', max: topicLimits.key };
+	checkNames(input.names, problems);
+	if (!problems.key && (await newsletter.db.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst())) {
+		problems.key = { code: 'key-taken', key };
 	}
-	checkNames(input.names, issues);
-	if (!issues.key && (await newsletter.db.selectFrom('newsletter_topic').select('id').where('key', '=', key).executeTakeFirst())) {
-		issues.key = `There is already a topic with the key “${key}”.`;
-	}
-	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	if (Object.keys(problems).length > 0) throw new TopicRefusedError(problems);
 	await runCommand(newsletter, actor, async ({ trx, audit, publicPagesChanged }) => {
 		const last = await trx.selectFrom('newsletter_topic').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
 		await trx
@@ -97,9 +129,9 @@ export async function addTopic(newsletter: NewsletterContext, actor: Actor, inpu
 
 /** New names for a topic; its key stays. */
 export async function renameTopic(newsletter: NewsletterContext, actor: Actor, key: string, names: LocalizedValues): Promise<void> {
-	const issues: Record<string, string> = {};
-	checkNames(names, issues);
-	if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+	const problems: Record<string, TopicProblem> = {};
+	checkNames(names, problems);
+	if (Object.keys(problems).length > 0) throw new TopicRefusedError(problems);
 	// Anything but a key names no topic (and a NUL in it would be an error in PostgreSQL, not a miss).
 	if (!keyPattern.test(key)) throw new NotFoundError(`topic ${key}`);
 	await runCommand(newsletter, actor, async ({ trx, audit, publicPagesChanged }) => {
@@ -136,9 +168,7 @@ export async function deleteTopic(newsletter: NewsletterContext, actor: Actor, k
 		if (!topic) throw new NotFoundError(`topic ${key}`);
 		const used = await subscribersWithTopic(trx, key);
 		if (used > 0) {
-			throw new ValidationError({
-				topic: `“${key}” cannot be deleted: ${used === 1 ? '1 subscriber has' : `${used} subscribers have`} chosen it. You can rename it instead.`
-			});
+			throw new TopicRefusedError({ topic: { code: 'in-use-subscribers', key, count: used } });
 		}
 		// A campaign still to be sent that targets the topic would otherwise go to a different audience.
 		const campaigns = await trx
@@ -148,9 +178,7 @@ export async function deleteTopic(newsletter: NewsletterContext, actor: Actor, k
 			.execute();
 		const inCampaigns = campaigns.filter((c) => (JSON.parse(c.topics) as unknown[]).includes(key)).length;
 		if (inCampaigns > 0) {
-			throw new ValidationError({
-				topic: `“${key}” cannot be deleted: ${inCampaigns === 1 ? 'a campaign not yet sent uses' : `${inCampaigns} campaigns not yet sent use`} it as its audience. Change or finish those first, or rename the topic instead.`
-			});
+			throw new TopicRefusedError({ topic: { code: 'in-use-campaigns', key, count: inCampaigns } });
 		}
 		await trx.deleteFrom('newsletter_topic').where('id', '=', topic.id).execute();
 		await publicPagesChanged();

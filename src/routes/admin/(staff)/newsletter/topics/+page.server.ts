@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { app } from '$lib/server/app';
 import { NotFoundError } from '$lib/server/platform/errors';
-import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues } from '$lib/server/platform/forms';
+import { failWith, formField, formSchema, localizedFields, localizedOf, localizedValues, type Issues } from '$lib/server/platform/forms';
 import {
 	addTopic,
 	consentTextMax,
@@ -13,8 +13,11 @@ import {
 	publishConsentTextFromAdmin,
 	renameTopic,
 	topicLimits,
-	type LocalizedValues
+	TopicRefusedError,
+	type LocalizedValues,
+	type TopicProblem
 } from '$lib/server/newsletter/topic-admin';
+import type { Locale } from '$lib/i18n/locales';
 import { requirePermission } from '$lib/server/people/guard';
 import { m } from '$lib/paraglide/messages';
 
@@ -49,6 +52,34 @@ function typed(form: ReturnType<typeof topicsForm.read>, name: 'name' | 'text'):
 	return { values: localizedValues(name, localized), localized };
 }
 
+/** A topic problem in the staff member's language. */
+function topicProblemText(problem: TopicProblem, locale: Locale): string {
+	switch (problem.code) {
+		case 'key-missing':
+			return m.nlerr_topic_key_missing({}, { locale });
+		case 'key-format':
+			return m.nlerr_topic_key_format({ max: problem.max }, { locale });
+		case 'key-taken':
+			return m.nlerr_topic_key_taken({ key: problem.key }, { locale });
+		case 'name-en-missing':
+			return m.nlerr_topic_name_en_missing({}, { locale });
+		case 'name-too-long':
+			return m.nlerr_topic_name_too_long({ max: problem.max }, { locale });
+		case 'in-use-subscribers':
+			return m.nlerr_topic_in_use_subscribers({ key: problem.key, count: problem.count }, { locale });
+		case 'in-use-campaigns':
+			return m.nlerr_topic_in_use_campaigns({ key: problem.key, count: problem.count }, { locale });
+	}
+}
+
+/** The refusal's messages, those the topic admin gave as codes said in the staff member's language. */
+function saidIssues(thrown: unknown, issues: Issues, locale: Locale): Issues {
+	if (!(thrown instanceof TopicRefusedError)) return issues;
+	const said: Issues = { ...issues };
+	for (const [field, problem] of Object.entries(thrown.problems)) said[field] = topicProblemText(problem, locale);
+	return said;
+}
+
 const gone = (key: string) => fail(404, { form: 'topic' as const, key, issues: { topic: m.nladmin_topic_gone({ key }) } });
 
 async function staffAndForm(event: RequestEvent) {
@@ -65,7 +96,7 @@ export const actions = {
 		try {
 			added = await addTopic(newsletter, staff, { key, names: localized });
 		} catch (e) {
-			return failWith(e, { form: 'add' as const, values: { ...values, key } });
+			return failWith(e, (issues) => ({ issues: saidIssues(e, issues, staff.locale), form: 'add' as const, values: { ...values, key } }));
 		}
 		return { done: 'added' as const, key: added };
 	},
@@ -77,7 +108,7 @@ export const actions = {
 			await renameTopic(newsletter, staff, key, localized);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
-			return failWith(e, { form: 'rename' as const, key, values });
+			return failWith(e, (issues) => ({ issues: saidIssues(e, issues, staff.locale), form: 'rename' as const, key, values }));
 		}
 		return { done: 'renamed' as const, key };
 	},
@@ -99,7 +130,7 @@ export const actions = {
 			await deleteTopic(newsletter, staff, key);
 		} catch (e) {
 			if (e instanceof NotFoundError) return gone(key);
-			return failWith(e, { form: 'topic' as const, key });
+			return failWith(e, (issues) => ({ issues: saidIssues(e, issues, staff.locale), form: 'topic' as const, key }));
 		}
 		return { done: 'deleted' as const, key };
 	},

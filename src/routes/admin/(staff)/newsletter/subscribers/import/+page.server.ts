@@ -4,7 +4,8 @@ import { localeNames, locales, type Locale } from '$lib/i18n/locales';
 import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
 import { failWith, formField, formSchema, type Issues } from '$lib/server/platform/forms';
-import { importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
+import { ImportRefusedError, importLimits, listImports, startImport } from '$lib/server/newsletter/subscriber-import';
+import { fileProblemText } from './import-reasons';
 import { topicChoices } from '$lib/server/newsletter/topic-admin';
 import { requirePermission } from '$lib/server/people/guard';
 import { adminUrls } from '$lib/admin/urls';
@@ -21,11 +22,11 @@ interface ImportFormValues {
 /**
  * The import's refusals about the form, in the staff member's language: each of
  * these fields has one reason (the statement two, told apart by its length).
- * A problem with the file itself keeps the import's own words, which name what
- * is wrong in that file.
+ * A problem with the file itself comes as a code naming what is wrong in that file.
  */
-function translatedIssues(issues: Issues, values: ImportFormValues, locale: Locale): Issues {
+function translatedIssues(issues: Issues, values: ImportFormValues, locale: Locale, thrown: unknown): Issues {
 	const said: Issues = { ...issues };
+	if (said.file && thrown instanceof ImportRefusedError && thrown.fileProblem) said.file = fileProblemText(thrown.fileProblem, locale);
 	if (said.statement) {
 		said.statement =
 			values.statement.trim().length > importLimits.statementMax
@@ -92,7 +93,7 @@ export const actions = {
 				ip: getClientAddress()
 			});
 		} catch (e) {
-			return failWith(e, (issues) => ({ issues: translatedIssues(issues, values, staff.locale), values }));
+			return failWith(e, (issues) => ({ issues: translatedIssues(issues, values, staff.locale, e), values }));
 		}
 		// After a post, a page of its own: reloading it does not import the file again.
 		redirect(303, adminUrls.newsletter.import(started.id));

@@ -8,11 +8,12 @@ import { pageFrom } from '$lib/server/platform/route-params';
 import { withDomainErrors } from '$lib/server/platform/http/domain-errors';
 import { importAnswers } from '../../subscribers-route';
 import { pageCount } from '$lib/server/platform/paging';
+import { importReasonText } from '../import-reasons';
 
 const perPage = 100;
 
 export const load = withDomainErrors(async ({ locals, url, params }) => {
-	requirePermission(locals, url, 'newsletter.subscribers');
+	const staff = requirePermission(locals, url, 'newsletter.subscribers');
 	const { db } = app();
 	const id = Number(params.id);
 	const page = pageFrom(url);
@@ -40,7 +41,7 @@ export const load = withDomainErrors(async ({ locals, url, params }) => {
 			createdAt: progress.createdAt,
 			finishedAt: progress.finishedAt
 		},
-		issues: report.rows,
+		issues: report.rows.map((issue) => ({ ...issue, reason: importReasonText(issue.reason, staff.locale) })),
 		page: report.page,
 		pages: pageCount(report.total, report.perPage),
 		issueCount: report.total

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, RequestEvent, PageServerLoad } from './$types';
 import { app } from '$lib/server/app';
 import { addMenuEntry, builtinTargets, isBuiltinTarget, listMenus, moveMenuEntry, removeMenuEntry, setMenuEntryVisible } from '$lib/server/content/menus';
 import { requirePermission } from '$lib/server/people/guard';
@@ -25,6 +25,15 @@ function targetFrom(value: string): { builtin: (typeof builtinTargets)[number] }
 	return undefined;
 }
 
+/** Shows or hides one entry of a menu. */
+async function setVisible({ locals, url, request }: RequestEvent, visible: boolean) {
+	const staff = requirePermission(locals, url, 'content.edit');
+	const { entry } = entryForm.read(await request.formData());
+	if (!entry) return fail(400, { problem: 'invalid' });
+	await setMenuEntryVisible(app().content, actorOf(staff), entry, visible);
+	return { done: visible ? ('shown' as const) : ('hidden' as const), entry };
+}
+
 // Every change is public at once (a new site version) and audited, by anyone who may edit content.
 export const actions = {
 	move: withDomainErrors(async ({ locals, url, request }) => {
@@ -34,20 +43,8 @@ export const actions = {
 		const moved = await moveMenuEntry(app().content, actorOf(staff), entry, direction);
 		return { done: moved ? 'moved' : 'at-end', entry };
 	}, contentAnswers),
-	show: withDomainErrors(async ({ locals, url, request }) => {
-		const staff = requirePermission(locals, url, 'content.edit');
-		const { entry } = entryForm.read(await request.formData());
-		if (!entry) return fail(400, { problem: 'invalid' });
-		await setMenuEntryVisible(app().content, actorOf(staff), entry, true);
-		return { done: 'shown', entry };
-	}, contentAnswers),
-	hide: withDomainErrors(async ({ locals, url, request }) => {
-		const staff = requirePermission(locals, url, 'content.edit');
-		const { entry } = entryForm.read(await request.formData());
-		if (!entry) return fail(400, { problem: 'invalid' });
-		await setMenuEntryVisible(app().content, actorOf(staff), entry, false);
-		return { done: 'hidden', entry };
-	}, contentAnswers),
+	show: withDomainErrors((event) => setVisible(event, true), contentAnswers),
+	hide: withDomainErrors((event) => setVisible(event, false), contentAnswers),
 	add: withDomainErrors(async ({ locals, url, request }) => {
 		const staff = requirePermission(locals, url, 'content.edit');
 		const { menu, target: typed } = addForm.read(await request.formData());
